@@ -1,0 +1,399 @@
+"""Shared building blocks of the standard's models.
+
+Conventions (STANDARD.md, "Conventions") that every model follows:
+
+* objects are closed: an unknown field is an error unless it is namespaced
+  (``gz:lingnan_style``); namespaced extension fields are kept on every round
+  trip (they live in ``model_extra``);
+* timestamps carry an offset; dates are ISO 8601 dates;
+* text for people is :data:`LocalizedText`;
+* geometry is GeoJSON ``Point`` or ``Polygon``, longitude first;
+* every field, entity and code has a title and a description in zh-CN and en.
+
+约定：对象是封闭的（未知字段是错误，带命名空间前缀的扩展字段除外，且在往返中保留）；
+时间戳必须带时区偏移；面向人的文本用多语言文本；几何用 GeoJSON。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+__all__ = [
+    "EXTENSION_FIELD_PATTERN",
+    "ID_PATTERN",
+    "LANG_TAG_PATTERN",
+    "TIMESTAMP_PATTERN",
+    "Date",
+    "Entity",
+    "F",
+    "Id",
+    "LocalizedText",
+    "Point",
+    "Ref",
+    "Polygon",
+    "Geometry",
+    "SCDSModel",
+    "Timestamp",
+    "i18n",
+    "refs",
+]
+
+#: Identifier of every entity.
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
+#: A namespaced extension field: ``prefix:name``.
+EXTENSION_FIELD_PATTERN = r"^[a-z][a-z0-9]{0,15}:[a-z][a-z0-9_]{0,63}$"
+#: A BCP 47 language tag (simplified: language, optional script, region, variants).
+LANG_TAG_PATTERN = r"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-[a-zA-Z0-9]{5,8})*$"
+#: RFC 3339 date-time with a mandatory offset.
+TIMESTAMP_PATTERN = (
+    r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    r"[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]{1,9})?"
+    r"([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
+)
+DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
+_EXT = re.compile(EXTENSION_FIELD_PATTERN)
+_TS = re.compile(TIMESTAMP_PATTERN)
+_DATE = re.compile(DATE_PATTERN)
+
+
+def i18n(zh_title: str, en_title: str, zh_desc: str = "", en_desc: str = "") -> dict[str, Any]:
+    """The bilingual JSON Schema annotations of a field, entity or code.
+
+    ``title`` and ``description`` carry both languages (English first, then
+    Chinese) for readers of the raw schema; ``x-i18n`` carries them apart for
+    tools and the docs.
+    """
+    en_d = en_desc or en_title
+    zh_d = zh_desc or zh_title
+    return {
+        "title": f"{en_title} / {zh_title}",
+        "description": f"{en_d} / {zh_d}",
+        "x-i18n": {
+            "en": {"title": en_title, "description": en_d},
+            "zh-CN": {"title": zh_title, "description": zh_d},
+        },
+    }
+
+
+def F(  # noqa: N802 - reads like a type annotation helper
+    zh_title: str,
+    en_title: str,
+    zh_desc: str = "",
+    en_desc: str = "",
+    **kwargs: Any,
+) -> Any:
+    """A pydantic ``Field`` with bilingual title and description.
+
+    Keyword arguments go to :func:`pydantic.Field` (``default``, ``ge``,
+    ``pattern``, ...). ``json_schema_extra`` given here is merged.
+    """
+    extra = i18n(zh_title, en_title, zh_desc, en_desc)
+    title = extra.pop("title")
+    description = extra.pop("description")
+    more = kwargs.pop("json_schema_extra", None) or {}
+    extra.update(more)
+    return Field(title=title, description=description, json_schema_extra=extra, **kwargs)
+
+
+# --------------------------------------------------------------------------- time
+
+
+def _parse_timestamp(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise PydanticCustomError(
+                "naive_timestamp",
+                "a timestamp needs an offset, e.g. 2026-05-01T09:30:00+08:00",
+            )
+        return value
+    if isinstance(value, str):
+        if not _TS.match(value):
+            if _TS.match(value + "Z") or _TS.match(value.replace(" ", "T", 1) + "Z"):
+                raise PydanticCustomError(
+                    "naive_timestamp",
+                    "a timestamp needs an offset, e.g. 2026-05-01T09:30:00+08:00",
+                )
+            raise PydanticCustomError(
+                "timestamp_format",
+                "not an RFC 3339 date-time with offset, e.g. 2026-05-01T09:30:00+08:00",
+            )
+        text = value.replace("t", "T").replace("z", "Z")
+        if text.endswith("Z"):
+            text = text[:-1] + "+00:00"
+        if ":60" in text[16:19]:
+            raise PydanticCustomError("timestamp_format", "leap seconds are not supported")
+        try:
+            return dt.datetime.fromisoformat(_trim_fraction(text))
+        except ValueError as exc:
+            raise PydanticCustomError(
+                "timestamp_format", "not a valid date-time: {error}", {"error": str(exc)}
+            ) from None
+    raise PydanticCustomError("timestamp_type", "a timestamp must be a string")
+
+
+def _trim_fraction(text: str) -> str:
+    # Python 3.10's fromisoformat takes 3 or 6 fraction digits only.
+    m = re.match(r"^(.*T\d\d:\d\d:\d\d)(\.\d+)?(.*)$", text)
+    if not m or not m.group(2):
+        return text
+    frac = (m.group(2)[1:] + "000000")[:6]
+    return f"{m.group(1)}.{frac}{m.group(3)}"
+
+
+def _serialize_timestamp(value: dt.datetime) -> str:
+    return value.isoformat()
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("date_type", "a date, not a date-time, e.g. 2026-05-01")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        if not _DATE.match(value):
+            raise PydanticCustomError("date_format", "not an ISO 8601 date, e.g. 2026-05-01")
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise PydanticCustomError(
+                "date_format", "not a valid date: {error}", {"error": str(exc)}
+            ) from None
+    raise PydanticCustomError("date_type", "a date must be a string")
+
+
+#: A date-time with an offset (RFC 3339). A naive time is invalid.
+Timestamp = Annotated[
+    dt.datetime,
+    BeforeValidator(_parse_timestamp),
+    PlainSerializer(_serialize_timestamp, return_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time", "pattern": TIMESTAMP_PATTERN}),
+]
+
+#: An ISO 8601 calendar date.
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_parse_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
+
+#: An entity identifier (also the type of every ``*_id`` reference).
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+
+
+def _check_localized(value: dict[str, str]) -> dict[str, str]:
+    if not value:
+        raise PydanticCustomError("localized_text_empty", "needs at least one language")
+    return value
+
+
+#: Text for people: BCP 47 tags to strings, at least one entry.
+LocalizedText = Annotated[
+    dict[Annotated[str, Field(pattern=LANG_TAG_PATTERN)], Annotated[str, Field(min_length=1)]],
+    AfterValidator(_check_localized),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": LANG_TAG_PATTERN},
+            "additionalProperties": {"type": "string", "minLength": 1},
+            **i18n(
+                "多语言文本",
+                "Localized text",
+                "以 BCP 47 语言标签为键的文本，至少一种语言，例如 {\"zh-CN\": \"钟村社区\"}。",
+                'Text keyed by BCP 47 language tags, at least one, e.g. {"zh-CN": "钟村社区"}.',
+            ),
+        }
+    ),
+]
+
+
+# --------------------------------------------------------------------------- models
+
+
+def _closed_schema(schema: dict[str, Any], cls: type[Any]) -> None:
+    schema["additionalProperties"] = False
+    schema["patternProperties"] = {EXTENSION_FIELD_PATTERN: {}}
+    doc = getattr(cls, "__i18n__", None)
+    if doc:
+        schema.update(i18n(*doc))
+
+
+class SCDSModel(BaseModel):
+    """Base of every model of the standard: closed, with namespaced extensions.
+
+    Unknown fields are rejected unless namespaced (``prefix:name``); those are
+    kept in :attr:`model_extra` and written back by :meth:`model_dump`.
+    Entities and nested objects set ``__i18n__`` to ``(zh_title, en_title,
+    zh_description, en_description)``.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        strict=True,
+        frozen=False,
+        validate_assignment=False,
+        str_strip_whitespace=False,
+        ser_json_inf_nan="strings",
+        json_schema_extra=_closed_schema,
+        use_enum_values=True,
+        regex_engine="python-re",
+    )
+
+    __i18n__: ClassVar[tuple[str, str, str, str]] = ("", "", "", "")
+
+    @model_validator(mode="after")
+    def _only_namespaced_extras(self) -> SCDSModel:
+        extra = self.__pydantic_extra__
+        if extra:
+            bad = [k for k in extra if not _EXT.match(k)]
+            if bad:
+                raise PydanticCustomError(
+                    "unknown_field",
+                    "unknown field(s) {fields}: not part of the standard and not namespaced "
+                    "(use prefix:name for extensions)",
+                    {"fields": ", ".join(sorted(bad))},
+                )
+        return self
+
+    @property
+    def extension_fields(self) -> dict[str, Any]:
+        """The namespaced extension fields of this object."""
+        return dict(self.__pydantic_extra__ or {})
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: set fields only (so a round trip is exact), extensions kept."""
+        return self.model_dump(mode="json", exclude_unset=True, by_alias=True)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference field of an entity type.
+
+    Attributes:
+        path: the field's path inside the entity; ``"*"`` stands for every item
+            of a list (``("events", "*", "actor_id")``).
+        types: the entity types the reference may name.
+        kinds: for references to organisations, the kinds allowed (empty: any).
+    """
+
+    path: tuple[str, ...]
+    types: tuple[str, ...]
+    kinds: tuple[str, ...] = ()
+
+
+def refs(*specs: tuple[str, str | tuple[str, ...]] | tuple[str, str | tuple[str, ...], tuple[str, ...]]) -> tuple[Ref, ...]:
+    """Build :class:`Ref` records from ``("a.*.b", "Type"[, kinds])`` tuples."""
+    out = []
+    for spec in specs:
+        types = spec[1] if isinstance(spec[1], tuple) else (spec[1],)
+        kinds = spec[2] if len(spec) > 2 else ()  # type: ignore[misc]
+        out.append(Ref(tuple(spec[0].split(".")), types, kinds))
+    return tuple(out)
+
+
+class Entity(SCDSModel):
+    """An entity of the standard: it has an ``id`` and a ``type``."""
+
+    id: Id = F("标识", "Identifier", "数据集中此类实体的唯一标识。", "Unique id of this entity in its dataset.")
+
+    #: The reference fields of this entity type.
+    __references__: ClassVar[tuple[Ref, ...]] = ()
+
+    @model_validator(mode="after")
+    def _type_is_set(self) -> Entity:
+        # ``type`` has a default for convenience in Python, but it is always written out.
+        self.__pydantic_fields_set__.add("type")
+        return self
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        req = target.setdefault("required", [])
+        for name in ("id", "type"):
+            if name not in req:
+                req.insert(0 if name == "id" else 1, name)
+        return schema
+
+
+# --------------------------------------------------------------------------- geometry
+
+def _check_position(pos: list[float]) -> list[float]:
+    if not -180 <= pos[0] <= 180:
+        raise PydanticCustomError("longitude_range", "longitude must be between -180 and 180")
+    if not -90 <= pos[1] <= 90:
+        raise PydanticCustomError("latitude_range", "latitude must be between -90 and 90")
+    return pos
+
+
+#: A GeoJSON position: longitude, latitude and an optional altitude.
+Position = Annotated[
+    list[float],
+    Field(min_length=2, max_length=3),
+    AfterValidator(_check_position),
+    WithJsonSchema(
+        {
+            "type": "array",
+            "minItems": 2,
+            "maxItems": 3,
+            "prefixItems": [
+                {"type": "number", "minimum": -180, "maximum": 180},
+                {"type": "number", "minimum": -90, "maximum": 90},
+                {"type": "number"},
+            ],
+            "items": False,
+        }
+    ),
+]
+
+
+def _ring_closed(rings: list[list[Any]]) -> list[list[Any]]:
+    for ring in rings:
+        if list(ring[0]) != list(ring[-1]):
+            raise PydanticCustomError(
+                "ring_not_closed", "a polygon ring must end where it starts (RFC 7946 3.1.6)"
+            )
+    return rings
+
+
+class Point(SCDSModel):
+    """A GeoJSON Point: longitude, latitude (RFC 7946)."""
+
+    __i18n__ = ("点", "Point", "GeoJSON 点，经度在前。", "A GeoJSON Point, longitude first.")
+    type: Literal["Point"] = F("几何类型", "Geometry type")
+    coordinates: Position = F("坐标", "Coordinates", "[经度, 纬度]", "[longitude, latitude]")
+    bbox: list[float] | None = F("外包框", "Bounding box", default=None)
+
+
+class Polygon(SCDSModel):
+    """A GeoJSON Polygon: closed linear rings, the first is the exterior."""
+
+    __i18n__ = ("面", "Polygon", "GeoJSON 面，首个环为外环。", "A GeoJSON Polygon; the first ring is the exterior.")
+    type: Literal["Polygon"] = F("几何类型", "Geometry type")
+    coordinates: Annotated[
+        list[Annotated[list[Position], Field(min_length=4)]],
+        Field(min_length=1),
+        AfterValidator(_ring_closed),
+    ] = F("坐标环", "Rings", "首尾相同的线性环。", "Linear rings that end where they start.")
+    bbox: list[float] | None = F("外包框", "Bounding box", default=None)
+
+
+#: A GeoJSON geometry of the standard.
+Geometry = Annotated[Point | Polygon, Field(discriminator="type")]
