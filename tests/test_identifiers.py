@@ -637,3 +637,60 @@ def test_find_mobiles_in_free_text() -> None:
 )
 def test_find_mobiles_finds_nothing(text: str) -> None:
     assert find_mobiles(text) == []
+
+
+# ---------------------------------------------------------------- fast paths
+# The is_* predicates take a faster path than the *_problem functions; they
+# must agree everywhere, and the date regex must agree with the calendar.
+
+
+def _calendar_date_ok(yyyymmdd: str) -> bool:
+    try:
+        born = dt.datetime.strptime(yyyymmdd, "%Y%m%d").date()
+    except ValueError:
+        return False
+    return dt.date(1900, 1, 1) <= born <= dt.date(2100, 12, 31)
+
+
+@given(
+    st.integers(1890, 2110),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.from_regex(r"[0-9]{3}", fullmatch=True),
+)
+def test_birth_dates_follow_the_calendar(year: int, month: int, day: int, sequence: str) -> None:
+    born = f"{year:04d}{month:02d}{day:02d}"
+    first17 = "440113" + born + sequence
+    number = first17 + reference_id_check(first17)
+    assert is_id_number(number) == _calendar_date_ok(born)
+    assert id_number_problem(number) == (None if _calendar_date_ok(born) else "bad-date")
+
+
+def _mutations(valid: st.SearchStrategy[str], alphabet: str) -> st.SearchStrategy[str]:
+    def mutate(code: str, position: int, char: str, cut: int) -> str:
+        changed = code[:position] + char + code[position + 1 :]
+        return changed[:cut]
+
+    return st.builds(
+        mutate, valid, st.integers(0, 17), st.sampled_from(alphabet), st.integers(16, 19)
+    )
+
+
+_id_candidates = st.one_of(
+    st.text(st.sampled_from("0123456789Xx٣ "), max_size=19),
+    _mutations(id_prefixes.map(lambda f: f + reference_id_check(f)), "0123456789Xx٣a"),
+)
+_credit_candidates = st.one_of(
+    st.text(st.sampled_from(CREDIT_CODE_ALPHABET + "IOSVZa "), max_size=19),
+    _mutations(credit_prefixes.map(make_credit_code), CREDIT_CODE_ALPHABET + "Ia"),
+)
+
+
+@given(_id_candidates)
+def test_is_id_number_agrees_with_id_number_problem(candidate: str) -> None:
+    assert is_id_number(candidate) == (id_number_problem(candidate) is None)
+
+
+@given(_credit_candidates)
+def test_is_credit_code_agrees_with_credit_code_problem(candidate: str) -> None:
+    assert is_credit_code(candidate) == (credit_code_problem(candidate) is None)

@@ -1,0 +1,64 @@
+"""smartstd: the Smart Community Data Standard (SCDS, 智慧社区数据标准).
+
+Typed models and published JSON Schemas define the shared data of a
+community; validators and a stakeholder-responsibility graph check
+conformance and role boundaries.
+
+Importing the package does no work: the public names below load their
+modules on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from smartstd._version import __version__
+
+if TYPE_CHECKING:
+    from smartstd.errors import InputError, SmartstdError, UsageError
+    from smartstd.loader import load
+    from smartstd.report import Finding, Level, Report, Severity
+    from smartstd.standard.dataset import STANDARD_VERSION, Dataset, Envelope
+
+__all__ = [
+    "STANDARD_VERSION",
+    "Dataset",
+    "Envelope",
+    "Finding",
+    "InputError",
+    "Level",
+    "Report",
+    "Severity",
+    "SmartstdError",
+    "UsageError",
+    "__version__",
+    "load",
+]
+
+_LAZY: dict[str, str] = {
+    "STANDARD_VERSION": "smartstd.standard.dataset",
+    "Dataset": "smartstd.standard.dataset",
+    "Envelope": "smartstd.standard.dataset",
+    "Finding": "smartstd.report",
+    "InputError": "smartstd.errors",
+    "Level": "smartstd.report",
+    "Report": "smartstd.report",
+    "Severity": "smartstd.report",
+    "SmartstdError": "smartstd.errors",
+    "UsageError": "smartstd.errors",
+    "load": "smartstd.loader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'smartstd' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,176 @@
+"""What a data rule is, and the registry of rules.
+
+Two kinds of rule, both small units registered by code:
+
+* an **entity rule** looks at one entity at a time (streaming, in any worker
+  process) and yields :class:`Hit` s;
+* a **dataset rule** needs more than one record: it keeps a compact,
+  mergeable state that it fills from each entity (:meth:`DatasetRule.collect`),
+  merges across worker processes (:meth:`DatasetRule.merge`) and turns into
+  hits at the end (:meth:`DatasetRule.finish`).
+
+A hit says what and where inside the record; the engine adds the file, line,
+column, entity and the configured severity, and makes a
+:class:`~smartstd.report.Finding` of it.
+
+数据规则：逐条实体规则（流式）与数据集规则（保存可合并的紧凑状态，最后产生结果）。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, Protocol, TypeVar
+
+from smartstd.report import Path
+
+__all__ = [
+    "DATASET_RULES",
+    "ENTITY_RULES",
+    "Context",
+    "DatasetRule",
+    "EntityRuleFn",
+    "Hit",
+    "Where",
+    "entity_rule",
+    "register_dataset_rule",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where a record is: its file and its place in that file.
+
+    Attributes:
+        file: the input file as given.
+        line: for NDJSON, the record's 1-based line; ``None`` for a JSON or YAML document.
+        base: the path of the record inside the document (``("entities", 12)``
+            for a JSON dataset; ``()`` for an NDJSON line).
+        entity_type: the record's ``type``.
+        entity_id: the record's ``id``.
+    """
+
+    file: str | None
+    line: int | None
+    base: Path
+    entity_type: str | None = None
+    entity_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule found, before the engine places it.
+
+    Attributes:
+        code: the rule code.
+        path: the path inside the record (entity rules) or inside the record
+            named by ``where`` (dataset rules).
+        params: message parameters (plain JSON values).
+        where: for dataset rules, the record the hit is about; entity rules leave
+            it ``None`` (the engine knows the record).
+    """
+
+    code: str
+    path: Path = ()
+    params: Mapping[str, Any] = field(default_factory=dict)
+    where: Where | None = None
+
+
+@dataclass
+class Context:
+    """What rules may know besides the record: the envelope, the clock, parameters.
+
+    Attributes:
+        now: the dataset's ``generated_at`` (deadline rules take it as now);
+            ``None`` when the envelope has none.
+        classification: ``public``, ``internal`` or ``restricted``.
+        extension_prefixes: prefixes declared by the dataset and its profiles.
+        params: rule parameters by code (defaults merged with configuration
+            and profiles).
+        standard_version: the version the dataset declares.
+        charter_present: whether governance entities are among the inputs.
+        extra_codes: extension codes declared by profiles, by code list.
+    """
+
+    now: dt.datetime | None = None
+    classification: str = "public"
+    extension_prefixes: frozenset[str] = frozenset()
+    params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    standard_version: str = "1.0.0"
+    charter_present: bool = False
+    extra_codes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def param(self, code: str, name: str) -> Any:
+        """A rule parameter (configuration first, then the catalogue's default)."""
+        values = self.params.get(code)
+        if values is not None and name in values:
+            return values[name]
+        from smartstd.catalogue import get_rule
+
+        return get_rule(code).param_defaults()[name]
+
+
+#: An entity rule: the entity (a model instance) and the context in, hits out.
+EntityRuleFn = Callable[[Any, Context], Iterable[Hit]]
+
+#: Entity rules by entity type name ("*" for every type): (codes, function).
+ENTITY_RULES: dict[str, list[tuple[tuple[str, ...], EntityRuleFn]]] = {}
+
+S = TypeVar("S")
+
+
+class DatasetRule(Protocol, Generic[S]):
+    """A rule that needs several records. Its state must pickle and merge."""
+
+    codes: tuple[str, ...]
+    types: tuple[str, ...]
+
+    def new_state(self) -> S:
+        """An empty state."""
+        ...
+
+    def collect(self, state: S, entity: Any, where: Where, ctx: Context) -> Iterable[Hit]:
+        """Add one entity (of one of :attr:`types`) to the state; may yield hits at once."""
+        ...
+
+    def merge(self, state: S, other: S) -> S:
+        """Merge the state of another worker (records that came later in the input)."""
+        ...
+
+    def finish(self, state: S, ctx: Context) -> Iterable[Hit]:
+        """The hits once every record was collected."""
+        ...
+
+
+#: Dataset rules, in registration order.
+DATASET_RULES: list[DatasetRule[Any]] = []
+
+
+def entity_rule(*codes: str, types: tuple[str, ...] = ("*",)) -> Callable[[EntityRuleFn], EntityRuleFn]:
+    """Register an entity rule for the codes it can produce and the types it reads."""
+
+    def deco(fn: EntityRuleFn) -> EntityRuleFn:
+        for t in types:
+            ENTITY_RULES.setdefault(t, []).append((codes, fn))
+        return fn
+
+    return deco
+
+
+def register_dataset_rule(rule: DatasetRule[Any]) -> DatasetRule[Any]:
+    """Register a dataset rule instance."""
+    DATASET_RULES.append(rule)
+    return rule
+
+
+def walk_values(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
+    """Every leaf (and container) of a JSON value with its path, iteratively."""
+    stack: list[tuple[Path, Any]] = [(path, value)]
+    while stack:
+        p, v = stack.pop()
+        yield p, v
+        if isinstance(v, dict):
+            stack.extend((p + (k,), sub) for k, sub in reversed(list(v.items())))
+        elif isinstance(v, list):
+            stack.extend((p + (i,), sub) for i, sub in reversed(list(enumerate(v))))
