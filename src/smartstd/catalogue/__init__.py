@@ -29,6 +29,7 @@ __all__ = [
     "all_rules",
     "get_rule",
     "normalize_lang",
+    "rule",
     "render_message",
     "select_codes",
 ]
@@ -36,7 +37,7 @@ __all__ = [
 #: The languages every text of the catalogue is written in.
 LANGUAGES = ("zh-CN", "en")
 
-_FAMILIES = ("sc1", "sc2", "sc3", "sc4", "sc5", "sc6", "sc7")
+_FAMILIES = ("sc1", "sc2", "sc3", "sc4", "sc5", "sc6", "sc7", "sc9")
 _CODE = re.compile(r"^SC[1-9][0-9]{2}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -226,3 +227,30 @@ def validate_catalogue() -> list[str]:
             if not p.zh.strip() or not p.en.strip():
                 problems.append(f"{rule.code}: parameter {p.name} needs both languages")
     return problems
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: str,
+    level: str,
+    title: tuple[str, str],
+    message: tuple[str, str],
+    explanation: tuple[str, str],
+    bad: str,
+    good: str,
+    params: tuple[Param, ...] = (),
+) -> RuleInfo:
+    """Build a :class:`RuleInfo`; each text pair is ``(zh-CN, en)``."""
+    return RuleInfo(
+        code=code,
+        name=name,
+        severity=Severity(severity),
+        level=Level(level),
+        title={"zh-CN": title[0], "en": title[1]},
+        message={"zh-CN": message[0], "en": message[1]},
+        explanation={"zh-CN": explanation[0], "en": explanation[1]},
+        bad=bad.strip("\n"),
+        good=good.strip("\n"),
+        params=params,
+    )

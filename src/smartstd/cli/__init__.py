@@ -1,0 +1,119 @@
+"""The command line: a thin click layer over the Python API.
+
+Each command fills a plain options object, builds the parts and returns an
+exit code: 0 conformant / success, 1 not conformant (or a failed check),
+2 bad usage (unknown option, missing file, bad configuration).
+
+命令行：对 Python API 的一层薄封装。退出码：0 通过，1 不通过，2 用法错误。
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from smartstd._version import __version__
+
+__all__ = ["main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Exit codes.
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+def default_lang() -> str:
+    """zh-CN when the locale (``LANG``/``LC_ALL``/``LC_MESSAGES``) is Chinese, else en."""
+    for var in ("SMARTSTD_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh-CN" if value.lower().startswith("zh") else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "zh-CN" if loc.lower().startswith("zh") else "en"
+
+
+def use_color(stream: Any, force: bool | None = None) -> bool:
+    """Colour only on a terminal, never when ``NO_COLOR`` is set (unless forced)."""
+    if force is not None:
+        return force
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def guard(fn: F) -> F:
+    """Turn the library's usage and configuration errors into exit code 2."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from smartstd.errors import ConfigError, UsageError
+
+        try:
+            return fn(*args, **kwargs)
+        except (UsageError, ConfigError) as exc:
+            click.echo(f"smartstd: error: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class _Group(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="smartstd")
+def main() -> None:
+    """smartstd: the Smart Community Data Standard (SCDS, 智慧社区数据标准).
+
+    Check data against the standard, publish its schemas and generate
+    realistic example data.
+    """
+
+
+def _register() -> None:
+    from smartstd.cli import check as _check
+    from smartstd.cli import generate as _generate
+    from smartstd.cli import info as _info
+    from smartstd.cli import rules as _rules
+    from smartstd.cli import schema as _schema
+
+    main.add_command(_check.check_command)
+    main.add_command(_info.info_command)
+    main.add_command(_rules.rules_command)
+    main.add_command(_schema.schema_group)
+    main.add_command(_generate.generate_command)
+    for optional in ("graph", "profile", "migrate"):
+        try:
+            mod = __import__(f"smartstd.cli.{optional}", fromlist=["COMMAND"])
+        except ModuleNotFoundError as exc:
+            if exc.name != f"smartstd.cli.{optional}":
+                raise
+            continue
+        main.add_command(mod.COMMAND)
+
+
+_register()
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write to a file (UTF-8) or to standard output."""
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8", newline="\n")

@@ -1,0 +1,187 @@
+"""``smartstd check``: conformance of one logical dataset, in a chosen report format."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from smartstd.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, default_lang, guard, use_color
+from smartstd.report import Level, Report, Severity
+
+__all__ = ["CheckArgs", "check_command", "run_check"]
+
+
+@dataclass
+class CheckArgs:
+    """The options of ``smartstd check`` after parsing (configuration merged in)."""
+
+    paths: tuple[str, ...]
+    format: str = "text"
+    output: Path | None = None
+    fail_on: Severity = Severity.ERROR
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    level: Level = Level.L2
+    jobs: int = 1
+    lang: str = "en"
+    verbosity: int = 0
+    color: bool | None = None
+    config: Path | None = None
+    waivers: Path | None = None
+    profiles: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return tuple(out)
+
+
+def build_options(args: CheckArgs) -> Any:
+    """Turn parsed arguments into :class:`~smartstd.conformance.engine.CheckOptions`."""
+    from smartstd.config import load_config
+    from smartstd.conformance.engine import CheckOptions
+    from smartstd.conformance.waivers import load_waivers
+
+    cfg = load_config(args.config)
+    waivers_path = args.waivers or cfg.waivers
+    waivers = tuple(load_waivers(waivers_path)) if waivers_path else ()
+    opts = CheckOptions(
+        level=args.level,
+        select=args.select or cfg.select,
+        ignore=args.ignore or cfg.ignore,
+        severities=cfg.severity,
+        params=cfg.params,
+        limits=cfg.limits,
+        jobs=args.jobs,
+        waivers=waivers,
+    )
+    profiles = args.profiles or cfg.profiles
+    if profiles:
+        from smartstd.profiles import apply_profiles
+
+        apply_profiles(opts, profiles, args.paths)
+    return opts
+
+
+def _progress_callback(enabled: bool) -> tuple[Any, Any]:
+    if not enabled:
+        return None, None
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    progress = Progress(
+        "[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+        transient=True,
+    )
+    task = progress.add_task("checking", total=None)
+    progress.start()
+
+    def update(done: int, total: int) -> None:
+        progress.update(task, completed=done, total=total)
+
+    return progress, update
+
+
+def run_check(args: CheckArgs) -> int:
+    """Run the check and write the report; return the exit code."""
+    from smartstd.conformance.engine import check
+    from smartstd.reporters import ReporterOptions, get_reporter
+
+    try:
+        reporter = get_reporter(args.format)
+    except KeyError as exc:
+        click.echo(f"smartstd: error: {exc.args[0]}", err=True)
+        return EXIT_USAGE
+    opts = build_options(args)
+    big = sum(os.path.getsize(p) for p in args.paths if os.path.isfile(p)) > 20 * 1024 * 1024
+    show = big and args.verbosity >= 0 and sys.stderr.isatty()
+    progress, callback = _progress_callback(show)
+    opts.progress = callback
+    try:
+        report: Report = check(list(args.paths), opts)
+    finally:
+        if progress is not None:
+            progress.stop()
+    if args.verbosity < 0 and args.format == "text":
+        report = _quiet(report, args.verbosity)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
+    ropts = ReporterOptions(fail_on=args.fail_on, summary_path=summary or None)
+    stream = sys.stdout if args.output is None else io.StringIO()
+    color = use_color(stream, args.color) if args.output is None else False
+    reporter.render(report, lang=args.lang, color=color, out=stream, options=ropts)
+    if args.output is not None:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        assert isinstance(stream, io.StringIO)
+        args.output.write_text(stream.getvalue(), encoding="utf-8", newline="\n")
+    failed = report.failed(args.fail_on) or not report.is_conformant(args.level)
+    return EXIT_FAIL if failed else EXIT_OK
+
+
+def _quiet(report: Report, verbosity: int) -> Report:
+    """-q hides info findings, -qq warnings too (the exit code is unchanged)."""
+    from dataclasses import replace
+
+    keep = Severity.WARNING if verbosity == -1 else Severity.ERROR
+    return replace(report, findings=tuple(f for f in report.findings if f.severity.rank >= keep.rank))
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True))
+@click.option("-f", "--format", "fmt", default=None, help="Report format: text, json, junit, sarif, github, markdown.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default=None, help="Exit 1 on findings this severe (default error).")
+@click.option("--select", multiple=True, help="Only these rules (codes, prefixes like SC2, or names); repeat or comma-separate.")
+@click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
+@click.option("--level", type=click.Choice(["L1", "L2", "L3"]), default=None, help="Conformance level to check for (default L2).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes for large NDJSON files.")
+@click.option("--lang", type=click.Choice(["zh-CN", "en"]), default=None, help="Language of messages (default from the locale).")
+@click.option("--profile", "profiles", multiple=True, help="A profile to apply: a YAML file or name@version.")
+@click.option("--waivers", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="A waivers file (YAML or JSON).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Configuration file (default: nearest smartstd.toml or pyproject.toml).")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR).")
+@click.option("-v", "--verbose", count=True, help="More output.")
+@click.option("-q", "--quiet", count=True, help="Less output: -q hides info findings, -qq warnings too.")
+@guard
+def check_command(
+    paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on: str | None,
+    select: tuple[str, ...], ignore: tuple[str, ...], level: str | None, jobs: int | None,
+    lang: str | None, profiles: tuple[str, ...], waivers: Path | None, config: Path | None,
+    color: bool | None, verbose: int, quiet: int,
+) -> None:
+    """Check that PATHS (files or folders, one logical dataset) conform to the standard.
+
+    Exit code 0 when conformant, 1 when not, 2 for bad usage.
+    """
+    from smartstd.catalogue import select_codes
+    from smartstd.config import load_config
+
+    cfg = load_config(config)
+    try:
+        select_codes(list(_split(select)) + list(_split(ignore)))
+    except KeyError as exc:
+        raise click.BadParameter(str(exc.args[0]), param_hint="--select/--ignore") from None
+    args = CheckArgs(
+        paths=paths,
+        format=fmt or cfg.format or "text",
+        output=output,
+        fail_on=Severity(fail_on) if fail_on else (cfg.fail_on or Severity.ERROR),
+        select=_split(select),
+        ignore=_split(ignore),
+        level=Level(level) if level else (cfg.level or Level.L2),
+        jobs=jobs or cfg.jobs or 1,
+        lang=lang or cfg.lang or default_lang(),
+        verbosity=verbose - quiet,
+        color=color,
+        config=config,
+        waivers=waivers,
+        profiles=profiles,
+    )
+    sys.exit(run_check(args))

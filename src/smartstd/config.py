@@ -1,0 +1,180 @@
+"""Project configuration: ``[tool.smartstd]`` in ``pyproject.toml`` or ``smartstd.toml``.
+
+Looked for in the current folder and its parents (the first file that has
+it wins), or given with ``--config``. Every key is optional::
+
+    [tool.smartstd]            # in smartstd.toml, the table is top level
+    level = "L2"               # L1, L2 or L3
+    fail-on = "error"          # error or warning
+    format = "text"
+    lang = "zh-CN"             # zh-CN or en
+    jobs = 2
+    select = ["SC1", "SC2"]
+    ignore = ["SC408"]
+    waivers = "waivers.yaml"   # relative to the configuration file
+    profiles = ["profiles/gz-panyu.yaml"]
+
+    [tool.smartstd.severity]   # raise or lower a rule's severity
+    SC501 = "error"
+
+    [tool.smartstd.params.SC303]
+    grace_hours = 4
+
+    [tool.smartstd.limits]
+    max_depth = 64
+
+项目配置：pyproject.toml 的 [tool.smartstd] 或 smartstd.toml。
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from smartstd.errors import ConfigError
+from smartstd.io import Limits
+from smartstd.report import Level, Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = ["Config", "find_config", "load_config"]
+
+_KEYS = {
+    "level", "fail-on", "format", "lang", "jobs", "select", "ignore", "waivers",
+    "profiles", "severity", "params", "limits", "output",
+}
+
+
+@dataclass
+class Config:
+    """The settings read from a configuration file (all optional)."""
+
+    source: Path | None = None
+    level: Level | None = None
+    fail_on: Severity | None = None
+    format: str | None = None
+    lang: str | None = None
+    jobs: int | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    waivers: Path | None = None
+    profiles: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest ``smartstd.toml``, or ``pyproject.toml`` with ``[tool.smartstd]``."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        own = folder / "smartstd.toml"
+        if own.is_file():
+            return own
+        py = folder / "pyproject.toml"
+        if py.is_file():
+            try:
+                data = tomllib.loads(py.read_text("utf-8"))
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+            if isinstance(data.get("tool"), dict) and "smartstd" in data["tool"]:
+                return py
+    return None
+
+
+def load_config(path: Path | str | None = None, *, search: bool = True) -> Config:
+    """Read a configuration file (or find one); an empty :class:`Config` when there is none.
+
+    Raises:
+        ConfigError: when the file cannot be parsed or holds an unknown key or value.
+    """
+    p = Path(path) if path is not None else (find_config() if search else None)
+    if p is None:
+        return Config()
+    try:
+        data = tomllib.loads(p.read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read configuration {p}: {exc}") from None
+    if p.name == "pyproject.toml":
+        data = data.get("tool", {}).get("smartstd", {})
+    if not isinstance(data, dict):
+        raise ConfigError(f"{p}: [tool.smartstd] must be a table")
+    unknown = set(data) - _KEYS
+    if unknown:
+        raise ConfigError(f"{p}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(_KEYS))}")
+    cfg = Config(source=p)
+    try:
+        if "level" in data:
+            cfg.level = Level(data["level"])
+        if "fail-on" in data:
+            cfg.fail_on = Severity(data["fail-on"])
+        cfg.format = _str(data, "format", p)
+        cfg.lang = _str(data, "lang", p)
+        if "jobs" in data:
+            if not isinstance(data["jobs"], int) or data["jobs"] < 1:
+                raise ConfigError(f"{p}: jobs must be a positive integer")
+            cfg.jobs = data["jobs"]
+        cfg.select = _list(data, "select", p)
+        cfg.ignore = _list(data, "ignore", p)
+        cfg.profiles = tuple(str((p.parent / x)) if x.endswith((".yaml", ".yml")) else x for x in _list(data, "profiles", p))
+        if "waivers" in data:
+            cfg.waivers = p.parent / str(data["waivers"])
+        sev = data.get("severity", {})
+        if not isinstance(sev, dict):
+            raise ConfigError(f"{p}: [severity] must be a table of CODE = \"error|warning|info\"")
+        cfg.severity = {str(k).upper(): Severity(v) for k, v in sev.items()}
+        params = data.get("params", {})
+        if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
+            raise ConfigError(f"{p}: [params.CODE] tables expected")
+        cfg.params = {str(k).upper(): dict(v) for k, v in params.items()}
+        lim = data.get("limits", {})
+        names = {f.name for f in fields(Limits)}
+        bad = set(lim) - names
+        if bad:
+            raise ConfigError(f"{p}: unknown limit(s) {', '.join(sorted(bad))}; known: {', '.join(sorted(names))}")
+        cfg.limits = Limits(**lim)
+    except ValueError as exc:
+        if isinstance(exc, ConfigError):
+            raise
+        raise ConfigError(f"{p}: {exc}") from None
+    _check_rule_keys(cfg, p)
+    return cfg
+
+
+def _check_rule_keys(cfg: Config, p: Path) -> None:
+    from smartstd.catalogue import get_rule
+
+    for code in list(cfg.severity) + list(cfg.params):
+        try:
+            rule = get_rule(code)
+        except KeyError:
+            raise ConfigError(f"{p}: no rule {code}") from None
+        if code in cfg.params:
+            known = {x.name for x in rule.params}
+            bad = set(cfg.params[code]) - known
+            if bad:
+                raise ConfigError(
+                    f"{p}: rule {code} has no parameter(s) {', '.join(sorted(bad))}"
+                    + (f"; known: {', '.join(sorted(known))}" if known else "; it takes none")
+                )
+
+
+def _str(data: dict[str, Any], key: str, p: Path) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ConfigError(f"{p}: {key} must be a string")
+    return value
+
+
+def _list(data: dict[str, Any], key: str, p: Path) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{p}: {key} must be a list of strings")
+    return tuple(value)

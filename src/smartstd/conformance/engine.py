@@ -1,0 +1,526 @@
+"""The conformance engine: one logical dataset from many files, one Report.
+
+The flow (ARCHITECTURE.md)::
+
+    files --read--> records + positions --structure--> typed entities
+          --rules--> hits --place--> findings --> Report
+
+JSON and YAML documents are read whole; NDJSON is streamed line by line and,
+with ``jobs > 1``, split into byte ranges checked in worker processes. Only
+the compact state that cross-record rules need travels back; the report is
+the same as with one process. Line and column are worked out only for
+records that have findings.
+
+一致性检查引擎：多个文件组成一个逻辑数据集，输出一份报告；NDJSON 流式读取，可多进程。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from smartstd.catalogue import all_rules, get_rule
+from smartstd.conformance import rules as _rules  # noqa: F401  (registers the rules)
+from smartstd.conformance.inputs import Document, Record, expand_paths, iter_ndjson_records, open_document
+from smartstd.conformance.rule import DATASET_RULES, ENTITY_RULES, Context, Hit, Where
+from smartstd.conformance.structure import extension_prefixes, validate_entity, validate_envelope
+from smartstd.io import Limits, locate
+from smartstd.report import Finding, Level, Path, Report, Severity
+from smartstd.standard.dataset import CHARTER_TYPES, STANDARD_VERSION
+
+__all__ = ["CheckOptions", "Engine", "check", "iter_findings"]
+
+#: NDJSON files smaller than this are never split between processes.
+_MIN_SPLIT_BYTES = 4 * 1024 * 1024
+
+#: Rule-code families that run at each requested level.
+_LEVEL_FAMILIES: dict[Level, tuple[str, ...]] = {
+    Level.L1: ("SC1",),
+    Level.L2: ("SC1", "SC2", "SC3", "SC4", "SC5", "SC7", "SC9"),
+    Level.L3: ("SC1", "SC2", "SC3", "SC4", "SC5", "SC6", "SC7", "SC9"),
+}
+
+#: Findings that a waiver may never hide (unreadable input).
+_UNWAIVABLE = frozenset({"SC100", "SC101", "SC109"})
+
+
+@dataclass
+class CheckOptions:
+    """Everything a check can be told; the CLI and the API fill the same object.
+
+    Attributes:
+        level: the level to check for (rules of higher levels do not run).
+        select: rule codes, prefixes or names to run (empty: all of the level).
+        ignore: rule codes, prefixes or names not to run.
+        severities: severity overrides by rule code.
+        params: rule parameters by rule code.
+        limits: input limits.
+        jobs: worker processes for large NDJSON files.
+        waivers: waivers to apply (see :mod:`smartstd.conformance.waivers`).
+        today: the date waivers expire against (default: today).
+        progress: a callback ``(bytes_done, bytes_total)`` for progress bars.
+        extra_prefixes: extension prefixes declared outside the data (profiles).
+        profiles: profiles applied (``name@version``), for the report.
+    """
+
+    level: Level = Level.L2
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
+    jobs: int = 1
+    waivers: tuple[Any, ...] = ()
+    today: dt.date | None = None
+    progress: Callable[[int, int], None] | None = None
+    extra_prefixes: frozenset[str] = frozenset()
+    profiles: tuple[str, ...] = ()
+
+    def enabled_codes(self) -> frozenset[str]:
+        """The rule codes that run under these options."""
+        from smartstd.catalogue import select_codes
+
+        families = _LEVEL_FAMILIES[self.level if self.level is not Level.NONE else Level.L1]
+        codes = {r.code for r in all_rules() if r.code.startswith(families)}
+        if self.select:
+            codes &= select_codes(self.select)
+        if self.ignore:
+            codes -= select_codes(self.ignore)
+        return frozenset(codes)
+
+
+# --------------------------------------------------------------------------- workers
+
+
+@dataclass
+class _ChunkResult:
+    findings: list[Finding]
+    states: list[Any]
+    counts: Counter[str]
+    records: int
+
+
+class _Checker:
+    """Checks records one by one; holds the dataset rules' states for its share."""
+
+    def __init__(self, ctx: Context, enabled: frozenset[str], severities: Mapping[str, Severity]) -> None:
+        self.ctx = ctx
+        self.enabled = enabled
+        self.severities = severities
+        self.findings: list[Finding] = []
+        self.counts: Counter[str] = Counter()
+        self.records = 0
+        self.entity_rules: dict[str, list[Callable[[Any, Context], Iterable[Hit]]]] = {}
+        for type_name, entries in ENTITY_RULES.items():
+            fns = [fn for codes, fn in entries if enabled.intersection(codes)]
+            if fns:
+                self.entity_rules[type_name] = fns
+        self.dataset_rules = [r for r in DATASET_RULES if enabled.intersection(r.codes)]
+        self.states = [r.new_state() for r in self.dataset_rules]
+        self._check_prefixes = "SC107" in enabled
+        self._structural = enabled.intersection({"SC103", "SC104", "SC106", "SC108"})
+
+    def severity(self, code: str) -> Severity:
+        sev = self.severities.get(code)
+        if sev is not None:
+            return sev
+        try:
+            return get_rule(code).severity
+        except KeyError:
+            return Severity.ERROR
+
+    def place(self, hit: Hit, where: Where, text: str | None) -> Finding:
+        path: Path = where.base + hit.path
+        line = where.line
+        col: int | None = None
+        if text is not None and line is not None:
+            pos = locate(text, [hit.path]).get(hit.path)
+            if pos is not None:
+                line, col = line + pos[0] - 1, pos[1]
+        return Finding(
+            hit.code,
+            self.severity(hit.code),
+            path=path,
+            file=where.file,
+            line=line,
+            column=col,
+            entity_type=where.entity_type,
+            entity_id=where.entity_id,
+            params=dict(hit.params),
+        )
+
+    def add_hits(self, hits: Iterable[Hit], where: Where, text: str | None) -> None:
+        for hit in hits:
+            if hit.code in self.enabled:
+                self.findings.append(self.place(hit, hit.where or where, text if hit.where is None else None))
+
+    def record(self, rec: Record) -> None:
+        self.records += 1
+        raw, where = rec.raw, rec.where
+        model, hits = validate_entity(raw)
+        if where.entity_type:
+            self.counts[where.entity_type] += 1
+        if hits:
+            self.add_hits(hits, where, rec.text)
+        if self._check_prefixes:
+            declared = self.ctx.extension_prefixes
+            undeclared = [
+                Hit("SC107", path, {"prefix": prefix})
+                for prefix, path in extension_prefixes(raw, rec.text)
+                if prefix not in declared
+            ]
+            if undeclared:
+                self.add_hits(undeclared, where, rec.text)
+        if model is None:
+            for rule, state in zip(self.dataset_rules, self.states):
+                if getattr(rule, "wants_invalid", False) and isinstance(raw, dict):
+                    self.add_hits(rule.collect(state, raw, where, self.ctx), where, rec.text)
+            return
+        etype = model.type
+        for fn in self.entity_rules.get("*", ()):
+            self.add_hits(fn(model, self.ctx), where, rec.text)
+        for fn in self.entity_rules.get(etype, ()):
+            self.add_hits(fn(model, self.ctx), where, rec.text)
+        for rule, state in zip(self.dataset_rules, self.states):
+            if etype in rule.types or "*" in rule.types:
+                self.add_hits(rule.collect(state, model, where, self.ctx), where, rec.text)
+
+    def result(self) -> _ChunkResult:
+        return _ChunkResult(self.findings, self.states, self.counts, self.records)
+
+
+def _check_chunk(
+    args: tuple[str, int, int, int, Context, frozenset[str], Mapping[str, Severity], Limits],
+) -> _ChunkResult:
+    file, start, end, first_line, ctx, enabled, severities, limits = args
+    checker = _Checker(ctx, enabled, severities)
+    for item in iter_ndjson_records(file, limits, start, end, first_line):
+        if isinstance(item, Finding):
+            checker.findings.append(item.replace(severity=checker.severity(item.code)))
+        else:
+            checker.record(item)
+    return checker.result()
+
+
+def _split(file: str, parts: int) -> list[tuple[int, int, int]]:
+    """Byte ranges ``(start, end, first_line)`` aligned to line starts."""
+    size = os.path.getsize(file)
+    bounds = [0]
+    with open(file, "rb") as fh:
+        for i in range(1, parts):
+            fh.seek(size * i // parts)
+            fh.readline()
+            pos = fh.tell()
+            if pos > bounds[-1] and pos < size:
+                bounds.append(pos)
+    bounds.append(size)
+    out = []
+    line = 1
+    with open(file, "rb") as fh:
+        for start, end in zip(bounds, bounds[1:]):
+            out.append((start, end, line))
+            fh.seek(start)
+            remaining = end - start
+            while remaining > 0:
+                block = fh.read(min(remaining, 1 << 22))
+                if not block:
+                    break
+                line += block.count(b"\n")
+                remaining -= len(block)
+    return out
+
+
+# --------------------------------------------------------------------------- engine
+
+
+class Engine:
+    """Runs a check of some inputs under some options and yields findings."""
+
+    def __init__(self, paths: Iterable[str], options: CheckOptions | None = None) -> None:
+        self.options = options or CheckOptions()
+        self.files = expand_paths(list(paths))
+        self.enabled = self.options.enabled_codes()
+        self.counts: Counter[str] = Counter()
+        self.charter_present = False
+        self.standard_version = STANDARD_VERSION
+        self.waived: list[Finding] = []
+        self._docs: dict[str, Document] = {}
+
+    # -- severity and placement
+
+    def _severity(self, code: str) -> Severity:
+        sev = self.options.severities.get(code)
+        if sev is not None:
+            return sev
+        try:
+            return get_rule(code).severity
+        except KeyError:
+            return Severity.ERROR
+
+    def _finding(self, code: str, path: Path = (), file: str | None = None, **params: Any) -> Finding:
+        return Finding(code, self._severity(code), path=path, file=file, params=params)
+
+    # -- the run
+
+    def run(self) -> Iterator[Finding]:
+        """Every finding of the check (placed, filtered, before waivers), in input order."""
+        opts = self.options
+        docs = [open_document(f, opts.limits) for f in self.files]
+        self._docs = {d.file: d for d in docs}
+        pending: list[Finding] = []
+        for d in docs:
+            pending.extend(f.replace(severity=self._severity(f.code)) for f in d.findings)
+        ctx, refuse, env_findings = self._context(docs)
+        pending.extend(env_findings)
+        if refuse:
+            yield from self._finalize(pending)
+            return
+        checker = _Checker(ctx, self.enabled, opts.severities)
+        total = sum(os.path.getsize(f) for f in self.files if os.path.exists(f))
+        done = 0
+        chunk_results: list[_ChunkResult] = []
+        for d in docs:
+            size = os.path.getsize(d.file) if os.path.exists(d.file) else 0
+            if d.fmt == "ndjson" and d.header is not None:
+                if opts.jobs > 1 and size >= _MIN_SPLIT_BYTES:
+                    chunk_results.extend(self._parallel(d.file, ctx))
+                else:
+                    for item in iter_ndjson_records(d.file, opts.limits):
+                        if isinstance(item, Finding):
+                            if item.line != 1:
+                                pending.append(item.replace(severity=self._severity(item.code)))
+                        else:
+                            checker.record(item)
+            else:
+                for rec in d.records():
+                    checker.record(rec)
+            done += size
+            if opts.progress is not None:
+                opts.progress(done, total)
+        # merge the main checker and the workers' results, in input order
+        results = [checker.result(), *chunk_results]
+        states = results[0].states
+        rules = checker.dataset_rules
+        for res in results[1:]:
+            states = [rule.merge(a, b) for rule, a, b in zip(rules, states, res.states)]
+        for res in results:
+            pending.extend(res.findings)
+            self.counts.update(res.counts)
+        self.charter_present = any(t in CHARTER_TYPES for t in self.counts)
+        ctx.charter_present = self.charter_present
+        for rule, state in zip(rules, states):
+            for hit in rule.finish(state, ctx):
+                if hit.code in self.enabled:
+                    where = hit.where or Where(None, None, ())
+                    pending.append(checker.place(hit, where, None))
+        yield from self._finalize(pending)
+
+    def _parallel(self, file: str, ctx: Context) -> list[_ChunkResult]:
+        opts = self.options
+        ranges = _split(file, opts.jobs * 2)
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        mp = multiprocessing.get_context(method)
+        args = [(file, s, e, ln, ctx, self.enabled, dict(opts.severities), opts.limits) for s, e, ln in ranges]
+        with ProcessPoolExecutor(max_workers=opts.jobs, mp_context=mp) as pool:
+            return list(pool.map(_check_chunk, args))
+
+    def _context(self, docs: list[Document]) -> tuple[Context, bool, list[Finding]]:
+        """Find the envelope, check it, and build the rules' context."""
+        findings: list[Finding] = []
+        full = [d for d in docs if d.header is not None and "generated_at" in d.header]
+        envelope = None
+        env_doc: Document | None = None
+        if not full:
+            unreadable = any(d.header is None and d.findings for d in docs)
+            if not unreadable:
+                findings.append(
+                    self._finding(
+                        "SC103",
+                        (),
+                        docs[0].file if docs else None,
+                        error_type="missing_envelope",
+                        detail="no input carries the dataset envelope (standard, standard_version, dataset_id, "
+                        "publisher_id, generated_at, classification)",
+                    )
+                )
+        else:
+            env_doc = full[0]
+            assert env_doc.header is not None
+            envelope, hits = validate_envelope(env_doc.header)
+            where = Where(env_doc.file, 1 if env_doc.fmt == "ndjson" else None, ())
+            for hit in hits:
+                findings.append(self._place_doc(hit, where, env_doc))
+            for other in full[1:]:
+                findings.append(
+                    self._place_doc(
+                        Hit("SC103", ("generated_at",), {"error_type": "second_envelope", "detail": f"a second full envelope; the envelope of {env_doc.file} is used"}),
+                        Where(other.file, 1 if other.fmt == "ndjson" else None, ()),
+                        other,
+                    )
+                )
+        # fragments must belong to the same dataset
+        ref_id = env_doc.header.get("dataset_id") if env_doc and env_doc.header else None
+        for d in docs:
+            if d.header is None or d is env_doc:
+                continue
+            did = d.header.get("dataset_id")
+            if ref_id is not None and did is not None and did != ref_id:
+                findings.append(
+                    self._place_doc(
+                        Hit("SC103", ("dataset_id",), {"error_type": "dataset_mismatch", "detail": f"dataset_id {did!r} differs from {ref_id!r}", "value": did}),
+                        Where(d.file, 1 if d.fmt == "ndjson" else None, ()),
+                        d,
+                    )
+                )
+        version = None
+        if env_doc and env_doc.header and isinstance(env_doc.header.get("standard_version"), str):
+            version = env_doc.header["standard_version"]
+        refuse = False
+        if version is not None:
+            self.standard_version = version
+            vf, refuse = self._version_findings(version, env_doc)
+            findings.extend(vf)
+        prefixes = set(self.options.extra_prefixes)
+        if envelope is not None:
+            prefixes.update(envelope.extensions)
+        elif env_doc and env_doc.header and isinstance(env_doc.header.get("extensions"), dict):
+            prefixes.update(k for k in env_doc.header["extensions"] if isinstance(k, str))
+        ctx = Context(
+            now=envelope.generated_at if envelope is not None else None,
+            classification=envelope.classification if envelope is not None else "public",
+            extension_prefixes=frozenset(prefixes),
+            params=self.options.params,
+            standard_version=version or STANDARD_VERSION,
+        )
+        return ctx, refuse, findings
+
+    def _version_findings(self, version: str, doc: Document | None) -> tuple[list[Finding], bool]:
+        from smartstd.versions import compare_to_library
+
+        verdict = compare_to_library(version)
+        if verdict is None:
+            return [], False
+        code, params, refuse = verdict
+        where = Where(doc.file if doc else None, 1 if doc and doc.fmt == "ndjson" else None, ())
+        hit = Hit(code, ("standard_version",), params)
+        if code not in self.enabled:
+            return [], refuse
+        return [self._place_doc(hit, where, doc)], refuse
+
+    def _place_doc(self, hit: Hit, where: Where, doc: Document | None) -> Finding:
+        path = where.base + hit.path
+        line, col = where.line, None
+        if doc is not None and doc.fmt != "ndjson":
+            line, col = doc.position(path)
+        return Finding(hit.code, self._severity(hit.code), path=path, file=where.file, line=line, column=col, params=dict(hit.params))
+
+    def _finalize(self, findings: list[Finding]) -> Iterator[Finding]:
+        """Fill positions still unknown, keep enabled codes (reading problems always)."""
+        placed = self._fill_positions(findings)
+        for f in placed:
+            if f.code in self.enabled or f.code in _UNWAIVABLE or f.code in ("SC100", "SC102"):
+                yield f
+
+    def _fill_positions(self, findings: list[Finding]) -> list[Finding]:
+        out: list[Finding] = []
+        ndjson_missing: dict[str, dict[int, list[int]]] = {}
+        for i, f in enumerate(findings):
+            if f.file is None or f.column is not None:
+                out.append(f)
+                continue
+            doc = self._docs.get(f.file)
+            if doc is None:
+                out.append(f)
+            elif doc.fmt != "ndjson":
+                line, col = doc.position(f.path)
+                out.append(f.replace(line=line, column=col) if line is not None else f)
+            elif f.line is not None:
+                ndjson_missing.setdefault(f.file, {}).setdefault(f.line, []).append(i)
+                out.append(f)
+            else:
+                out.append(f)
+        for file, by_line in ndjson_missing.items():
+            try:
+                with open(file, "rb") as fh:
+                    for lineno, raw in enumerate(fh, start=1):
+                        idxs = by_line.get(lineno)
+                        if not idxs:
+                            continue
+                        text = raw.decode("utf-8", "replace").rstrip("\r\n").lstrip("\ufeff")
+                        paths = [findings[i].path for i in idxs]
+                        pos = locate(text, paths)
+                        for i in idxs:
+                            p = pos.get(findings[i].path)
+                            if p is not None:
+                                out[i] = findings[i].replace(line=lineno + p[0] - 1, column=p[1])
+            except OSError:
+                continue
+        return out
+
+
+def _waive(findings: Iterable[Finding], options: CheckOptions) -> tuple[list[Finding], list[Finding]]:
+    from smartstd.conformance.waivers import apply_waivers
+
+    return apply_waivers(list(findings), list(options.waivers), options.today)
+
+
+def iter_findings(paths: Iterable[str] | str, options: CheckOptions | None = None, **kwargs: Any) -> Iterator[Finding]:
+    """Lazily yield the findings of a check (waivers applied), in a stable order per input.
+
+    Accepts the same keyword arguments as :func:`check`.
+    """
+    opts = _options(options, kwargs)
+    engine = Engine([paths] if isinstance(paths, str) else list(paths), opts)
+    kept, _ = _waive(engine.run(), opts)
+    yield from sorted(kept, key=Finding.sort_key)
+
+
+def _options(options: CheckOptions | None, kwargs: dict[str, Any]) -> CheckOptions:
+    opts = options or CheckOptions()
+    for key, value in kwargs.items():
+        if not hasattr(opts, key):
+            from smartstd.errors import UsageError
+
+            raise UsageError(f"unknown check option {key!r}")
+        if key == "level":
+            value = Level(value)
+        if key in ("select", "ignore") and isinstance(value, str):
+            value = tuple(v for v in value.split(",") if v)
+        if key == "severities":
+            value = {k: Severity(v) for k, v in value.items()}
+        setattr(opts, key, value)
+    return opts
+
+
+def check(paths: Iterable[str] | str, options: CheckOptions | None = None, **kwargs: Any) -> Report:
+    """Check one logical dataset made of ``paths`` and return the :class:`Report`.
+
+    Args:
+        paths: files or folders (a folder contributes its data files).
+        options: a :class:`CheckOptions`; keyword arguments override its fields
+            (``level="L1"``, ``select=["SC2"]``, ``jobs=2`` ...).
+        **kwargs: fields of :class:`CheckOptions`.
+
+    Raises:
+        UsageError: for a missing path or an unknown option (bad data never raises).
+    """
+    opts = _options(options, kwargs)
+    engine = Engine([paths] if isinstance(paths, str) else list(paths), opts)
+    kept, waived = _waive(engine.run(), opts)
+    return Report(
+        findings=tuple(kept),
+        inputs=tuple(engine.files),
+        standard_version=engine.standard_version,
+        profiles=opts.profiles,
+        charter_present=engine.charter_present,
+        entity_counts=dict(engine.counts),
+        waived=tuple(waived),
+        requested_level=opts.level,
+    )

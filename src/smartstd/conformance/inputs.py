@@ -1,0 +1,287 @@
+"""Inputs: which files form a dataset, and how each is read into records.
+
+Paths may be files or folders (a folder contributes its data files, not
+recursively, in name order; profile and configuration files are skipped).
+JSON and YAML documents are read whole; NDJSON is streamed line by line.
+
+输入：哪些文件组成一个数据集，以及如何把每个文件读成记录。
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any, Literal
+
+from smartstd.conformance.rule import Where
+from smartstd.errors import UsageError
+from smartstd.io import Limits, iter_ndjson, read_document, sniff_format
+from smartstd.report import Finding, Path, Severity
+
+__all__ = ["DATA_SUFFIXES", "Document", "Record", "expand_paths", "open_document", "iter_ndjson_records"]
+
+Format = Literal["json", "ndjson", "yaml"]
+
+#: File name endings read as data when a folder is given.
+DATA_SUFFIXES = (".json", ".ndjson", ".jsonl", ".yaml", ".yml")
+_SKIP_NAMES = frozenset({"smartstd.toml", "pyproject.toml", "waivers.yaml", "waivers.yml", "smartstd.yaml"})
+
+
+@dataclass
+class Record:
+    """One entity record as read: the parsed value, where it is, its text (NDJSON)."""
+
+    raw: Any
+    where: Where
+    text: str | None = None
+
+
+@dataclass
+class Document:
+    """A JSON or YAML document read whole, or the head of an NDJSON file.
+
+    Attributes:
+        file: the path as given.
+        fmt: ``json``, ``yaml`` or ``ndjson``.
+        header: the envelope fields found (for NDJSON, line 1), or ``None``.
+        findings: reading problems (SC100, SC101, SC102, SC109).
+        entities: for JSON/YAML, the ``entities`` array (or ``None``).
+        positions: a function from a path to ``(line, column)`` for JSON/YAML.
+    """
+
+    file: str
+    fmt: Format
+    header: dict[str, Any] | None = None
+    findings: list[Finding] = field(default_factory=list)
+    entities: list[Any] | None = None
+    doc: Any = None
+
+    def records(self) -> Iterator[Record]:
+        """The entity records of a JSON or YAML document."""
+        for i, raw in enumerate(self.entities or ()):
+            etype = raw.get("type") if isinstance(raw, dict) else None
+            eid = raw.get("id") if isinstance(raw, dict) else None
+            yield Record(
+                raw,
+                Where(
+                    self.file,
+                    None,
+                    ("entities", i),
+                    etype if isinstance(etype, str) else None,
+                    eid if isinstance(eid, str) else None,
+                ),
+            )
+
+    def position(self, path: Path) -> tuple[int | None, int | None]:
+        """Line and column of a path in the document (``None`` when unknown)."""
+        if self.doc is None:
+            return None, None
+        line, col = self.doc.position(path)
+        return line, col
+
+
+def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
+    """Files to read, in a stable order: files as given, folders expanded.
+
+    Raises:
+        UsageError: when a path does not exist or a folder holds no data file.
+    """
+    out: list[str] = []
+    for p in paths:
+        fs = FsPath(p)
+        if fs.is_dir():
+            found = sorted(
+                str(child)
+                for child in fs.iterdir()
+                if child.is_file()
+                and child.suffix.lower() in DATA_SUFFIXES
+                and child.name not in _SKIP_NAMES
+                and not _is_profile_file(child)
+            )
+            if not found:
+                raise UsageError(f"no data files ({', '.join(DATA_SUFFIXES)}) in folder {p}")
+            out.extend(found)
+        elif fs.is_file() or p == "-":
+            out.append(p)
+        else:
+            raise UsageError(f"no such file or folder: {p}")
+    return list(dict.fromkeys(out))
+
+
+def _is_profile_file(path: FsPath) -> bool:
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return any(line.startswith(b"profile:") for line in head.splitlines())
+
+
+def _format_of(file: str, head: bytes) -> Format:
+    fmt = sniff_format(file, head)
+    return fmt if fmt is not None else "json"
+
+
+def open_document(file: str, limits: Limits) -> Document:
+    """Read a file's head: the whole document for JSON/YAML, line 1 for NDJSON."""
+    try:
+        size = os.path.getsize(file)
+        with open(file, "rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        return Document(file, "json", findings=[_unreadable(file, exc)])
+    fmt = _format_of(file, head)
+    if fmt == "ndjson":
+        doc = Document(file, "ndjson")
+        with open(file, "rb") as fh:
+            for line in iter_ndjson(fh, file=file, limits=limits):
+                doc.findings.extend(line.findings)
+                if isinstance(line.value, dict):
+                    doc.header = line.value
+                elif line.value is not None or not line.findings:
+                    doc.findings.append(_not_envelope(file, line.lineno))
+                break
+            else:
+                doc.findings.append(
+                    Finding("SC100", Severity.ERROR, file=file, line=1, column=1, params={"reason": "empty", "detail": "the file is empty"})
+                )
+        return doc
+    if size > limits.max_file_bytes:
+        return Document(
+            file,
+            fmt,
+            findings=[
+                Finding(
+                    "SC109",
+                    Severity.ERROR,
+                    file=file,
+                    params={"limit": "max_file_bytes", "value": size, "maximum": limits.max_file_bytes},
+                )
+            ],
+        )
+    with open(file, "rb") as fh:
+        data = fh.read()
+    parsed = read_document(data, file=file, limits=limits, fmt="yaml" if fmt == "yaml" else "json")
+    doc = Document(file, fmt, findings=list(parsed.findings), doc=parsed)
+    value = parsed.value
+    if value is None and parsed.findings:
+        return doc
+    if not isinstance(value, dict):
+        doc.findings.append(_not_envelope(file, 1, kind=type(value).__name__))
+        return doc
+    doc.header = {k: v for k, v in value.items() if k != "entities"}
+    ents = value.get("entities")
+    if ents is None:
+        doc.entities = []
+    elif isinstance(ents, list):
+        doc.entities = ents
+    else:
+        line, col = doc.position(("entities",))
+        doc.findings.append(
+            Finding(
+                "SC103",
+                Severity.ERROR,
+                path=("entities",),
+                file=file,
+                line=line,
+                column=col,
+                params={"error_type": "list_type", "detail": "entities must be an array"},
+            )
+        )
+        doc.entities = []
+    return doc
+
+
+def iter_ndjson_records(
+    file: str, limits: Limits, start: int = 0, end: int | None = None, first_line: int = 1
+) -> Iterator[Record | Finding]:
+    """The records of an NDJSON file after line 1 (or of a byte range of it).
+
+    Reading problems are yielded as findings in line order, among the records.
+    """
+    with open(file, "rb") as fh:
+        fh.seek(start)
+        stream: Any = _Range(fh, end) if end is not None else fh
+        for line in iter_ndjson(stream, file=file, limits=limits):
+            lineno = line.lineno + first_line - 1
+            for f in line.findings:
+                yield f.replace(line=(f.line or 1) + first_line - 1) if first_line != 1 else f
+            if lineno == 1:
+                continue  # the envelope
+            if line.value is None and line.findings:
+                continue
+            raw = line.value
+            etype = raw.get("type") if isinstance(raw, dict) else None
+            eid = raw.get("id") if isinstance(raw, dict) else None
+            yield Record(
+                raw,
+                Where(
+                    file,
+                    lineno,
+                    (),
+                    etype if isinstance(etype, str) else None,
+                    eid if isinstance(eid, str) else None,
+                ),
+                line.text,
+            )
+
+
+class _Range:
+    """A binary stream that stops at ``end`` (for splitting a file between workers)."""
+
+    def __init__(self, fh: Any, end: int) -> None:
+        self._fh = fh
+        self._end = end
+
+    def _left(self) -> int:
+        return max(0, self._end - self._fh.tell())
+
+    def read(self, n: int = -1) -> bytes:
+        left = self._left()
+        if n < 0 or n > left:
+            n = left
+        data: bytes = self._fh.read(n)
+        return data
+
+    def readline(self, limit: int = -1) -> bytes:
+        left = self._left()
+        if left == 0:
+            return b""
+        if limit < 0 or limit > left:
+            limit = left
+        data: bytes = self._fh.readline(limit)
+        return data
+
+    def __iter__(self) -> Iterator[bytes]:
+        while True:
+            line = self.readline()
+            if not line:
+                return
+            yield line
+
+
+def _unreadable(file: str, exc: OSError) -> Finding:
+    return Finding(
+        "SC100",
+        Severity.ERROR,
+        file=file,
+        params={"reason": "unreadable", "detail": exc.strerror or str(exc)},
+    )
+
+
+def _not_envelope(file: str, line: int, kind: str = "value") -> Finding:
+    return Finding(
+        "SC100",
+        Severity.ERROR,
+        file=file,
+        line=line,
+        column=1,
+        params={
+            "reason": "not-an-envelope",
+            "detail": f"expected the dataset envelope (a JSON object), found {kind}",
+        },
+    )

@@ -1,0 +1,304 @@
+"""SC2xx identity and references: duplicate ids, references, communities, codes.
+
+The cross-record state is compact: one 64-bit key per distinct id (a stable
+BLAKE2 hash of the id) mapped to its type index, organisation kinds, the
+communities of buildings, grids and devices, and the references and
+community checks that could not be settled yet (forward references).
+
+标识与引用：重复标识、无法解析的引用、类型不符、社区不一致、区划代码与信用代码。
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from smartstd.conformance.rule import Context, Hit, Where, entity_rule, register_dataset_rule
+from smartstd.identifiers import credit_code_problem, division_code_problem
+from smartstd.report import Path
+from smartstd.standard.dataset import ENTITY_TYPES
+from smartstd.standard.domains import CORE_DOMAINS
+from smartstd.standard.introspect import iter_path
+
+__all__ = ["IdentityRule"]
+
+_TYPES = tuple(ENTITY_TYPES)
+_TYPE_INDEX = {name: i for i, name in enumerate(_TYPES)}
+_MULTI = 1 << 24  # flag: the value is a bitmask of several types
+
+
+def id_key(entity_id: str) -> int:
+    """A stable 64-bit key of an id (the same in every process)."""
+    return int.from_bytes(hashlib.blake2b(entity_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+def _types_of(value: int) -> list[str]:
+    if value & _MULTI:
+        return [t for i, t in enumerate(_TYPES) if value & (1 << i)]
+    return [_TYPES[value]]
+
+
+@dataclass
+class _Pending:
+    field: str
+    path: Path
+    target: str
+    types: tuple[str, ...]
+    kinds: tuple[str, ...]
+    where: Where
+
+
+@dataclass
+class _CommunityCheck:
+    field: str
+    path: Path
+    target: str
+    table: str  # "building", "grid" or "device"
+    expected: str
+    where: Where
+
+
+@dataclass
+class IdentityState:
+    """The compact cross-record state of the identity rules."""
+
+    ids: dict[int, int] = field(default_factory=dict)
+    org_kinds: dict[str, str] = field(default_factory=dict)
+    communities: dict[str, dict[str, str]] = field(
+        default_factory=lambda: {"building": {}, "grid": {}, "device": {}}
+    )
+    pending: list[_Pending] = field(default_factory=list)
+    community_checks: list[_CommunityCheck] = field(default_factory=list)
+    cross_duplicates: set[int] = field(default_factory=set)
+    files: list[str] = field(default_factory=list)
+
+
+def _field_name(path: Path) -> str:
+    return ".".join(str(p) for p in path)
+
+
+class IdentityRule:
+    """SC201 duplicate ids, SC202 unresolved and SC203 mistyped references, SC204 communities."""
+
+    codes = ("SC201", "SC202", "SC203", "SC204")
+    types = ("*",)
+    wants_invalid = True
+
+    def new_state(self) -> IdentityState:
+        """An empty state."""
+        return IdentityState()
+
+    # -- collecting
+
+    def collect(self, state: IdentityState, entity: Any, where: Where, ctx: Context) -> Iterator[Hit]:
+        """Register an entity's id; settle its references if their targets are known."""
+        if where.file is not None and (not state.files or state.files[-1] != where.file):
+            if where.file not in state.files:
+                state.files.append(where.file)
+        if isinstance(entity, dict):  # structurally invalid: register its id only
+            etype, eid = entity.get("type"), entity.get("id")
+            if isinstance(etype, str) and etype in _TYPE_INDEX and isinstance(eid, str):
+                yield from self._register(state, etype, eid)
+            return
+        etype, eid = entity.type, entity.id
+        yield from self._register(state, etype, eid)
+        if etype == "Organization":
+            state.org_kinds[eid] = entity.kind
+        elif etype == "Building":
+            state.communities["building"][eid] = entity.community_id
+        elif etype == "Grid":
+            state.communities["grid"][eid] = entity.community_id
+        elif etype == "Device":
+            state.communities["device"][eid] = entity.community_id
+        refs = type(entity).__references__
+        if refs:
+            data = None
+            for ref in refs:
+                if len(ref.path) == 1:
+                    value = getattr(entity, ref.path[0], None)
+                    if value is None:
+                        continue
+                    found: Iterable[tuple[Path, Any]] = [((ref.path[0],), value)]
+                else:
+                    if data is None:
+                        data = entity.model_dump(exclude_none=True)
+                    found = iter_path(data, ref.path)
+                for path, target in found:
+                    if not isinstance(target, str):
+                        continue
+                    p = _Pending(_field_name(path), path, target, ref.types, ref.kinds, where)
+                    verdict = self._resolve(state, p)
+                    if verdict is None:
+                        state.pending.append(p)
+                    elif verdict is not True:
+                        yield verdict
+        yield from self._community(state, entity, where)
+
+    def _register(self, state: IdentityState, etype: str, eid: str) -> Iterator[Hit]:
+        key = id_key(eid)
+        idx = _TYPE_INDEX[etype]
+        old = state.ids.get(key)
+        if old is None:
+            state.ids[key] = idx
+            return
+        known = _types_of(old)
+        if etype in known:
+            yield Hit("SC201", ("id",), {"type": etype, "id": eid})
+            return
+        mask = (old if old & _MULTI else (1 << old) | _MULTI) | (1 << idx)
+        state.ids[key] = mask
+
+    def _resolve(self, state: IdentityState, p: _Pending) -> Hit | bool | None:
+        """True when fine, a hit when wrong, None when not known yet."""
+        if "ResponsibilityDomain" in p.types and p.target in CORE_DOMAINS:
+            return True
+        value = state.ids.get(id_key(p.target))
+        if value is None:
+            return None
+        actual = _types_of(value)
+        matching = [t for t in actual if t in p.types]
+        if not matching:
+            return Hit(
+                "SC203",
+                p.path,
+                {"field": p.field, "target": p.target, "expected": " or ".join(p.types), "actual": " / ".join(actual)},
+            )
+        if p.kinds and matching == ["Organization"]:
+            kind = state.org_kinds.get(p.target)
+            if kind is None:
+                return None
+            if kind not in p.kinds:
+                return Hit(
+                    "SC203",
+                    p.path,
+                    {
+                        "field": p.field,
+                        "target": p.target,
+                        "expected": "Organization (" + " / ".join(p.kinds) + ")",
+                        "actual": f"Organization ({kind})",
+                    },
+                )
+        return True
+
+    def _community(self, state: IdentityState, e: Any, where: Where) -> Iterator[Hit]:
+        checks: list[tuple[str, Path, str | None, str, str | None]] = []
+        t = e.type
+        if t == "Building":
+            checks.append(("grid_id", ("grid_id",), e.grid_id, "grid", e.community_id))
+        elif t == "Grid":
+            for i, b in enumerate(e.building_ids):
+                checks.append((f"building_ids.{i}", ("building_ids", i), b, "building", e.community_id))
+        elif t == "Device":
+            checks.append(("building_id", ("building_id",), e.building_id, "building", e.community_id))
+        elif t == "ServiceRequest" and e.location is not None:
+            checks.append(("location.building_id", ("location", "building_id"), e.location.building_id, "building", e.community_id))
+        elif t == "Alert":
+            checks.append(("device_id", ("device_id",), e.device_id, "device", e.community_id))
+        for fname, path, target, table, expected in checks:
+            if target is None or expected is None:
+                continue
+            c = _CommunityCheck(fname, path, target, table, expected, where)
+            actual = state.communities[table].get(target)
+            if actual is None:
+                state.community_checks.append(c)
+            elif actual != expected:
+                yield self._community_hit(c, actual)
+
+    @staticmethod
+    def _community_hit(c: _CommunityCheck, actual: str) -> Hit:
+        return Hit("SC204", c.path, {"field": c.field, "target": c.target, "actual": actual, "expected": c.expected})
+
+    # -- merging and finishing
+
+    def merge(self, state: IdentityState, other: IdentityState) -> IdentityState:
+        """Fold a later worker's state into this one."""
+        for key, value in other.ids.items():
+            old = state.ids.get(key)
+            if old is None:
+                state.ids[key] = value
+                continue
+            a, b = set(_types_of(old)), set(_types_of(value))
+            if a & b:
+                state.cross_duplicates.add(key)
+            mask = _MULTI
+            for t in a | b:
+                mask |= 1 << _TYPE_INDEX[t]
+            state.ids[key] = mask if len(a | b) > 1 else _TYPE_INDEX[next(iter(a | b))]
+        state.org_kinds.update(other.org_kinds)
+        for table, values in other.communities.items():
+            state.communities[table].update(values)
+        state.pending.extend(other.pending)
+        state.community_checks.extend(other.community_checks)
+        state.cross_duplicates |= other.cross_duplicates
+        state.files.extend(f for f in other.files if f not in state.files)
+        return state
+
+    def finish(self, state: IdentityState, ctx: Context) -> Iterator[Hit]:
+        """Settle what was pending; report what never resolved."""
+        for p in state.pending:
+            verdict = self._resolve(state, p)
+            if verdict is None or verdict is False:
+                yield Hit(
+                    "SC202",
+                    p.path,
+                    {"field": p.field, "target": p.target, "expected": " or ".join(p.types)},
+                    where=p.where,
+                )
+            elif verdict is not True:
+                yield Hit(verdict.code, verdict.path, verdict.params, where=p.where)
+        for c in state.community_checks:
+            actual = state.communities[c.table].get(c.target)
+            if actual is not None and actual != c.expected:
+                hit = self._community_hit(c, actual)
+                yield Hit(hit.code, hit.path, hit.params, where=c.where)
+        if state.cross_duplicates:
+            yield from _rescan_duplicates(state.cross_duplicates, state.files)
+
+
+def _rescan_duplicates(keys: set[int], files: list[str]) -> Iterator[Hit]:
+    """Find where ids seen by two workers occur again (rare: only then is input re-read)."""
+    from smartstd.conformance.inputs import iter_ndjson_records, open_document
+    from smartstd.io import Limits
+
+    seen: set[tuple[int, str]] = set()
+    limits = Limits()
+    for file in files:
+        doc = open_document(file, limits)
+        records = doc.records() if doc.fmt != "ndjson" else iter_ndjson_records(file, limits)
+        for rec in records:
+            if not hasattr(rec, "raw") or not isinstance(rec.raw, dict):
+                continue
+            eid, etype = rec.raw.get("id"), rec.raw.get("type")
+            if not isinstance(eid, str) or not isinstance(etype, str):
+                continue
+            key = id_key(eid)
+            if key not in keys:
+                continue
+            if (key, etype) in seen:
+                yield Hit("SC201", ("id",), {"type": etype, "id": eid}, where=rec.where)
+            seen.add((key, etype))
+
+
+register_dataset_rule(IdentityRule())
+
+
+@entity_rule("SC205", types=("Community",))
+def invalid_division_code(e: Any, ctx: Context) -> Iterator[Hit]:
+    """SC205: a community's division code must be a valid county-level GB/T 2260 code."""
+    problem = division_code_problem(e.division_code)
+    if problem is None and e.division_code.endswith("00"):
+        problem = "not-county-level"
+    if problem is not None:
+        yield Hit("SC205", ("division_code",), {"value": e.division_code, "reason": problem})
+
+
+@entity_rule("SC206", types=("Organization",))
+def invalid_credit_code(e: Any, ctx: Context) -> Iterator[Hit]:
+    """SC206: an organisation's credit code must pass the GB 32100-2015 check."""
+    if e.credit_code is None:
+        return
+    problem = credit_code_problem(e.credit_code)
+    if problem is not None:
+        yield Hit("SC206", ("credit_code",), {"value": e.credit_code, "reason": problem})

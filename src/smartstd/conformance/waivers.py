@@ -1,0 +1,158 @@
+"""Waivers: a project may waive one finding, with a reason and an expiry date.
+
+A waiver names a rule code and either a JSON Pointer (optionally with the
+file) or an entity id. An expired waiver waives nothing and is itself a
+finding (SC901); a waiver that matched nothing is reported as SC902 (info),
+so stale waivers get cleaned up. A waiver never hides a reading problem
+(SC100, SC101, SC109).
+
+豁免：按规则代码加 JSON 指针或实体标识豁免单个结果，须写明理由和到期日；过期豁免本身即为一条结果。
+
+File format (YAML or JSON)::
+
+    waivers:
+      - code: SC408
+        entity_id: dev-cam-017
+        reason: "Camera replaced; record kept for the audit trail / 摄像头已更换"
+        expires: 2026-12-31
+      - code: SC103
+        pointer: /entities/12/area_km2
+        file: dataset.json
+        reason: ...
+        expires: 2026-09-30
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from smartstd.errors import ConfigError
+from smartstd.report import Finding, Severity
+
+__all__ = ["Waiver", "apply_waivers", "load_waivers"]
+
+_NEVER = frozenset({"SC100", "SC101", "SC109"})
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """One waiver. ``pointer`` or ``entity_id`` says which finding it covers."""
+
+    code: str
+    reason: str
+    expires: dt.date
+    pointer: str | None = None
+    entity_id: str | None = None
+    file: str | None = None
+    source: str | None = None
+    index: int = 0
+
+    def matches(self, f: Finding) -> bool:
+        """Whether this waiver covers ``f`` (expiry aside)."""
+        if f.code != self.code or f.code in _NEVER:
+            return False
+        if self.file is not None and (f.file is None or not _same_file(f.file, self.file)):
+            return False
+        if self.pointer is not None and f.pointer != self.pointer:
+            return False
+        return not (self.entity_id is not None and f.entity_id != self.entity_id)
+
+
+def _same_file(a: str, b: str) -> bool:
+    pa, pb = Path(a), Path(b)
+    return pa == pb or pa.name == pb.name and (len(pb.parts) == 1 or str(pa).endswith(str(pb)))
+
+
+def load_waivers(path: str | Path) -> list[Waiver]:
+    """Read a waivers file.
+
+    Raises:
+        ConfigError: when the file cannot be read or an entry is incomplete.
+    """
+    p = Path(path)
+    try:
+        text = p.read_text("utf-8")
+        data = json.loads(text) if p.suffix == ".json" else yaml.safe_load(text)
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read waivers file {path}: {exc}") from None
+    items = data.get("waivers") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise ConfigError(f"{path}: expected a list under 'waivers'")
+    out = []
+    for i, item in enumerate(items):
+        out.append(_waiver(item, str(path), i))
+    return out
+
+
+def _waiver(item: Any, source: str, index: int) -> Waiver:
+    where = f"{source}: waiver #{index + 1}"
+    if not isinstance(item, dict):
+        raise ConfigError(f"{where}: expected a mapping")
+    code = item.get("code")
+    reason = item.get("reason")
+    expires = item.get("expires")
+    if not isinstance(code, str) or not code.upper().startswith("SC"):
+        raise ConfigError(f"{where}: 'code' must be a rule code such as SC408")
+    if not isinstance(reason, str) or not reason.strip():
+        raise ConfigError(f"{where}: 'reason' is required")
+    if isinstance(expires, str):
+        try:
+            expires = dt.date.fromisoformat(expires)
+        except ValueError:
+            raise ConfigError(f"{where}: 'expires' must be a date (YYYY-MM-DD)") from None
+    if not isinstance(expires, dt.date):
+        raise ConfigError(f"{where}: 'expires' (YYYY-MM-DD) is required")
+    pointer, entity_id = item.get("pointer"), item.get("entity_id")
+    if pointer is None and entity_id is None:
+        raise ConfigError(f"{where}: give 'pointer' or 'entity_id'")
+    if pointer is not None and (not isinstance(pointer, str) or (pointer and not pointer.startswith("/"))):
+        raise ConfigError(f"{where}: 'pointer' must be a JSON Pointer such as /entities/3/name")
+    return Waiver(
+        code=code.upper(),
+        reason=reason,
+        expires=expires,
+        pointer=pointer,
+        entity_id=str(entity_id) if entity_id is not None else None,
+        file=item.get("file"),
+        source=source,
+        index=index,
+    )
+
+
+def apply_waivers(
+    findings: list[Finding], waivers: list[Waiver], today: dt.date | None = None
+) -> tuple[list[Finding], list[Finding]]:
+    """Split findings into kept and waived; add SC901/SC902 for expired and unused waivers."""
+    if not waivers:
+        return findings, []
+    day = today or dt.date.today()
+    kept: list[Finding] = []
+    waived: list[Finding] = []
+    used: set[int] = set()
+    active = [(i, w) for i, w in enumerate(waivers) if w.expires >= day]
+    for f in findings:
+        hit = next((i for i, w in active if w.matches(f)), None)
+        if hit is None:
+            kept.append(f)
+        else:
+            used.add(hit)
+            waived.append(f)
+    for i, w in enumerate(waivers):
+        params = {
+            "waiver": w.index + 1,
+            "code": w.code,
+            "target": w.pointer if w.pointer is not None else f"id {w.entity_id}",
+            "expires": w.expires.isoformat(),
+            "reason": w.reason,
+        }
+        if w.expires < day:
+            kept.append(Finding("SC901", Severity.WARNING, file=w.source, params=params))
+        elif i not in used:
+            kept.append(Finding("SC902", Severity.INFO, file=w.source, params=params))
+    return kept, waived

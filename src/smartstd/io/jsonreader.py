@@ -1,0 +1,363 @@
+"""Parsing JSON text: the standard library's C parser, watched closely.
+
+:func:`parse_json` parses with :mod:`json` and turns everything that is wrong
+with the input into findings:
+
+- a syntax error is SC100 with the parser's line and column and a short
+  ``reason`` (``empty``, ``comments``, ``truncated``, ``trailing-comma``,
+  ``single-quotes``, ``extra-data``, ``control-character``, ``big-number``,
+  ``syntax``), and the document has no value;
+- a key named twice in one object is SC102 (the last value wins, as in every
+  JSON parser, and the finding says which value was lost);
+- ``NaN``, ``Infinity`` and ``-Infinity`` (which Python accepts and JSON
+  forbids) are SC100 with reason ``nan``; the value is kept as a float;
+- nesting deeper than :attr:`Limits.max_depth` is SC109, and the document
+  has no value.
+
+The hooks that watch for duplicate keys and constants are cheap; the work of
+finding out where a duplicate or a constant is happens only when one was
+seen. Positions of everything else are found on demand with
+:func:`smartstd.io.locate`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Callable
+from itertools import accumulate
+from typing import Any
+
+from smartstd.io._findings import DUPLICATE_KEY, PARSE_ERROR, error, limit
+from smartstd.io.limits import Limits
+from smartstd.io.positions import line_columns, scan_details
+from smartstd.report import Finding, Path
+
+__all__ = ["parse_json"]
+
+# Always matches (possibly nothing), so the match is never None.
+_ws: Callable[[str, int], re.Match[str]] = re.compile(r"[ \t\n\r]*").match  # type: ignore[assignment]
+_WS_CHARS = frozenset(" \t\n\r\ufeff")
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+# Strings and runs of anything but brackets: removed to leave only brackets.
+_NOT_BRACKETS = re.compile(_STRING + r'|[^\[\]{}"]+', re.S)
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1, '"': 0}
+_TOKEN = re.compile(_STRING + r"|[\[\]{},:]", re.S)
+_BIG_NUMBER = re.compile(r"-?[0-9]{4000,}")
+
+Pairs = list[tuple[str, Any]]
+
+
+class _Constant:
+    """What the parser returns for NaN and the infinities, until it is found."""
+
+    __slots__ = ("token",)
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+
+class _Parser(threading.local):
+    """A scanner with its hooks and what they saw, one per thread."""
+
+    def __init__(self) -> None:
+        duplicates: list[tuple[dict[str, Any], Pairs]] = []
+        constants: list[_Constant] = []
+
+        def pairs_hook(
+            pairs: Pairs,
+            _dict: Callable[[Pairs], dict[str, Any]] = dict,
+            _append: Callable[[tuple[dict[str, Any], Pairs]], None] = duplicates.append,
+        ) -> dict[str, Any]:
+            obj = _dict(pairs)
+            if len(obj) != len(pairs):
+                _append((obj, pairs))
+            return obj
+
+        def constant_hook(token: str) -> _Constant:
+            marker = _Constant(token)
+            constants.append(marker)
+            return marker
+
+        self.duplicates = duplicates
+        self.constants = constants
+        decoder = json.JSONDecoder(object_pairs_hook=pairs_hook, parse_constant=constant_hook)
+        # The C scanner (untyped in typeshed): a value and where it ends.
+        self.scan_once: Callable[[str, int], tuple[Any, int]] = decoder.scan_once  # type: ignore[attr-defined]
+        # Everything at once: one attribute lookup on the thread-local.
+        self.parts = (self.scan_once, duplicates, constants)
+
+
+_PARSER = _Parser()
+
+
+def parse_json(
+    text: str, *, file: str | None, limits: Limits, line_offset: int = 0
+) -> tuple[Any, list[Finding]]:
+    """Parse one JSON document (or one NDJSON line) into plain Python values.
+
+    Args:
+        text: the JSON text (decoded).
+        file: the file name for the findings.
+        limits: the limits to enforce (``max_depth``).
+        line_offset: added to every line number (for a line of a bigger file).
+
+    Returns:
+        The value (``None`` when the text could not be parsed) and the
+        findings (severity error).
+    """
+    parser = _PARSER
+    scan_once, duplicates, constants = parser.parts
+    try:
+        start = 0
+        if text and text[0] in _WS_CHARS:
+            start = 1 if text[0] == "\ufeff" else 0  # a stray BOM is not an error
+            start = _ws(text, start).end()
+        try:
+            value, end = scan_once(text, start)
+        except StopIteration as exc:
+            raise json.JSONDecodeError("Expecting value", text, exc.value) from None
+        if end != len(text):
+            end = _ws(text, end).end()
+            if end != len(text):
+                raise json.JSONDecodeError("Extra data", text, end)
+    except json.JSONDecodeError as exc:
+        _reset(parser)
+        return None, [_syntax_error(text, exc, file, line_offset)]
+    except RecursionError:
+        _reset(parser)
+        return None, [_too_deep(text, None, file, limits, line_offset)]
+    except ValueError as exc:  # an integer with too many digits for int()
+        _reset(parser)
+        return None, [_big_number(text, exc, file, line_offset)]
+    if text.count("{") + text.count("[") > limits.max_depth:
+        depth = _max_depth(text)
+        if depth > limits.max_depth:
+            _reset(parser)
+            return None, [_too_deep(text, depth, file, limits, line_offset)]
+    if not (duplicates or constants):
+        return value, []
+    try:
+        return _anomalies(text, value, duplicates, constants, file, line_offset)
+    finally:
+        _reset(parser)
+
+
+def _reset(parser: _Parser) -> None:
+    """Forget what the hooks saw (and the objects they kept alive)."""
+    parser.duplicates.clear()
+    parser.constants.clear()
+
+
+def _syntax_error(
+    text: str, exc: json.JSONDecodeError, file: str | None, line_offset: int
+) -> Finding:
+    reason = _reason(text, exc)
+    params: dict[str, Any] = {"reason": reason, "detail": exc.msg}
+    if reason == "extra-data":
+        params["looks_like_ndjson"] = _looks_like_ndjson(text, exc.pos)
+    return error(
+        PARSE_ERROR,
+        file=file,
+        line=exc.lineno + line_offset,
+        column=exc.colno,
+        **params,
+    )
+
+
+def _reason(text: str, exc: json.JSONDecodeError) -> str:
+    """A short key for what is wrong, so the message can say something useful."""
+    pos = exc.pos
+    if not text.strip(" \t\n\r\ufeff"):
+        return "empty"
+    here = text[pos : pos + 2]
+    if here.startswith(("//", "/*", "#")):
+        return "comments"
+    if exc.msg == "Extra data":
+        return "extra-data"
+    if exc.msg.startswith("Unterminated string") or pos >= len(text.rstrip()):
+        return "truncated"
+    if exc.msg.startswith("Invalid control character"):
+        return "control-character"
+    if here[:1] == "'":
+        return "single-quotes"
+    before = text[:pos].rstrip()
+    if before.endswith(",") and here[:1] in ("}", "]"):
+        return "trailing-comma"
+    return "syntax"
+
+
+def _looks_like_ndjson(text: str, pos: int) -> bool:
+    """Whether the extra data starts a new line after a complete first value."""
+    return "\n" in text[:pos] and text[pos : pos + 1] in ("{", "[")
+
+
+def _big_number(text: str, exc: ValueError, file: str | None, line_offset: int) -> Finding:
+    match = _BIG_NUMBER.search(text)
+    line = column = None
+    if match is not None:
+        line, column = line_columns(text, [match.start()])[match.start()]
+        line += line_offset
+    return error(
+        PARSE_ERROR,
+        file=file,
+        line=line,
+        column=column,
+        reason="big-number",
+        detail=str(exc),
+    )
+
+
+def _max_depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in ``text`` (iteratively)."""
+    brackets = _NOT_BRACKETS.sub("", text)
+    if not brackets:
+        return 0
+    return max(0, max(accumulate(map(_DEPTH_STEP.__getitem__, brackets))))
+
+
+def _deep_point(text: str, depth: int) -> tuple[int, Path]:
+    """The offset and path of the first container nested ``depth`` deep."""
+    # Each frame: is it an object, the index of the current item, its key.
+    frames: list[list[Any]] = []
+    last_string: str | None = None
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token in ("{", "["):
+            frames.append([token == "{", 0, None])
+            if len(frames) >= depth:
+                path = tuple(f[2] if f[0] else f[1] for f in frames[:-1])
+                return match.start(), path
+        elif token in ("}", "]"):
+            if frames:
+                frames.pop()
+        elif token == ",":
+            if frames and not frames[-1][0]:
+                frames[-1][1] += 1
+        elif token == ":":
+            if frames and last_string is not None:
+                frames[-1][2] = last_string
+        else:
+            try:
+                last_string = json.loads(token)
+            except ValueError:
+                last_string = token[1:-1]
+            continue
+        last_string = None
+    return 0, ()
+
+
+def _too_deep(
+    text: str, depth: int | None, file: str | None, limits: Limits, line_offset: int
+) -> Finding:
+    if depth is None:
+        depth = _max_depth(text)
+    at = limits.max_depth + 1 if depth > limits.max_depth else max(depth, 1)
+    offset, path = _deep_point(text, at)
+    line, column = line_columns(text, [offset])[offset]
+    extra: dict[str, Any] = {}
+    if depth <= limits.max_depth:
+        extra["detail"] = "nested too deeply for the parser"
+    return limit(
+        "max_depth",
+        depth,
+        limits.max_depth,
+        file=file,
+        line=line + line_offset,
+        column=column,
+        path=path,
+        **extra,
+    )
+
+
+def _walk(
+    value: Any, duplicate_ids: set[int]
+) -> tuple[Any, list[tuple[Path, str]], list[tuple[Path, int]]]:
+    """Replace constant markers by floats; find them and the duplicate objects.
+
+    Returns:
+        The value (a new one if the root was a marker), the paths of the
+        constants with their tokens, and the paths of the objects that had a
+        duplicate key.
+    """
+    constants: list[tuple[Path, str]] = []
+    objects: list[tuple[Path, int]] = []
+    if isinstance(value, _Constant):
+        return float(value.token), [((), value.token)], []
+    stack: list[tuple[Path, Any]] = [((), value)]
+    while stack:
+        path, node = stack.pop()
+        items: Any
+        if isinstance(node, dict):
+            if id(node) in duplicate_ids:
+                objects.append((path, id(node)))
+            items = node.items()
+        elif isinstance(node, list):
+            items = enumerate(node)
+        else:
+            continue
+        for step, child in items:  # replacing values keeps the dict's size
+            if isinstance(child, _Constant):
+                node[step] = float(child.token)
+                constants.append(((*path, step), child.token))
+            elif isinstance(child, (dict, list)):
+                stack.append(((*path, step), child))
+    return value, constants, objects
+
+
+def _anomalies(
+    text: str,
+    value: Any,
+    duplicates: list[tuple[dict[str, Any], Pairs]],
+    constants: list[_Constant],
+    file: str | None,
+    line_offset: int,
+) -> tuple[Any, list[Finding]]:
+    """Findings for the duplicate keys and constants the hooks saw."""
+    repeated: dict[int, list[str]] = {}
+    for obj, pairs in duplicates:
+        seen: set[str] = set()
+        twice: list[str] = []
+        for key, _ in pairs:
+            if key in seen and key not in twice:
+                twice.append(key)
+            seen.add(key)
+        repeated[id(obj)] = twice
+    value, constant_paths, objects = _walk(value, set(repeated))
+    values, keys = scan_details(text, [p for p, _ in constant_paths], [p for p, _ in objects])
+    findings: list[Finding] = []
+    for path, token in constant_paths:
+        line, column = values.get(path, (None, None))
+        findings.append(
+            error(
+                PARSE_ERROR,
+                file=file,
+                line=None if line is None else line + line_offset,
+                column=column,
+                path=path,
+                reason="nan",
+                detail=f"{token} is not a JSON value",
+                token=token,
+            )
+        )
+    for path, ident in objects:
+        where = keys.get(path, {})
+        for key in repeated[ident]:
+            occurrences = where.get(key, [])
+            first = occurrences[0] if occurrences else (None, None)
+            later: list[tuple[int | None, int | None]] = list(occurrences[1:]) or [(None, None)]
+            for line, column in later:
+                findings.append(
+                    error(
+                        DUPLICATE_KEY,
+                        file=file,
+                        line=None if line is None else line + line_offset,
+                        column=column,
+                        path=path,
+                        key=key,
+                        first_line=None if first[0] is None else first[0] + line_offset,
+                        first_column=first[1],
+                    )
+                )
+    return value, findings

@@ -1,0 +1,49 @@
+"""The limits that protect the readers from hostile or accidental huge input.
+
+Every limit that is exceeded becomes an SC109 ``input-limit`` finding with
+the limit's name, the observed value and the configured maximum; the input is
+then not (or no further) parsed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Limits"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Limits on what the readers accept.
+
+    Attributes:
+        max_file_bytes: the size of a whole file (a JSON or YAML document, or
+            all the lines of an NDJSON file together).
+        max_line_bytes: the length of one NDJSON line, without its line end.
+        max_depth: how deeply objects and arrays (mappings and sequences) may
+            nest; a top-level object is depth 1.
+        max_yaml_aliases: how many nodes YAML aliases may expand to in total
+            (the "billion laughs" budget); a document without aliases never
+            touches it.
+        max_yaml_bytes: the size of a YAML document (YAML parsing is slower
+            and hungrier than JSON parsing, so it has its own, smaller limit).
+    """
+
+    max_file_bytes: int = 4 * 1024**3
+    max_line_bytes: int = 64 * 1024**2
+    max_depth: int = 64
+    max_yaml_aliases: int = 10_000
+    max_yaml_bytes: int = 64 * 1024**2
+
+    def __post_init__(self) -> None:
+        for name in (
+            "max_file_bytes",
+            "max_line_bytes",
+            "max_depth",
+            "max_yaml_aliases",
+            "max_yaml_bytes",
+        ):
+            value = getattr(self, name)
+            least = 0 if name == "max_yaml_aliases" else 1
+            if isinstance(value, bool) or not isinstance(value, int) or value < least:
+                raise ValueError(f"Limits.{name} must be an integer >= {least}, not {value!r}")

@@ -1,0 +1,163 @@
+"""Reading NDJSON (JSON Lines) line by line, in bounded memory.
+
+:func:`iter_ndjson` never reads more than one line (at most
+:attr:`Limits.max_line_bytes`) into memory. A longer line is skipped in
+chunks and reported as SC109; the lines after it are still read. Line ends
+may be LF or CRLF, and line 1 may start with a UTF-8 byte-order mark.
+
+Each line is decoded on its own (an encoding error is SC101 with the line and
+the column of the first bad byte) and parsed with
+:func:`smartstd.io.parse_json` (findings carry the file's line numbers). A
+blank line is SC100 with reason ``blank-line``, except the very last line of
+the file: a file may end with a line end, and with one empty line after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from smartstd.io._findings import PARSE_ERROR, error, limit
+from smartstd.io.encoding import decode_bytes
+from smartstd.io.jsonreader import parse_json
+from smartstd.io.limits import Limits
+from smartstd.report import Finding
+
+__all__ = ["NdjsonLine", "iter_ndjson"]
+
+# How much of an over-long line is read at a time while skipping it.
+_SKIP_CHUNK = 1 << 20
+_BLANK = " \t\r"
+
+
+@dataclass(frozen=True, slots=True)
+class NdjsonLine:
+    """One physical line of an NDJSON file.
+
+    Attributes:
+        lineno: the 1-based line number.
+        text: the decoded line without its line end (empty when the line
+            could not be decoded or was too long to keep).
+        value: the parsed value, or ``None`` when the line failed (a line
+            ``null`` also has the value ``None``, but no findings).
+        findings: what was wrong with the line (severity error).
+    """
+
+    lineno: int
+    text: str
+    value: Any
+    findings: tuple[Finding, ...]
+
+
+def _blank(lineno: int, text: str, file: str | None) -> NdjsonLine:
+    finding = error(
+        PARSE_ERROR,
+        file=file,
+        line=lineno,
+        column=1,
+        reason="blank-line",
+        detail="an NDJSON line must hold one JSON value",
+    )
+    return NdjsonLine(lineno, text, None, (finding,))
+
+
+def iter_ndjson(stream: BinaryIO, *, file: str | None, limits: Limits) -> Iterator[NdjsonLine]:
+    """Read an NDJSON stream one line at a time.
+
+    Args:
+        stream: a binary stream (an open file, ``sys.stdin.buffer``, ...).
+        file: the file name for the findings.
+        limits: the limits to enforce (``max_line_bytes``, ``max_file_bytes``,
+            ``max_depth``).
+
+    Yields:
+        Every line, in order, with its value and its findings; except the
+        last line when it is blank. After an SC109 ``max_file_bytes``
+        finding, or a file that is UTF-16 or UTF-32, nothing more is read.
+    """
+    max_line = limits.max_line_bytes
+    max_file = limits.max_file_bytes
+    readline = stream.readline
+    lineno = 0
+    total = 0
+    held: NdjsonLine | None = None  # a blank line, unless it turns out to be the last
+    while True:
+        raw = readline(max_line + 2)
+        if not raw:
+            return
+        lineno += 1
+        total += len(raw)
+        too_long: int | None = None
+        if raw.endswith(b"\n"):
+            content = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1]
+            if len(content) > max_line:
+                too_long = len(content)
+        elif len(raw) >= max_line + 2:
+            too_long, skipped = _skip_rest(readline, raw, max_file - total)
+            total += skipped
+            content = b""
+        else:  # the last line, without a line end
+            content = raw[:-1] if raw.endswith(b"\r") else raw
+        if total > max_file:
+            if held is not None:
+                yield held
+            finding = limit("max_file_bytes", total, max_file, file=file, line=lineno, column=1)
+            yield NdjsonLine(lineno, "", None, (finding,))
+            return
+        if too_long is not None:
+            if held is not None:
+                yield held
+                held = None
+            finding = limit("max_line_bytes", too_long, max_line, file=file, line=lineno, column=1)
+            yield NdjsonLine(lineno, "", None, (finding,))
+            continue
+        text, findings = decode_bytes(content, file=file, first_line=lineno, check_bom=lineno == 1)
+        if text is None:
+            if held is not None:
+                yield held
+                held = None
+            yield NdjsonLine(lineno, "", None, tuple(findings))
+            if lineno == 1 and findings[0].params.get("reason") != "invalid-utf8":
+                return  # UTF-16 or UTF-32: no line of it will be any better
+            continue
+        if not text.strip(_BLANK):
+            if held is not None:
+                yield held
+            held = _blank(lineno, text, file)
+            continue
+        if held is not None:
+            yield held
+            held = None
+        value, found = parse_json(text, file=file, limits=limits, line_offset=lineno - 1)
+        yield NdjsonLine(lineno, text, value, tuple(found))
+
+
+def _skip_rest(readline: Callable[[int], bytes], first: bytes, budget: int) -> tuple[int, int]:
+    """Skip the rest of an over-long line in chunks of at most 1 MiB.
+
+    Args:
+        readline: the stream's ``readline``.
+        first: the part of the line that was read already.
+        budget: how many more bytes the file may have; skipping stops beyond.
+
+    Returns:
+        The line's length in bytes without its line end (as far as it was
+        read), and the number of bytes skipped.
+    """
+    length = len(first)
+    last_cr = first.endswith(b"\r")
+    skipped = 0
+    while skipped <= budget:
+        chunk = readline(_SKIP_CHUNK)
+        if not chunk:
+            break
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            length += len(chunk) - 1
+            if chunk.endswith(b"\r\n") or (len(chunk) == 1 and last_cr):
+                length -= 1
+            break
+        length += len(chunk)
+        last_cr = chunk.endswith(b"\r")
+    return length, skipped

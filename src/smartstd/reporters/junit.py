@@ -1,0 +1,164 @@
+r"""The ``junit`` format: JUnit XML for the test reports of GitLab and Jenkins.
+
+One ``<testsuite>`` per input file and one, named ``(dataset)``, for findings
+that belong to no file. Each suite has one ``<testcase>`` per rule of the
+catalogue (and per unknown code that turned up), with ``classname`` the file
+and ``name`` like ``SC202 unresolved-reference``: a rule that found nothing
+passes. Findings at least as severe as ``options.fail_on`` (errors, by
+default) become one ``<failure type="SC202">`` listing each of them; the
+others, and waived findings, go to ``<system-out>``.
+
+All data passes through :mod:`xml.etree.ElementTree`, which escapes markup;
+characters that XML 1.0 cannot hold at all (most C0 controls, lone
+surrogates, U+FFFE, U+FFFF) are shown as escapes such as ``\x1b`` first.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from typing import TextIO
+
+from smartstd.catalogue import all_rules, normalize_lang
+from smartstd.report import Finding, Report
+from smartstd.reporters._i18n import t
+from smartstd.reporters._util import all_files, file_of, normalize_path, position, visible
+from smartstd.reporters.base import Reporter, ReporterOptions
+
+__all__ = ["DATASET_SUITE", "REPORTER", "JUnitReporter", "build_tree"]
+
+#: The name (and classname) of the suite for findings without a file.
+DATASET_SUITE = "(dataset)"
+
+
+def _line(f: Finding, lang: str, *, waived: bool = False) -> str:
+    where = DATASET_SUITE
+    if f.file:
+        pos = position(f)
+        where = f.file + (":" + pos if pos else "")
+    parts = [visible(where)]
+    if f.path:
+        parts.append(visible(f.pointer))
+    parts.append(f"[{f.severity.value}]")
+    if waived:
+        parts.append("[waived]")
+    parts.append(visible(f.message(lang)))
+    return " ".join(parts)
+
+
+def _testcase(
+    suite: ET.Element,
+    file: str | None,
+    code: str,
+    name: str | None,
+    findings: list[Finding],
+    waived: list[Finding],
+    lang: str,
+    options: ReporterOptions,
+) -> bool:
+    classname = visible(file) if file is not None else DATASET_SUITE
+    code = visible(code)
+    case = ET.SubElement(
+        suite,
+        "testcase",
+        {"classname": classname, "name": f"{code} {name}" if name else code, "time": "0"},
+    )
+    if file is not None:
+        case.set("file", visible(normalize_path(file, options.source_root)[0]))
+    threshold = options.fail_on.rank
+    failing = [f for f in findings if f.severity.rank >= threshold]
+    other = [f for f in findings if f.severity.rank < threshold]
+    if failing:
+        message = visible(failing[0].message(lang))
+        if len(failing) > 1:
+            message += t("more", lang, n=len(failing) - 1)
+        failure = ET.SubElement(case, "failure", {"message": message, "type": code})
+        failure.text = "\n".join(_line(f, lang) for f in failing)
+    if other or waived:
+        out = ET.SubElement(case, "system-out")
+        lines = [_line(f, lang) for f in other] + [_line(f, lang, waived=True) for f in waived]
+        out.text = "\n".join(lines)
+    return bool(failing)
+
+
+def _by_file(findings: Iterable[Finding]) -> dict[str | None, list[Finding]]:
+    out: dict[str | None, list[Finding]] = {}
+    for f in findings:
+        out.setdefault(file_of(f), []).append(f)
+    return out
+
+
+def _by_code(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    out: dict[str, list[Finding]] = {}
+    for f in findings:
+        out.setdefault(f.code, []).append(f)
+    return out
+
+
+def build_tree(
+    report: Report, lang: str = "en", options: ReporterOptions | None = None
+) -> ET.Element:
+    """The ``<testsuites>`` element for ``report``."""
+    lang = normalize_lang(lang)
+    options = options or ReporterOptions()
+    rules = {r.code: r.name for r in all_rules()}
+    root = ET.Element("testsuites", {"name": "smartstd"})
+    total_tests = total_failures = 0
+    suites: list[str | None] = [*all_files(report.inputs, report.findings, report.waived), None]
+    found_by_file = _by_file(report.findings)
+    waived_by_file = _by_file(report.waived)
+    for file in suites:
+        found = _by_code(found_by_file.get(file, ()))
+        waived = _by_code(waived_by_file.get(file, ()))
+        codes = {**rules, **dict.fromkeys(sorted({*found, *waived} - rules.keys()))}
+        suite = ET.SubElement(
+            root, "testsuite", {"name": visible(file) if file is not None else DATASET_SUITE}
+        )
+        failures = 0
+        for code, name in codes.items():
+            failed = _testcase(
+                suite, file, code, name, found.get(code, []), waived.get(code, []), lang, options
+            )
+            failures += failed
+        tests = len(codes)
+        _counts(suite, tests, failures)
+        total_tests += tests
+        total_failures += failures
+    _counts(root, total_tests, total_failures)
+    return root
+
+
+def _counts(element: ET.Element, tests: int, failures: int) -> None:
+    element.set("tests", str(tests))
+    element.set("failures", str(failures))
+    element.set("errors", "0")
+    element.set("skipped", "0")
+    element.set("time", "0")
+
+
+class JUnitReporter:
+    """JUnit XML: a test suite per file, a test case per rule."""
+
+    name = "junit"
+    suffix = ".xml"
+    media_type = "application/xml"
+
+    def render(
+        self,
+        report: Report,
+        *,
+        lang: str = "en",
+        color: bool = False,
+        out: TextIO,
+        options: ReporterOptions | None = None,
+    ) -> None:
+        """Write ``report`` as JUnit XML to ``out`` (``color`` is ignored)."""
+        root = build_tree(report, lang, options)
+        ET.indent(root)
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        out.write(ET.tostring(root, encoding="unicode"))
+        out.write("\n")
+
+
+#: The ``junit`` reporter.
+REPORTER: Reporter = JUnitReporter()

@@ -1,0 +1,76 @@
+"""Facts about the models, derived once from them: code fields, reference fields.
+
+Used by the rules (which fields take codes of which list), the profiles and
+the docs, so none of them keeps its own copy of the model's shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from smartstd.report import Path
+from smartstd.standard.dataset import ENTITY_TYPES, Envelope
+
+__all__ = ["code_fields", "code_values", "iter_path"]
+
+
+def _walk_schema(
+    schema: dict[str, Any], defs: dict[str, Any], path: tuple[str, ...], out: list[tuple[tuple[str, ...], str]], depth: int = 0
+) -> None:
+    if depth > 12:
+        return
+    if "$ref" in schema:
+        target = defs.get(schema["$ref"].rsplit("/", 1)[-1], {})
+        _walk_schema(target, defs, path, out, depth + 1)
+        return
+    if "x-codelist" in schema:
+        out.append((path, schema["x-codelist"]))
+        return
+    for key in ("anyOf", "oneOf", "allOf"):
+        for sub in schema.get(key, []):
+            _walk_schema(sub, defs, path, out, depth + 1)
+    if isinstance(schema.get("items"), dict):
+        _walk_schema(schema["items"], defs, (*path, "*"), out, depth + 1)
+    for name, sub in (schema.get("properties") or {}).items():
+        if isinstance(sub, dict):
+            _walk_schema(sub, defs, (*path, name), out, depth + 1)
+
+
+@cache
+def code_fields(type_name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The fields of an entity type (or ``"Envelope"``) that take codes: (path, code list).
+
+    Paths use ``"*"`` for every item of a list.
+    """
+    cls = Envelope if type_name == "Envelope" else ENTITY_TYPES[type_name]
+    schema = cls.model_json_schema()
+    out: list[tuple[tuple[str, ...], str]] = []
+    _walk_schema(schema, schema.get("$defs", {}), (), out)
+    return tuple(dict.fromkeys(out))
+
+
+def iter_path(value: Any, pattern: tuple[str, ...], prefix: Path = ()) -> Iterator[tuple[Path, Any]]:
+    """The values at a path pattern (``"*"`` = every list item) with their concrete paths."""
+    if not pattern:
+        yield prefix, value
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from iter_path(item, rest, (*prefix, i))
+    elif isinstance(value, dict) and head in value:
+        yield from iter_path(value[head], rest, (*prefix, head))
+
+
+def code_values(raw: dict[str, Any]) -> Iterator[tuple[Path, str, str]]:
+    """Every code in a raw entity: (path, code list, value)."""
+    type_name = raw.get("type")
+    if not isinstance(type_name, str) or type_name not in ENTITY_TYPES:
+        return
+    for pattern, list_name in code_fields(type_name):
+        for path, value in iter_path(raw, pattern):
+            if isinstance(value, str):
+                yield path, list_name, value

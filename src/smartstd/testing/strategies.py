@@ -1,0 +1,875 @@
+"""Hypothesis strategies for SCDS documents, derived from the standard's models.
+
+Every strategy here produces **JSON-ready data** (dicts, lists, strings,
+numbers, booleans, ``None``): what a data file holds, not model objects.
+Feed the result to your own importer, to ``json.dumps``, or to
+:func:`smartstd.standard.entity_adapter`.
+
+The strategies are not written by hand per entity: they read each model's
+``model_fields``, the annotations and their metadata (patterns, bounds,
+lengths, code lists, timestamp and date types, nested models, unions), so an
+entity type or field added to the standard is covered without touching this
+module. Cross-field rules that the JSON Schema states (a ServiceProfile needs
+``household_id`` or ``resident_id``) and closed polygon rings are honoured.
+
+Example:
+    >>> from hypothesis import given
+    >>> from smartstd.testing import strategies as scds
+    >>> @given(scds.entity("Community"))
+    ... def test_import(doc):
+    ...     assert doc["type"] == "Community"
+
+Generated values are deliberately small (short lists, short strings) so that
+hundreds of examples run in seconds. References between entities of a
+dataset are not made to resolve: a generated dataset is structurally valid
+(conformance level L1), not referentially consistent.
+
+Hypothesis 策略：由标准模型自动推导，生成可直接写入数据文件的 JSON 数据。
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import math
+import types
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.strategies import SearchStrategy
+except ImportError as exc:  # pragma: no cover - exercised only without Hypothesis
+    raise ImportError(
+        "smartstd.testing.strategies needs Hypothesis: pip install 'hypothesis>=6.100'"
+    ) from exc
+
+from pydantic import AfterValidator, WithJsonSchema
+from pydantic.fields import FieldInfo
+
+from smartstd.standard._base import (
+    EXTENSION_FIELD_PATTERN,
+    ID_PATTERN,
+    LANG_TAG_PATTERN,
+    Entity,
+    SCDSModel,
+)
+
+# The validator that closes polygon rings; recognised by identity so that any
+# field using it gets closed rings.
+from smartstd.standard._base import _ring_closed as _RING_CLOSED_VALIDATOR
+from smartstd.standard.codes import CODE_LISTS, NAMESPACED_CODE_PATTERN
+from smartstd.standard.dataset import ENTITY_TYPES, STANDARD_VERSION, Dataset, Envelope
+
+__all__ = [
+    "FieldSpec",
+    "Kind",
+    "TypeSpec",
+    "code",
+    "dataset",
+    "date",
+    "entities",
+    "entity",
+    "envelope",
+    "extension_fields",
+    "extension_key",
+    "field_specs",
+    "from_model",
+    "identifier",
+    "json_values",
+    "localized_text",
+    "namespaced_code",
+    "required_alternatives",
+    "timestamp",
+]
+
+#: What a value of a field is, as far as generation (and mutation) is concerned.
+Kind = Literal[
+    "any",
+    "boolean",
+    "code",
+    "date",
+    "dict",
+    "integer",
+    "json",
+    "list",
+    "literal",
+    "localized_text",
+    "model",
+    "number",
+    "string",
+    "timestamp",
+    "union",
+]
+
+_NONE_TYPE = type(None)
+#: Characters for free text: any Unicode scalar value (no lone surrogates,
+#: which JSON encoders and decoders disagree about).
+_CHARS = st.characters(codec="utf-8")
+#: Default sizes: small examples keep hundreds of them fast.
+_TEXT_MAX = 24
+_LIST_EXTRA = 3
+_INT_SPAN = 10**6
+_FLOAT_SPAN = 1e6
+_LANG_TAGS = ("zh-CN", "en", "zh-Hant-HK", "yue", "en-GB", "zh")
+_EXTENSION_EXAMPLES = ("gz:lingnan_style", "panyu:note", "gz:local_code")
+_CODE_EXAMPLES = ("gz:local_code", "panyu:dragon_boat_club")
+
+
+@dataclasses.dataclass(frozen=True)
+class TypeSpec:
+    """What a field (or an item of a list, a member of a union) accepts.
+
+    Attributes:
+        kind: the kind of value.
+        nullable: whether ``null`` is allowed.
+        pattern: a regular expression a string must match.
+        min_length: the minimum length of a string or list (items), or the
+            minimum number of entries of a dict.
+        max_length: the maximum length of a string or list.
+        ge: inclusive lower bound of a number.
+        gt: exclusive lower bound of a number.
+        le: inclusive upper bound of a number.
+        lt: exclusive upper bound of a number.
+        values: the allowed values of a ``literal``.
+        code_list: the name of the code list of a ``code``.
+        closed: whether that code list is closed.
+        model: the nested model of a ``model``.
+        items: the item spec of a ``list``; the key and value specs of a
+            ``dict``; the member specs of a ``union``.
+        json_schema: the JSON Schema that defines a ``json`` value (a type
+            whose JSON Schema is given explicitly, such as a GeoJSON position).
+        closed_rings: for a list of linear rings, whether each ring must end
+            where it starts.
+    """
+
+    kind: Kind
+    nullable: bool = False
+    pattern: str | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    ge: float | None = None
+    gt: float | None = None
+    le: float | None = None
+    lt: float | None = None
+    values: tuple[Any, ...] = ()
+    code_list: str | None = None
+    closed: bool = False
+    model: type[SCDSModel] | None = None
+    items: tuple[TypeSpec, ...] = ()
+    json_schema: Mapping[str, Any] | None = None
+    closed_rings: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class FieldSpec:
+    """A field of a model, as it appears in a JSON document.
+
+    Attributes:
+        name: the key in the JSON object.
+        attribute: the Python attribute name on the model.
+        required: whether the key must be present (per the published schema).
+        type: what the field accepts.
+    """
+
+    name: str
+    attribute: str
+    required: bool
+    type: TypeSpec
+
+
+# --------------------------------------------------------------------------- introspection
+
+
+def _flatten_metadata(items: Iterable[Any]) -> list[Any]:
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, FieldInfo):
+            out.extend(item.metadata)
+        else:
+            out.append(item)
+    return out
+
+
+def _bound(meta: Sequence[Any], name: str, pick: Any) -> Any:
+    found = [getattr(m, name) for m in meta if getattr(m, name, None) is not None]
+    return pick(found) if found else None
+
+
+def _pattern(meta: Sequence[Any]) -> str | None:
+    for m in meta:
+        pattern = getattr(m, "pattern", None)
+        if pattern is not None:
+            return pattern if isinstance(pattern, str) else str(pattern.pattern)
+    return None
+
+
+def _from_json_schema_spec(schema: Mapping[str, Any] | None) -> TypeSpec:
+    if schema is None:
+        return TypeSpec("any")
+    name = schema.get("x-codelist")
+    if isinstance(name, str) and name in CODE_LISTS:
+        return TypeSpec("code", code_list=name, closed=CODE_LISTS[name].closed)
+    fmt = schema.get("format")
+    if fmt == "date-time":
+        return TypeSpec("timestamp", pattern=schema.get("pattern"))
+    if fmt == "date":
+        return TypeSpec("date", pattern=schema.get("pattern"))
+    names = schema.get("propertyNames")
+    if (
+        schema.get("type") == "object"
+        and isinstance(names, Mapping)
+        and names.get("pattern") == LANG_TAG_PATTERN
+    ):
+        return TypeSpec("localized_text", min_length=schema.get("minProperties"))
+    return TypeSpec("json", json_schema=schema)
+
+
+def _type_spec(tp: Any, meta: Sequence[Any] = ()) -> TypeSpec:
+    """The :class:`TypeSpec` of an annotation and its pydantic metadata."""
+    metadata = list(meta)
+    while get_origin(tp) is Annotated:
+        base, *extra = get_args(tp)
+        metadata.extend(_flatten_metadata(extra))
+        tp = base
+
+    override = next((m for m in reversed(metadata) if isinstance(m, WithJsonSchema)), None)
+    if override is not None:
+        return _from_json_schema_spec(override.json_schema)
+
+    origin = get_origin(tp)
+    if origin is Union or origin is types.UnionType:
+        args = get_args(tp)
+        members = [a for a in args if a is not _NONE_TYPE]
+        nullable = len(members) < len(args)
+        if len(members) == 1:
+            spec = _type_spec(members[0], metadata)
+            return dataclasses.replace(spec, nullable=spec.nullable or nullable)
+        return TypeSpec(
+            "union", nullable=nullable, items=tuple(_type_spec(m, metadata) for m in members)
+        )
+    if origin is Literal:
+        return TypeSpec("literal", values=get_args(tp))
+    if origin is list:
+        (item,) = get_args(tp) or (Any,)
+        return TypeSpec(
+            "list",
+            items=(_type_spec(item),),
+            min_length=_bound(metadata, "min_length", max),
+            max_length=_bound(metadata, "max_length", min),
+            closed_rings=any(
+                isinstance(m, AfterValidator) and m.func is _RING_CLOSED_VALIDATOR for m in metadata
+            ),
+        )
+    if origin is dict:
+        key, value = get_args(tp) or (str, Any)
+        return TypeSpec(
+            "dict",
+            items=(_type_spec(key), _type_spec(value)),
+            min_length=_bound(metadata, "min_length", max),
+            max_length=_bound(metadata, "max_length", min),
+        )
+    if tp is Any:
+        return TypeSpec("any")
+    if isinstance(tp, type) and issubclass(tp, SCDSModel):
+        return TypeSpec("model", model=tp)
+    if tp is bool:
+        return TypeSpec("boolean")
+    if tp is int or tp is float:
+        return TypeSpec(
+            "integer" if tp is int else "number",
+            ge=_bound(metadata, "ge", max),
+            gt=_bound(metadata, "gt", max),
+            le=_bound(metadata, "le", min),
+            lt=_bound(metadata, "lt", min),
+        )
+    if tp is str:
+        return TypeSpec(
+            "string",
+            pattern=_pattern(metadata),
+            min_length=_bound(metadata, "min_length", max),
+            max_length=_bound(metadata, "max_length", min),
+        )
+    if tp is dt.datetime:
+        return TypeSpec("timestamp")
+    if tp is dt.date:
+        return TypeSpec("date")
+    raise TypeError(f"smartstd.testing cannot generate values of type {tp!r}")
+
+
+@functools.cache
+def _model_schema(model: type[SCDSModel]) -> Mapping[str, Any]:
+    schema: dict[str, Any] = model.model_json_schema()
+    return schema
+
+
+@functools.cache
+def field_specs(model: type[SCDSModel]) -> tuple[FieldSpec, ...]:
+    """The fields of a model, read from ``model_fields`` and their metadata.
+
+    A field is required if pydantic requires it or if the model's JSON Schema
+    lists it as required (an entity's ``type`` has a Python default but must
+    be written out).
+
+    Args:
+        model: an :class:`~smartstd.standard.SCDSModel` subclass.
+
+    Returns:
+        One :class:`FieldSpec` per field, in declaration order.
+    """
+    required = set(_model_schema(model).get("required", ()))
+    out = []
+    for attribute, info in model.model_fields.items():
+        name = info.alias or attribute
+        out.append(
+            FieldSpec(
+                name=name,
+                attribute=attribute,
+                required=info.is_required() or name in required,
+                type=_type_spec(info.annotation, info.metadata),
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def required_alternatives(model: type[SCDSModel]) -> tuple[tuple[str, ...], ...]:
+    """The "one of these must be present" rules of a model, from its JSON Schema.
+
+    A model whose schema has a top-level ``anyOf`` of ``required`` lists (a
+    ServiceProfile needs ``household_id`` or ``resident_id``) yields one tuple
+    of field names per alternative; other models yield ``()``.
+
+    Args:
+        model: an :class:`~smartstd.standard.SCDSModel` subclass.
+
+    Returns:
+        The alternatives, each a tuple of fields that must all be present and
+        not null.
+    """
+    alternatives = _model_schema(model).get("anyOf", ())
+    return tuple(
+        tuple(alt["required"])
+        for alt in alternatives
+        if isinstance(alt, Mapping) and "required" in alt
+    )
+
+
+# --------------------------------------------------------------------------- leaves
+
+
+def identifier() -> SearchStrategy[str]:
+    """An entity identifier (``id`` and every ``*_id`` reference).
+
+    Returns:
+        A strategy for strings matching the standard's id pattern.
+    """
+    return st.from_regex(ID_PATTERN, fullmatch=True)
+
+
+def timestamp(*, min_year: int = 1970, max_year: int = 2100) -> SearchStrategy[str]:
+    """An RFC 3339 date-time, always with an offset (``Z`` or ``±hh:mm``).
+
+    Args:
+        min_year: the earliest year.
+        max_year: the latest year.
+
+    Returns:
+        A strategy for timestamp strings such as ``2026-05-01T09:30:00+08:00``.
+    """
+    offsets = st.integers(-12 * 4, 14 * 4).map(
+        lambda quarters: dt.timezone(dt.timedelta(minutes=15 * quarters))
+    )
+    moments = st.datetimes(
+        min_value=dt.datetime(min_year, 1, 1),
+        max_value=dt.datetime(max_year, 12, 31, 23, 59, 59),
+        timezones=st.one_of(
+            st.just(dt.timezone.utc), st.just(dt.timezone(dt.timedelta(hours=8))), offsets
+        ),
+    )
+    return st.builds(
+        _render_timestamp,
+        moments,
+        st.sampled_from(("seconds", "milliseconds", "microseconds")),
+        st.booleans(),
+    )
+
+
+def _render_timestamp(moment: dt.datetime, timespec: str, zulu: bool) -> str:
+    text = moment.isoformat(timespec=timespec)
+    if zulu and text.endswith("+00:00"):
+        text = text[: -len("+00:00")] + "Z"
+    return text
+
+
+def date(*, min_year: int = 1900, max_year: int = 2100) -> SearchStrategy[str]:
+    """An ISO 8601 calendar date (``2026-05-01``).
+
+    Args:
+        min_year: the earliest year.
+        max_year: the latest year.
+
+    Returns:
+        A strategy for date strings.
+    """
+    return st.dates(dt.date(min_year, 1, 1), dt.date(max_year, 12, 31)).map(dt.date.isoformat)
+
+
+def localized_text(*, min_size: int = 1, max_size: int = 3) -> SearchStrategy[dict[str, str]]:
+    """A LocalizedText: BCP 47 language tags to non-empty strings.
+
+    Args:
+        min_size: the fewest languages (the standard needs at least one).
+        max_size: the most languages.
+
+    Returns:
+        A strategy for dicts such as ``{"zh-CN": "钟村社区", "en": "Zhongcun"}``.
+    """
+    tags = st.one_of(st.sampled_from(_LANG_TAGS), st.from_regex(LANG_TAG_PATTERN, fullmatch=True))
+    return st.dictionaries(
+        tags,
+        st.text(_CHARS, min_size=1, max_size=_TEXT_MAX),
+        min_size=max(1, min_size),
+        max_size=max(max_size, min_size, 1),
+    )
+
+
+def namespaced_code() -> SearchStrategy[str]:
+    """An extension code of an open code list (``gz:dragon_boat_club``).
+
+    Returns:
+        A strategy for namespaced codes.
+    """
+    return st.one_of(
+        st.sampled_from(_CODE_EXAMPLES), st.from_regex(NAMESPACED_CODE_PATTERN, fullmatch=True)
+    )
+
+
+def code(list_name: str) -> SearchStrategy[str]:
+    """A code of a code list; for an open list, occasionally a namespaced one.
+
+    Args:
+        list_name: the name of a list of :data:`smartstd.standard.CODE_LISTS`.
+
+    Returns:
+        A strategy for codes the list accepts.
+
+    Raises:
+        KeyError: if there is no such list.
+    """
+    code_list = CODE_LISTS[list_name]
+    listed = st.sampled_from(code_list.values)
+    if code_list.closed:
+        return listed
+    return st.one_of(listed, listed, listed, namespaced_code())
+
+
+def extension_key() -> SearchStrategy[str]:
+    """A namespaced extension field name (``prefix:name``).
+
+    Returns:
+        A strategy for field names that every object of the standard accepts.
+    """
+    return st.one_of(
+        st.sampled_from(_EXTENSION_EXAMPLES), st.from_regex(EXTENSION_FIELD_PATTERN, fullmatch=True)
+    )
+
+
+def json_values() -> SearchStrategy[Any]:
+    """Any JSON value, small: null, booleans, numbers, strings, lists, objects.
+
+    Integers stay within ±2**53 and floats are finite, so every JSON
+    implementation reads them back unchanged.
+
+    Returns:
+        A strategy for JSON values.
+    """
+    scalars = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(2**53), 2**53),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(_CHARS, max_size=16),
+    )
+    return st.recursive(
+        scalars,
+        lambda children: st.one_of(
+            st.lists(children, max_size=3),
+            st.dictionaries(st.text(_CHARS, max_size=8), children, max_size=3),
+        ),
+        max_leaves=6,
+    )
+
+
+def extension_fields(*, max_size: int = 2) -> SearchStrategy[dict[str, Any]]:
+    """Namespaced extension fields with JSON values (``{"gz:lingnan_style": true}``).
+
+    Args:
+        max_size: the most fields.
+
+    Returns:
+        A strategy for dicts to merge into any object of the standard.
+    """
+    return st.dictionaries(extension_key(), json_values(), max_size=max_size)
+
+
+# --------------------------------------------------------------------------- specs -> strategies
+
+
+def _text(
+    pattern: str | None, min_length: int | None, max_length: int | None
+) -> SearchStrategy[str]:
+    low = min_length or 0
+    if pattern is None:
+        high = low + _TEXT_MAX if max_length is None else min(max_length, low + _TEXT_MAX)
+        return st.text(_CHARS, min_size=low, max_size=high)
+    # An end-anchored pattern is generated whole; an open-ended one (``^https?://``)
+    # gets arbitrary text after the part it prescribes.
+    strings = st.from_regex(pattern, fullmatch=pattern.endswith("$"), alphabet=_CHARS)
+    if min_length is None and max_length is None:
+        return strings
+    top = math.inf if max_length is None else max_length
+    return strings.filter(lambda s: low <= len(s) <= top)
+
+
+def _integers(spec: TypeSpec) -> SearchStrategy[int]:
+    low = _int_low(spec.ge, spec.gt)
+    high = _int_high(spec.le, spec.lt)
+    if low is None:
+        low = -1000 if high is None else high - _INT_SPAN
+    if high is None:
+        high = low + _INT_SPAN
+    return st.integers(low, high)
+
+
+def _int_low(ge: float | None, gt: float | None) -> int | None:
+    bounds = [math.ceil(ge)] if ge is not None else []
+    if gt is not None:
+        bounds.append(math.floor(gt) + 1)
+    return max(bounds) if bounds else None
+
+
+def _int_high(le: float | None, lt: float | None) -> int | None:
+    bounds = [math.floor(le)] if le is not None else []
+    if lt is not None:
+        bounds.append(math.ceil(lt) - 1)
+    return min(bounds) if bounds else None
+
+
+def _numbers(
+    ge: float | None, gt: float | None, le: float | None, lt: float | None
+) -> SearchStrategy[float | int]:
+    low = gt if ge is None or (gt is not None and gt >= ge) else ge
+    high = lt if le is None or (lt is not None and lt <= le) else le
+    floats = st.floats(
+        min_value=-_FLOAT_SPAN if low is None else low,
+        max_value=_FLOAT_SPAN if high is None else high,
+        exclude_min=low is not None and low == gt,
+        exclude_max=high is not None and high == lt,
+        allow_nan=False,
+        allow_infinity=False,
+    )
+    # JSON has one number type: whole numbers are valid for a float field too.
+    int_low = _int_low(ge, gt)
+    int_high = _int_high(le, lt)
+    ints = st.integers(
+        -int(_FLOAT_SPAN) if int_low is None else int_low,
+        int(_FLOAT_SPAN) if int_high is None else int_high,
+    )
+    if int_low is not None and int_high is not None and int_low > int_high:
+        return floats
+    return st.one_of(floats, floats, floats, ints)
+
+
+def _from_json_schema(schema: Any) -> SearchStrategy[Any]:
+    """Values valid against a small JSON Schema (the explicit schemas of special types)."""
+    if schema is True or schema == {}:
+        return json_values()
+    if not isinstance(schema, Mapping):
+        raise TypeError(f"smartstd.testing cannot generate from the JSON Schema {schema!r}")
+    if "const" in schema:
+        return st.just(schema["const"])
+    if "enum" in schema:
+        return st.sampled_from(list(schema["enum"]))
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            rest = {k: v for k, v in schema.items() if k != key}
+            return st.one_of([_from_json_schema({**rest, **branch}) for branch in schema[key]])
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        return st.one_of([_from_json_schema({**schema, "type": k}) for k in kind])
+    if kind == "null":
+        return st.none()
+    if kind == "boolean":
+        return st.booleans()
+    if kind == "string":
+        return _text(schema.get("pattern"), schema.get("minLength"), schema.get("maxLength"))
+    if kind in ("integer", "number"):
+        ge, gt = schema.get("minimum"), schema.get("exclusiveMinimum")
+        le, lt = schema.get("maximum"), schema.get("exclusiveMaximum")
+        if kind == "integer":
+            return _integers(TypeSpec("integer", ge=ge, gt=gt, le=le, lt=lt))
+        return _numbers(ge, gt, le, lt)
+    if kind == "array":
+        return _json_array(schema)
+    if kind == "object":
+        return _json_object(schema)
+    raise TypeError(f"smartstd.testing cannot generate from the JSON Schema {schema!r}")
+
+
+def _json_array(schema: Mapping[str, Any]) -> SearchStrategy[list[Any]]:
+    prefix = [_from_json_schema(s) for s in schema.get("prefixItems", ())]
+    items = schema.get("items", True)
+    rest = None if items is False else _from_json_schema(items)
+    low = schema.get("minItems", 0)
+    high = schema.get("maxItems", max(low, len(prefix)) + _LIST_EXTRA)
+    if rest is None:
+        high = min(high, len(prefix))
+    high = min(high, max(low, len(prefix)) + _LIST_EXTRA)
+
+    def of_length(n: int) -> SearchStrategy[list[Any]]:
+        parts = [prefix[i] if i < len(prefix) else rest for i in range(n)]
+        return st.tuples(*[p for p in parts if p is not None]).map(list)
+
+    return st.integers(low, high).flatmap(of_length)
+
+
+def _json_object(schema: Mapping[str, Any]) -> SearchStrategy[dict[str, Any]]:
+    properties = schema.get("properties", {})
+    required = set(schema.get("required", ()))
+    fixed = st.fixed_dictionaries(
+        {k: _from_json_schema(v) for k, v in properties.items() if k in required},
+        optional={k: _from_json_schema(v) for k, v in properties.items() if k not in required},
+    )
+    extra = schema.get("additionalProperties", False)
+    if extra is False:
+        return fixed
+    names = schema.get("propertyNames", {})
+    keys = _text(names.get("pattern"), names.get("minLength"), names.get("maxLength"))
+    more = st.dictionaries(
+        keys.filter(lambda k: k not in properties),
+        _from_json_schema(extra),
+        min_size=max(0, schema.get("minProperties", 0) - len(required)),
+        max_size=max(_LIST_EXTRA, schema.get("minProperties", 0)),
+    )
+    return st.builds(lambda a, b: {**b, **a}, fixed, more)
+
+
+def _close_rings(rings: list[list[Any]]) -> list[list[Any]]:
+    return [[*ring[:-1], list(ring[0])] for ring in rings]
+
+
+def _non_null(spec: TypeSpec, extensions: bool) -> SearchStrategy[Any]:
+    """Values of ``spec`` other than null."""
+    kind = spec.kind
+    if kind == "string":
+        return _text(spec.pattern, spec.min_length, spec.max_length)
+    if kind == "integer":
+        return _integers(spec)
+    if kind == "number":
+        return _numbers(spec.ge, spec.gt, spec.le, spec.lt)
+    if kind == "boolean":
+        return st.booleans()
+    if kind == "literal":
+        return st.sampled_from(spec.values)
+    if kind == "code":
+        assert spec.code_list is not None
+        return code(spec.code_list)
+    if kind == "timestamp":
+        return timestamp()
+    if kind == "date":
+        return date()
+    if kind == "localized_text":
+        return localized_text(min_size=spec.min_length or 1)
+    if kind == "model":
+        assert spec.model is not None
+        return from_model(spec.model, extensions=extensions)
+    if kind == "list":
+        low = spec.min_length or 0
+        high = (
+            low + _LIST_EXTRA
+            if spec.max_length is None
+            else min(spec.max_length, low + _LIST_EXTRA)
+        )
+        lists = st.lists(_value(spec.items[0], extensions), min_size=low, max_size=high)
+        return lists.map(_close_rings) if spec.closed_rings else lists
+    if kind == "dict":
+        key, value = spec.items
+        low = spec.min_length or 0
+        return st.dictionaries(
+            _value(key, extensions),
+            _value(value, extensions),
+            min_size=low,
+            max_size=low + _LIST_EXTRA if spec.max_length is None else spec.max_length,
+        )
+    if kind == "union":
+        return st.one_of([_non_null(member, extensions) for member in spec.items])
+    if kind == "json":
+        return _from_json_schema(spec.json_schema)
+    return json_values()
+
+
+def _value(spec: TypeSpec, extensions: bool) -> SearchStrategy[Any]:
+    values = _non_null(spec, extensions)
+    return st.one_of(st.none(), values) if spec.nullable else values
+
+
+def _merge(body: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    return {**body, **extra}
+
+
+def _build_model(
+    model: type[SCDSModel],
+    extensions: bool,
+    overrides: Mapping[str, SearchStrategy[Any]],
+) -> SearchStrategy[dict[str, Any]]:
+    specs = field_specs(model)
+    options = []
+    for alternative in required_alternatives(model) or ((),):
+        required: dict[str, SearchStrategy[Any]] = {}
+        optional: dict[str, SearchStrategy[Any]] = {}
+        for spec in specs:
+            if spec.name in overrides:
+                required[spec.name] = overrides[spec.name]
+            elif spec.name in alternative:
+                required[spec.name] = _non_null(spec.type, extensions)
+            elif spec.required:
+                required[spec.name] = _value(spec.type, extensions)
+            else:
+                optional[spec.name] = _value(spec.type, extensions)
+        options.append(st.fixed_dictionaries(required, optional=optional))
+    body: SearchStrategy[dict[str, Any]] = st.one_of(options)
+    if extensions:
+        body = st.builds(_merge, body, st.one_of(st.just({}), extension_fields()))
+    return body
+
+
+@functools.cache
+def _cached_model(model: type[SCDSModel], extensions: bool) -> SearchStrategy[dict[str, Any]]:
+    return st.deferred(lambda: _build_model(model, extensions, {}))
+
+
+# --------------------------------------------------------------------------- public composites
+
+
+def from_model(
+    model: type[SCDSModel], *, extensions: bool = True
+) -> SearchStrategy[dict[str, Any]]:
+    """JSON objects valid for any model of the standard (entity or nested object).
+
+    Required fields are always present; optional ones are sometimes left out
+    and, where the model allows it, sometimes ``null``.
+
+    Args:
+        model: an :class:`~smartstd.standard.SCDSModel` subclass.
+        extensions: whether objects (at every level) sometimes carry
+            namespaced extension fields.
+
+    Returns:
+        A strategy for dicts that ``model.model_validate`` accepts.
+    """
+    return _cached_model(model, extensions)
+
+
+def _entity_class(type_: str | type[Entity]) -> type[Entity]:
+    if isinstance(type_, str):
+        try:
+            return ENTITY_TYPES[type_]
+        except KeyError:
+            known = ", ".join(ENTITY_TYPES)
+            raise ValueError(f"unknown entity type {type_!r}; expected one of {known}") from None
+    if type_ not in ENTITY_TYPES.values():
+        raise ValueError(f"{type_!r} is not an entity type of the standard")
+    return type_
+
+
+def entity(type_: str | type[Entity], *, extensions: bool = True) -> SearchStrategy[dict[str, Any]]:
+    """Entities of one type, as JSON objects (one NDJSON line, one array item).
+
+    Args:
+        type_: the entity type, by name (``"Community"``) or class.
+        extensions: whether objects sometimes carry namespaced extension fields.
+
+    Returns:
+        A strategy for entity dicts with ``id`` and ``type`` set.
+
+    Raises:
+        ValueError: if ``type_`` is not an entity type of the standard.
+    """
+    return from_model(_entity_class(type_), extensions=extensions)
+
+
+def entities(
+    *, types: Iterable[str | type[Entity]] | None = None, extensions: bool = True
+) -> SearchStrategy[dict[str, Any]]:
+    """Entities of any type (or of the given types).
+
+    Args:
+        types: the entity types to draw from; all of them if ``None``.
+        extensions: whether objects sometimes carry namespaced extension fields.
+
+    Returns:
+        A strategy for entity dicts.
+
+    Raises:
+        ValueError: if a type is unknown or ``types`` is empty.
+    """
+    classes = list(ENTITY_TYPES.values()) if types is None else [_entity_class(t) for t in types]
+    if not classes:
+        raise ValueError("entities() needs at least one entity type")
+    return st.one_of([from_model(cls, extensions=extensions) for cls in classes])
+
+
+def envelope(
+    *, standard_version: str | None = STANDARD_VERSION, extensions: bool = True
+) -> SearchStrategy[dict[str, Any]]:
+    """Dataset envelopes (the first line of an NDJSON dataset).
+
+    Args:
+        standard_version: the ``standard_version`` to write; ``None`` for any
+            version the schema allows (any semantic version).
+        extensions: whether the envelope sometimes carries namespaced extension fields.
+
+    Returns:
+        A strategy for envelope dicts.
+    """
+    if standard_version is None:
+        return from_model(Envelope, extensions=extensions)
+    return _build_model(Envelope, extensions, {"standard_version": st.just(standard_version)})
+
+
+def dataset(
+    *,
+    min_entities: int = 0,
+    max_entities: int = 10,
+    types: Iterable[str | type[Entity]] | None = None,
+    standard_version: str | None = STANDARD_VERSION,
+    extensions: bool = True,
+) -> SearchStrategy[dict[str, Any]]:
+    """Whole datasets (a JSON document): an envelope with an ``entities`` array.
+
+    Entity ids are unique across the dataset. References are not made to
+    resolve (see the module docstring).
+
+    Args:
+        min_entities: the fewest entities.
+        max_entities: the most entities.
+        types: the entity types to draw from; all of them if ``None``.
+        standard_version: the ``standard_version`` to write; ``None`` for any
+            version the schema allows.
+        extensions: whether objects sometimes carry namespaced extension fields.
+
+    Returns:
+        A strategy for dataset dicts that :class:`~smartstd.standard.Dataset` accepts.
+    """
+    items = st.lists(
+        entities(types=types, extensions=extensions),
+        min_size=min_entities,
+        max_size=max(min_entities, max_entities),
+        unique_by=lambda e: str(e["id"]),
+    )
+    overrides: dict[str, SearchStrategy[Any]] = {"entities": items}
+    if standard_version is not None:
+        overrides["standard_version"] = st.just(standard_version)
+    return _build_model(Dataset, extensions, overrides)

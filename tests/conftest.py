@@ -1,0 +1,75 @@
+"""Shared test setup: Hypothesis profiles and a network guard.
+
+Hypothesis profiles (choose with ``SMARTSTD_HYPOTHESIS_PROFILE``):
+
+* ``ci`` (default): 100 examples per test, derandomized (the same examples on
+  every run, so CI is reproducible), no deadline, no example database;
+* ``dev``: 1000 examples per test, random, with the local example database,
+  for a longer hunt before a release (``SMARTSTD_HYPOTHESIS_PROFILE=dev pytest``).
+
+Every test runs with the network blocked: the standard is offline by design
+(schemas are package data, no ``$ref`` is ever fetched), and a test that tried
+to connect anywhere fails loudly instead of passing on a lucky network.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    max_examples=100,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile(
+    "dev",
+    max_examples=1000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.load_profile(os.environ.get("SMARTSTD_HYPOTHESIS_PROFILE", "ci"))
+
+
+class NetworkBlockedError(RuntimeError):
+    """Raised when a test tries to open a network connection."""
+
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _refuse(what: str, address: Any) -> NetworkBlockedError:
+    return NetworkBlockedError(f"tests may not use the network: {what}({address!r}) was blocked")
+
+
+def _guarded_connect(self: socket.socket, address: Any) -> None:
+    if self.family == socket.AF_UNIX:  # local IPC (multiprocessing) is not network
+        return _real_connect(self, address)
+    raise _refuse("socket.connect", address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: Any) -> int:
+    if self.family == socket.AF_UNIX:
+        return _real_connect_ex(self, address)
+    raise _refuse("socket.connect_ex", address)
+
+
+def _guarded_create_connection(address: Any, *args: Any, **kwargs: Any) -> socket.socket:
+    raise _refuse("socket.create_connection", address)
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
+    monkeypatch.setattr(socket, "create_connection", _guarded_create_connection)

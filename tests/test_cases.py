@@ -1,0 +1,69 @@
+"""Data-driven rule cases: each folder under cases/invalid must produce exactly its expected findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from smartstd.catalogue import all_rules
+from smartstd.conformance.engine import check
+from smartstd.conformance.waivers import load_waivers
+from smartstd.report import Level
+
+CASES = Path(__file__).parent / "cases"
+INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
+VALID = sorted(p for p in (CASES / "valid").iterdir() if p.is_dir())
+
+
+def _expected(case: Path) -> dict[str, Any]:
+    data = yaml.safe_load((case / "expected.yaml").read_text("utf-8"))
+    assert isinstance(data, dict), f"{case}/expected.yaml must be a mapping"
+    return data
+
+
+def _run(case: Path, spec: dict[str, Any]) -> Any:
+    waivers = case / "waivers.yaml"
+    return check(
+        [str(case)],
+        level=Level(spec.get("level", "L2")),
+        params=spec.get("params", {}),
+        waivers=tuple(load_waivers(waivers)) if waivers.exists() else (),
+        today=dt.date.fromisoformat(str(spec.get("today", "2026-06-30"))),
+    )
+
+
+@pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])
+def test_invalid_case_produces_exactly_the_expected_findings(case: Path) -> None:
+    spec = _expected(case)
+    report = _run(case, spec)
+    got = [
+        {"code": f.code, "pointer": f.pointer, "line": f.line, "column": f.column}
+        for f in report.findings
+    ]
+    want = spec["findings"]
+    assert len(got) == len(want), f"{case.name}: expected {want}, got {got}"
+    for g, w in zip(got, want):
+        assert g["code"] == w["code"], (case.name, got)
+        assert g["pointer"] == w.get("pointer", g["pointer"]), (case.name, got)
+        for key in ("line", "column"):
+            if key in w:
+                assert g[key] == w[key], (case.name, key, got)
+    # the case is about its own rule: its code is among the findings
+    code = case.name.split("-", 1)[0]
+    assert code in {f.code for f in report.findings}
+
+
+@pytest.mark.parametrize("case", VALID, ids=[p.name for p in VALID])
+def test_valid_case_has_no_findings(case: Path) -> None:
+    report = check([str(case)], level=Level.L2)
+    assert report.findings == (), [(f.code, f.pointer, f.message("en")) for f in report.findings]
+
+
+def test_every_rule_has_an_invalid_case() -> None:
+    covered = {p.name.split("-", 1)[0] for p in INVALID}
+    missing = [r.code for r in all_rules() if r.code not in covered]
+    assert missing == [], f"rules without a case in tests/cases/invalid: {missing}"
