@@ -16,13 +16,16 @@ from typing import TYPE_CHECKING, Any
 from smartstd._version import __version__
 
 if TYPE_CHECKING:
-    from smartstd.errors import InputError, SmartstdError, UsageError
+    from smartstd.conformance.engine import CheckOptions, check, iter_findings
+    from smartstd.errors import ConfigError, InputError, SmartstdError, UsageError
     from smartstd.loader import load
     from smartstd.report import Finding, Level, Report, Severity
     from smartstd.standard.dataset import STANDARD_VERSION, Dataset, Envelope
 
 __all__ = [
     "STANDARD_VERSION",
+    "CheckOptions",
+    "ConfigError",
     "Dataset",
     "Envelope",
     "Finding",
@@ -33,11 +36,17 @@ __all__ = [
     "SmartstdError",
     "UsageError",
     "__version__",
+    "check",
+    "iter_findings",
     "load",
 ]
 
 _LAZY: dict[str, str] = {
     "STANDARD_VERSION": "smartstd.standard.dataset",
+    "CheckOptions": "smartstd.conformance.engine",
+    "ConfigError": "smartstd.errors",
+    "check": "smartstd.conformance.engine",
+    "iter_findings": "smartstd.conformance.engine",
     "Dataset": "smartstd.standard.dataset",
     "Envelope": "smartstd.standard.dataset",
     "Finding": "smartstd.report",

@@ -293,10 +293,13 @@ class Report:
 
     @property
     def level(self) -> Level:
-        """The highest conformance level the data reaches."""
+        """The highest conformance level the data reaches.
+
+        Never above :attr:`requested_level`: the rules of higher levels did not run.
+        """
         reached = Level.NONE
         for lvl in (Level.L1, Level.L2, Level.L3):
-            if not self._holds(lvl):
+            if lvl.rank > self.requested_level.rank or not self._holds(lvl):
                 break
             reached = lvl
         return reached

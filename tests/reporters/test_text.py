@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from smartstd.report import Report
+from smartstd.report import Level, Report
 from smartstd.reporters import render_string
 
 EXPECTED_EN = """\
@@ -88,9 +88,12 @@ def test_dataset_findings_come_last_under_their_heading(hostile: Report) -> None
 
 
 def test_no_findings() -> None:
-    out = render_string(Report(charter_present=True), "text", lang="en")
+    out = render_string(Report(charter_present=True, requested_level=Level.L3), "text", lang="en")
     assert out.startswith("No findings.\n")
-    assert "Level reached: L3 governed (requested: L2 consistent)" in out
+    assert "Level reached: L3 governed (requested: L3 governed)" in out
+    # a report is never above the level that was checked
+    out = render_string(Report(charter_present=True), "text", lang="en")
+    assert "Level reached: L2 consistent (requested: L2 consistent)" in out
     assert out.endswith("Conformant: yes\n")
     zh = render_string(Report(), "text", lang="zh-CN")
     assert zh.startswith("未发现问题。\n")

@@ -68,6 +68,8 @@ class CheckOptions:
         progress: a callback ``(bytes_done, bytes_total)`` for progress bars.
         extra_prefixes: extension prefixes declared outside the data (profiles).
         profiles: profiles applied (``name@version``), for the report.
+        profile: the compiled profile(s) the rules consult (set by
+            :mod:`smartstd.profiles`), or ``None``.
     """
 
     level: Level = Level.L2
@@ -82,6 +84,7 @@ class CheckOptions:
     progress: Callable[[int, int], None] | None = None
     extra_prefixes: frozenset[str] = frozenset()
     profiles: tuple[str, ...] = ()
+    profile: Any = None
 
     def enabled_codes(self) -> frozenset[str]:
         """The rule codes that run under these options."""
@@ -387,6 +390,8 @@ class Engine:
             self.standard_version = version
             vf, refuse = self._version_findings(version, env_doc)
             findings.extend(vf)
+        if envelope is not None and envelope.profiles:
+            findings.extend(self._envelope_profiles(list(envelope.profiles), env_doc))
         prefixes = set(self.options.extra_prefixes)
         if envelope is not None:
             prefixes.update(envelope.extensions)
@@ -398,8 +403,21 @@ class Engine:
             extension_prefixes=frozenset(prefixes),
             params=self.options.params,
             standard_version=version or STANDARD_VERSION,
+            profile=self.options.profile,
         )
         return ctx, refuse, findings
+
+    def _envelope_profiles(self, refs: list[str], doc: Document | None) -> list[Finding]:
+        """Apply the profiles the dataset names (SC701 for those that cannot be found)."""
+        try:
+            from smartstd.profiles import resolve_envelope_profiles
+        except ModuleNotFoundError as exc:  # profiles not installed in this build
+            if exc.name != "smartstd.profiles":
+                raise
+            return []
+        where = Where(doc.file if doc else None, 1 if doc and doc.fmt == "ndjson" else None, ())
+        hits = resolve_envelope_profiles(self.options, refs, self.files)
+        return [self._place_doc(h, where, doc) for h in hits if h.code in self.enabled]
 
     def _version_findings(self, version: str, doc: Document | None) -> tuple[list[Finding], bool]:
         from smartstd.versions import compare_to_library

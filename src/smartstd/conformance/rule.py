@@ -91,6 +91,7 @@ class Context:
         standard_version: the version the dataset declares.
         charter_present: whether governance entities are among the inputs.
         extra_codes: extension codes declared by profiles, by code list.
+        profile: the compiled profile(s) in force (see :mod:`smartstd.profiles`).
     """
 
     now: dt.datetime | None = None
@@ -100,6 +101,7 @@ class Context:
     standard_version: str = "1.0.0"
     charter_present: bool = False
     extra_codes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    profile: Any = None
 
     def param(self, code: str, name: str) -> Any:
         """A rule parameter (configuration first, then the catalogue's default)."""

@@ -124,7 +124,8 @@ class TypeSpec:
     Attributes:
         kind: the kind of value.
         nullable: whether ``null`` is allowed.
-        pattern: a regular expression a string must match.
+        pattern: a regular expression a string must match (for a
+            ``localized_text``: that its language tags must match).
         min_length: the minimum length of a string or list (items), or the
             minimum number of entries of a dict.
         max_length: the maximum length of a string or list.
@@ -222,7 +223,9 @@ def _from_json_schema_spec(schema: Mapping[str, Any] | None) -> TypeSpec:
         and isinstance(names, Mapping)
         and names.get("pattern") == LANG_TAG_PATTERN
     ):
-        return TypeSpec("localized_text", min_length=schema.get("minProperties"))
+        return TypeSpec(
+            "localized_text", pattern=LANG_TAG_PATTERN, min_length=schema.get("minProperties")
+        )
     return TypeSpec("json", json_schema=schema)
 
 

@@ -1,0 +1,272 @@
+from __future__ import annotations
+
+import json
+import math
+import time
+
+import pytest
+
+from smartstd.io import Limits, parse_json, read_document
+from smartstd.report import Finding, Severity
+
+
+def only(findings: list[Finding] | tuple[Finding, ...], code: str) -> Finding:
+    assert [f.code for f in findings] == [code], [f.to_dict() for f in findings]
+    return findings[0]
+
+
+def test_valid_document_has_no_findings(limits: Limits) -> None:
+    value, findings = parse_json('{"a": [1, 2.5, "x", true, null]}', file="a.json", limits=limits)
+    assert value == {"a": [1, 2.5, "x", True, None]}
+    assert findings == []
+
+
+def test_top_level_array_is_just_parsed(limits: Limits) -> None:
+    value, findings = parse_json('[{"type": "Resident"}, 3]', file=None, limits=limits)
+    assert value == [{"type": "Resident"}, 3]
+    assert findings == []
+
+
+def test_truncated_json(limits: Limits) -> None:
+    text = '{\n  "entities": [\n    {"id": "r-1"},\n    {"id": "r-2"'
+    value, findings = parse_json(text, file="t.json", limits=limits)
+    assert value is None
+    f = only(findings, "SC100")
+    assert f.severity is Severity.ERROR
+    assert f.params["reason"] == "truncated"
+    assert f.params["detail"]
+    assert (f.file, f.line, f.column) == ("t.json", 4, 17)  # just past the end
+
+
+def test_truncated_inside_a_string(limits: Limits) -> None:
+    _, findings = parse_json('{"name": "幸福', file=None, limits=limits)
+    f = only(findings, "SC100")
+    assert f.params["reason"] == "truncated"
+    assert (f.line, f.column) == (1, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ('{\n  // the community\n  "id": "c-1"\n}', 2, 3),
+        ('{"id": "c-1" /* block */}', 1, 14),
+        ('// header\n{"id": 1}', 1, 1),
+        ('{"id": 1, # hash\n"b": 2}', 1, 11),
+    ],
+)
+def test_json_with_comments_says_so(limits: Limits, text: str, line: int, column: int) -> None:
+    value, findings = parse_json(text, file=None, limits=limits)
+    assert value is None
+    f = only(findings, "SC100")
+    assert f.params["reason"] == "comments"
+    assert (f.line, f.column) == (line, column)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "\ufeff"])
+def test_empty_input(limits: Limits, text: str) -> None:
+    value, findings = parse_json(text, file="e.json", limits=limits)
+    assert value is None
+    assert only(findings, "SC100").params["reason"] == "empty"
+
+
+def test_empty_file_through_read_document(limits: Limits) -> None:
+    doc = read_document(b"", file="e.json", limits=limits, fmt="json")
+    assert doc.value is None
+    f = only(doc.findings, "SC100")
+    assert f.params["reason"] == "empty"
+    assert (f.line, f.column) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("[1, 2,]", "trailing-comma"),
+        ('{"a": 1,}', "trailing-comma"),
+        ("{'a': 1}", "single-quotes"),
+        ('{"a": 1} {"b": 2}', "extra-data"),
+        ('{"a": "x\ny"}', "control-character"),
+        ('{"a": tru}', "syntax"),
+    ],
+)
+def test_syntax_error_reasons(limits: Limits, text: str, reason: str) -> None:
+    _, findings = parse_json(text, file=None, limits=limits)
+    assert only(findings, "SC100").params["reason"] == reason
+
+
+def test_ndjson_given_as_json_is_recognised(limits: Limits) -> None:
+    _, findings = parse_json('{"a": 1}\n{"a": 2}\n', file=None, limits=limits)
+    f = only(findings, "SC100")
+    assert f.params["reason"] == "extra-data"
+    assert f.params["looks_like_ndjson"] is True
+    assert (f.line, f.column) == (2, 1)
+
+
+def test_line_offset_shifts_lines(limits: Limits) -> None:
+    _, findings = parse_json('{"a": }', file=None, limits=limits, line_offset=41)
+    assert (findings[0].line, findings[0].column) == (42, 7)
+
+
+def test_nested_duplicate_keys_with_position_and_pointer(limits: Limits) -> None:
+    text = (
+        "{\n"
+        '  "entities": [\n'
+        '    {"id": "r-1", "name": "A"},\n'
+        '    {"id": "r-2",\n'
+        '     "address": {"room": "101", "a/b~c": 1, "room": "102"},\n'
+        '     "id": "r-3"}\n'
+        "  ]\n"
+        "}"
+    )
+    value, findings = parse_json(text, file="d.json", limits=limits)
+    assert value["entities"][1] == {"id": "r-3", "address": {"room": "102", "a/b~c": 1}}
+    assert sorted((f.code, f.pointer, f.line, f.column, f.params["key"]) for f in findings) == [
+        ("SC102", "/entities/1", 6, 6, "id"),
+        ("SC102", "/entities/1/address", 5, 45, "room"),
+    ]
+    room = next(f for f in findings if f.params["key"] == "room")
+    assert (room.params["first_line"], room.params["first_column"]) == (5, 18)
+    assert room.path == ("entities", 1, "address")
+    assert room.file == "d.json"
+
+
+def test_a_key_three_times_gives_two_findings(limits: Limits) -> None:
+    value, findings = parse_json('{"k": 1, "k": 2, "k": 3}', file=None, limits=limits)
+    assert value == {"k": 3}
+    assert [(f.code, f.column) for f in findings] == [("SC102", 10), ("SC102", 18)]
+
+
+def test_duplicate_key_with_escapes_and_unicode(limits: Limits) -> None:
+    text = '{"名称": 1, "\\u540d\\u79f0": 2}'
+    value, findings = parse_json(text, file=None, limits=limits)
+    assert value == {"名称": 2}
+    f = only(findings, "SC102")
+    assert f.params["key"] == "名称"
+    assert (f.line, f.column) == (1, 11)
+
+
+def test_duplicate_keys_in_ndjson_style_line_use_offset(limits: Limits) -> None:
+    _, findings = parse_json('{"a": 1, "a": 2}', file=None, limits=limits, line_offset=9)
+    f = only(findings, "SC102")
+    assert (f.line, f.column, f.params["first_line"]) == (10, 10, 10)
+
+
+@pytest.mark.parametrize("token", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_sc100_nan(limits: Limits, token: str) -> None:
+    text = '{"readings": [1.5,\n  ' + token + "]}"
+    value, findings = parse_json(text, file=None, limits=limits)
+    f = only(findings, "SC100")
+    assert f.params["reason"] == "nan"
+    assert f.params["token"] == token
+    assert f.pointer == "/readings/1"
+    assert (f.line, f.column) == (2, 3)
+    number = value["readings"][1]
+    assert isinstance(number, float)
+    assert math.isnan(number) if token == "NaN" else math.isinf(number)
+
+
+def test_nan_at_top_level(limits: Limits) -> None:
+    value, findings = parse_json("NaN", file=None, limits=limits)
+    assert math.isnan(value)
+    assert only(findings, "SC100").params["reason"] == "nan"
+
+
+def test_100000_levels_of_nesting_is_sc109_without_recursion_error(limits: Limits) -> None:
+    text = "[" * 100_000 + "]" * 100_000
+    start = time.perf_counter()
+    value, findings = parse_json(text, file="deep.json", limits=limits)
+    assert time.perf_counter() - start < 5
+    assert value is None
+    f = only(findings, "SC109")
+    assert f.params == {"limit": "max_depth", "value": 100_000, "maximum": 64}
+    assert (f.line, f.column) == (1, 65)
+    assert f.path == (0,) * 64
+
+
+def test_deep_objects_are_sc109_with_their_path(limits: Limits) -> None:
+    text = '{"a": ' * 70 + "1" + "}" * 70
+    value, findings = parse_json(text, file=None, limits=limits)
+    assert value is None
+    f = only(findings, "SC109")
+    assert f.params == {"limit": "max_depth", "value": 70, "maximum": 64}
+    assert f.path == ("a",) * 64
+    assert f.column == 64 * 6 + 1
+
+
+def test_nesting_at_the_limit_is_fine() -> None:
+    text = "[" * 10 + "]" * 10
+    value, findings = parse_json(text, file=None, limits=Limits(max_depth=10))
+    assert findings == []
+    assert value is not None
+    _, findings = parse_json(text, file=None, limits=Limits(max_depth=9))
+    assert only(findings, "SC109").params["value"] == 10
+
+
+def test_many_brackets_but_shallow_is_fine(limits: Limits) -> None:
+    text = json.dumps([[i] for i in range(1000)] + [{"a": "[[[[{{{{"}])
+    value, findings = parse_json(text, file=None, limits=limits)
+    assert findings == []
+    assert len(value) == 1001
+
+
+def test_brackets_inside_strings_do_not_count_as_depth() -> None:
+    text = json.dumps({"a": "[" * 100 + '\\"' + "{" * 100})
+    _, findings = parse_json(text, file=None, limits=Limits(max_depth=2))
+    assert findings == []
+
+
+def test_integer_with_too_many_digits(limits: Limits) -> None:
+    value, findings = parse_json('{"n": ' + "9" * 5000 + "}", file=None, limits=limits)
+    assert value is None
+    f = only(findings, "SC100")
+    assert f.params["reason"] == "big-number"
+    assert (f.line, f.column) == (1, 7)
+
+
+def test_leading_bom_in_text_is_tolerated(limits: Limits) -> None:
+    value, findings = parse_json('\ufeff{"a": 1}', file=None, limits=limits)
+    assert (value, findings) == ({"a": 1}, [])
+
+
+def test_crlf_document_columns(limits: Limits) -> None:
+    text = '{\r\n  "a": 1,\r\n  "a": 2,\r\n  "b": x\r\n}'
+    _, findings = parse_json(text, file=None, limits=limits)
+    f = only(findings, "SC100")
+    assert (f.line, f.column) == (4, 8)
+    text = '{\r\n  "a": 1,\r\n  "a": 2\r\n}'
+    _, findings = parse_json(text, file=None, limits=limits)
+    f = only(findings, "SC102")
+    assert (f.line, f.column) == (3, 3)
+
+
+def test_every_finding_param_is_plain_json(limits: Limits) -> None:
+    texts = ['{"a": 1, "a": NaN}', "[" * 200 + "]" * 200, "{'a'}", ""]
+    for text in texts:
+        _, findings = parse_json(text, file=None, limits=limits)
+        assert findings
+        for f in findings:
+            json.dumps(f.to_dict())
+            assert "reason" in f.params or "limit" in f.params or "key" in f.params
+
+
+def test_parser_state_does_not_leak_between_calls(limits: Limits) -> None:
+    parse_json('{"a": 1, "a": NaN}', file=None, limits=limits)
+    parse_json('{"a": 1, "a": [', file=None, limits=limits)
+    value, findings = parse_json('{"a": 1}', file=None, limits=limits)
+    assert (value, findings) == ({"a": 1}, [])
+
+
+def test_threads_do_not_share_hook_state(limits: Limits) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(i: int) -> tuple[int, int]:
+        dup = i % 2 == 0
+        text = '{"a": 1, "a": 2}' if dup else '{"a": 1, "b": 2}'
+        count = 0
+        for _ in range(200):
+            _, findings = parse_json(text, file=None, limits=limits)
+            count += len(findings)
+        return int(dup), count
+
+    with ThreadPoolExecutor(4) as pool:
+        for dup, count in pool.map(work, range(8)):
+            assert count == (200 if dup else 0)
