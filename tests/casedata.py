@@ -14,7 +14,12 @@ ENVELOPE: dict[str, Any] = {
     "generated_at": "2026-06-30T18:00:00+08:00",
     "classification": "internal",
 }
-ORG = {"id": "org-so", "type": "Organization", "name": {"zh-CN": "钟村街道办事处"}, "kind": "street_office"}
+ORG = {
+    "id": "org-so",
+    "type": "Organization",
+    "name": {"zh-CN": "钟村街道办事处"},
+    "kind": "street_office",
+}
 COMMUNITY = {
     "id": "c-1",
     "type": "Community",
@@ -25,11 +30,21 @@ COMMUNITY = {
 
 
 def building(i: int, community: str = "c-1") -> dict[str, Any]:
-    return {"id": f"b-{i}", "type": "Building", "community_id": community, "name": {"zh-CN": f"{i} 栋"}}
+    return {
+        "id": f"b-{i}",
+        "type": "Building",
+        "community_id": community,
+        "name": {"zh-CN": f"{i} 栋"},
+    }
 
 
 def dwelling(i: int, building_id: str = "b-1") -> dict[str, Any]:
-    return {"id": f"dw-{i}", "type": "Dwelling", "building_id": building_id, "unit_number": str(100 + i)}
+    return {
+        "id": f"dw-{i}",
+        "type": "Dwelling",
+        "building_id": building_id,
+        "unit_number": str(100 + i),
+    }
 
 
 def entities(n_buildings: int = 2, n_dwellings: int = 5) -> list[dict[str, Any]]:

@@ -179,7 +179,9 @@ def _model_of(spec: TypeSpec, value: Any) -> type[SCDSModel] | None:
     return None
 
 
-def objects(doc: Any, model: type[SCDSModel], path: Path = ()) -> Iterator[tuple[Path, type[SCDSModel], dict[str, Any]]]:
+def objects(
+    doc: Any, model: type[SCDSModel], path: Path = ()
+) -> Iterator[tuple[Path, type[SCDSModel], dict[str, Any]]]:
     """Every object of the standard in a document: the document and nested ones."""
     yield path, model, doc
     for spec in field_specs(model):
@@ -187,7 +189,9 @@ def objects(doc: Any, model: type[SCDSModel], path: Path = ()) -> Iterator[tuple
             yield from _objects_in(doc[spec.name], spec.type, (*path, spec.name))
 
 
-def _objects_in(value: Any, spec: TypeSpec, path: Path) -> Iterator[tuple[Path, type[SCDSModel], dict[str, Any]]]:
+def _objects_in(
+    value: Any, spec: TypeSpec, path: Path
+) -> Iterator[tuple[Path, type[SCDSModel], dict[str, Any]]]:
     nested = _model_of(spec, value)
     if nested is not None:
         yield from objects(value, nested, path)
@@ -444,7 +448,7 @@ def bad_code(data: st.DataObject, doc: dict[str, Any], model: type[SCDSModel]) -
 
 
 def unknown_field(data: st.DataObject, doc: dict[str, Any], model: type[SCDSModel]) -> bool:
-    path, owner, obj = _pick(data, list(objects(doc, model)), "object")
+    _, owner, obj = _pick(data, list(objects(doc, model)), "object")
     names = {f.name for f in field_specs(owner)}
     key = data.draw(
         st.from_regex(r"[A-Za-z_][A-Za-z0-9_:-]{0,20}", fullmatch=True).filter(
@@ -458,7 +462,9 @@ def unknown_field(data: st.DataObject, doc: dict[str, Any], model: type[SCDSMode
 
 def naive_timestamp(data: st.DataObject, doc: dict[str, Any], model: type[SCDSModel]) -> bool:
     site = _pick(data, [s for s in sites(doc, model) if s.spec.kind == "timestamp"], "site")
-    valid = site.value if site.present and isinstance(site.value, str) else data.draw(scds.timestamp())
+    valid = (
+        site.value if site.present and isinstance(site.value, str) else data.draw(scds.timestamp())
+    )
     set_at(doc, site.path, _OFFSET.sub("", valid))
     return True
 
@@ -513,9 +519,7 @@ MUTATIONS = [
         naive_timestamp,
         frozenset({"naive_timestamp"}),
     ),
-    Mutation(
-        "bad_pattern", _has_pattern, bad_pattern, frozenset({"string_pattern_mismatch"})
-    ),
+    Mutation("bad_pattern", _has_pattern, bad_pattern, frozenset({"string_pattern_mismatch"})),
     Mutation("too_short", _can_be_too_short, too_short),
 ]
 

@@ -48,7 +48,9 @@ def test_json_output_to_file_and_lang(runner: CliRunner, tmp_path: Path) -> None
     assert res.exit_code == 1
     data = json.loads(out.read_text("utf-8"))
     assert data["findings"][0]["code"] == "SC202"
-    assert data["findings"][0]["line"] == len(entities()) + 2  # envelope, entities, then the bad one
+    assert (
+        data["findings"][0]["line"] == len(entities()) + 2
+    )  # envelope, entities, then the bad one
     assert "不在数据集中" in data["findings"][0]["message"]
     assert data["level"] == "L1" and data["conformant"] is False
 
@@ -72,7 +74,10 @@ def test_no_color_when_not_a_terminal(runner: CliRunner, tmp_path: Path) -> None
 def test_quiet_hides_info(runner: CliRunner, tmp_path: Path) -> None:
     good = write_json(tmp_path / "good.json")
     waivers = tmp_path / "w.yaml"
-    waivers.write_text("waivers:\n- {code: SC202, entity_id: x, reason: r, expires: 2999-01-01}\n", encoding="utf-8")
+    waivers.write_text(
+        "waivers:\n- {code: SC202, entity_id: x, reason: r, expires: 2999-01-01}\n",
+        encoding="utf-8",
+    )
     res = runner.invoke(main, ["check", str(good), "--waivers", str(waivers)])
     assert "SC902" in res.output and res.exit_code == 0
     res = runner.invoke(main, ["check", str(good), "--waivers", str(waivers), "-q"])
@@ -81,7 +86,9 @@ def test_quiet_hides_info(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_config_from_pyproject(runner: CliRunner, tmp_path: Path) -> None:
     bad = write_json(tmp_path / "bad.json", [*entities(), dwelling(9, "b-404")])
-    (tmp_path / "pyproject.toml").write_text('[tool.smartstd]\nignore = ["SC202"]\nformat = "json"\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.smartstd]\nignore = ["SC202"]\nformat = "json"\n', encoding="utf-8"
+    )
     res = runner.invoke(main, ["check", str(bad)])
     assert res.exit_code == 0
     assert json.loads(res.output)["findings"] == []
@@ -92,7 +99,7 @@ def test_bad_config_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "smartstd.toml").write_text('levle = "L2"\n', encoding="utf-8")
     res = runner.invoke(main, ["check", str(good)])
     assert res.exit_code == 2 and "unknown key" in res.output
-    (tmp_path / "smartstd.toml").write_text('[params.SC202]\nfoo = 1\n', encoding="utf-8")
+    (tmp_path / "smartstd.toml").write_text("[params.SC202]\nfoo = 1\n", encoding="utf-8")
     res = runner.invoke(main, ["check", str(good)])
     assert res.exit_code == 2 and "SC202" in res.output
 
@@ -121,11 +128,15 @@ def test_info_command(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_schema_export_and_check(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "bundle"
-    res = runner.invoke(main, ["schema", "export", "--out", str(out), "--base-uri", "https://example.gov.cn/scds"])
+    res = runner.invoke(
+        main, ["schema", "export", "--out", str(out), "--base-uri", "https://example.gov.cn/scds"]
+    )
     assert res.exit_code == 0
     doc = json.loads((out / "Community.schema.json").read_text("utf-8"))
     assert doc["$id"] == "https://example.gov.cn/scds/1.0.0/Community.schema.json"
-    assert runner.invoke(main, ["schema", "check", "--dir", str(out)]).exit_code == 1  # other base URI
+    assert (
+        runner.invoke(main, ["schema", "check", "--dir", str(out)]).exit_code == 1
+    )  # other base URI
     out2 = tmp_path / "b2"
     runner.invoke(main, ["schema", "export", "--out", str(out2)])
     assert runner.invoke(main, ["schema", "check", "--dir", str(out2)]).exit_code == 0

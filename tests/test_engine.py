@@ -29,7 +29,11 @@ def test_json_and_ndjson_give_the_same_findings(tmp_path: Path) -> None:
     ents = [*entities(), dwelling(9, "b-404")]
     a = check(str(write_json(tmp_path / "d.json", ents)))
     b = check(str(write_ndjson(tmp_path / "d.ndjson", ents)))
-    assert [(f.code, f.entity_id) for f in a] == [(f.code, f.entity_id) for f in b] == [("SC202", "dw-9")]
+    assert (
+        [(f.code, f.entity_id) for f in a]
+        == [(f.code, f.entity_id) for f in b]
+        == [("SC202", "dw-9")]
+    )
     # NDJSON: the record's own line, the pointer inside the line
     (f,) = b.findings
     assert f.line == len(ents) + 1
@@ -49,8 +53,14 @@ def test_several_files_form_one_dataset(tmp_path: Path) -> None:
     data = write_json(tmp_path / "data.json", [ORG, COMMUNITY, building(1)])
     frag = tmp_path / "more.json"
     frag.write_text(
-        json.dumps({"standard": "scds", "standard_version": "1.0.0", "dataset_id": "test-ds",
-                    "entities": [dwelling(1, "b-1")]}),
+        json.dumps(
+            {
+                "standard": "scds",
+                "standard_version": "1.0.0",
+                "dataset_id": "test-ds",
+                "entities": [dwelling(1, "b-1")],
+            }
+        ),
         encoding="utf-8",
     )
     report = check([str(data), str(frag)])
@@ -64,7 +74,11 @@ def test_several_files_form_one_dataset(tmp_path: Path) -> None:
 def test_fragment_of_another_dataset_is_reported(tmp_path: Path) -> None:
     data = write_json(tmp_path / "data.json")
     frag = tmp_path / "other.json"
-    frag.write_text(json.dumps({"standard": "scds", "standard_version": "1.0.0", "dataset_id": "else", "entities": []}))
+    frag.write_text(
+        json.dumps(
+            {"standard": "scds", "standard_version": "1.0.0", "dataset_id": "else", "entities": []}
+        )
+    )
     report = check([str(data), str(frag)])
     assert [(f.code, f.params.get("error_type")) for f in report] == [("SC103", "dataset_mismatch")]
 
@@ -94,7 +108,10 @@ def test_select_ignore_and_severity_overrides(tmp_path: Path) -> None:
     assert codes(check(str(path), select=["SC202"])) == ["SC202"]
     assert codes(check(str(path), ignore=["duplicate-id"])) == ["SC202"]
     report = check(str(path), severities={"SC202": "warning"}, select=["SC2"])
-    assert {f.code: f.severity for f in report} == {"SC201": Severity.ERROR, "SC202": Severity.WARNING}
+    assert {f.code: f.severity for f in report} == {
+        "SC201": Severity.ERROR,
+        "SC202": Severity.WARNING,
+    }
     with pytest.raises(KeyError):
         check(str(path), select=["SC999"])
 
@@ -107,7 +124,9 @@ def test_warnings_do_not_lower_the_level(tmp_path: Path) -> None:
 
 
 def test_same_input_same_report(tmp_path: Path) -> None:
-    path = write_ndjson(tmp_path / "d.ndjson", [*entities(), dwelling(9, "b-x"), dwelling(8, "b-y"), building(1)])
+    path = write_ndjson(
+        tmp_path / "d.ndjson", [*entities(), dwelling(9, "b-x"), dwelling(8, "b-y"), building(1)]
+    )
     a, b = check(str(path)), check(str(path))
     assert a.to_dict() == b.to_dict()
     assert list(iter_findings(str(path))) == list(a.findings)
@@ -135,7 +154,9 @@ def test_waivers_hide_findings_and_expire(tmp_path: Path) -> None:
     expired = check(str(path), waivers=(w,), today=dt.date(2027, 1, 1))
     assert sorted(f.code for f in expired) == ["SC202", "SC901"]
     unused = Waiver("SC201", "x", dt.date(2026, 12, 31), pointer="/entities/1/id")
-    assert sorted(f.code for f in check(str(path), waivers=(w, unused), today=dt.date(2026, 7, 1))) == ["SC902"]
+    assert sorted(
+        f.code for f in check(str(path), waivers=(w, unused), today=dt.date(2026, 7, 1))
+    ) == ["SC902"]
 
 
 def test_waiver_never_hides_a_parse_error(tmp_path: Path) -> None:
@@ -149,7 +170,15 @@ def test_waiver_never_hides_a_parse_error(tmp_path: Path) -> None:
 def test_older_and_newer_versions(tmp_path: Path) -> None:
     newer = check(str(write_json(tmp_path / "a.json", standard_version="1.9.0")))
     assert [f.code for f in newer] == ["SC105"]
-    major = check(str(write_json(tmp_path / "b.json", [*entities(), {"id": "x", "type": "Nope"}], standard_version="2.0.0")))
+    major = check(
+        str(
+            write_json(
+                tmp_path / "b.json",
+                [*entities(), {"id": "x", "type": "Nope"}],
+                standard_version="2.0.0",
+            )
+        )
+    )
     assert [f.code for f in major] == ["SC105"]  # refused: no entity checked
 
 

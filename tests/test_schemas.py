@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
+from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from smartstd import schemas
@@ -23,9 +23,9 @@ COMMITTED = ROOT / "schemas" / STANDARD_VERSION
 PACKAGED = ROOT / "src" / "smartstd" / "data" / "schemas" / STANDARD_VERSION
 EXPORT_HINT = (
     "the published schemas are out of date with the models; regenerate them with "
-    "`smartstd schema export` (it writes schemas/{v}/ and src/smartstd/data/schemas/{v}/) "
-    "and commit the result"
-).format(v=STANDARD_VERSION)
+    f"`smartstd schema export` (it writes schemas/{STANDARD_VERSION}/ and "
+    f"src/smartstd/data/schemas/{STANDARD_VERSION}/) and commit the result"
+)
 
 #: The JSON report of ``smartstd check`` ships in the bundle but is not part of
 #: the standard: it has its own ``$id`` (versioned with the report format) and
@@ -37,7 +37,9 @@ SCHEMAS = build_schemas()
 SCDS_SCHEMAS = {name: s for name, s in SCHEMAS.items() if name != REPORT}
 
 
-def _walk(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+def _walk(
+    node: Any, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Any]]:
     yield path, node
     if isinstance(node, dict):
         for k, v in node.items():
@@ -181,7 +183,8 @@ def test_published_schemas_match_the_models(folder: Path) -> None:
     missing = sorted(set(fresh) - set(published))
     extra = sorted(set(published) - set(fresh))
     stale = sorted(n for n in set(fresh) & set(published) if fresh[n] != published[n])
-    assert not (missing or extra or stale), (
+    drift = missing or extra or stale
+    assert not drift, (
         f"{folder.relative_to(ROOT)}: missing {missing}, unexpected {extra}, "
         f"out of date {stale}: {EXPORT_HINT}"
     )

@@ -39,7 +39,9 @@ def test_latin1_bytes_are_sc101_with_position_and_guess() -> None:
 
 
 def test_gb18030_chinese_text_says_gb18030_and_how_to_convert() -> None:
-    data = '{"id": "c-1",\n "name": "幸福里社区居民委员会", "地址": "北京市朝阳区"}'.encode("gb18030")
+    data = '{"id": "c-1",\n "name": "幸福里社区居民委员会", "地址": "北京市朝阳区"}'.encode(
+        "gb18030"
+    )
     text, findings = decode(data, file="社区.json")
     assert text is None
     f = only(findings, "SC101")

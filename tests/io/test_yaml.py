@@ -36,7 +36,10 @@ def test_plain_document_with_positions(parser: str) -> None:
     text = "name: 幸福里\nmembers:\n  - id: r-1\n    age: 70\n  - {id: r-2, age: 8}\n"
     value, findings, positions = parse_yaml(text, file="p.yaml", limits=Limits())
     assert findings == []
-    assert value == {"name": "幸福里", "members": [{"id": "r-1", "age": 70}, {"id": "r-2", "age": 8}]}
+    assert value == {
+        "name": "幸福里",
+        "members": [{"id": "r-1", "age": 70}, {"id": "r-2", "age": 8}],
+    }
     assert positions[()] == (1, 1)
     assert positions[("name",)] == (1, 7)
     assert positions[("members", 0, "age")] == (4, 10)
@@ -51,14 +54,25 @@ def test_yaml_12_booleans_and_strings(parser: str) -> None:
     )
     assert findings == []
     assert value["a"] == [True, True, True, False, False, False] + [
-        "yes", "no", "on", "off", "y", "n", "Yes", "NO",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "y",
+        "n",
+        "Yes",
+        "NO",
     ]
 
 
 def test_timestamps_and_dates_stay_strings(parser: str) -> None:
     value, findings = parse("d: 2024-05-01\nt: 2024-05-01T10:00:00+08:00\ns: 2024-05-01 10:00:00\n")
     assert findings == []
-    assert value == {"d": "2024-05-01", "t": "2024-05-01T10:00:00+08:00", "s": "2024-05-01 10:00:00"}
+    assert value == {
+        "d": "2024-05-01",
+        "t": "2024-05-01T10:00:00+08:00",
+        "s": "2024-05-01 10:00:00",
+    }
 
 
 def test_numbers_follow_the_core_schema_and_keep_leading_zeros(parser: str) -> None:
@@ -66,7 +80,8 @@ def test_numbers_follow_the_core_schema_and_keep_leading_zeros(parser: str) -> N
         "ints: [0, -0, 12, +12, -7, 0o17, 0x1F]\n"
         "floats: [1.5, -0.5, .5, 1., 1e3, 2.5E-2]\n"
         "strings: [0123, 007, 1_000, 0b101, 1:20, 12abc, 0o9, 0xG, 1.2.3, '12']\n"
-        "nulls: [~, null, Null, NULL, ]\n"
+        "nulls: [~, null, Null, NULL]\n"
+        "empty:\n"
     )
     value, findings = parse(text)
     assert findings == []
@@ -74,8 +89,20 @@ def test_numbers_follow_the_core_schema_and_keep_leading_zeros(parser: str) -> N
     assert all(isinstance(v, int) and not isinstance(v, bool) for v in value["ints"])
     assert value["floats"] == [1.5, -0.5, 0.5, 1.0, 1000.0, 0.025]
     assert all(isinstance(v, float) for v in value["floats"])
-    assert value["strings"] == ["0123", "007", "1_000", "0b101", "1:20", "12abc", "0o9", "0xG", "1.2.3", "12"]
-    assert value["nulls"] == [None, None, None, None, None]
+    assert value["strings"] == [
+        "0123",
+        "007",
+        "1_000",
+        "0b101",
+        "1:20",
+        "12abc",
+        "0o9",
+        "0xG",
+        "1.2.3",
+        "12",
+    ]
+    assert value["nulls"] == [None, None, None, None]
+    assert value["empty"] is None
 
 
 def test_quoted_scalars_are_strings(parser: str) -> None:
@@ -125,7 +152,9 @@ def test_other_tags_are_rejected(parser: str, text: str) -> None:
 
 
 def test_core_tags_are_allowed(parser: str) -> None:
-    value, findings = parse("a: !!str 12\nb: !!int '012'\nc: !!float '1'\nd: !!bool 'true'\ne: !!null ''\n")
+    value, findings = parse(
+        "a: !!str 12\nb: !!int '012'\nc: !!float '1'\nd: !!bool 'true'\ne: !!null ''\n"
+    )
     assert findings == []
     assert value == {"a": "12", "b": 12, "c": 1.0, "d": True, "e": None}
 
@@ -291,7 +320,11 @@ def test_max_yaml_bytes() -> None:
     text = "a: " + "x" * 100 + "\n"
     value, findings, _ = parse_yaml(text, file=None, limits=Limits(max_yaml_bytes=50))
     assert value is None
-    assert only(findings, "SC109").params == {"limit": "max_yaml_bytes", "value": 104, "maximum": 50}
+    assert only(findings, "SC109").params == {
+        "limit": "max_yaml_bytes",
+        "value": 104,
+        "maximum": 50,
+    }
     doc = read_document(text.encode(), file=None, limits=Limits(max_yaml_bytes=50), fmt="yaml")
     assert only(doc.findings, "SC109").params["limit"] == "max_yaml_bytes"
 

@@ -66,7 +66,9 @@ def ctx(now: dt.datetime | None = NOW, **params: dict[str, Any]) -> Context:
     return Context(now=now, classification="internal", params=params)
 
 
-def run(fn: Callable[[Any, Context], Iterable[Hit]], entity: Any, context: Context | None = None) -> list[Hit]:
+def run(
+    fn: Callable[[Any, Context], Iterable[Hit]], entity: Any, context: Context | None = None
+) -> list[Hit]:
     hits = list(fn(entity, context or ctx()))
     for hit in hits:
         _renders(hit)
@@ -89,7 +91,9 @@ def pointers(hits: list[Hit]) -> list[str]:
 
 
 def test_every_sc3_rule_is_registered_with_a_catalogue_entry() -> None:
-    registered = {code for entries in ENTITY_RULES.values() for codes, _ in entries for code in codes}
+    registered = {
+        code for entries in ENTITY_RULES.values() for codes, _ in entries for code in codes
+    }
     for n in range(301, 310):
         code = f"SC{n}"
         assert code in registered
@@ -102,7 +106,10 @@ def test_every_sc3_rule_is_registered_with_a_catalogue_entry() -> None:
 
 
 def test_sc301_events_in_order_pass() -> None:
-    e = request(status="assigned", events=[ev(iso(T0, hours=1), "acknowledged"), ev(iso(T0, hours=1), "assigned")])
+    e = request(
+        status="assigned",
+        events=[ev(iso(T0, hours=1), "acknowledged"), ev(iso(T0, hours=1), "assigned")],
+    )
     assert run(sc3.request_history_out_of_order, e) == []
 
 
@@ -114,7 +121,9 @@ def test_sc301_event_earlier_than_the_previous_one() -> None:
 
 
 def test_sc301_event_and_response_before_submission() -> None:
-    e = request(events=[ev(iso(T0, minutes=-1), "acknowledged")], response=response(iso(T0, hours=-1)))
+    e = request(
+        events=[ev(iso(T0, minutes=-1), "acknowledged")], response=response(iso(T0, hours=-1))
+    )
     hits = run(sc3.request_history_out_of_order, e)
     assert pointers(hits) == ["/events/0/at", "/response/at"]
     assert {h.params["earlier"] for h in hits} == {"submitted_at"}
@@ -192,7 +201,10 @@ def test_sc304_channel_override_for_the_hotline() -> None:
 
 def test_sc304_strictest_matching_override_wins() -> None:
     profile = ctx(
-        SC304={"channel_sla_hours": {"hotline_12345": 48}, "category_sla_hours": {"safety_hazard": 24}}
+        SC304={
+            "channel_sla_hours": {"hotline_12345": 48},
+            "category_sla_hours": {"safety_hazard": 24},
+        }
     )
     assert sc3.sla_hours("hotline_12345", "safety_hazard", profile) == 24
     assert sc3.sla_hours("hotline_12345", "repair", profile) == 48
@@ -227,7 +239,9 @@ def test_sc304_no_response_yet() -> None:
 
 def test_sc304_withdrawn_without_response() -> None:
     late = request(status="withdrawn", events=[ev(iso(T0, hours=100), "withdrawn")])
-    assert [h.params["state"] for h in run(sc3.response_sla_breached, late)] == ["withdrawn-without-response"]
+    assert [h.params["state"] for h in run(sc3.response_sla_breached, late)] == [
+        "withdrawn-without-response"
+    ]
     early = request(status="withdrawn", events=[ev(iso(T0, hours=1), "withdrawn")])
     assert run(sc3.response_sla_breached, early) == []
     # finished without any trace of a response: nothing to measure
@@ -253,13 +267,23 @@ def test_sc305_numbers_in_the_description_are_found_but_not_repeated() -> None:
         ("/description", "id_number"),
     ]
     for h in hits:
-        assert MOBILE not in repr(h) and ID_NUMBER not in repr(h)
+        assert MOBILE not in repr(h)
+        assert ID_NUMBER not in repr(h)
 
 
 def test_sc305_named_requests_and_clean_descriptions_pass() -> None:
-    assert run(sc3.anonymous_identifies_requester, request(requester_id="res-1", description=MOBILE)) == []
-    assert run(sc3.anonymous_identifies_requester, request(anonymous=True, description="路灯坏了")) == []
-    assert run(sc3.anonymous_identifies_requester, request(anonymous=True, description="138****5678")) == []
+    assert (
+        run(sc3.anonymous_identifies_requester, request(requester_id="res-1", description=MOBILE))
+        == []
+    )
+    assert (
+        run(sc3.anonymous_identifies_requester, request(anonymous=True, description="路灯坏了"))
+        == []
+    )
+    assert (
+        run(sc3.anonymous_identifies_requester, request(anonymous=True, description="138****5678"))
+        == []
+    )
 
 
 # --------------------------------------------------------------------------- SC306
@@ -307,7 +331,11 @@ def test_sc306_status_must_match_the_last_event() -> None:
     e = request(status="resolved", events=history(["assigned", "in_progress"]))
     hits = run(sc3.invalid_status_transition, e)
     assert pointers(hits) == ["/status"]
-    assert hits[0].params == {"from_status": "in_progress", "to_status": "resolved", "reason": "differs-from-history"}
+    assert hits[0].params == {
+        "from_status": "in_progress",
+        "to_status": "resolved",
+        "reason": "differs-from-history",
+    }
 
 
 def test_sc306_no_history_is_not_checked() -> None:
@@ -347,7 +375,12 @@ def test_sc307_closes_at_or_before_opens() -> None:
 def test_sc307_counts() -> None:
     e = consultation(eligible_count=100, participant_count=101)
     assert pointers(run(sc3.consultation_window_invalid, e)) == ["/participant_count"]
-    assert run(sc3.consultation_window_invalid, consultation(eligible_count=100, participant_count=100)) == []
+    assert (
+        run(
+            sc3.consultation_window_invalid, consultation(eligible_count=100, participant_count=100)
+        )
+        == []
+    )
 
 
 def _options(*votes: int | None) -> list[dict[str, Any]]:
@@ -394,7 +427,10 @@ def test_sc308_a_decision_settles_it() -> None:
 # --------------------------------------------------------------------------- SC309
 
 
-@pytest.mark.parametrize(("status", "found"), [("in_progress", True), ("rejected", True), ("resolved", False), ("closed", False)])
+@pytest.mark.parametrize(
+    ("status", "found"),
+    [("in_progress", True), ("rejected", True), ("resolved", False), ("closed", False)],
+)
 def test_sc309(status: str, found: bool) -> None:
     hits = run(sc3.satisfaction_without_resolution, request(status=status, satisfaction=4))
     assert pointers(hits) == (["/satisfaction"] if found else [])

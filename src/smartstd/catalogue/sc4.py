@@ -102,7 +102,7 @@ RULES = (
             " or restricted and limit who receives it.",
         ),
         '{"type": "Resident", "id": "res-1", "name": "陈小明"}  (classification: public)',
-        '{"type": "Resident", "id": "res-1", "age_band": "60_69"}',
+        '{"type": "Resident", "id": "res-1", "age_band": "60-79"}',
     ),
     rule(
         "SC404",
@@ -250,8 +250,9 @@ RULES = (
         "L2",
         ("设备长时间无数据", "Device silent"),
         (
-            "设备状态为 active，但最后在线时间为 {last_seen}，超过 {max_silence_hours} 小时上限",
-            "The device is active but was last seen {last_seen}, more than"
+            "设备状态为 active，但最后一次上报（{last_seen}）距数据集生成已超过"
+            " {max_silence_hours} 小时",
+            "The device is active, but its last report ({last_seen}) is more than"
             " {max_silence_hours} hours before the dataset was generated",
         ),
         (

@@ -17,8 +17,10 @@ The cross-record rules keep compact, mergeable states:
 * checks whose service (or resident) was not seen yet wait in a list and are
   settled at the end; anything still unknown then is left to SC202.
 
-Earlier records win when an id repeats (SC201 reports that), in one process
-and across workers alike, so a split file gives the same findings.
+A split file gives the same findings as one process. When an id repeats
+(SC201's error) the earlier record wins; only when the repeat falls in
+another worker's share than the first may a check settled by that worker
+see the later record instead.
 
 服务与需求：服务档案更新、需求是否有服务、服务对象条件、户人数、已停办服务的登记。
 """
