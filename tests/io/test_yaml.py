@@ -53,16 +53,9 @@ def test_yaml_12_booleans_and_strings(parser: str) -> None:
         "a: [true, True, TRUE, false, False, FALSE, yes, no, on, off, y, n, Yes, NO]\n"
     )
     assert findings == []
-    assert value["a"] == [True, True, True, False, False, False] + [
-        "yes",
-        "no",
-        "on",
-        "off",
-        "y",
-        "n",
-        "Yes",
-        "NO",
-    ]
+    booleans = [True, True, True, False, False, False]
+    strings = ["yes", "no", "on", "off", "y", "n", "Yes", "NO"]
+    assert value["a"] == [*booleans, *strings]
 
 
 def test_timestamps_and_dates_stay_strings(parser: str) -> None:

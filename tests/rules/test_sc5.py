@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -35,7 +36,9 @@ def service(sid: str, category: str = "elderly_care", status: str = "active", **
     )
 
 
-def profile(pid: str, needs: list[str] = (), enrolments: list[Any] = (), **fields: Any) -> Any:  # type: ignore[assignment]
+def profile(
+    pid: str, needs: Sequence[str] = (), enrolments: Sequence[Any] = (), **fields: Any
+) -> Any:
     raw: dict[str, Any] = {
         "id": pid,
         "type": "ServiceProfile",
@@ -390,3 +393,96 @@ def test_sc504_params_of_a_finding() -> None:
     assert dict(hit.params) == {"size": 1, "residents": 2}
     assert hit.where is not None
     assert hit.where.line == 2
+
+
+# --------------------------------------------------------------------------- through the engine
+
+
+def test_split_between_worker_processes_gives_the_same_report(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from smartstd.conformance import engine
+
+    envelope = {
+        "standard": "scds",
+        "standard_version": "1.0.0",
+        "dataset_id": "split",
+        "publisher_id": "org-so",
+        "generated_at": NOW.isoformat(),
+        "classification": "internal",
+    }
+    records: list[dict[str, Any]] = [
+        {
+            "id": "org-so",
+            "type": "Organization",
+            "name": {"zh-CN": "街道"},
+            "kind": "street_office",
+        },
+        {"id": "c-1", "type": "Community", "name": {"zh-CN": "社区"}, "division_code": "440113"},
+        {"id": "b-1", "type": "Building", "community_id": "c-1", "name": {"zh-CN": "1 栋"}},
+        {"id": "dw-1", "type": "Dwelling", "building_id": "b-1", "unit_number": "101"},
+    ]
+    for i in range(40):
+        records.append(
+            {
+                "id": f"r-{i}",
+                "type": "Resident",
+                "household_id": f"hh-{i % 7}",
+                "birth_year": 1940 + i,
+            }
+        )
+        if i % 5 == 0:
+            records.append(
+                {"id": f"hh-{i // 5}", "type": "Household", "dwelling_id": "dw-1", "size": 5}
+            )
+        if i % 4 == 0:
+            records.append(
+                {
+                    "id": f"sp-{i}",
+                    "type": "ServiceProfile",
+                    "resident_id": f"r-{i}",
+                    "updated_at": "2026-03-01T10:00:00+08:00",
+                    "needs": [{"category": "elderly_care", "assessed_at": T, "source": "survey"}],
+                    "enrolments": [{"service_id": f"svc-{i % 3}", "enrolled_at": T}],
+                }
+            )
+    records += [
+        {
+            "id": "svc-0",
+            "type": "Service",
+            "name": {"zh-CN": "助餐"},
+            "category": "elderly_care",
+            "eligibility": {"min_age": 60},
+        },
+        {
+            "id": "svc-1",
+            "type": "Service",
+            "name": {"zh-CN": "旧"},
+            "category": "elderly_care",
+            "status": "retired",
+        },
+        {"id": "svc-2", "type": "Service", "name": {"zh-CN": "义诊"}, "category": "health"},
+    ]
+    path = tmp_path / "data.ndjson"
+    path.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in [envelope, *records]) + "\n", "utf-8"
+    )
+    select = ("SC5",)
+    one = engine.check([str(path)], select=select)
+    monkeypatch.setattr(engine, "_MIN_SPLIT_BYTES", 0)
+    chunks: list[int] = []
+    parallel = engine.Engine._parallel
+
+    def counting(self: Any, file: str, context: Context) -> Any:
+        results = parallel(self, file, context)
+        chunks.append(len(results))
+        return results
+
+    monkeypatch.setattr(engine.Engine, "_parallel", counting)
+    many = engine.check([str(path)], select=select, jobs=3)
+    assert len(chunks) == 1
+    assert chunks[0] > 1
+    assert {f.code for f in one.findings} == {"SC502", "SC503", "SC504", "SC505"}
+    assert [f.to_dict() for f in many.findings] == [f.to_dict() for f in one.findings]

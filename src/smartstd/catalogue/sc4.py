@@ -332,7 +332,8 @@ RULES = (
         "L2",
         ("等保级别过低", "Protection level too low"),
         (
-            "设备（{kind}）采集个人信息，等保级别 protection_level 为 {level}，至少应为 {min_level}",
+            "设备（{kind}）采集个人信息，等保级别 protection_level 为 {level}，"
+            "至少应为 {min_level}",
             "The {kind} device captures personal data; its protection_level is {level}, at"
             " least {min_level} is required",
         ),

@@ -44,9 +44,9 @@ RULES = (
         "L2",
         ("需求无服务", "Need unserved"),
         (
-            "档案记录了 {category} 类需求，但没有登记任何在办的同类服务",
-            "The profile records a {category} need but no active enrolment in an active "
-            "{category} service",
+            "档案记录了 {category} 类需求，但没有在任何在办的同类服务中有效登记",
+            "The profile records a need for {category} but no active enrolment in an active "
+            "service of that category",
         ),
         (
             "档案中的每项需求都应有对应的服务：在生成时间 generated_at 仍有效的登记"

@@ -253,7 +253,6 @@ class SCDSModel(BaseModel):
         ser_json_inf_nan="strings",
         json_schema_extra=_closed_schema,
         use_enum_values=True,
-        regex_engine="python-re",
     )
 
     __i18n__: ClassVar[tuple[str, str, str, str]] = ("", "", "", "")

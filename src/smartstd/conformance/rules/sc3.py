@@ -86,8 +86,8 @@ def _strings(ctx: Context, code: str, name: str) -> frozenset[str]:
     return frozenset()
 
 
-def _hours(delta: dt.timedelta) -> float:
-    return round(delta.total_seconds() / 3600, 1)
+def _hours(delta: dt.timedelta) -> float | int:
+    return _plain(round(delta.total_seconds() / 3600, 1))
 
 
 def _iso(value: dt.datetime) -> str:

@@ -155,6 +155,8 @@ class RecordScan:
     """
 
     wants_invalid = True
+    codes: tuple[str, ...]
+    types: tuple[str, ...]
 
     def __init__(
         self, code: str, types: tuple[str, ...], fn: Callable[[Any, Context], Iterable[Hit]]
@@ -165,7 +167,6 @@ class RecordScan:
 
     def new_state(self) -> None:
         """No state."""
-        return None
 
     def collect(self, state: None, entity: Any, where: Where, ctx: Context) -> Iterable[Hit]:
         """The hits of one record (a model instance or a raw dictionary)."""
@@ -173,7 +174,6 @@ class RecordScan:
 
     def merge(self, state: None, other: None) -> None:
         """Nothing to merge."""
-        return None
 
     def finish(self, state: None, ctx: Context) -> Iterable[Hit]:
         """Nothing left at the end."""
@@ -199,7 +199,7 @@ def _suspect(value: Any) -> bool:
             if v is not None and _suspect(v):
                 return True
         extra = value.__pydantic_extra__
-        return bool(extra) and any(_suspect(k) or _suspect(v) for k, v in extra.items())
+        return extra is not None and any(_suspect(k) or _suspect(v) for k, v in extra.items())
     return False
 
 
@@ -440,7 +440,13 @@ def _timeline_hit(reason: str, field: str, value: str, other: str, other_value: 
     return Hit(
         "SC406",
         (field,),
-        {"reason": reason, "field": field, "value": value, "other": other, "other_value": other_value},
+        {
+            "reason": reason,
+            "field": field,
+            "value": value,
+            "other": other,
+            "other_value": other_value,
+        },
     )
 
 
@@ -544,8 +550,8 @@ class SensitiveObservationState:
 class SensitiveObservationRule:
     """SC409 for observations of devices that capture sensitive personal data."""
 
-    codes = ("SC409",)
-    types = ("Device", "Observation", "DataCategory")
+    codes: tuple[str, ...] = ("SC409",)
+    types: tuple[str, ...] = ("Device", "Observation", "DataCategory")
 
     def new_state(self) -> SensitiveObservationState:
         """An empty state."""
