@@ -225,3 +225,12 @@ def test_options_object_and_kwargs(tmp_path: Path) -> None:
     opts = CheckOptions(level=Level.L1)
     path = write_json(tmp_path / "d.json", [*entities(), dwelling(9, "b-404")])
     assert check(str(path), opts).findings == ()
+
+
+def test_reports_never_repeat_raw_identity_numbers(tmp_path: Path) -> None:
+    raw_id = "11010519491231002X"  # the GB 11643 standard's own example
+    ents = [*entities(), {**dwelling(9, raw_id), "id": raw_id}]
+    report = check(str(write_json(tmp_path / "d.json", ents)))
+    text = json.dumps(report.to_dict(), ensure_ascii=False)
+    assert raw_id not in text
+    assert "110105****002X" in text

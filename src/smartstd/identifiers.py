@@ -70,9 +70,11 @@ __all__ = [
     "is_masked_mobile",
     "is_mobile",
     "make_credit_code",
+    "mask_id_number",
     "mask_mobile",
     "normalize_mobile",
     "parent_division",
+    "redact",
 ]
 
 # --------------------------------------------------------------------------
@@ -663,3 +665,34 @@ def find_mobiles(text: str) -> list[tuple[int, str]]:
         [(3, '+86 138-1234-5678')]
     """
     return [(m.start(), m.group()) for m in _MOBILE_IN_TEXT.finditer(text)]
+
+
+def mask_id_number(number: str) -> str:
+    """Mask an identity number for a message: the first six and last four characters.
+
+    >>> mask_id_number("11010519491231002X")
+    '110105****002X'
+    """
+    return number[:6] + "****" + number[-4:]
+
+
+def redact(text: str) -> str:
+    """Mask every identity number and unmasked mobile number inside ``text``.
+
+    Used on everything a report repeats from the data (ids, parameters), so a
+    published report never carries a raw identity or phone number.
+
+    >>> redact("id 11010519491231002X, tel 13812345678")
+    'id 110105****002X, tel 138****5678'
+    """
+    if len(text) < 11 or not any(c.isdigit() for c in text):
+        return text
+    out = text
+    for start, found in reversed(find_id_numbers(out)):
+        out = out[:start] + mask_id_number(found) + out[start + len(found) :]
+    for start, found in reversed(find_mobiles(out)):
+        digits = normalize_mobile(found)
+        masked = mask_mobile(digits) if digits else found
+        out = out[:start] + masked + out[start + len(found) :]
+    return out
+

@@ -574,3 +574,13 @@ def test_sc410_params() -> None:
     assert entity_hits(sc4.protection_level_too_low, gate, relaxed) == []
     retired = device("cctv_camera", protection_level=1, status="retired")
     assert entity_hits(sc4.protection_level_too_low, retired) == []
+
+
+def test_deep_data_does_not_exhaust_the_stack() -> None:
+    deep: Any = f"证件 {ID}"
+    for _ in range(5000):
+        deep = {"a": [deep]}
+    hits = run("SC401", {"type": "Resident", "id": "res-1", "gz:deep": deep})
+    assert len(hits) == 1
+    assert len(hits[0].path) == 1 + 2 * 5000
+    assert run("SC402", {"type": "Resident", "id": "res-1", "gz:deep": deep}) == []

@@ -31,6 +31,7 @@ from smartstd.conformance import rules as _rules  # noqa: F401  (registers the r
 from smartstd.conformance.inputs import Document, Record, expand_paths, iter_ndjson_records, open_document
 from smartstd.conformance.rule import DATASET_RULES, ENTITY_RULES, Context, Hit, Where
 from smartstd.conformance.structure import extension_prefixes, validate_entity, validate_envelope
+from smartstd.identifiers import redact
 from smartstd.io import Limits, locate
 from smartstd.report import Finding, Level, Path, Report, Severity
 from smartstd.standard.dataset import CHARTER_TYPES, STANDARD_VERSION
@@ -155,8 +156,8 @@ class _Checker:
             line=line,
             column=col,
             entity_type=where.entity_type,
-            entity_id=where.entity_id,
-            params=dict(hit.params),
+            entity_id=redact(where.entity_id) if where.entity_id else None,
+            params={k: redact(v) if isinstance(v, str) else v for k, v in hit.params.items()},
         )
 
     def add_hits(self, hits: Iterable[Hit], where: Where, text: str | None) -> None:

@@ -34,7 +34,13 @@ from pydantic import BaseModel
 
 from smartstd.catalogue import get_rule
 from smartstd.conformance.rule import Context, Hit, Where, entity_rule, register_dataset_rule
-from smartstd.identifiers import credit_code_problem, find_id_numbers, find_mobiles, mask_mobile
+from smartstd.identifiers import (
+    credit_code_problem,
+    find_id_numbers,
+    find_mobiles,
+    mask_id_number,
+    mask_mobile,
+)
 from smartstd.report import Path
 from smartstd.standard.domains import PERSONAL_DATA_DEVICE_KINDS
 
@@ -43,23 +49,17 @@ __all__ = [
     "SensitiveObservationRule",
     "SensitiveObservationState",
     "captures_personal_data",
-    "mask_id_number",
     "raw_id_number_hits",
 ]
 
 # --------------------------------------------------------------------------- helpers
 
 _RUN17: Final = re.compile(r"[0-9]{17}")
+_search17: Final = _RUN17.search
 _MIN_18_DIGITS: Final = 10**17
-
-
-def mask_id_number(number: str) -> str:
-    """Mask an identity number for a message: the first six and last four characters.
-
-    >>> mask_id_number("11010519491231002X")
-    '110105****002X'
-    """
-    return number[:6] + "****" + number[-4:]
+#: Value types that never hold an identity number (skipped without a call).
+_NEVER: Final = frozenset({type(None), bool, float, dt.datetime, dt.date})
+_HASH: Final = re.compile(r"[0-9a-f]{64}")
 
 
 def _field_name(path: Path) -> str:
@@ -184,10 +184,16 @@ class RecordScan:
 
 
 def _suspect(value: Any) -> bool:
-    """Cheap pre-filter: could any string (or integer) in ``value`` hold an identity number?"""
+    """Cheap pre-filter: could any string (or integer) in ``value`` hold an identity number?
+
+    Most records answer no after a type check and a length check per value;
+    only long strings meet the regular expression.
+    """
     t = type(value)
     if t is str:
-        return len(value) >= 18 and _RUN17.search(value) is not None
+        return len(value) >= 18 and _search17(value) is not None
+    if t in _NEVER:
+        return False
     if t is int:
         return bool(value >= _MIN_18_DIGITS)
     if t is list or t is tuple:
@@ -196,48 +202,70 @@ def _suspect(value: Any) -> bool:
         return any(_suspect(k) or _suspect(v) for k, v in value.items())
     if isinstance(value, BaseModel):
         for v in value.__dict__.values():
-            if v is not None and _suspect(v):
+            tv = type(v)
+            if tv is str:
+                if len(v) >= 18 and _search17(v) is not None:
+                    return True
+            elif tv not in _NEVER and _suspect(v):
                 return True
         extra = value.__pydantic_extra__
         return extra is not None and any(_suspect(k) or _suspect(v) for k, v in extra.items())
     return False
 
 
-def _texts(value: Any, path: Path) -> Iterator[tuple[Path, str, bool]]:
-    """Every string (and integer, as text) with its path; keys are reported at their object."""
-    t = type(value)
-    if t is str:
-        yield path, value, False
-    elif t is int:
-        yield path, str(value), False
-    elif t is list or t is tuple:
-        for i, v in enumerate(value):
-            yield from _texts(v, (*path, i))
-    elif t is dict:
-        for k, v in value.items():
-            if isinstance(k, str):
-                yield path, k, True
-            yield from _texts(v, (*path, k))
-    elif isinstance(value, BaseModel):
-        for k, v in value.__dict__.items():
-            if v is not None:
-                yield from _texts(v, (*path, k))
-        for k, v in (value.__pydantic_extra__ or {}).items():
-            yield path, k, True
-            yield from _texts(v, (*path, k))
+def _texts(value: Any) -> Iterator[tuple[Path, str, bool]]:
+    """Every string (and integer, as text) with its path, in document order.
+
+    Object keys come as ``(path of the object, key, True)``: a key that is an
+    identity number must not end up in a JSON Pointer. Iterative, so deep data
+    cannot exhaust the stack.
+    """
+    stack: list[tuple[Path, Any, bool]] = [((), value, False)]
+    while stack:
+        path, v, is_key = stack.pop()
+        t = type(v)
+        if is_key or t is str:
+            yield path, v, is_key
+            continue
+        if t is int:
+            yield path, str(v), False
+            continue
+        if t in _NEVER:
+            continue
+        children: list[tuple[Path, Any, bool]] = []
+        if t is list or t is tuple:
+            children = [((*path, i), x, False) for i, x in enumerate(v)]
+        elif t is dict:
+            for k, x in v.items():
+                if isinstance(k, str):
+                    children.append((path, k, True))
+                children.append(((*path, k), x, False))
+        elif isinstance(v, BaseModel):
+            for k, x in v.__dict__.items():
+                if x is not None:
+                    children.append(((*path, k), x, False))
+            for k, x in (v.__pydantic_extra__ or {}).items():
+                children.append((path, k, True))
+                children.append(((*path, k), x, False))
+        stack.extend(reversed(children))
 
 
 def raw_id_number_hits(record: Any) -> list[Hit]:
     """SC401 hits of one record (a model instance or a raw dictionary)."""
-    if not _suspect(record):
-        return []
+    try:
+        if not _suspect(record):
+            return []
+    except RecursionError:  # absurdly deep data: take the iterative walk
+        pass
     hits: list[Hit] = []
     is_org = _type_of(record) == "Organization"
-    for path, text, is_key in _texts(record, ()):
+    for path, text, is_key in _texts(record):
         if len(text) < 18 or _RUN17.search(text) is None:
             continue
         if is_org and path == ("credit_code",) and credit_code_problem(text) is None:
             continue  # a valid unified social credit code, not an identity number
+        if path == ("id_number_hash",) and _HASH.fullmatch(text):
+            continue  # the digest itself
         numbers = [n for _, n in find_id_numbers(text)]
         if numbers:
             hits.append(
@@ -289,14 +317,16 @@ def _mobile_hit(path: Path, text: Any, classification: str) -> Hit | None:
 
 
 def _strings_in(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
-        yield path, value
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _strings_in(v, (*path, i))
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _strings_in(v, (*path, k))
+    """The strings and integers inside a JSON value, with their paths (iteratively)."""
+    stack: list[tuple[Path, Any]] = [(path, value)]
+    while stack:
+        p, v = stack.pop()
+        if isinstance(v, (str, int)) and not isinstance(v, bool):
+            yield p, v
+        elif isinstance(v, list):
+            stack.extend(reversed([((*p, i), x) for i, x in enumerate(v)]))
+        elif isinstance(v, dict):
+            stack.extend(reversed([((*p, k), x) for k, x in v.items()]))
 
 
 def _phone_fields(record: Any) -> Iterator[tuple[Path, Any]]:
