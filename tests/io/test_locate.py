@@ -200,4 +200,5 @@ def test_locate_missing_child_gives_its_parent(value: Any, extra: str) -> None:
         parent = locate(text, [path])[path]
         here = found[missing]
         # The deepest existing prefix: the path itself, or its child ``extra``.
-        assert here == parent or here == locate(text, [(*path, extra)])[(*path, extra)]
+        child = (*path, extra)
+        assert here == parent or here == locate(text, [child])[child]

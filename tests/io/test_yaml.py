@@ -208,6 +208,13 @@ def test_duplicate_keys(parser: str) -> None:
     assert value == {"community": {"id": "c-2", "name": "A"}}
 
 
+def test_positions_of_a_lost_duplicate_are_dropped(parser: str) -> None:
+    value, findings, positions = parse_yaml("a: {x: 1}\nb: 1\na: 2\n", file=None, limits=Limits())
+    assert [f.code for f in findings] == ["SC102"]
+    assert value == {"a": 2, "b": 1}
+    assert dict(positions) == {(): (1, 1), ("a",): (3, 4), ("b",): (2, 4)}
+
+
 def test_duplicate_keys_in_flow_mapping(parser: str) -> None:
     _, findings = parse("a: {x: 1, y: 2, x: 3}\n")
     f = only(findings, "SC102")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import threading
 from collections.abc import Callable
 from itertools import accumulate
@@ -44,7 +45,6 @@ _STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
 _NOT_BRACKETS = re.compile(_STRING + r'|[^\[\]{}"]+', re.S)
 _DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1, '"': 0}
 _TOKEN = re.compile(_STRING + r"|[\[\]{},:]", re.S)
-_BIG_NUMBER = re.compile(r"-?[0-9]{4000,}")
 
 Pairs = list[tuple[str, Any]]
 
@@ -194,7 +194,8 @@ def _looks_like_ndjson(text: str, pos: int) -> bool:
 
 
 def _big_number(text: str, exc: ValueError, file: str | None, line_offset: int) -> Finding:
-    match = _BIG_NUMBER.search(text)
+    digits = getattr(sys, "get_int_max_str_digits", lambda: 4300)()
+    match = re.search(f"-?[0-9]{{{digits + 1},}}", text)
     line = column = None
     if match is not None:
         line, column = line_columns(text, [match.start()])[match.start()]
@@ -248,8 +249,10 @@ def _deep_point(text: str, depth: int) -> tuple[int, Path]:
         if token in ("{", "["):
             frames.append([token == "{", 0, None])
             if len(frames) >= depth:
-                path = tuple(f[2] if f[0] else f[1] for f in frames[:-1])
-                return match.start(), path
+                steps = [f[2] if f[0] else f[1] for f in frames[:-1]]
+                if None in steps:  # not JSON here: a container without a key
+                    steps = steps[: steps.index(None)]
+                return match.start(), tuple(steps)
         elif token in ("}", "]"):
             if frames:
                 frames.pop()

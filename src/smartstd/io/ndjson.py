@@ -112,7 +112,15 @@ def iter_ndjson(stream: BinaryIO, *, file: str | None, limits: Limits) -> Iterat
             finding = limit("max_line_bytes", too_long, max_line, file=file, line=lineno, column=1)
             yield NdjsonLine(lineno, "", None, (finding,))
             continue
-        text, findings = decode_bytes(content, file=file, first_line=lineno, check_bom=lineno == 1)
+        if lineno == 1:
+            text, findings = decode_bytes(content, file=file, first_line=1, check_bom=True)
+        else:
+            try:
+                text, findings = content.decode("utf-8"), []
+            except UnicodeDecodeError:
+                text, findings = decode_bytes(
+                    content, file=file, first_line=lineno, check_bom=False
+                )
         if text is None:
             if held is not None:
                 yield held
@@ -121,7 +129,7 @@ def iter_ndjson(stream: BinaryIO, *, file: str | None, limits: Limits) -> Iterat
             if lineno == 1 and findings[0].params.get("reason") != "invalid-utf8":
                 return  # UTF-16 or UTF-32: no line of it will be any better
             continue
-        if not text.strip(_BLANK):
+        if not text or (text[0] in _BLANK and not text.strip(_BLANK)):
             if held is not None:
                 yield held
             held = _blank(lineno, text, file)

@@ -120,6 +120,20 @@ class _Builder:
         self.has_root = False
         self.root_empty = False
         self.documents = 0
+        self.replaced: set[Path] = set()  # entries written twice: the first is lost
+
+    def position_map(self) -> PositionMap:
+        """The positions of the nodes in the value (none of a lost duplicate)."""
+        if not self.replaced:
+            return PositionMap(self.positions)
+        out: dict[Path, tuple[int, int]] = {}
+        for path, pos in self.positions:
+            if path in self.replaced:
+                size = len(path)
+                for stale in [p for p in out if p[:size] == path]:
+                    del out[stale]
+            out[path] = pos
+        return PositionMap(out)
 
     # -- findings -------------------------------------------------------------
 
@@ -211,6 +225,8 @@ class _Builder:
             if first is None:
                 frame.key_marks[key] = mark
             else:
+                if frame.path is not None:
+                    self.replaced.add((*frame.path, key))
                 line, column = _pos(mark)
                 first_line, first_column = _pos(first)
                 self.findings.append(
@@ -407,6 +423,7 @@ class _Builder:
                 detail=f"the alias *{name} refers to "
                 + ("the node it is in" if recursive else "no anchor before it"),
             )
+            pos_start = len(self.positions)
             if path is not None:
                 self.positions.append((path, _pos(mark)))
             self.nodes += 1
@@ -416,8 +433,8 @@ class _Builder:
                 path=path,
                 anchor=None,
                 depth=0,
-                pos_start=len(self.positions),
-                nodes_start=self.nodes,
+                pos_start=pos_start,
+                nodes_start=self.nodes - 1,
                 key_text=_SKIP,
             )
             return
@@ -539,13 +556,13 @@ def parse_yaml(
     try:
         _run(builder, events(text), yaml)
     except _Stop:
-        return None, builder.findings, PositionMap(builder.positions)
+        return None, builder.findings, builder.position_map()
     except yaml.MarkedYAMLError as exc:
         builder.findings.append(_syntax_error(exc, text, file, builder))
-        return None, builder.findings, PositionMap(builder.positions)
+        return None, builder.findings, builder.position_map()
     except yaml.YAMLError as exc:  # a reader error: a character YAML forbids
         builder.findings.append(_reader_error(exc, text, file, byte_offsets))
-        return None, builder.findings, PositionMap(builder.positions)
+        return None, builder.findings, builder.position_map()
     except UnicodeError as exc:  # lone surrogates in the text
         builder.findings.append(error(PARSE_ERROR, file=file, reason="encoding", detail=str(exc)))
         return None, builder.findings, PositionMap()
@@ -560,8 +577,8 @@ def parse_yaml(
                 detail="the document is empty",
             )
         )
-        return None, builder.findings, PositionMap(builder.positions)
-    return builder.root, builder.findings, PositionMap(builder.positions)
+        return None, builder.findings, builder.position_map()
+    return builder.root, builder.findings, builder.position_map()
 
 
 def _run(builder: _Builder, events: Iterator[Any], yaml: Any) -> None:
