@@ -17,6 +17,8 @@ import copy
 import functools
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -623,3 +625,98 @@ def test_field_specs_follow_the_models() -> None:
         assert [s.attribute for s in specs] == list(model.model_fields)
         schema = model.model_json_schema()
         assert {s.name for s in specs if s.required} == set(schema.get("required", ()))
+
+
+# ---------------------------------------------------------------- the strategies themselves
+
+_WITH_OFFSET = re.compile(r"T[0-9:.]+([Zz]|[+-][0-9]{2}:[0-9]{2})$")
+
+
+@given(scds.timestamp())
+def test_timestamps_always_have_an_offset(text: str) -> None:
+    assert _WITH_OFFSET.search(text), text
+
+
+@given(scds.localized_text())
+def test_localized_text_is_never_empty(text: dict[str, str]) -> None:
+    assert text
+    assert all(text.values())
+
+
+@given(scds.extension_fields())
+def test_extension_fields_are_namespaced_json(fields: dict[str, Any]) -> None:
+    assert all(_EXT.match(k) for k in fields)
+    assert json.loads(json.dumps(fields)) == fields
+
+
+@given(data=st.data())
+def test_code_strategy_respects_closed_lists(data: st.DataObject) -> None:
+    code_list = CODE_LISTS[data.draw(st.sampled_from(sorted(CODE_LISTS)), label="list")]
+    value = data.draw(scds.code(code_list.name), label="code")
+    assert code_list.accepts(value)
+    if code_list.closed:
+        assert value in code_list.values
+
+
+def test_entity_strategy_takes_names_and_classes() -> None:
+    cls = ENTITY_TYPES["Grid"]
+    assert scds.entity("Grid") is scds.entity(cls)
+    with pytest.raises(ValueError, match="unknown entity type"):
+        scds.entity("Village")
+    with pytest.raises(ValueError, match="not an entity type"):
+        scds.entity(Envelope)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="at least one"):
+        scds.entities(types=[])
+
+
+@given(scds.entities(types=["Alert", "Device"], extensions=False))
+def test_entities_of_chosen_types_without_extensions(doc: dict[str, Any]) -> None:
+    assert doc["type"] in ("Alert", "Device")
+    assert not _extensions(doc, ENTITY_TYPES[doc["type"]])
+
+
+@given(scds.entity("ServiceProfile"))
+def test_model_level_rules_are_honoured(doc: dict[str, Any]) -> None:
+    assert doc.get("household_id") is not None or doc.get("resident_id") is not None
+
+
+@given(scds.entity("Community"))
+def test_polygon_rings_are_closed(doc: dict[str, Any]) -> None:
+    boundary = doc.get("boundary")
+    if boundary is not None:
+        for ring in boundary["coordinates"]:
+            assert len(ring) >= 4
+            assert ring[0] == ring[-1]
+
+
+def _run(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+
+
+def test_importing_smartstd_testing_does_not_import_hypothesis() -> None:
+    result = _run(
+        "import sys, smartstd.testing\n"
+        "assert 'hypothesis' not in sys.modules, 'hypothesis imported'\n"
+        "assert 'smartstd.testing.strategies' not in sys.modules\n"
+        "from smartstd.testing import strategies\n"
+        "assert 'hypothesis' in sys.modules\n"
+        "assert strategies.entity\n"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_without_hypothesis_the_strategies_say_what_to_install() -> None:
+    result = _run(
+        "import sys\n"
+        "sys.modules['hypothesis'] = None\n"
+        "import smartstd.testing\n"
+        "try:\n"
+        "    smartstd.testing.strategies\n"
+        "except ImportError as exc:\n"
+        "    assert 'pip install' in str(exc), exc\n"
+        "else:\n"
+        "    raise SystemExit('no ImportError')\n"
+    )
+    assert result.returncode == 0, result.stderr

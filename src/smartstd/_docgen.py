@@ -87,8 +87,8 @@ def _cell(text: Any) -> str:
 
 
 def _code(text: Any) -> str:
-    """An inline code span that survives a table cell."""
-    s = str(text).replace("|", "\\|")
+    """An inline code span (pipes inside backticks do not split a table cell)."""
+    s = str(text)
     tick = "``" if "`" in s else "`"
     pad = " " if s.startswith("`") or s.endswith("`") else ""
     return f"{tick}{pad}{s}{pad}{tick}"
@@ -235,7 +235,10 @@ def _sample(schema: Mapping[str, Any], defs: Mapping[str, Any], name: str, depth
         text = _SAMPLE_STRINGS.get(name, "example")
         return text.ljust(int(schema.get("minLength", 0)), "x")
     if kind in ("integer", "number"):
-        low = schema.get("minimum", schema.get("exclusiveMinimum", 0) + (1 if "exclusiveMinimum" in schema else 0))
+        low = schema.get(
+            "minimum",
+            schema.get("exclusiveMinimum", 0) + (1 if "exclusiveMinimum" in schema else 0),
+        )
         value = max(low, 1)
         if "maximum" in schema:
             value = min(value, schema["maximum"])
@@ -246,13 +249,18 @@ def _sample(schema: Mapping[str, Any], defs: Mapping[str, Any], name: str, depth
         items = schema.get("items")
         if not isinstance(items, dict):
             return []
-        return [_sample(items, defs, name, depth + 1) for _ in range(max(1, int(schema.get("minItems", 1))))]
+        return [
+            _sample(items, defs, name, depth + 1)
+            for _ in range(max(1, int(schema.get("minItems", 1))))
+        ]
     if kind == "object" and "properties" not in schema:
         return {"zh-CN": "示例", "en": "Example"}
     return _sample_object(schema, defs, depth + 1)
 
 
-def _sample_object(schema: Mapping[str, Any], defs: Mapping[str, Any], depth: int = 0) -> dict[str, Any]:
+def _sample_object(
+    schema: Mapping[str, Any], defs: Mapping[str, Any], depth: int = 0
+) -> dict[str, Any]:
     props: Mapping[str, Any] = schema.get("properties") or {}
     required = list(schema.get("required") or [])
     for alt in schema.get("anyOf") or ():  # "one of these fields is required"
@@ -290,7 +298,9 @@ def _schema_rel(type_name: str) -> str:
 
 
 def _is_localized(schema: Mapping[str, Any]) -> bool:
-    return schema.get("type") == "object" and "propertyNames" in schema and "minProperties" in schema
+    return (
+        schema.get("type") == "object" and "propertyNames" in schema and "minProperties" in schema
+    )
 
 
 class _Typer:
@@ -317,7 +327,9 @@ class _Typer:
             return f"[{name}](#{name.lower()})"
         if "x-codelist" in s:
             cl = s["x-codelist"]
-            return f"code of [{_code(cl)}]({self.to_index.replace('index.md', 'code-lists.md')}#{cl})"
+            return (
+                f"code of [{_code(cl)}]({self.to_index.replace('index.md', 'code-lists.md')}#{cl})"
+            )
         if "const" in s:
             return _code(json.dumps(s["const"], ensure_ascii=False))
         if "enum" in s:
@@ -339,7 +351,7 @@ class _Typer:
             return "string"
         if kind == "array":
             if "prefixItems" in s:
-                return "[position]({}#geometry)".format(self.to_index)
+                return f"[position]({self.to_index}#geometry)"
             items = s.get("items")
             inner = self.type(items) if isinstance(items, dict) else "any"
             return f"list of {inner}"
@@ -353,11 +365,18 @@ class _Typer:
         return str(kind or "any")
 
     def constraints(self, s: Mapping[str, Any]) -> list[str]:
-        from smartstd.standard._base import DATE_PATTERN, ID_PATTERN, LANG_TAG_PATTERN, TIMESTAMP_PATTERN
+        from smartstd.standard._base import (
+            DATE_PATTERN,
+            ID_PATTERN,
+            LANG_TAG_PATTERN,
+            TIMESTAMP_PATTERN,
+        )
 
         out: list[str] = []
         if "x-codelist" in s:
-            return [] if s.get("x-codelist-closed", True) else ["open list: namespaced codes allowed"]
+            return (
+                [] if s.get("x-codelist-closed", True) else ["open list: namespaced codes allowed"]
+            )
         for key in ("anyOf", "oneOf"):
             for option in s.get(key, []):
                 if option.get("type") != "null":
@@ -366,12 +385,17 @@ class _Typer:
         if pattern and pattern not in (ID_PATTERN, TIMESTAMP_PATTERN, DATE_PATTERN):
             out.append(f"pattern {_code(pattern)}")
         bounds = (
-            ("minimum", "≥"), ("exclusiveMinimum", ">"), ("maximum", "≤"), ("exclusiveMaximum", "<"),
+            ("minimum", "≥"),
+            ("exclusiveMinimum", ">"),
+            ("maximum", "≤"),
+            ("exclusiveMaximum", "<"),
         )
         out.extend(f"{sym} {s[key]}" for key, sym in bounds if key in s)
         lengths = (
-            ("minLength", "length ≥"), ("maxLength", "length ≤"),
-            ("minItems", "items ≥"), ("maxItems", "items ≤"),
+            ("minLength", "length ≥"),
+            ("maxLength", "length ≤"),
+            ("minItems", "items ≥"),
+            ("maxItems", "items ≤"),
             ("minProperties", "entries ≥"),
         )
         if "prefixItems" not in s and not _is_localized(s):
@@ -453,18 +477,27 @@ def _field_rows(
         ref = (refs or {}).get((owner, name))
         if ref is not None:
             notes.append(_ref_targets(ref, to_entities))
-        rows.append([
-            _code(name),
-            typer.type(prop),
-            "**yes**" if name in required else "no",
-            "<br>".join(dict.fromkeys(notes)) or "",
-            _title_desc(en_t, en_d),
-            _title_desc(zh_t, zh_d),
-        ])
+        rows.append(
+            [
+                _code(name),
+                typer.type(prop),
+                "**yes**" if name in required else "no",
+                "<br>".join(dict.fromkeys(notes)) or "",
+                _title_desc(en_t, en_d),
+                _title_desc(zh_t, zh_d),
+            ]
+        )
     return rows
 
 
-_FIELD_HEAD = ("Field<br>字段", "Type<br>类型", "Required<br>必填", "Constraints<br>约束", "English", "中文")
+_FIELD_HEAD = (
+    "Field<br>字段",
+    "Type<br>类型",
+    "Required<br>必填",
+    "Constraints<br>约束",
+    "English",
+    "中文",
+)
 
 
 def _alternatives(schema: Mapping[str, Any]) -> list[str]:
@@ -478,16 +511,20 @@ def _alternatives(schema: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def _nested_sections(typer: _Typer, refs: Mapping[tuple[str | None, str], Any], to_entities: str) -> list[str]:
+def _nested_sections(
+    typer: _Typer, refs: Mapping[tuple[str | None, str], Any], to_entities: str
+) -> list[str]:
     lines: list[str] = []
     done: set[str] = set()
     while len(done) < len(typer.nested):
         name = next(n for n in typer.nested if n not in done)
         done.add(name)
         node = typer.defs[name]
-        en_t, en_d, zh_t, zh_d = _i18n(node)
+        _, en_d, zh_t, zh_d = _i18n(node)
         lines += [f"### {name} · {zh_t} {{ #{name.lower()} }}", ""]
-        lines += _table(("", "English", "中文"), [["**Description**<br>说明", _cell(en_d), _cell(zh_d)]])
+        lines += _table(
+            ("", "English", "中文"), [["**Description**<br>说明", _cell(en_d), _cell(zh_d)]]
+        )
         lines.append("")
         lines += _alternatives(node)
         lines += _table(_FIELD_HEAD, _field_rows(node, typer, refs, name, to_entities))
@@ -500,10 +537,9 @@ def _nested_sections(typer: _Typer, refs: Mapping[tuple[str | None, str], Any], 
 
 def _entity_page(type_name: str, examples: Mapping[str, tuple[str, dict[str, Any]]]) -> str:
     from smartstd.schemas import schema_id
+    from smartstd.standard.dataset import CHARTER_TYPES, ENTITY_TYPES
     from smartstd.standard.domains import MAPPINGS
     from smartstd.standard.introspect import code_fields
-
-    from smartstd.standard.dataset import CHARTER_TYPES, ENTITY_TYPES
 
     cls = ENTITY_TYPES[type_name]
     schema = cls.model_json_schema()
@@ -529,12 +565,11 @@ def _entity_page(type_name: str, examples: Mapping[str, tuple[str, dict[str, Any
     ]
     if type_name in CHARTER_TYPES:
         lines.append(
-            "- **Charter · 章程:** part of the governance charter, usually a YAML file beside the data"
+            "- **Charter · 章程:** part of the governance charter,"
+            " usually a YAML file beside the data"
             " · 属于治理章程，通常是与数据并列的 YAML 文件。"
         )
-    mapped = [
-        (path, cl) for path, cl in code_fields(type_name) if cl in MAPPINGS
-    ]
+    mapped = [(path, cl) for path, cl in code_fields(type_name) if cl in MAPPINGS]
     for path, cl in mapped:
         lines.append(
             f"- **Domains · 责任领域:** `{'.'.join(path)}` maps to a core responsibility domain"
@@ -559,8 +594,15 @@ def _entity_page(type_name: str, examples: Mapping[str, tuple[str, dict[str, Any
             " · 仅含必填字段的最小示例（由模型生成）:",
             "",
         ]
-    lines += _fence(json.dumps(entity, ensure_ascii=False, indent=2), "json")
+    lines += _fence(json.dumps(entity, ensure_ascii=False, indent=2, default=_iso), "json")
     return _page(lines)
+
+
+def _iso(value: Any) -> str:
+    """JSON for the dates and times a YAML file may hold."""
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    raise TypeError(f"not JSON: {value!r}")
 
 
 def _entities_index() -> str:
@@ -583,7 +625,7 @@ def _entities_index() -> str:
         lines += [f"## {en_g} · {zh_g}", ""]
         rows = []
         for name in names:
-            zh_t, en_t, zh_d, en_d = ENTITY_TYPES[name].__i18n__
+            zh_t, _, zh_d, en_d = ENTITY_TYPES[name].__i18n__
             rows.append([f"[{name}]({name}.md)", _cell(zh_t), _cell(en_d), _cell(zh_d)])
         lines += _table(("Type · 类型", "中文名", "English", "中文"), rows)
         lines.append("")
@@ -614,13 +656,18 @@ def _reference_index() -> str:
         "",
         "| Page · 页面 | What it holds · 内容 |",
         "|---|---|",
-        f"| [Entity types](entities/index.md) | the {len(ENTITY_TYPES)} entity types, one page each · 全部实体类型 |",
+        f"| [Entity types](entities/index.md) | the {len(ENTITY_TYPES)} entity types,"
+        " one page each · 全部实体类型 |",
         "| [Dataset envelope](envelope.md) | what a dataset file starts with · 数据集信封 |",
         "| [Code lists](code-lists.md) | every controlled vocabulary with both labels · 代码表 |",
-        "| [Domains and mappings](domains.md) | core responsibility domains, published mappings · 责任领域与映射 |",
+        "| [Domains and mappings](domains.md) | core responsibility domains,"
+        " published mappings · 责任领域与映射 |",
         "| [Request lifecycle](lifecycle.md) | the service-request state machine · 诉求状态机 |",
         "| [Rules](rules.md) | the conformance rule catalogue · 一致性规则目录 |",
-        "| [JSON report](report-format.md) | the fields of `smartstd check --format json` · JSON 报告字段 |",
+        "| [Example charter](governance.md) | the example community's responsibility graph"
+        " and RACI matrix · 示例治理章程 |",
+        "| [JSON report](report-format.md) | the fields of"
+        " `smartstd check --format json` · JSON 报告字段 |",
         "| [Command line](cli.md) | every `smartstd` command and option · 命令行 |",
         "",
         "## Conventions · 约定",
@@ -689,13 +736,25 @@ def _reference_index() -> str:
     return _page(lines)
 
 
-def _envelope_page() -> str:
+def example_envelope(root: Path) -> tuple[str, dict[str, Any]] | None:
+    """The envelope of the example community's ``dataset.json``: (file, envelope)."""
+    path = root / EXAMPLE_DIR / "dataset.json"
+    if not path.is_file():
+        return None
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(doc, dict):
+        return None
+    envelope = {k: v for k, v in doc.items() if k != "entities"}
+    return (EXAMPLE_DIR / "dataset.json").as_posix(), {**envelope, "entities": ["..."]}
+
+
+def _envelope_page(example: tuple[str, dict[str, Any]] | None) -> str:
     from smartstd.schemas import schema_id
     from smartstd.standard.dataset import Envelope
 
     schema = Envelope.model_json_schema()
     typer = _Typer(schema.get("$defs", {}), "index.md")
-    zh_t, en_t, zh_d, en_d = Envelope.__i18n__
+    zh_t, en_t, _, _ = Envelope.__i18n__
     lines = [
         f"# {en_t} · {zh_t}",
         "",
@@ -705,7 +764,8 @@ def _envelope_page() -> str:
         " · 数据集可以是一个 JSON/YAML 文档（信封加 `entities` 数组），也可以是 NDJSON"
         "（首行为信封，其后每行一个实体）；一起检查的多个文件组成一个逻辑数据集。",
         "",
-        f"- **JSON Schema:** [`envelope.schema.json`](../{_schema_rel('envelope')}) · `$id` `{schema_id('envelope')}`;"
+        f"- **JSON Schema:** [`envelope.schema.json`](../{_schema_rel('envelope')})"
+        f" · `$id` `{schema_id('envelope')}`;"
         f" a whole dataset: [`dataset.schema.json`](../{_schema_rel('dataset')});"
         f" one NDJSON entity line: [`entity.schema.json`](../{_schema_rel('entity')})",
         "- **Python:** `smartstd.Envelope`, `smartstd.Dataset`",
@@ -719,19 +779,20 @@ def _envelope_page() -> str:
         "## Example · 示例",
         "",
     ]
-    example = {
-        "standard": "scds",
-        "standard_version": "1.0.0",
-        "dataset_id": "gz-panyu-zhongcun-2026q2",
-        "publisher_id": "org-zhongcun-street-office",
-        "generated_at": "2026-06-30T18:00:00+08:00",
-        "classification": "internal",
-        "profiles": ["gz-panyu@1.0.0"],
-        "extensions": {"gz": "gz-panyu@1.0.0"},
-        "languages": ["zh-CN", "en"],
-        "entities": ["..."],
-    }
-    lines += _fence(json.dumps(example, ensure_ascii=False, indent=2), "json")
+    if example is not None:
+        source, envelope = example
+        lines += [f"From the example community, `{source}` · 取自示例社区:", ""]
+    else:
+        envelope = {
+            "standard": "scds",
+            "standard_version": "1.0.0",
+            "dataset_id": "my-dataset",
+            "publisher_id": "org-street-office",
+            "generated_at": "2026-06-30T18:00:00+08:00",
+            "classification": "internal",
+            "entities": ["..."],
+        }
+    lines += _fence(json.dumps(envelope, ensure_ascii=False, indent=2), "json")
     return _page(lines)
 
 
@@ -743,9 +804,9 @@ def _code_lists_page() -> str:
 
     used: dict[str, list[str]] = {}
     for type_name in ("Envelope", *ENTITY_TYPES):
-        for path, cl in code_fields(type_name):
+        for path, list_name in code_fields(type_name):
             page = "envelope.md" if type_name == "Envelope" else f"entities/{type_name}.md"
-            used.setdefault(cl, []).append(f"[{type_name}]({page})`.{'.'.join(path)}`")
+            used.setdefault(list_name, []).append(f"[{type_name}]({page})`.{'.'.join(path)}`")
     closed = sum(cl.closed for cl in CODE_LISTS.values())
     lines = [
         "# Code lists · 代码表",
@@ -756,11 +817,18 @@ def _code_lists_page() -> str:
         " with namespaced codes such as `gz:dragon_boat_club`, whose prefix must be declared."
         " · 封闭代码表不可扩展；开放代码表可由地方配置以带命名空间前缀的代码扩展（前缀须声明）。",
         "",
-        "In Python: `smartstd.standard.CODE_LISTS[name]` (a `CodeList` with its `Code`s and labels).",
+        "In Python: `smartstd.standard.CODE_LISTS[name]`"
+        " (a `CodeList` with its `Code`s and labels).",
         "",
     ]
     rows = [
-        [f"[{_code(name)}](#{name})", _cell(cl.en), _cell(cl.zh), "closed 封闭" if cl.closed else "open 开放", str(len(cl.codes))]
+        [
+            f"[{_code(name)}](#{name})",
+            _cell(cl.en),
+            _cell(cl.zh),
+            "closed 封闭" if cl.closed else "open 开放",
+            str(len(cl.codes)),
+        ]
         for name, cl in CODE_LISTS.items()
     ]
     lines += _table(("List · 代码表", "English", "中文", "Kind · 类型", "Codes · 代码数"), rows)
@@ -772,7 +840,11 @@ def _code_lists_page() -> str:
         if name in used:
             lines += ["Used by · 使用字段: " + ", ".join(dict.fromkeys(used[name])), ""]
         if name in MAPPINGS:
-            lines += [f"Each code maps to a responsibility domain: see [the mapping](domains.md#{name.replace('_', '-')}).", ""]
+            lines += [
+                "Each code maps to a responsibility domain: see"
+                f" [the mapping](domains.md#{name.replace('_', '-')}).",
+                "",
+            ]
         has_desc = any(c.en_desc or c.zh_desc for c in cl.codes)
         head = ["Code · 代码", "English", "中文"] + (["Description", "说明"] if has_desc else [])
         rows = []
@@ -803,17 +875,25 @@ def _domains_page() -> str:
         " · 标准提供核心责任领域清单；治理章程为每个领域指定各方角色，并可在其下增加子领域。"
         "诉求类别、告警类别、设备类型与服务类别均映射到责任领域，以便把章程与数据对照检查。",
         "",
-        "In Python: `smartstd.standard.domains.CORE_DOMAINS`, `MAPPINGS`, `domain_for(list, code)`.",
+        "In Python: `smartstd.standard.domains.CORE_DOMAINS`, `MAPPINGS`,"
+        " `domain_for(list, code)`.",
         "",
         "## Core domains · 核心责任领域",
         "",
     ]
     rows = [
-        [_code(d.id), _cell(d.en), _cell(d.zh), yes if d.affects_residents else no, yes if d.exclusive else no]
+        [
+            _code(d.id),
+            _cell(d.en),
+            _cell(d.zh),
+            yes if d.affects_residents else no,
+            yes if d.exclusive else no,
+        ]
         for d in CORE_DOMAINS.values()
     ]
     lines += _table(
-        ("Domain · 领域", "English", "中文", "Affects residents · 涉及居民", "Exclusive · 排他"), rows
+        ("Domain · 领域", "English", "中文", "Affects residents · 涉及居民", "Exclusive · 排他"),
+        rows,
     )
     lines += [
         "",
@@ -824,18 +904,23 @@ def _domains_page() -> str:
     ]
     for list_name, mapping in MAPPINGS.items():
         cl = CODE_LISTS[list_name]
-        lines += [f"## {cl.en} → domain · {cl.zh} → 责任领域 {{ #{list_name.replace('_', '-')} }}", ""]
+        lines += [
+            f"## {cl.en} → domain · {cl.zh} → 责任领域 {{ #{list_name.replace('_', '-')} }}",
+            "",
+        ]
         rows = []
         for code, domain in mapping.items():
             entry = cl.get(code)
             d = CORE_DOMAINS[domain]
-            rows.append([
-                f"[{_code(code)}](code-lists.md#{list_name})",
-                _cell(entry.en if entry else ""),
-                _cell(entry.zh if entry else ""),
-                _code(domain),
-                f"{_cell(d.en)} · {_cell(d.zh)}",
-            ])
+            rows.append(
+                [
+                    f"[{_code(code)}](code-lists.md#{list_name})",
+                    _cell(entry.en if entry else ""),
+                    _cell(entry.zh if entry else ""),
+                    _code(domain),
+                    f"{_cell(d.en)} · {_cell(d.zh)}",
+                ]
+            )
         lines += _table(("Code · 代码", "English", "中文", "Domain · 领域", "Label · 名称"), rows)
         lines.append("")
     kinds = ", ".join(_code(k) for k in sorted(PERSONAL_DATA_DEVICE_KINDS))
@@ -909,17 +994,26 @@ def _rules_page() -> str:
         "",
         "Conformance levels · 一致性等级:",
         "",
-        "- **L1 structural · 结构合规**: every entity and the envelope are valid against the schemas (SC1xx).",
-        "- **L2 consistent · 数据一致**: L1, and identity, references and the semantic and privacy rules have no error.",
-        "- **L3 governed · 治理合规**: L2, and a governance charter is present, passes the role-boundary"
+        "- **L1 structural · 结构合规**: every entity and the envelope are valid"
+        " against the schemas (SC1xx).",
+        "- **L2 consistent · 数据一致**: L1, and identity, references and the semantic"
+        " and privacy rules have no error.",
+        "- **L3 governed · 治理合规**: L2, and a governance charter is present,"
+        " passes the role-boundary"
         " checks (SC6xx), and the data stays inside those boundaries.",
         "",
         "Warnings and info never lower a level · 警告与提示不会降低一致性等级。",
         "",
     ]
     rows = [
-        [f"[{r.code}](#{r.code.lower()})", _code(r.name), f"{r.severity.value}", r.level.value,
-         _cell(r.text("title", "en")), _cell(r.text("title", "zh-CN"))]
+        [
+            f"[{r.code}](#{r.code.lower()})",
+            _code(r.name),
+            f"{r.severity.value}",
+            r.level.value,
+            _cell(r.text("title", "en")),
+            _cell(r.text("title", "zh-CN")),
+        ]
         for r in rules
     ]
     lines += _table(("Code", "Name", "Severity", "Level", "English", "中文"), rows)
@@ -935,11 +1029,27 @@ def _rules_page() -> str:
         lines += _table(
             ("", "English", "中文"),
             [
-                ["**Title**<br>标题", _cell(r.text("title", "en")), _cell(r.text("title", "zh-CN"))],
-                ["**Severity**<br>默认级别", r.severity.value, _SEVERITIES.get(r.severity.value, "")],
+                [
+                    "**Title**<br>标题",
+                    _cell(r.text("title", "en")),
+                    _cell(r.text("title", "zh-CN")),
+                ],
+                [
+                    "**Severity**<br>默认级别",
+                    r.severity.value,
+                    _SEVERITIES.get(r.severity.value, ""),
+                ],
                 ["**Level**<br>一致性等级", f"{r.level.value} {en_l}", f"{r.level.value} {zh_l}"],
-                ["**Message**<br>消息", _cell(r.text("message", "en")), _cell(r.text("message", "zh-CN"))],
-                ["**Explanation**<br>说明", _cell(r.text("explanation", "en")), _cell(r.text("explanation", "zh-CN"))],
+                [
+                    "**Message**<br>消息",
+                    _cell(r.text("message", "en")),
+                    _cell(r.text("message", "zh-CN")),
+                ],
+                [
+                    "**Explanation**<br>说明",
+                    _cell(r.text("explanation", "en")),
+                    _cell(r.text("explanation", "zh-CN")),
+                ],
             ],
         )
         lines.append("")
@@ -947,14 +1057,26 @@ def _rules_page() -> str:
             lines += ["**Parameters · 参数**", ""]
             lines += _table(
                 ("Parameter · 参数", "Default · 默认值", "English", "中文"),
-                [[_code(p.name), _code(json.dumps(p.default, ensure_ascii=False)), _cell(p.en), _cell(p.zh)] for p in r.params],
+                [
+                    [
+                        _code(p.name),
+                        _code(json.dumps(p.default, ensure_ascii=False)),
+                        _cell(p.en),
+                        _cell(p.zh),
+                    ]
+                    for p in r.params
+                ],
             )
             lines += [
                 "",
-                f"Set them in the configuration: `[tool.smartstd.params.{r.code}]` · 在配置文件中设置。",
+                f"Set them in the configuration: `[tool.smartstd.params.{r.code}]`"
+                " · 在配置文件中设置。",
                 "",
             ]
-        for title, text, kind in (("Bad · 错误示例", r.bad, "failure"), ("Good · 正确示例", r.good, "success")):
+        for title, text, kind in (
+            ("Bad · 错误示例", r.bad, "failure"),
+            ("Good · 正确示例", r.good, "success"),
+        ):
             lines += [f'!!! {kind} "{title}"', ""]
             lines += ["    " + line if line else "" for line in _fence(text, _guess_lang(text))]
             lines.append("")
@@ -964,7 +1086,12 @@ def _rules_page() -> str:
 def _report_format_page() -> str:
     from importlib import resources
 
-    schema = json.loads(resources.files("smartstd").joinpath("data", "report.schema.json").read_text("utf-8"))
+    schema = json.loads(
+        resources.files("smartstd")
+        .joinpath("data")
+        .joinpath("report.schema.json")
+        .read_text("utf-8")
+    )
     defs = schema.get("$defs", {})
 
     def kind(node: Mapping[str, Any]) -> str:
@@ -989,8 +1116,12 @@ def _report_format_page() -> str:
         required = set(node.get("required") or ())
         out = []
         for name, prop in (node.get("properties") or {}).items():
-            desc = prop.get("description") or defs.get(str(prop.get("$ref", "")).rsplit("/", 1)[-1], {}).get("description", "")
-            out.append([_code(name), kind(prop), "**yes**" if name in required else "no", _cell(desc)])
+            desc = prop.get("description") or defs.get(
+                str(prop.get("$ref", "")).rsplit("/", 1)[-1], {}
+            ).get("description", "")
+            out.append(
+                [_code(name), kind(prop), "**yes**" if name in required else "no", _cell(desc)]
+            )
         return out
 
     head = ("Field · 字段", "Type · 类型", "Always present · 必有", "Meaning · 含义")
@@ -1002,7 +1133,8 @@ def _report_format_page() -> str:
         " [compatibility policy](../compatibility.md)): they change only with a new"
         " `report_version`. · JSON 报告的字段属于公开接口，只随 `report_version` 变化。",
         "",
-        f"- **JSON Schema:** [`report.schema.json`](../{_schema_rel('report')}) · `$id` `{schema.get('$id', '')}`",
+        f"- **JSON Schema:** [`report.schema.json`](../{_schema_rel('report')})"
+        f" · `$id` `{schema.get('$id', '')}`",
         "",
         _prose(str(schema.get("description", ""))),
         "",
@@ -1021,13 +1153,134 @@ def _report_format_page() -> str:
     return _page(lines)
 
 
+# --------------------------------------------------------------------------- the example charter
+
+_DIAGRAM_EDGES = frozenset({"accountable", "responsible", "part_of"})
+
+
+def _charter_entities(root: Path) -> tuple[list[Any], dict[str, Any]] | None:
+    """The example's organisations and charter entities as models, and its envelope."""
+    from pydantic import ValidationError
+
+    from smartstd.standard.dataset import CHARTER_TYPES, entity_adapter
+
+    base = root / EXAMPLE_DIR
+    if not (base / "charter.yaml").is_file() or not (base / "dataset.json").is_file():
+        return None
+    doc = json.loads((base / "dataset.json").read_text(encoding="utf-8"))
+    raw = [e for e in _read_entities(base / "dataset.json") if e.get("type") == "Organization"]
+    raw += [e for e in _read_entities(base / "charter.yaml") if e.get("type") in CHARTER_TYPES]
+    models = []
+    for entity in raw:
+        try:
+            models.append(entity_adapter().validate_json(json.dumps(entity, default=_iso)))
+        except ValidationError:
+            continue  # the check reports it; the page shows what is valid
+    envelope = {k: v for k, v in doc.items() if k != "entities"} if isinstance(doc, dict) else {}
+    return models, envelope
+
+
+def _governance_page(root: Path) -> str:
+    import datetime as dt
+
+    lines = [
+        "# The example charter · 示例治理章程",
+        "",
+        "The example community's governance charter"
+        f" (`{(EXAMPLE_DIR / 'charter.yaml').as_posix()}`) as the responsibility graph"
+        " that `smartstd` builds from it: who is accountable and responsible for each"
+        " [responsibility domain](domains.md), and the whole RACI matrix."
+        " `smartstd graph export` and `smartstd graph raci` print the same for any charter."
+        " · 示例社区治理章程对应的职责图：各责任领域由谁负责、谁执行，以及完整的 RACI 矩阵。",
+        "",
+    ]
+    loaded = _charter_entities(root)
+    if loaded is None:
+        lines += [
+            f"The example community (`{EXAMPLE_DIR.as_posix()}`) is not in this checkout.",
+            "",
+        ]
+        return _page(lines)
+    from smartstd.graph import build_graph, to_mermaid
+    from smartstd.graph.queries import raci
+
+    entities, envelope = loaded
+    generated = str(envelope.get("generated_at", ""))[:10]
+    on = dt.date.fromisoformat(generated) if generated else None
+    graph = build_graph(entities)
+    # A new graph in the original order: subgraph views iterate sets, whose order varies.
+    sub = graph.__class__()
+    sub.graph.update(graph.graph)
+    edges = [
+        (u, v, k, a)
+        for u, v, k, a in graph.edges(keys=True, data=True)
+        if a.get("type") in _DIAGRAM_EDGES
+    ]
+    used = {n for u, v, _, _ in edges for n in (u, v)}
+    sub.add_nodes_from((n, a) for n, a in graph.nodes(data=True) if n in used)
+    sub.add_edges_from(edges)
+    lines += [
+        "## Accountable and responsible · 负责与执行",
+        "",
+        "Organisations (rectangles) and the domains (rounded) they are accountable (A) or"
+        " responsible (R) for; dotted arrows join a sub-domain to its parent."
+        " · 矩形为组织，圆角框为责任领域；虚线箭头连接子领域与上级领域。",
+        "",
+        "```mermaid",
+        to_mermaid(sub, lang="en").rstrip("\n"),
+        "```",
+        "",
+    ]
+    matrix = raci(entities, on=on)
+    names: dict[str, tuple[str, str, str]] = {}
+    for e in entities:
+        if e.type == "Organization":
+            label = dict(e.name)
+            names[e.id] = (label.get("en", ""), label.get("zh-CN", ""), str(e.kind))
+    lines += [
+        f"## RACI matrix · RACI 矩阵 (on {matrix.on.isoformat()})",
+        "",
+        "A accountable 负责 · R responsible 执行 (R\\* the lead 牵头) · C consulted 咨询"
+        " · I informed 知会. Columns are the organisations listed below · 列为下表中的组织。",
+        "",
+    ]
+    orgs = matrix.organizations
+    head = [
+        "Domain · 领域",
+        "English",
+        "中文",
+        *(f"[{i + 1}](#org-{i + 1})" for i in range(len(orgs))),
+    ]
+    rows = []
+    for d in matrix.domains:
+        rows.append(
+            [
+                _code(d),
+                _cell(matrix.labels["en"].get(d, d)),
+                _cell(matrix.labels["zh-CN"].get(d, d)),
+                *(_cell(matrix.cell(d, o)) for o in orgs),
+            ]
+        )
+    lines += _table(head, rows)
+    lines += ["", "## Organisations · 组织", ""]
+    org_rows = []
+    for i, o in enumerate(orgs):
+        en, zh, kind = names.get(o, ("", "", ""))
+        org_rows.append(
+            [f"{i + 1} {{ #org-{i + 1} }}", _code(o), _code(kind), _cell(en), _cell(zh)]
+        )
+    lines += _table(("#", "Organisation · 组织", "Kind · 类型", "English", "中文"), org_rows)
+    lines.append("")
+    return _page(lines)
+
+
 # --------------------------------------------------------------------------- the command line
 
 
 def _iter_commands(
     cmd: click.Command, path: tuple[str, ...], parent: click.Context | None
 ) -> Iterator[tuple[tuple[str, ...], click.Command, click.Context]]:
-    ctx = click.Context(cmd, info_name=path[-1], parent=parent)
+    ctx = click.Context(cmd, info_name=path[-1], parent=parent, **cmd.context_settings)
     yield path, cmd, ctx
     if isinstance(cmd, click.Group):
         for name in cmd.list_commands(ctx):
@@ -1064,7 +1317,9 @@ def _param_type(param: click.Parameter) -> str:
         if not t.file_okay:
             return "folder"
         return "path"
-    return {"text": "text", "integer": "integer", "float": "number", "boolean": "boolean"}.get(t.name, t.name)
+    return {"text": "text", "integer": "integer", "float": "number", "boolean": "boolean"}.get(
+        t.name, t.name
+    )
 
 
 def _anchor(path: tuple[str, ...]) -> str:
@@ -1090,8 +1345,16 @@ def _cli_page() -> str:
         ("Code", "Meaning", "含义"),
         [
             [str(EXIT_OK), "conformant, or the command succeeded", "通过或成功"],
-            [str(EXIT_FAIL), "not conformant, or a check failed (including unreadable input)", "不通过（含无法读取的输入）"],
-            [str(EXIT_USAGE), "bad usage: unknown option, missing file, bad configuration", "用法错误：未知选项、文件不存在、配置错误"],
+            [
+                str(EXIT_FAIL),
+                "not conformant, or a check failed (including unreadable input)",
+                "不通过（含无法读取的输入）",
+            ],
+            [
+                str(EXIT_USAGE),
+                "bad usage: unknown option, missing file, bad configuration",
+                "用法错误：未知选项、文件不存在、配置错误",
+            ],
         ],
     )
     lines += [
@@ -1101,7 +1364,10 @@ def _cli_page() -> str:
     ]
     lines += _table(
         ("Command · 命令", "What it does"),
-        [[f"[`{' '.join(p)}`](#{_anchor(p)})", _cell(c.get_short_help_str(limit=200))] for p, c, _ in commands],
+        [
+            [f"[`{' '.join(p)}`](#{_anchor(p)})", _cell(c.get_short_help_str(limit=200))]
+            for p, c, _ in commands
+        ],
     )
     lines.append("")
     for path, cmd, ctx in commands:
@@ -1118,8 +1384,12 @@ def _cli_page() -> str:
             lines += _table(
                 ("Argument", "Type", "Required", "Repeatable"),
                 [
-                    [_code(a.human_readable_name), _param_type(a), "yes" if a.required else "no",
-                     "yes" if a.nargs == -1 else "no"]
+                    [
+                        _code(a.human_readable_name),
+                        _param_type(a),
+                        "yes" if a.required else "no",
+                        "yes" if a.nargs == -1 else "no",
+                    ]
                     for a in args
                 ],
             )
@@ -1131,7 +1401,13 @@ def _cli_page() -> str:
             for o in opts:
                 names = ", ".join(_code(n) for n in [*o.opts, *o.secondary_opts])
                 default = ""
-                if o.default is not None and not callable(o.default) and not o.is_flag and not o.count and o.default != ():
+                if (
+                    o.default is not None
+                    and not callable(o.default)
+                    and not o.is_flag
+                    and not o.count
+                    and o.default != ()
+                ):
                     default = _code(o.default)
                 help_ = o.help or ("Show the version and exit." if "--version" in o.opts else "")
                 if o.multiple:
@@ -1170,11 +1446,12 @@ def pages(root: Path | str = ".") -> dict[str, str]:
     out = {
         f"{REFERENCE}/index.md": _reference_index(),
         f"{REFERENCE}/entities/index.md": _entities_index(),
-        f"{REFERENCE}/envelope.md": _envelope_page(),
+        f"{REFERENCE}/envelope.md": _envelope_page(example_envelope(Path(root))),
         f"{REFERENCE}/code-lists.md": _code_lists_page(),
         f"{REFERENCE}/domains.md": _domains_page(),
         f"{REFERENCE}/lifecycle.md": _lifecycle_page(),
         f"{REFERENCE}/rules.md": _rules_page(),
+        f"{REFERENCE}/governance.md": _governance_page(Path(root)),
         f"{REFERENCE}/report-format.md": _report_format_page(),
         f"{REFERENCE}/cli.md": _cli_page(),
     }
@@ -1203,7 +1480,11 @@ def stale(docs_dir: Path | str = "docs", root: Path | str | None = None) -> list
 
 
 def generate(docs_dir: Path | str = "docs", root: Path | str | None = None) -> list[Path]:
-    """Write every generated page under ``docs_dir``; remove stale ones. Returns the files written."""
+    """Write every generated page under ``docs_dir`` and remove stale ones.
+
+    Returns:
+        The files written (unchanged pages are not rewritten).
+    """
     docs = Path(docs_dir)
     fresh = pages(root if root is not None else docs.parent)
     ref = docs / REFERENCE
@@ -1223,9 +1504,13 @@ def generate(docs_dir: Path | str = "docs", root: Path | str | None = None) -> l
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``python -m smartstd._docgen [--check] [--docs DIR]``."""
-    parser = argparse.ArgumentParser(prog="python -m smartstd._docgen", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m smartstd._docgen", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
-    parser.add_argument("--check", action="store_true", help="exit 1 when the committed pages are stale")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 when the committed pages are stale"
+    )
     args = parser.parse_args(argv)
     if args.check:
         problems = stale(args.docs)

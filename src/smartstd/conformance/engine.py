@@ -17,7 +17,9 @@ records that have findings.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing
+import re
 import os
 import sys
 from collections import Counter
@@ -30,13 +32,21 @@ from smartstd.catalogue import all_rules, get_rule
 from smartstd.conformance import rules as _rules  # noqa: F401  (registers the rules)
 from smartstd.conformance.inputs import Document, Record, expand_paths, iter_ndjson_records, open_document
 from smartstd.conformance.rule import DATASET_RULES, ENTITY_RULES, Context, Hit, Where
+from pydantic import ValidationError
+
 from smartstd.conformance.structure import extension_prefixes, validate_entity, validate_envelope
 from smartstd.identifiers import redact
-from smartstd.io import Limits, locate
+from smartstd.io import Limits, locate, parse_json
+from smartstd.standard.dataset import entity_adapter
 from smartstd.report import Finding, Level, Path, Report, Severity
 from smartstd.standard.dataset import CHARTER_TYPES, STANDARD_VERSION
 
 __all__ = ["CheckOptions", "Engine", "check", "iter_findings"]
+
+#: White space between a key and its colon (rare; such lines take the careful path).
+_SPACED_COLON = re.compile(r'"\s+:')
+#: A namespaced key or code may be in the text (``"gz:...``).
+_PREFIX_HINT = re.compile(r'"[a-z][a-z0-9]{0,15}:[a-z]')
 
 #: NDJSON files smaller than this are never split between processes.
 _MIN_SPLIT_BYTES = 4 * 1024 * 1024
@@ -103,6 +113,23 @@ class CheckOptions:
 # --------------------------------------------------------------------------- workers
 
 
+def _no_duplicate_keys(text: str) -> bool:
+    """True only when no object key name occurs twice in the JSON text.
+
+    Every key of valid JSON ends a piece of ``text.split('":')`` (lines with
+    white space before a colon are refused first), and equal keys give equal
+    piece endings. Colons inside string values only add pieces, which can
+    only make the answer False. So True proves there is no duplicate key, and
+    False sends the line to the parser with the duplicate-key hook.
+    """
+    if _SPACED_COLON.search(text):
+        return False
+    parts = text.split('":')
+    keys = [p[p.rfind('"') + 1 :] for p in parts[:-1]]
+    return len(keys) == len(set(keys))
+
+
+
 @dataclass
 class _ChunkResult:
     findings: list[Finding]
@@ -114,7 +141,13 @@ class _ChunkResult:
 class _Checker:
     """Checks records one by one; holds the dataset rules' states for its share."""
 
-    def __init__(self, ctx: Context, enabled: frozenset[str], severities: Mapping[str, Severity]) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        enabled: frozenset[str],
+        severities: Mapping[str, Severity],
+        limits: Limits | None = None,
+    ) -> None:
         self.ctx = ctx
         self.enabled = enabled
         self.severities = severities
@@ -128,6 +161,12 @@ class _Checker:
                 self.entity_rules[type_name] = fns
         self.dataset_rules = [r for r in DATASET_RULES if enabled.intersection(r.codes)]
         self.states = [r.new_state() for r in self.dataset_rules]
+        self._invalid_rules = [
+            (r, st) for r, st in zip(self.dataset_rules, self.states) if getattr(r, "wants_invalid", False)
+        ]
+        self._plans: dict[str, tuple[list[Callable[[Any, Context], Iterable[Hit]]], list[tuple[Any, Any]]]] = {}
+        self._validate_json = entity_adapter().validate_json
+        self.limits = limits or Limits()
         self._check_prefixes = "SC107" in enabled
         self._structural = enabled.intersection({"SC103", "SC104", "SC106", "SC108"})
 
@@ -160,41 +199,91 @@ class _Checker:
             params={k: redact(v) if isinstance(v, str) else v for k, v in hit.params.items()},
         )
 
+    def add_hit(self, hit: Hit, where: Where, text: str | None) -> None:
+        if hit.code in self.enabled:
+            self.findings.append(self.place(hit, hit.where or where, text if hit.where is None else None))
+
     def add_hits(self, hits: Iterable[Hit], where: Where, text: str | None) -> None:
         for hit in hits:
-            if hit.code in self.enabled:
-                self.findings.append(self.place(hit, hit.where or where, text if hit.where is None else None))
+            self.add_hit(hit, where, text)
+
+    def _fast(self, text: str) -> Any | None:
+        """The model straight from the line's text, when the line is valid and cannot hide a duplicate key."""
+        if not _no_duplicate_keys(text):
+            return None  # parse with the duplicate-key hook instead
+        try:
+            return self._validate_json(text)
+        except ValidationError:
+            return None
 
     def record(self, rec: Record) -> None:
+        """Check one record: structure, extension prefixes, entity rules, dataset rules."""
         self.records += 1
-        raw, where = rec.raw, rec.where
-        model, hits = validate_entity(raw)
+        raw, where, text = rec.raw, rec.where, rec.text
+        model = None
+        if raw is None and text is not None:
+            model = self._fast(text)
+            if model is not None:
+                where = Where(where.file, where.line, where.base, model.type, model.id)
+            else:
+                raw, problems = parse_json(text, file=where.file, limits=self.limits, line_offset=(where.line or 1) - 1)
+                if problems:
+                    self.findings.extend(f.replace(severity=self.severity(f.code)) for f in problems)
+                    if raw is None:
+                        return
+                etype = raw.get("type") if isinstance(raw, dict) else None
+                eid = raw.get("id") if isinstance(raw, dict) else None
+                where = Where(
+                    where.file,
+                    where.line,
+                    where.base,
+                    etype if isinstance(etype, str) else None,
+                    eid if isinstance(eid, str) else None,
+                )
+        if model is None:
+            model, hits = validate_entity(raw)
+            if hits:
+                self.add_hits(hits, where, text)
         if where.entity_type:
             self.counts[where.entity_type] += 1
-        if hits:
-            self.add_hits(hits, where, rec.text)
-        if self._check_prefixes:
+        if self._check_prefixes and (raw is not None or _PREFIX_HINT.search(text or "")):
+            if raw is None and text is not None:
+                raw = json.loads(text)
             declared = self.ctx.extension_prefixes
             undeclared = [
                 Hit("SC107", path, {"prefix": prefix})
-                for prefix, path in extension_prefixes(raw, rec.text)
+                for prefix, path in extension_prefixes(raw, text)
                 if prefix not in declared
             ]
             if undeclared:
-                self.add_hits(undeclared, where, rec.text)
+                self.add_hits(undeclared, where, text)
+        ctx = self.ctx
         if model is None:
-            for rule, state in zip(self.dataset_rules, self.states):
-                if getattr(rule, "wants_invalid", False) and isinstance(raw, dict):
-                    self.add_hits(rule.collect(state, raw, where, self.ctx), where, rec.text)
+            for rule, state in self._invalid_rules:
+                if isinstance(raw, dict):
+                    for hit in rule.collect(state, raw, where, ctx):
+                        self.add_hit(hit, where, text)
             return
-        etype = model.type
-        for fn in self.entity_rules.get("*", ()):
-            self.add_hits(fn(model, self.ctx), where, rec.text)
-        for fn in self.entity_rules.get(etype, ()):
-            self.add_hits(fn(model, self.ctx), where, rec.text)
-        for rule, state in zip(self.dataset_rules, self.states):
-            if etype in rule.types or "*" in rule.types:
-                self.add_hits(rule.collect(state, model, where, self.ctx), where, rec.text)
+        plan = self._plans.get(model.type)
+        if plan is None:
+            plan = self._plan(model.type)
+        fns, rules = plan
+        for fn in fns:
+            for hit in fn(model, ctx):
+                self.add_hit(hit, where, text)
+        for rule, state in rules:
+            for hit in rule.collect(state, model, where, ctx):
+                self.add_hit(hit, where, text)
+
+    def _plan(self, etype: str) -> tuple[list[Callable[[Any, Context], Iterable[Hit]]], list[tuple[Any, Any]]]:
+        fns = [*self.entity_rules.get("*", ()), *self.entity_rules.get(etype, ())]
+        rules = [
+            (rule, state)
+            for rule, state in zip(self.dataset_rules, self.states)
+            if etype in rule.types or "*" in rule.types
+        ]
+        self._plans[etype] = (fns, rules)
+        return fns, rules
 
     def result(self) -> _ChunkResult:
         return _ChunkResult(self.findings, self.states, self.counts, self.records)
@@ -204,8 +293,8 @@ def _check_chunk(
     args: tuple[str, int, int, int, Context, frozenset[str], Mapping[str, Severity], Limits],
 ) -> _ChunkResult:
     file, start, end, first_line, ctx, enabled, severities, limits = args
-    checker = _Checker(ctx, enabled, severities)
-    for item in iter_ndjson_records(file, limits, start, end, first_line):
+    checker = _Checker(ctx, enabled, severities, limits)
+    for item in iter_ndjson_records(file, limits, start, end, first_line, lazy=True):
         if isinstance(item, Finding):
             checker.findings.append(item.replace(severity=checker.severity(item.code)))
         else:
@@ -286,7 +375,7 @@ class Engine:
         if refuse:
             yield from self._finalize(pending)
             return
-        checker = _Checker(ctx, self.enabled, opts.severities)
+        checker = _Checker(ctx, self.enabled, opts.severities, opts.limits)
         total = sum(os.path.getsize(f) for f in self.files if os.path.exists(f))
         done = 0
         chunk_results: list[_ChunkResult] = []
@@ -296,7 +385,7 @@ class Engine:
                 if opts.jobs > 1 and size >= _MIN_SPLIT_BYTES:
                     chunk_results.extend(self._parallel(d.file, ctx))
                 else:
-                    for item in iter_ndjson_records(d.file, opts.limits):
+                    for item in iter_ndjson_records(d.file, opts.limits, lazy=True):
                         if isinstance(item, Finding):
                             if item.line != 1:
                                 pending.append(item.replace(severity=self._severity(item.code)))

@@ -197,22 +197,33 @@ def open_document(file: str, limits: Limits) -> Document:
 
 
 def iter_ndjson_records(
-    file: str, limits: Limits, start: int = 0, end: int | None = None, first_line: int = 1
+    file: str,
+    limits: Limits,
+    start: int = 0,
+    end: int | None = None,
+    first_line: int = 1,
+    *,
+    lazy: bool = False,
 ) -> Iterator[Record | Finding]:
     """The records of an NDJSON file after line 1 (or of a byte range of it).
 
     Reading problems are yielded as findings in line order, among the records.
+    With ``lazy``, records carry only their text (``raw`` is ``None``) and the
+    caller parses them: the engine's fast path validates straight from text.
     """
     with open(file, "rb") as fh:
         fh.seek(start)
         stream: Any = _Range(fh, end) if end is not None else fh
-        for line in iter_ndjson(stream, file=file, limits=limits):
+        for line in iter_ndjson(stream, file=file, limits=limits, parse=not lazy):
             lineno = line.lineno + first_line - 1
             for f in line.findings:
                 yield f.replace(line=(f.line or 1) + first_line - 1) if first_line != 1 else f
             if lineno == 1:
                 continue  # the envelope
-            if line.value is None and line.findings:
+            if line.findings or (lazy and not line.text):
+                continue
+            if lazy:
+                yield Record(None, Where(file, lineno, ()), line.text)
                 continue
             raw = line.value
             etype = raw.get("type") if isinstance(raw, dict) else None

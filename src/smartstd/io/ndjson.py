@@ -62,7 +62,9 @@ def _blank(lineno: int, text: str, file: str | None) -> NdjsonLine:
     return NdjsonLine(lineno, text, None, (finding,))
 
 
-def iter_ndjson(stream: BinaryIO, *, file: str | None, limits: Limits) -> Iterator[NdjsonLine]:
+def iter_ndjson(
+    stream: BinaryIO, *, file: str | None, limits: Limits, parse: bool = True
+) -> Iterator[NdjsonLine]:
     """Read an NDJSON stream one line at a time.
 
     Args:
@@ -70,6 +72,9 @@ def iter_ndjson(stream: BinaryIO, *, file: str | None, limits: Limits) -> Iterat
         file: the file name for the findings.
         limits: the limits to enforce (``max_line_bytes``, ``max_file_bytes``,
             ``max_depth``).
+        parse: ``False`` leaves lines 2 and later unparsed (``value`` is
+            ``None`` with no findings; the caller parses ``text``, e.g. with
+            a faster path). Line 1 is always parsed.
 
     Yields:
         Every line, in order, with its value and its findings; except the
@@ -137,6 +142,9 @@ def iter_ndjson(stream: BinaryIO, *, file: str | None, limits: Limits) -> Iterat
         if held is not None:
             yield held
             held = None
+        if not parse and lineno > 1:
+            yield NdjsonLine(lineno, text, None, ())
+            continue
         value, found = parse_json(text, file=file, limits=limits, line_offset=lineno - 1)
         yield NdjsonLine(lineno, text, value, tuple(found))
 

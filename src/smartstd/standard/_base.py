@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -34,6 +35,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 __all__ = [
+    "ClosedRings",
     "EXTENSION_FIELD_PATTERN",
     "ID_PATTERN",
     "LANG_TAG_PATTERN",
@@ -42,6 +44,7 @@ __all__ = [
     "Entity",
     "F",
     "Id",
+    "INTEGRAL",
     "LocalizedText",
     "Point",
     "Ref",
@@ -50,6 +53,7 @@ __all__ = [
     "SCDSModel",
     "Timestamp",
     "i18n",
+    "open_rings",
     "refs",
 ]
 
@@ -59,15 +63,24 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
 EXTENSION_FIELD_PATTERN = r"^[a-z][a-z0-9]{0,15}:[a-z][a-z0-9_]{0,63}$"
 #: A BCP 47 language tag (simplified: language, optional script, region, variants).
 LANG_TAG_PATTERN = r"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-[a-zA-Z0-9]{5,8})*$"
-#: RFC 3339 date-time with a mandatory offset.
+_YEAR = r"([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+_LEAP_YEAR = r"([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+#: A real calendar date (the pattern knows month lengths and leap years).
+_CALENDAR = (
+    rf"({_YEAR}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)"
+    rf"|02-(0[1-9]|1[0-9]|2[0-8]))|{_LEAP_YEAR}-02-29)"
+)
+#: RFC 3339 date-time with a mandatory offset (no leap seconds).
 TIMESTAMP_PATTERN = (
-    r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
-    r"[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]{1,9})?"
+    rf"^{_CALENDAR}[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{{1,9}})?"
     r"([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
 )
-DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+#: An ISO 8601 calendar date.
+DATE_PATTERN = rf"^{_CALENDAR}$"
 
 _EXT = re.compile(EXTENSION_FIELD_PATTERN)
+#: Python 3.11's ``fromisoformat`` reads any number of fraction digits.
+_FROMISO_ANY_FRACTION = sys.version_info >= (3, 11)
 _TS = re.compile(TIMESTAMP_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 
@@ -133,13 +146,11 @@ def _parse_timestamp(value: Any) -> Any:
                 "timestamp_format",
                 "not an RFC 3339 date-time with offset, e.g. 2026-05-01T09:30:00+08:00",
             )
-        text = value.replace("t", "T").replace("z", "Z")
-        if text.endswith("Z"):
+        text = value if value[10] == "T" and value[-1] != "z" else value.replace("t", "T").replace("z", "Z")
+        if text[-1] == "Z":
             text = text[:-1] + "+00:00"
-        if ":60" in text[16:19]:
-            raise PydanticCustomError("timestamp_format", "leap seconds are not supported")
         try:
-            return dt.datetime.fromisoformat(_trim_fraction(text))
+            return dt.datetime.fromisoformat(text if _FROMISO_ANY_FRACTION else _trim_fraction(text))
         except ValueError as exc:
             raise PydanticCustomError(
                 "timestamp_format", "not a valid date-time: {error}", {"error": str(exc)}
@@ -175,6 +186,18 @@ def _parse_date(value: Any) -> Any:
                 "date_format", "not a valid date: {error}", {"error": str(exc)}
             ) from None
     raise PydanticCustomError("date_type", "a date must be a string")
+
+
+def _integral(value: Any) -> Any:
+    # JSON Schema counts 5.0 as an integer; so does the standard.
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
+#: Put after an integer's constraints: a number with a zero fraction (``5.0``) is
+#: an integer, as in JSON Schema (``Annotated[int, Field(ge=0), INTEGRAL]``).
+INTEGRAL = BeforeValidator(_integral)
 
 
 #: A date-time with an offset (RFC 3339). A naive time is invalid.
@@ -363,13 +386,13 @@ Position = Annotated[
 ]
 
 
-def _ring_closed(rings: list[list[Any]]) -> list[list[Any]]:
-    for ring in rings:
-        if list(ring[0]) != list(ring[-1]):
-            raise PydanticCustomError(
-                "ring_not_closed", "a polygon ring must end where it starts (RFC 7946 3.1.6)"
-            )
-    return rings
+class ClosedRings:
+    """Marks a field of linear rings that must be closed (metadata for tools; checked by SC103)."""
+
+
+def open_rings(rings: list[list[Any]]) -> list[int]:
+    """The indexes of the rings of a polygon that do not end where they start (RFC 7946 3.1.6)."""
+    return [i for i, ring in enumerate(rings) if ring and list(ring[0]) != list(ring[-1])]
 
 
 class Point(SCDSModel):
@@ -389,8 +412,13 @@ class Polygon(SCDSModel):
     coordinates: Annotated[
         list[Annotated[list[Position], Field(min_length=4)]],
         Field(min_length=1),
-        AfterValidator(_ring_closed),
-    ] = F("坐标环", "Rings", "首尾相同的线性环。", "Linear rings that end where they start.")
+        ClosedRings(),
+    ] = F(
+        "坐标环",
+        "Rings",
+        "线性环，首尾坐标必须相同（由规则 SC103 检查，JSON Schema 无法表达）。",
+        "Linear rings; each must end where it starts (checked by rule SC103: JSON Schema cannot say it).",
+    )
     bbox: list[float] | None = F("外包框", "Bounding box", default=None)
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from smartstd.standard._base import F, Date, Entity, Id, LocalizedText, SCDSModel, refs
+from smartstd.standard._base import F, Date, Entity, Id, LocalizedText, SCDSModel, refs, INTEGRAL
 from smartstd.standard.codes import code_type
 
 __all__ = [
@@ -161,5 +161,5 @@ class DutySeparation(Entity):
     __references__ = refs(("duties.*.domain_id", "ResponsibilityDomain"))
     type: Literal["DutySeparation"] = F("实体类型", "Entity type", default="DutySeparation")
     duties: Annotated[list[Duty], Field(min_length=2)] = F("职责", "Duties")
-    max_held: Annotated[int, Field(ge=1)] = F("最多兼任数", "At most held", "同一组织最多可承担其中几项（两项互斥时为 1）。", "How many of them one organisation may hold (1 for a pair).", default=1)
+    max_held: Annotated[int, Field(ge=1), INTEGRAL] = F("最多兼任数", "At most held", "同一组织最多可承担其中几项（两项互斥时为 1）。", "How many of them one organisation may hold (1 for a pair).", default=1)
     rationale: LocalizedText | None = F("理由", "Rationale", default=None)

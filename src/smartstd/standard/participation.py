@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from smartstd.standard._base import F, Entity, Id, LocalizedText, Point, SCDSModel, Timestamp, refs
+from smartstd.standard._base import F, Entity, Id, LocalizedText, Point, SCDSModel, Timestamp, refs, INTEGRAL
 from smartstd.standard.codes import code_type
 
 __all__ = [
@@ -19,8 +19,8 @@ __all__ = [
     "ServiceRequest",
 ]
 
-_Rating = Annotated[int, Field(ge=1, le=5)]
-_NonNeg = Annotated[int, Field(ge=0)]
+_Rating = Annotated[int, Field(ge=1, le=5), INTEGRAL]
+_NonNeg = Annotated[int, Field(ge=0), INTEGRAL]
 
 
 class RequestLocation(SCDSModel):

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from smartstd.standard._base import F, Date, Entity, Id, SCDSModel, Timestamp, refs
+from smartstd.standard._base import F, Date, Entity, Id, SCDSModel, Timestamp, refs, INTEGRAL
 from smartstd.standard.codes import code_type
 
 __all__ = ["Consent", "Household", "Resident"]
@@ -19,7 +19,7 @@ class Household(Entity):
     __references__ = refs(("dwelling_id", "Dwelling"))
     type: Literal["Household"] = F("实体类型", "Entity type", default="Household")
     dwelling_id: Id = F("所住房屋", "Dwelling")
-    size: Annotated[int, Field(ge=1, le=50)] = F("人数", "Size", "户内常住人数。", "Number of people living in it.")
+    size: Annotated[int, Field(ge=1, le=50), INTEGRAL] = F("人数", "Size", "户内常住人数。", "Number of people living in it.")
     residence_type: code_type("residence_type") | None = F("户籍类型", "Residence type", default=None)  # type: ignore[valid-type]
     moved_in_on: Date | None = F("入住日期", "Moved in on", default=None)
 
@@ -45,7 +45,7 @@ class Resident(Entity):
     __references__ = refs(("household_id", "Household"), ("consents.*.purpose_id", "Purpose"))
     type: Literal["Resident"] = F("实体类型", "Entity type", default="Resident")
     household_id: Id | None = F("所属住户", "Household", default=None)
-    birth_year: Annotated[int, Field(ge=1900, le=2100)] | None = F("出生年份", "Birth year", default=None)
+    birth_year: Annotated[int, Field(ge=1900, le=2100), INTEGRAL] | None = F("出生年份", "Birth year", default=None)
     age_band: code_type("age_band") | None = F("年龄段", "Age band", default=None)  # type: ignore[valid-type]
     residence_type: code_type("residence_type") | None = F("户籍类型", "Residence type", default=None)  # type: ignore[valid-type]
     special_groups: list[code_type("special_group")] = F(  # type: ignore[valid-type]

@@ -6,13 +6,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from smartstd.standard._base import F, Id, LocalizedText, Point, Polygon, refs
+from smartstd.standard._base import F, Id, LocalizedText, Point, Polygon, refs, INTEGRAL
 from smartstd.standard._base import Entity
 from smartstd.standard.codes import code_type
 
 __all__ = ["Building", "Community", "Dwelling", "Facility", "Grid"]
 
-_NonNeg = Annotated[int, Field(ge=0)]
+_NonNeg = Annotated[int, Field(ge=0), INTEGRAL]
 
 
 class Community(Entity):
@@ -77,10 +77,10 @@ class Building(Entity):
     name: LocalizedText = F("名称", "Name")
     address: LocalizedText | None = F("地址", "Address", default=None)
     category: code_type("building_category") | None = F("建筑类别", "Category", default=None)  # type: ignore[valid-type]
-    floors_above: Annotated[int, Field(ge=1, le=200)] | None = F("地上层数", "Floors above ground", default=None)
-    floors_below: Annotated[int, Field(ge=0, le=20)] | None = F("地下层数", "Floors below ground", default=None)
+    floors_above: Annotated[int, Field(ge=1, le=200), INTEGRAL] | None = F("地上层数", "Floors above ground", default=None)
+    floors_below: Annotated[int, Field(ge=0, le=20), INTEGRAL] | None = F("地下层数", "Floors below ground", default=None)
     dwelling_count: _NonNeg | None = F("套数", "Dwelling count", default=None)
-    built_year: Annotated[int, Field(ge=1800, le=2100)] | None = F("建成年份", "Year built", default=None)
+    built_year: Annotated[int, Field(ge=1800, le=2100), INTEGRAL] | None = F("建成年份", "Year built", default=None)
     location: Point | None = F("位置", "Location", default=None)
     managed_by_id: Id | None = F("物业管理方", "Managed by", "负责物业管理的组织。", "The organisation managing the property.", default=None)
     elevator_count: _NonNeg | None = F("电梯数", "Elevator count", default=None)
@@ -94,7 +94,7 @@ class Dwelling(Entity):
     type: Literal["Dwelling"] = F("实体类型", "Entity type", default="Dwelling")
     building_id: Id = F("所属楼栋", "Building")
     unit_number: str = F("房号", "Unit number", min_length=1, max_length=32)
-    floor: Annotated[int, Field(ge=-20, le=200)] | None = F("楼层", "Floor", default=None)
+    floor: Annotated[int, Field(ge=-20, le=200), INTEGRAL] | None = F("楼层", "Floor", default=None)
     area_m2: Annotated[float, Field(gt=0, le=10000)] | None = F("建筑面积（平方米）", "Floor area (m²)", default=None)
     tenure: code_type("tenure") | None = F("产权/租住", "Tenure", default=None)  # type: ignore[valid-type]
     occupancy: code_type("occupancy") | None = F("居住状态", "Occupancy", default=None)  # type: ignore[valid-type]

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from smartstd.standard._base import F, Entity, Id, Point, Timestamp, refs
+from smartstd.standard._base import F, Entity, Id, Point, Timestamp, refs, INTEGRAL
 from smartstd.standard.codes import code_type
 
 __all__ = ["Alert", "Device", "Observation"]
@@ -33,9 +33,9 @@ class Device(Entity):
     status: code_type("device_status") = F("状态", "Status")  # type: ignore[valid-type]
     captures_personal_data: bool = F("采集个人信息", "Captures personal data", default=False)
     data_category_ids: list[Id] = F("采集的数据类别", "Data categories", default_factory=list)
-    retention_days: Annotated[int, Field(ge=0, le=3650)] | None = F("保存天数", "Retention (days)", default=None)
+    retention_days: Annotated[int, Field(ge=0, le=3650), INTEGRAL] | None = F("保存天数", "Retention (days)", default=None)
     privacy_notice: bool | None = F("已设置告知标识", "Privacy notice posted", "是否设置显著的个人信息采集提示（个人信息保护法第二十六条）。", "Whether a visible notice is posted (PIPL art. 26).", default=None)
-    protection_level: Annotated[int, Field(ge=1, le=5)] | None = F("等保级别", "Protection level", "网络安全等级保护级别 1-5。", "Classified protection level (等保) 1-5.", default=None)
+    protection_level: Annotated[int, Field(ge=1, le=5), INTEGRAL] | None = F("等保级别", "Protection level", "网络安全等级保护级别 1-5。", "Classified protection level (等保) 1-5.", default=None)
     installed_at: Timestamp | None = F("安装时间", "Installed at", default=None)
     last_seen_at: Timestamp | None = F("最后在线时间", "Last seen at", default=None)
 

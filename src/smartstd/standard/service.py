@@ -9,20 +9,20 @@ from typing import Any
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from smartstd.standard._base import F, _closed_schema, Entity, Id, LocalizedText, SCDSModel, Timestamp, refs
+from smartstd.standard._base import F, _closed_schema, Entity, Id, LocalizedText, SCDSModel, Timestamp, refs, INTEGRAL
 from smartstd.standard.codes import code_type
 
 __all__ = ["Eligibility", "Enrolment", "Need", "Service", "ServiceProfile", "ServiceRecord"]
 
-_Rating = Annotated[int, Field(ge=1, le=5)]
+_Rating = Annotated[int, Field(ge=1, le=5), INTEGRAL]
 
 
 class Eligibility(SCDSModel):
     """Who may use a service."""
 
     __i18n__ = ("服务对象条件", "Eligibility", "可以使用该服务的人群条件。", "Who may use the service.")
-    min_age: Annotated[int, Field(ge=0, le=150)] | None = F("最低年龄", "Minimum age", default=None)
-    max_age: Annotated[int, Field(ge=0, le=150)] | None = F("最高年龄", "Maximum age", default=None)
+    min_age: Annotated[int, Field(ge=0, le=150), INTEGRAL] | None = F("最低年龄", "Minimum age", default=None)
+    max_age: Annotated[int, Field(ge=0, le=150), INTEGRAL] | None = F("最高年龄", "Maximum age", default=None)
     special_groups: list[code_type("special_group")] = F("特殊群体", "Special groups", "为空表示不限。", "Empty means any.", default_factory=list)  # type: ignore[valid-type]
     residence_types: list[code_type("residence_type")] = F("户籍类型", "Residence types", "为空表示不限。", "Empty means any.", default_factory=list)  # type: ignore[valid-type]
 

@@ -49,16 +49,17 @@ from pydantic import AfterValidator, WithJsonSchema
 from pydantic.fields import FieldInfo
 
 from smartstd.standard._base import (
+    DATE_PATTERN,
     EXTENSION_FIELD_PATTERN,
     ID_PATTERN,
     LANG_TAG_PATTERN,
+    TIMESTAMP_PATTERN,
     Entity,
     SCDSModel,
 )
 
-# The validator that closes polygon rings; recognised by identity so that any
-# field using it gets closed rings.
-from smartstd.standard._base import _ring_closed as _RING_CLOSED_VALIDATOR
+# The marker of fields of linear rings that must be closed.
+from smartstd.standard._base import ClosedRings
 from smartstd.standard.codes import CODE_LISTS, NAMESPACED_CODE_PATTERN
 from smartstd.standard.dataset import ENTITY_TYPES, STANDARD_VERSION, Dataset, Envelope
 
@@ -212,11 +213,11 @@ def _from_json_schema_spec(schema: Mapping[str, Any] | None) -> TypeSpec:
     name = schema.get("x-codelist")
     if isinstance(name, str) and name in CODE_LISTS:
         return TypeSpec("code", code_list=name, closed=CODE_LISTS[name].closed)
-    fmt = schema.get("format")
-    if fmt == "date-time":
-        return TypeSpec("timestamp", pattern=schema.get("pattern"))
-    if fmt == "date":
-        return TypeSpec("date", pattern=schema.get("pattern"))
+    fmt, pattern = schema.get("format"), schema.get("pattern")
+    if fmt == "date-time" or pattern == TIMESTAMP_PATTERN:
+        return TypeSpec("timestamp", pattern=pattern)
+    if fmt == "date" or pattern == DATE_PATTERN:
+        return TypeSpec("date", pattern=pattern)
     names = schema.get("propertyNames")
     if (
         schema.get("type") == "object"
@@ -262,7 +263,7 @@ def _type_spec(tp: Any, meta: Sequence[Any] = ()) -> TypeSpec:
             min_length=_bound(metadata, "min_length", max),
             max_length=_bound(metadata, "max_length", min),
             closed_rings=any(
-                isinstance(m, AfterValidator) and m.func is _RING_CLOSED_VALIDATOR for m in metadata
+                isinstance(m, ClosedRings) for m in metadata
             ),
         )
     if origin is dict:

@@ -11,6 +11,7 @@ community checks that could not be settled yet (forward references).
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,12 @@ _MULTI = 1 << 24  # flag: the value is a bitmask of several types
 def id_key(entity_id: str) -> int:
     """A stable 64-bit key of an id (the same in every process)."""
     return int.from_bytes(hashlib.blake2b(entity_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+@lru_cache(maxsize=8192)
+def _target_key(entity_id: str) -> int:
+    """:func:`id_key` for reference targets, which repeat (observations name few devices)."""
+    return id_key(entity_id)
 
 
 def _types_of(value: int) -> list[str]:
@@ -120,7 +127,7 @@ class IdentityRule:
                     value = getattr(entity, ref.path[0], None)
                     if value is None:
                         continue
-                    found: Iterable[tuple[Path, Any]] = [((ref.path[0],), value)]
+                    found: Iterable[tuple[Path, Any]] = ((ref.path, value),)
                 else:
                     if data is None:
                         data = entity.model_dump(exclude_none=True)
@@ -128,12 +135,14 @@ class IdentityRule:
                 for path, target in found:
                     if not isinstance(target, str):
                         continue
+                    verdict = self._judge(state, target, ref.types, ref.kinds)
+                    if verdict is True:
+                        continue
                     p = _Pending(_field_name(path), path, target, ref.types, ref.kinds, where)
-                    verdict = self._resolve(state, p)
                     if verdict is None:
                         state.pending.append(p)
-                    elif verdict is not True:
-                        yield verdict
+                    else:
+                        yield self._mismatch(p, *verdict)
         yield from self._community(state, entity, where)
 
     def _register(self, state: IdentityState, etype: str, eid: str) -> Iterator[Hit]:
@@ -150,37 +159,42 @@ class IdentityRule:
         mask = (old if old & _MULTI else (1 << old) | _MULTI) | (1 << idx)
         state.ids[key] = mask
 
-    def _resolve(self, state: IdentityState, p: _Pending) -> Hit | bool | None:
-        """True when fine, a hit when wrong, None when not known yet."""
-        if "ResponsibilityDomain" in p.types and p.target in CORE_DOMAINS:
+    @staticmethod
+    def _judge(
+        state: IdentityState, target: str, types: tuple[str, ...], kinds: tuple[str, ...]
+    ) -> bool | tuple[str, str] | None:
+        """True when fine, ``(expected, actual)`` when mistyped, None when not known yet."""
+        if "ResponsibilityDomain" in types and target in CORE_DOMAINS:
             return True
-        value = state.ids.get(id_key(p.target))
+        value = state.ids.get(_target_key(target))
         if value is None:
             return None
-        actual = _types_of(value)
-        matching = [t for t in actual if t in p.types]
+        if value < len(_TYPES):  # one type: the common case
+            actual = [_TYPES[value]]
+        else:
+            actual = _types_of(value)
+        matching = [t for t in actual if t in types]
         if not matching:
-            return Hit(
-                "SC203",
-                p.path,
-                {"field": p.field, "target": p.target, "expected": " or ".join(p.types), "actual": " / ".join(actual)},
-            )
-        if p.kinds and matching == ["Organization"]:
-            kind = state.org_kinds.get(p.target)
+            return " or ".join(types), " / ".join(actual)
+        if kinds and matching == ["Organization"]:
+            kind = state.org_kinds.get(target)
             if kind is None:
                 return None
-            if kind not in p.kinds:
-                return Hit(
-                    "SC203",
-                    p.path,
-                    {
-                        "field": p.field,
-                        "target": p.target,
-                        "expected": "Organization (" + " / ".join(p.kinds) + ")",
-                        "actual": f"Organization ({kind})",
-                    },
-                )
+            if kind not in kinds:
+                return "Organization (" + " / ".join(kinds) + ")", f"Organization ({kind})"
         return True
+
+    @staticmethod
+    def _mismatch(p: _Pending, expected: str, actual: str) -> Hit:
+        return Hit("SC203", p.path, {"field": p.field, "target": p.target, "expected": expected, "actual": actual})
+
+    def _resolve(self, state: IdentityState, p: _Pending) -> Hit | bool | None:
+        """True when fine, a hit when wrong, None when not known yet."""
+        verdict = self._judge(state, p.target, p.types, p.kinds)
+        if verdict is None or verdict is True:
+            return verdict
+        assert isinstance(verdict, tuple)
+        return self._mismatch(p, *verdict)
 
     def _community(self, state: IdentityState, e: Any, where: Where) -> Iterator[Hit]:
         checks: list[tuple[str, Path, str | None, str, str | None]] = []
