@@ -234,3 +234,11 @@ def test_reports_never_repeat_raw_identity_numbers(tmp_path: Path) -> None:
     text = json.dumps(report.to_dict(), ensure_ascii=False)
     assert raw_id not in text
     assert "110105****002X" in text
+
+
+def test_escaped_identity_number_in_ndjson_is_still_found(tmp_path: Path) -> None:
+    escaped = "".join(f"\\u{ord(c):04x}" for c in "11010519491231002X")
+    path = write_ndjson(tmp_path / "d.ndjson")
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write('{"id": "b-9", "type": "Building", "community_id": "c-1", "name": {"zh-CN": "' + escaped + '"}}\n')
+    assert "SC401" in {f.code for f in check(str(path))}

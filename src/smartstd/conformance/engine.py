@@ -258,6 +258,7 @@ class _Checker:
             if undeclared:
                 self.add_hits(undeclared, where, text)
         ctx = self.ctx
+        ctx.record_text = text
         if model is None:
             for rule, state in self._invalid_rules:
                 if isinstance(raw, dict):

@@ -92,6 +92,9 @@ class Context:
         charter_present: whether governance entities are among the inputs.
         extra_codes: extension codes declared by profiles, by code list.
         profile: the compiled profile(s) in force (see :mod:`smartstd.profiles`).
+        record_text: the JSON text of the record being checked, when it was
+            read from NDJSON (rules may use it as a cheap pre-filter); ``None``
+            for records of JSON and YAML documents.
     """
 
     now: dt.datetime | None = None
@@ -102,6 +105,7 @@ class Context:
     charter_present: bool = False
     extra_codes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     profile: Any = None
+    record_text: str | None = None
 
     def param(self, code: str, name: str) -> Any:
         """A rule parameter (configuration first, then the catalogue's default)."""

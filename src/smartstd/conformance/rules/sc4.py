@@ -284,6 +284,11 @@ def raw_id_number_hits(record: Any) -> list[Hit]:
 
 
 def _sc401(record: Any, ctx: Context) -> list[Hit]:
+    text = ctx.record_text
+    if text is not None and "\\u" not in text and _search17(text) is None:
+        # the record's JSON text has no run of 17 digits (and no \u escape that
+        # could spell digits): it holds no identity number
+        return []
     return raw_id_number_hits(record)
 
 
