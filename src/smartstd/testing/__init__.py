@@ -14,6 +14,8 @@ Importing this package does not import Hypothesis: the ``strategies`` module
 loads on first use, so code that never touches it does not need Hypothesis
 installed.
 
+``assert_conformant(paths, level)`` fails a test with every finding listed.
+
 测试辅助：为厂商自测提供的 Hypothesis 生成策略；导入本包不会导入 Hypothesis。
 """
 
@@ -24,13 +26,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from smartstd.testing import strategies
+    from smartstd.testing.assertions import ConformanceError, assert_conformant
 
-__all__ = ["strategies"]
+__all__ = ["ConformanceError", "assert_conformant", "strategies"]
 
 
 def __getattr__(name: str) -> Any:
     if name == "strategies":
         return importlib.import_module("smartstd.testing.strategies")
+    if name in ("ConformanceError", "assert_conformant"):
+        return getattr(importlib.import_module("smartstd.testing.assertions"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
