@@ -109,6 +109,8 @@ class Registry:
     street_orgs: list[dict[str, Org]]
     #: property management companies.
     pms: list[Org]
+    #: organisation id -> Chinese name.
+    names: dict[str, str] = field(default_factory=dict)
 
     def by_role(self, role: str) -> list[Org]:
         """Every organisation with role tag ``role``, in output order."""
@@ -119,7 +121,7 @@ def _org_code(rng: random.Random, prefix: str, alphabet: str) -> str:
     """A GB 11714 organisation code: eight characters and a check character."""
     body = prefix + "".join(rng.choice(alphabet) for _ in range(8 - len(prefix)))
     weights = (3, 7, 9, 10, 5, 8, 4, 2)
-    total = sum(int(c, 36) * w for c, w in zip(body, weights))
+    total = sum(int(c, 36) * w for c, w in zip(body, weights, strict=True))
     check = 11 - total % 11
     return body + ("X" if check == 10 else "0" if check == 11 else str(check))
 
@@ -136,24 +138,63 @@ def _landline(rng: random.Random) -> str:
 
 
 _SOCIAL_WORK = (
-    ("启航", "Qihang"), ("同心", "Tongxin"), ("和乐", "Hele"), ("善缘", "Shanyuan"),
-    ("阳光", "Yangguang"), ("众行", "Zhongxing"), ("知行", "Zhixing"), ("乐群", "Lequn"),
-    ("明德", "Mingde"), ("仁爱", "Ren'ai"), ("悦享", "Yuexiang"),
-)  # fmt: skip
+    ("启航", "Qihang"),
+    ("同心", "Tongxin"),
+    ("和乐", "Hele"),
+    ("善缘", "Shanyuan"),
+    ("阳光", "Yangguang"),
+    ("众行", "Zhongxing"),
+    ("知行", "Zhixing"),
+    ("乐群", "Lequn"),
+    ("明德", "Mingde"),
+    ("仁爱", "Ren'ai"),
+    ("悦享", "Yuexiang"),
+)
 _ELDERLY = (
-    ("安颐", "Anyi"), ("康乐", "Kangle"), ("福寿", "Fushou"), ("乐龄", "Leling"),
-    ("颐和", "Yihe"), ("长青", "Changqing"), ("松鹤", "Songhe"), ("悦龄", "Yueling"),
-    ("怡年", "Yinian"), ("康宁", "Kangning"), ("安康", "Ankang"),
-)  # fmt: skip
+    ("安颐", "Anyi"),
+    ("康乐", "Kangle"),
+    ("福寿", "Fushou"),
+    ("乐龄", "Leling"),
+    ("颐和", "Yihe"),
+    ("长青", "Changqing"),
+    ("松鹤", "Songhe"),
+    ("悦龄", "Yueling"),
+    ("怡年", "Yinian"),
+    ("康宁", "Kangning"),
+    ("安康", "Ankang"),
+)
 _PM_A = (
-    ("锦", "Jin"), ("粤", "Yue"), ("祥", "Xiang"), ("穗", "Sui"), ("华", "Hua"), ("骏", "Jun"),
-    ("南", "Nan"), ("恒", "Heng"), ("新", "Xin"), ("嘉", "Jia"), ("泰", "Tai"), ("永", "Yong"),
-    ("宏", "Hong"), ("信", "Xin"), ("卓", "Zhuo"), ("金", "Jin"),
-)  # fmt: skip
+    ("锦", "Jin"),
+    ("粤", "Yue"),
+    ("祥", "Xiang"),
+    ("穗", "Sui"),
+    ("华", "Hua"),
+    ("骏", "Jun"),
+    ("南", "Nan"),
+    ("恒", "Heng"),
+    ("新", "Xin"),
+    ("嘉", "Jia"),
+    ("泰", "Tai"),
+    ("永", "Yong"),
+    ("宏", "Hong"),
+    ("信", "Xin"),
+    ("卓", "Zhuo"),
+    ("金", "Jin"),
+)
 _PM_B = (
-    ("城", "cheng"), ("安", "an"), ("和", "he"), ("庭", "ting"), ("业", "ye"), ("盛", "sheng"),
-    ("宁", "ning"), ("达", "da"), ("兴", "xing"), ("丰", "feng"), ("基", "ji"), ("利", "li"),
-)  # fmt: skip
+    ("城", "cheng"),
+    ("安", "an"),
+    ("和", "he"),
+    ("庭", "ting"),
+    ("业", "ye"),
+    ("盛", "sheng"),
+    ("宁", "ning"),
+    ("达", "da"),
+    ("兴", "xing"),
+    ("丰", "feng"),
+    ("基", "ji"),
+    ("利", "li"),
+)
 _EXTRA_VOLUNTEERS = (
     ("长者关爱志愿队", "Elderly Care Volunteers"),
     ("环保志愿队", "Green Volunteers"),
@@ -201,18 +242,44 @@ def build_registry(seed: int, communities: int, min_orgs: int, division_code: st
     # ------------------------------------------------------------ district level
     shared: dict[str, Org] = {}
     bureaus = (
-        ("data_bureau", "district_government", f"{dz}政务服务和数据管理局",
-         f"{de} District Government Services and Data Administration Bureau"),
-        ("civil_affairs", "district_government", f"{dz}民政局", f"{de} District Civil Affairs Bureau"),
+        (
+            "data_bureau",
+            "district_government",
+            f"{dz}政务服务和数据管理局",
+            f"{de} District Government Services and Data Administration Bureau",
+        ),
+        (
+            "civil_affairs",
+            "district_government",
+            f"{dz}民政局",
+            f"{de} District Civil Affairs Bureau",
+        ),
         ("health_bureau", "district_government", f"{dz}卫生健康局", f"{de} District Health Bureau"),
-        ("housing_bureau", "district_government", f"{dz}住房和城乡建设局",
-         f"{de} District Housing and Urban-Rural Development Bureau"),
-        ("urban_management", "district_government", f"{dz}城市管理和综合执法局",
-         f"{de} District Urban Management and Law Enforcement Bureau"),
-        ("police_bureau", "municipal_government", f"广州市公安局{dz}分局",
-         f"{de} Branch, Guangzhou Public Security Bureau"),
-        ("fire_brigade", "district_government", f"广州市{dz}消防救援大队", f"{de} Fire and Rescue Brigade, Guangzhou"),
-    )  # fmt: skip
+        (
+            "housing_bureau",
+            "district_government",
+            f"{dz}住房和城乡建设局",
+            f"{de} District Housing and Urban-Rural Development Bureau",
+        ),
+        (
+            "urban_management",
+            "district_government",
+            f"{dz}城市管理和综合执法局",
+            f"{de} District Urban Management and Law Enforcement Bureau",
+        ),
+        (
+            "police_bureau",
+            "municipal_government",
+            f"广州市公安局{dz}分局",
+            f"{de} Branch, Guangzhou Public Security Bureau",
+        ),
+        (
+            "fire_brigade",
+            "district_government",
+            f"广州市{dz}消防救援大队",
+            f"{de} Fire and Rescue Brigade, Guangzhou",
+        ),
+    )
     slugs = {
         "data_bureau": "data-bureau",
         "civil_affairs": "civil-affairs-bureau",
@@ -236,15 +303,43 @@ def build_registry(seed: int, communities: int, min_orgs: int, division_code: st
         )
     # ------------------------------------------------------------ partners
     partners = (
-        ("telecom", "telecom_operator", "南粤通信股份有限公司广州分公司",
-         "Nanyue Telecom Co., Ltd., Guangzhou Branch", "91", "440101", "MA"),
-        ("vendor", "enterprise", "广州穗智科技有限公司", "Guangzhou Suizhi Technology Co., Ltd.",
-         "91", "440101", "MA"),
-        ("university", "university", "华南城市理工大学", "South China University of Urban Technology",
-         "12", "440000", "45"),
-        ("institute", "research_institute", "广州城市智能治理研究院",
-         "Guangzhou Institute of Urban Intelligent Governance", "12", "440101", "MB"),
-    )  # fmt: skip
+        (
+            "telecom",
+            "telecom_operator",
+            "南粤通信股份有限公司广州分公司",
+            "Nanyue Telecom Co., Ltd., Guangzhou Branch",
+            "91",
+            "440101",
+            "MA",
+        ),
+        (
+            "vendor",
+            "enterprise",
+            "广州穗智科技有限公司",
+            "Guangzhou Suizhi Technology Co., Ltd.",
+            "91",
+            "440101",
+            "MA",
+        ),
+        (
+            "university",
+            "university",
+            "华南城市理工大学",
+            "South China University of Urban Technology",
+            "12",
+            "440000",
+            "45",
+        ),
+        (
+            "institute",
+            "research_institute",
+            "广州城市智能治理研究院",
+            "Guangzhou Institute of Urban Intelligent Governance",
+            "12",
+            "440101",
+            "MB",
+        ),
+    )
     for role, kind, zh, en, auth, cdiv, prefix in partners:
         shared[role] = add(
             Org(f"org-{role}", kind, role, zh, en, credit_code=_credit(rng, auth, cdiv, prefix))
@@ -255,7 +350,11 @@ def build_registry(seed: int, communities: int, min_orgs: int, division_code: st
         a = st.abbr
         sw_zh, sw_en = _SOCIAL_WORK[si % len(_SOCIAL_WORK)]
         el_zh, el_en = _ELDERLY[si % len(_ELDERLY)]
-        road = dist.roads[si % len(dist.roads)] if dist.roads else (f"{st.short_zh}路", f"{st.en} Road")
+        road = (
+            dist.roads[si % len(dist.roads)]
+            if dist.roads
+            else (f"{st.short_zh}路", f"{st.en} Road")
+        )
         num = 10 + 2 * rng.randrange(60)
         office_addr = (
             f"广州市{dz}{st.zh}{road[0]}{num}号",
@@ -333,7 +432,7 @@ def build_registry(seed: int, communities: int, min_orgs: int, division_code: st
                 "elderly_org": eo,
             }
         )
-    # ------------------------------------------------------------ communities and property management
+    # ------------------------------------------------------------ communities, property managers
     per_street: dict[int, int] = {}
     infos: list[CommunityInfo] = []
     width = max(2, len(str(math.ceil(communities / n_streets))))
@@ -346,14 +445,14 @@ def build_registry(seed: int, communities: int, min_orgs: int, division_code: st
         zh, en = community_name(ci)
         n_estates = 2
         estates = [
-            (zh + ESTATE_SUFFIXES[(ci + j) % len(ESTATE_SUFFIXES)][0],
-             f"{en} {ESTATE_SUFFIXES[(ci + j) % len(ESTATE_SUFFIXES)][1]}")
+            (
+                zh + ESTATE_SUFFIXES[(ci + j) % len(ESTATE_SUFFIXES)][0],
+                f"{en} {ESTATE_SUFFIXES[(ci + j) % len(ESTATE_SUFFIXES)][1]}",
+            )
             for j in range(n_estates)
-        ]  # fmt: skip
+        ]
         road = (
-            dist.roads[(ci * 3 + 1) % len(dist.roads)]
-            if dist.roads
-            else (f"{zh}路", f"{en} Road")
+            dist.roads[(ci * 3 + 1) % len(dist.roads)] if dist.roads else (f"{zh}路", f"{en} Road")
         )
         infos.append(CommunityInfo(ci, si, slug, f"comm-{slug}", zh, en, estates, road))
     n_pm = max(1, math.ceil(communities / 4))
@@ -463,4 +562,6 @@ def build_registry(seed: int, communities: int, min_orgs: int, division_code: st
         )
         c.volunteers.append(v.id)
         extra += 1
-    return Registry(dist, streets, orgs, infos, shared, street_orgs, pms)
+    return Registry(
+        dist, streets, orgs, infos, shared, street_orgs, pms, {o.id: o.zh for o in orgs}
+    )

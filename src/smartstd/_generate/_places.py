@@ -102,42 +102,85 @@ _PANYU_ROADS = (
 # Other districts: a few real streets each; centroids are offsets from the district's.
 _OTHER_STREETS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "440103": (
-        ("沙面街", "Shamian", "sm"), ("华林街", "Hualin", "hl"), ("逢源街", "Fengyuan", "fy"),
-        ("多宝街", "Duobao", "db"), ("彩虹街", "Caihong", "ch"), ("石围塘街", "Shiweitang", "swt"),
+        ("沙面街", "Shamian", "sm"),
+        ("华林街", "Hualin", "hl"),
+        ("逢源街", "Fengyuan", "fy"),
+        ("多宝街", "Duobao", "db"),
+        ("彩虹街", "Caihong", "ch"),
+        ("石围塘街", "Shiweitang", "swt"),
     ),
     "440104": (
-        ("北京街", "Beijing", "bj"), ("人民街", "Renmin", "rm"), ("光塔街", "Guangta", "gt"),
-        ("东山街", "Dongshan", "ds"), ("农林街", "Nonglin", "nl"), ("华乐街", "Huale", "hl"),
+        ("北京街", "Beijing", "bj"),
+        ("人民街", "Renmin", "rm"),
+        ("光塔街", "Guangta", "gt"),
+        ("东山街", "Dongshan", "ds"),
+        ("农林街", "Nonglin", "nl"),
+        ("华乐街", "Huale", "hl"),
     ),
     "440105": (
-        ("滨江街", "Binjiang", "bj"), ("素社街", "Sushe", "ss"), ("南华西街", "Nanhuaxi", "nhx"),
-        ("江海街", "Jianghai", "jh"), ("赤岗街", "Chigang", "cg"), ("新港街", "Xingang", "xg"),
+        ("滨江街", "Binjiang", "bj"),
+        ("素社街", "Sushe", "ss"),
+        ("南华西街", "Nanhuaxi", "nhx"),
+        ("江海街", "Jianghai", "jh"),
+        ("赤岗街", "Chigang", "cg"),
+        ("新港街", "Xingang", "xg"),
     ),
     "440106": (
-        ("石牌街", "Shipai", "sp"), ("五山街", "Wushan", "ws"), ("天河南街", "Tianhenan", "thn"),
-        ("林和街", "Linhe", "lh"), ("沙河街", "Shahe", "sh"), ("员村街", "Yuancun", "yc"),
+        ("石牌街", "Shipai", "sp"),
+        ("五山街", "Wushan", "ws"),
+        ("天河南街", "Tianhenan", "thn"),
+        ("林和街", "Linhe", "lh"),
+        ("沙河街", "Shahe", "sh"),
+        ("员村街", "Yuancun", "yc"),
     ),
     "440111": (
-        ("三元里街", "Sanyuanli", "syl"), ("松洲街", "Songzhou", "sz"), ("景泰街", "Jingtai", "jt"),
-        ("同德街", "Tongde", "td"), ("京溪街", "Jingxi", "jx"), ("棠景街", "Tangjing", "tj"),
+        ("三元里街", "Sanyuanli", "syl"),
+        ("松洲街", "Songzhou", "sz"),
+        ("景泰街", "Jingtai", "jt"),
+        ("同德街", "Tongde", "td"),
+        ("京溪街", "Jingxi", "jx"),
+        ("棠景街", "Tangjing", "tj"),
     ),
     "440112": (
-        ("黄埔街", "Huangpu", "hp"), ("红山街", "Hongshan", "hs"), ("鱼珠街", "Yuzhu", "yz"),
-        ("大沙街", "Dasha", "ds"), ("萝岗街", "Luogang", "lg"), ("夏港街", "Xiagang", "xg"),
+        ("黄埔街", "Huangpu", "hp"),
+        ("红山街", "Hongshan", "hs"),
+        ("鱼珠街", "Yuzhu", "yz"),
+        ("大沙街", "Dasha", "ds"),
+        ("萝岗街", "Luogang", "lg"),
+        ("夏港街", "Xiagang", "xg"),
     ),
     "440114": (
-        ("新华街", "Xinhua", "xh"), ("新雅街", "Xinya", "xy"), ("秀全街", "Xiuquan", "xq"),
+        ("新华街", "Xinhua", "xh"),
+        ("新雅街", "Xinya", "xy"),
+        ("秀全街", "Xiuquan", "xq"),
         ("花城街", "Huacheng", "hc"),
     ),
-    "440115": (("南沙街", "Nansha", "ns"), ("珠江街", "Zhujiang", "zj"), ("龙穴街", "Longxue", "lx")),
-    "440117": (("街口街", "Jiekou", "jk"), ("江埔街", "Jiangpu", "jp"), ("城郊街", "Chengjiao", "cj")),
+    "440115": (
+        ("南沙街", "Nansha", "ns"),
+        ("珠江街", "Zhujiang", "zj"),
+        ("龙穴街", "Longxue", "lx"),
+    ),
+    "440117": (
+        ("街口街", "Jiekou", "jk"),
+        ("江埔街", "Jiangpu", "jp"),
+        ("城郊街", "Chengjiao", "cj"),
+    ),
     "440118": (
-        ("荔城街", "Licheng", "lc"), ("增江街", "Zengjiang", "zj"), ("朱村街", "Zhucun", "zc"),
+        ("荔城街", "Licheng", "lc"),
+        ("增江街", "Zengjiang", "zj"),
+        ("朱村街", "Zhucun", "zc"),
         ("永宁街", "Yongning", "yn"),
     ),
-}  # fmt: skip
+}
 
-_OFFSETS = ((-0.02, 0.01), (0.015, 0.012), (-0.01, -0.015), (0.02, -0.01), (0.0, 0.025), (0.025, 0.02))
+_OFFSETS = (
+    (-0.02, 0.01),
+    (0.015, 0.012),
+    (-0.01, -0.015),
+    (0.02, -0.01),
+    (0.0, 0.025),
+    (0.025, 0.02),
+)
 
 
 def district(code: str) -> District:
@@ -163,22 +206,69 @@ def district(code: str) -> District:
 # Community names: curated first (the example community is the first), then
 # combinations of the two character pools below.
 _CURATED = (
-    ("榕溪", "Rongxi"), ("锦湖", "Jinhu"), ("翠岭", "Cuiling"), ("福景", "Fujing"),
-    ("康湾", "Kangwan"), ("丽泽", "Lize"), ("星岸", "Xing'an"), ("云溪", "Yunxi"),
-    ("雅林", "Yalin"), ("青榕", "Qingrong"), ("润和", "Runhe"), ("金沙", "Jinsha"),
-)  # fmt: skip
+    ("榕溪", "Rongxi"),
+    ("锦湖", "Jinhu"),
+    ("翠岭", "Cuiling"),
+    ("福景", "Fujing"),
+    ("康湾", "Kangwan"),
+    ("丽泽", "Lize"),
+    ("星岸", "Xing'an"),
+    ("云溪", "Yunxi"),
+    ("雅林", "Yalin"),
+    ("青榕", "Qingrong"),
+    ("润和", "Runhe"),
+    ("金沙", "Jinsha"),
+)
 _FIRST = (
-    ("榕", "Rong"), ("锦", "Jin"), ("翠", "Cui"), ("福", "Fu"), ("康", "Kang"), ("丽", "Li"),
-    ("星", "Xing"), ("云", "Yun"), ("雅", "Ya"), ("青", "Qing"), ("润", "Run"), ("金", "Jin"),
-    ("凤", "Feng"), ("紫", "Zi"), ("华", "Hua"), ("南", "Nan"), ("桂", "Gui"), ("荔", "Li"),
-    ("怡", "Yi"), ("嘉", "Jia"), ("恒", "Heng"), ("瑞", "Rui"), ("泰", "Tai"), ("宝", "Bao"),
-)  # fmt: skip
+    ("榕", "Rong"),
+    ("锦", "Jin"),
+    ("翠", "Cui"),
+    ("福", "Fu"),
+    ("康", "Kang"),
+    ("丽", "Li"),
+    ("星", "Xing"),
+    ("云", "Yun"),
+    ("雅", "Ya"),
+    ("青", "Qing"),
+    ("润", "Run"),
+    ("金", "Jin"),
+    ("凤", "Feng"),
+    ("紫", "Zi"),
+    ("华", "Hua"),
+    ("南", "Nan"),
+    ("桂", "Gui"),
+    ("荔", "Li"),
+    ("怡", "Yi"),
+    ("嘉", "Jia"),
+    ("恒", "Heng"),
+    ("瑞", "Rui"),
+    ("泰", "Tai"),
+    ("宝", "Bao"),
+)
 _SECOND = (
-    ("溪", "xi"), ("湖", "hu"), ("岭", "ling"), ("景", "jing"), ("湾", "wan"), ("泽", "ze"),
-    ("岸", "an"), ("苑", "yuan"), ("园", "yuan"), ("和", "he"), ("沙", "sha"), ("荆", "jing"),
-    ("庭", "ting"), ("林", "lin"), ("山", "shan"), ("江", "jiang"), ("涌", "chong"),
-    ("塘", "tang"), ("峰", "feng"), ("坊", "fang"), ("源", "yuan"), ("桥", "qiao"),
-)  # fmt: skip
+    ("溪", "xi"),
+    ("湖", "hu"),
+    ("岭", "ling"),
+    ("景", "jing"),
+    ("湾", "wan"),
+    ("泽", "ze"),
+    ("岸", "an"),
+    ("苑", "yuan"),
+    ("园", "yuan"),
+    ("和", "he"),
+    ("沙", "sha"),
+    ("荆", "jing"),
+    ("庭", "ting"),
+    ("林", "lin"),
+    ("山", "shan"),
+    ("江", "jiang"),
+    ("涌", "chong"),
+    ("塘", "tang"),
+    ("峰", "feng"),
+    ("坊", "fang"),
+    ("源", "yuan"),
+    ("桥", "qiao"),
+)
 
 
 def _pool() -> tuple[tuple[str, str], ...]:
@@ -213,4 +303,9 @@ def community_name(index: int) -> tuple[str, str]:
 
 
 #: Estate (小区) suffixes: zh, en.
-ESTATE_SUFFIXES = (("花园", "Garden"), ("新邨", "New Village"), ("华庭", "Court"), ("名苑", "Residence"))
+ESTATE_SUFFIXES = (
+    ("花园", "Garden"),
+    ("新邨", "New Village"),
+    ("华庭", "Court"),
+    ("名苑", "Residence"),
+)

@@ -78,7 +78,10 @@ def _progress_callback(enabled: bool) -> tuple[Any, Any]:
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
     progress = Progress(
-        "[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
         transient=True,
     )
     task = progress.add_task("checking", total=None)
@@ -130,31 +133,96 @@ def _quiet(report: Report, verbosity: int) -> Report:
     from dataclasses import replace
 
     keep = Severity.WARNING if verbosity == -1 else Severity.ERROR
-    return replace(report, findings=tuple(f for f in report.findings if f.severity.rank >= keep.rank))
+    return replace(
+        report, findings=tuple(f for f in report.findings if f.severity.rank >= keep.rank)
+    )
 
 
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True))
-@click.option("-f", "--format", "fmt", default=None, help="Report format: text, json, junit, sarif, github, markdown.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file.")
-@click.option("--fail-on", type=click.Choice(["error", "warning"]), default=None, help="Exit 1 on findings this severe (default error).")
-@click.option("--select", multiple=True, help="Only these rules (codes, prefixes like SC2, or names); repeat or comma-separate.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    default=None,
+    help="Report format: text, json, junit, sarif, github, markdown.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to a file.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default=None,
+    help="Exit 1 on findings this severe (default error).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    help="Only these rules (codes, prefixes like SC2, or names); repeat or comma-separate.",
+)
 @click.option("--ignore", multiple=True, help="Skip these rules (codes, prefixes or names).")
-@click.option("--level", type=click.Choice(["L1", "L2", "L3"]), default=None, help="Conformance level to check for (default L2).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes for large NDJSON files.")
-@click.option("--lang", type=click.Choice(["zh-CN", "en"]), default=None, help="Language of messages (default from the locale).")
-@click.option("--profile", "profiles", multiple=True, help="A profile to apply: a YAML file or name@version.")
-@click.option("--waivers", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="A waivers file (YAML or JSON).")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Configuration file (default: nearest smartstd.toml or pyproject.toml).")
-@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal, unless NO_COLOR).")
+@click.option(
+    "--level",
+    type=click.Choice(["L1", "L2", "L3"]),
+    default=None,
+    help="Conformance level to check for (default L2).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for large NDJSON files.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh-CN", "en"]),
+    default=None,
+    help="Language of messages (default from the locale).",
+)
+@click.option(
+    "--profile", "profiles", multiple=True, help="A profile to apply: a YAML file or name@version."
+)
+@click.option(
+    "--waivers",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A waivers file (YAML or JSON).",
+)
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Configuration file (default: nearest smartstd.toml or pyproject.toml).",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Force colour on or off (default: on a terminal, unless NO_COLOR).",
+)
 @click.option("-v", "--verbose", count=True, help="More output.")
-@click.option("-q", "--quiet", count=True, help="Less output: -q hides info findings, -qq warnings too.")
+@click.option(
+    "-q", "--quiet", count=True, help="Less output: -q hides info findings, -qq warnings too."
+)
 @guard
 def check_command(
-    paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on: str | None,
-    select: tuple[str, ...], ignore: tuple[str, ...], level: str | None, jobs: int | None,
-    lang: str | None, profiles: tuple[str, ...], waivers: Path | None, config: Path | None,
-    color: bool | None, verbose: int, quiet: int,
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output: Path | None,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    level: str | None,
+    jobs: int | None,
+    lang: str | None,
+    profiles: tuple[str, ...],
+    waivers: Path | None,
+    config: Path | None,
+    color: bool | None,
+    verbose: int,
+    quiet: int,
 ) -> None:
     """Check that PATHS (files or folders, one logical dataset) conform to the standard.
 

@@ -14,18 +14,61 @@ __all__ = ["generate_command"]
 
 
 @click.command("generate")
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (same seed, same bytes).")
-@click.option("--scale", type=click.Choice(["community", "district", "city"]), default="community", show_default=True)
-@click.option("--observations", type=click.IntRange(min=0), default=None, help="Override the number of observations.")
-@click.option("--requests", type=click.IntRange(min=0), default=None, help="Override the number of service requests.")
-@click.option("--format", "fmt", type=click.Choice(["json", "ndjson", "yaml"]), default="ndjson", show_default=True)
-@click.option("--charter", type=click.Choice(["include", "exclude", "only"]), default="include", show_default=True, help="Whether the governance charter is written with the data.")
-@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Output file (default: standard output).")
-@click.option("-q", "--quiet", is_flag=True, help="Do not print the summary line to standard error.")
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Random seed (same seed, same bytes)."
+)
+@click.option(
+    "--scale",
+    type=click.Choice(["community", "district", "city"]),
+    default="community",
+    show_default=True,
+)
+@click.option(
+    "--observations",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Override the number of observations.",
+)
+@click.option(
+    "--requests",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Override the number of service requests.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "ndjson", "yaml"]),
+    default="ndjson",
+    show_default=True,
+)
+@click.option(
+    "--charter",
+    type=click.Choice(["include", "exclude", "only"]),
+    default="include",
+    show_default=True,
+    help="Whether the governance charter is written with the data.",
+)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Output file (default: standard output).",
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Do not print the summary line to standard error."
+)
 @guard
 def generate_command(
-    seed: int, scale: str, observations: int | None, requests: int | None, fmt: str,
-    charter: str, out: Path | None, quiet: bool,
+    seed: int,
+    scale: str,
+    observations: int | None,
+    requests: int | None,
+    fmt: str,
+    charter: str,
+    out: Path | None,
+    quiet: bool,
 ) -> None:
     """Generate a realistic Guangzhou community dataset (valid and conformant)."""
     from smartstd import generate as gen
@@ -41,5 +84,7 @@ def generate_command(
     elapsed = max(time.perf_counter() - started, 1e-9)
     if not quiet:
         n = stats.records
-        click.echo(f"generated {n} records in {elapsed:.2f}s ({n / elapsed:,.0f} records/s)", err=True)
+        click.echo(
+            f"generated {n} records in {elapsed:.2f}s ({n / elapsed:,.0f} records/s)", err=True
+        )
     sys.exit(EXIT_OK)

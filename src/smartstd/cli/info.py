@@ -33,7 +33,8 @@ def info_command(paths: tuple[str, ...], as_json: bool, lang: str | None) -> Non
     except InputError as exc:
         click.echo(str(exc), err=True)
         click.echo(
-            "用 smartstd check 查看完整报告。" if zh else "Run smartstd check for the full report.", err=True
+            "用 smartstd check 查看完整报告。" if zh else "Run smartstd check for the full report.",
+            err=True,
         )
         sys.exit(EXIT_FAIL)
     counts = Counter(e.type for e in ds.entities)
@@ -59,11 +60,24 @@ def info_command(paths: tuple[str, ...], as_json: bool, lang: str | None) -> Non
     labels = (
         ("数据集", "标准版本", "发布方", "生成时间", "密级", "地方配置", "实体总数")
         if zh
-        else ("Dataset", "Standard version", "Publisher", "Generated at", "Classification", "Profiles", "Entities")
+        else (
+            "Dataset",
+            "Standard version",
+            "Publisher",
+            "Generated at",
+            "Classification",
+            "Profiles",
+            "Entities",
+        )
     )
     values = (
-        ds.dataset_id, f"{ds.standard} {ds.standard_version}", ds.publisher_id, data["generated_at"],
-        ds.classification, ", ".join(ds.profiles) or "-", str(data["entities"]),
+        ds.dataset_id,
+        f"{ds.standard} {ds.standard_version}",
+        ds.publisher_id,
+        data["generated_at"],
+        ds.classification,
+        ", ".join(ds.profiles) or "-",
+        str(data["entities"]),
     )
     for label, value in zip(labels, values):
         console.print(f"{label}: {value}")

@@ -14,7 +14,9 @@ __all__ = ["rules_command"]
 
 @click.command("rules")
 @click.argument("code", required=False)
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text"
+)
 @click.option("--lang", type=click.Choice(["zh-CN", "en"]), default=None)
 def rules_command(code: str | None, fmt: str, lang: str | None) -> None:
     """List the rules, or explain one (by code such as SC202, or by name)."""
@@ -28,15 +30,21 @@ def rules_command(code: str | None, fmt: str, lang: str | None) -> None:
         elif fmt == "markdown":
             click.echo("| code | name | severity | level | title |\n|---|---|---|---|---|")
             for r in rules:
-                click.echo(f"| {r.code} | {r.name} | {r.severity.value} | {r.level.value} | {r.text('title', language)} |")
+                click.echo(
+                    f"| {r.code} | {r.name} | {r.severity.value} | {r.level.value} | {r.text('title', language)} |"
+                )
         else:
             for r in rules:
-                click.echo(f"{r.code}  {r.name:<40} {r.severity.value:<8} {r.level.value}  {r.text('title', language)}")
+                click.echo(
+                    f"{r.code}  {r.name:<40} {r.severity.value:<8} {r.level.value}  {r.text('title', language)}"
+                )
         sys.exit(EXIT_OK)
     try:
         rule = get_rule(code)
     except KeyError:
-        click.echo(f"smartstd: error: no rule {code!r}; run `smartstd rules` for the list", err=True)
+        click.echo(
+            f"smartstd: error: no rule {code!r}; run `smartstd rules` for the list", err=True
+        )
         sys.exit(EXIT_USAGE)
     if fmt == "json":
         click.echo(json.dumps(_as_dict(rule), ensure_ascii=False, indent=2))
@@ -54,9 +62,23 @@ def rules_command(code: str | None, fmt: str, lang: str | None) -> None:
     ]
     if rule.params:
         lines.append("## " + ("参数" if zh else "Parameters"))
-        lines.extend(f"- `{p.name}` = `{json.dumps(p.default)}`: {p.zh if zh else p.en}" for p in rule.params)
+        lines.extend(
+            f"- `{p.name}` = `{json.dumps(p.default)}`: {p.zh if zh else p.en}" for p in rule.params
+        )
         lines.append("")
-    lines += ["## " + ("错误示例" if zh else "Bad"), "", "```", rule.bad, "```", "", "## " + ("正确示例" if zh else "Good"), "", "```", rule.good, "```"]
+    lines += [
+        "## " + ("错误示例" if zh else "Bad"),
+        "",
+        "```",
+        rule.bad,
+        "```",
+        "",
+        "## " + ("正确示例" if zh else "Good"),
+        "",
+        "```",
+        rule.good,
+        "```",
+    ]
     click.echo("\n".join(lines))
     sys.exit(EXIT_OK)
 
@@ -75,5 +97,7 @@ def _as_dict(rule: object) -> dict[str, object]:
         "explanation": dict(rule.explanation),
         "bad": rule.bad,
         "good": rule.good,
-        "params": [{"name": p.name, "default": p.default, "zh-CN": p.zh, "en": p.en} for p in rule.params],
+        "params": [
+            {"name": p.name, "default": p.default, "zh-CN": p.zh, "en": p.en} for p in rule.params
+        ],
     }

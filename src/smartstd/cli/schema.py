@@ -1,27 +1,66 @@
-"""``smartstd schema``: export the published JSON Schemas and check them for drift."""
+"""``smartstd schema``: export, build, check and compare the published JSON Schemas.
+
+* ``schema export``: write the schemas of the models (``schemas/<version>/``);
+* ``schema build``: write a complete, self-contained bundle of a version
+  (schemas with ``$id``, ``index.json``, ``codelists.json``, ``rules.json``,
+  ``profile.schema.json``, ``CHANGES.md``, ``SHA256SUMS``);
+* ``schema check``: fail when committed schemas differ from the models;
+* ``schema diff OLD NEW``: classify every change between two bundles (or a
+  bundle and a profile); exit 1 when the compatibility mode is broken or the
+  new version number is too small.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import click
 
-from smartstd.cli import EXIT_FAIL, EXIT_OK, guard
+from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
+
+
+def _write(text: str, output: Path | None) -> None:
+    """Write to a file (UTF-8) or to standard output."""
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8", newline="\n")
+
 
 __all__ = ["schema_group"]
 
 _PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data" / "schemas"
 
+#: Files a bundle may hold besides the schemas, which ``schema check`` also compares.
+_BUNDLE_FILES = (
+    "index.json",
+    "codelists.json",
+    "rules.json",
+    "profile.schema.json",
+    "CHANGES.md",
+    "SHA256SUMS",
+)
+
 
 @click.group("schema")
 def schema_group() -> None:
-    """Publish and check the standard's JSON Schemas."""
+    """Publish, check and compare the standard's JSON Schemas."""
 
 
 @schema_group.command("export")
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None, help="Folder to write (default: schemas/<version>/ and the package data copy).")
-@click.option("--version", "version", default=None, help="Standard version (default: the library's).")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder to write (default: schemas/<version>/ and the package data copy).",
+)
+@click.option(
+    "--version", "version", default=None, help="Standard version (default: the library's)."
+)
 @click.option("--base-uri", default=None, help="Base URI of the $id of every schema.")
 @guard
 def export_command(out: Path | None, version: str | None, base_uri: str | None) -> None:
@@ -38,16 +77,134 @@ def export_command(out: Path | None, version: str | None, base_uri: str | None) 
     sys.exit(EXIT_OK)
 
 
-@schema_group.command("check")
-@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=None, help="Bundle folder to compare (default: schemas/<version>/).")
+def _changes_text(version: str, changelog: Path | None, previous: str | None, base_uri: str) -> str:
+    """``CHANGES.md``: the changelog's section for the version, and a diff with ``--previous``."""
+    from smartstd.versions import changelog_excerpt
+
+    parts = [f"# SCDS {version}", ""]
+    source = (
+        changelog
+        if changelog is not None
+        else (Path("CHANGELOG.md") if Path("CHANGELOG.md").is_file() else None)
+    )
+    excerpt = None
+    if source is not None:
+        try:
+            excerpt = changelog_excerpt(source.read_text("utf-8"), version)
+        except OSError as exc:
+            from smartstd.errors import UsageError
+
+            raise UsageError(f"cannot read {source}: {exc}") from None
+    parts.append(excerpt.strip() if excerpt else f"No changelog entry for {version} was found.")
+    if previous is not None:
+        from smartstd.compat import Bundle, diff_bundles, load_bundle, render_markdown
+        from smartstd.schemas import build_schemas
+
+        old = load_bundle(previous)
+        new = Bundle.from_files(
+            dict(build_schemas(version, base_uri)), version=version, source="(this build)"
+        )
+        diff = diff_bundles(old, new)
+        parts += ["", "## Compatibility with the previous version / 与上一版本的兼容性", ""]
+        md = render_markdown(diff, "backward", "en")
+        parts.append(
+            "\n".join("#" + line if line.startswith("#") else line for line in md.splitlines())
+        )
+    return "\n".join(parts).rstrip() + "\n"
+
+
+@schema_group.command("build")
+@click.option(
+    "--version",
+    "version",
+    default=None,
+    help="The version the bundle publishes (default: the library's).",
+)
+@click.option(
+    "--base-uri",
+    default=None,
+    help="Base URI of every $id (default: https://smartstd.org/schemas/scds/).",
+)
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the bundle to.",
+)
+@click.option(
+    "--changelog",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Changelog to excerpt (default: ./CHANGELOG.md when present).",
+)
+@click.option(
+    "--previous",
+    default=None,
+    help="The previous bundle (folder or version) to add a compatibility report to CHANGES.md.",
+)
 @guard
-def check_command(folder: Path | None) -> None:
-    """Fail (exit 1) when the committed schemas differ from the models."""
-    from smartstd.schemas import build_schemas, dump_schema
+def build_command(
+    version: str | None,
+    base_uri: str | None,
+    out: Path,
+    changelog: Path | None,
+    previous: str | None,
+) -> None:
+    """Write a complete, self-contained bundle of a version of the standard.
+
+    Every schema with its $id, index.json, codelists.json (both languages),
+    rules.json (the rule catalogue), profile.schema.json, CHANGES.md and
+    SHA256SUMS. Nothing is fetched: every $ref is local.
+    """
+    from smartstd.errors import UsageError
+    from smartstd.schemas import DEFAULT_BASE_URI
+    from smartstd.standard.dataset import STANDARD_VERSION
+    from smartstd.versions import Version, bundle_files, write_bundle
+
+    v = version or STANDARD_VERSION
+    try:
+        Version.parse(v)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if v != STANDARD_VERSION:
+        click.echo(
+            f"smartstd: warning: the models define SCDS {STANDARD_VERSION}; publishing them as {v}",
+            err=True,
+        )
+    uri = base_uri or DEFAULT_BASE_URI
+    files = bundle_files(v, uri, changes=_changes_text(v, changelog, previous, uri))
+    written = write_bundle(out, files)
+    click.echo(f"wrote {len(written)} files of the SCDS {v} bundle to {out}")
+    sys.exit(EXIT_OK)
+
+
+@schema_group.command("check")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Bundle folder to compare (default: schemas/<version>/).",
+)
+@click.option(
+    "--base-uri",
+    default=None,
+    help="The base URI the bundle was built with (default: the standard's).",
+)
+@guard
+def check_command(folder: Path | None, base_uri: str | None) -> None:
+    """Fail (exit 1) when the committed schemas differ from the models.
+
+    A full bundle (from ``schema build``) is checked too: its index, code
+    lists, rule catalogue, profile meta-schema and checksums must match.
+    """
+    from smartstd.schemas import DEFAULT_BASE_URI, build_schemas, dump_schema
     from smartstd.standard.dataset import STANDARD_VERSION
 
     target = folder or Path("schemas") / STANDARD_VERSION
-    fresh = {name: dump_schema(s) for name, s in build_schemas().items()}
+    uri = base_uri or DEFAULT_BASE_URI
+    fresh = {name: dump_schema(s) for name, s in build_schemas(STANDARD_VERSION, uri).items()}
     problems = []
     for name, text in fresh.items():
         path = target / name
@@ -55,12 +212,90 @@ def check_command(folder: Path | None) -> None:
             problems.append(f"missing: {path}")
         elif path.read_text("utf-8") != text:
             problems.append(f"differs from the models: {path}")
+    extras = [n for n in _BUNDLE_FILES if (target / n).is_file()]
+    if extras:
+        from smartstd.versions import bundle_files
+
+        changes = (
+            (target / "CHANGES.md").read_bytes() if (target / "CHANGES.md").is_file() else None
+        )
+        built = bundle_files(
+            STANDARD_VERSION, uri, changes=changes.decode("utf-8") if changes else None
+        )
+        for name in extras:
+            if name == "CHANGES.md":
+                continue
+            if (target / name).read_bytes() != built[name]:
+                problems.append(f"differs from the models: {target / name}")
     if target.is_dir():
-        problems.extend(f"not generated by the models: {p}" for p in sorted(target.glob("*.json")) if p.name not in fresh)
+        known = set(fresh) | set(_BUNDLE_FILES)
+        problems.extend(
+            f"not generated by the models: {p}"
+            for p in sorted(target.glob("*.json"))
+            if p.name not in known
+        )
     for p in problems:
         click.echo(p, err=True)
     if problems:
-        click.echo("run `smartstd schema export` and commit the result", err=True)
+        click.echo(
+            "run `smartstd schema export` (or `schema build`) and commit the result", err=True
+        )
         sys.exit(EXIT_FAIL)
     click.echo(f"{len(fresh)} schemas in {target} match the models")
     sys.exit(EXIT_OK)
+
+
+@schema_group.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--mode",
+    type=click.Choice(["backward", "forward", "full", "none"]),
+    default="backward",
+    show_default=True,
+    help="The compatibility to require: old data stays valid (backward), old readers"
+    " read new data (forward), or both (full).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to a file.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh-CN", "en"]),
+    default=None,
+    help="Language of the report (default from the locale).",
+)
+@guard
+def diff_command(
+    old: str, new: str, mode: str, fmt: str, output: Path | None, lang: str | None
+) -> None:
+    """Compare two bundles and classify every change.
+
+    OLD and NEW are bundle folders, published versions (1.0.0) or a profile
+    file (its effective bundle). Exit 1 when the mode is violated or NEW's
+    version number is smaller than the changes demand under SemVer.
+    """
+    from smartstd.compat import diff_bundles, render_markdown, render_text
+
+    diff = diff_bundles(old, new)
+    language = lang or default_lang()
+    if fmt == "json":
+        text = json.dumps(diff.to_dict(mode), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "markdown":
+        text = render_markdown(diff, mode, language)
+    else:
+        text = render_text(diff, mode, language)
+    _write(text, output)
+    sys.exit(EXIT_OK if diff.ok(mode) else EXIT_FAIL)

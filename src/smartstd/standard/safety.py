@@ -49,7 +49,7 @@ class Observation(Entity):
     device_id: Id = F("设备", "Device")
     observed_at: Timestamp = F("观测时间", "Observed at")
     property: str = F("观测属性", "Property", "如 smoke_density、pm2_5。", "e.g. smoke_density, pm2_5.", pattern=r"^[a-z][a-z0-9_]{0,63}$")
-    value: float | bool | str | None = F("值", "Value", default=None)
+    value: bool | int | float | str | None = F("值", "Value", default=None)
     unit: str | None = F("单位", "Unit", "UCUM 单位代码。", "UCUM unit code.", max_length=32, default=None)
     quality: code_type("observation_quality") | None = F("质量", "Quality", default=None)  # type: ignore[valid-type]
 

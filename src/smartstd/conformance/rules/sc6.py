@@ -77,7 +77,9 @@ class _Group:
         idx = self.index[pos]
         base: Path = ("entities", idx) if idx >= 0 else (() if idx == -1 else self.bases[pos])
         line = self.lines[pos]
-        return Where(files[self.files[pos]], line if line >= 0 else None, base, entity_type, self.ids[pos])
+        return Where(
+            files[self.files[pos]], line if line >= 0 else None, base, entity_type, self.ids[pos]
+        )
 
     def day(self, pos: int) -> dt.date | None:
         value = self.days[pos]
@@ -94,6 +96,7 @@ class GovernanceState:
     file_index: dict[str | None, int] = field(default_factory=dict)
 
     def file_idx(self, file: str | None) -> int:
+        """The index of a file in :attr:`files` (added when new)."""
         idx = self.file_index.get(file)
         if idx is None:
             idx = len(self.files)
@@ -112,7 +115,9 @@ class GovernanceRule:
         """An empty state."""
         return GovernanceState()
 
-    def collect(self, state: GovernanceState, entity: Any, where: Where, ctx: Context) -> Iterator[Hit]:
+    def collect(
+        self, state: GovernanceState, entity: Any, where: Where, ctx: Context
+    ) -> Iterator[Hit]:
         """Keep a charter entity; turn a request, alert, device or service into usage facts."""
         if entity.type in GRAPH_TYPES:
             state.entities.append((entity, where))
@@ -147,14 +152,18 @@ class GovernanceRule:
         return state
 
     def finish(self, state: GovernanceState, ctx: Context) -> Iterator[Hit]:
-        """Build the charter, run the checks, judge the usage facts, run the charter's assertions."""
+        """Build the charter, run the checks, judge the usage facts, run the charter's own tests."""
         charter = Charter(as_of=ctx.now.date() if ctx.now is not None else None)
         wheres: dict[tuple[str, str], Where] = {}
         charter_files: list[str] = []
         for entity, where in state.entities:
             if charter.add(entity, Source(where.file, where.line, where.base)):
                 wheres[(entity.type, entity.id)] = where
-                if entity.type != "Organization" and where.file is not None and where.file not in charter_files:
+                if (
+                    entity.type != "Organization"
+                    and where.file is not None
+                    and where.file not in charter_files
+                ):
                     charter_files.append(where.file)
         if charter.is_empty:
             return
@@ -197,7 +206,12 @@ def _assertion_hits(charter: Charter, files: list[str], ctx: Context) -> Iterato
         yield Hit(
             "SC617",
             (),
-            {"assertion": a.name, "kind": a.kind, "expected": result.expected, "actual": result.actual},
+            {
+                "assertion": a.name,
+                "kind": a.kind,
+                "expected": result.expected,
+                "actual": result.actual,
+            },
             where=Where(a.file, None, ("assertions", a.index), None, a.name),
         )
 

@@ -1,0 +1,113 @@
+"""Benchmark of the stakeholder-responsibility graph checks (SC6xx).
+
+Builds synthetic charters (:func:`smartstd.graph.synthetic_charter`) of about
+10,000 and 100,000 organisations, domains and data categories (about 3.5
+edges per node, so ~350,000 edges at 100k), then times, on one core:
+
+* ``index``: indexing the charter (:class:`smartstd.graph.Charter`);
+* ``checks``: every SC6xx check on it (:func:`smartstd.graph.check_charter`:
+  SC601-SC620 and the SC202 reference check), findings included;
+* ``graph``: building the networkx ``MultiDiGraph`` once (for exports and
+  queries; the checks do not need it).
+
+The sizes are timed in turns (10k, 100k, 10k, 100k, ...) and the best of
+``--repeat`` turns is kept, so that other work on the machine weighs on both
+alike; the time is the process's CPU time (one core; ``--wall`` for
+wall-clock time). It prints the timings, microseconds per node, the 100k/10k ratio, and
+the targets (all checks on 100k under 2 s; 100k at most 12 times 10k)
+without asserting them.
+
+    python benchmarks/bench_graph.py            # 10k and 100k
+    python benchmarks/bench_graph.py --tiny     # a very small size, for CI
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import time
+from typing import Any
+
+from smartstd.graph import Charter, build_graph, check_charter, synthetic_charter
+from smartstd.graph.synthetic import SYNTHETIC_AS_OF
+
+
+def timed(fn: Any) -> tuple[float, Any]:
+    """CPU time of one call (``--wall`` for wall-clock time)."""
+    gc.collect()
+    start = CLOCK()
+    result = fn()
+    return CLOCK() - start, result
+
+
+CLOCK = time.process_time
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--tiny", action="store_true", help="run a very small size (CI)")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="keep the best of this many turns (default 5)"
+    )
+    parser.add_argument(
+        "--no-graph", action="store_true", help="do not time building the networkx graph"
+    )
+    parser.add_argument(
+        "--wall", action="store_true", help="time wall-clock time instead of the process's CPU time"
+    )
+    args = parser.parse_args()
+    global CLOCK
+    if args.wall:
+        CLOCK = time.perf_counter
+    sizes = (200, 2_000) if args.tiny else (10_000, 100_000)
+    data = {n: synthetic_charter(n) for n in sizes}
+    best: dict[int, dict[str, float]] = {
+        n: {"index": float("inf"), "checks": float("inf")} for n in sizes
+    }
+    findings: dict[int, int] = {}
+    for _ in range(max(args.repeat, 1)):
+        for n in sizes:
+            t_index, _charter = timed(
+                lambda n=n: Charter.from_entities(data[n], as_of=SYNTHETIC_AS_OF)
+            )
+            t_all, found = timed(
+                lambda n=n: check_charter(Charter.from_entities(data[n], as_of=SYNTHETIC_AS_OF))
+            )
+            best[n]["index"] = min(best[n]["index"], t_index)
+            best[n]["checks"] = min(best[n]["checks"], t_all - t_index)
+            findings[n] = len(found)
+    graph: dict[int, tuple[float, int, int]] = {}
+    if not args.no_graph:
+        for n in sizes:
+            t_graph, g = timed(
+                lambda n=n: build_graph(Charter.from_entities(data[n], as_of=SYNTHETIC_AS_OF))
+            )
+            graph[n] = (t_graph, g.number_of_nodes(), g.number_of_edges())
+            del g
+    print(
+        f"{'size':>8} {'entities':>9} {'nodes':>8} {'edges':>8} {'index s':>8} "
+        f"{'checks s':>9} {'total s':>8} "
+        f"{'us/node':>8} {'graph s':>8} {'findings':>8}"
+    )
+    totals = {}
+    for n in sizes:
+        total = best[n]["index"] + best[n]["checks"]
+        totals[n] = total
+        t_graph, nodes, edges = graph.get(n, (0.0, 0, 0))
+        print(
+            f"{n:>8} {len(data[n]):>9} {nodes:>8} {edges:>8} {best[n]['index']:>8.3f} "
+            f"{best[n]['checks']:>9.3f} "
+            f"{total:>8.3f} {total / n * 1e6:>8.2f} {t_graph:>8.3f} {findings[n]:>8}"
+        )
+    small, large = sizes
+    ratio = totals[large] / totals[small] if totals[small] else float("nan")
+    print(f"ratio {large}/{small} (index + all checks): {ratio:.2f}")
+    if not args.tiny:
+        print(
+            f"targets: all checks on 100k under 2 s -> {totals[large]:.3f} s; "
+            f"100k/10k at most 12 -> {ratio:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

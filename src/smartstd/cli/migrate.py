@@ -1,0 +1,94 @@
+"""``smartstd migrate PATH --to V --out OUT``: move a dataset to another version.
+
+Nothing is lost silently: what cannot be carried is listed, and stops the migration.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from smartstd.cli import EXIT_FAIL, EXIT_OK, guard
+
+__all__ = ["COMMAND", "migrate_command"]
+
+
+@click.command("migrate")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--to", "to", required=True, help="The version to migrate to.")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the migrated dataset (same format as PATH).",
+)
+@click.option(
+    "--from", "source", default=None, help="The data's version (default: its standard_version)."
+)
+@click.option(
+    "--accept-loss",
+    is_flag=True,
+    help="Write the result even when some values cannot be carried (they are still listed).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Format of the summary.",
+)
+@guard
+def migrate_command(
+    path: Path, to: str, out: Path, source: str | None, accept_loss: bool, fmt: str
+) -> None:
+    """Migrate the dataset PATH (JSON, YAML or NDJSON) to version --to.
+
+    Extension fields travel along. A value that a step cannot carry is listed
+    with its JSON Pointer, and nothing is written (exit 1) unless
+    --accept-loss is given.
+    """
+    from smartstd.migrate import migrate
+
+    result = migrate(path, to, out, source=source, accept_loss=accept_loss)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for err in result.errors:
+            click.echo(f"error: {err}", err=True)
+        for loss in result.losses:
+            where = f"line {loss.line} " if loss.line is not None else ""
+            click.echo(
+                f"{'lost' if result.accepted else 'cannot carry'}: {where}{loss.pointer or '/'} = "
+                f"{json.dumps(loss.value, ensure_ascii=False)} ({loss.reason}; step {loss.step})",
+                err=True,
+            )
+        chain = ", ".join(result.steps) or "no step (already at that version)"
+        if result.ok:
+            click.echo(
+                f"migrated {path} from SCDS {result.source} to {result.target}"
+                f" ({chain}); wrote {out}"
+            )
+            if result.losses:
+                click.echo(
+                    f"{len(result.losses)} value(s) could not be carried"
+                    " and were dropped (--accept-loss)",
+                    err=True,
+                )
+        elif not result.errors:
+            click.echo(
+                f"not migrated: {len(result.losses)} value(s) cannot be carried to {to};"
+                " nothing was written. "
+                "Fix them, or pass --accept-loss to drop them knowingly.",
+                err=True,
+            )
+    sys.exit(EXIT_OK if result.ok else EXIT_FAIL)
+
+
+#: The command registered by :mod:`smartstd.cli`.
+COMMAND = migrate_command

@@ -1,0 +1,282 @@
+"""Questions to the charter, answered with reasons in zh-CN and en.
+
+* :func:`who`: who is accountable, responsible, consulted and informed for a
+  domain on a date, each holder with the assignment that makes it so (and
+  the domain it is inherited from, for a sub-domain without its own);
+* :func:`raci`: the RACI matrix of the whole charter, as a text table,
+  Markdown or CSV;
+* :func:`explain`: may organisation X perform action A on data category C for
+  purpose P on date D, yes or no, with the chain of grants, delegations and
+  agreements that decides it, or the missing link.
+
+章程问答：谁负责、RACI 矩阵、某组织能否为某目的对某类数据执行某操作（附理由）。
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from smartstd.graph._params import Params
+from smartstd.graph.access import AccessEvaluator, Explanation
+from smartstd.graph.model import RACI_ROLES, GraphSource, as_charter, in_force
+
+__all__ = ["Holder", "RaciMatrix", "explain", "raci", "who"]
+
+_ROLE_ZH = {
+    "accountable": "负责方（A）",
+    "responsible": "执行方（R）",
+    "consulted": "咨询方（C）",
+    "informed": "知会方（I）",
+}
+_LETTER = {"accountable": "A", "responsible": "R", "consulted": "C", "informed": "I"}
+
+
+@dataclass(frozen=True)
+class Holder:
+    """An organisation holding a RACI role in a domain, and why.
+
+    Attributes:
+        organization: the organisation.
+        role: ``accountable``, ``responsible``, ``consulted`` or ``informed``.
+        domain: the domain asked about.
+        via_domain: the domain the assignment is on (an ancestor when inherited).
+        assignment: the assignment's id.
+        lead: whether it is the lead among several responsible parties.
+        valid_from: when the assignment begins (``None``: open).
+        valid_until: when it ends (``None``: open).
+    """
+
+    organization: str
+    role: str
+    domain: str
+    via_domain: str
+    assignment: str
+    lead: bool = False
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+
+    @property
+    def inherited(self) -> bool:
+        """Whether the role comes from an ancestor domain."""
+        return self.via_domain != self.domain
+
+    def reason(self, lang: str = "en") -> str:
+        """Why the organisation holds the role, in ``lang``."""
+        zh = lang.lower().startswith("zh")
+        period = ""
+        if self.valid_from is not None or self.valid_until is not None:
+            period = ("，" if zh else ", ") + f"{_iso(self.valid_from)} – {_iso(self.valid_until)}"
+        lead = ("，牵头" if zh else ", lead") if self.lead else ""
+        if zh:
+            role = _ROLE_ZH[self.role]
+            why = f"（分工 {self.assignment}{period}{lead}）"
+            text = f"{self.organization} 是 {self.domain} 的{role}{why}"
+            if self.inherited:
+                text += f"，沿用上级领域 {self.via_domain}"
+            return text
+        why = f"(assignment {self.assignment}{period}{lead})"
+        text = f"{self.organization} is {self.role} for {self.domain} {why}"
+        if self.inherited:
+            text += f", inherited from {self.via_domain}"
+        return text
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """A JSON-ready dictionary (with the reason when ``lang`` is given)."""
+        out: dict[str, Any] = {
+            "organization": self.organization,
+            "role": self.role,
+            "domain": self.domain,
+            "via_domain": self.via_domain,
+            "inherited": self.inherited,
+            "assignment": self.assignment,
+            "lead": self.lead,
+            "valid_from": _iso(self.valid_from, None),
+            "valid_until": _iso(self.valid_until, None),
+        }
+        if lang is not None:
+            out["reason"] = self.reason(lang)
+        return out
+
+
+def _iso(value: dt.date | None, empty: str | None = "…") -> Any:
+    return value.isoformat() if value is not None else empty
+
+
+def who(
+    source: GraphSource,
+    domain: str,
+    role: str | None = None,
+    *,
+    on: dt.date | None = None,
+) -> list[Holder]:
+    """Who holds ``role`` (default: every role) in ``domain`` on ``on``.
+
+    A sub-domain with no assignment of a role inherits that role's holders
+    from its nearest ancestor that has some. Holders come in RACI order, then
+    by organisation.
+
+    Args:
+        source: anything :func:`~smartstd.graph.model.as_charter` accepts.
+        domain: a core domain or one of the charter's domains.
+        role: one RACI role, or ``None`` for all four.
+        on: the date (default: the charter's ``as_of``, else today).
+
+    Raises:
+        ValueError: for an unknown role.
+    """
+    charter = as_charter(source)
+    if role is not None and role not in RACI_ROLES:
+        raise ValueError(f"unknown role {role!r}; one of {', '.join(RACI_ROLES)}")
+    day = charter.on(on)
+    out: list[Holder] = []
+    for r in RACI_ROLES if role is None else (role,):
+        via, items = charter.index.effective(r, day).get(domain, (domain, []))
+        for a in sorted(items, key=lambda a: (a.organization_id, a.id)):
+            out.append(
+                Holder(a.organization_id, r, domain, via, a.id, a.lead, a.valid_from, a.valid_until)
+            )
+    return out
+
+
+@dataclass(frozen=True)
+class RaciMatrix:
+    """The RACI matrix of a charter: domains by organisations.
+
+    Attributes:
+        domains: the row keys (domain ids), in charter order.
+        organizations: the column keys (organisation ids), sorted.
+        cells: the letters of each (domain, organisation) that holds a role:
+            ``A``, ``R`` (``R*`` for the lead), ``C``, ``I``, joined by ``/``.
+        labels: the domains' names, by language and id.
+        on: the date the matrix is for.
+    """
+
+    domains: tuple[str, ...]
+    organizations: tuple[str, ...]
+    cells: dict[tuple[str, str], str]
+    labels: dict[str, dict[str, str]]
+    on: dt.date
+
+    def cell(self, domain: str, organization: str) -> str:
+        """The letters of one cell (``""`` for none)."""
+        return self.cells.get((domain, organization), "")
+
+    def rows(self, lang: str = "en") -> list[list[str]]:
+        """The matrix as rows of strings, the header first."""
+        zh = lang.lower().startswith("zh")
+        labels = self.labels["zh-CN" if zh else "en"]
+        header = ["领域" if zh else "domain", "名称" if zh else "name", *self.organizations]
+        out = [header]
+        for d in self.domains:
+            out.append([d, labels.get(d, d), *(self.cell(d, o) for o in self.organizations)])
+        return out
+
+    def to_csv(self, lang: str = "en") -> str:
+        """The matrix as CSV (RFC 4180, CR LF line ends)."""
+        buf = io.StringIO()
+        csv.writer(buf).writerows(self.rows(lang))
+        return buf.getvalue()
+
+    def to_markdown(self, lang: str = "en") -> str:
+        """The matrix as a Markdown table."""
+
+        def esc(text: str) -> str:
+            return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+        rows = self.rows(lang)
+        lines = ["| " + " | ".join(esc(c) for c in rows[0]) + " |", "|" + "---|" * len(rows[0])]
+        lines += ["| " + " | ".join(esc(c) for c in row) + " |" for row in rows[1:]]
+        return "\n".join(lines) + "\n"
+
+    def to_text(self, lang: str = "en") -> str:
+        """The matrix as an aligned text table (East Asian wide characters count double)."""
+        rows = self.rows(lang)
+        widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+        lines = [
+            "  ".join(c + " " * (widths[i] - _width(c)) for i, c in enumerate(row)).rstrip()
+            for row in rows
+        ]
+        return "\n".join(lines) + "\n"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary."""
+        return {
+            "on": self.on.isoformat(),
+            "domains": list(self.domains),
+            "organizations": list(self.organizations),
+            "cells": [
+                {"domain": d, "organization": o, "roles": self.cells[(d, o)]}
+                for d in self.domains
+                for o in self.organizations
+                if (d, o) in self.cells
+            ],
+        }
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def raci(source: GraphSource, *, on: dt.date | None = None) -> RaciMatrix:
+    """The RACI matrix of the charter's own assignments in force on ``on``.
+
+    Rows are the domains the charter touches; columns the organisations
+    holding any role. Inherited roles are not repeated (see :func:`who`).
+    """
+    charter = as_charter(source)
+    day = charter.on(on)
+    idx = charter.index
+    cells: dict[tuple[str, str], list[str]] = {}
+    for a in charter.assignments.values():
+        if not in_force(a, day) or a.domain_id not in idx.domain_info:
+            continue
+        letter = _LETTER[a.role] + ("*" if a.lead and a.role == "responsible" else "")
+        items = cells.setdefault((a.domain_id, a.organization_id), [])
+        if letter not in items:
+            items.append(letter)
+    order = "AR*CI"
+    joined = {k: "/".join(sorted(v, key=lambda x: order.index(x[0]))) for k, v in cells.items()}
+    orgs = tuple(sorted({o for _d, o in joined}))
+    labels = {
+        "zh-CN": {d: charter.domain_label(d, "zh-CN") for d in idx.scope},
+        "en": {d: charter.domain_label(d, "en") for d in idx.scope},
+    }
+    return RaciMatrix(tuple(idx.scope), orgs, joined, labels, day)
+
+
+def explain(
+    source: GraphSource,
+    organization: str,
+    action: str | None,
+    category: str,
+    purpose: str | None = None,
+    *,
+    on: dt.date | None = None,
+    params: Params | None = None,
+) -> Explanation:
+    """May ``organization`` do ``action`` on ``category`` for ``purpose`` on ``on``?
+
+    Args:
+        source: anything :func:`~smartstd.graph.model.as_charter` accepts.
+        organization: the organisation's id.
+        action: ``read``, ``write``, ``share`` or ``delete`` (``None``: any).
+        category: the data category's id.
+        purpose: the purpose's id (``None``: any purpose).
+        on: the date (default: the charter's ``as_of``, else today).
+        params: rule parameters (SC608's sensitive bases, SC609's processor roles).
+
+    Returns:
+        The :class:`~smartstd.graph.access.Explanation`: ``allowed``, the
+        steps that decide it, and :attr:`~Explanation.missing` when not.
+        ``explanation.text("zh-CN")`` and ``text("en")`` render it.
+    """
+    charter = as_charter(source)
+    return AccessEvaluator(charter, params).explain(
+        organization, action, category, purpose, charter.on(on)
+    )
