@@ -683,12 +683,42 @@ def write_example(directory: str | os.PathLike[str]) -> dict[str, Stats]:
     """
     root = Path(directory)
     kw: dict[str, Any] = {"seed": EXAMPLE_SEED, "scale": "community"}
+
+    def data() -> Iterator[dict[str, Any]]:
+        return _panyu_local(generate(charter=False, **kw))
+
     return {
-        "dataset.json": write(root / "dataset.json", fmt="json", charter=False, **kw),
+        "dataset.json": write_records(root / "dataset.json", data(), fmt="json"),
         "charter.yaml": write(
             root / "charter.yaml", fmt="yaml", charter="only", comment=_CHARTER_COMMENT, **kw
         ),
-        "ndjson/dataset.ndjson": write(
-            root / "ndjson" / "dataset.ndjson", fmt="ndjson", charter=False, **kw
+        "ndjson/dataset.ndjson": write_records(
+            root / "ndjson" / "dataset.ndjson", data(), fmt="ndjson"
         ),
     }
+
+
+#: The Panyu district profile the example community follows (``profile.yaml``).
+EXAMPLE_PROFILE = "gz-panyu@1.0.0"
+_PANYU_PREFIX = ("gz", "https://www.panyu.gov.cn/scds/gz")
+_LINGNAN_STYLES = ("qilou", "xiguan_house", "zhutong_house", "modern")
+
+
+def _panyu_local(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Make a generated community follow the Panyu profile.
+
+    The envelope names the profile and declares its ``gz`` prefix; a few
+    buildings record their Lingnan style and the elderly canteen its meal
+    subsidy: the profile's local fields, in use.
+    """
+    buildings = 0
+    for i, rec in enumerate(records):
+        if i == 0:
+            rec = {**rec, "profiles": [EXAMPLE_PROFILE], "extensions": dict([_PANYU_PREFIX])}
+        elif rec.get("type") == "Building":
+            if buildings % 4 == 0:
+                rec = {**rec, "gz:lingnan_style": _LINGNAN_STYLES[(buildings // 4) % 4]}
+            buildings += 1
+        elif rec.get("type") == "Facility" and rec.get("kind") == "elderly_canteen":
+            rec = {**rec, "gz:meal_subsidy_yuan": 3.0}
+        yield rec

@@ -57,23 +57,47 @@ def test_raci_matrix_as_table_markdown_and_csv(base: Builder) -> None:
         "a-pm-r", "fire_safety", "org-pm", "responsible", lead=True
     )
     m = raci(base.entities, on=ON)
-    assert m.domains == ("property_maintenance", "fire_safety")
+    assert m.domains == ("fire_safety", "property_maintenance")  # the standard's order
     assert m.organizations == ("org-pm", "org-rc", "org-so")
     assert m.cell("fire_safety", "org-pm") == "R*"
     assert m.cell("fire_safety", "org-rc") == ""
     rows = list(csv.reader(io.StringIO(m.to_csv())))
     assert rows[0] == ["domain", "name", "org-pm", "org-rc", "org-so"]
-    assert rows[1] == ["property_maintenance", "Property maintenance", "R", "C", "A"]
+    assert rows[2] == ["property_maintenance", "Property maintenance", "R", "C", "A"]
     md = m.to_markdown("zh-CN")
     assert md.splitlines()[0] == "| 领域 | 名称 | org-pm | org-rc | org-so |"
     assert "| fire_safety | 消防安全 | R* |  | A |" in md
     text = m.to_text("zh-CN")
     assert "物业维护" in text
     assert m.to_dict()["cells"][0] == {
-        "domain": "property_maintenance",
+        "domain": "fire_safety",
         "organization": "org-pm",
-        "roles": "R",
+        "roles": "R*",
     }
+
+
+def test_raci_rows_put_sub_domains_under_their_parents(base: Builder) -> None:
+    base.add(
+        {"id": "d-a", "type": "ResponsibilityDomain", "name": {"en": "A"}, "parent_id": "health"},
+        {
+            "id": "d-b",
+            "type": "ResponsibilityDomain",
+            "name": {"en": "B"},
+            "parent_id": "property_maintenance",
+        },
+        {"id": "d-c", "type": "ResponsibilityDomain", "name": {"en": "C"}, "parent_id": "d-b"},
+        {"id": "d-x", "type": "ResponsibilityDomain", "name": {"en": "X"}, "parent_id": "d-y"},
+        {"id": "d-y", "type": "ResponsibilityDomain", "name": {"en": "Y"}, "parent_id": "d-x"},
+    )
+    assert raci(base.entities, on=ON).domains == (
+        "property_maintenance",
+        "d-b",
+        "d-c",
+        "health",
+        "d-a",
+        "d-x",
+        "d-y",
+    )
 
 
 def test_raci_joins_several_roles_of_one_party(base: Builder) -> None:

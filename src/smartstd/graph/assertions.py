@@ -50,7 +50,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, Literal
 
 from smartstd.errors import ConfigError
 from smartstd.graph._params import Params
@@ -290,7 +290,7 @@ def load_assertions(path: str | FsPath) -> list[Assertion]:
         data = p.read_bytes()
     except OSError as exc:
         raise ConfigError(f"cannot read assertions file {path}: {exc}") from None
-    fmt = "json" if p.suffix.lower() == ".json" else "yaml"
+    fmt: Literal["json", "yaml"] = "json" if p.suffix.lower() == ".json" else "yaml"
     doc = read_document(data, file=str(path), limits=Limits(), fmt=fmt)
     if doc.findings or doc.value is None:
         detail = "; ".join(f"{f.code} {f.message('en')}" for f in doc.findings[:3])

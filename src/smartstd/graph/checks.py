@@ -37,6 +37,7 @@ from smartstd.graph.usage import UsageJudge
 from smartstd.report import Finding, Path, Severity
 from smartstd.standard.dataset import Dataset
 from smartstd.standard.domains import CORE_DOMAINS
+from smartstd.standard.organization import Organization
 
 __all__ = [
     "CHECK_CODES",
@@ -549,7 +550,8 @@ def _sc615(run: _Run) -> Iterator[Issue]:
         for child in children:
             if child.id not in part:
                 continue
-            cur, seen = child, {child.id}
+            cur: Organization | None = child
+            seen = {child.id}
             while cur is not None and cur.parent_id is not None and cur.parent_id not in seen:
                 seen.add(cur.parent_id)
                 part.add(cur.parent_id)
@@ -656,8 +658,9 @@ def _references(charter: Charter) -> Iterator[Issue]:
             "Assignment", charter.assignments, (("domain_id", *dom), ("organization_id", *org))
         )
     for a in idx.assignments_with_agreement:
-        if a.agreement_id not in agrs:
-            yield miss("Assignment", a.id, ("agreement_id",), a.agreement_id, "Agreement")
+        target = a.agreement_id or ""
+        if target not in agrs:
+            yield miss("Assignment", a.id, ("agreement_id",), target, "Agreement")
     yield from single("DataCategory", cats, (("steward_id", *org),))
     yield from many("Purpose", purs, "domain_ids", domains, "ResponsibilityDomain")
     yield from many("Purpose", purs, "data_category_ids", cats, "DataCategory")

@@ -369,7 +369,7 @@ class Charter:
                 tables, order, positions = charter._tables, charter.order, charter._positions
                 for i, entity in enumerate(entities):
                     type_name = getattr(entity, "type", None)
-                    table = tables.get(type_name) if type(type_name) is str else None
+                    table = tables.get(type_name) if isinstance(type_name, str) else None
                     if table is None or type(entity) is dict:
                         charter.add(entity, position=i)  # dicts, usage records, other types
                         continue
@@ -377,7 +377,7 @@ class Charter:
                     if eid not in table:  # the fast path of add() for models
                         table[eid] = entity
                         order.append(entity)
-                        positions[type_name][eid] = i
+                        positions[str(type_name)][eid] = i
             else:
                 for entity, source in zip(entities, sources, strict=True):
                     charter.add(entity, source)
@@ -507,16 +507,16 @@ class CharterIndex:
                 False,
                 {"zh-CN": core.zh, "en": core.en},
             )
-        for d in charter.domains.values():
-            core_d = CORE_DOMAINS.get(d.id)
-            exclusive, affects = d.exclusive, d.affects_residents
+        for dom in charter.domains.values():
+            core_d = CORE_DOMAINS.get(dom.id)
+            exclusive, affects = dom.exclusive, dom.affects_residents
             if core_d is not None:  # a core domain restated: unset flags keep the standard's values
-                if "exclusive" not in d.model_fields_set:
+                if "exclusive" not in dom.model_fields_set:
                     exclusive = core_d.exclusive
-                if "affects_residents" not in d.model_fields_set:
+                if "affects_residents" not in dom.model_fields_set:
                     affects = core_d.affects_residents
-            info[d.id] = DomainInfo(
-                d.id, d.parent_id, exclusive, affects, core_d is not None, True, d.name
+            info[dom.id] = DomainInfo(
+                dom.id, dom.parent_id, exclusive, affects, core_d is not None, True, dom.name
             )
         self.domain_info = info
         # The domains in scope, each with the entity a finding about it is placed on: the

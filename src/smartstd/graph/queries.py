@@ -23,6 +23,7 @@ from typing import Any
 from smartstd.graph._params import Params
 from smartstd.graph.access import AccessEvaluator, Explanation
 from smartstd.graph.model import RACI_ROLES, GraphSource, as_charter, in_force
+from smartstd.standard.domains import CORE_DOMAINS
 
 __all__ = ["Holder", "RaciMatrix", "explain", "raci", "who"]
 
@@ -226,7 +227,8 @@ def _width(text: str) -> int:
 def raci(source: GraphSource, *, on: dt.date | None = None) -> RaciMatrix:
     """The RACI matrix of the charter's own assignments in force on ``on``.
 
-    Rows are the domains the charter touches; columns the organisations
+    Rows are the domains the charter touches, each top-level domain (in the
+    standard's order) followed by its sub-domains; columns the organisations
     holding any role. Inherited roles are not repeated (see :func:`who`).
     """
     charter = as_charter(source)
@@ -243,11 +245,43 @@ def raci(source: GraphSource, *, on: dt.date | None = None) -> RaciMatrix:
     order = "AR*CI"
     joined = {k: "/".join(sorted(v, key=lambda x: order.index(x[0]))) for k, v in cells.items()}
     orgs = tuple(sorted({o for _d, o in joined}))
+    rows = _hierarchy_order(idx.scope, idx.parent, list(CORE_DOMAINS))
     labels = {
-        "zh-CN": {d: charter.domain_label(d, "zh-CN") for d in idx.scope},
-        "en": {d: charter.domain_label(d, "en") for d in idx.scope},
+        "zh-CN": {d: charter.domain_label(d, "zh-CN") for d in rows},
+        "en": {d: charter.domain_label(d, "en") for d in rows},
     }
-    return RaciMatrix(tuple(idx.scope), orgs, joined, labels, day)
+    return RaciMatrix(tuple(rows), orgs, joined, labels, day)
+
+
+def _hierarchy_order(scope: list[str], parent: Any, core: list[str]) -> list[str]:
+    """The domains in scope, each top-level domain followed by its sub-domains (depth first).
+
+    Top-level domains come in the standard's published order, then the
+    charter's own; sub-domains in charter order. Iterative, and safe with cycles.
+    """
+    in_scope = set(scope)
+    children: dict[str, list[str]] = {}
+    roots: list[str] = []
+    for d in scope:
+        p = parent(d)
+        if p is not None and p in in_scope and p != d:
+            children.setdefault(p, []).append(d)
+        else:
+            roots.append(d)
+    rank = {d: i for i, d in enumerate(core)}
+    roots.sort(key=lambda d: (rank.get(d, len(rank)), 0))
+    out: list[str] = []
+    seen: set[str] = set()
+    stack = list(reversed(roots))
+    while stack:
+        d = stack.pop()
+        if d in seen:
+            continue
+        seen.add(d)
+        out.append(d)
+        stack.extend(reversed(children.get(d, [])))
+    out.extend(d for d in scope if d not in seen)  # members of a parent cycle
+    return out
 
 
 def explain(

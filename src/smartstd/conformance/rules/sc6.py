@@ -169,10 +169,10 @@ class GovernanceRule:
             return
         on = charter.on()
         for issue in iter_issues(charter, on=on, params=ctx.params, references=False):
-            where = wheres.get((issue.entity_type or "", issue.entity_id or ""))
-            if where is None:
-                where = Where(None, None, (), issue.entity_type, issue.entity_id)
-            yield Hit(issue.code, issue.path, dict(issue.params), where=where)
+            placed = wheres.get((issue.entity_type or "", issue.entity_id or ""))
+            if placed is None:
+                placed = Where(None, None, (), issue.entity_type, issue.entity_id)
+            yield Hit(issue.code, issue.path, dict(issue.params), where=placed)
         judge = UsageJudge(charter, on, ctx.params)
         for (activity, path, org, domain, category), group in state.groups.items():
             etype = _RECORD_TYPE[activity]
