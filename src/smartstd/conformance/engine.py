@@ -31,7 +31,7 @@ from typing import Any
 from smartstd.catalogue import all_rules, get_rule
 from smartstd.conformance import rules as _rules  # noqa: F401  (registers the rules)
 from smartstd.conformance.inputs import Document, Record, expand_paths, iter_ndjson_records, open_document
-from smartstd.conformance.rule import DATASET_RULES, ENTITY_RULES, Context, Hit, Where
+from smartstd.conformance.rule import APPLIES, DATASET_RULES, ENTITY_RULES, Context, Hit, Where
 from pydantic import ValidationError
 
 from smartstd.conformance.structure import extension_prefixes, validate_entity, validate_envelope
@@ -277,7 +277,11 @@ class _Checker:
                 self.add_hit(hit, where, text)
 
     def _plan(self, etype: str) -> tuple[list[Callable[[Any, Context], Iterable[Hit]]], list[tuple[Any, Any]]]:
-        fns = [*self.entity_rules.get("*", ()), *self.entity_rules.get(etype, ())]
+        fns = [
+            fn
+            for fn in (*self.entity_rules.get("*", ()), *self.entity_rules.get(etype, ()))
+            if fn not in APPLIES or APPLIES[fn](self.ctx)
+        ]
         rules = [
             (rule, state)
             for rule, state in zip(self.dataset_rules, self.states)

@@ -26,6 +26,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from smartstd.report import Path
 
 __all__ = [
+    "APPLIES",
     "DATASET_RULES",
     "ENTITY_RULES",
     "Context",
@@ -153,12 +154,26 @@ class DatasetRule(Protocol, Generic[S]):
 DATASET_RULES: list[DatasetRule[Any]] = []
 
 
-def entity_rule(*codes: str, types: tuple[str, ...] = ("*",)) -> Callable[[EntityRuleFn], EntityRuleFn]:
-    """Register an entity rule for the codes it can produce and the types it reads."""
+#: Entity rules that only apply under some contexts (e.g. only when a profile is in force).
+APPLIES: dict[EntityRuleFn, Callable[[Context], bool]] = {}
+
+
+def entity_rule(
+    *codes: str,
+    types: tuple[str, ...] = ("*",),
+    applies: Callable[[Context], bool] | None = None,
+) -> Callable[[EntityRuleFn], EntityRuleFn]:
+    """Register an entity rule for the codes it can produce and the types it reads.
+
+    ``applies``, when given, is asked once per check: a rule that does not
+    apply to the context (no profile in force, say) costs nothing per record.
+    """
 
     def deco(fn: EntityRuleFn) -> EntityRuleFn:
         for t in types:
             ENTITY_RULES.setdefault(t, []).append((codes, fn))
+        if applies is not None:
+            APPLIES[fn] = applies
         return fn
 
     return deco

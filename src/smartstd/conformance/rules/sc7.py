@@ -31,7 +31,23 @@ def _raw(e: Any) -> dict[str, Any]:
     return {}
 
 
-@entity_rule("SC702")
+def _profiles_in_force(ctx: Context) -> bool:
+    from smartstd.profiles import ProfileSet
+
+    return isinstance(ctx.profile, ProfileSet) and bool(ctx.profile.profiles)
+
+
+def _deprecations_exist(ctx: Context) -> bool:
+    from smartstd.profiles import ProfileSet
+    from smartstd.versions import deprecations
+
+    ps = ctx.profile
+    return bool(deprecations(ctx.standard_version)) or (
+        isinstance(ps, ProfileSet) and bool(ps.deprecations())
+    )
+
+
+@entity_rule("SC702", applies=_profiles_in_force)
 def profile_constraint_violated(e: Any, ctx: Context) -> Iterator[Hit]:
     """SC702: the entity breaks a profile's fields, required fields, constraints or codes."""
     from smartstd.profiles import ProfileSet, profile_hits
@@ -42,7 +58,7 @@ def profile_constraint_violated(e: Any, ctx: Context) -> Iterator[Hit]:
     yield from profile_hits(_raw(e), ps)
 
 
-@entity_rule("SC703")
+@entity_rule("SC703", applies=_deprecations_exist)
 def deprecated_field(e: Any, ctx: Context) -> Iterator[Hit]:
     """SC703: the entity uses a field deprecated by its version or by a profile."""
     from smartstd.profiles import ProfileSet, deprecated_hits
