@@ -85,7 +85,7 @@ def bench_jsonschema(lines: list[bytes], sample: int) -> float:
 
 
 def bench_check(path: Path, jobs: int, records: int) -> tuple[float, float, int]:
-    """Records/s, peak RSS (MB) of the largest process, and the exit code of one `smartstd check`."""
+    """Records/s, peak RSS (MB) of the largest process, and the findings of one check."""
     code = (
         "import resource, sys, time\n"
         "from smartstd.conformance.engine import check\n"
@@ -108,9 +108,13 @@ def bench_check(path: Path, jobs: int, records: int) -> tuple[float, float, int]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--records", type=int, default=1_000_000, help="observations to generate")
-    parser.add_argument("--sample", type=int, default=3000, help="records validated with jsonschema")
+    parser.add_argument(
+        "--sample", type=int, default=3000, help="records validated with jsonschema"
+    )
     parser.add_argument("--tiny", action="store_true", help="a tiny run for CI (no targets)")
     parser.add_argument("--keep", type=Path, default=None, help="keep the generated file here")
     args = parser.parse_args()
@@ -122,7 +126,10 @@ def main() -> None:
         records = generate(path, n_obs)
         gen_s = time.perf_counter() - t
         size = path.stat().st_size
-        print(f"generated {records:,} records ({size / 1e6:.0f} MB) in {gen_s:.1f}s: {rate(records, gen_s):,.0f} records/s")
+        print(
+            f"generated {records:,} records ({size / 1e6:.0f} MB) in {gen_s:.1f}s: "
+            f"{rate(records, gen_s):,.0f} records/s"
+        )
         lines = lines_of(path)
         avg = sum(map(len, lines)) / max(1, len(lines))
         print(f"average record: {avg:.0f} bytes")
@@ -147,7 +154,10 @@ def main() -> None:
         print(f"check --jobs 1 vs jsonschema: {c1 / js:.1f}x faster (target >= 25)")
         print(f"check --jobs 1 vs pydantic alone: {c1 / pyd:.2f} (target >= 0.5)")
         print(f"check --jobs 2 vs --jobs 1: {c2 / c1:.2f}x (target >= 1.6)")
-        print(f"peak memory: --jobs 1 {m1:.0f} MB, --jobs 2 {m2:.0f} MB (largest process; target < 300 MB)")
+        print(
+            f"peak memory: --jobs 1 {m1:.0f} MB, --jobs 2 {m2:.0f} MB "
+            "(largest process; target < 300 MB)"
+        )
         # memory per distinct id: a second, half-size file
         half = Path(tmp) / "half.ndjson"
         records_half = generate(half, n_obs // 2)

@@ -46,7 +46,7 @@ def test_invalid_case_produces_exactly_the_expected_findings(case: Path) -> None
     ]
     want = spec["findings"]
     assert len(got) == len(want), f"{case.name}: expected {want}, got {got}"
-    for g, w in zip(got, want):
+    for g, w in zip(got, want, strict=True):
         assert g["code"] == w["code"], (case.name, got)
         assert g["pointer"] == w.get("pointer", g["pointer"]), (case.name, got)
         for key in ("line", "column"):

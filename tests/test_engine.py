@@ -240,5 +240,9 @@ def test_escaped_identity_number_in_ndjson_is_still_found(tmp_path: Path) -> Non
     escaped = "".join(f"\\u{ord(c):04x}" for c in "11010519491231002X")
     path = write_ndjson(tmp_path / "d.ndjson")
     with path.open("a", encoding="utf-8") as fh:
-        fh.write('{"id": "b-9", "type": "Building", "community_id": "c-1", "name": {"zh-CN": "' + escaped + '"}}\n')
+        fh.write(
+            '{"id": "b-9", "type": "Building", "community_id": "c-1", "name": {"zh-CN": "'
+            + escaped
+            + '"}}\n'
+        )
     assert "SC401" in {f.code for f in check(str(path))}

@@ -18,43 +18,76 @@ def _env_line() -> str:
 
 
 HOSTILE: dict[str, tuple[str, Callable[[Path], None], set[str]]] = {
-    "latin1": ("d.json", lambda p: p.write_bytes('{"name": "caf\xe9"}'.encode("latin-1")), {"SC101"}),
-    "gb18030": ("d.json", lambda p: p.write_bytes('{"name": "番禺区钟村街"}'.encode("gb18030")), {"SC101"}),
-    "truncated": ("d.json", lambda p: p.write_text('{"standard": "scds", "entities": [{"id": ', "utf-8"), {"SC100"}),
-    "comments": ("d.json", lambda p: p.write_text('{\n // note\n "standard": "scds"}', "utf-8"), {"SC100"}),
+    "latin1": (
+        "d.json",
+        lambda p: p.write_bytes('{"name": "caf\xe9"}'.encode("latin-1")),
+        {"SC101"},
+    ),
+    "gb18030": (
+        "d.json",
+        lambda p: p.write_bytes('{"name": "番禺区钟村街"}'.encode("gb18030")),
+        {"SC101"},
+    ),
+    "truncated": (
+        "d.json",
+        lambda p: p.write_text('{"standard": "scds", "entities": [{"id": ', "utf-8"),
+        {"SC100"},
+    ),
+    "comments": (
+        "d.json",
+        lambda p: p.write_text('{\n // note\n "standard": "scds"}', "utf-8"),
+        {"SC100"},
+    ),
     "empty": ("d.json", lambda p: p.write_bytes(b""), {"SC100"}),
     "empty-ndjson": ("d.ndjson", lambda p: p.write_bytes(b""), {"SC100"}),
     "deep": ("d.json", lambda p: p.write_text("[" * 100_000 + "]" * 100_000, "utf-8"), {"SC109"}),
     "duplicate-keys": (
         "d.json",
-        lambda p: p.write_text(json.dumps({**ENVELOPE, "entities": []})[:-1] + ', "classification": "public"}', "utf-8"),
+        lambda p: p.write_text(
+            json.dumps({**ENVELOPE, "entities": []})[:-1] + ', "classification": "public"}', "utf-8"
+        ),
         {"SC102"},
     ),
-    "nan": ("d.json", lambda p: p.write_text('{"standard": "scds", "x": NaN, "y": -Infinity}', "utf-8"), {"SC100"}),
+    "nan": (
+        "d.json",
+        lambda p: p.write_text('{"standard": "scds", "x": NaN, "y": -Infinity}', "utf-8"),
+        {"SC100"},
+    ),
     "billion-laughs": (
         "d.yaml",
         lambda p: p.write_text(
             'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
             + "".join(
-                f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8)
+                f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n"
+                for i in range(8)
             ),
             "utf-8",
         ),
         {"SC109"},
     ),
-    "python-tag": ("d.yaml", lambda p: p.write_text("x: !!python/object/apply:os.system ['echo pwned']\n", "utf-8"), {"SC100"}),
+    "python-tag": (
+        "d.yaml",
+        lambda p: p.write_text("x: !!python/object/apply:os.system ['echo pwned']\n", "utf-8"),
+        {"SC100"},
+    ),
     "top-level-array": ("d.json", lambda p: p.write_text("[]", "utf-8"), {"SC100"}),
     "blank-line": (
         "d.ndjson",
         lambda p: p.write_text(_env_line() + "\n\n" + json.dumps(entities()[0]) + "\n", "utf-8"),
         {"SC100"},
     ),
-    "not-an-object-line": ("d.ndjson", lambda p: p.write_text(_env_line() + "\n[1,2]\n", "utf-8"), {"SC103"}),
+    "not-an-object-line": (
+        "d.ndjson",
+        lambda p: p.write_text(_env_line() + "\n[1,2]\n", "utf-8"),
+        {"SC103"},
+    ),
 }
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_file_gets_a_finding_not_a_traceback(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hostile_file_gets_a_finding_not_a_traceback(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     fname, make, codes = HOSTILE[name]
     path = tmp_path / fname

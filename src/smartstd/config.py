@@ -45,8 +45,19 @@ else:  # pragma: no cover - Python 3.10
 __all__ = ["Config", "find_config", "load_config"]
 
 _KEYS = {
-    "level", "fail-on", "format", "lang", "jobs", "select", "ignore", "waivers",
-    "profiles", "severity", "params", "limits", "output",
+    "level",
+    "fail-on",
+    "format",
+    "lang",
+    "jobs",
+    "select",
+    "ignore",
+    "waivers",
+    "profiles",
+    "severity",
+    "params",
+    "limits",
+    "output",
 }
 
 
@@ -106,7 +117,9 @@ def load_config(path: Path | str | None = None, *, search: bool = True) -> Confi
         raise ConfigError(f"{p}: [tool.smartstd] must be a table")
     unknown = set(data) - _KEYS
     if unknown:
-        raise ConfigError(f"{p}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(_KEYS))}")
+        raise ConfigError(
+            f"{p}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(_KEYS))}"
+        )
     cfg = Config(source=p)
     try:
         if "level" in data:
@@ -121,12 +134,15 @@ def load_config(path: Path | str | None = None, *, search: bool = True) -> Confi
             cfg.jobs = data["jobs"]
         cfg.select = _list(data, "select", p)
         cfg.ignore = _list(data, "ignore", p)
-        cfg.profiles = tuple(str((p.parent / x)) if x.endswith((".yaml", ".yml")) else x for x in _list(data, "profiles", p))
+        cfg.profiles = tuple(
+            str(p.parent / x) if x.endswith((".yaml", ".yml")) else x
+            for x in _list(data, "profiles", p)
+        )
         if "waivers" in data:
             cfg.waivers = p.parent / str(data["waivers"])
         sev = data.get("severity", {})
         if not isinstance(sev, dict):
-            raise ConfigError(f"{p}: [severity] must be a table of CODE = \"error|warning|info\"")
+            raise ConfigError(f'{p}: [severity] must be a table of CODE = "error|warning|info"')
         cfg.severity = {str(k).upper(): Severity(v) for k, v in sev.items()}
         params = data.get("params", {})
         if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
@@ -136,7 +152,9 @@ def load_config(path: Path | str | None = None, *, search: bool = True) -> Confi
         names = {f.name for f in fields(Limits)}
         bad = set(lim) - names
         if bad:
-            raise ConfigError(f"{p}: unknown limit(s) {', '.join(sorted(bad))}; known: {', '.join(sorted(names))}")
+            raise ConfigError(
+                f"{p}: unknown limit(s) {', '.join(sorted(bad))}; known: {', '.join(sorted(names))}"
+            )
         cfg.limits = Limits(**lim)
     except ValueError as exc:
         if isinstance(exc, ConfigError):

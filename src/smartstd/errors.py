@@ -3,8 +3,8 @@
 ::
 
     SmartstdError (Exception)
-    ├── UsageError (SmartstdError, ValueError)      bad arguments, unknown option values
-    ├── InputError (SmartstdError, ValueError)      a file that cannot be read or parsed into a dataset
+    ├── UsageError (SmartstdError, ValueError)   bad arguments, unknown option values
+    ├── InputError (SmartstdError, ValueError)   input that cannot become a dataset;
     │     carries the findings that say why (file, line, column, JSON Pointer)
     └── ConfigError (SmartstdError, ValueError)     a bad configuration, waiver or profile file
 

@@ -695,4 +695,3 @@ def redact(text: str) -> str:
         masked = mask_mobile(digits) if digits else found
         out = out[:start] + masked + out[start + len(found) :]
     return out
-

@@ -25,7 +25,14 @@ from smartstd.standard.dataset import Dataset, Envelope
 __all__ = ["load"]
 
 
-def _finding(code: str, doc: Document, path: tuple[str | int, ...], params: dict[str, Any], line: int | None = None, text: str | None = None) -> Finding:
+def _finding(
+    code: str,
+    doc: Document,
+    path: tuple[str | int, ...],
+    params: dict[str, Any],
+    line: int | None = None,
+    text: str | None = None,
+) -> Finding:
     col = None
     if doc.fmt != "ndjson":
         line, col = doc.position(path)
@@ -33,7 +40,9 @@ def _finding(code: str, doc: Document, path: tuple[str | int, ...], params: dict
         pos = locate(text, [path]).get(path)
         if pos is not None:
             line, col = line + pos[0] - 1, pos[1]
-    return Finding(code, Severity.ERROR, path=path, file=doc.file, line=line, column=col, params=params)
+    return Finding(
+        code, Severity.ERROR, path=path, file=doc.file, line=line, column=col, params=params
+    )
 
 
 def load(
@@ -68,9 +77,19 @@ def load(
             env, hits = validate_envelope(doc.header)
             envelope = env
             for hit in hits:
-                findings.append(_finding(hit.code, doc, hit.path, dict(hit.params), line=1 if doc.fmt == "ndjson" else None))
-        records: Iterable[Any] = doc.records() if doc.fmt != "ndjson" else (
-            iter_ndjson_records(file, lim) if doc.header is not None else ()
+                findings.append(
+                    _finding(
+                        hit.code,
+                        doc,
+                        hit.path,
+                        dict(hit.params),
+                        line=1 if doc.fmt == "ndjson" else None,
+                    )
+                )
+        records: Iterable[Any] = (
+            doc.records()
+            if doc.fmt != "ndjson"
+            else (iter_ndjson_records(file, lim) if doc.header is not None else ())
         )
         for rec in records:
             if isinstance(rec, Finding):
@@ -82,7 +101,14 @@ def load(
                 entities.append(model)
             for hit in hits:
                 findings.append(
-                    _finding(hit.code, doc, rec.where.base + hit.path, dict(hit.params), rec.where.line, rec.text)
+                    _finding(
+                        hit.code,
+                        doc,
+                        rec.where.base + hit.path,
+                        dict(hit.params),
+                        rec.where.line,
+                        rec.text,
+                    )
                 )
     if envelope is None and not findings:
         findings.append(
@@ -90,11 +116,16 @@ def load(
                 "SC103",
                 Severity.ERROR,
                 file=files[0] if files else None,
-                params={"error_type": "missing_envelope", "detail": "no input carries the dataset envelope"},
+                params={
+                    "error_type": "missing_envelope",
+                    "detail": "no input carries the dataset envelope",
+                },
             )
         )
     if findings or envelope is None:
         n = len(findings)
-        raise InputError(f"cannot load a dataset from {', '.join(files)}: {n} problem{'s' * (n != 1)}", findings)
+        raise InputError(
+            f"cannot load a dataset from {', '.join(files)}: {n} problem{'s' * (n != 1)}", findings
+        )
     data = envelope.model_dump(exclude_unset=True)
     return Dataset.model_validate({**data, "entities": entities})

@@ -11,6 +11,7 @@ This module imports nothing else of the project.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -173,19 +174,7 @@ class Finding:
 
     def replace(self, **changes: Any) -> Finding:
         """A copy with some attributes changed."""
-        values = {
-            "code": self.code,
-            "severity": self.severity,
-            "path": self.path,
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "entity_type": self.entity_type,
-            "entity_id": self.entity_id,
-            "params": dict(self.params),
-        }
-        values.update(changes)
-        return Finding(**values)
+        return dataclasses.replace(self, **changes)
 
     def message(self, lang: str = "en") -> str:
         """The finding's message in ``lang`` (``"en"`` or ``"zh-CN"``)."""

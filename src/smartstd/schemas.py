@@ -28,7 +28,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from smartstd.standard.dataset import ENTITY_TYPES, STANDARD_VERSION, Dataset, Envelope, entity_adapter
+from smartstd.standard.dataset import (
+    ENTITY_TYPES,
+    STANDARD_VERSION,
+    Dataset,
+    Envelope,
+    entity_adapter,
+)
 
 __all__ = [
     "DEFAULT_BASE_URI",
@@ -66,7 +72,10 @@ def _clean_schema(schema: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in schema.items():
         if k in ("properties", "$defs", "patternProperties"):
-            out[k] = {name: _clean_schema(sub) if isinstance(sub, dict) else sub for name, sub in v.items()}
+            out[k] = {
+                name: _clean_schema(sub) if isinstance(sub, dict) else sub
+                for name, sub in v.items()
+            }
         elif isinstance(k, str) and (k.startswith("x-") or k in _STRIP_KEYS):
             continue
         elif isinstance(v, dict):
@@ -86,7 +95,12 @@ def _finish(schema: dict[str, Any], name: str, version: str, base_uri: str) -> d
 
 def _report_schema() -> dict[str, Any] | None:
     try:
-        text = resources.files("smartstd").joinpath("data").joinpath("report.schema.json").read_text("utf-8")
+        text = (
+            resources.files("smartstd")
+            .joinpath("data")
+            .joinpath("report.schema.json")
+            .read_text("utf-8")
+        )
     except (FileNotFoundError, OSError):
         return None
     loaded: dict[str, Any] = json.loads(text)
@@ -100,12 +114,15 @@ def build_schemas(
     out: dict[str, dict[str, Any]] = {}
     for name, cls in ENTITY_TYPES.items():
         out[f"{name}.schema.json"] = _finish(cls.model_json_schema(), name, version, base_uri)
-    out["envelope.schema.json"] = _finish(Envelope.model_json_schema(), "envelope", version, base_uri)
+    out["envelope.schema.json"] = _finish(
+        Envelope.model_json_schema(), "envelope", version, base_uri
+    )
     entity = entity_adapter().json_schema()
     entity.setdefault("title", "Entity / 实体")
     entity.setdefault(
         "description",
-        "Any entity of the standard, chosen by its type (one NDJSON line). / 标准中的任一实体，按 type 区分（NDJSON 的一行）。",
+        "Any entity of the standard, chosen by its type (one NDJSON line). / "
+        "标准中的任一实体，按 type 区分（NDJSON 的一行）。",
     )
     out["entity.schema.json"] = _finish(entity, "entity", version, base_uri)
     out["dataset.schema.json"] = _finish(Dataset.model_json_schema(), "dataset", version, base_uri)
@@ -150,7 +167,13 @@ def load_schema(name: str, version: str = STANDARD_VERSION) -> dict[str, Any]:
         FileNotFoundError: if the version or schema is not published.
     """
     fname = name if name.endswith(".schema.json") else f"{name}.schema.json"
-    ref = resources.files("smartstd").joinpath("data").joinpath("schemas").joinpath(version).joinpath(fname)
+    ref = (
+        resources.files("smartstd")
+        .joinpath("data")
+        .joinpath("schemas")
+        .joinpath(version)
+        .joinpath(fname)
+    )
     if not ref.is_file():
         raise FileNotFoundError(f"no published schema {fname} for SCDS {version}")
     loaded: dict[str, Any] = json.loads(ref.read_text("utf-8"))

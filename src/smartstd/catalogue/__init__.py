@@ -29,8 +29,8 @@ __all__ = [
     "all_rules",
     "get_rule",
     "normalize_lang",
-    "rule",
     "render_message",
+    "rule",
     "select_codes",
 ]
 
@@ -95,7 +95,7 @@ class RuleInfo:
     def text(self, what: str, lang: str) -> str:
         """``title``, ``message`` or ``explanation`` in ``lang`` (falls back to en)."""
         texts: Mapping[str, str] = getattr(self, what)
-        return texts.get(normalize_lang(lang)) or texts["en"]
+        return str(texts.get(normalize_lang(lang)) or texts["en"])
 
     @property
     def family(self) -> str:
@@ -167,7 +167,9 @@ def select_codes(patterns: list[str] | tuple[str, ...]) -> set[str]:
         if p.upper() == "ALL":
             out.update(rules)
             continue
-        matched = {c for c in rules if c.startswith(p.upper())} if p.upper().startswith("SC") else set()
+        matched = (
+            {c for c in rules if c.startswith(p.upper())} if p.upper().startswith("SC") else set()
+        )
         if not matched:
             matched = {r.code for r in rules.values() if r.name == p.lower()}
         if not matched:
@@ -185,7 +187,7 @@ class _Lenient(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, (list, tuple)):
             value = ", ".join(str(v) for v in value)
-        return super().format_field(value, format_spec)
+        return str(super().format_field(value, format_spec))
 
 
 _FORMATTER = _Lenient()

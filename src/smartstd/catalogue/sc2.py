@@ -6,7 +6,10 @@ from smartstd.catalogue import rule
 
 RULES = (
     rule(
-        "SC201", "duplicate-id", "error", "L2",
+        "SC201",
+        "duplicate-id",
+        "error",
+        "L2",
         ("标识重复", "Duplicate id"),
         ("{type} 标识 {id} 重复出现", "The {type} id {id} is used more than once"),
         (
@@ -17,9 +20,15 @@ RULES = (
         '{"id": "b-01", "type": "Building", ...}\n{"id": "b-02", "type": "Building", ...}',
     ),
     rule(
-        "SC202", "unresolved-reference", "error", "L2",
+        "SC202",
+        "unresolved-reference",
+        "error",
+        "L2",
         ("引用无法解析", "Unresolved reference"),
-        ("{field} 引用的 {expected} {target} 不在数据集中", "{field} names {expected} {target}, which is not in the dataset"),
+        (
+            "{field} 引用的 {expected} {target} 不在数据集中",
+            "{field} names {expected} {target}, which is not in the dataset",
+        ),
         (
             "以 _id 或 _ids 结尾的字段必须指向同一数据集（或一起检查的文件）中存在的实体。补上被引用的实体，或修正 id。",
             "A field ending in _id or _ids must name an entity present in the same dataset (or in a file checked with it). Add the referenced entity or correct the id.",
@@ -28,9 +37,15 @@ RULES = (
         '{"id": "dw-1", "type": "Dwelling", "building_id": "b-01", "unit_number": "101"}',
     ),
     rule(
-        "SC203", "reference-type-mismatch", "error", "L2",
+        "SC203",
+        "reference-type-mismatch",
+        "error",
+        "L2",
         ("引用类型不符", "Reference type mismatch"),
-        ("{field} 应指向 {expected}，但 {target} 是 {actual}", "{field} should name {expected}, but {target} is {actual}"),
+        (
+            "{field} 应指向 {expected}，但 {target} 是 {actual}",
+            "{field} should name {expected}, but {target} is {actual}",
+        ),
         (
             "引用必须指向正确类型的实体；指向组织时还须是合适的组织类型，例如 managed_by_id 应为物业服务企业，street_office_id 应为街道办事处。",
             "A reference must name an entity of the right type, and for organisations of the right kind: managed_by_id names a property management company, street_office_id a street office.",
@@ -39,9 +54,15 @@ RULES = (
         '{"type": "Building", "managed_by_id": "org-pm-01"}  (an Organization of kind property_management)',
     ),
     rule(
-        "SC204", "community-mismatch", "error", "L2",
+        "SC204",
+        "community-mismatch",
+        "error",
+        "L2",
         ("社区不一致", "Community mismatch"),
-        ("{field} 指向的 {target} 属于社区 {actual}，而本记录属于社区 {expected}", "{field} names {target}, which belongs to community {actual}, but this record belongs to community {expected}"),
+        (
+            "{field} 指向的 {target} 属于社区 {actual}，而本记录属于社区 {expected}",
+            "{field} names {target}, which belongs to community {actual}, but this record belongs to community {expected}",
+        ),
         (
             "实体所属社区必须与其所在的楼栋、网格或来源设备一致，否则统计和派单会落到错误的社区。",
             "An entity's community must match that of the building, grid or device it stands in or comes from; otherwise counts and dispatch go to the wrong community.",
@@ -50,9 +71,15 @@ RULES = (
         '{"type": "Device", "community_id": "c-1", "building_id": "b-in-c-1"}',
     ),
     rule(
-        "SC205", "invalid-division-code", "error", "L2",
+        "SC205",
+        "invalid-division-code",
+        "error",
+        "L2",
         ("行政区划代码无效", "Invalid division code"),
-        ("行政区划代码 {value} 无效（{reason}）", "The division code {value} is invalid ({reason})"),
+        (
+            "行政区划代码 {value} 无效（{reason}）",
+            "The division code {value} is invalid ({reason})",
+        ),
         (
             "division_code 必须是 GB/T 2260 的县级行政区划代码：六位数字，前两位是省级代码，例如番禺区 440113。",
             "division_code must be a GB/T 2260 county-level code: six digits starting with a province code, e.g. 440113 for Panyu.",
@@ -61,9 +88,15 @@ RULES = (
         '{"type": "Community", "division_code": "440113"}',
     ),
     rule(
-        "SC206", "invalid-credit-code", "error", "L2",
+        "SC206",
+        "invalid-credit-code",
+        "error",
+        "L2",
         ("统一社会信用代码无效", "Invalid credit code"),
-        ("统一社会信用代码 {value} 无效（{reason}）", "The unified social credit code {value} is invalid ({reason})"),
+        (
+            "统一社会信用代码 {value} 无效（{reason}）",
+            "The unified social credit code {value} is invalid ({reason})",
+        ),
         (
             "credit_code 必须符合 GB 32100-2015：18 位，最后一位是按加权模 31 计算的校验码。校验失败通常是抄录错误。",
             "credit_code must follow GB 32100-2015: 18 characters, the last a weighted mod-31 check character. A failed check is usually a copying mistake.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import Literal, cast
 
 import click
 
@@ -74,13 +75,15 @@ def generate_command(
     from smartstd import generate as gen
 
     counts = gen.counts_for(scale, observations=observations, requests=requests)
+    form = cast(Literal["json", "ndjson", "yaml"], fmt)
+    which = cast(Literal["include", "exclude", "only"], charter)
     started = time.perf_counter()
     if out is None:
-        stats = gen.write(sys.stdout, fmt=fmt, seed=seed, counts=counts, charter=charter)
+        stats = gen.write(sys.stdout, fmt=form, seed=seed, counts=counts, charter=which)
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8", newline="\n") as fh:
-            stats = gen.write(fh, fmt=fmt, seed=seed, counts=counts, charter=charter)
+            stats = gen.write(fh, fmt=form, seed=seed, counts=counts, charter=which)
     elapsed = max(time.perf_counter() - started, 1e-9)
     if not quiet:
         n = stats.records

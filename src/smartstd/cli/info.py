@@ -79,7 +79,7 @@ def info_command(paths: tuple[str, ...], as_json: bool, lang: str | None) -> Non
         ", ".join(ds.profiles) or "-",
         str(data["entities"]),
     )
-    for label, value in zip(labels, values):
+    for label, value in zip(labels, values, strict=True):
         console.print(f"{label}: {value}")
     table = Table("类型" if zh else "Type", "数量" if zh else "Count")
     for t, n in sorted(counts.items()):

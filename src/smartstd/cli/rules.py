@@ -30,14 +30,14 @@ def rules_command(code: str | None, fmt: str, lang: str | None) -> None:
         elif fmt == "markdown":
             click.echo("| code | name | severity | level | title |\n|---|---|---|---|---|")
             for r in rules:
+                title = r.text("title", language)
                 click.echo(
-                    f"| {r.code} | {r.name} | {r.severity.value} | {r.level.value} | {r.text('title', language)} |"
+                    f"| {r.code} | {r.name} | {r.severity.value} | {r.level.value} | {title} |"
                 )
         else:
             for r in rules:
-                click.echo(
-                    f"{r.code}  {r.name:<40} {r.severity.value:<8} {r.level.value}  {r.text('title', language)}"
-                )
+                title = r.text("title", language)
+                click.echo(f"{r.code}  {r.name:<40} {r.severity.value:<8} {r.level.value}  {title}")
         sys.exit(EXIT_OK)
     try:
         rule = get_rule(code)
@@ -55,7 +55,8 @@ def rules_command(code: str | None, fmt: str, lang: str | None) -> None:
         "",
         f"**{rule.text('title', language)}**",
         "",
-        f"{'默认级别' if zh else 'Default severity'}: {rule.severity.value} · {'一致性等级' if zh else 'Level'}: {rule.level.value}",
+        f"{'默认级别' if zh else 'Default severity'}: {rule.severity.value} · "
+        f"{'一致性等级' if zh else 'Level'}: {rule.level.value}",
         "",
         rule.text("explanation", language),
         "",

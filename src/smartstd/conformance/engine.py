@@ -17,10 +17,11 @@ records that have findings.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import multiprocessing
-import re
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -28,18 +29,23 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from smartstd.catalogue import all_rules, get_rule
-from smartstd.conformance import rules as _rules  # noqa: F401  (registers the rules)
-from smartstd.conformance.inputs import Document, Record, expand_paths, iter_ndjson_records, open_document
-from smartstd.conformance.rule import APPLIES, DATASET_RULES, ENTITY_RULES, Context, Hit, Where
 from pydantic import ValidationError
 
+from smartstd.catalogue import all_rules, get_rule
+from smartstd.conformance import rules as _rules  # noqa: F401  (registers the rules)
+from smartstd.conformance.inputs import (
+    Document,
+    Record,
+    expand_paths,
+    iter_ndjson_records,
+    open_document,
+)
+from smartstd.conformance.rule import APPLIES, DATASET_RULES, ENTITY_RULES, Context, Hit, Where
 from smartstd.conformance.structure import extension_prefixes, validate_entity, validate_envelope
 from smartstd.identifiers import redact
 from smartstd.io import Limits, locate, parse_json
-from smartstd.standard.dataset import entity_adapter
 from smartstd.report import Finding, Level, Path, Report, Severity
-from smartstd.standard.dataset import CHARTER_TYPES, STANDARD_VERSION
+from smartstd.standard.dataset import CHARTER_TYPES, STANDARD_VERSION, entity_adapter
 
 __all__ = ["CheckOptions", "Engine", "check", "iter_findings"]
 
@@ -129,7 +135,6 @@ def _no_duplicate_keys(text: str) -> bool:
     return len(keys) == len(set(keys))
 
 
-
 @dataclass
 class _ChunkResult:
     findings: list[Finding]
@@ -162,9 +167,13 @@ class _Checker:
         self.dataset_rules = [r for r in DATASET_RULES if enabled.intersection(r.codes)]
         self.states = [r.new_state() for r in self.dataset_rules]
         self._invalid_rules = [
-            (r, st) for r, st in zip(self.dataset_rules, self.states) if getattr(r, "wants_invalid", False)
+            (r, st)
+            for r, st in zip(self.dataset_rules, self.states, strict=True)
+            if getattr(r, "wants_invalid", False)
         ]
-        self._plans: dict[str, tuple[list[Callable[[Any, Context], Iterable[Hit]]], list[tuple[Any, Any]]]] = {}
+        self._plans: dict[
+            str, tuple[list[Callable[[Any, Context], Iterable[Hit]]], list[tuple[Any, Any]]]
+        ] = {}
         self._validate_json = entity_adapter().validate_json
         self.limits = limits or Limits()
         self._check_prefixes = "SC107" in enabled
@@ -201,14 +210,19 @@ class _Checker:
 
     def add_hit(self, hit: Hit, where: Where, text: str | None) -> None:
         if hit.code in self.enabled:
-            self.findings.append(self.place(hit, hit.where or where, text if hit.where is None else None))
+            self.findings.append(
+                self.place(hit, hit.where or where, text if hit.where is None else None)
+            )
 
     def add_hits(self, hits: Iterable[Hit], where: Where, text: str | None) -> None:
         for hit in hits:
             self.add_hit(hit, where, text)
 
     def _fast(self, text: str) -> Any | None:
-        """The model straight from the line's text, when the line is valid and cannot hide a duplicate key."""
+        """The model straight from the line's text.
+
+        Only when the line is valid and cannot hide a duplicate key; ``None`` otherwise.
+        """
         if not _no_duplicate_keys(text):
             return None  # parse with the duplicate-key hook instead
         try:
@@ -226,9 +240,13 @@ class _Checker:
             if model is not None:
                 where = Where(where.file, where.line, where.base, model.type, model.id)
             else:
-                raw, problems = parse_json(text, file=where.file, limits=self.limits, line_offset=(where.line or 1) - 1)
+                raw, problems = parse_json(
+                    text, file=where.file, limits=self.limits, line_offset=(where.line or 1) - 1
+                )
                 if problems:
-                    self.findings.extend(f.replace(severity=self.severity(f.code)) for f in problems)
+                    self.findings.extend(
+                        f.replace(severity=self.severity(f.code)) for f in problems
+                    )
                     if raw is None:
                         return
                 etype = raw.get("type") if isinstance(raw, dict) else None
@@ -276,7 +294,9 @@ class _Checker:
             for hit in rule.collect(state, model, where, ctx):
                 self.add_hit(hit, where, text)
 
-    def _plan(self, etype: str) -> tuple[list[Callable[[Any, Context], Iterable[Hit]]], list[tuple[Any, Any]]]:
+    def _plan(
+        self, etype: str
+    ) -> tuple[list[Callable[[Any, Context], Iterable[Hit]]], list[tuple[Any, Any]]]:
         fns = [
             fn
             for fn in (*self.entity_rules.get("*", ()), *self.entity_rules.get(etype, ()))
@@ -284,7 +304,7 @@ class _Checker:
         ]
         rules = [
             (rule, state)
-            for rule, state in zip(self.dataset_rules, self.states)
+            for rule, state in zip(self.dataset_rules, self.states, strict=True)
             if etype in rule.types or "*" in rule.types
         ]
         self._plans[etype] = (fns, rules)
@@ -322,7 +342,7 @@ def _split(file: str, parts: int) -> list[tuple[int, int, int]]:
     out = []
     line = 1
     with open(file, "rb") as fh:
-        for start, end in zip(bounds, bounds[1:]):
+        for start, end in itertools.pairwise(bounds):
             out.append((start, end, line))
             fh.seek(start)
             remaining = end - start
@@ -362,7 +382,9 @@ class Engine:
         except KeyError:
             return Severity.ERROR
 
-    def _finding(self, code: str, path: Path = (), file: str | None = None, **params: Any) -> Finding:
+    def _finding(
+        self, code: str, path: Path = (), file: str | None = None, **params: Any
+    ) -> Finding:
         return Finding(code, self._severity(code), path=path, file=file, params=params)
 
     # -- the run
@@ -407,13 +429,14 @@ class Engine:
         states = results[0].states
         rules = checker.dataset_rules
         for res in results[1:]:
-            states = [rule.merge(a, b) for rule, a, b in zip(rules, states, res.states)]
+            pairs = zip(rules, states, res.states, strict=True)
+            states = [rule.merge(a, b) for rule, a, b in pairs]
         for res in results:
             pending.extend(res.findings)
             self.counts.update(res.counts)
         self.charter_present = any(t in CHARTER_TYPES for t in self.counts)
         ctx.charter_present = self.charter_present
-        for rule, state in zip(rules, states):
+        for rule, state in zip(rules, states, strict=True):
             for hit in rule.finish(state, ctx):
                 if hit.code in self.enabled:
                     where = hit.where or Where(None, None, ())
@@ -425,7 +448,10 @@ class Engine:
         ranges = _split(file, opts.jobs * 2)
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         mp = multiprocessing.get_context(method)
-        args = [(file, s, e, ln, ctx, self.enabled, dict(opts.severities), opts.limits) for s, e, ln in ranges]
+        args = [
+            (file, s, e, ln, ctx, self.enabled, dict(opts.severities), opts.limits)
+            for s, e, ln in ranges
+        ]
         with ProcessPoolExecutor(max_workers=opts.jobs, mp_context=mp) as pool:
             return list(pool.map(_check_chunk, args))
 
@@ -444,7 +470,8 @@ class Engine:
                         (),
                         docs[0].file if docs else None,
                         error_type="missing_envelope",
-                        detail="no input carries the dataset envelope (standard, standard_version, dataset_id, "
+                        detail="no input carries the dataset envelope (standard, "
+                        "standard_version, dataset_id, "
                         "publisher_id, generated_at, classification)",
                     )
                 )
@@ -458,7 +485,15 @@ class Engine:
             for other in full[1:]:
                 findings.append(
                     self._place_doc(
-                        Hit("SC103", ("generated_at",), {"error_type": "second_envelope", "detail": f"a second full envelope; the envelope of {env_doc.file} is used"}),
+                        Hit(
+                            "SC103",
+                            ("generated_at",),
+                            {
+                                "error_type": "second_envelope",
+                                "detail": f"a second full envelope; the envelope of "
+                                f"{env_doc.file} is used",
+                            },
+                        ),
                         Where(other.file, 1 if other.fmt == "ndjson" else None, ()),
                         other,
                     )
@@ -472,7 +507,15 @@ class Engine:
             if ref_id is not None and did is not None and did != ref_id:
                 findings.append(
                     self._place_doc(
-                        Hit("SC103", ("dataset_id",), {"error_type": "dataset_mismatch", "detail": f"dataset_id {did!r} differs from {ref_id!r}", "value": did}),
+                        Hit(
+                            "SC103",
+                            ("dataset_id",),
+                            {
+                                "error_type": "dataset_mismatch",
+                                "detail": f"dataset_id {did!r} differs from {ref_id!r}",
+                                "value": did,
+                            },
+                        ),
                         Where(d.file, 1 if d.fmt == "ndjson" else None, ()),
                         d,
                     )
@@ -532,7 +575,15 @@ class Engine:
         line, col = where.line, None
         if doc is not None and doc.fmt != "ndjson":
             line, col = doc.position(path)
-        return Finding(hit.code, self._severity(hit.code), path=path, file=where.file, line=line, column=col, params=dict(hit.params))
+        return Finding(
+            hit.code,
+            self._severity(hit.code),
+            path=path,
+            file=where.file,
+            line=line,
+            column=col,
+            params=dict(hit.params),
+        )
 
     def _finalize(self, findings: list[Finding]) -> Iterator[Finding]:
         """Fill positions still unknown, keep enabled codes (reading problems always)."""
@@ -578,13 +629,17 @@ class Engine:
         return out
 
 
-def _waive(findings: Iterable[Finding], options: CheckOptions) -> tuple[list[Finding], list[Finding]]:
+def _waive(
+    findings: Iterable[Finding], options: CheckOptions
+) -> tuple[list[Finding], list[Finding]]:
     from smartstd.conformance.waivers import apply_waivers
 
     return apply_waivers(list(findings), list(options.waivers), options.today)
 
 
-def iter_findings(paths: Iterable[str] | str, options: CheckOptions | None = None, **kwargs: Any) -> Iterator[Finding]:
+def iter_findings(
+    paths: Iterable[str] | str, options: CheckOptions | None = None, **kwargs: Any
+) -> Iterator[Finding]:
     """Lazily yield the findings of a check (waivers applied), in a stable order per input.
 
     Accepts the same keyword arguments as :func:`check`.

@@ -20,13 +20,22 @@ from smartstd.errors import UsageError
 from smartstd.io import Limits, iter_ndjson, read_document, sniff_format
 from smartstd.report import Finding, Path, Severity
 
-__all__ = ["DATA_SUFFIXES", "Document", "Record", "expand_paths", "open_document", "iter_ndjson_records"]
+__all__ = [
+    "DATA_SUFFIXES",
+    "Document",
+    "Record",
+    "expand_paths",
+    "iter_ndjson_records",
+    "open_document",
+]
 
 Format = Literal["json", "ndjson", "yaml"]
 
 #: File name endings read as data when a folder is given.
 DATA_SUFFIXES = (".json", ".ndjson", ".jsonl", ".yaml", ".yml")
-_SKIP_NAMES = frozenset({"smartstd.toml", "pyproject.toml", "waivers.yaml", "waivers.yml", "smartstd.yaml"})
+_SKIP_NAMES = frozenset(
+    {"smartstd.toml", "pyproject.toml", "waivers.yaml", "waivers.yml", "smartstd.yaml"}
+)
 
 
 @dataclass
@@ -147,7 +156,14 @@ def open_document(file: str, limits: Limits) -> Document:
                 break
             else:
                 doc.findings.append(
-                    Finding("SC100", Severity.ERROR, file=file, line=1, column=1, params={"reason": "empty", "detail": "the file is empty"})
+                    Finding(
+                        "SC100",
+                        Severity.ERROR,
+                        file=file,
+                        line=1,
+                        column=1,
+                        params={"reason": "empty", "detail": "the file is empty"},
+                    )
                 )
         return doc
     if size > limits.max_file_bytes:
@@ -159,7 +175,11 @@ def open_document(file: str, limits: Limits) -> Document:
                     "SC109",
                     Severity.ERROR,
                     file=file,
-                    params={"limit": "max_file_bytes", "value": size, "maximum": limits.max_file_bytes},
+                    params={
+                        "limit": "max_file_bytes",
+                        "value": size,
+                        "maximum": limits.max_file_bytes,
+                    },
                 )
             ],
         )
@@ -180,15 +200,15 @@ def open_document(file: str, limits: Limits) -> Document:
     elif isinstance(ents, list):
         doc.entities = ents
     else:
-        line, col = doc.position(("entities",))
+        at_line, at_col = doc.position(("entities",))
         doc.findings.append(
             Finding(
                 "SC103",
                 Severity.ERROR,
                 path=("entities",),
                 file=file,
-                line=line,
-                column=col,
+                line=at_line,
+                column=at_col,
                 params={"error_type": "list_type", "detail": "entities must be an array"},
             )
         )
@@ -249,7 +269,7 @@ class _Range:
         self._end = end
 
     def _left(self) -> int:
-        return max(0, self._end - self._fh.tell())
+        return max(0, self._end - int(self._fh.tell()))
 
     def read(self, n: int = -1) -> bytes:
         left = self._left()

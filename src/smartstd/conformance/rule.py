@@ -19,7 +19,7 @@ column, entity and the configured severity, and makes a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -183,15 +183,3 @@ def register_dataset_rule(rule: DatasetRule[Any]) -> DatasetRule[Any]:
     """Register a dataset rule instance."""
     DATASET_RULES.append(rule)
     return rule
-
-
-def walk_values(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
-    """Every leaf (and container) of a JSON value with its path, iteratively."""
-    stack: list[tuple[Path, Any]] = [(path, value)]
-    while stack:
-        p, v = stack.pop()
-        yield p, v
-        if isinstance(v, dict):
-            stack.extend((p + (k,), sub) for k, sub in reversed(list(v.items())))
-        elif isinstance(v, list):
-            stack.extend((p + (i,), sub) for i, sub in reversed(list(enumerate(v))))

@@ -51,7 +51,13 @@ def _hits_from_error(exc: ValidationError, strip_tag: bool) -> list[Hit]:
             )
             continue
         if etype == "union_tag_not_found":
-            hits.append(Hit("SC103", ("type",), {"error_type": "missing", "detail": "the entity has no type"}))
+            hits.append(
+                Hit(
+                    "SC103",
+                    ("type",),
+                    {"error_type": "missing", "detail": "the entity has no type"},
+                )
+            )
             continue
         if etype == "unknown_field":
             for name in str(ctx.get("fields", "")).split(", "):
@@ -72,7 +78,11 @@ def validate_entity(raw: Any) -> tuple[Any | None, list[Hit]]:
     """Validate one entity; return the model (or ``None``) and the structural hits."""
     if not isinstance(raw, dict):
         return None, [
-            Hit("SC103", (), {"error_type": "model_type", "detail": "an entity must be a JSON object"})
+            Hit(
+                "SC103",
+                (),
+                {"error_type": "model_type", "detail": "an entity must be a JSON object"},
+            )
         ]
     try:
         return entity_adapter().validate_python(raw), []
@@ -109,7 +119,9 @@ def extension_prefixes(raw: Any, text: str | None = None) -> list[tuple[str, Pat
                 elif isinstance(v, (dict, list)):
                     stack.append(((*path, k), v))
         elif isinstance(value, list):
-            stack.extend(((*path, i), v) for i, v in enumerate(value) if isinstance(v, (dict, list)))
+            stack.extend(
+                ((*path, i), v) for i, v in enumerate(value) if isinstance(v, (dict, list))
+            )
     if isinstance(raw, dict):
         for path, _list_name, value in code_values(raw):
             m = _NS_CODE.match(value)

@@ -66,7 +66,7 @@ class Waiver:
 
 def _same_file(a: str, b: str) -> bool:
     pa, pb = Path(a), Path(b)
-    return pa == pb or pa.name == pb.name and (len(pb.parts) == 1 or str(pa).endswith(str(pb)))
+    return pa == pb or (pa.name == pb.name and (len(pb.parts) == 1 or str(pa).endswith(str(pb))))
 
 
 def load_waivers(path: str | Path) -> list[Waiver]:
@@ -111,7 +111,9 @@ def _waiver(item: Any, source: str, index: int) -> Waiver:
     pointer, entity_id = item.get("pointer"), item.get("entity_id")
     if pointer is None and entity_id is None:
         raise ConfigError(f"{where}: give 'pointer' or 'entity_id'")
-    if pointer is not None and (not isinstance(pointer, str) or (pointer and not pointer.startswith("/"))):
+    if pointer is not None and (
+        not isinstance(pointer, str) or (pointer and not pointer.startswith("/"))
+    ):
         raise ConfigError(f"{where}: 'pointer' must be a JSON Pointer such as /entities/3/name")
     return Waiver(
         code=code.upper(),

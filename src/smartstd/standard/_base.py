@@ -35,21 +35,21 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 __all__ = [
-    "ClosedRings",
     "EXTENSION_FIELD_PATTERN",
     "ID_PATTERN",
+    "INTEGRAL",
     "LANG_TAG_PATTERN",
     "TIMESTAMP_PATTERN",
+    "ClosedRings",
     "Date",
     "Entity",
     "F",
+    "Geometry",
     "Id",
-    "INTEGRAL",
     "LocalizedText",
     "Point",
-    "Ref",
     "Polygon",
-    "Geometry",
+    "Ref",
     "SCDSModel",
     "Timestamp",
     "i18n",
@@ -104,7 +104,7 @@ def i18n(zh_title: str, en_title: str, zh_desc: str = "", en_desc: str = "") -> 
     }
 
 
-def F(  # noqa: N802 - reads like a type annotation helper
+def F(
     zh_title: str,
     en_title: str,
     zh_desc: str = "",
@@ -146,11 +146,17 @@ def _parse_timestamp(value: Any) -> Any:
                 "timestamp_format",
                 "not an RFC 3339 date-time with offset, e.g. 2026-05-01T09:30:00+08:00",
             )
-        text = value if value[10] == "T" and value[-1] != "z" else value.replace("t", "T").replace("z", "Z")
+        text = (
+            value
+            if value[10] == "T" and value[-1] != "z"
+            else value.replace("t", "T").replace("z", "Z")
+        )
         if text[-1] == "Z":
             text = text[:-1] + "+00:00"
         try:
-            return dt.datetime.fromisoformat(text if _FROMISO_ANY_FRACTION else _trim_fraction(text))
+            return dt.datetime.fromisoformat(
+                text if _FROMISO_ANY_FRACTION else _trim_fraction(text)
+            )
         except ValueError as exc:
             raise PydanticCustomError(
                 "timestamp_format", "not a valid date-time: {error}", {"error": str(exc)}
@@ -239,7 +245,7 @@ LocalizedText = Annotated[
             **i18n(
                 "多语言文本",
                 "Localized text",
-                "以 BCP 47 语言标签为键的文本，至少一种语言，例如 {\"zh-CN\": \"钟村社区\"}。",
+                '以 BCP 47 语言标签为键的文本，至少一种语言，例如 {"zh-CN": "钟村社区"}。',
                 'Text keyed by BCP 47 language tags, at least one, e.g. {"zh-CN": "钟村社区"}.',
             ),
         }
@@ -320,12 +326,14 @@ class Ref:
     kinds: tuple[str, ...] = ()
 
 
-def refs(*specs: tuple[str, str | tuple[str, ...]] | tuple[str, str | tuple[str, ...], tuple[str, ...]]) -> tuple[Ref, ...]:
+def refs(
+    *specs: tuple[str, str | tuple[str, ...]] | tuple[str, str | tuple[str, ...], tuple[str, ...]],
+) -> tuple[Ref, ...]:
     """Build :class:`Ref` records from ``("a.*.b", "Type"[, kinds])`` tuples."""
     out = []
     for spec in specs:
         types = spec[1] if isinstance(spec[1], tuple) else (spec[1],)
-        kinds = spec[2] if len(spec) > 2 else ()  # type: ignore[misc]
+        kinds = spec[2] if len(spec) > 2 else ()
         out.append(Ref(tuple(spec[0].split(".")), types, kinds))
     return tuple(out)
 
@@ -333,7 +341,12 @@ def refs(*specs: tuple[str, str | tuple[str, ...]] | tuple[str, str | tuple[str,
 class Entity(SCDSModel):
     """An entity of the standard: it has an ``id`` and a ``type``."""
 
-    id: Id = F("标识", "Identifier", "数据集中此类实体的唯一标识。", "Unique id of this entity in its dataset.")
+    id: Id = F(
+        "标识",
+        "Identifier",
+        "数据集中此类实体的唯一标识。",
+        "Unique id of this entity in its dataset.",
+    )
 
     #: The reference fields of this entity type.
     __references__: ClassVar[tuple[Ref, ...]] = ()
@@ -356,6 +369,7 @@ class Entity(SCDSModel):
 
 
 # --------------------------------------------------------------------------- geometry
+
 
 def _check_position(pos: list[float]) -> list[float]:
     if not -180 <= pos[0] <= 180:
@@ -407,7 +421,12 @@ class Point(SCDSModel):
 class Polygon(SCDSModel):
     """A GeoJSON Polygon: closed linear rings, the first is the exterior."""
 
-    __i18n__ = ("面", "Polygon", "GeoJSON 面，首个环为外环。", "A GeoJSON Polygon; the first ring is the exterior.")
+    __i18n__ = (
+        "面",
+        "Polygon",
+        "GeoJSON 面，首个环为外环。",
+        "A GeoJSON Polygon; the first ring is the exterior.",
+    )
     type: Literal["Polygon"] = F("几何类型", "Geometry type")
     coordinates: Annotated[
         list[Annotated[list[Position], Field(min_length=4)]],

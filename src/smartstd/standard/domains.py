@@ -59,63 +59,71 @@ _CORE = [
 CORE_DOMAINS: Mapping[str, CoreDomain] = MappingProxyType({d.id: d for d in _CORE})
 
 #: Request category -> domain.
-REQUEST_CATEGORY_DOMAINS: Mapping[str, str] = MappingProxyType({
-    "suggestion": "community_affairs",
-    "dispute": "community_affairs",
-    "complaint": "feedback_handling",
-    "inquiry": "feedback_handling",
-    "praise": "feedback_handling",
-    "repair": "property_maintenance",
-    "safety_hazard": "public_safety",
-    "environment": "environment_sanitation",
-})
+REQUEST_CATEGORY_DOMAINS: Mapping[str, str] = MappingProxyType(
+    {
+        "suggestion": "community_affairs",
+        "dispute": "community_affairs",
+        "complaint": "feedback_handling",
+        "inquiry": "feedback_handling",
+        "praise": "feedback_handling",
+        "repair": "property_maintenance",
+        "safety_hazard": "public_safety",
+        "environment": "environment_sanitation",
+    }
+)
 
 #: Alert category -> domain.
-ALERT_CATEGORY_DOMAINS: Mapping[str, str] = MappingProxyType({
-    "fire": "fire_safety",
-    "gas_leak": "fire_safety",
-    "intrusion": "public_safety",
-    "crowding": "public_safety",
-    "suspicious_activity": "public_safety",
-    "fall": "elderly_care",
-    "flood": "property_maintenance",
-    "elevator_entrapment": "property_maintenance",
-    "cyber_incident": "information_security",
-    "data_breach": "information_security",
-})
+ALERT_CATEGORY_DOMAINS: Mapping[str, str] = MappingProxyType(
+    {
+        "fire": "fire_safety",
+        "gas_leak": "fire_safety",
+        "intrusion": "public_safety",
+        "crowding": "public_safety",
+        "suspicious_activity": "public_safety",
+        "fall": "elderly_care",
+        "flood": "property_maintenance",
+        "elevator_entrapment": "property_maintenance",
+        "cyber_incident": "information_security",
+        "data_breach": "information_security",
+    }
+)
 
 #: Device kind -> domain.
-DEVICE_KIND_DOMAINS: Mapping[str, str] = MappingProxyType({
-    "cctv_camera": "public_safety",
-    "face_recognition_gate": "public_safety",
-    "smoke_detector": "fire_safety",
-    "gas_detector": "fire_safety",
-    "hydrant_pressure": "fire_safety",
-    "access_control": "property_maintenance",
-    "water_leak": "property_maintenance",
-    "elevator_monitor": "property_maintenance",
-    "parking_sensor": "infrastructure_iot",
-    "smart_meter": "infrastructure_iot",
-    "air_quality": "environment_sanitation",
-    "emergency_button": "elderly_care",
-})
+DEVICE_KIND_DOMAINS: Mapping[str, str] = MappingProxyType(
+    {
+        "cctv_camera": "public_safety",
+        "face_recognition_gate": "public_safety",
+        "smoke_detector": "fire_safety",
+        "gas_detector": "fire_safety",
+        "hydrant_pressure": "fire_safety",
+        "access_control": "property_maintenance",
+        "water_leak": "property_maintenance",
+        "elevator_monitor": "property_maintenance",
+        "parking_sensor": "infrastructure_iot",
+        "smart_meter": "infrastructure_iot",
+        "air_quality": "environment_sanitation",
+        "emergency_button": "elderly_care",
+    }
+)
 
 #: Service category -> domain.
-SERVICE_CATEGORY_DOMAINS: Mapping[str, str] = MappingProxyType({
-    "elderly_care": "elderly_care",
-    "childcare": "childcare",
-    "health": "health",
-    "social_assistance": "social_assistance",
-    "disability_support": "social_assistance",
-    "housing_repair": "property_maintenance",
-    "safety": "public_safety",
-    "environment": "environment_sanitation",
-    "culture_sports": "community_affairs",
-    "employment": "service_delivery",
-    "education": "service_delivery",
-    "legal_aid": "service_delivery",
-    "convenience": "service_delivery",
-})
+SERVICE_CATEGORY_DOMAINS: Mapping[str, str] = MappingProxyType(
+    {
+        "elderly_care": "elderly_care",
+        "childcare": "childcare",
+        "health": "health",
+        "social_assistance": "social_assistance",
+        "disability_support": "social_assistance",
+        "housing_repair": "property_maintenance",
+        "safety": "public_safety",
+        "environment": "environment_sanitation",
+        "culture_sports": "community_affairs",
+        "employment": "service_delivery",
+        "education": "service_delivery",
+        "legal_aid": "service_delivery",
+        "convenience": "service_delivery",
+    }
+)
 
 #: Device kinds that capture personal data: their operator needs a data grant (SC616).
 PERSONAL_DATA_DEVICE_KINDS: frozenset[str] = frozenset(
@@ -123,12 +131,14 @@ PERSONAL_DATA_DEVICE_KINDS: frozenset[str] = frozenset(
 )
 
 #: Every published mapping by the code list it maps from.
-MAPPINGS: Mapping[str, Mapping[str, str]] = MappingProxyType({
-    "request_category": REQUEST_CATEGORY_DOMAINS,
-    "alert_category": ALERT_CATEGORY_DOMAINS,
-    "device_kind": DEVICE_KIND_DOMAINS,
-    "service_category": SERVICE_CATEGORY_DOMAINS,
-})
+MAPPINGS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "request_category": REQUEST_CATEGORY_DOMAINS,
+        "alert_category": ALERT_CATEGORY_DOMAINS,
+        "device_kind": DEVICE_KIND_DOMAINS,
+        "service_category": SERVICE_CATEGORY_DOMAINS,
+    }
+)
 
 
 def domain_for(code_list: str, code: str) -> str | None:

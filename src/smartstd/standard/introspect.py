@@ -17,7 +17,11 @@ __all__ = ["code_fields", "code_values", "iter_path"]
 
 
 def _walk_schema(
-    schema: dict[str, Any], defs: dict[str, Any], path: tuple[str, ...], out: list[tuple[tuple[str, ...], str]], depth: int = 0
+    schema: dict[str, Any],
+    defs: dict[str, Any],
+    path: tuple[str, ...],
+    out: list[tuple[tuple[str, ...], str]],
+    depth: int = 0,
 ) -> None:
     if depth > 12:
         return
@@ -51,7 +55,9 @@ def code_fields(type_name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(dict.fromkeys(out))
 
 
-def iter_path(value: Any, pattern: tuple[str, ...], prefix: Path = ()) -> Iterator[tuple[Path, Any]]:
+def iter_path(
+    value: Any, pattern: tuple[str, ...], prefix: Path = ()
+) -> Iterator[tuple[Path, Any]]:
     """The values at a path pattern (``"*"`` = every list item) with their concrete paths."""
     if not pattern:
         yield prefix, value

@@ -33,16 +33,18 @@ __all__ = [
 INITIAL_STATUS = "submitted"
 
 #: Status -> the statuses it may move to.
-TRANSITIONS: Mapping[str, frozenset[str]] = MappingProxyType({
-    "submitted": frozenset({"acknowledged", "assigned", "rejected", "withdrawn"}),
-    "acknowledged": frozenset({"assigned", "in_progress", "rejected", "withdrawn"}),
-    "assigned": frozenset({"in_progress", "rejected", "withdrawn"}),
-    "in_progress": frozenset({"resolved", "assigned"}),
-    "resolved": frozenset({"closed", "in_progress"}),
-    "closed": frozenset({"in_progress"}),
-    "rejected": frozenset(),
-    "withdrawn": frozenset(),
-})
+TRANSITIONS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "submitted": frozenset({"acknowledged", "assigned", "rejected", "withdrawn"}),
+        "acknowledged": frozenset({"assigned", "in_progress", "rejected", "withdrawn"}),
+        "assigned": frozenset({"in_progress", "rejected", "withdrawn"}),
+        "in_progress": frozenset({"resolved", "assigned"}),
+        "resolved": frozenset({"closed", "in_progress"}),
+        "closed": frozenset({"in_progress"}),
+        "rejected": frozenset(),
+        "withdrawn": frozenset(),
+    }
+)
 
 #: Statuses with no way out.
 FINAL_STATUSES: frozenset[str] = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
@@ -51,16 +53,18 @@ FINAL_STATUSES: frozenset[str] = frozenset(s for s, nxt in TRANSITIONS.items() i
 RESOLVED_STATUSES: frozenset[str] = frozenset({"resolved", "closed"})
 
 #: Status -> Open311 ``open`` / ``closed``.
-OPEN311_STATUS: Mapping[str, Literal["open", "closed"]] = MappingProxyType({
-    "submitted": "open",
-    "acknowledged": "open",
-    "assigned": "open",
-    "in_progress": "open",
-    "resolved": "closed",
-    "closed": "closed",
-    "rejected": "closed",
-    "withdrawn": "closed",
-})
+OPEN311_STATUS: Mapping[str, Literal["open", "closed"]] = MappingProxyType(
+    {
+        "submitted": "open",
+        "acknowledged": "open",
+        "assigned": "open",
+        "in_progress": "open",
+        "resolved": "closed",
+        "closed": "closed",
+        "rejected": "closed",
+        "withdrawn": "closed",
+    }
+)
 
 
 def is_allowed(old: str, new: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from smartstd.standard._base import F, Entity, Id, LocalizedText, SCDSModel, refs
+from smartstd.standard._base import Entity, F, Id, LocalizedText, SCDSModel, refs
 from smartstd.standard.codes import code_type
 
 __all__ = ["Contact", "Organization"]
@@ -13,9 +13,16 @@ __all__ = ["Contact", "Organization"]
 class Contact(SCDSModel):
     """How to reach an organisation (not personal data)."""
 
-    __i18n__ = ("联系方式", "Contact", "组织的公开联系方式。", "An organisation's public contact details.")
+    __i18n__ = (
+        "联系方式",
+        "Contact",
+        "组织的公开联系方式。",
+        "An organisation's public contact details.",
+    )
     phone: str | None = F("电话", "Phone", max_length=32, default=None)
-    email: str | None = F("电子邮箱", "Email", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254, default=None)
+    email: str | None = F(
+        "电子邮箱", "Email", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254, default=None
+    )
     address: LocalizedText | None = F("地址", "Address", default=None)
     url: str | None = F("网址", "Website", pattern=r"^https?://", max_length=2048, default=None)
 
@@ -23,14 +30,23 @@ class Contact(SCDSModel):
 class Organization(Entity):
     """An organisation taking part in the community (组织)."""
 
-    __i18n__ = ("组织", "Organization", "参与社区建设的组织。", "An organisation taking part in the community.")
+    __i18n__ = (
+        "组织",
+        "Organization",
+        "参与社区建设的组织。",
+        "An organisation taking part in the community.",
+    )
     __references__ = refs(("parent_id", "Organization"), ("community_ids.*", "Community"))
     type: Literal["Organization"] = F("实体类型", "Entity type", default="Organization")
     name: LocalizedText = F("名称", "Name")
-    kind: code_type("organization_kind") = F("组织类型", "Kind")  # type: ignore[valid-type]
+    kind: code_type("organization_kind") = F("组织类型", "Kind")
     credit_code: str | None = F(
-        "统一社会信用代码", "Unified social credit code", "GB 32100-2015，18 位，含校验码。", "GB 32100-2015, 18 characters with a check character.",
-        pattern=r"^[0-9A-HJ-NPQRTUWXY]{18}$", default=None,
+        "统一社会信用代码",
+        "Unified social credit code",
+        "GB 32100-2015，18 位，含校验码。",
+        "GB 32100-2015, 18 characters with a check character.",
+        pattern=r"^[0-9A-HJ-NPQRTUWXY]{18}$",
+        default=None,
     )
     parent_id: Id | None = F("上级组织", "Parent organisation", default=None)
     community_ids: list[Id] = F("服务社区", "Communities", default_factory=list)

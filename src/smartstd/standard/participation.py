@@ -6,7 +6,17 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from smartstd.standard._base import F, Entity, Id, LocalizedText, Point, SCDSModel, Timestamp, refs, INTEGRAL
+from smartstd.standard._base import (
+    INTEGRAL,
+    Entity,
+    F,
+    Id,
+    LocalizedText,
+    Point,
+    SCDSModel,
+    Timestamp,
+    refs,
+)
 from smartstd.standard.codes import code_type
 
 __all__ = [
@@ -26,7 +36,12 @@ _NonNeg = Annotated[int, Field(ge=0), INTEGRAL]
 class RequestLocation(SCDSModel):
     """Where a request is about: a building, a point or an address."""
 
-    __i18n__ = ("诉求位置", "Request location", "诉求涉及的楼栋、坐标或地址。", "The building, point or address a request is about.")
+    __i18n__ = (
+        "诉求位置",
+        "Request location",
+        "诉求涉及的楼栋、坐标或地址。",
+        "The building, point or address a request is about.",
+    )
     building_id: Id | None = F("楼栋", "Building", default=None)
     geometry: Point | None = F("坐标", "Geometry", default=None)
     address: LocalizedText | None = F("地址", "Address", default=None)
@@ -35,12 +50,19 @@ class RequestLocation(SCDSModel):
 class RequestEvent(SCDSModel):
     """One step of a request's history."""
 
-    __i18n__ = ("办理记录", "Request event", "诉求办理过程中的一步。", "One step of a request's history.")
+    __i18n__ = (
+        "办理记录",
+        "Request event",
+        "诉求办理过程中的一步。",
+        "One step of a request's history.",
+    )
     at: Timestamp = F("时间", "At")
-    status: code_type("request_status") = F("状态", "Status")  # type: ignore[valid-type]
+    status: code_type("request_status") = F("状态", "Status")
     actor_id: Id | None = F("操作方", "Actor", default=None)
     note: str | None = F("备注", "Note", max_length=4000, default=None)
-    public: bool = F("是否公开", "Public", "是否对居民公开。", "Whether residents see it.", default=False)
+    public: bool = F(
+        "是否公开", "Public", "是否对居民公开。", "Whether residents see it.", default=False
+    )
 
 
 class RequestResponse(SCDSModel):
@@ -55,7 +77,12 @@ class RequestResponse(SCDSModel):
 class ServiceRequest(Entity):
     """A resident's request (诉求/工单): suggestion, complaint, repair, hazard ..."""
 
-    __i18n__ = ("诉求", "Service request", "居民提出的诉求工单，含状态流转。", "A resident's request (ticket), with its lifecycle.")
+    __i18n__ = (
+        "诉求",
+        "Service request",
+        "居民提出的诉求工单，含状态流转。",
+        "A resident's request (ticket), with its lifecycle.",
+    )
     __references__ = refs(
         ("community_id", "Community"),
         ("location.building_id", "Building"),
@@ -66,26 +93,33 @@ class ServiceRequest(Entity):
     )
     type: Literal["ServiceRequest"] = F("实体类型", "Entity type", default="ServiceRequest")
     community_id: Id = F("所属社区", "Community")
-    category: code_type("request_category") = F("诉求类别", "Category")  # type: ignore[valid-type]
-    channel: code_type("request_channel") = F("诉求渠道", "Channel")  # type: ignore[valid-type]
+    category: code_type("request_category") = F("诉求类别", "Category")
+    channel: code_type("request_channel") = F("诉求渠道", "Channel")
     submitted_at: Timestamp = F("提交时间", "Submitted at")
     description: str | None = F("诉求内容", "Description", max_length=10000, default=None)
     location: RequestLocation | None = F("位置", "Location", default=None)
     requester_id: Id | None = F("诉求人", "Requester", default=None)
     anonymous: bool = F("匿名", "Anonymous", default=False)
-    status: code_type("request_status") = F("状态", "Status")  # type: ignore[valid-type]
+    status: code_type("request_status") = F("状态", "Status")
     assigned_to_id: Id | None = F("承办方", "Assigned to", default=None)
     due_at: Timestamp | None = F("办理时限", "Due at", default=None)
     events: list[RequestEvent] = F("办理记录", "Events", default_factory=list)
     response: RequestResponse | None = F("答复", "Response", default=None)
     satisfaction: _Rating | None = F("满意度", "Satisfaction", default=None)
-    media_urls: list[Annotated[str, Field(pattern=r"^https?://", max_length=2048)]] = F("附件链接", "Media URLs", default_factory=list)
+    media_urls: list[Annotated[str, Field(pattern=r"^https?://", max_length=2048)]] = F(
+        "附件链接", "Media URLs", default_factory=list
+    )
 
 
 class ConsultationOption(SCDSModel):
     """One option put to a consultation, with its result."""
 
-    __i18n__ = ("选项", "Option", "协商中的一个选项及结果。", "One option of a consultation, with its result.")
+    __i18n__ = (
+        "选项",
+        "Option",
+        "协商中的一个选项及结果。",
+        "One option of a consultation, with its result.",
+    )
     key: str = F("选项代码", "Key", pattern=r"^[A-Za-z0-9_-]{1,32}$")
     label: LocalizedText = F("选项", "Label")
     votes: _NonNeg | None = F("票数", "Votes", default=None)
@@ -113,7 +147,7 @@ class Consultation(Entity):
     type: Literal["Consultation"] = F("实体类型", "Entity type", default="Consultation")
     community_id: Id = F("所属社区", "Community")
     topic: LocalizedText = F("议题", "Topic")
-    kind: code_type("consultation_kind") = F("协商形式", "Kind")  # type: ignore[valid-type]
+    kind: code_type("consultation_kind") = F("协商形式", "Kind")
     organizer_id: Id | None = F("组织方", "Organizer", default=None)
     opens_at: Timestamp = F("开始时间", "Opens at")
     closes_at: Timestamp = F("结束时间", "Closes at")
@@ -122,4 +156,3 @@ class Consultation(Entity):
     options: list[ConsultationOption] = F("选项", "Options", default_factory=list)
     decision: Decision | None = F("决定", "Decision", default=None)
     related_request_ids: list[Id] = F("相关诉求", "Related requests", default_factory=list)
-

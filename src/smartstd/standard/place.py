@@ -6,8 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from smartstd.standard._base import F, Id, LocalizedText, Point, Polygon, refs, INTEGRAL
-from smartstd.standard._base import Entity
+from smartstd.standard._base import INTEGRAL, Entity, F, Id, LocalizedText, Point, Polygon, refs
 from smartstd.standard.codes import code_type
 
 __all__ = ["Building", "Community", "Dwelling", "Facility", "Grid"]
@@ -37,29 +36,66 @@ class Community(Entity):
         "The GB/T 2260 six-digit code of the county-level division it lies in.",
         pattern=r"^[0-9]{6}$",
     )
-    street_office_id: Id | None = F("所属街道办", "Street office", "管辖的街道办事处。", "The street office it belongs to.", default=None)
-    residents_committee_id: Id | None = F("居委会", "Residents' committee", "服务本社区的居民委员会。", "The residents' committee serving it.", default=None)
+    street_office_id: Id | None = F(
+        "所属街道办",
+        "Street office",
+        "管辖的街道办事处。",
+        "The street office it belongs to.",
+        default=None,
+    )
+    residents_committee_id: Id | None = F(
+        "居委会",
+        "Residents' committee",
+        "服务本社区的居民委员会。",
+        "The residents' committee serving it.",
+        default=None,
+    )
     address: LocalizedText | None = F("地址", "Address", default=None)
-    boundary: Polygon | None = F("边界", "Boundary", "社区范围（GeoJSON 面）。", "The community's boundary (GeoJSON Polygon).", default=None)
+    boundary: Polygon | None = F(
+        "边界",
+        "Boundary",
+        "社区范围（GeoJSON 面）。",
+        "The community's boundary (GeoJSON Polygon).",
+        default=None,
+    )
     centroid: Point | None = F("中心点", "Centroid", default=None)
     area_km2: float | None = F("面积（平方公里）", "Area (km²)", gt=0, le=10000, default=None)
     registered_population: _NonNeg | None = F("户籍人口", "Registered population", default=None)
-    floating_population: _NonNeg | None = F("流动人口", "Floating population", "居住但无本地户籍的人口。", "People living here without local household registration.", default=None)
+    floating_population: _NonNeg | None = F(
+        "流动人口",
+        "Floating population",
+        "居住但无本地户籍的人口。",
+        "People living here without local household registration.",
+        default=None,
+    )
     household_count: _NonNeg | None = F("户数", "Household count", default=None)
-    tier: code_type("community_tier") | None = F("建设层级", "Tier", "智慧社区建设层级：基础型、成长型、标杆型。", "Smart-community tier: basic, growing or benchmark.", default=None)  # type: ignore[valid-type]
+    tier: code_type("community_tier") | None = F(
+        "建设层级",
+        "Tier",
+        "智慧社区建设层级：基础型、成长型、标杆型。",
+        "Smart-community tier: basic, growing or benchmark.",
+        default=None,
+    )
 
 
 class Grid(Entity):
     """A grid (网格): the unit a grid worker covers inside a community."""
 
-    __i18n__ = ("网格", "Grid", "网格化管理的基本单元。", "The basic unit of grid management inside a community.")
+    __i18n__ = (
+        "网格",
+        "Grid",
+        "网格化管理的基本单元。",
+        "The basic unit of grid management inside a community.",
+    )
     __references__ = refs(("community_id", "Community"), ("building_ids.*", "Building"))
     type: Literal["Grid"] = F("实体类型", "Entity type", default="Grid")
     community_id: Id = F("所属社区", "Community")
     code: str = F("网格编码", "Grid code", min_length=1, max_length=64)
     name: LocalizedText | None = F("名称", "Name", default=None)
     boundary: Polygon | None = F("边界", "Boundary", default=None)
-    building_ids: list[Id] = F("楼栋", "Buildings", "网格内的楼栋。", "Buildings in the grid.", default_factory=list)
+    building_ids: list[Id] = F(
+        "楼栋", "Buildings", "网格内的楼栋。", "Buildings in the grid.", default_factory=list
+    )
 
 
 class Building(Entity):
@@ -69,20 +105,36 @@ class Building(Entity):
     __references__ = refs(
         ("community_id", "Community"),
         ("grid_id", "Grid"),
-        ("managed_by_id", "Organization", ("property_management", "residents_committee", "owners_committee")),
+        (
+            "managed_by_id",
+            "Organization",
+            ("property_management", "residents_committee", "owners_committee"),
+        ),
     )
     type: Literal["Building"] = F("实体类型", "Entity type", default="Building")
     community_id: Id = F("所属社区", "Community")
     grid_id: Id | None = F("所属网格", "Grid", default=None)
     name: LocalizedText = F("名称", "Name")
     address: LocalizedText | None = F("地址", "Address", default=None)
-    category: code_type("building_category") | None = F("建筑类别", "Category", default=None)  # type: ignore[valid-type]
-    floors_above: Annotated[int, Field(ge=1, le=200), INTEGRAL] | None = F("地上层数", "Floors above ground", default=None)
-    floors_below: Annotated[int, Field(ge=0, le=20), INTEGRAL] | None = F("地下层数", "Floors below ground", default=None)
+    category: code_type("building_category") | None = F("建筑类别", "Category", default=None)
+    floors_above: Annotated[int, Field(ge=1, le=200), INTEGRAL] | None = F(
+        "地上层数", "Floors above ground", default=None
+    )
+    floors_below: Annotated[int, Field(ge=0, le=20), INTEGRAL] | None = F(
+        "地下层数", "Floors below ground", default=None
+    )
     dwelling_count: _NonNeg | None = F("套数", "Dwelling count", default=None)
-    built_year: Annotated[int, Field(ge=1800, le=2100), INTEGRAL] | None = F("建成年份", "Year built", default=None)
+    built_year: Annotated[int, Field(ge=1800, le=2100), INTEGRAL] | None = F(
+        "建成年份", "Year built", default=None
+    )
     location: Point | None = F("位置", "Location", default=None)
-    managed_by_id: Id | None = F("物业管理方", "Managed by", "负责物业管理的组织。", "The organisation managing the property.", default=None)
+    managed_by_id: Id | None = F(
+        "物业管理方",
+        "Managed by",
+        "负责物业管理的组织。",
+        "The organisation managing the property.",
+        default=None,
+    )
     elevator_count: _NonNeg | None = F("电梯数", "Elevator count", default=None)
 
 
@@ -95,9 +147,11 @@ class Dwelling(Entity):
     building_id: Id = F("所属楼栋", "Building")
     unit_number: str = F("房号", "Unit number", min_length=1, max_length=32)
     floor: Annotated[int, Field(ge=-20, le=200), INTEGRAL] | None = F("楼层", "Floor", default=None)
-    area_m2: Annotated[float, Field(gt=0, le=10000)] | None = F("建筑面积（平方米）", "Floor area (m²)", default=None)
-    tenure: code_type("tenure") | None = F("产权/租住", "Tenure", default=None)  # type: ignore[valid-type]
-    occupancy: code_type("occupancy") | None = F("居住状态", "Occupancy", default=None)  # type: ignore[valid-type]
+    area_m2: Annotated[float, Field(gt=0, le=10000)] | None = F(
+        "建筑面积（平方米）", "Floor area (m²)", default=None
+    )
+    tenure: code_type("tenure") | None = F("产权/租住", "Tenure", default=None)
+    occupancy: code_type("occupancy") | None = F("居住状态", "Occupancy", default=None)
 
 
 class Facility(Entity):
@@ -107,10 +161,19 @@ class Facility(Entity):
     __references__ = refs(("community_id", "Community"), ("operator_id", "Organization"))
     type: Literal["Facility"] = F("实体类型", "Entity type", default="Facility")
     community_id: Id = F("所属社区", "Community")
-    kind: code_type("facility_kind") = F("设施类型", "Kind")  # type: ignore[valid-type]
+    kind: code_type("facility_kind") = F("设施类型", "Kind")
     name: LocalizedText = F("名称", "Name")
     location: Point | None = F("位置", "Location", default=None)
     operator_id: Id | None = F("运营方", "Operator", default=None)
-    capacity: _NonNeg | None = F("容量", "Capacity", "可同时服务的人数。", "How many people it serves at once.", default=None)
-    opening_hours: str | None = F("开放时间", "Opening hours", "OpenStreetMap opening_hours 语法。", "OpenStreetMap opening_hours syntax, e.g. Mo-Fr 08:00-18:00.", max_length=256, default=None)
+    capacity: _NonNeg | None = F(
+        "容量", "Capacity", "可同时服务的人数。", "How many people it serves at once.", default=None
+    )
+    opening_hours: str | None = F(
+        "开放时间",
+        "Opening hours",
+        "OpenStreetMap opening_hours 语法。",
+        "OpenStreetMap opening_hours syntax, e.g. Mo-Fr 08:00-18:00.",
+        max_length=256,
+        default=None,
+    )
     barrier_free: bool | None = F("无障碍", "Barrier-free", default=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from smartstd.standard._base import F, Date, Entity, Id, LocalizedText, SCDSModel, refs
+from smartstd.standard._base import Date, Entity, F, Id, LocalizedText, SCDSModel, refs
 from smartstd.standard.codes import code_type
 
 __all__ = ["Pilot", "Target"]
@@ -14,15 +14,20 @@ class Target(SCDSModel):
     """An indicator target of a pilot, e.g. on-time resolution rate at least 0.9."""
 
     __i18n__ = ("目标", "Target", "试点的指标目标。", "An indicator target of a pilot.")
-    indicator: code_type("indicator") = F("指标", "Indicator")  # type: ignore[valid-type]
-    comparator: code_type("comparator") = F("比较符", "Comparator")  # type: ignore[valid-type]
+    indicator: code_type("indicator") = F("指标", "Indicator")
+    comparator: code_type("comparator") = F("比较符", "Comparator")
     value: float = F("目标值", "Value")
 
 
 class Pilot(Entity):
     """A pilot (试点) of the standard in some communities."""
 
-    __i18n__ = ("试点", "Pilot", "标准在若干社区的试点。", "A pilot of the standard in some communities.")
+    __i18n__ = (
+        "试点",
+        "Pilot",
+        "标准在若干社区的试点。",
+        "A pilot of the standard in some communities.",
+    )
     __references__ = refs(("community_ids.*", "Community"), ("lead_id", "Organization"))
     type: Literal["Pilot"] = F("实体类型", "Entity type", default="Pilot")
     name: LocalizedText = F("名称", "Name")
@@ -33,4 +38,4 @@ class Pilot(Entity):
     ends_on: Date | None = F("结束日期", "Ends on", default=None)
     lead_id: Id | None = F("牵头单位", "Lead", default=None)
     targets: list[Target] = F("目标", "Targets", default_factory=list)
-    status: code_type("pilot_status") = F("状态", "Status", default="planned")  # type: ignore[valid-type]
+    status: code_type("pilot_status") = F("状态", "Status", default="planned")

@@ -63,7 +63,9 @@ def assert_conformant(
     ]
     for f in report.findings[:max_listed]:
         where = ":".join(str(x) for x in (f.file, f.line, f.column) if x is not None) or "(dataset)"
-        lines.append(f"  {where}: {f.code} [{f.severity.value}] {f.message(lang)} ({f.pointer or '/'})")
+        lines.append(
+            f"  {where}: {f.code} [{f.severity.value}] {f.message(lang)} ({f.pointer or '/'})"
+        )
     if len(report.findings) > max_listed:
         lines.append(f"  ... and {len(report.findings) - max_listed} more")
     raise ConformanceError("\n".join(lines), report)

@@ -45,21 +45,20 @@ except ImportError as exc:  # pragma: no cover - exercised only without Hypothes
         "smartstd.testing.strategies needs Hypothesis: pip install 'hypothesis>=6.100'"
     ) from exc
 
-from pydantic import AfterValidator, WithJsonSchema
+from pydantic import WithJsonSchema
 from pydantic.fields import FieldInfo
 
+# The marker of fields of linear rings that must be closed.
 from smartstd.standard._base import (
     DATE_PATTERN,
     EXTENSION_FIELD_PATTERN,
     ID_PATTERN,
     LANG_TAG_PATTERN,
     TIMESTAMP_PATTERN,
+    ClosedRings,
     Entity,
     SCDSModel,
 )
-
-# The marker of fields of linear rings that must be closed.
-from smartstd.standard._base import ClosedRings
 from smartstd.standard.codes import CODE_LISTS, NAMESPACED_CODE_PATTERN
 from smartstd.standard.dataset import ENTITY_TYPES, STANDARD_VERSION, Dataset, Envelope
 
@@ -262,9 +261,7 @@ def _type_spec(tp: Any, meta: Sequence[Any] = ()) -> TypeSpec:
             items=(_type_spec(item),),
             min_length=_bound(metadata, "min_length", max),
             max_length=_bound(metadata, "max_length", min),
-            closed_rings=any(
-                isinstance(m, ClosedRings) for m in metadata
-            ),
+            closed_rings=any(isinstance(m, ClosedRings) for m in metadata),
         )
     if origin is dict:
         key, value = get_args(tp) or (str, Any)

@@ -11,9 +11,9 @@ community checks that could not be settled yet (forward references).
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from smartstd.conformance.rule import Context, Hit, Where, entity_rule, register_dataset_rule
@@ -32,7 +32,10 @@ _MULTI = 1 << 24  # flag: the value is a bitmask of several types
 
 def id_key(entity_id: str) -> int:
     """A stable 64-bit key of an id (the same in every process)."""
-    return int.from_bytes(hashlib.blake2b(entity_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+    return int.from_bytes(
+        hashlib.blake2b(entity_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+        "little",
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -89,8 +92,8 @@ def _field_name(path: Path) -> str:
 class IdentityRule:
     """SC201 duplicate ids, SC202 unresolved and SC203 mistyped references, SC204 communities."""
 
-    codes = ("SC201", "SC202", "SC203", "SC204")
-    types = ("*",)
+    codes: tuple[str, ...] = ("SC201", "SC202", "SC203", "SC204")
+    types: tuple[str, ...] = ("*",)
     wants_invalid = True
 
     def new_state(self) -> IdentityState:
@@ -99,11 +102,12 @@ class IdentityRule:
 
     # -- collecting
 
-    def collect(self, state: IdentityState, entity: Any, where: Where, ctx: Context) -> Iterator[Hit]:
+    def collect(
+        self, state: IdentityState, entity: Any, where: Where, ctx: Context
+    ) -> Iterator[Hit]:
         """Register an entity's id; settle its references if their targets are known."""
-        if where.file is not None and (not state.files or state.files[-1] != where.file):
-            if where.file not in state.files:
-                state.files.append(where.file)
+        if where.file is not None and where.file not in state.files:
+            state.files.append(where.file)
         if isinstance(entity, dict):  # structurally invalid: register its id only
             etype, eid = entity.get("type"), entity.get("id")
             if isinstance(etype, str) and etype in _TYPE_INDEX and isinstance(eid, str):
@@ -141,7 +145,7 @@ class IdentityRule:
                     p = _Pending(_field_name(path), path, target, ref.types, ref.kinds, where)
                     if verdict is None:
                         state.pending.append(p)
-                    else:
+                    elif isinstance(verdict, tuple):
                         yield self._mismatch(p, *verdict)
         yield from self._community(state, entity, where)
 
@@ -169,10 +173,8 @@ class IdentityRule:
         value = state.ids.get(_target_key(target))
         if value is None:
             return None
-        if value < len(_TYPES):  # one type: the common case
-            actual = [_TYPES[value]]
-        else:
-            actual = _types_of(value)
+        # one type is the common case
+        actual = [_TYPES[value]] if value < len(_TYPES) else _types_of(value)
         matching = [t for t in actual if t in types]
         if not matching:
             return " or ".join(types), " / ".join(actual)
@@ -186,7 +188,11 @@ class IdentityRule:
 
     @staticmethod
     def _mismatch(p: _Pending, expected: str, actual: str) -> Hit:
-        return Hit("SC203", p.path, {"field": p.field, "target": p.target, "expected": expected, "actual": actual})
+        return Hit(
+            "SC203",
+            p.path,
+            {"field": p.field, "target": p.target, "expected": expected, "actual": actual},
+        )
 
     def _resolve(self, state: IdentityState, p: _Pending) -> Hit | bool | None:
         """True when fine, a hit when wrong, None when not known yet."""
@@ -203,11 +209,23 @@ class IdentityRule:
             checks.append(("grid_id", ("grid_id",), e.grid_id, "grid", e.community_id))
         elif t == "Grid":
             for i, b in enumerate(e.building_ids):
-                checks.append((f"building_ids.{i}", ("building_ids", i), b, "building", e.community_id))
+                checks.append(
+                    (f"building_ids.{i}", ("building_ids", i), b, "building", e.community_id)
+                )
         elif t == "Device":
-            checks.append(("building_id", ("building_id",), e.building_id, "building", e.community_id))
+            checks.append(
+                ("building_id", ("building_id",), e.building_id, "building", e.community_id)
+            )
         elif t == "ServiceRequest" and e.location is not None:
-            checks.append(("location.building_id", ("location", "building_id"), e.location.building_id, "building", e.community_id))
+            checks.append(
+                (
+                    "location.building_id",
+                    ("location", "building_id"),
+                    e.location.building_id,
+                    "building",
+                    e.community_id,
+                )
+            )
         elif t == "Alert":
             checks.append(("device_id", ("device_id",), e.device_id, "device", e.community_id))
         for fname, path, target, table, expected in checks:
@@ -222,7 +240,11 @@ class IdentityRule:
 
     @staticmethod
     def _community_hit(c: _CommunityCheck, actual: str) -> Hit:
-        return Hit("SC204", c.path, {"field": c.field, "target": c.target, "actual": actual, "expected": c.expected})
+        return Hit(
+            "SC204",
+            c.path,
+            {"field": c.field, "target": c.target, "actual": actual, "expected": c.expected},
+        )
 
     # -- merging and finishing
 
@@ -273,7 +295,7 @@ class IdentityRule:
 
 def _rescan_duplicates(keys: set[int], files: list[str]) -> Iterator[Hit]:
     """Find where ids seen by two workers occur again (rare: only then is input re-read)."""
-    from smartstd.conformance.inputs import iter_ndjson_records, open_document
+    from smartstd.conformance.inputs import Record, iter_ndjson_records, open_document
     from smartstd.io import Limits
 
     seen: set[tuple[int, str]] = set()
@@ -282,7 +304,7 @@ def _rescan_duplicates(keys: set[int], files: list[str]) -> Iterator[Hit]:
         doc = open_document(file, limits)
         records = doc.records() if doc.fmt != "ndjson" else iter_ndjson_records(file, limits)
         for rec in records:
-            if not hasattr(rec, "raw") or not isinstance(rec.raw, dict):
+            if not isinstance(rec, Record) or not isinstance(rec.raw, dict):
                 continue
             eid, etype = rec.raw.get("id"), rec.raw.get("type")
             if not isinstance(eid, str) or not isinstance(etype, str):
