@@ -34,7 +34,7 @@ def generate(path: Path, observations: int) -> int:
     from smartstd import generate as gen
 
     counts = gen.Counts(observations=observations)
-    stats = gen.write(path, fmt="ndjson", counts=counts, charter=False)
+    stats = gen.write(path, fmt="ndjson", counts=counts, charter="include")
     return stats.entities
 
 

@@ -246,3 +246,26 @@ def test_escaped_identity_number_in_ndjson_is_still_found(tmp_path: Path) -> Non
             + '"}}\n'
         )
     assert "SC401" in {f.code for f in check(str(path))}
+
+
+def test_findings_pickle_for_worker_processes() -> None:
+    import pickle
+
+    from smartstd.report import Finding
+
+    f = Finding("SC202", Severity.ERROR, ("a", 1), "f.json", 3, 4, "Building", "b-1", {"x": [1, 2]})
+    g = pickle.loads(pickle.dumps(f))
+    assert g == f and dict(g.params) == {"x": [1, 2]}
+
+
+def test_jobs_with_findings_made_in_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ents = [ORG, COMMUNITY, building(1)]
+    ents += [{**dwelling(i, "b-1"), "floor": 3} for i in range(1, 2000)]
+    ents += [{**dwelling(5000 + i, "b-1"), "floor": "x"} for i in range(5)]  # SC103 inside workers
+    path = write_ndjson(tmp_path / "d.ndjson", ents)
+    monkeypatch.setattr(engine_mod, "_MIN_SPLIT_BYTES", 0)
+    one, two = check(str(path), jobs=1), check(str(path), jobs=2)
+    assert [f.code for f in one] == ["SC103"] * 5
+    assert [f.to_dict() for f in one] == [f.to_dict() for f in two]

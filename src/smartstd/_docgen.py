@@ -1335,7 +1335,7 @@ def _cli_page() -> str:
         "# Command line · 命令行",
         "",
         "Every command of `smartstd`, generated from the click commands themselves."
-        " `smartstd COMMAND --help` prints the same in a terminal."
+        " `smartstd COMMAND --help` (or `-h`) prints the same in a terminal."
         " · 由命令定义生成的命令行参考。",
         "",
         "## Exit codes · 退出码",
@@ -1394,7 +1394,14 @@ def _cli_page() -> str:
                 ],
             )
             lines.append("")
-        opts = [p for p in cmd.get_params(ctx) if isinstance(p, click.Option) and not p.hidden]
+        # The help option is left out of the tables (every command takes -h/--help, said
+        # once above): click builds it per invocation, so its names depend on how the
+        # command was last called, and the page must not.
+        opts = [
+            p
+            for p in cmd.get_params(ctx)
+            if isinstance(p, click.Option) and not p.hidden and "--help" not in p.opts
+        ]
         if opts:
             lines += ["**Options**", ""]
             rows = []
@@ -1407,6 +1414,7 @@ def _cli_page() -> str:
                     and not o.is_flag
                     and not o.count
                     and o.default != ()
+                    and "Sentinel" not in repr(o.default)
                 ):
                     default = _code(o.default)
                 help_ = o.help or ("Show the version and exit." if "--version" in o.opts else "")

@@ -172,6 +172,23 @@ class Finding:
             tuple(sorted((k, repr(v)) for k, v in self.params.items())),
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the frozen params (a mappingproxy) do not pickle; worker processes send findings back
+        return (
+            Finding,
+            (
+                self.code,
+                self.severity,
+                self.path,
+                self.file,
+                self.line,
+                self.column,
+                self.entity_type,
+                self.entity_id,
+                dict(self.params),
+            ),
+        )
+
     def replace(self, **changes: Any) -> Finding:
         """A copy with some attributes changed."""
         return dataclasses.replace(self, **changes)

@@ -281,6 +281,14 @@ def test_purpose_not_declared_by_the_agreement(base: Builder) -> None:
     assert (f.code, f.params["declared_by"]) == ("SC607", "agr-pm")
 
 
+def test_category_not_covered_by_the_agreement(base: Builder) -> None:
+    base.set("agr-pm", data_category_ids=["cat-other"])
+    found = list(check_charter(base.entities, on=ON, references=False))
+    assert [(f.code, f.pointer, f.params["declared_by"]) for f in found] == [
+        ("SC607", "/entities/8/data_category_id", "agr-pm")
+    ]
+
+
 def test_sensitive_basis_contract_is_not_enough_but_consent_is(base: Builder) -> None:
     base.set("cat-contact", sensitivity="sensitive_personal", sensitive_kind="biometric")
     (f,) = check_charter(base.entities, on=ON)

@@ -109,7 +109,16 @@ def _register() -> None:
         main.add_command(mod.COMMAND)
 
 
+def _help_everywhere(cmd: click.Command) -> None:
+    """``-h`` works on every command, also when one is invoked on its own (tests, docs)."""
+    cmd.context_settings.setdefault("help_option_names", ["-h", "--help"])
+    if isinstance(cmd, click.Group):
+        for sub in cmd.commands.values():
+            _help_everywhere(sub)
+
+
 _register()
+_help_everywhere(main)
 
 
 def write_output(text: str, output: Path | None) -> None:

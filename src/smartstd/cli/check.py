@@ -27,7 +27,7 @@ class CheckArgs:
     fail_on: Severity = Severity.ERROR
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    level: Level = Level.L2
+    level: Level | None = None
     jobs: int = 1
     lang: str = "en"
     verbosity: int = 0
@@ -124,7 +124,7 @@ def run_check(args: CheckArgs) -> int:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         assert isinstance(stream, io.StringIO)
         args.output.write_text(stream.getvalue(), encoding="utf-8", newline="\n")
-    failed = report.failed(args.fail_on) or not report.is_conformant(args.level)
+    failed = report.failed(args.fail_on) or not report.is_conformant()
     return EXIT_FAIL if failed else EXIT_OK
 
 
@@ -169,7 +169,7 @@ def _quiet(report: Report, verbosity: int) -> Report:
     "--level",
     type=click.Choice(["L1", "L2", "L3"]),
     default=None,
-    help="Conformance level to check for (default L2).",
+    help="Conformance level to check for (default: L3 when a charter is among the inputs, else L2).",
 )
 @click.option(
     "-j",
@@ -243,7 +243,7 @@ def check_command(
         fail_on=Severity(fail_on) if fail_on else (cfg.fail_on or Severity.ERROR),
         select=_split(select),
         ignore=_split(ignore),
-        level=Level(level) if level else (cfg.level or Level.L2),
+        level=Level(level) if level else cfg.level,
         jobs=jobs or cfg.jobs or 1,
         lang=lang or cfg.lang or default_lang(),
         verbosity=verbose - quiet,

@@ -489,7 +489,6 @@ def test_cmd(
         inputs=inputs,
         charter_present=True,
         requested_level=Level.L3,
-        entity_counts={"assertions": len(results)},
     )
     language = _lang(lang)
     if fmt == "text" and output is None:

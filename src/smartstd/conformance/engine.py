@@ -74,6 +74,9 @@ class CheckOptions:
 
     Attributes:
         level: the level to check for (rules of higher levels do not run).
+            ``None`` (the default) checks as high as the inputs allow: L3
+            when a governance charter is among them (the SC6xx rules run),
+            L2 otherwise.
         select: rule codes, prefixes or names to run (empty: all of the level).
         ignore: rule codes, prefixes or names not to run.
         severities: severity overrides by rule code.
@@ -89,7 +92,7 @@ class CheckOptions:
             :mod:`smartstd.profiles`), or ``None``.
     """
 
-    level: Level = Level.L2
+    level: Level | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severities: Mapping[str, Severity] = field(default_factory=dict)
@@ -107,7 +110,8 @@ class CheckOptions:
         """The rule codes that run under these options."""
         from smartstd.catalogue import select_codes
 
-        families = _LEVEL_FAMILIES[self.level if self.level is not Level.NONE else Level.L1]
+        level = Level.L3 if self.level is None else self.level
+        families = _LEVEL_FAMILIES[level if level is not Level.NONE else Level.L1]
         codes = {r.code for r in all_rules() if r.code.startswith(families)}
         if self.select:
             codes &= select_codes(self.select)
@@ -657,7 +661,7 @@ def _options(options: CheckOptions | None, kwargs: dict[str, Any]) -> CheckOptio
             from smartstd.errors import UsageError
 
             raise UsageError(f"unknown check option {key!r}")
-        if key == "level":
+        if key == "level" and value is not None:
             value = Level(value)
         if key in ("select", "ignore") and isinstance(value, str):
             value = tuple(v for v in value.split(",") if v)
@@ -690,5 +694,5 @@ def check(paths: Iterable[str] | str, options: CheckOptions | None = None, **kwa
         charter_present=engine.charter_present,
         entity_counts=dict(engine.counts),
         waived=tuple(waived),
-        requested_level=opts.level,
+        requested_level=opts.level or (Level.L3 if engine.charter_present else Level.L2),
     )

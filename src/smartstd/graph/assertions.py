@@ -46,7 +46,6 @@ delegations and agreements must hold.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -459,8 +458,3 @@ def _run_one(
         tuple(h.reason("en") for h in holders),
         tuple(h.reason("zh-CN") for h in holders),
     )
-
-
-def results_json(results: Sequence[AssertionResult]) -> str:
-    """The results as JSON text."""
-    return json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2)

@@ -170,8 +170,11 @@ def _sc601(run: _Run) -> Iterator[Issue]:
 
 
 def _sc602(run: _Run) -> Iterator[Issue]:
-    for d in run.idx.scope:
-        orgs = sorted({a.organization_id for a in run.idx.holding(d, "accountable", run.on)})
+    anchors = run.idx.anchors
+    for d, items in run.idx.live(run.on).get("accountable", {}).items():
+        if len(items) < 2 or d not in anchors:
+            continue
+        orgs = sorted({a.organization_id for a in items})
         if len(orgs) > 1:
             yield run.domain_issue(
                 "SC602", d, organizations=orgs, count=len(orgs), on=run.on.isoformat()
@@ -187,11 +190,10 @@ def _sc603(run: _Run) -> Iterator[Issue]:
 
 def _sc604(run: _Run) -> Iterator[Issue]:
     extra = strings(run.params, "SC604", "exclusive_domains")
-    for d in run.idx.scope:
-        info = run.idx.domain_info[d]
-        if not (info.exclusive or d in extra):
+    anchors, info = run.idx.anchors, run.idx.domain_info
+    for d, live in run.idx.live(run.on).get("responsible", {}).items():
+        if len(live) < 2 or d not in anchors or not (info[d].exclusive or d in extra):
             continue
-        live = run.idx.holding(d, "responsible", run.on)
         orgs = sorted({a.organization_id for a in live})
         if len(orgs) < 2:
             continue
@@ -338,33 +340,27 @@ def _sc606(run: _Run) -> Iterator[Issue]:
 
 def _sc607(run: _Run) -> Iterator[Issue]:
     charter = run.charter
-    for g in charter.grants.values():
-        base = {
+
+    def params(g: Any, declared_by: str) -> dict[str, Any]:
+        return {
             "grant": g.id,
             "organization": g.organization_id,
             "category": g.data_category_id,
             "purpose": g.purpose_id,
+            "declared_by": declared_by,
         }
+
+    for g in charter.grants.values():
         pur = charter.purposes.get(g.purpose_id)
         if pur is not None and g.data_category_id not in pur.data_category_ids:
-            yield Issue(
-                "SC607", "DataAccessGrant", g.id, ("purpose_id",), {**base, "declared_by": pur.id}
-            )
+            yield Issue("SC607", "DataAccessGrant", g.id, ("purpose_id",), params(g, pur.id))
         agr = charter.agreements.get(g.agreement_id) if g.agreement_id is not None else None
         if agr is None:
             continue
         if agr.purpose_ids and g.purpose_id not in agr.purpose_ids:
-            yield Issue(
-                "SC607", "DataAccessGrant", g.id, ("purpose_id",), {**base, "declared_by": agr.id}
-            )
+            yield Issue("SC607", "DataAccessGrant", g.id, ("purpose_id",), params(g, agr.id))
         if agr.data_category_ids and g.data_category_id not in agr.data_category_ids:
-            yield Issue(
-                "SC607",
-                "DataAccessGrant",
-                g.id,
-                ("data_category_id",),
-                {**base, "declared_by": agr.id},
-            )
+            yield Issue("SC607", "DataAccessGrant", g.id, ("data_category_id",), params(g, agr.id))
 
 
 def _sc608(run: _Run) -> Iterator[Issue]:
@@ -653,7 +649,8 @@ def _references(charter: Charter) -> Iterator[Issue]:
     yield from single("Organization", orgs, (("parent_id", *org),))
     yield from single("ResponsibilityDomain", charter.domains, (("parent_id", *dom),))
     idx = charter.index
-    if not (idx.assignment_domains <= domains.keys() and idx.assignment_orgs <= orgs.keys()):
+    named_domains = set().union(*(table.keys() for table in idx.by_role.values()))
+    if not (named_domains <= domains.keys() and idx.by_org.keys() <= orgs.keys()):
         yield from single(
             "Assignment", charter.assignments, (("domain_id", *dom), ("organization_id", *org))
         )

@@ -53,6 +53,7 @@ import gc
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Union
 
@@ -530,20 +531,21 @@ class CharterIndex:
         self.by_org: dict[str, list[Assignment]] = {}
         by_role, by_org = self.by_role, self.by_org
         # One pass over the assignments (the most numerous entities) collects what every
-        # check needs of them: the indexes, the ids they name (for SC202), those that rest on
-        # an agreement (SC610) or end before they begin (SC618), and those in force on the
-        # charter's date.
+        # check needs of them: the indexes (whose keys are the ids they name, for SC202),
+        # those that rest on an agreement (SC610) or end before they begin (SC618), and
+        # those in force on the charter's date.
         as_of = charter.as_of
         live: dict[str, dict[str, list[Assignment]]] = {r: {} for r in RACI_ROLES}
-        named_domains: set[str] = set()
-        named_orgs: set[str] = set()
         self.assignments_with_agreement: list[Assignment] = []
         self.assignments_inverted: list[Assignment] = []
-        for a in charter.assignments.values():
-            d, role = a.domain_id, a.role
+        with_agreement, inverted = self.assignments_with_agreement, self.assignments_inverted
+        fields = attrgetter(
+            "domain_id", "role", "organization_id", "agreement_id", "valid_from", "valid_until"
+        )
+        values = list(charter.assignments.values())
+        for a, (d, role, org, agreement, vf, vu) in zip(values, map(fields, values), strict=True):
             if d not in anchors and d in info:
                 anchors[d] = ("Assignment", a.id, ("domain_id",))
-            named_domains.add(d)
             table = by_role.get(role)
             if table is None:
                 table = by_role[role] = {}
@@ -553,18 +555,15 @@ class CharterIndex:
                 table[d] = [a]
             else:
                 items.append(a)
-            org = a.organization_id
-            named_orgs.add(org)
             items = by_org.get(org)
             if items is None:
                 by_org[org] = [a]
             else:
                 items.append(a)
-            if a.agreement_id is not None:
-                self.assignments_with_agreement.append(a)
-            vf, vu = a.valid_from, a.valid_until
+            if agreement is not None:
+                with_agreement.append(a)
             if vf is not None and vu is not None and vu < vf:
-                self.assignments_inverted.append(a)
+                inverted.append(a)
             elif as_of is None or ((vf is None or vf <= as_of) and (vu is None or as_of <= vu)):
                 alive = live[role]
                 items = alive.get(d)
@@ -572,9 +571,7 @@ class CharterIndex:
                     alive[d] = [a]
                 else:
                     items.append(a)
-        #: The domain and organisation ids the assignments name.
-        self.assignment_domains = named_domains
-        self.assignment_orgs = named_orgs
+
         for table_name in ("Purpose", "Agreement", "DutySeparation", "ResponsibilityDomain"):
             for e in charter._tables[table_name].values():
                 for path, d in _domain_refs(e):

@@ -60,6 +60,10 @@ class _Pending:
     where: Where
 
 
+_PendingKey = tuple[str, Path, str, tuple[str, ...], tuple[str, ...]]
+_WhereTuple = tuple[str | None, int | None, Path, str | None, str | None]
+
+
 @dataclass
 class _CommunityCheck:
     field: str
@@ -79,7 +83,9 @@ class IdentityState:
     communities: dict[str, dict[str, str]] = field(
         default_factory=lambda: {"building": {}, "grid": {}, "device": {}}
     )
-    pending: list[_Pending] = field(default_factory=list)
+    #: unsettled references, grouped: (field, path, target, types, kinds) -> records
+    #: as plain tuples (file, line, base, type, id), which pickle fast between processes
+    pending: dict[_PendingKey, list[_WhereTuple]] = field(default_factory=dict)
     community_checks: list[_CommunityCheck] = field(default_factory=list)
     cross_duplicates: set[int] = field(default_factory=set)
     files: list[str] = field(default_factory=list)
@@ -142,10 +148,14 @@ class IdentityRule:
                     verdict = self._judge(state, target, ref.types, ref.kinds)
                     if verdict is True:
                         continue
-                    p = _Pending(_field_name(path), path, target, ref.types, ref.kinds, where)
+                    fname = _field_name(path)
                     if verdict is None:
-                        state.pending.append(p)
+                        key = (fname, path, target, ref.types, ref.kinds)
+                        state.pending.setdefault(key, []).append(
+                            (where.file, where.line, where.base, where.entity_type, where.entity_id)
+                        )
                     elif isinstance(verdict, tuple):
+                        p = _Pending(fname, path, target, ref.types, ref.kinds, where)
                         yield self._mismatch(p, *verdict)
         yield from self._community(state, entity, where)
 
@@ -265,7 +275,8 @@ class IdentityRule:
         state.org_kinds.update(other.org_kinds)
         for table, values in other.communities.items():
             state.communities[table].update(values)
-        state.pending.extend(other.pending)
+        for key, records in other.pending.items():
+            state.pending.setdefault(key, []).extend(records)
         state.community_checks.extend(other.community_checks)
         state.cross_duplicates |= other.cross_duplicates
         state.files.extend(f for f in other.files if f not in state.files)
@@ -273,17 +284,19 @@ class IdentityRule:
 
     def finish(self, state: IdentityState, ctx: Context) -> Iterator[Hit]:
         """Settle what was pending; report what never resolved."""
-        for p in state.pending:
-            verdict = self._resolve(state, p)
-            if verdict is None or verdict is False:
-                yield Hit(
-                    "SC202",
-                    p.path,
-                    {"field": p.field, "target": p.target, "expected": " or ".join(p.types)},
-                    where=p.where,
-                )
-            elif verdict is not True:
-                yield Hit(verdict.code, verdict.path, verdict.params, where=p.where)
+        for (fname, path, target, types, kinds), records in state.pending.items():
+            verdict = self._judge(state, target, types, kinds)
+            if verdict is True:
+                continue
+            for rec in records:
+                where = Where(*rec)
+                if isinstance(verdict, tuple):
+                    p = _Pending(fname, path, target, types, kinds, where)
+                    hit = self._mismatch(p, *verdict)
+                    yield Hit(hit.code, hit.path, hit.params, where=where)
+                else:
+                    params = {"field": fname, "target": target, "expected": " or ".join(types)}
+                    yield Hit("SC202", path, params, where=where)
         for c in state.community_checks:
             actual = state.communities[c.table].get(c.target)
             if actual is not None and actual != c.expected:
