@@ -169,7 +169,7 @@ def _quiet(report: Report, verbosity: int) -> Report:
     "--level",
     type=click.Choice(["L1", "L2", "L3"]),
     default=None,
-    help="Conformance level to check for (default: L3 when a charter is among the inputs, else L2).",
+    help="Conformance level to check for (default: L3 with a charter among the inputs, else L2).",
 )
 @click.option(
     "-j",

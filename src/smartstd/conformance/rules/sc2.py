@@ -275,8 +275,8 @@ class IdentityRule:
         state.org_kinds.update(other.org_kinds)
         for table, values in other.communities.items():
             state.communities[table].update(values)
-        for key, records in other.pending.items():
-            state.pending.setdefault(key, []).extend(records)
+        for pkey, records in other.pending.items():
+            state.pending.setdefault(pkey, []).extend(records)
         state.community_checks.extend(other.community_checks)
         state.cross_duplicates |= other.cross_duplicates
         state.files.extend(f for f in other.files if f not in state.files)
