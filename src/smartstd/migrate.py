@@ -44,6 +44,7 @@ from typing import Any, Protocol
 
 from smartstd.errors import UsageError
 from smartstd.report import Path, pointer
+from smartstd.standard.introspect import iter_objects
 
 __all__ = [
     "Custom",
@@ -138,21 +139,7 @@ def _split(path: str) -> tuple[str, ...]:
     return tuple(path.split(".")) if path else ()
 
 
-def _parents(
-    value: Any, pattern: Sequence[str], prefix: Path = ()
-) -> Iterator[tuple[Path, dict[str, Any]]]:
-    """The objects at a parent pattern (``*`` = every list item) with their paths."""
-    if not pattern:
-        if isinstance(value, dict):
-            yield prefix, value
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == "*":
-        if isinstance(value, list):
-            for i, item in enumerate(value):
-                yield from _parents(item, rest, (*prefix, i))
-    elif isinstance(value, dict) and isinstance(value.get(head), (dict, list)):
-        yield from _parents(value[head], rest, (*prefix, head))
+_parents = iter_objects  # the objects at a parent pattern ("*" = every list item)
 
 
 def _leaves(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:

@@ -1555,17 +1555,10 @@ def _jsonable(value: Any) -> Any:
 def _parents(
     value: Any, pattern: Sequence[str], prefix: Path = ()
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
-    if not pattern:
-        if isinstance(value, dict):
-            yield prefix, value
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == "*":
-        if isinstance(value, list):
-            for i, item in enumerate(value):
-                yield from _parents(item, rest, (*prefix, i))
-    elif isinstance(value, dict) and head in value:
-        yield from _parents(value[head], rest, (*prefix, head))
+    """The objects at a parent pattern ("*" = every list item), with their paths."""
+    from smartstd.standard.introspect import iter_objects
+
+    return iter_objects(value, tuple(pattern), prefix)
 
 
 def _positions(value: Any, path: Path = ()) -> Iterator[tuple[Path, list[Any]]]:

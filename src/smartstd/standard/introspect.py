@@ -13,7 +13,7 @@ from typing import Any
 from smartstd.report import Path
 from smartstd.standard.dataset import ENTITY_TYPES, Envelope
 
-__all__ = ["code_fields", "code_values", "iter_path"]
+__all__ = ["code_fields", "code_values", "iter_objects", "iter_path"]
 
 
 def _walk_schema(
@@ -69,6 +69,15 @@ def iter_path(
                 yield from iter_path(item, rest, (*prefix, i))
     elif isinstance(value, dict) and head in value:
         yield from iter_path(value[head], rest, (*prefix, head))
+
+
+def iter_objects(
+    value: Any, pattern: tuple[str, ...] | list[str], prefix: Path = ()
+) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """The objects (dicts) at a path pattern, with their concrete paths."""
+    for path, found in iter_path(value, tuple(pattern), prefix):
+        if isinstance(found, dict):
+            yield path, found
 
 
 def code_values(raw: dict[str, Any]) -> Iterator[tuple[Path, str, str]]:
