@@ -12,6 +12,16 @@ from typing import Any
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, default_lang, guard, use_color
+from smartstd.cli._options import (
+    color_option,
+    config_option,
+    fail_on_option,
+    format_option,
+    lang_option,
+    output_option,
+    profile_option,
+    waivers_option,
+)
 from smartstd.report import Level, Report, Severity
 
 __all__ = ["CheckArgs", "check_command", "run_check"]
@@ -140,25 +150,9 @@ def _quiet(report: Report, verbosity: int) -> Report:
 
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True))
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    default=None,
-    help="Report format: text, json, junit, sarif, github, markdown.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to a file.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning"]),
-    default=None,
-    help="Exit 1 on findings this severe (default error).",
-)
+@format_option
+@output_option
+@fail_on_option
 @click.option(
     "--select",
     multiple=True,
@@ -178,30 +172,11 @@ def _quiet(report: Report, verbosity: int) -> Report:
     default=None,
     help="Worker processes for large NDJSON files.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["zh-CN", "en"]),
-    default=None,
-    help="Language of messages (default from the locale).",
-)
-@click.option(
-    "--profile", "profiles", multiple=True, help="A profile to apply: a YAML file or name@version."
-)
-@click.option(
-    "--waivers",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A waivers file (YAML or JSON).",
-)
-@click.option(
-    "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Configuration file (default: nearest smartstd.toml or pyproject.toml).",
-)
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Force colour on or off (default: on a terminal, unless NO_COLOR).",
-)
+@lang_option
+@profile_option
+@waivers_option
+@config_option
+@color_option
 @click.option("-v", "--verbose", count=True, help="More output.")
 @click.option(
     "-q", "--quiet", count=True, help="Less output: -q hides info findings, -qq warnings too."

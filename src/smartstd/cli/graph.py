@@ -33,6 +33,14 @@ from typing import Any
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, default_lang, guard, use_color
+from smartstd.cli._options import (
+    color_option,
+    config_option,
+    fail_on_option,
+    format_option,
+    profile_option,
+    waivers_option,
+)
 from smartstd.report import Level, Report, Severity
 
 __all__ = ["COMMAND", "graph", "read_charter"]
@@ -171,20 +179,9 @@ def graph() -> None:
 
 @graph.command("check")
 @_paths
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    default=None,
-    help="Report format: text, json, junit, sarif, github, markdown.",
-)
+@format_option
 @_out_opt
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning"]),
-    default=None,
-    help="Exit 1 on findings this severe (default error).",
-)
+@fail_on_option
 @click.option(
     "--select",
     multiple=True,
@@ -192,20 +189,10 @@ def graph() -> None:
 )
 @click.option("--ignore", multiple=True, help="Skip these rules.")
 @_lang_opt
-@click.option(
-    "--profile", "profiles", multiple=True, help="A profile to apply: a YAML file or name@version."
-)
-@click.option(
-    "--waivers",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A waivers file.",
-)
-@click.option(
-    "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Configuration file.",
-)
-@click.option("--color/--no-color", default=None, help="Force colour on or off.")
+@profile_option
+@waivers_option
+@config_option
+@color_option
 @guard
 def check_cmd(
     paths: tuple[str, ...],
@@ -449,7 +436,7 @@ def explain_cmd(
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error")
 @_lang_opt
 @_out_opt
-@click.option("--color/--no-color", default=None, help="Force colour on or off.")
+@color_option
 @guard
 def test_cmd(
     paths: tuple[str, ...],

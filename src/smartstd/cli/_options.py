@@ -1,0 +1,62 @@
+"""Click options shared by the commands that check data (``check``, ``graph check|test``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+__all__ = [
+    "color_option",
+    "config_option",
+    "fail_on_option",
+    "format_option",
+    "lang_option",
+    "output_option",
+    "profile_option",
+    "waivers_option",
+]
+
+format_option = click.option(
+    "-f",
+    "--format",
+    "fmt",
+    default=None,
+    help="Report format: text, json, junit, sarif, github, markdown.",
+)
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to a file.",
+)
+fail_on_option = click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default=None,
+    help="Exit 1 on findings this severe (default error).",
+)
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["zh-CN", "en"]),
+    default=None,
+    help="Language of messages (default from the locale).",
+)
+profile_option = click.option(
+    "--profile", "profiles", multiple=True, help="A profile to apply: a YAML file or name@version."
+)
+waivers_option = click.option(
+    "--waivers",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A waivers file (YAML or JSON).",
+)
+config_option = click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Configuration file (default: nearest smartstd.toml or pyproject.toml).",
+)
+color_option = click.option(
+    "--color/--no-color",
+    default=None,
+    help="Force colour on or off (default: on a terminal, unless NO_COLOR).",
+)
