@@ -269,3 +269,11 @@ def test_jobs_with_findings_made_in_workers(
     one, two = check(str(path), jobs=1), check(str(path), jobs=2)
     assert [f.code for f in one] == ["SC103"] * 5
     assert [f.to_dict() for f in one] == [f.to_dict() for f in two]
+
+
+def test_unresolved_references_name_their_entity_in_both_formats(tmp_path: Path) -> None:
+    ents = [*entities(), dwelling(9, "b-404")]
+    for path in (write_json(tmp_path / "d.json", ents), write_ndjson(tmp_path / "d.ndjson", ents)):
+        (f,) = check(str(path)).findings
+        assert (f.code, f.entity_type, f.entity_id) == ("SC202", "Dwelling", "dw-9")
+        assert f.line is not None and f.column is not None

@@ -597,20 +597,25 @@ class Engine:
                 yield f
 
     def _fill_positions(self, findings: list[Finding]) -> list[Finding]:
+        """Fill the line, column and entity still unknown (dataset rules keep only positions)."""
         out: list[Finding] = []
         ndjson_missing: dict[str, dict[int, list[int]]] = {}
         for i, f in enumerate(findings):
-            if f.file is None or f.column is not None:
+            file = f.file
+            if file is None or (f.column is not None and f.entity_type is not None):
                 out.append(f)
                 continue
-            doc = self._docs.get(f.file)
+            doc = self._docs.get(file)
             if doc is None:
                 out.append(f)
             elif doc.fmt != "ndjson":
-                line, col = doc.position(f.path)
-                out.append(f.replace(line=line, column=col) if line is not None else f)
+                if f.column is None:
+                    line, col = doc.position(f.path)
+                    if line is not None:
+                        f = f.replace(line=line, column=col)
+                out.append(_with_entity(f, _doc_entity(doc, f.path)))
             elif f.line is not None:
-                ndjson_missing.setdefault(f.file, {}).setdefault(f.line, []).append(i)
+                ndjson_missing.setdefault(file, {}).setdefault(f.line, []).append(i)
                 out.append(f)
             else:
                 out.append(f)
@@ -622,15 +627,43 @@ class Engine:
                         if not idxs:
                             continue
                         text = raw.decode("utf-8", "replace").rstrip("\r\n").lstrip("\ufeff")
-                        paths = [findings[i].path for i in idxs]
-                        pos = locate(text, paths)
+                        pos = locate(text, [findings[i].path for i in idxs])
+                        record = _loads_quietly(text)
                         for i in idxs:
-                            p = pos.get(findings[i].path)
-                            if p is not None:
-                                out[i] = findings[i].replace(line=lineno + p[0] - 1, column=p[1])
+                            f = findings[i]
+                            p = pos.get(f.path)
+                            if p is not None and f.column is None:
+                                f = f.replace(line=lineno + p[0] - 1, column=p[1])
+                            out[i] = _with_entity(f, record)
             except OSError:
                 continue
         return out
+
+
+def _loads_quietly(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def _doc_entity(doc: Document, path: Path) -> Any:
+    if len(path) >= 2 and path[0] == "entities" and isinstance(path[1], int):
+        ents = doc.entities or []
+        if 0 <= path[1] < len(ents):
+            return ents[path[1]]
+    return None
+
+
+def _with_entity(f: Finding, record: Any) -> Finding:
+    """Name the finding's entity from its record, when the finding does not yet."""
+    if f.entity_type is not None or not isinstance(record, dict):
+        return f
+    etype, eid = record.get("type"), record.get("id")
+    return f.replace(
+        entity_type=etype if isinstance(etype, str) else None,
+        entity_id=redact(eid) if isinstance(eid, str) else None,
+    )
 
 
 def _waive(

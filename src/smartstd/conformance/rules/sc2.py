@@ -11,6 +11,7 @@ community checks that could not be settled yet (forward references).
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -60,8 +61,25 @@ class _Pending:
     where: Where
 
 
-_PendingKey = tuple[str, Path, str, tuple[str, ...], tuple[str, ...]]
-_WhereTuple = tuple[str | None, int | None, Path, str | None, str | None]
+_PendingKey = tuple[str | None, str, Path, str, tuple[str, ...], tuple[str, ...]]
+
+
+def _position(where: Where) -> int:
+    """A record's place as one integer: its NDJSON line, or -(index + 1) in a document."""
+    if where.line is not None:
+        return where.line
+    if len(where.base) == 2 and isinstance(where.base[1], int):
+        return -(where.base[1] + 1)
+    return 0
+
+
+def _where(file: str | None, position: int) -> Where:
+    """The inverse of :func:`_position` (the entity's type and id are filled in later)."""
+    if position > 0:
+        return Where(file, position, ())
+    if position < 0:
+        return Where(file, None, ("entities", -position - 1))
+    return Where(file, None, ())
 
 
 @dataclass
@@ -83,9 +101,10 @@ class IdentityState:
     communities: dict[str, dict[str, str]] = field(
         default_factory=lambda: {"building": {}, "grid": {}, "device": {}}
     )
-    #: unsettled references, grouped: (field, path, target, types, kinds) -> records
-    #: as plain tuples (file, line, base, type, id), which pickle fast between processes
-    pending: dict[_PendingKey, list[_WhereTuple]] = field(default_factory=dict)
+    #: unsettled references, grouped by (file, field, path, target, types, kinds); each
+    #: record is one integer (its NDJSON line, or -(index + 1) in a document's
+    #: entities), 8 bytes in an array: cheap to keep and to send between processes
+    pending: dict[_PendingKey, array[int]] = field(default_factory=dict)
     community_checks: list[_CommunityCheck] = field(default_factory=list)
     cross_duplicates: set[int] = field(default_factory=set)
     files: list[str] = field(default_factory=list)
@@ -150,10 +169,11 @@ class IdentityRule:
                         continue
                     fname = _field_name(path)
                     if verdict is None:
-                        key = (fname, path, target, ref.types, ref.kinds)
-                        state.pending.setdefault(key, []).append(
-                            (where.file, where.line, where.base, where.entity_type, where.entity_id)
-                        )
+                        key = (where.file, fname, path, target, ref.types, ref.kinds)
+                        bucket = state.pending.get(key)
+                        if bucket is None:
+                            bucket = state.pending[key] = array("q")
+                        bucket.append(_position(where))
                     elif isinstance(verdict, tuple):
                         p = _Pending(fname, path, target, ref.types, ref.kinds, where)
                         yield self._mismatch(p, *verdict)
@@ -276,7 +296,11 @@ class IdentityRule:
         for table, values in other.communities.items():
             state.communities[table].update(values)
         for pkey, records in other.pending.items():
-            state.pending.setdefault(pkey, []).extend(records)
+            bucket = state.pending.get(pkey)
+            if bucket is None:
+                state.pending[pkey] = records
+            else:
+                bucket.extend(records)
         state.community_checks.extend(other.community_checks)
         state.cross_duplicates |= other.cross_duplicates
         state.files.extend(f for f in other.files if f not in state.files)
@@ -284,12 +308,12 @@ class IdentityRule:
 
     def finish(self, state: IdentityState, ctx: Context) -> Iterator[Hit]:
         """Settle what was pending; report what never resolved."""
-        for (fname, path, target, types, kinds), records in state.pending.items():
+        for (file, fname, path, target, types, kinds), records in state.pending.items():
             verdict = self._judge(state, target, types, kinds)
             if verdict is True:
                 continue
-            for rec in records:
-                where = Where(*rec)
+            for position in records:
+                where = _where(file, position)
                 if isinstance(verdict, tuple):
                     p = _Pending(fname, path, target, types, kinds, where)
                     hit = self._mismatch(p, *verdict)
