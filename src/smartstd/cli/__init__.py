@@ -82,8 +82,9 @@ class _Group(click.Group):
 def main() -> None:
     """smartstd: the Smart Community Data Standard (SCDS, 智慧社区数据标准).
 
-    Check data against the standard, publish its schemas and generate
-    realistic example data.
+    Check data against the standard, ask and check a community's governance
+    charter, publish versions of the schemas and local profiles, migrate data,
+    and generate realistic example data.
     """
 
 
