@@ -1312,53 +1312,19 @@ class _Builder:
             )
 
     def separations(self) -> None:
-        self.out.append(
-            {
-                "id": "sod-iot-builder-not-security-accountable",
-                "type": "DutySeparation",
-                "duties": [
-                    {"domain_id": "infrastructure_iot", "role": "responsible"},
-                    {"domain_id": "information_security", "role": "accountable"},
-                ],
-                "max_held": 1,
-                "rationale": _t(
-                    "建设和运维物联网的一方不得同时对信息安全负总责，避免自查自评。",
-                    "Whoever builds and runs the IoT may not be accountable for "
-                    "information security: "
-                    "no marking one's own homework.",
-                ),
-            }
-        )
-        self.out.append(
-            {
-                "id": "sod-security-self-audit",
-                "type": "DutySeparation",
-                "duties": [
-                    {"domain_id": "information_security", "role": "responsible"},
-                    {"domain_id": "information_security", "role": "accountable"},
-                ],
-                "max_held": 1,
-                "rationale": _t(
-                    "信息安全的执行方与问责方必须分离。",
-                    "Who does information security and who answers for it must differ.",
-                ),
-            }
-        )
-        self.out.append(
-            {
-                "id": "sod-feedback-evaluation",
-                "type": "DutySeparation",
-                "duties": [
-                    {"domain_id": "feedback_handling", "role": "responsible"},
-                    {"domain_id": "feedback_handling", "role": "accountable"},
-                ],
-                "max_held": 1,
-                "rationale": _t(
-                    "办理诉求的一方不得同时考核诉求办理。",
-                    "Whoever handles requests may not also evaluate their handling.",
-                ),
-            }
-        )
+        for sid, first, second, zh, en in _SEPARATIONS:
+            self.out.append(
+                {
+                    "id": sid,
+                    "type": "DutySeparation",
+                    "duties": [
+                        {"domain_id": first[0], "role": first[1]},
+                        {"domain_id": second[0], "role": second[1]},
+                    ],
+                    "max_held": 1,
+                    "rationale": _t(zh, en),
+                }
+            )
 
     def build(self) -> list[dict[str, Any]]:
         self.domains()
@@ -1374,3 +1340,31 @@ class _Builder:
 def build_charter(reg: Registry, generated_at: dt.datetime) -> list[dict[str, Any]]:
     """The charter entities for the registry's organisations, in output order."""
     return _Builder(reg, generated_at).build()
+
+
+#: The charter's separations of duties: id, the two duties (domain, role) one
+#: organisation may not hold together, and the reason in both languages.
+_SEPARATIONS: tuple[tuple[str, tuple[str, str], tuple[str, str], str, str], ...] = (
+    (
+        "sod-iot-builder-not-security-accountable",
+        ("infrastructure_iot", "responsible"),
+        ("information_security", "accountable"),
+        "建设和运维物联网的一方不得同时对信息安全负总责，避免自查自评。",
+        "Whoever builds and runs the IoT may not be accountable for information security: "
+        "no marking one's own homework.",
+    ),
+    (
+        "sod-security-self-audit",
+        ("information_security", "responsible"),
+        ("information_security", "accountable"),
+        "信息安全的执行方与问责方必须分离。",
+        "Who does information security and who answers for it must differ.",
+    ),
+    (
+        "sod-feedback-evaluation",
+        ("feedback_handling", "responsible"),
+        ("feedback_handling", "accountable"),
+        "办理诉求的一方不得同时考核诉求办理。",
+        "Whoever handles requests may not also evaluate their handling.",
+    ),
+)

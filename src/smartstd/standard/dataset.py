@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, get_args
 
 from pydantic import Field, TypeAdapter
 
@@ -57,50 +57,6 @@ SEMVER_PATTERN = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
 #: A profile reference: ``name@version``.
 PROFILE_REF_PATTERN = r"^[a-z][a-z0-9-]{0,63}@(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
 
-#: Every entity type of the standard, by name, in the standard's order.
-ENTITY_TYPES: dict[str, type[Entity]] = {
-    cls.__name__: cls
-    for cls in (
-        Community,
-        Grid,
-        Building,
-        Dwelling,
-        Facility,
-        Household,
-        Resident,
-        Organization,
-        Service,
-        ServiceProfile,
-        ServiceRecord,
-        ServiceRequest,
-        Consultation,
-        Device,
-        Observation,
-        Alert,
-        ResponsibilityDomain,
-        Assignment,
-        DataCategory,
-        Purpose,
-        DataAccessGrant,
-        Agreement,
-        DutySeparation,
-        Pilot,
-    )
-}
-
-#: The entity types that make up a governance charter.
-CHARTER_TYPES: frozenset[str] = frozenset(
-    {
-        "ResponsibilityDomain",
-        "Assignment",
-        "DataCategory",
-        "Purpose",
-        "DataAccessGrant",
-        "Agreement",
-        "DutySeparation",
-    }
-)
-
 #: Any entity, discriminated by ``type``.
 AnyEntity = Annotated[
     Union[
@@ -131,6 +87,25 @@ AnyEntity = Annotated[
     ],
     Field(discriminator="type"),
 ]
+
+#: Every entity type of the standard, by name, in the standard's order (read
+#: from :data:`AnyEntity`, so the two can never differ).
+ENTITY_TYPES: dict[str, type[Entity]] = {
+    cls.__name__: cls for cls in get_args(get_args(AnyEntity)[0])
+}
+
+#: The entity types that make up a governance charter.
+CHARTER_TYPES: frozenset[str] = frozenset(
+    {
+        "ResponsibilityDomain",
+        "Assignment",
+        "DataCategory",
+        "Purpose",
+        "DataAccessGrant",
+        "Agreement",
+        "DutySeparation",
+    }
+)
 
 _ADAPTER: TypeAdapter[Any] | None = None
 
