@@ -21,8 +21,6 @@ import itertools
 import json
 import multiprocessing
 import os
-import re
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -34,25 +32,51 @@ from pydantic import ValidationError
 from smartstd.catalogue import all_rules, get_rule
 from smartstd.conformance import rules as _rules  # noqa: F401  (registers the rules)
 from smartstd.conformance.inputs import (
+    Batch,
     Document,
     Record,
     expand_paths,
-    iter_ndjson_records,
+    iter_ndjson_batches,
     open_document,
 )
-from smartstd.conformance.rule import APPLIES, DATASET_RULES, ENTITY_RULES, Context, Hit, Where
-from smartstd.conformance.structure import extension_prefixes, validate_entity, validate_envelope
+from smartstd.conformance.keys import (
+    flat_proves_unique_keys,
+    model_proves_unique_keys,
+    no_duplicate_keys,
+)
+from smartstd.conformance.rule import (
+    APPLIES,
+    DATASET_RULES,
+    ENTITY_RULES,
+    WORKERS_FORK,
+    Context,
+    Hit,
+    Where,
+)
+from smartstd.conformance.screen import screen
+from smartstd.conformance.structure import (
+    codes_may_hold_prefixes,
+    extension_prefixes,
+    open_code_fields,
+    text_may_hold_prefixes,
+    validate_entity,
+    validate_envelope,
+)
 from smartstd.identifiers import redact
 from smartstd.io import Limits, locate, parse_json
 from smartstd.report import Finding, Level, Path, Report, Severity
-from smartstd.standard.dataset import CHARTER_TYPES, STANDARD_VERSION, entity_adapter
+from smartstd.standard.dataset import (
+    CHARTER_TYPES,
+    ENTITY_TYPES,
+    STANDARD_VERSION,
+    entity_adapter,
+)
+from smartstd.standard.introspect import object_fields
 
 __all__ = ["CheckOptions", "Engine", "check", "iter_findings"]
 
-#: White space between a key and its colon (rare; such lines take the careful path).
-_SPACED_COLON = re.compile(r'"\s+:')
-#: A namespaced key or code may be in the text (``"gz:...``).
-_PREFIX_HINT = re.compile(r'"[a-z][a-z0-9]{0,15}:[a-z]')
+#: ``tuple.__new__``, to make a :class:`Where` without its Python-level ``__new__``.
+_new_tuple = tuple.__new__
 
 #: NDJSON files smaller than this are never split between processes.
 _MIN_SPLIT_BYTES = 4 * 1024 * 1024
@@ -123,20 +147,27 @@ class CheckOptions:
 # --------------------------------------------------------------------------- workers
 
 
-def _no_duplicate_keys(text: str) -> bool:
-    """True only when no object key name occurs twice in the JSON text.
+@dataclass
+class _Plan:
+    """What runs for the records of one entity type.
 
-    Every key of valid JSON ends a piece of ``text.split('":')`` (lines with
-    white space before a colon are refused first), and equal keys give equal
-    piece endings. Colons inside string values only add pieces, which can
-    only make the answer False. So True proves there is no duplicate key, and
-    False sends the line to the parser with the duplicate-key hook.
+    Attributes:
+        fns: the entity rules.
+        objects: the type's fields that may hold nested objects
+            (:func:`~smartstd.standard.introspect.object_fields`).
+        open_codes: whether the type has top-level fields of open code lists.
+        rules: the dataset rules, with their states.
+        unscreened: the dataset rules that look at every record.
+        screened: the dataset rules that only need records in which the
+            batch screen found a run of digits (``screened_by_digit_runs``).
     """
-    if _SPACED_COLON.search(text):
-        return False
-    parts = text.split('":')
-    keys = [p[p.rfind('"') + 1 :] for p in parts[:-1]]
-    return len(keys) == len(set(keys))
+
+    fns: list[Callable[[Any, Context], Iterable[Hit]]]
+    rules: list[tuple[Any, Any]]
+    unscreened: list[tuple[Any, Any]]
+    screened: list[tuple[Any, Any]]
+    objects: frozenset[str]
+    open_codes: bool
 
 
 @dataclass
@@ -175,10 +206,9 @@ class _Checker:
             for r, st in zip(self.dataset_rules, self.states, strict=True)
             if getattr(r, "wants_invalid", False)
         ]
-        self._plans: dict[
-            str, tuple[list[Callable[[Any, Context], Iterable[Hit]]], list[tuple[Any, Any]]]
-        ] = {}
-        self._validate_json = entity_adapter().validate_json
+        self._plans: dict[str, _Plan] = {}
+        # the core validator itself: TypeAdapter.validate_json is a Python wrapper
+        self._validate_json = entity_adapter().validator.validate_json
         self.limits = limits or Limits()
         self._check_prefixes = "SC107" in enabled
         self._structural = enabled.intersection({"SC103", "SC104", "SC106", "SC108"})
@@ -222,25 +252,94 @@ class _Checker:
         for hit in hits:
             self.add_hit(hit, where, text)
 
-    def _fast(self, text: str) -> Any | None:
-        """The model straight from the line's text.
+    def lines(self, file: str, batch: Batch) -> None:
+        """Check a batch of plain NDJSON lines: the fast path of a large check.
 
-        Only when the line is valid and cannot hide a duplicate key; ``None`` otherwise.
+        Each line is validated straight from its bytes; a model is trusted
+        only with a proof that the text has no duplicate key
+        (:mod:`smartstd.conformance.keys`). A line that fails validation or
+        the proof takes :meth:`record`; one that may hold an extension
+        prefix (:func:`~smartstd.conformance.structure.may_hold_prefixes`)
+        takes the prefix check. SC401's
+        search for digits runs once on the whole batch
+        (:mod:`smartstd.conformance.screen`).
         """
-        if not _no_duplicate_keys(text):
-            return None  # parse with the duplicate-key hook instead
-        try:
-            return self._validate_json(text)
-        except ValidationError:
-            return None
+        validate = self._validate_json
+        plans = self._plans
+        counts = self.counts
+        ctx = self.ctx
+        digit_runs = screen(batch.data).digit_runs
+        check_prefixes = self._check_prefixes
+        add_hit = self.add_hit
+        types: list[str] = []  # of the records checked here, counted at the end
+        line = batch.first_line - 1
+        index = -1
+        for data in batch.lines:
+            line += 1
+            index += 1
+            try:
+                model = validate(data)
+            except ValidationError:
+                model = None
+            if model is None:
+                self.record(Record(None, Where(file, line, ()), data.decode()), fast=False)
+                continue
+            etype = model.type
+            plan = plans.get(etype)
+            if plan is None:
+                plan = self._plan(etype)
+            fields_set = model.__pydantic_fields_set__
+            # flat: no extension field and no nested object set (the common case)
+            flat = not model.__pydantic_extra__ and plan.objects.isdisjoint(fields_set)
+            if not (
+                flat_proves_unique_keys(data, len(fields_set))
+                if flat
+                else model_proves_unique_keys(model, data)
+            ):
+                self.record(Record(None, Where(file, line, ()), data.decode()), fast=False)
+                continue
+            # a named tuple made the quick way (Where.__new__ is a Python function)
+            where = _new_tuple(Where, (file, line, (), etype, model.id))
+            if check_prefixes and (
+                not flat or (plan.open_codes and codes_may_hold_prefixes(model))
+            ):
+                self._checked(model, None, where, data.decode())
+                continue
+            types.append(etype)
+            for fn in plan.fns:
+                hits = fn(model, ctx)
+                if hits:
+                    for hit in hits:
+                        add_hit(hit, where, data.decode())
+            for rule, state in plan.unscreened:
+                hits = rule.collect(state, model, where, ctx)
+                if hits:
+                    for hit in hits:
+                        add_hit(hit, where, data.decode())
+            if plan.screened and index in digit_runs:
+                ctx.record_digit_run = True
+                for rule, state in plan.screened:
+                    for hit in rule.collect(state, model, where, ctx):
+                        add_hit(hit, where, data.decode())
+                ctx.record_digit_run = None
+        self.records += len(types)
+        counts.update(types)
 
-    def record(self, rec: Record) -> None:
-        """Check one record: structure, extension prefixes, entity rules, dataset rules."""
-        self.records += 1
+    def record(self, rec: Record, *, fast: bool = True) -> None:
+        """Check one record: structure, extension prefixes, entity rules, dataset rules.
+
+        With ``fast`` (and no parsed value), a record read from NDJSON is first
+        validated straight from its text when :func:`no_duplicate_keys` proves
+        that safe.
+        """
         raw, where, text = rec.raw, rec.where, rec.text
         model = None
         if raw is None and text is not None:
-            model = self._fast(text)
+            if fast and no_duplicate_keys(text):
+                try:
+                    model = self._validate_json(text)
+                except ValidationError:
+                    model = None
             if model is not None:
                 where = Where(where.file, where.line, where.base, model.type, model.id)
             else:
@@ -252,6 +351,7 @@ class _Checker:
                         f.replace(severity=self.severity(f.code)) for f in problems
                     )
                     if raw is None:
+                        self.records += 1  # a record, though not one that can be checked
                         return
                 etype = raw.get("type") if isinstance(raw, dict) else None
                 eid = raw.get("id") if isinstance(raw, dict) else None
@@ -266,9 +366,14 @@ class _Checker:
             model, hits = validate_entity(raw)
             if hits:
                 self.add_hits(hits, where, text)
+        self._checked(model, raw, where, text)
+
+    def _checked(self, model: Any, raw: Any, where: Where, text: str | None) -> None:
+        """The rest of a record's check once its structure is known (``model`` or ``raw``)."""
+        self.records += 1
         if where.entity_type:
             self.counts[where.entity_type] += 1
-        if self._check_prefixes and (raw is not None or _PREFIX_HINT.search(text or "")):
+        if self._check_prefixes and (raw is not None or text_may_hold_prefixes(text or "")):
             if raw is None and text is not None:
                 raw = json.loads(text)
             declared = self.ctx.extension_prefixes
@@ -281,26 +386,37 @@ class _Checker:
                 self.add_hits(undeclared, where, text)
         ctx = self.ctx
         ctx.record_text = text
+        ctx.record_digit_run = None
         if model is None:
             for rule, state in self._invalid_rules:
                 if isinstance(raw, dict):
                     for hit in rule.collect(state, raw, where, ctx):
                         self.add_hit(hit, where, text)
+            ctx.record_text = None
             return
         plan = self._plans.get(model.type)
         if plan is None:
             plan = self._plan(model.type)
-        fns, rules = plan
-        for fn in fns:
+        for fn in plan.fns:
             for hit in fn(model, ctx):
                 self.add_hit(hit, where, text)
-        for rule, state in rules:
+        for rule, state in plan.rules:
             for hit in rule.collect(state, model, where, ctx):
                 self.add_hit(hit, where, text)
+        ctx.record_text = None
 
-    def _plan(
-        self, etype: str
-    ) -> tuple[list[Callable[[Any, Context], Iterable[Hit]]], list[tuple[Any, Any]]]:
+    def ndjson(self, file: str, start: int = 0, end: int | None = None, line: int = 1) -> None:
+        """Check the records of an NDJSON file after its envelope (or of a byte range of it)."""
+        for item in iter_ndjson_batches(file, self.limits, start, end, line):
+            if isinstance(item, Batch):
+                self.lines(file, item)
+            elif isinstance(item, Finding):
+                if item.line != 1:  # line 1's problems are the envelope's, reported once
+                    self.findings.append(item.replace(severity=self.severity(item.code)))
+            else:
+                self.record(item)
+
+    def _plan(self, etype: str) -> _Plan:
         fns = [
             fn
             for fn in (*self.entity_rules.get("*", ()), *self.entity_rules.get(etype, ()))
@@ -311,8 +427,17 @@ class _Checker:
             for rule, state in zip(self.dataset_rules, self.states, strict=True)
             if etype in rule.types or "*" in rule.types
         ]
-        self._plans[etype] = (fns, rules)
-        return fns, rules
+        cls = ENTITY_TYPES[etype]
+        plan = _Plan(
+            fns,
+            rules,
+            [(r, st) for r, st in rules if not getattr(r, "screened_by_digit_runs", False)],
+            [(r, st) for r, st in rules if getattr(r, "screened_by_digit_runs", False)],
+            object_fields(cls),
+            any(open_code_fields(cls)),
+        )
+        self._plans[etype] = plan
+        return plan
 
     def result(self) -> _ChunkResult:
         return _ChunkResult(self.findings, self.states, self.counts, self.records)
@@ -323,11 +448,7 @@ def _check_chunk(
 ) -> _ChunkResult:
     file, start, end, first_line, ctx, enabled, severities, limits = args
     checker = _Checker(ctx, enabled, severities, limits)
-    for item in iter_ndjson_records(file, limits, start, end, first_line, lazy=True):
-        if isinstance(item, Finding):
-            checker.findings.append(item.replace(severity=checker.severity(item.code)))
-        else:
-            checker.record(item)
+    checker.ndjson(file, start, end, first_line)
     return checker.result()
 
 
@@ -416,12 +537,7 @@ class Engine:
                 if opts.jobs > 1 and size >= _MIN_SPLIT_BYTES:
                     chunk_results.extend(self._parallel(d.file, ctx))
                 else:
-                    for item in iter_ndjson_records(d.file, opts.limits, lazy=True):
-                        if isinstance(item, Finding):
-                            if item.line != 1:
-                                pending.append(item.replace(severity=self._severity(item.code)))
-                        else:
-                            checker.record(item)
+                    checker.ndjson(d.file)
             else:
                 for rec in d.records():
                     checker.record(rec)
@@ -450,7 +566,7 @@ class Engine:
     def _parallel(self, file: str, ctx: Context) -> list[_ChunkResult]:
         opts = self.options
         ranges = _split(file, opts.jobs * 2)
-        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        method = "fork" if WORKERS_FORK else "spawn"
         mp = multiprocessing.get_context(method)
         args = [
             (file, s, e, ln, ctx, self.enabled, dict(opts.severities), opts.limits)

@@ -22,9 +22,11 @@ from smartstd.report import Finding, Path, Severity
 
 __all__ = [
     "DATA_SUFFIXES",
+    "Batch",
     "Document",
     "Record",
     "expand_paths",
+    "iter_ndjson_batches",
     "iter_ndjson_records",
     "open_document",
 ]
@@ -45,6 +47,25 @@ class Record:
     raw: Any
     where: Where
     text: str | None = None
+
+
+@dataclass
+class Batch:
+    """Consecutive NDJSON lines that are plainly fine to read: UTF-8, each one object.
+
+    The lines stay bytes: the fast path validates them as they are and
+    decodes only the few that need a closer look.
+
+    Attributes:
+        first_line: the 1-based line number of ``lines[0]`` in its file.
+        lines: the lines (valid UTF-8), without line ends.
+        data: ``lines`` joined by line ends, for screens that run on the
+            whole batch at once.
+    """
+
+    first_line: int
+    lines: list[bytes]
+    data: bytes = b""
 
 
 @dataclass
@@ -259,6 +280,79 @@ def iter_ndjson_records(
                 ),
                 line.text,
             )
+
+
+#: The bytes read at a time by :func:`iter_ndjson_batches`.
+BATCH_BYTES = 1 << 20
+
+
+def iter_ndjson_batches(
+    file: str,
+    limits: Limits,
+    start: int = 0,
+    end: int | None = None,
+    first_line: int = 1,
+) -> Iterator[Batch | Record | Finding]:
+    """The records of an NDJSON file after line 1, in batches where the text is plain.
+
+    Reads about :data:`BATCH_BYTES` at a time and decodes and splits them in
+    one go. A batch is only made of lines that need none of the careful
+    reader's judgement: valid UTF-8, no carriage return, no line over the
+    limit, each line starting with ``{``. From the first block that is not so
+    plain to the end of the range, the careful reader takes over
+    (:func:`iter_ndjson_records`, which yields records and findings), so the
+    findings are the same as if it had read the whole file.
+    """
+    size = os.path.getsize(file)
+    stop = size if end is None else min(end, size)
+    if size > limits.max_file_bytes:  # the careful reader says where the limit falls
+        yield from iter_ndjson_records(file, limits, start, end, first_line, lazy=True)
+        return
+    max_line = limits.max_line_bytes
+    pos, line = start, first_line
+    with open(file, "rb") as fh:
+        fh.seek(pos)
+        if line == 1:  # the envelope: read and reported by open_document
+            head = fh.readline(max_line + 2)
+            if not head.endswith(b"\n"):
+                yield from iter_ndjson_records(file, limits, start, end, first_line, lazy=True)
+                return
+            pos, line = pos + len(head), 2
+        while pos < stop:
+            data = fh.read(min(BATCH_BYTES, stop - pos))
+            if not data:
+                break
+            cut = len(data) if pos + len(data) >= stop else data.rfind(b"\n") + 1
+            chunk = data[:cut] if cut < len(data) else data
+            lines = _plain_lines(chunk, max_line) if cut else None
+            if lines is None:
+                yield from iter_ndjson_records(file, limits, pos, end, line, lazy=True)
+                return
+            yield Batch(line, lines, chunk)
+            pos += cut
+            line += len(lines)
+            if cut < len(data):
+                fh.seek(pos)
+
+
+def _plain_lines(chunk: bytes, max_line: int) -> list[bytes] | None:
+    """The lines of a block when every one is plain (see :func:`iter_ndjson_batches`)."""
+    if b"\r" in chunk:
+        return None
+    if not chunk.isascii():
+        try:
+            chunk.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    body = chunk[:-1] if chunk.endswith(b"\n") else chunk
+    lines = body.split(b"\n")
+    # every line starts with "{" (no blank line) when the least and the
+    # greatest line both do (cheaper than counting "\n{")
+    if not min(lines).startswith(b"{") or not max(lines).startswith(b"{"):
+        return None
+    if len(body) > max_line and max(map(len, lines)) > max_line:
+        return None
+    return lines
 
 
 class _Range:

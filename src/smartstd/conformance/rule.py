@@ -19,9 +19,10 @@ column, entity and the configured severity, and makes a
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from smartstd.report import Path
 
@@ -29,6 +30,7 @@ __all__ = [
     "APPLIES",
     "DATASET_RULES",
     "ENTITY_RULES",
+    "WORKERS_FORK",
     "Context",
     "DatasetRule",
     "EntityRuleFn",
@@ -39,9 +41,17 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Where:
+#: Whether worker processes are forked (Linux) rather than spawned. Forked
+#: workers share the parent's memory image, the string-hash secret included,
+#: so dataset-rule states may key by the built-in ``hash``.
+WORKERS_FORK = sys.platform.startswith("linux")
+
+
+class Where(NamedTuple):
     """Where a record is: its file and its place in that file.
+
+    A named tuple: one is made for every record checked, and a tuple is the
+    cheapest immutable record Python has.
 
     Attributes:
         file: the input file as given.
@@ -80,7 +90,7 @@ class Hit:
 
 @dataclass
 class Context:
-    """What rules may know besides the record: the envelope, the clock, parameters.
+    r"""What rules may know besides the record: the envelope, the clock, parameters.
 
     Attributes:
         now: the dataset's ``generated_at`` (deadline rules take it as now);
@@ -96,6 +106,9 @@ class Context:
         record_text: the JSON text of the record being checked, when it was
             read from NDJSON (rules may use it as a cheap pre-filter); ``None``
             for records of JSON and YAML documents.
+        record_digit_run: whether the record's JSON text holds a run of 17
+            ASCII digits or a ``\u`` escape (which could spell digits), when
+            the engine screened its batch; ``None`` when not known.
     """
 
     now: dt.datetime | None = None
@@ -107,6 +120,7 @@ class Context:
     extra_codes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     profile: Any = None
     record_text: str | None = None
+    record_digit_run: bool | None = None
 
     def param(self, code: str, name: str) -> Any:
         """A rule parameter (configuration first, then the catalogue's default)."""

@@ -12,14 +12,23 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from smartstd.conformance.rule import Hit
 from smartstd.report import Path
+from smartstd.standard.codes import CODE_LISTS
 from smartstd.standard.dataset import ENTITY_TYPES, Envelope, entity_adapter
-from smartstd.standard.introspect import code_values
+from smartstd.standard.introspect import code_fields, code_values, object_fields
 
-__all__ = ["extension_prefixes", "validate_entity", "validate_envelope"]
+__all__ = [
+    "codes_may_hold_prefixes",
+    "extension_prefixes",
+    "may_hold_prefixes",
+    "open_code_fields",
+    "text_may_hold_prefixes",
+    "validate_entity",
+    "validate_envelope",
+]
 
 _PREFIX_HINT = re.compile(r'"[a-z][a-z0-9]{0,15}:[a-z]')
 _EXT_KEY = re.compile(r"^([a-z][a-z0-9]{0,15}):[a-z][a-z0-9_]{0,63}$")
@@ -99,13 +108,70 @@ def validate_envelope(raw: dict[str, Any]) -> tuple[Envelope | None, list[Hit]]:
         return None, _hits_from_error(exc, strip_tag=False)
 
 
+#: By entity class: its code fields of open lists, top-level and lists of codes.
+_OPEN_CODE_FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def open_code_fields(cls: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An entity class's top-level fields that take codes of an open list.
+
+    Returns the fields that hold one code and the fields that hold a list of
+    codes. Only open lists admit namespaced codes (``gz:meal_subsidy``); a
+    closed list's field never validates with one.
+    """
+    found = _OPEN_CODE_FIELDS.get(cls)
+    if found is None:
+        paths = [p for p, name in code_fields(cls.__name__) if not CODE_LISTS[name].closed]
+        found = _OPEN_CODE_FIELDS[cls] = (
+            tuple(p[0] for p in paths if len(p) == 1),
+            tuple(p[0] for p in paths if len(p) == 2 and p[1] == "*"),
+        )
+    return found
+
+
+def codes_may_hold_prefixes(model: BaseModel) -> bool:
+    """Whether a top-level code of an open list in a validated entity is namespaced."""
+    singles, lists = open_code_fields(model.__class__)
+    values = model.__dict__
+    for name in singles:
+        value = values.get(name)
+        if type(value) is str and ":" in value:
+            return True
+    for name in lists:
+        items = values.get(name)
+        if items and any(type(v) is str and ":" in v for v in items):
+            return True
+    return False
+
+
+def text_may_hold_prefixes(text: str) -> bool:
+    """Whether a record's JSON text may hold a namespaced name or code (``"gz:...``)."""
+    return _PREFIX_HINT.search(text) is not None
+
+
+def may_hold_prefixes(model: BaseModel) -> bool:
+    """False only when a validated entity certainly holds no namespaced name or code.
+
+    Namespaced names are extension fields (the model's own, or inside a
+    nested object) and codes of open code lists. Answers True for any entity
+    with extension fields or a nested object set, so that
+    :func:`extension_prefixes` then looks (it finds what is there); otherwise
+    True only when a top-level code of an open list has a colon.
+    """
+    if model.__pydantic_extra__:
+        return True
+    if not object_fields(model.__class__).isdisjoint(model.__pydantic_fields_set__):
+        return True
+    return codes_may_hold_prefixes(model)
+
+
 def extension_prefixes(raw: Any, text: str | None = None) -> list[tuple[str, Path]]:
     """Every namespaced prefix used in a record (field names and codes), with its path.
 
     ``text``, the record's JSON text when known, lets most records skip the walk.
     Codes are looked for only in the fields that take codes of an open list.
     """
-    if text is not None and not _PREFIX_HINT.search(text):
+    if text is not None and not text_may_hold_prefixes(text):
         return []
     out: list[tuple[str, Path]] = []
     stack: list[tuple[Path, Any]] = [((), raw)]

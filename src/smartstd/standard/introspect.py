@@ -6,14 +6,20 @@ the docs, so none of them keeps its own copy of the model's shape.
 
 from __future__ import annotations
 
+import datetime as dt
+import typing
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from pydantic import BaseModel
+
 from smartstd.report import Path
 from smartstd.standard.dataset import ENTITY_TYPES, Envelope
 
-__all__ = ["code_fields", "code_values", "iter_objects", "iter_path"]
+__all__ = ["code_fields", "code_values", "iter_objects", "iter_path", "object_fields"]
+
+_SCALARS = (str, int, float, bool, type(None))
 
 
 def _walk_schema(
@@ -89,3 +95,39 @@ def code_values(raw: dict[str, Any]) -> Iterator[tuple[Path, str, str]]:
         for path, value in iter_path(raw, pattern):
             if isinstance(value, str):
                 yield path, list_name, value
+
+
+def _may_hold_objects(annotation: Any) -> bool:
+    """Whether a field's values can contain a JSON object (a model or a dict)."""
+    if annotation in _SCALARS or annotation is None:
+        return False
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return False
+    if origin is typing.Annotated:
+        return _may_hold_objects(typing.get_args(annotation)[0])
+    if origin in (list, tuple, set, frozenset, typing.Union) or (
+        origin is not None and getattr(origin, "__name__", "") == "UnionType"
+    ):
+        return any(_may_hold_objects(a) for a in typing.get_args(annotation) if a is not ...)
+    if isinstance(annotation, type) and issubclass(annotation, (str, int, float)):
+        return False  # enums, str subclasses, dates are not objects
+    return not (isinstance(annotation, type) and issubclass(annotation, (dt.date, dt.time)))
+
+
+#: :func:`object_fields` by class, as far as asked.
+_OBJECT_FIELDS: dict[type[BaseModel], frozenset[str]] = {}
+
+
+def object_fields(cls: type[BaseModel]) -> frozenset[str]:
+    """The fields of a model class whose values may contain JSON objects (models or dicts).
+
+    Fields of scalars, codes, dates and lists of those are left out. Used to
+    skip the walk into a record when none of these fields is set.
+    """
+    found = _OBJECT_FIELDS.get(cls)
+    if found is None:
+        found = _OBJECT_FIELDS[cls] = frozenset(
+            name for name, info in cls.model_fields.items() if _may_hold_objects(info.annotation)
+        )
+    return found

@@ -12,14 +12,21 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from smartstd.conformance.rule import Context, Hit, Where, entity_rule, register_dataset_rule
+from smartstd.conformance.rule import (
+    WORKERS_FORK,
+    Context,
+    Hit,
+    Where,
+    entity_rule,
+    register_dataset_rule,
+)
 from smartstd.identifiers import credit_code_problem, division_code_problem
 from smartstd.report import Path
+from smartstd.standard._base import Ref
 from smartstd.standard.dataset import ENTITY_TYPES
 from smartstd.standard.domains import CORE_DOMAINS
 from smartstd.standard.introspect import iter_path
@@ -39,10 +46,51 @@ def id_key(entity_id: str) -> int:
     )
 
 
-@lru_cache(maxsize=8192)
-def _target_key(entity_id: str) -> int:
-    """:func:`id_key` for reference targets, which repeat (observations name few devices)."""
-    return id_key(entity_id)
+#: The key of an id inside one check. Worker processes are forked where the
+#: platform allows (they share the parent's string-hash secret, so the built-in
+#: ``hash``, which a string caches, gives the same key in every process);
+#: elsewhere workers are spawned and need :func:`id_key`.
+_key: Callable[[str], int] = hash if WORKERS_FORK else id_key
+
+#: Entity types whose ids other rules look up: organisation kinds and communities.
+_TABLES = {"Organization": "org", "Building": "building", "Grid": "grid", "Device": "device"}
+#: Entity types with references that must stay in one community.
+_COMMUNITY_TYPES = frozenset({"Building", "Grid", "Device", "ServiceRequest", "Alert"})
+
+
+#: What :class:`IdentityRule` needs of an entity class: its type index, its
+#: table (``org``, ``building``, ``grid``, ``device`` or None), its reference
+#: plan (each reference with the one type index it needs when simple), and
+#: whether it has references that must stay in one community.
+_Facts = tuple[int, str | None, tuple[tuple[Ref, int | None], ...], bool]
+_FACTS: dict[type, _Facts] = {}
+
+
+def _facts(cls: type) -> _Facts:
+    """Work out an entity class's :data:`_Facts` once.
+
+    A reference is simple when it is one field that names one entity type and
+    no organisation kind (``Observation.device_id``): a lookup settles it.
+    """
+    name = cls.__name__
+    plan = []
+    for ref in getattr(cls, "__references__", ()):
+        simple = (
+            _TYPE_INDEX[ref.types[0]]
+            if len(ref.path) == 1
+            and len(ref.types) == 1
+            and not ref.kinds
+            and ref.types[0] != "ResponsibilityDomain"
+            else None
+        )
+        plan.append((ref, simple))
+    facts = _FACTS[cls] = (
+        _TYPE_INDEX[name],
+        _TABLES.get(name),
+        tuple(plan),
+        name in _COMMUNITY_TYPES,
+    )
+    return facts
 
 
 def _types_of(value: int) -> list[str]:
@@ -108,6 +156,7 @@ class IdentityState:
     community_checks: list[_CommunityCheck] = field(default_factory=list)
     cross_duplicates: set[int] = field(default_factory=set)
     files: list[str] = field(default_factory=list)
+    last_file: str | None = None
 
 
 def _field_name(path: Path) -> str:
@@ -127,36 +176,52 @@ class IdentityRule:
 
     # -- collecting
 
-    def collect(
-        self, state: IdentityState, entity: Any, where: Where, ctx: Context
-    ) -> Iterator[Hit]:
+    def collect(self, state: IdentityState, entity: Any, where: Where, ctx: Context) -> list[Hit]:
         """Register an entity's id; settle its references if their targets are known."""
-        if where.file is not None and where.file not in state.files:
-            state.files.append(where.file)
-        if isinstance(entity, dict):  # structurally invalid: register its id only
+        file = where.file
+        if file is not None and file is not state.last_file:
+            if file not in state.files:
+                state.files.append(file)
+            state.last_file = file
+        hits: list[Hit] = []
+        if type(entity) is dict:  # structurally invalid: register its id only
             etype, eid = entity.get("type"), entity.get("id")
             if isinstance(etype, str) and etype in _TYPE_INDEX and isinstance(eid, str):
-                yield from self._register(state, etype, eid)
-            return
-        etype, eid = entity.type, entity.id
-        yield from self._register(state, etype, eid)
-        if etype == "Organization":
-            state.org_kinds[eid] = entity.kind
-        elif etype == "Building":
-            state.communities["building"][eid] = entity.community_id
-        elif etype == "Grid":
-            state.communities["grid"][eid] = entity.community_id
-        elif etype == "Device":
-            state.communities["device"][eid] = entity.community_id
-        refs = type(entity).__references__
-        if refs:
+                self._register(state, etype, eid, hits)
+            return hits
+        facts = _FACTS.get(entity.__class__)
+        if facts is None:
+            facts = _facts(entity.__class__)
+        index, table, plan, community = facts
+        eid = entity.id
+        ids = state.ids
+        key = _key(eid)
+        if key not in ids:  # the common case, inline
+            ids[key] = index
+        else:
+            self._register(state, entity.type, eid, hits)
+        if table is not None:
+            if table == "org":
+                state.org_kinds[eid] = entity.kind
+            else:
+                state.communities[table][eid] = entity.community_id
+        if plan:
             data = None
-            for ref in refs:
-                if len(ref.path) == 1:
+            for ref, simple in plan:
+                if simple is not None:  # one field, one target type, any kind
+                    target = getattr(entity, ref.path[0])
+                    if target is None:
+                        continue
+                    if type(target) is str:
+                        value = ids.get(_key(target))
+                        if value is not None and value == simple:
+                            continue  # the common case: the target is known and right
+                    found: Iterable[tuple[Path, Any]] = ((ref.path, target),)
+                elif len(ref.path) == 1:
                     value = getattr(entity, ref.path[0], None)
                     if value is None:
                         continue
-                    found: Iterable[tuple[Path, Any]] = ((ref.path, value),)
+                    found = ((ref.path, value),)
                 else:
                     if data is None:
                         data = entity.model_dump(exclude_none=True)
@@ -169,18 +234,20 @@ class IdentityRule:
                         continue
                     fname = _field_name(path)
                     if verdict is None:
-                        key = (where.file, fname, path, target, ref.types, ref.kinds)
-                        bucket = state.pending.get(key)
+                        pkey = (file, fname, path, target, ref.types, ref.kinds)
+                        bucket = state.pending.get(pkey)
                         if bucket is None:
-                            bucket = state.pending[key] = array("q")
+                            bucket = state.pending[pkey] = array("q")
                         bucket.append(_position(where))
                     elif isinstance(verdict, tuple):
                         p = _Pending(fname, path, target, ref.types, ref.kinds, where)
-                        yield self._mismatch(p, *verdict)
-        yield from self._community(state, entity, where)
+                        hits.append(self._mismatch(p, *verdict))
+        if community:
+            hits.extend(self._community(state, entity, where))
+        return hits
 
-    def _register(self, state: IdentityState, etype: str, eid: str) -> Iterator[Hit]:
-        key = id_key(eid)
+    def _register(self, state: IdentityState, etype: str, eid: str, hits: list[Hit]) -> None:
+        key = _key(eid)
         idx = _TYPE_INDEX[etype]
         old = state.ids.get(key)
         if old is None:
@@ -188,7 +255,7 @@ class IdentityRule:
             return
         known = _types_of(old)
         if etype in known:
-            yield Hit("SC201", ("id",), {"type": etype, "id": eid})
+            hits.append(Hit("SC201", ("id",), {"type": etype, "id": eid}))
             return
         mask = (old if old & _MULTI else (1 << old) | _MULTI) | (1 << idx)
         state.ids[key] = mask
@@ -200,7 +267,7 @@ class IdentityRule:
         """True when fine, ``(expected, actual)`` when mistyped, None when not known yet."""
         if "ResponsibilityDomain" in types and target in CORE_DOMAINS:
             return True
-        value = state.ids.get(_target_key(target))
+        value = state.ids.get(_key(target))
         if value is None:
             return None
         # one type is the common case
@@ -346,7 +413,7 @@ def _rescan_duplicates(keys: set[int], files: list[str]) -> Iterator[Hit]:
             eid, etype = rec.raw.get("id"), rec.raw.get("type")
             if not isinstance(eid, str) or not isinstance(etype, str):
                 continue
-            key = id_key(eid)
+            key = _key(eid)
             if key not in keys:
                 continue
             if (key, etype) in seen:

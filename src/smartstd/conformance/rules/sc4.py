@@ -159,11 +159,19 @@ class RecordScan:
     types: tuple[str, ...]
 
     def __init__(
-        self, code: str, types: tuple[str, ...], fn: Callable[[Any, Context], Iterable[Hit]]
+        self,
+        code: str,
+        types: tuple[str, ...],
+        fn: Callable[[Any, Context], Iterable[Hit]],
+        *,
+        screened_by_digit_runs: bool = False,
     ) -> None:
         self.codes = (code,)
         self.types = types
         self.fn = fn
+        #: the rule finds nothing in a record whose text has no run of 17
+        #: digits: the engine may skip records its batch screen found clean
+        self.screened_by_digit_runs = screened_by_digit_runs
 
     def new_state(self) -> None:
         """No state."""
@@ -284,11 +292,15 @@ def raw_id_number_hits(record: Any) -> list[Hit]:
 
 
 def _sc401(record: Any, ctx: Context) -> list[Hit]:
-    text = ctx.record_text
-    if text is not None and "\\u" not in text and _search17(text) is None:
-        # the record's JSON text has no run of 17 digits (and no \u escape that
-        # could spell digits): it holds no identity number
+    # a record whose JSON text has no run of 17 digits (and no \u escape that
+    # could spell digits) holds no identity number
+    screened = ctx.record_digit_run
+    if screened is False:
         return []
+    if screened is None:
+        text = ctx.record_text
+        if text is not None and "\\u" not in text and _search17(text) is None:
+            return []
     return raw_id_number_hits(record)
 
 
@@ -375,7 +387,7 @@ def _sc403(record: Any, ctx: Context) -> Iterator[Hit]:
         yield Hit("SC403", ("name",), {})
 
 
-register_dataset_rule(RecordScan("SC401", ("*",), _sc401))
+register_dataset_rule(RecordScan("SC401", ("*",), _sc401, screened_by_digit_runs=True))
 register_dataset_rule(RecordScan("SC402", ("Resident", "ServiceRequest", "Alert"), _sc402))
 register_dataset_rule(RecordScan("SC403", ("Resident",), _sc403))
 
@@ -594,10 +606,10 @@ class SensitiveObservationRule:
 
     def collect(
         self, state: SensitiveObservationState, entity: Any, where: Where, ctx: Context
-    ) -> Iterator[Hit]:
+    ) -> tuple[Hit, ...]:
         """Note devices, sensitive categories and observations (public datasets only)."""
         if ctx.classification != "public":
-            return
+            return ()
         etype = entity.type
         if etype == "Observation":
             seen = state.observed.get(entity.device_id)
@@ -613,7 +625,7 @@ class SensitiveObservationRule:
                 state.device_categories[entity.id] = tuple(entity.data_category_ids)
         elif etype == "DataCategory" and entity.sensitivity == "sensitive_personal":
             state.sensitive_categories.add(entity.id)
-        yield from ()
+        return ()
 
     def merge(
         self, state: SensitiveObservationState, other: SensitiveObservationState
