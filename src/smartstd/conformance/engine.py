@@ -270,6 +270,10 @@ class _Checker:
         ctx = self.ctx
         digit_runs = screen(batch.data).digit_runs
         check_prefixes = self._check_prefixes
+        max_depth = self.limits.max_depth
+        # a flat record is an object of scalars and lists of scalars: depth 2;
+        # and it holds no NaN or Infinity (the models refuse them in numbers)
+        flat_depth_ok = max_depth >= 2
         add_hit = self.add_hit
         types: list[str] = []  # of the records checked here, counted at the end
         line = batch.first_line - 1
@@ -292,9 +296,9 @@ class _Checker:
             # flat: no extension field and no nested object set (the common case)
             flat = not model.__pydantic_extra__ and plan.objects.isdisjoint(fields_set)
             if not (
-                flat_proves_unique_keys(data, len(fields_set))
+                flat_proves_unique_keys(data, len(fields_set)) and flat_depth_ok
                 if flat
-                else model_proves_unique_keys(model, data)
+                else model_proves_unique_keys(model, data) and _reader_would_pass(data, max_depth)
             ):
                 self.record(Record(None, Where(file, line, ()), data.decode()), fast=False)
                 continue
@@ -335,7 +339,11 @@ class _Checker:
         raw, where, text = rec.raw, rec.where, rec.text
         model = None
         if raw is None and text is not None:
-            if fast and no_duplicate_keys(text):
+            if (
+                fast
+                and no_duplicate_keys(text)
+                and _reader_would_pass(text.encode("utf-8", "surrogatepass"), self.limits.max_depth)
+            ):
                 try:
                     model = self._validate_json(text)
                 except ValidationError:
@@ -441,6 +449,18 @@ class _Checker:
 
     def result(self) -> _ChunkResult:
         return _ChunkResult(self.findings, self.states, self.counts, self.records)
+
+
+def _reader_would_pass(data: bytes, max_depth: int) -> bool:
+    """Whether the careful reader would find nothing wrong in a line pydantic accepted.
+
+    Pydantic's JSON parser takes ``NaN`` and ``Infinity`` (the models refuse
+    them in numbers, not in extension values) and has its own nesting limit.
+    The number of ``{`` and ``[`` bounds the nesting depth from above.
+    """
+    if b"NaN" in data or b"Infinity" in data:
+        return False
+    return data.count(b"{") + data.count(b"[") <= max_depth
 
 
 def _check_chunk(

@@ -255,10 +255,13 @@ def iter_ndjson_records(
     with open(file, "rb") as fh:
         fh.seek(start)
         stream: Any = _Range(fh, end) if end is not None else fh
-        for line in iter_ndjson(stream, file=file, limits=limits, parse=not lazy):
-            lineno = line.lineno + first_line - 1
-            for f in line.findings:
-                yield f.replace(line=(f.line or 1) + first_line - 1) if first_line != 1 else f
+        final = end is None or end >= os.fstat(fh.fileno()).st_size
+        lines = iter_ndjson(
+            stream, file=file, limits=limits, parse=not lazy, first_line=first_line, final=final
+        )
+        for line in lines:
+            lineno = line.lineno
+            yield from line.findings
             if lineno == 1:
                 continue  # the envelope
             if line.findings or (lazy and not line.text):

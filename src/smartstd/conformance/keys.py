@@ -82,17 +82,19 @@ def _json_key_count(value: Any) -> int:
 def model_key_count(model: BaseModel) -> int:
     """How many object keys the input of a validated model had, at most.
 
-    Counts the fields set from input and the extension fields of the model
-    and of every model, dict and list nested in it. Never more than the
-    number of distinct keys of the input: the standard's models add no key
-    on validation (the ``type`` an entity marks as set is the discriminator
-    of the entity union, always present in the input).
+    Counts the fields set from input (pydantic counts the extension fields
+    among them) and the keys inside extension values and inside every model,
+    dict and list nested in it. Never more than the number of distinct keys
+    of the input: the standard's models add no key on validation (the
+    ``type`` an entity marks as set is the discriminator of the entity
+    union, always present in the input). Counting too few is safe (the proof
+    then fails); counting too many would let a duplicate key through.
     """
     fields_set = model.__pydantic_fields_set__
-    count = len(fields_set)
+    count = len(fields_set)  # the extension fields are among them
     extra = model.__pydantic_extra__
     if extra:
-        count += len(extra) + _json_key_count(list(extra.values()))
+        count += _json_key_count(list(extra.values()))
     objects = object_fields(model.__class__)
     if not objects.isdisjoint(fields_set):
         values = model.__dict__

@@ -9,6 +9,7 @@ turned into hits that keep the JSON Pointer and the pydantic error type.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -42,13 +43,30 @@ def _jsonable(value: Any) -> Any:
     return text if len(text) <= 200 else text[:197] + "..."
 
 
-def _hits_from_error(exc: ValidationError, strip_tag: bool) -> list[Hit]:
+def _non_finite_at(raw: Any, loc: Path) -> bool:
+    """Whether ``loc`` leads to NaN or an infinity in ``raw`` (union member tags end the walk)."""
+    value = raw
+    for part in loc:
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+            value = value[part]
+        else:
+            break
+    return isinstance(value, float) and not math.isfinite(value)
+
+
+def _hits_from_error(exc: ValidationError, strip_tag: bool, raw: Any = None) -> list[Hit]:
     hits: list[Hit] = []
     for err in exc.errors(include_url=False):
         loc: Path = tuple(err.get("loc", ()))
         etype = err.get("type", "")
         if strip_tag and loc and isinstance(loc[0], str) and loc[0] in ENTITY_TYPES:
             loc = loc[1:]
+        if raw is not None and _non_finite_at(raw, loc):
+            # NaN or an infinity, which only the readers let through: they
+            # report it themselves (SC100, reason nan), once
+            continue
         ctx = err.get("ctx") or {}
         if etype in ("union_tag_invalid",):
             hits.append(
@@ -96,7 +114,7 @@ def validate_entity(raw: Any) -> tuple[Any | None, list[Hit]]:
     try:
         return entity_adapter().validate_python(raw), []
     except ValidationError as exc:
-        return None, _hits_from_error(exc, strip_tag=True)
+        return None, _hits_from_error(exc, strip_tag=True, raw=raw)
 
 
 def validate_envelope(raw: dict[str, Any]) -> tuple[Envelope | None, list[Hit]]:
@@ -105,7 +123,7 @@ def validate_envelope(raw: dict[str, Any]) -> tuple[Envelope | None, list[Hit]]:
     try:
         return Envelope.model_validate(body), []
     except ValidationError as exc:
-        return None, _hits_from_error(exc, strip_tag=False)
+        return None, _hits_from_error(exc, strip_tag=False, raw=body)
 
 
 #: By entity class: its code fields of open lists, top-level and lists of codes.
@@ -145,8 +163,11 @@ def codes_may_hold_prefixes(model: BaseModel) -> bool:
 
 
 def text_may_hold_prefixes(text: str) -> bool:
-    """Whether a record's JSON text may hold a namespaced name or code (``"gz:...``)."""
-    return _PREFIX_HINT.search(text) is not None
+    r"""Whether a record's JSON text may hold a namespaced name or code (``"gz:...``).
+
+    A ``\u`` escape may spell one (``"\u0067z:x"``), so any escape answers True.
+    """
+    return _PREFIX_HINT.search(text) is not None or "\\u" in text
 
 
 def may_hold_prefixes(model: BaseModel) -> bool:

@@ -63,7 +63,13 @@ def _blank(lineno: int, text: str, file: str | None) -> NdjsonLine:
 
 
 def iter_ndjson(
-    stream: BinaryIO, *, file: str | None, limits: Limits, parse: bool = True
+    stream: BinaryIO,
+    *,
+    file: str | None,
+    limits: Limits,
+    parse: bool = True,
+    first_line: int = 1,
+    final: bool = True,
 ) -> Iterator[NdjsonLine]:
     """Read an NDJSON stream one line at a time.
 
@@ -75,21 +81,29 @@ def iter_ndjson(
         parse: ``False`` leaves lines 2 and later unparsed (``value`` is
             ``None`` with no findings; the caller parses ``text``, e.g. with
             a faster path). Line 1 is always parsed.
+        first_line: the line number, in its file, of the stream's first line
+            (a stream may start inside a file). Only line 1 of a file may
+            start with a byte-order mark or reveal UTF-16 or UTF-32.
+        final: whether the stream ends where the file ends; only then is a
+            blank last line of the stream allowed.
 
     Yields:
         Every line, in order, with its value and its findings; except the
-        last line when it is blank. After an SC109 ``max_file_bytes``
-        finding, or a file that is UTF-16 or UTF-32, nothing more is read.
+        last line of the file when it is blank. After an SC109
+        ``max_file_bytes`` finding, or a file that is UTF-16 or UTF-32,
+        nothing more is read.
     """
     max_line = limits.max_line_bytes
     max_file = limits.max_file_bytes
     readline = stream.readline
-    lineno = 0
+    lineno = first_line - 1
     total = 0
     held: NdjsonLine | None = None  # a blank line, unless it turns out to be the last
     while True:
         raw = readline(max_line + 2)
         if not raw:
+            if held is not None and not final:
+                yield held  # a blank line inside the file, not its last
             return
         lineno += 1
         total += len(raw)
@@ -104,6 +118,8 @@ def iter_ndjson(
             content = b""
         else:  # the last line, without a line end
             content = raw[:-1] if raw.endswith(b"\r") else raw
+            if len(content) > max_line:
+                too_long = len(content)
         if total > max_file:
             if held is not None:
                 yield held

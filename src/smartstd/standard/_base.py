@@ -279,6 +279,7 @@ class SCDSModel(BaseModel):
         frozen=False,
         validate_assignment=False,
         str_strip_whitespace=False,
+        allow_inf_nan=False,  # JSON has no NaN or Infinity (SC100 when a file has them)
         ser_json_inf_nan="strings",
         json_schema_extra=_closed_schema,
         use_enum_values=True,
