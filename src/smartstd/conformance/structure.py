@@ -47,12 +47,12 @@ def _non_finite_at(raw: Any, loc: Path) -> bool:
     """Whether ``loc`` leads to NaN or an infinity in ``raw`` (union member tags end the walk)."""
     value = raw
     for part in loc:
-        if isinstance(value, dict) and part in value:
-            value = value[part]
-        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
-            value = value[part]
-        else:
+        in_dict = isinstance(value, dict) and part in value
+        if not in_dict and not (
+            isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value)
+        ):
             break
+        value = value[part]
     return isinstance(value, float) and not math.isfinite(value)
 
 
