@@ -60,9 +60,10 @@ _COMMUNITY_TYPES = frozenset({"Building", "Grid", "Device", "ServiceRequest", "A
 
 #: What :class:`IdentityRule` needs of an entity class: its type index, its
 #: table (``org``, ``building``, ``grid``, ``device`` or None), its reference
-#: plan (each reference with the one type index it needs when simple), and
+#: plan (each reference with the one type index it needs when simple, and its
+#: first field name), and
 #: whether it has references that must stay in one community.
-_Facts = tuple[int, str | None, tuple[tuple[Ref, int | None], ...], bool]
+_Facts = tuple[int, str | None, tuple[tuple[Ref, int | None, str], ...], bool]
 _FACTS: dict[type, _Facts] = {}
 
 
@@ -83,7 +84,7 @@ def _facts(cls: type) -> _Facts:
             and ref.types[0] != "ResponsibilityDomain"
             else None
         )
-        plan.append((ref, simple))
+        plan.append((ref, simple, ref.path[0]))
     facts = _FACTS[cls] = (
         _TYPE_INDEX[name],
         _TABLES.get(name),
@@ -207,9 +208,9 @@ class IdentityRule:
                 state.communities[table][eid] = entity.community_id
         if plan:
             data = None
-            for ref, simple in plan:
+            for ref, simple, attr in plan:
                 if simple is not None:  # one field, one target type, any kind
-                    target = getattr(entity, ref.path[0])
+                    target = getattr(entity, attr)
                     if target is None:
                         continue
                     if type(target) is str:
