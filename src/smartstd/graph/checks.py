@@ -26,8 +26,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import chain
-from operator import attrgetter
+from itertools import chain, compress, filterfalse, repeat
+from operator import is_not, itemgetter, not_, or_
 from typing import Any
 
 from smartstd.graph._params import Params, param, strings
@@ -37,7 +37,6 @@ from smartstd.graph.usage import UsageJudge
 from smartstd.report import Finding, Path, Severity
 from smartstd.standard.dataset import Dataset
 from smartstd.standard.domains import CORE_DOMAINS
-from smartstd.standard.organization import Organization
 
 __all__ = [
     "CHECK_CODES",
@@ -102,15 +101,19 @@ def functional_cycles(successor: Mapping[str, str | None]) -> list[list[str]]:
     """
     walk_of: dict[str, int] = {}
     cycles: list[list[str]] = []
+    follow = successor.get
     for walk, start in enumerate(successor):
         if start in walk_of:
             continue
         path: list[str] = []
         cur: str | None = start
-        while cur is not None and cur in successor and cur not in walk_of:
+        while cur is not None and cur not in walk_of:
+            nxt = follow(cur, _END)
+            if nxt is _END:  # not a node
+                break
             walk_of[cur] = walk
             path.append(cur)
-            cur = successor[cur]
+            cur = nxt
         if cur is not None and walk_of.get(cur) == walk:
             cycle = path[path.index(cur) :]
             low = cycle.index(min(cycle))
@@ -118,8 +121,16 @@ def functional_cycles(successor: Mapping[str, str | None]) -> list[list[str]]:
     return cycles
 
 
+_END: Any = object()
+
+
 class _Run:
-    """One run of the checks: the charter, its indexes, the date and the parameters."""
+    """One run of the checks: the charter, its indexes, the date and the parameters.
+
+    The checks read the index's compact rows (see
+    :class:`~smartstd.graph.model.CharterIndex`), not the models: on a large
+    charter every pass over the models costs cache misses.
+    """
 
     def __init__(self, charter: Charter, on: dt.date, params: Params | None) -> None:
         self.charter = charter
@@ -129,10 +140,7 @@ class _Run:
         self.access = AccessEvaluator(charter, params)
 
     def anchor(self, domain: str) -> tuple[str | None, str | None, Path]:
-        found = self.idx.anchors.get(domain)
-        if found is None:
-            return "ResponsibilityDomain", domain, ()
-        return found
+        return self.idx.anchor(domain)
 
     def domain_issue(self, code: str, domain: str, **params: Any) -> Issue:
         etype, eid, path = self.anchor(domain)
@@ -141,7 +149,6 @@ class _Run:
     def scope(self, code: str) -> list[str]:
         """The domains in scope, plus the rule's ``required_domains``."""
         out = list(self.idx.scope)
-        seen = set(out)
         extra = param(self.params, code, "required_domains")
         wanted: list[str] = []
         if isinstance(extra, str):
@@ -152,29 +159,45 @@ class _Run:
                     wanted.extend(CORE_DOMAINS)
                 elif isinstance(d, str):
                     wanted.append(d)
-        for d in wanted:
-            if d not in seen and d in self.idx.domain_info:
-                out.append(d)
-                seen.add(d)
+        if wanted:
+            seen = set(out)
+            for d in wanted:
+                if d not in seen and d in self.idx.parents:
+                    out.append(d)
+                    seen.add(d)
         return out
+
+
+def _in_force(vf: dt.date | None, vu: dt.date | None, on: dt.date) -> bool:
+    """:func:`~smartstd.graph.model.in_force` of a row's ``valid_from`` and ``valid_until``."""
+    if vf is not None and vu is not None and vu < vf:
+        return False
+    return (vf is None or vf <= on) and (vu is None or on <= vu)
 
 
 # --------------------------------------------------------------------------- RACI
 
 
+def _unheld(run: _Run, role: str, domains: Iterable[str]) -> Iterator[str]:
+    """The known domains of ``domains`` where nobody holds ``role``, not even by inheritance."""
+    own = run.idx.holders(run.on).first.get(role, {})
+    inherited = run.idx.inherited(role, run.on)
+    for d in filterfalse(own.__contains__, domains):
+        if d not in inherited:
+            yield d
+
+
 def _sc601(run: _Run) -> Iterator[Issue]:
-    eff = run.idx.effective("accountable", run.on)
-    for d in run.scope("SC601"):
-        if not eff.get(d, (d, []))[1]:
-            yield run.domain_issue("SC601", d, on=run.on.isoformat())
+    for d in _unheld(run, "accountable", run.scope("SC601")):
+        yield run.domain_issue("SC601", d, on=run.on.isoformat())
 
 
 def _sc602(run: _Run) -> Iterator[Issue]:
-    anchors = run.idx.anchors
-    for d, items in run.idx.live(run.on).get("accountable", {}).items():
-        if len(items) < 2 or d not in anchors:
+    idx = run.idx
+    for d, items in idx.holders(run.on).crowded("accountable"):
+        if not idx.in_scope(d):
             continue
-        orgs = sorted({a.organization_id for a in items})
+        orgs = sorted({org for org, _lead in items})
         if len(orgs) > 1:
             yield run.domain_issue(
                 "SC602", d, organizations=orgs, count=len(orgs), on=run.on.isoformat()
@@ -182,35 +205,31 @@ def _sc602(run: _Run) -> Iterator[Issue]:
 
 
 def _sc603(run: _Run) -> Iterator[Issue]:
-    eff = run.idx.effective("responsible", run.on)
-    for d in run.scope("SC603"):
-        if not eff.get(d, (d, []))[1]:
-            yield run.domain_issue("SC603", d, on=run.on.isoformat())
+    for d in _unheld(run, "responsible", run.scope("SC603")):
+        yield run.domain_issue("SC603", d, on=run.on.isoformat())
 
 
 def _sc604(run: _Run) -> Iterator[Issue]:
     extra = strings(run.params, "SC604", "exclusive_domains")
-    anchors, info = run.idx.anchors, run.idx.domain_info
-    for d, live in run.idx.live(run.on).get("responsible", {}).items():
-        if len(live) < 2 or d not in anchors or not (info[d].exclusive or d in extra):
+    idx = run.idx
+    for d, live in idx.holders(run.on).crowded("responsible"):
+        if not idx.in_scope(d) or not (d in idx.exclusive or d in extra):
             continue
-        orgs = sorted({a.organization_id for a in live})
+        orgs = sorted({org for org, _lead in live})
         if len(orgs) < 2:
             continue
-        leads = sorted({a.organization_id for a in live if a.lead})
+        leads = sorted({org for org, lead in live if lead})
         if len(leads) != 1:
             yield run.domain_issue("SC604", d, organizations=orgs, leads=leads or ["-"])
 
 
 def _sc611(run: _Run) -> Iterator[Issue]:
+    holders = run.idx.holders(run.on)
     for sep in run.charter.separations.values():
         held: dict[str, list[str]] = {}
         for duty in sep.duties:
             label = f"{duty.domain_id}:{duty.role}"
-            holders = {
-                a.organization_id for a in run.idx.holding(duty.domain_id, duty.role, run.on)
-            }
-            for org in holders:
+            for org in dict.fromkeys(holders.organizations(duty.role, duty.domain_id)):
                 items = held.setdefault(org, [])
                 if label not in items:
                     items.append(label)
@@ -233,27 +252,31 @@ def _sc611(run: _Run) -> Iterator[Issue]:
 
 def _sc612(run: _Run) -> Iterator[Issue]:
     conflicting = strings(run.params, "SC612", "conflicting_benefits")
-    eff = run.idx.effective("accountable", run.on)
-    for agr in run.charter.agreements.values():
-        if not in_force(agr, run.on):
+    idx, on = run.idx, run.on
+    holders = idx.holders(on)
+    own = holders.first.get("accountable", {})
+    several = holders.several.get("accountable", {})
+    inherited = idx.inherited("accountable", on)
+    known = idx.parents
+    for aid, row in idx.agreement_rows.items():
+        domains, benefits, vf, vu = row[2], row[5], row[7], row[8]
+        if not benefits or not _in_force(vf, vu, on):
             continue
-        for j, b in enumerate(agr.benefits):
-            if b.kind not in conflicting:
+        for j, (org, kind, benefit_domains) in enumerate(benefits):
+            if kind not in conflicting:
                 continue
-            for d in dict.fromkeys(b.domain_ids or agr.domain_ids):
-                holders = eff.get(d, (d, []))[1]
-                if any(a.organization_id == b.organization_id for a in holders):
+            for d in dict.fromkeys(benefit_domains or domains):
+                via = d if d in own and d in known else inherited.get(d)
+                if via is None:
+                    continue
+                crowd = several.get(via)
+                if org == own[via] if crowd is None else any(org == o for o, _lead in crowd):
                     yield Issue(
                         "SC612",
                         "Agreement",
-                        agr.id,
+                        aid,
                         ("benefits", j, "organization_id"),
-                        {
-                            "organization": b.organization_id,
-                            "domain": d,
-                            "agreement": agr.id,
-                            "benefit": b.kind,
-                        },
+                        {"organization": org, "domain": d, "agreement": aid, "benefit": kind},
                     )
 
 
@@ -261,28 +284,48 @@ def _sc613(run: _Run) -> Iterator[Issue]:
     kinds = strings(run.params, "SC613", "resident_kinds")
     wanted = strings(run.params, "SC613", "roles")
     roles = [r for r in ("accountable", "responsible", "consulted", "informed") if r in wanted]
-    residents = {oid for oid, org in run.charter.organizations.items() if org.kind in kinds}
-    # the role residents usually hold first: most domains are settled by the first lookup
-    effective = [
-        run.idx.effective(r, run.on)
-        for r in sorted(roles, key=("consulted", "responsible", "accountable", "informed").index)
-    ]
-    info = run.idx.domain_info
-    for d in run.idx.scope:
-        if not info[d].affects_residents:
-            continue
-        if not any(
-            a.organization_id in residents for eff in effective for a in eff.get(d, (d, []))[1]
-        ):
-            yield run.domain_issue("SC613", d, on=run.on.isoformat(), roles=roles)
+    idx = run.idx
+    holders = idx.holders(run.on)
+    # The domains in scope that affect residents, less, role by role, those where residents
+    # hold the role (by their own assignments or inherited ones). The role residents usually
+    # hold comes first, so that most domains are settled by one lookup of their first holder.
+    todo = list(compress(idx.scope, map(idx.affecting_residents.__contains__, idx.scope)))
+    residents: set[str] | None = None
+    for role in sorted(roles, key=("consulted", "responsible", "accountable", "informed").index):
+        if not todo:
+            break
+        if residents is None:
+            orgs = idx.organization_rows
+            residents = set(
+                compress(orgs, map(kinds.__contains__, map(itemgetter(0), orgs.values())))
+            )
+        first = holders.first.get(role, {})
+        several = holders.several.get(role, {})
+        inherited = idx.inherited(role, run.on)
+        held = map(residents.__contains__, map(first.get, todo))
+        left: list[str] = []
+        for d in compress(todo, map(not_, held)):
+            via = d if d in first else inherited.get(d)
+            if via is None:
+                left.append(d)
+                continue
+            crowd = several.get(via)
+            if crowd is None:
+                if first[via] not in residents:
+                    left.append(d)
+            elif not any(org in residents for org, _lead in crowd):
+                left.append(d)
+        todo = left
+    for d in todo:
+        yield run.domain_issue("SC613", d, on=run.on.isoformat(), roles=roles)
 
 
 # --------------------------------------------------------------------------- delegation and grants
 
 
 def _sc605(run: _Run) -> Iterator[Issue]:
-    grants = run.charter.grants
-    succ = {gid: g.delegated_from_id for gid, g in grants.items()}
+    rows = run.idx.grant_rows
+    succ: dict[str, str | None] = dict(zip(rows, map(itemgetter(4), rows.values()), strict=True))
     for cycle in functional_cycles(succ):
         yield Issue(
             "SC605",
@@ -294,32 +337,31 @@ def _sc605(run: _Run) -> Iterator[Issue]:
 
 
 def _sc606(run: _Run) -> Iterator[Issue]:
-    grants = run.charter.grants
-    for g in grants.values():
-        if g.delegated_from_id is None or g.delegated_from_id == g.id:
+    rows = run.idx.grant_rows
+    for gid, (_org, cat, pur, _agr, src_id, actions, _role, _basis, vf, vu) in rows.items():
+        if src_id is None or src_id == gid:
             continue
-        src = grants.get(g.delegated_from_id)
+        src = rows.get(src_id)
         if src is None:
             continue
+        _src_org, src_cat, src_pur, _a, _s, src_actions, _r, _b, src_vf, src_vu = src
         wider: list[str] = []
         detail: list[str] = []
-        extra = [a for a in g.actions if a not in src.actions]
+        extra = [a for a in actions if a not in src_actions]
         if extra:
             wider.append("actions")
             detail.append("actions +" + "+".join(extra))
-        if g.data_category_id != src.data_category_id:
+        if cat != src_cat:
             wider.append("categories")
-            detail.append(f"category {g.data_category_id} ≠ {src.data_category_id}")
-        if g.purpose_id != src.purpose_id:
+            detail.append(f"category {cat} ≠ {src_cat}")
+        if pur != src_pur:
             wider.append("purposes")
-            detail.append(f"purpose {g.purpose_id} ≠ {src.purpose_id}")
+            detail.append(f"purpose {pur} ≠ {src_pur}")
         time: list[str] = []
-        if src.valid_from is not None and (g.valid_from is None or g.valid_from < src.valid_from):
-            time.append(f"valid_from {_iso(g.valid_from)} < {_iso(src.valid_from)}")
-        if src.valid_until is not None and (
-            g.valid_until is None or g.valid_until > src.valid_until
-        ):
-            time.append(f"valid_until {_iso(g.valid_until)} > {_iso(src.valid_until)}")
+        if src_vf is not None and (vf is None or vf < src_vf):
+            time.append(f"valid_from {_iso(vf)} < {_iso(src_vf)}")
+        if src_vu is not None and (vu is None or vu > src_vu):
+            time.append(f"valid_until {_iso(vu)} > {_iso(src_vu)}")
         if time:
             wider.append("time")
             detail.extend(time)
@@ -327,60 +369,92 @@ def _sc606(run: _Run) -> Iterator[Issue]:
             yield Issue(
                 "SC606",
                 "DataAccessGrant",
-                g.id,
+                gid,
                 ("delegated_from_id",),
-                {
-                    "grant": g.id,
-                    "source": src.id,
-                    "wider": wider,
-                    "detail": "; ".join(detail),
-                },
+                {"grant": gid, "source": src_id, "wider": wider, "detail": "; ".join(detail)},
             )
 
 
 def _sc607(run: _Run) -> Iterator[Issue]:
-    charter = run.charter
+    idx = run.idx
+    purposes, agreements = idx.purpose_rows, idx.agreement_rows
 
-    def params(g: Any, declared_by: str) -> dict[str, Any]:
+    def params(gid: str, org: str, cat: str, pur: str, declared_by: str) -> dict[str, Any]:
         return {
-            "grant": g.id,
-            "organization": g.organization_id,
-            "category": g.data_category_id,
-            "purpose": g.purpose_id,
+            "grant": gid,
+            "organization": org,
+            "category": cat,
+            "purpose": pur,
             "declared_by": declared_by,
         }
 
-    for g in charter.grants.values():
-        pur = charter.purposes.get(g.purpose_id)
-        if pur is not None and g.data_category_id not in pur.data_category_ids:
-            yield Issue("SC607", "DataAccessGrant", g.id, ("purpose_id",), params(g, pur.id))
-        agr = charter.agreements.get(g.agreement_id) if g.agreement_id is not None else None
+    for gid, row in idx.grant_rows.items():
+        org, cat, pur, agr_id = row[0], row[1], row[2], row[3]
+        declared = purposes.get(pur)
+        if declared is not None and cat not in declared[1]:
+            yield Issue(
+                "SC607", "DataAccessGrant", gid, ("purpose_id",), params(gid, org, cat, pur, pur)
+            )
+        if agr_id is None:
+            continue
+        agr = agreements.get(agr_id)
         if agr is None:
             continue
-        if agr.purpose_ids and g.purpose_id not in agr.purpose_ids:
-            yield Issue("SC607", "DataAccessGrant", g.id, ("purpose_id",), params(g, agr.id))
-        if agr.data_category_ids and g.data_category_id not in agr.data_category_ids:
-            yield Issue("SC607", "DataAccessGrant", g.id, ("data_category_id",), params(g, agr.id))
+        agr_purposes, agr_cats = agr[3], agr[4]
+        if agr_purposes and pur not in agr_purposes:
+            yield Issue(
+                "SC607",
+                "DataAccessGrant",
+                gid,
+                ("purpose_id",),
+                params(gid, org, cat, pur, agr_id),
+            )
+        if agr_cats and cat not in agr_cats:
+            yield Issue(
+                "SC607",
+                "DataAccessGrant",
+                gid,
+                ("data_category_id",),
+                params(gid, org, cat, pur, agr_id),
+            )
 
 
 def _sc608(run: _Run) -> Iterator[Issue]:
     access = run.access
-    for g in run.charter.grants.values():
-        if not access.is_sensitive(g.data_category_id) or g.legal_basis in access.sensitive_bases:
+    sensitivities, bases = access.sensitivities, access.sensitive_bases
+    categories = run.idx.category_rows
+    # AccessEvaluator.is_sensitive(), on the rows: the sensitive categories, then their grants
+    rows = categories.values()
+    sensitive = set(
+        compress(
+            categories,
+            map(
+                or_,
+                map(sensitivities.__contains__, map(itemgetter(1), rows)),
+                map(is_not, map(itemgetter(2), rows), repeat(None)),
+            ),
+        )
+    )
+    if not sensitive:
+        return
+    grants = run.idx.grant_rows
+    for gid in compress(grants, map(sensitive.__contains__, map(itemgetter(1), grants.values()))):
+        org, cat_id, _pur, _agr, _src, _actions, _role, basis, _vf, _vu = grants[gid]
+        if basis in bases:
             continue
-        cat = run.charter.categories[g.data_category_id]
+        cat = categories[cat_id]
         yield Issue(
             "SC608",
             "DataAccessGrant",
-            g.id,
-            ("legal_basis",) if g.legal_basis else (),
+            gid,
+            ("legal_basis",) if basis else (),
             {
-                "grant": g.id,
-                "organization": g.organization_id,
-                "category": cat.id,
-                "sensitivity": cat.sensitive_kind or cat.sensitivity,
-                "basis": g.legal_basis or "none",
-                "allowed": sorted(access.sensitive_bases),
+                "grant": gid,
+                "organization": org,
+                "category": cat_id,
+                "sensitivity": cat[2] or cat[1],
+                "basis": basis or "none",
+                "allowed": sorted(bases),
             },
         )
 
@@ -389,35 +463,37 @@ def _sc609(run: _Run) -> Iterator[Issue]:
     processor_roles = strings(run.params, "SC609", "processor_roles")
     processor_kinds = strings(run.params, "SC609", "processor_agreement_kinds")
     joint_kinds = strings(run.params, "SC609", "joint_agreement_kinds")
-    for g in run.charter.grants.values():
-        if g.legal_role in processor_roles:
+    agreements = run.idx.agreement_rows
+    for gid, row in run.idx.grant_rows.items():
+        org, agr_id, role = row[0], row[3], row[6]
+        if role in processor_roles:
             kinds = processor_kinds
-        elif g.legal_role == "joint_controller":
+        elif role == "joint_controller":
             kinds = joint_kinds
         else:
             continue
-        agr = run.charter.agreements.get(g.agreement_id) if g.agreement_id is not None else None
-        if g.agreement_id is None:
+        agr = agreements.get(agr_id) if agr_id is not None else None
+        if agr_id is None:
             reason, path = "missing", ("legal_role",)
         elif agr is None:
             reason, path = "unknown", ("agreement_id",)
-        elif agr.kind not in kinds:
+        elif agr[0] not in kinds:
             reason, path = "wrong-kind", ("agreement_id",)
-        elif g.organization_id not in agr.party_ids:
+        elif org not in agr[1]:
             reason, path = "not-a-party", ("agreement_id",)
         else:
             continue
         yield Issue(
             "SC609",
             "DataAccessGrant",
-            g.id,
+            gid,
             path,
             {
-                "grant": g.id,
-                "organization": g.organization_id,
-                "legal_role": g.legal_role,
+                "grant": gid,
+                "organization": org,
+                "legal_role": role,
                 "reason": reason,
-                "agreement": g.agreement_id or "-",
+                "agreement": agr_id or "-",
                 "required": sorted(kinds),
             },
         )
@@ -426,55 +502,61 @@ def _sc609(run: _Run) -> Iterator[Issue]:
 # --------------------------------------------------------------------------- time
 
 
-def _sc610(run: _Run) -> Iterator[Issue]:
-    charter = run.charter
-    agreements = charter.agreements
-    dependents: tuple[tuple[str, Iterable[Any]], ...] = (
-        ("Assignment", run.idx.assignments_with_agreement),
-        ("DataAccessGrant", charter.grants.values()),
+def _expiry(etype: str, eid: str, agr_id: str, until: dt.date) -> Issue:
+    return Issue(
+        "SC610",
+        etype,
+        eid,
+        ("agreement_id",),
+        {
+            "subject_type": etype,
+            "subject": eid,
+            "expired": agr_id,
+            "until": until.isoformat(),
+            "used_on": (until + dt.timedelta(days=1)).isoformat(),
+        },
     )
-    for etype, items in dependents:
-        for e in items:
-            if e.agreement_id is None:
-                continue
-            agr = agreements.get(e.agreement_id)
-            if agr is None or agr.valid_until is None or not in_force(e, None):
-                continue
-            if e.valid_until is None or e.valid_until > agr.valid_until:
-                yield Issue(
-                    "SC610",
-                    etype,
-                    e.id,
-                    ("agreement_id",),
-                    {
-                        "subject_type": etype,
-                        "subject": e.id,
-                        "expired": agr.id,
-                        "until": agr.valid_until.isoformat(),
-                        "used_on": (agr.valid_until + dt.timedelta(days=1)).isoformat(),
-                    },
-                )
+
+
+def _sc610(run: _Run) -> Iterator[Issue]:
+    idx = run.idx
+    agreements = idx.agreement_rows
+    for a in idx.assignments_with_agreement:
+        agr_id = a.agreement_id
+        agr = agreements.get(agr_id) if agr_id is not None else None
+        if agr_id is None or agr is None or agr[8] is None or not in_force(a, None):
+            continue
+        if a.valid_until is None or a.valid_until > agr[8]:
+            yield _expiry("Assignment", a.id, agr_id, agr[8])
+    for gid, row in idx.grant_rows.items():
+        agr_id, vf, vu = row[3], row[8], row[9]
+        if agr_id is None:
+            continue
+        agr = agreements.get(agr_id)
+        if agr is None or agr[8] is None or (vf is not None and vu is not None and vu < vf):
+            continue
+        if vu is None or vu > agr[8]:
+            yield _expiry("DataAccessGrant", gid, agr_id, agr[8])
 
 
 def _sc618(run: _Run) -> Iterator[Issue]:
-    charter = run.charter
-    tables: tuple[tuple[str, Iterable[Any]], ...] = (
-        ("Assignment", run.idx.assignments_inverted),
-        ("DataAccessGrant", charter.grants.values()),
-        ("Agreement", charter.agreements.values()),
+    idx = run.idx
+    dated: tuple[tuple[str, Iterable[tuple[str, dt.date | None, dt.date | None]]], ...] = (
+        ("Assignment", ((a.id, a.valid_from, a.valid_until) for a in idx.assignments_inverted)),
+        ("DataAccessGrant", ((gid, r[8], r[9]) for gid, r in idx.grant_rows.items())),
+        ("Agreement", ((aid, r[7], r[8]) for aid, r in idx.agreement_rows.items())),
     )
-    for etype, items in tables:
-        for e in items:
-            vf, vu = e.valid_from, e.valid_until
+    for etype, items in dated:
+        for eid, vf, vu in items:
             if vf is not None and vu is not None and vu < vf:
                 yield Issue(
                     "SC618",
                     etype,
-                    e.id,
+                    eid,
                     ("valid_until",),
                     {
                         "entity_type": etype,
-                        "entity": e.id,
+                        "entity": eid,
                         "valid_from": vf.isoformat(),
                         "valid_until": vu.isoformat(),
                     },
@@ -485,11 +567,12 @@ def _sc618(run: _Run) -> Iterator[Issue]:
 
 
 def _sc614(run: _Run) -> Iterator[Issue]:
-    for agr in run.charter.agreements.values():
-        gains = {b.organization_id for b in agr.benefits}
-        duties = {o.organization_id for o in agr.obligations}
+    for aid, row in run.idx.agreement_rows.items():
+        parties, benefits, obligations = row[1], row[5], row[6]
+        gains = {b[0] for b in benefits}
+        duties = set(obligations)
         seen: set[str] = set()
-        for i, p in enumerate(agr.party_ids):
+        for i, p in enumerate(parties):
             if p in seen:
                 continue
             seen.add(p)
@@ -503,14 +586,9 @@ def _sc614(run: _Run) -> Iterator[Issue]:
                 yield Issue(
                     "SC614",
                     "Agreement",
-                    agr.id,
+                    aid,
                     ("party_ids", i),
-                    {
-                        "agreement": agr.id,
-                        "organization": p,
-                        "missing": missing,
-                        "missing_zh": zh,
-                    },
+                    {"agreement": aid, "organization": p, "missing": missing, "missing_zh": zh},
                 )
 
 
@@ -518,48 +596,57 @@ def _sc619(run: _Run) -> Iterator[Issue]:
     minimum = param(run.params, "SC619", "min_parties")
     if not isinstance(minimum, int) or isinstance(minimum, bool):
         minimum = 2
-    for agr in run.charter.agreements.values():
-        count = len(set(agr.party_ids))
+    for aid, row in run.idx.agreement_rows.items():
+        count = len(set(row[1]))
         if count < minimum:
             yield Issue(
                 "SC619",
                 "Agreement",
-                agr.id,
+                aid,
                 ("party_ids",),
-                {"agreement": agr.id, "count": count, "min_parties": minimum},
+                {"agreement": aid, "count": count, "min_parties": minimum},
             )
 
 
 def _sc615(run: _Run) -> Iterator[Issue]:
-    charter, idx = run.charter, run.idx
-    part: set[str] = set(idx.by_org)
-    part.update(idx.grants_by_org)
-    part.update(idx.agreements_by_party)
-    part.update(c.steward_id for c in charter.categories.values() if c.steward_id is not None)
-    for agr in charter.agreements.values():
-        part.update(b.organization_id for b in agr.benefits)
-        part.update(o.organization_id for o in agr.obligations)
-    orgs = charter.organizations
-    orphans = orgs.keys() - part
-    if orphans:  # a parent of an organisation with a place is not an orphan
-        children = [o for o in orgs.values() if o.parent_id is not None and o.parent_id in orphans]
-        for child in children:
-            if child.id not in part:
-                continue
-            cur: Organization | None = child
-            seen = {child.id}
-            while cur is not None and cur.parent_id is not None and cur.parent_id not in seen:
-                seen.add(cur.parent_id)
-                part.add(cur.parent_id)
-                cur = orgs.get(cur.parent_id)
-    for oid in orgs:
-        if oid in orphans and oid not in part:
-            yield Issue("SC615", "Organization", oid, (), {"organization": oid})
+    idx = run.idx
+    rows = idx.organization_rows
+    # the organisations that nothing names, narrowed source by source
+    orphans = rows.keys() - idx.assignment_orgs
+    agreements = idx.agreement_rows.values()
+    sources: tuple[Callable[[], Iterable[str | None]], ...] = (
+        lambda: map(itemgetter(0), idx.grant_rows.values()),
+        lambda: chain.from_iterable(map(itemgetter(1), agreements)),
+        lambda: map(itemgetter(0), idx.category_rows.values()),
+        lambda: map(itemgetter(0), chain.from_iterable(map(itemgetter(5), agreements))),
+        lambda: chain.from_iterable(map(itemgetter(6), agreements)),
+    )
+    for named in sources:
+        if not orphans:
+            return
+        orphans.difference_update(named())
+    if not orphans:
+        return
+    # a parent of an organisation with a place is not an orphan
+    first = set(orphans)
+    for child in compress(rows, map(first.__contains__, map(itemgetter(1), rows.values()))):
+        if child in orphans:
+            continue
+        seen = {child}
+        parent = rows[child][1]
+        while parent is not None and parent not in seen:
+            seen.add(parent)
+            orphans.discard(parent)
+            found = rows.get(parent)
+            if found is None:
+                break
+            parent = found[1]
+    for oid in compress(rows, map(orphans.__contains__, rows)):
+        yield Issue("SC615", "Organization", oid, (), {"organization": oid})
 
 
 def _sc620(run: _Run) -> Iterator[Issue]:
-    succ = {d.id: d.parent_id for d in run.charter.domains.values()}
-    for cycle in functional_cycles(succ):
+    for cycle in functional_cycles(run.idx.declared_parents):
         yield Issue(
             "SC620",
             "ResponsibilityDomain",
@@ -592,11 +679,12 @@ def _usage_params(verdict: Any, etype: str, eid: str) -> dict[str, Any]:
 def _references(charter: Charter) -> Iterator[Issue]:
     """SC202 for every reference of a charter entity to an entity the charter does not have.
 
-    Each reference field is first checked in bulk (the set of values it names
-    against the ids known); only a field with a missing target is scanned
-    entity by entity to say where.
+    Each reference field is first checked in bulk (the set of values it names,
+    read from the index's rows, against the ids known); only a field with a
+    missing target is scanned entity by entity to say where.
     """
-    domains = charter.index.domain_info
+    idx = charter.index
+    domains = idx.parents
     orgs, cats, purs = charter.organizations, charter.categories, charter.purposes
     grants, agrs = charter.grants, charter.agreements
 
@@ -614,19 +702,15 @@ def _references(charter: Charter) -> Iterator[Issue]:
         )
 
     def single(
-        etype: str, table: Mapping[str, Any], fields: tuple[tuple[str, Mapping[str, Any], str], ...]
+        etype: str,
+        table: Mapping[str, Any],
+        columns: Iterable[Iterable[Any]],
+        fields: tuple[tuple[str, Mapping[str, Any], str], ...],
     ) -> Iterator[Issue]:
-        if not table:
-            return
-        names = [name for name, _known, _expected in fields]
-        columns = (
-            list(zip(*map(attrgetter(*names), table.values()), strict=True))
-            if len(names) > 1
-            else [tuple(map(attrgetter(names[0]), table.values()))]
-        )
         for (name, known, expected), column in zip(fields, columns, strict=True):
-            values = set(column)
-            values.discard(None)
+            values = column if isinstance(column, (set, frozenset)) else set(column)
+            if None in values:
+                values = values - {None}
             if values <= known.keys():
                 continue
             for e in table.values():
@@ -635,10 +719,14 @@ def _references(charter: Charter) -> Iterator[Issue]:
                     yield miss(etype, e.id, (name,), value, expected)
 
     def many(
-        etype: str, table: Mapping[str, Any], name: str, known: Mapping[str, Any], expected: str
+        etype: str,
+        table: Mapping[str, Any],
+        name: str,
+        lists: Iterable[list[str]],
+        known: Mapping[str, Any],
+        expected: str,
     ) -> Iterator[Issue]:
-        values = set(chain.from_iterable(map(attrgetter(name), table.values())))
-        if values <= known.keys():
+        if set(chain.from_iterable(lists)) <= known.keys():
             return
         for e in table.values():
             for i, value in enumerate(getattr(e, name)):
@@ -646,24 +734,53 @@ def _references(charter: Charter) -> Iterator[Issue]:
                     yield miss(etype, e.id, (name, i), value, expected)
 
     org, dom, agr_t = (orgs, "Organization"), (domains, "ResponsibilityDomain"), (agrs, "Agreement")
-    yield from single("Organization", orgs, (("parent_id", *org),))
-    yield from single("ResponsibilityDomain", charter.domains, (("parent_id", *dom),))
-    idx = charter.index
-    named_domains = set().union(*(table.keys() for table in idx.by_role.values()))
-    if not (named_domains <= domains.keys() and idx.by_org.keys() <= orgs.keys()):
-        yield from single(
-            "Assignment", charter.assignments, (("domain_id", *dom), ("organization_id", *org))
-        )
+    org_rows, grant_rows, agr_rows = idx.organization_rows, idx.grant_rows, idx.agreement_rows
+    pur_rows = idx.purpose_rows
+    yield from single(
+        "Organization", orgs, [map(itemgetter(1), org_rows.values())], (("parent_id", *org),)
+    )
+    yield from single(
+        "ResponsibilityDomain",
+        charter.domains,
+        [idx.declared_parents.values()],
+        (("parent_id", *dom),),
+    )
+    yield from single(
+        "Assignment",
+        charter.assignments,
+        [idx.assignment_domains, idx.assignment_orgs],
+        (("domain_id", *dom), ("organization_id", *org)),
+    )
     for a in idx.assignments_with_agreement:
         target = a.agreement_id or ""
         if target not in agrs:
             yield miss("Assignment", a.id, ("agreement_id",), target, "Agreement")
-    yield from single("DataCategory", cats, (("steward_id", *org),))
-    yield from many("Purpose", purs, "domain_ids", domains, "ResponsibilityDomain")
-    yield from many("Purpose", purs, "data_category_ids", cats, "DataCategory")
+    yield from single(
+        "DataCategory",
+        cats,
+        [map(itemgetter(0), idx.category_rows.values())],
+        (("steward_id", *org),),
+    )
+    yield from many(
+        "Purpose",
+        purs,
+        "domain_ids",
+        map(itemgetter(0), pur_rows.values()),
+        domains,
+        "ResponsibilityDomain",
+    )
+    yield from many(
+        "Purpose",
+        purs,
+        "data_category_ids",
+        map(itemgetter(1), pur_rows.values()),
+        cats,
+        "DataCategory",
+    )
     yield from single(
         "DataAccessGrant",
         grants,
+        [map(itemgetter(i), grant_rows.values()) for i in range(5)],
         (
             ("organization_id", *org),
             ("data_category_id", cats, "DataCategory"),
@@ -672,38 +789,50 @@ def _references(charter: Charter) -> Iterator[Issue]:
             ("delegated_from_id", grants, "DataAccessGrant"),
         ),
     )
-    yield from many("Agreement", agrs, "party_ids", orgs, "Organization")
-    yield from many("Agreement", agrs, "domain_ids", domains, "ResponsibilityDomain")
-    yield from many("Agreement", agrs, "purpose_ids", purs, "Purpose")
-    yield from many("Agreement", agrs, "data_category_ids", cats, "DataCategory")
-    for agr in agrs.values():
-        for j, b in enumerate(agr.benefits):
-            if b.organization_id not in orgs:
-                yield miss(
-                    "Agreement",
-                    agr.id,
-                    ("benefits", j, "organization_id"),
-                    b.organization_id,
-                    "Organization",
-                )
-            for k, d_id in enumerate(b.domain_ids):
-                if d_id not in domains:
+    agr_lists: tuple[tuple[str, Mapping[str, Any], str], ...] = (
+        ("party_ids", orgs, "Organization"),
+        ("domain_ids", domains, "ResponsibilityDomain"),
+        ("purpose_ids", purs, "Purpose"),
+        ("data_category_ids", cats, "DataCategory"),
+    )
+    for i, (name, known, expected) in enumerate(agr_lists, start=1):
+        yield from many(
+            "Agreement", agrs, name, map(itemgetter(i), agr_rows.values()), known, expected
+        )
+    benefits = list(chain.from_iterable(map(itemgetter(5), agr_rows.values())))
+    if not (
+        set(map(itemgetter(0), benefits)) <= orgs.keys()
+        and set(chain.from_iterable(map(itemgetter(2), benefits))) <= domains.keys()
+        and set(chain.from_iterable(map(itemgetter(6), agr_rows.values()))) <= orgs.keys()
+    ):
+        for agr in agrs.values():
+            for j, b in enumerate(agr.benefits):
+                if b.organization_id not in orgs:
                     yield miss(
                         "Agreement",
                         agr.id,
-                        ("benefits", j, "domain_ids", k),
-                        d_id,
-                        "ResponsibilityDomain",
+                        ("benefits", j, "organization_id"),
+                        b.organization_id,
+                        "Organization",
                     )
-        for j, o in enumerate(agr.obligations):
-            if o.organization_id not in orgs:
-                yield miss(
-                    "Agreement",
-                    agr.id,
-                    ("obligations", j, "organization_id"),
-                    o.organization_id,
-                    "Organization",
-                )
+                for k, d_id in enumerate(b.domain_ids):
+                    if d_id not in domains:
+                        yield miss(
+                            "Agreement",
+                            agr.id,
+                            ("benefits", j, "domain_ids", k),
+                            d_id,
+                            "ResponsibilityDomain",
+                        )
+            for j, o in enumerate(agr.obligations):
+                if o.organization_id not in orgs:
+                    yield miss(
+                        "Agreement",
+                        agr.id,
+                        ("obligations", j, "organization_id"),
+                        o.organization_id,
+                        "Organization",
+                    )
     for sep in charter.separations.values():
         for i, duty in enumerate(sep.duties):
             if duty.domain_id not in domains:
