@@ -476,9 +476,9 @@ def test_split_between_worker_processes_gives_the_same_report(
     parallel = engine.Engine._parallel
 
     def counting(self: Any, file: str, context: Context) -> Any:
-        results = parallel(self, file, context)
+        results = list(parallel(self, file, context))
         chunks.append(len(results))
-        return results
+        return iter(results)
 
     monkeypatch.setattr(engine.Engine, "_parallel", counting)
     many = engine.check([str(path)], select=select, jobs=3)

@@ -447,6 +447,20 @@ class _Checker:
         self._plans[etype] = plan
         return plan
 
+    def absorb(self, part: _ChunkResult) -> None:
+        """Take in the result of records that come next in the input (a worker's part)."""
+        pairs = zip(self.dataset_rules, self.states, part.states, strict=True)
+        self.states = [rule.merge(a, b) for rule, a, b in pairs]
+        self._plans.clear()  # they hold the states
+        self._invalid_rules = [
+            (r, st)
+            for r, st in zip(self.dataset_rules, self.states, strict=True)
+            if getattr(r, "wants_invalid", False)
+        ]
+        self.findings.extend(part.findings)
+        self.counts.update(part.counts)
+        self.records += part.records
+
     def result(self) -> _ChunkResult:
         return _ChunkResult(self.findings, self.states, self.counts, self.records)
 
@@ -550,12 +564,14 @@ class Engine:
         checker = _Checker(ctx, self.enabled, opts.severities, opts.limits)
         total = sum(os.path.getsize(f) for f in self.files if os.path.exists(f))
         done = 0
-        chunk_results: list[_ChunkResult] = []
         for d in docs:
             size = os.path.getsize(d.file) if os.path.exists(d.file) else 0
             if d.fmt == "ndjson" and d.header is not None:
                 if opts.jobs > 1 and size >= _MIN_SPLIT_BYTES:
-                    chunk_results.extend(self._parallel(d.file, ctx))
+                    # each part's result is merged as soon as it comes (in input
+                    # order), while the workers go on with the next parts
+                    for part in self._parallel(d.file, ctx):
+                        checker.absorb(part)
                 else:
                     checker.ndjson(d.file)
             else:
@@ -564,16 +580,10 @@ class Engine:
             done += size
             if opts.progress is not None:
                 opts.progress(done, total)
-        # merge the main checker and the workers' results, in input order
-        results = [checker.result(), *chunk_results]
-        states = results[0].states
-        rules = checker.dataset_rules
-        for res in results[1:]:
-            pairs = zip(rules, states, res.states, strict=True)
-            states = [rule.merge(a, b) for rule, a, b in pairs]
-        for res in results:
-            pending.extend(res.findings)
-            self.counts.update(res.counts)
+        result = checker.result()
+        states, rules = result.states, checker.dataset_rules
+        pending.extend(result.findings)
+        self.counts.update(result.counts)
         self.charter_present = any(t in CHARTER_TYPES for t in self.counts)
         ctx.charter_present = self.charter_present
         for rule, state in zip(rules, states, strict=True):
@@ -583,7 +593,8 @@ class Engine:
                     pending.append(checker.place(hit, where, None))
         yield from self._finalize(pending)
 
-    def _parallel(self, file: str, ctx: Context) -> list[_ChunkResult]:
+    def _parallel(self, file: str, ctx: Context) -> Iterator[_ChunkResult]:
+        """The results of the parts of an NDJSON file checked by worker processes, in order."""
         opts = self.options
         ranges = _split(file, opts.jobs * 2)
         method = "fork" if WORKERS_FORK else "spawn"
@@ -593,7 +604,7 @@ class Engine:
             for s, e, ln in ranges
         ]
         with ProcessPoolExecutor(max_workers=opts.jobs, mp_context=mp) as pool:
-            return list(pool.map(_check_chunk, args))
+            yield from pool.map(_check_chunk, args)
 
     def _context(self, docs: list[Document]) -> tuple[Context, bool, list[Finding]]:
         """Find the envelope, check it, and build the rules' context."""

@@ -215,8 +215,15 @@ class IdentityRule:
                         continue
                     if type(target) is str:
                         value = ids.get(_key(target))
-                        if value is not None and value == simple:
+                        if value == simple:
                             continue  # the common case: the target is known and right
+                        if value is None:  # not known yet (a worker's later part, say)
+                            pkey = (file, attr, ref.path, target, ref.types, ref.kinds)
+                            bucket = state.pending.get(pkey)
+                            if bucket is None:
+                                bucket = state.pending[pkey] = array("q")
+                            bucket.append(_position(where))
+                            continue
                     found: Iterable[tuple[Path, Any]] = ((ref.path, target),)
                 elif len(ref.path) == 1:
                     value = getattr(entity, ref.path[0], None)
@@ -348,18 +355,19 @@ class IdentityRule:
 
     def merge(self, state: IdentityState, other: IdentityState) -> IdentityState:
         """Fold a later worker's state into this one."""
-        for key, value in other.ids.items():
-            old = state.ids.get(key)
-            if old is None:
-                state.ids[key] = value
-                continue
+        ids, later = state.ids, other.ids
+        common = ids.keys() & later.keys()  # ids seen by both: rare
+        olds = {key: ids[key] for key in common}
+        ids.update(later)  # in C; the common ids are settled below
+        for key, old in olds.items():
+            value = later[key]
             a, b = set(_types_of(old)), set(_types_of(value))
             if a & b:
                 state.cross_duplicates.add(key)
             mask = _MULTI
             for t in a | b:
                 mask |= 1 << _TYPE_INDEX[t]
-            state.ids[key] = mask if len(a | b) > 1 else _TYPE_INDEX[next(iter(a | b))]
+            ids[key] = mask if len(a | b) > 1 else _TYPE_INDEX[next(iter(a | b))]
         state.org_kinds.update(other.org_kinds)
         for table, values in other.communities.items():
             state.communities[table].update(values)
