@@ -218,10 +218,17 @@ class IdentityRule:
                         if value == simple:
                             continue  # the common case: the target is known and right
                         if value is None:  # not known yet (a worker's later part, say)
-                            pkey = (file, attr, ref.path, target, ref.types, ref.kinds)
-                            bucket = state.pending.get(pkey)
+                            queued: _PendingKey = (
+                                file,
+                                attr,
+                                ref.path,
+                                target,
+                                ref.types,
+                                ref.kinds,
+                            )
+                            bucket = state.pending.get(queued)
                             if bucket is None:
-                                bucket = state.pending[pkey] = array("q")
+                                bucket = state.pending[queued] = array("q")
                             bucket.append(_position(where))
                             continue
                     found: Iterable[tuple[Path, Any]] = ((ref.path, target),)
