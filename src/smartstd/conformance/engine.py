@@ -486,8 +486,8 @@ def _check_chunk(
     return checker.result()
 
 
-def _split(file: str, parts: int) -> list[tuple[int, int, int]]:
-    """Byte ranges ``(start, end, first_line)`` aligned to line starts."""
+def _bounds(file: str, parts: int) -> list[tuple[int, int]]:
+    """About ``parts`` byte ranges ``(start, end)`` of a file, aligned to line starts."""
     size = os.path.getsize(file)
     bounds = [0]
     with open(file, "rb") as fh:
@@ -498,19 +498,31 @@ def _split(file: str, parts: int) -> list[tuple[int, int, int]]:
             if pos > bounds[-1] and pos < size:
                 bounds.append(pos)
     bounds.append(size)
+    return list(itertools.pairwise(bounds))
+
+
+def _newlines(file: str, start: int, end: int) -> int:
+    """The number of line ends in a byte range of a file."""
+    count = 0
+    with open(file, "rb") as fh:
+        fh.seek(start)
+        remaining = end - start
+        while remaining > 0:
+            block = fh.read(min(remaining, 1 << 22))
+            if not block:
+                break
+            count += block.count(b"\n")
+            remaining -= len(block)
+    return count
+
+
+def _split(file: str, parts: int) -> list[tuple[int, int, int]]:
+    """Byte ranges ``(start, end, first_line)`` aligned to line starts."""
     out = []
     line = 1
-    with open(file, "rb") as fh:
-        for start, end in itertools.pairwise(bounds):
-            out.append((start, end, line))
-            fh.seek(start)
-            remaining = end - start
-            while remaining > 0:
-                block = fh.read(min(remaining, 1 << 22))
-                if not block:
-                    break
-                line += block.count(b"\n")
-                remaining -= len(block)
+    for start, end in _bounds(file, parts):
+        out.append((start, end, line))
+        line += _newlines(file, start, end)
     return out
 
 
@@ -596,15 +608,20 @@ class Engine:
     def _parallel(self, file: str, ctx: Context) -> Iterator[_ChunkResult]:
         """The results of the parts of an NDJSON file checked by worker processes, in order."""
         opts = self.options
-        ranges = _split(file, opts.jobs * 2)
         method = "fork" if WORKERS_FORK else "spawn"
         mp = multiprocessing.get_context(method)
-        args = [
-            (file, s, e, ln, ctx, self.enabled, dict(opts.severities), opts.limits)
-            for s, e, ln in ranges
-        ]
+        severities = dict(opts.severities)
         with ProcessPoolExecutor(max_workers=opts.jobs, mp_context=mp) as pool:
-            yield from pool.map(_check_chunk, args)
+            # a part starts as soon as its first line number is known: the line
+            # ends are counted while the first parts are being checked
+            futures = []
+            line = 1
+            for start, end in _bounds(file, opts.jobs * 2):
+                job = (file, start, end, line, ctx, self.enabled, severities, opts.limits)
+                futures.append(pool.submit(_check_chunk, job))
+                line += _newlines(file, start, end)
+            for future in futures:
+                yield future.result()
 
     def _context(self, docs: list[Document]) -> tuple[Context, bool, list[Finding]]:
         """Find the envelope, check it, and build the rules' context."""
