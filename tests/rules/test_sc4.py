@@ -584,3 +584,26 @@ def test_deep_data_does_not_exhaust_the_stack() -> None:
     assert len(hits) == 1
     assert len(hits[0].path) == 1 + 2 * 5000
     assert run("SC402", {"type": "Resident", "id": "res-1", "gz:deep": deep}) == []
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson"])
+def test_sc401_scans_the_envelope_too(tmp_path: Any, fmt: str) -> None:
+    """RULES.md: "a string anywhere". An identity number in the envelope is found and placed."""
+    import smartstd
+    from casedata import write_json, write_ndjson
+
+    writer = write_ndjson if fmt == "ndjson" else write_json
+    path = writer(
+        tmp_path / f"data.{fmt}",
+        extensions={"gz": "https://example.org/gz"},
+        **{"gz:contact": "联系人 11010519491231002X"},
+    )
+    report = smartstd.check(str(path), select=("SC401",))
+    found = [f for f in report.findings if f.code == "SC401"]
+    assert [f.path for f in found] == [("gz:contact",)]
+    assert found[0].line is not None and found[0].column is not None
+    if fmt == "ndjson":
+        assert found[0].line == 1
+    assert "11010519491231002X" not in found[0].message("en")
+    clean = writer(tmp_path / f"clean.{fmt}", extensions={"gz": "https://example.org/gz"})
+    assert not smartstd.check(str(clean), select=("SC401",)).findings

@@ -33,13 +33,14 @@ RULES = (
         ),
         (
             "公民身份号码（GB 11643-1999）在数据集中只能以加盐 SHA-256 摘要 id_number_hash"
-            " 保存。本规则检查每条记录的每一个字符串（含嵌套对象、扩展字段和对象的键），"
+            " 保存。本规则检查每条记录和数据集信封的每一个字符串（含嵌套对象、扩展字段和对象的键），"
             "凡是本身是或包含一个校验位正确的 18 位身份证号，都是错误；前后紧邻字母或数字的"
             "号码不算（避免误报哈希、订单号等）。请用 smartstd.identifiers.hash_id_number"
             " 计算摘要后删除明文，包括备注等自由文本中的号码。",
             "A resident identity number (GB 11643-1999) is kept in a dataset only as the"
             " salted SHA-256 digest id_number_hash. This rule looks at every string of every"
-            " record (nested objects, extension fields and object keys included): any string"
+            " record and of the dataset's envelope (nested objects, extension fields and"
+            " object keys included): any string"
             " that is, or contains, an 18-character number with a valid check digit is an"
             " error. A number touching a letter or digit on either side is not counted, so"
             " hashes and order numbers do not trigger it. Compute the digest with"

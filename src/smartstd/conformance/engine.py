@@ -48,6 +48,7 @@ from smartstd.conformance.rule import (
     APPLIES,
     DATASET_RULES,
     ENTITY_RULES,
+    ENVELOPE_RULES,
     WORKERS_FORK,
     Context,
     Hit,
@@ -666,6 +667,14 @@ class Engine:
                         other,
                     )
                 )
+        # rules that look at every envelope's fields too (SC401: "a string anywhere")
+        envelope_rules = [fn for codes, fn in ENVELOPE_RULES if self.enabled.intersection(codes)]
+        for d in docs:
+            if d.header is None or not envelope_rules:
+                continue
+            at = Where(d.file, 1 if d.fmt == "ndjson" else None, ())
+            for fn in envelope_rules:
+                findings.extend(self._place_doc(hit, at, d) for hit in fn(d.header))
         # fragments must belong to the same dataset
         ref_id = env_doc.header.get("dataset_id") if env_doc and env_doc.header else None
         for d in docs:

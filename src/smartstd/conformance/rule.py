@@ -30,6 +30,7 @@ __all__ = [
     "APPLIES",
     "DATASET_RULES",
     "ENTITY_RULES",
+    "ENVELOPE_RULES",
     "WORKERS_FORK",
     "Context",
     "DatasetRule",
@@ -37,6 +38,7 @@ __all__ = [
     "Hit",
     "Where",
     "entity_rule",
+    "envelope_rule",
     "register_dataset_rule",
 ]
 
@@ -188,6 +190,30 @@ def entity_rule(
             ENTITY_RULES.setdefault(t, []).append((codes, fn))
         if applies is not None:
             APPLIES[fn] = applies
+        return fn
+
+    return deco
+
+
+#: Envelope rules: (codes, function of the envelope's fields as read, a dict).
+ENVELOPE_RULES: list[tuple[tuple[str, ...], Callable[[dict[str, Any]], Iterable[Hit]]]] = []
+
+
+def envelope_rule(
+    *codes: str,
+) -> Callable[
+    [Callable[[dict[str, Any]], Iterable[Hit]]], Callable[[dict[str, Any]], Iterable[Hit]]
+]:
+    """Register a rule that also looks at the envelope of every input (its fields, as read).
+
+    Its hits' paths are inside the envelope; the engine places them in the
+    file the envelope came from.
+    """
+
+    def deco(
+        fn: Callable[[dict[str, Any]], Iterable[Hit]],
+    ) -> Callable[[dict[str, Any]], Iterable[Hit]]:
+        ENVELOPE_RULES.append((codes, fn))
         return fn
 
     return deco

@@ -33,7 +33,14 @@ from typing import Any, Final
 from pydantic import BaseModel
 
 from smartstd.catalogue import get_rule
-from smartstd.conformance.rule import Context, Hit, Where, entity_rule, register_dataset_rule
+from smartstd.conformance.rule import (
+    Context,
+    Hit,
+    Where,
+    entity_rule,
+    envelope_rule,
+    register_dataset_rule,
+)
 from smartstd.identifiers import (
     credit_code_problem,
     find_id_numbers,
@@ -289,6 +296,12 @@ def raw_id_number_hits(record: Any) -> list[Hit]:
                 )
             )
     return hits
+
+
+@envelope_rule("SC401")
+def _sc401_envelope(header: dict[str, Any]) -> list[Hit]:
+    """SC401 in the envelope: "a string anywhere", the publisher's fields included."""
+    return raw_id_number_hits(header)
 
 
 def _sc401(record: Any, ctx: Context) -> list[Hit]:
