@@ -123,15 +123,33 @@ class Context:
     profile: Any = None
     record_text: str | None = None
     record_digit_run: bool | None = None
+    #: values rules derive from the parameters, kept for the rest of the check
+    #: (see :meth:`memo`); parameters do not change during a check
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def param(self, code: str, name: str) -> Any:
         """A rule parameter (configuration first, then the catalogue's default)."""
+        key = ("param", code, name)
+        memo = self._memo
+        if key in memo:
+            return memo[key]
         values = self.params.get(code)
         if values is not None and name in values:
-            return values[name]
-        from smartstd.catalogue import get_rule
+            value = values[name]
+        else:
+            from smartstd.catalogue import get_rule
 
-        return get_rule(code).param_defaults()[name]
+            value = get_rule(code).param_defaults()[name]
+        memo[key] = value
+        return value
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """A value derived from the parameters, computed once per check (rules ask per record)."""
+        memo = self._memo
+        if key in memo:
+            return memo[key]
+        value = memo[key] = compute()
+        return value
 
 
 #: An entity rule: the entity (a model instance) and the context in, hits out.

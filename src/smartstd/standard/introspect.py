@@ -64,7 +64,11 @@ def code_fields(type_name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
 def iter_path(
     value: Any, pattern: tuple[str, ...], prefix: Path = ()
 ) -> Iterator[tuple[Path, Any]]:
-    """The values at a path pattern (``"*"`` = every list item) with their concrete paths."""
+    """The values at a path pattern (``"*"`` = every list item) with their concrete paths.
+
+    ``value`` may be plain JSON data or a model (whose unset optional fields,
+    ``None``, are skipped as if absent), so a model need not be dumped first.
+    """
     if not pattern:
         yield prefix, value
         return
@@ -73,8 +77,16 @@ def iter_path(
         if isinstance(value, list):
             for i, item in enumerate(value):
                 yield from iter_path(item, rest, (*prefix, i))
-    elif isinstance(value, dict) and head in value:
-        yield from iter_path(value[head], rest, (*prefix, head))
+    elif isinstance(value, dict):
+        if head in value:
+            yield from iter_path(value[head], rest, (*prefix, head))
+    elif isinstance(value, BaseModel):
+        if head in type(value).model_fields:
+            found = getattr(value, head)
+        else:
+            found = (value.__pydantic_extra__ or {}).get(head)
+        if found is not None:
+            yield from iter_path(found, rest, (*prefix, head))
 
 
 def iter_objects(

@@ -207,7 +207,6 @@ class IdentityRule:
             else:
                 state.communities[table][eid] = entity.community_id
         if plan:
-            data = None
             for ref, simple, attr in plan:
                 if simple is not None:  # one field, one target type, any kind
                     target = getattr(entity, attr)
@@ -238,9 +237,7 @@ class IdentityRule:
                         continue
                     found = ((ref.path, value),)
                 else:
-                    if data is None:
-                        data = entity.model_dump(exclude_none=True)
-                    found = iter_path(data, ref.path)
+                    found = iter_path(entity, ref.path)
                 for path, target in found:
                     if not isinstance(target, str):
                         continue

@@ -114,6 +114,13 @@ def _num_param(ctx: Context, code: str, name: str) -> float:
 
 
 def _str_set_param(ctx: Context, code: str, name: str) -> frozenset[str]:
+    found: frozenset[str] = ctx.memo(
+        ("str_set", code, name), lambda: _read_str_set_param(ctx, code, name)
+    )
+    return found
+
+
+def _read_str_set_param(ctx: Context, code: str, name: str) -> frozenset[str]:
     try:
         value = ctx.param(code, name)
     except (KeyError, TypeError, AttributeError):
