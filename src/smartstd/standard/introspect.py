@@ -81,10 +81,7 @@ def iter_path(
         if head in value:
             yield from iter_path(value[head], rest, (*prefix, head))
     elif isinstance(value, BaseModel):
-        if head in type(value).model_fields:
-            found = getattr(value, head)
-        else:
-            found = (value.__pydantic_extra__ or {}).get(head)
+        found = getattr(value, head, None)  # a field or an extension field
         if found is not None:
             yield from iter_path(found, rest, (*prefix, head))
 
