@@ -202,11 +202,7 @@ class _Checker:
                 self.entity_rules[type_name] = fns
         self.dataset_rules = [r for r in DATASET_RULES if enabled.intersection(r.codes)]
         self.states = [r.new_state() for r in self.dataset_rules]
-        self._invalid_rules = [
-            (r, st)
-            for r, st in zip(self.dataset_rules, self.states, strict=True)
-            if getattr(r, "wants_invalid", False)
-        ]
+        self._invalid_rules = self._wanting_invalid()
         self._plans: dict[str, _Plan] = {}
         # the core validator itself: TypeAdapter.validate_json is a Python wrapper
         self._validate_json = entity_adapter().validator.validate_json
@@ -448,16 +444,20 @@ class _Checker:
         self._plans[etype] = plan
         return plan
 
+    def _wanting_invalid(self) -> list[tuple[Any, Any]]:
+        """The dataset rules (with their states) that also see structurally invalid records."""
+        return [
+            (r, st)
+            for r, st in zip(self.dataset_rules, self.states, strict=True)
+            if getattr(r, "wants_invalid", False)
+        ]
+
     def absorb(self, part: _ChunkResult) -> None:
         """Take in the result of records that come next in the input (a worker's part)."""
         pairs = zip(self.dataset_rules, self.states, part.states, strict=True)
         self.states = [rule.merge(a, b) for rule, a, b in pairs]
         self._plans.clear()  # they hold the states
-        self._invalid_rules = [
-            (r, st)
-            for r, st in zip(self.dataset_rules, self.states, strict=True)
-            if getattr(r, "wants_invalid", False)
-        ]
+        self._invalid_rules = self._wanting_invalid()
         self.findings.extend(part.findings)
         self.counts.update(part.counts)
         self.records += part.records

@@ -122,6 +122,14 @@ def _position(where: Where) -> int:
     return 0
 
 
+def _queue(state: IdentityState, key: _PendingKey, where: Where) -> None:
+    """Keep a reference whose target is not known yet, by its record's position."""
+    bucket = state.pending.get(key)
+    if bucket is None:
+        bucket = state.pending[key] = array("q")
+    bucket.append(_position(where))
+
+
 def _where(file: str | None, position: int) -> Where:
     """The inverse of :func:`_position` (the entity's type and id are filled in later)."""
     if position > 0:
@@ -217,18 +225,8 @@ class IdentityRule:
                         if value == simple:
                             continue  # the common case: the target is known and right
                         if value is None:  # not known yet (a worker's later part, say)
-                            queued: _PendingKey = (
-                                file,
-                                attr,
-                                ref.path,
-                                target,
-                                ref.types,
-                                ref.kinds,
-                            )
-                            bucket = state.pending.get(queued)
-                            if bucket is None:
-                                bucket = state.pending[queued] = array("q")
-                            bucket.append(_position(where))
+                            queued = (file, attr, ref.path, target, ref.types, ref.kinds)
+                            _queue(state, queued, where)
                             continue
                     found: Iterable[tuple[Path, Any]] = ((ref.path, target),)
                 elif len(ref.path) == 1:
@@ -246,11 +244,7 @@ class IdentityRule:
                         continue
                     fname = _field_name(path)
                     if verdict is None:
-                        pkey = (file, fname, path, target, ref.types, ref.kinds)
-                        bucket = state.pending.get(pkey)
-                        if bucket is None:
-                            bucket = state.pending[pkey] = array("q")
-                        bucket.append(_position(where))
+                        _queue(state, (file, fname, path, target, ref.types, ref.kinds), where)
                     elif isinstance(verdict, tuple):
                         p = _Pending(fname, path, target, ref.types, ref.kinds, where)
                         hits.append(self._mismatch(p, *verdict))
