@@ -1335,8 +1335,9 @@ def _cli_page() -> str:
         "# Command line · 命令行",
         "",
         "Every command of `smartstd`, generated from the click commands themselves."
-        " `smartstd COMMAND --help` (or `-h`) prints the same in a terminal."
-        " · 由命令定义生成的命令行参考。",
+        " `smartstd COMMAND --help` (or `-h`) prints the same in a terminal;"
+        " `python -m smartstd` is the same command."
+        " · 由命令定义生成的命令行参考；`python -m smartstd` 与 `smartstd` 相同。",
         "",
         "## Exit codes · 退出码",
         "",
@@ -1352,8 +1353,11 @@ def _cli_page() -> str:
             ],
             [
                 str(EXIT_USAGE),
-                "bad usage: unknown option, missing file, bad configuration",
-                "用法错误：未知选项、文件不存在、配置错误",
+                "bad usage: unknown option, missing file, bad configuration; an output that"
+                " cannot be written; a reader that went away (a closed pipe); an internal error"
+                " (one line asking for a report; `SMARTSTD_DEBUG=1` shows the traceback)",
+                "用法错误：未知选项、文件不存在、配置错误；输出文件无法写入；读取方提前关闭管道；"
+                "内部错误（提示报告问题；设置 `SMARTSTD_DEBUG=1` 显示完整堆栈）",
             ],
         ],
     )

@@ -19,7 +19,7 @@ from smartstd.conformance.inputs import Document, expand_paths, iter_ndjson_reco
 from smartstd.conformance.structure import validate_entity, validate_envelope
 from smartstd.errors import InputError
 from smartstd.io import Limits, locate
-from smartstd.report import Finding, Severity
+from smartstd.report import Finding, Path, Severity
 from smartstd.standard.dataset import Dataset, Envelope
 
 __all__ = ["load"]
@@ -43,6 +43,48 @@ def _finding(
     return Finding(
         code, Severity.ERROR, path=path, file=doc.file, line=line, column=col, params=params
     )
+
+
+def _placed(doc: Document, hits: list[tuple[str, Path, dict[str, Any]]]) -> list[Finding]:
+    """Findings of the hits in a JSON or YAML document, placed in one pass over it."""
+    found = doc.positions(path for _, path, _ in hits)
+    return [
+        Finding(
+            code,
+            Severity.ERROR,
+            path=path,
+            file=doc.file,
+            line=found[path][0],
+            column=found[path][1],
+            params=params,
+        )
+        for code, path, params in hits
+    ]
+
+
+def _placed_in_line(
+    doc: Document, hits: list[tuple[str, Path, dict[str, Any]]], line: int | None, text: str | None
+) -> list[Finding]:
+    """Findings of the hits in one NDJSON line, placed in one pass over its text."""
+    found = locate(text, [path for _, path, _ in hits]) if text is not None else {}
+    out: list[Finding] = []
+    for code, path, params in hits:
+        at_line, col = line, None
+        pos = found.get(path)
+        if pos is not None and line is not None:
+            at_line, col = line + pos[0] - 1, pos[1]
+        out.append(
+            Finding(
+                code,
+                Severity.ERROR,
+                path=path,
+                file=doc.file,
+                line=at_line,
+                column=col,
+                params=params,
+            )
+        )
+    return out
 
 
 def load(
@@ -91,6 +133,8 @@ def load(
             if doc.fmt != "ndjson"
             else (iter_ndjson_records(file, lim) if doc.header is not None else ())
         )
+        # a document's findings are placed together at its end: one at a time is quadratic
+        in_doc: list[tuple[str, Path, dict[str, Any]]] = []
         for rec in records:
             if isinstance(rec, Finding):
                 if rec.line != 1:
@@ -99,17 +143,15 @@ def load(
             model, hits = validate_entity(rec.raw)
             if model is not None:
                 entities.append(model)
-            for hit in hits:
-                findings.append(
-                    _finding(
-                        hit.code,
-                        doc,
-                        rec.where.base + hit.path,
-                        dict(hit.params),
-                        rec.where.line,
-                        rec.text,
-                    )
-                )
+            if not hits:
+                continue
+            found = [(hit.code, rec.where.base + hit.path, dict(hit.params)) for hit in hits]
+            if doc.fmt == "ndjson":
+                findings.extend(_placed_in_line(doc, found, rec.where.line, rec.text))
+            else:
+                in_doc.extend(found)
+        if in_doc:
+            findings.extend(_placed(doc, in_doc))
     if envelope is None and not findings:
         findings.append(
             Finding(

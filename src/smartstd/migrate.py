@@ -35,6 +35,7 @@ import copy
 import dataclasses
 import json
 import os
+import re
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -690,25 +691,45 @@ def migrate_document(
     return result
 
 
+# A lone surrogate (read from an escape such as \ud800) cannot be written as
+# UTF-8; in JSON text it only occurs inside strings, where \uXXXX means the same.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json(value: Any, **options: Any) -> str:
+    """JSON text of ``value`` that UTF-8 can hold: a lone surrogate is written as its escape."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _dump(value: Any, fmt: str) -> str:
     if fmt == "yaml":
         import yaml
 
         return str(yaml.safe_dump(value, allow_unicode=True, sort_keys=False))
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    return _json(value, indent=2) + "\n"
 
 
 def _read(path: FsPath) -> tuple[str, Any, list[str]]:
-    """``(format, value, errors)`` of a JSON or YAML file; NDJSON returns no value."""
+    """``(format, value, errors)`` of a JSON or YAML file; NDJSON returns no value.
+
+    An NDJSON file is streamed later, so only its head is read here. A path
+    that is not a regular file (a named pipe would wait for a writer) or
+    cannot be read is an error of the result, as in ``smartstd check``.
+    """
     from smartstd.io import Limits, read_document, sniff_format
 
+    if not path.is_file():
+        return "json", None, [f"SC100 / : {path} is not a regular file; save the data to a file"]
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+            fmt = sniff_format(str(path), head) or "json"
+            if fmt == "ndjson":
+                return "ndjson", None, []
+            data = head + fh.read()
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from None
-    fmt = sniff_format(str(path), data[:4096]) or "json"
-    if fmt == "ndjson":
-        return "ndjson", None, []
+        return "json", None, [f"SC100 / : cannot read {path}: {exc.strerror or exc}"]
     doc = read_document(
         data, file=str(path), limits=Limits(), fmt="yaml" if fmt == "yaml" else "json"
     )
@@ -740,6 +761,8 @@ def _migrate_ndjson(
                     errors.extend(
                         f"{f.code} line {f.line}: {f.message('en')}" for f in line.findings
                     )
+                    if chain is None:
+                        break  # no envelope: the next line is no envelope either
                     continue
                 value = line.value
                 if chain is None:
@@ -758,7 +781,7 @@ def _migrate_ndjson(
                     new, lost = migrate_entity(value, chain)
                 losses.extend(Loss(p, v, r, s, line.lineno) for p, v, r, s in lost)
                 if sink is not None:
-                    sink.write(json.dumps(new, ensure_ascii=False, separators=(",", ":")) + "\n")
+                    sink.write(_json(new, separators=(",", ":")) + "\n")
     finally:
         if sink is not None:
             sink.close()
@@ -805,7 +828,7 @@ def migrate(
         UsageError: for a missing file, an unknown version, or no chain of steps.
     """
     src_path = FsPath(path)
-    if not src_path.is_file():
+    if not src_path.exists() or src_path.is_dir():
         raise UsageError(f"no such file: {src_path}")
     out_path = FsPath(out) if out is not None else None
     if out_path is not None and out_path.resolve() == src_path.resolve():

@@ -185,6 +185,8 @@ class _Lenient(string.Formatter):
         return super().get_value(key, args, kwargs)
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if value is None:  # not known (an encoding that cannot be guessed): never "None"
+            return "?"
         if isinstance(value, (list, tuple)):
             value = ", ".join(str(v) for v in value)
         return str(super().format_field(value, format_spec))

@@ -30,8 +30,8 @@ RULES = (
             "The file is not UTF-8 (looks like {encoding_guess}). Convert it: {hint}",
         ),
         (
-            "标准数据一律使用 UTF-8（可带 BOM）。国内系统导出的文件常为 GB18030/GBK 编码，请先转换，例如 iconv -f GB18030 -t UTF-8 in.json > out.json。",
-            "Data of the standard is always UTF-8 (a BOM is accepted). Files exported by many Chinese systems are GB18030/GBK; convert them first, e.g. iconv -f GB18030 -t UTF-8 in.json > out.json.",
+            "标准数据一律使用 UTF-8（可带 BOM）。国内系统导出的文件常为 GB18030/GBK 编码，请先转换，例如 iconv -f GB18030 -t UTF-8 in.json > out.json。根本不是文本的文件（gzip、ZIP 压缩包、图片、PDF、数据库，或含 NUL 字节且不是 UTF-16/UTF-32 的内容）报告原因 binary，并说明应如何处理（先解压，或导出为 JSON/YAML）。",
+            "Data of the standard is always UTF-8 (a BOM is accepted). Files exported by many Chinese systems are GB18030/GBK; convert them first, e.g. iconv -f GB18030 -t UTF-8 in.json > out.json. A file that is not text at all (a gzip or ZIP archive, an image, a PDF, a database, or bytes with NULs that are not UTF-16 or UTF-32) is reported with reason binary and what to do instead (unpack it first, or export the data as JSON or YAML).",
         ),
         '(bytes in GB18030) {"name": {"zh-CN": "\\xd6\\xd3\\xb4\\xe5"}}',
         '{"name": {"zh-CN": "钟村"}}  (UTF-8)',

@@ -9,6 +9,7 @@ exit code: 0 conformant / success, 1 not conformant (or a failed check),
 
 from __future__ import annotations
 
+import contextlib
 import locale
 import os
 import sys
@@ -55,7 +56,13 @@ def use_color(stream: Any, force: bool | None = None) -> bool:
 
 
 def guard(fn: F) -> F:
-    """Turn the library's usage and configuration errors into exit code 2."""
+    """Turn errors into a message and exit code 2, never a traceback.
+
+    The library's usage and configuration errors, and a file that cannot be
+    written (``--output``, ``--out``), say what is wrong. Anything else is a
+    bug in smartstd: a one-line message asks for a report, and the traceback
+    is shown only when ``SMARTSTD_DEBUG`` is set.
+    """
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -66,8 +73,39 @@ def guard(fn: F) -> F:
         except (UsageError, ConfigError) as exc:
             click.echo(f"smartstd: error: {exc}", err=True)
             sys.exit(EXIT_USAGE)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click's own usage errors and exits
+        except BrokenPipeError:  # the reader went away (``| head``): nothing more to say
+            _silence_stdout()
+            sys.exit(EXIT_USAGE)
+        except OSError as exc:
+            click.echo(f"smartstd: error: {_os_error(exc)}", err=True)
+            sys.exit(EXIT_USAGE)
+        except Exception as exc:
+            if os.environ.get("SMARTSTD_DEBUG"):
+                raise
+            click.echo(
+                f"smartstd: internal error: {type(exc).__name__}: {exc}\n"
+                "This is a bug in smartstd; please report it with the command that caused it "
+                "(set SMARTSTD_DEBUG=1 to see the traceback). "
+                "smartstd 内部错误，请报告此问题。",
+                err=True,
+            )
+            sys.exit(EXIT_USAGE)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that flushing it at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):  # not a real file (a test's capture)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _os_error(exc: OSError) -> str:
+    """What went wrong with a file, in one line ("cannot write out.json: Permission denied")."""
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename else reason
 
 
 class _Group(click.Group):

@@ -149,7 +149,9 @@ def _quiet(report: Report, verbosity: int) -> Report:
 
 
 @click.command("check")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True))
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True, readable=False)
+)
 @format_option
 @output_option
 @fail_on_option

@@ -149,7 +149,7 @@ def _render_report(
 # --------------------------------------------------------------------------- group
 
 _paths = click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True)
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True, readable=False)
 )
 _lang_opt = click.option(
     "--lang",
@@ -494,8 +494,8 @@ def test_cmd(
 
 
 @graph.command("diff")
-@click.argument("old", type=click.Path(exists=True, dir_okay=True))
-@click.argument("new", type=click.Path(exists=True, dir_okay=True))
+@click.argument("old", type=click.Path(exists=True, dir_okay=True, readable=False))
+@click.argument("new", type=click.Path(exists=True, dir_okay=True, readable=False))
 @_on_opt
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text"

@@ -15,7 +15,7 @@ __all__ = ["info_command"]
 
 
 @click.command("info")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, readable=False))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.option("--lang", type=click.Choice(["zh-CN", "en"]), default=None)
 @guard

@@ -17,7 +17,9 @@ __all__ = ["COMMAND", "migrate_command"]
 
 
 @click.command("migrate")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "path", type=click.Path(exists=True, dir_okay=False, readable=False, path_type=Path)
+)
 @click.option("--to", "to", required=True, help="The version to migrate to.")
 @click.option(
     "--out",

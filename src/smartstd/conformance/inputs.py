@@ -10,7 +10,8 @@ JSON and YAML documents are read whole; NDJSON is streamed line by line.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Literal
@@ -104,6 +105,18 @@ class Document:
                 ),
             )
 
+    @property
+    def unreadable(self) -> bool:
+        """Whether the records of this input could not be read at all (:attr:`findings` say why).
+
+        True when no envelope could be read (the document does not parse, is
+        over a limit or is not an object; for NDJSON, line 1 is not an
+        envelope) or when its ``entities`` is not an array.
+        """
+        if self.header is None:
+            return bool(self.findings)
+        return any(f.code == "SC103" and f.path == ("entities",) for f in self.findings)
+
     def position(self, path: Path) -> tuple[int | None, int | None]:
         """Line and column of a path in the document (``None`` when unknown)."""
         if self.doc is None:
@@ -111,9 +124,22 @@ class Document:
         line, col = self.doc.position(path)
         return line, col
 
+    def positions(self, paths: Iterable[Path]) -> dict[Path, tuple[int | None, int | None]]:
+        """:meth:`position` of many paths, found in one pass over the document."""
+        wanted = [tuple(p) for p in paths]
+        if self.doc is None:
+            return dict.fromkeys(wanted, (None, None))
+        return dict(self.doc.positions(wanted))
+
 
 def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
     """Files to read, in a stable order: files as given, folders expanded.
+
+    A folder contributes every entry named like a data file that is not a
+    folder itself: a broken symbolic link, a named pipe or a device among them
+    is kept, so that :func:`open_document` reports it (SC100) rather than it
+    being left out unseen. A folder that cannot be listed is kept as it is,
+    for the same reason.
 
     Raises:
         UsageError: when a path does not exist or a folder holds no data file.
@@ -122,18 +148,23 @@ def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
     for p in paths:
         fs = FsPath(p)
         if fs.is_dir():
+            try:
+                children = list(fs.iterdir())
+            except OSError:
+                out.append(p)  # open_document says why it cannot be read
+                continue
             found = sorted(
                 str(child)
-                for child in fs.iterdir()
-                if child.is_file()
-                and child.suffix.lower() in DATA_SUFFIXES
+                for child in children
+                if child.suffix.lower() in DATA_SUFFIXES
                 and child.name not in _SKIP_NAMES
+                and not child.is_dir()
                 and not _is_profile_file(child)
             )
             if not found:
                 raise UsageError(f"no data files ({', '.join(DATA_SUFFIXES)}) in folder {p}")
             out.extend(found)
-        elif fs.is_file() or p == "-":
+        elif fs.exists() or p == "-":
             out.append(p)
         else:
             raise UsageError(f"no such file or folder: {p}")
@@ -141,8 +172,8 @@ def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def _is_profile_file(path: FsPath) -> bool:
-    if path.suffix.lower() not in (".yaml", ".yml"):
-        return False
+    if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
+        return False  # a named pipe is never opened: that would wait for a writer
     try:
         with path.open("rb") as fh:
             head = fh.read(4096)
@@ -157,8 +188,18 @@ def _format_of(file: str, head: bytes) -> Format:
 
 
 def open_document(file: str, limits: Limits) -> Document:
-    """Read a file's head: the whole document for JSON/YAML, line 1 for NDJSON."""
+    """Read a file's head: the whole document for JSON/YAML, line 1 for NDJSON.
+
+    Only regular files are opened: anything else (a named pipe, which would
+    wait for a writer forever; a device; a folder that cannot be listed; a
+    broken link) is an SC100 ``unreadable`` finding.
+    """
     try:
+        mode = os.stat(file).st_mode
+        if stat.S_ISDIR(mode):
+            os.listdir(file)  # a folder that cannot be listed: say why
+        if not stat.S_ISREG(mode):
+            return Document(file, "json", findings=[_not_a_file(file, mode)])
         size = os.path.getsize(file)
         with open(file, "rb") as fh:
             head = fh.read(4096)
@@ -398,6 +439,29 @@ def _unreadable(file: str, exc: OSError) -> Finding:
         Severity.ERROR,
         file=file,
         params={"reason": "unreadable", "detail": exc.strerror or str(exc)},
+    )
+
+
+#: What a path that is not a regular file is, by the test that tells it.
+_KINDS: tuple[tuple[Any, str], ...] = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def _not_a_file(file: str, mode: int) -> Finding:
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return Finding(
+        "SC100",
+        Severity.ERROR,
+        file=file,
+        params={
+            "reason": "unreadable",
+            "detail": f"{kind}, not a regular file: save the data to a file and check that",
+        },
     )
 
 

@@ -5,7 +5,10 @@ dropped. Anything else is an SC101 ``encoding-error`` finding that says where
 the first bad byte is (1-based line, column in characters) and, when the
 bytes look like a known legacy encoding (GB18030/GBK for Chinese text,
 Windows-1252 for Western European text, UTF-16/UTF-32), which one it probably
-is and the ``iconv`` command that converts the file.
+is and the ``iconv`` command that converts the file. A file that is not text
+at all (a gzip or ZIP archive, an image, or bytes with NULs that are not
+UTF-16 or UTF-32) is SC101 with reason ``binary``: what it looks like and
+what to do instead.
 """
 
 from __future__ import annotations
@@ -33,6 +36,24 @@ _CP1252_PUNCTUATION = frozenset(
     "\u2022\u2013\u2014\u2122\xa0\xa1\xa2\xa3\xa7\xa9\xab\xae\xb0\xb1\xb2\xb3\xb4"
     "\xb5\xb7\xbb\xbc\xbd\xbe\xbf\xd7\xf7"
 )
+# The signatures of files that are not text, what they are, and what to do
+# (those that look like text are long enough never to start a JSON or YAML file).
+_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"\x1f\x8b", "gzip", "gunzip -k FILE, then check the file it writes"),
+    (b"PK\x03\x04", "zip", "unzip FILE, then check the files it writes"),
+    (b"PK\x05\x06", "zip", "unzip FILE, then check the files it writes"),
+    (b"BZh91AY&SY", "bzip2", "bunzip2 -k FILE, then check the file it writes"),
+    (b"\xfd7zXZ\x00", "xz", "unxz -k FILE, then check the file it writes"),
+    (b"\x28\xb5\x2f\xfd", "zstd", "unzstd FILE, then check the file it writes"),
+    (b"7z\xbc\xaf\x27\x1c", "7z", "7z x FILE, then check the files it writes"),
+    (b"\x89PNG\r\n\x1a\n", "png", "export the data as JSON or YAML (this is an image)"),
+    (b"\xff\xd8\xff", "jpeg", "export the data as JSON or YAML (this is an image)"),
+    (b"GIF89a", "gif", "export the data as JSON or YAML (this is an image)"),
+    (b"%PDF-", "pdf", "export the data as JSON or YAML (this is a PDF document)"),
+    (b"\xd0\xcf\x11\xe0", "ole2", "export the data as JSON or YAML (this is an Office file)"),
+    (b"SQLite format 3\x00", "sqlite", "export the data as JSON or YAML (this is a database)"),
+)
+_BINARY_HINT = "export the data as JSON, NDJSON or YAML (this is not a text file)"
 # How much text around the first bad byte is looked at to guess the encoding.
 _SAMPLE_BEFORE = 4096
 _SAMPLE_AFTER = 65536
@@ -74,7 +95,7 @@ def decode_bytes(
         if data.startswith(_UTF8_BOM):
             data = data[len(_UTF8_BOM) :]
         else:
-            wrong = _wrong_unicode(data, file, first_line)
+            wrong = _signature(data, file, first_line) or _wrong_unicode(data, file, first_line)
             if wrong is not None:
                 return None, [wrong]
     try:
@@ -104,6 +125,27 @@ def _wrong_unicode(data: bytes, file: str | None, first_line: int) -> Finding | 
     return None
 
 
+def _signature(data: bytes, file: str | None, first_line: int) -> Finding | None:
+    """An SC101 ``binary`` finding when ``data`` starts like an archive, an image, ..."""
+    for magic, kind, hint in _SIGNATURES:
+        if data.startswith(magic):
+            return _binary(kind, hint, file, first_line, 1)
+    return None
+
+
+def _binary(kind: str, hint: str, file: str | None, line: int, column: int) -> Finding:
+    return error(
+        ENCODING_ERROR,
+        file=file,
+        line=line,
+        column=column,
+        reason="binary",
+        encoding_guess=kind,
+        hint=hint,
+        detail=f"the file is binary ({kind}), not text",
+    )
+
+
 def _unicode_finding(
     encoding: str, order: str, reason: str, file: str | None, first_line: int
 ) -> Finding:
@@ -130,6 +172,10 @@ def _invalid_utf8(
     line = first_line + data.count(b"\n", 0, line_start)
     # Everything before the first bad byte is valid UTF-8.
     column = len(data[line_start:start].decode("utf-8")) + 1
+    if b"\x00" in data[max(0, start - _SAMPLE_BEFORE) : start + _SAMPLE_AFTER]:
+        # NULs beside bytes that are not UTF-8 are not text in any encoding this could
+        # be converted from (UTF-16 and UTF-32 were recognised before)
+        return _binary("binary", _BINARY_HINT, file, line, column)
     guess = _guess(data, start)
     hint = _ICONV.format(guess.upper()) if guess is not None else _UNKNOWN_HINT
     return error(

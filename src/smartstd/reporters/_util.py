@@ -30,6 +30,8 @@ _JSON_ESCAPE = re.compile(
     "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# How much JSON text is escaped and written at a time.
+_WRITE_CHARS = 1 << 20
 
 
 def _show(match: re.Match[str]) -> str:
@@ -82,11 +84,31 @@ def dump_json(document: Any, out: TextIO, *, indent: int | None = 2) -> None:
     value, but the text always encodes as UTF-8 and displays as it is.
     """
     separators = (",", ": ") if indent is not None else (",", ":")
-    text = json.dumps(
-        document, ensure_ascii=False, indent=indent, separators=separators, allow_nan=False
+    encoder = json.JSONEncoder(
+        ensure_ascii=False, indent=indent, separators=separators, allow_nan=False
     )
-    out.write(_JSON_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    if indent is None:  # the C encoder, which only writes the whole text at once
+        _write_escaped(encoder.encode(document), out)
+    else:  # piece by piece: a report with many findings is never one huge string
+        pieces: list[str] = []
+        size = 0
+        for piece in encoder.iterencode(document):
+            pieces.append(piece)
+            size += len(piece)
+            if size >= _WRITE_CHARS:
+                _write_escaped("".join(pieces), out)
+                pieces.clear()
+                size = 0
+        _write_escaped("".join(pieces), out)
     out.write("\n")
+
+
+def _write_escaped(text: str, out: TextIO) -> None:
+    """Write JSON text with :data:`_JSON_ESCAPE` characters escaped, a bounded piece at a time."""
+    if _JSON_ESCAPE.search(text) is not None:
+        text = _JSON_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    for start in range(0, len(text), _WRITE_CHARS):
+        out.write(text[start : start + _WRITE_CHARS])
 
 
 def rule_or_none(code: str) -> RuleInfo | None:
