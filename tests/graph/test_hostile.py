@@ -164,3 +164,58 @@ def test_the_engine_on_a_ten_thousand_cycle(base: Builder, tmp_path: Path) -> No
     assert time.perf_counter() - start < 30
     assert [f.code for f in report.findings if f.code.startswith("SC6")] == ["SC605"]
     assert report.level.value == "L2"
+
+
+def test_guesses_at_misspelt_ids_stop_at_their_budget(monkeypatch: Any) -> None:
+    from smartstd.conformance.rules import sc6
+
+    monkeypatch.setattr(sc6, "GUESS_BUDGET", 10)
+    guess = sc6._Guesses()
+    candidates = ["org-so", "org-rc", "org-pm", "org-vendor"]
+    assert guess.near("org-sx", candidates) == ["org-so"]
+    assert guess.near("org-rx", candidates)[0] == "org-rc"  # 8 of 10 spent
+    assert guess.near("org-pn", candidates) == []  # it would pass the budget
+    assert guess.near("org-so", ["org-so"]) == []  # and nothing more after that
+
+
+def test_thousands_of_misspelt_assignments_are_not_quadratic(
+    base: Builder, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Each dangling assignment is SC202; the guesses at what it meant are bounded work."""
+    import difflib
+
+    from smartstd.conformance.rules import sc6
+
+    n = 3000
+    for i in range(n):
+        base.add(
+            {
+                "id": f"dom-{i:05d}",
+                "type": "ResponsibilityDomain",
+                "parent_id": "elderly_care",
+                "name": {"zh-CN": "领域"},
+            },
+            {
+                "id": f"a-bad-{i}",
+                "type": "Assignment",
+                "domain_id": f"dom-{i:05d}x",
+                "organization_id": f"org-ghost-{i}",
+                "role": "responsible",
+            },
+        )
+    compared = 0
+    real = difflib.get_close_matches
+
+    def counting(word: str, candidates: Any, *args: Any, **kwargs: Any) -> list[str]:
+        nonlocal compared
+        compared += len(candidates)
+        return real(word, candidates, *args, **kwargs)
+
+    monkeypatch.setattr(sc6.difflib, "get_close_matches", counting)
+    path = tmp_path / "charter.json"
+    path.write_text(json.dumps({**ENVELOPE, "entities": base.entities}), "utf-8")
+    report = check([str(path)], level="L3")
+    dangling = {(f.entity_id, f.path[-1]) for f in report.findings if f.code == "SC202"}
+    assert {(f"a-bad-{i}", "domain_id") for i in range(n)} <= dangling
+    assert {(f"a-bad-{i}", "organization_id") for i in range(n)} <= dangling
+    assert 0 < compared <= sc6.GUESS_BUDGET  # without the budget: about 2 x 3000 x 3000

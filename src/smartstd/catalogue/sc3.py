@@ -187,13 +187,15 @@ RULES = (
             "（与当前状态相同的记录视为备注）；最后一条记录的状态须等于诉求的 status。"
             "已关闭（closed）的诉求只能在 reopen_days 天内重新办理（in_progress）；"
             "rejected 和 withdrawn 是终态。reason 为 not-allowed、reopen-window-passed "
-            "或 differs-from-history。",
+            "或 differs-from-history。办理记录未按时间排列（SC301）而按列出的顺序流转合规时，"
+            "只报告 SC301。",
             "The events, sorted by time, start at submitted and each step must be a transition "
             "the published request lifecycle allows (an event repeating the current status is "
             "a note); the last event's status must equal the request's status. A closed "
             "request may be reopened (in_progress) only within reopen_days; rejected and "
             "withdrawn are final. reason is not-allowed, reopen-window-passed or "
-            "differs-from-history.",
+            "differs-from-history. When the events are not listed in time order (SC301) but "
+            "their steps are allowed in the order listed, only SC301 is reported.",
         ),
         '{"status": "in_progress", "events": [\n'
         '  {"at": "2026-06-01T10:00:00+08:00", "status": "rejected"},\n'

@@ -110,11 +110,13 @@ RULES = (
         (
             "当数据集中至少有一位居民的 household_id 指向某户时，该户的 size 应等于"
             "指向它的居民人数。不一致通常说明人员迁入迁出后没有同步更新。"
-            "没有任何居民指向的住户不检查。",
+            "没有任何居民指向的住户不检查。原样重复的居民记录（SC201）只算一人；"
+            "结构不合规的居民记录照样计入。",
             "When at least one Resident's household_id names a household, the household's "
             "size should equal the number of residents that name it. A difference usually "
             "means moves in or out were not recorded on both. Households that no resident "
-            "names are not checked.",
+            "names are not checked. A resident record repeated as it is (SC201) counts once; "
+            "a resident whose record is otherwise invalid still counts.",
         ),
         '{"type": "Household", "id": "hh-1", "size": 3}\n'
         '{"type": "Resident", "id": "res-1", "household_id": "hh-1"}',

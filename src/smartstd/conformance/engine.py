@@ -21,6 +21,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -49,6 +50,7 @@ from smartstd.conformance.rule import (
     DATASET_RULES,
     ENTITY_RULES,
     ENVELOPE_RULES,
+    LOST_RECORD,
     WORKERS_FORK,
     Context,
     Hit,
@@ -91,6 +93,34 @@ _LEVEL_FAMILIES: dict[Level, tuple[str, ...]] = {
 
 #: Findings that a waiver may never hide (unreadable input).
 _UNWAIVABLE = frozenset({"SC100", "SC101", "SC109"})
+
+#: A string field of a record's text, for what an unreadable record still shows.
+_SALVAGE = re.compile(r'"(id|type|household_id)"\s*:\s*"((?:[^"\\]|\\.)*)"')
+
+#: How much of an unreadable NDJSON line is read again to see what it shows.
+_SALVAGE_BYTES = 1 << 16
+
+
+def _salvage(text: str | None) -> dict[str, Any]:
+    """A stand-in for a record that could not be read (:data:`.rule.LOST_RECORD`).
+
+    It holds the ``id``, ``type`` and ``household_id`` the text still shows:
+    the first of each written as a JSON string field. Those are what lets
+    the cross-record rules tell one unreadable record from a missing one, so
+    that references to it do not become findings of their own.
+    """
+    found: dict[str, Any] = {LOST_RECORD: True}
+    for m in _SALVAGE.finditer(text or ""):
+        name, value = m.group(1), m.group(2)
+        if name in found:
+            continue
+        if "\\" in value:
+            try:
+                value = json.loads(f'"{value}"')
+            except ValueError:
+                continue
+        found[name] = value
+    return found
 
 
 @dataclass
@@ -203,6 +233,7 @@ class _Checker:
         self.dataset_rules = [r for r in DATASET_RULES if enabled.intersection(r.codes)]
         self.states = [r.new_state() for r in self.dataset_rules]
         self._invalid_rules = self._wanting_invalid()
+        self._lost_rules = self._wanting_lost()
         self._plans: dict[str, _Plan] = {}
         # the core validator itself: TypeAdapter.validate_json is a Python wrapper
         self._validate_json = entity_adapter().validator.validate_json
@@ -219,12 +250,19 @@ class _Checker:
         except KeyError:
             return Severity.ERROR
 
-    def place(self, hit: Hit, where: Where, text: str | None) -> Finding:
+    def place(
+        self, hit: Hit, where: Where, text: str | None, pos: tuple[int, int] | None = None
+    ) -> Finding:
+        """The finding of ``hit`` in the record at ``where``.
+
+        ``pos`` is where ``hit.path`` is in ``text``, when the caller found it already.
+        """
         path: Path = where.base + hit.path
         line = where.line
         col: int | None = None
         if text is not None and line is not None:
-            pos = locate(text, [hit.path]).get(hit.path)
+            if pos is None:
+                pos = locate(text, [hit.path]).get(hit.path)
             if pos is not None:
                 line, col = line + pos[0] - 1, pos[1]
         return Finding(
@@ -246,8 +284,28 @@ class _Checker:
             )
 
     def add_hits(self, hits: Iterable[Hit], where: Where, text: str | None) -> None:
-        for hit in hits:
-            self.add_hit(hit, where, text)
+        """:meth:`add_hit` for the hits of one record: its text is searched once for them all.
+
+        Locating one path at a time reads the record again for each hit, which
+        is quadratic in a record with many findings (a list of 10,000 bad items).
+        """
+        wanted = [hit for hit in hits if hit.code in self.enabled]
+        if len(wanted) < 2 or text is None or where.line is None:
+            for hit in wanted:
+                self.add_hit(hit, where, text)
+            return
+        found = locate(text, [hit.path for hit in wanted if hit.where is None])
+        for hit in wanted:
+            if hit.where is None:
+                self.findings.append(self.place(hit, where, text, found.get(hit.path)))
+            else:
+                self.findings.append(self.place(hit, hit.where, None))
+
+    def _add_line_hits(self, hits: Iterable[Hit], where: Where, data: bytes) -> None:
+        """:meth:`add_hits` for a line of the fast path, decoded only when it has hits."""
+        found = list(hits)
+        if found:
+            self.add_hits(found, where, data.decode())
 
     def lines(self, file: str, batch: Batch) -> None:
         """Check a batch of plain NDJSON lines: the fast path of a large check.
@@ -271,7 +329,7 @@ class _Checker:
         # a flat record is an object of scalars and lists of scalars: depth 2;
         # and it holds no NaN or Infinity (the models refuse them in numbers)
         flat_depth_ok = max_depth >= 2
-        add_hit = self.add_hit
+        add_hits = self._add_line_hits
         types: list[str] = []  # of the records checked here, counted at the end
         line = batch.first_line - 1
         index = -1
@@ -310,18 +368,15 @@ class _Checker:
             for fn in plan.fns:
                 hits = fn(model, ctx)
                 if hits:
-                    for hit in hits:
-                        add_hit(hit, where, data.decode())
+                    add_hits(hits, where, data)
             for rule, state in plan.unscreened:
                 hits = rule.collect(state, model, where, ctx)
                 if hits:
-                    for hit in hits:
-                        add_hit(hit, where, data.decode())
+                    add_hits(hits, where, data)
             if plan.screened and index in digit_runs:
                 ctx.record_digit_run = True
                 for rule, state in plan.screened:
-                    for hit in rule.collect(state, model, where, ctx):
-                        add_hit(hit, where, data.decode())
+                    add_hits(rule.collect(state, model, where, ctx), where, data)
                 ctx.record_digit_run = None
         self.records += len(types)
         counts.update(types)
@@ -357,6 +412,7 @@ class _Checker:
                     )
                     if raw is None:
                         self.records += 1  # a record, though not one that can be checked
+                        self.lost(text, where)
                         return
                 etype = raw.get("type") if isinstance(raw, dict) else None
                 eid = raw.get("id") if isinstance(raw, dict) else None
@@ -395,31 +451,79 @@ class _Checker:
         if model is None:
             for rule, state in self._invalid_rules:
                 if isinstance(raw, dict):
-                    for hit in rule.collect(state, raw, where, ctx):
-                        self.add_hit(hit, where, text)
+                    self.add_hits(rule.collect(state, raw, where, ctx), where, text)
             ctx.record_text = None
             return
         plan = self._plans.get(model.type)
         if plan is None:
             plan = self._plan(model.type)
         for fn in plan.fns:
-            for hit in fn(model, ctx):
-                self.add_hit(hit, where, text)
+            self.add_hits(fn(model, ctx), where, text)
         for rule, state in plan.rules:
-            for hit in rule.collect(state, model, where, ctx):
-                self.add_hit(hit, where, text)
+            self.add_hits(rule.collect(state, model, where, ctx), where, text)
         ctx.record_text = None
 
     def ndjson(self, file: str, start: int = 0, end: int | None = None, line: int = 1) -> None:
         """Check the records of an NDJSON file after its envelope (or of a byte range of it)."""
+        unreadable: list[int] = []  # lines whose record could not even be decoded
         for item in iter_ndjson_batches(file, self.limits, start, end, line):
             if isinstance(item, Batch):
                 self.lines(file, item)
             elif isinstance(item, Finding):
                 if item.line != 1:  # line 1's problems are the envelope's, reported once
                     self.findings.append(item.replace(severity=self.severity(item.code)))
+                    if item.code in ("SC101", "SC109") and item.line is not None:
+                        if item.params.get("limit") == "max_file_bytes":
+                            self.lost(None, Where(file, item.line, ()))  # and all that follows
+                        else:
+                            unreadable.append(item.line)
             else:
                 self.record(item)
+        if unreadable and self._lost_rules:
+            self._salvage_lines(file, start, end, line, unreadable)
+
+    def lost(self, text: str | None, where: Where) -> None:
+        """Tell the rules that want them of a record that could not be read (``text``: what was).
+
+        They get a stand-in (:func:`_salvage`); ``text`` ``None`` stands for
+        records of which nothing is known (a whole unreadable document).
+        """
+        if not self._lost_rules:
+            return
+        stand_in = _salvage(text)
+        etype, eid = stand_in.get("type"), stand_in.get("id")
+        at = Where(where.file, where.line, where.base, etype, eid)
+        for rule, state in self._lost_rules:
+            for hit in rule.collect(state, stand_in, at, self.ctx):
+                self.add_hit(hit, at, None)
+
+    def _salvage_lines(
+        self, file: str, start: int, end: int | None, first_line: int, lines: list[int]
+    ) -> None:
+        """Read again the start of NDJSON lines that could not be decoded; see what they show.
+
+        Only files with such lines pay for this second pass (over the same
+        byte range, a bounded piece of each line at a time).
+        """
+        wanted = set(lines)
+        try:
+            with open(file, "rb") as fh:
+                fh.seek(start)
+                lineno, at_start = first_line, True
+                while wanted and (end is None or fh.tell() < end):
+                    chunk = fh.readline(_SALVAGE_BYTES)
+                    if not chunk:
+                        break
+                    if at_start and lineno in wanted:
+                        wanted.discard(lineno)
+                        self.lost(chunk.decode("utf-8", "replace"), Where(file, lineno, ()))
+                    at_start = chunk.endswith(b"\n")
+                    if at_start:
+                        lineno += 1
+        except OSError:
+            pass
+        for lineno in sorted(wanted):
+            self.lost(None, Where(file, lineno, ()))
 
     def _plan(self, etype: str) -> _Plan:
         fns = [
@@ -452,12 +556,21 @@ class _Checker:
             if getattr(r, "wants_invalid", False)
         ]
 
+    def _wanting_lost(self) -> list[tuple[Any, Any]]:
+        """The dataset rules (with their states) that also hear of records that cannot be read."""
+        return [
+            (r, st)
+            for r, st in zip(self.dataset_rules, self.states, strict=True)
+            if getattr(r, "wants_lost", False)
+        ]
+
     def absorb(self, part: _ChunkResult) -> None:
         """Take in the result of records that come next in the input (a worker's part)."""
         pairs = zip(self.dataset_rules, self.states, part.states, strict=True)
         self.states = [rule.merge(a, b) for rule, a, b in pairs]
         self._plans.clear()  # they hold the states
         self._invalid_rules = self._wanting_invalid()
+        self._lost_rules = self._wanting_lost()
         self.findings.extend(part.findings)
         self.counts.update(part.counts)
         self.records += part.records
@@ -588,6 +701,8 @@ class Engine:
                 else:
                     checker.ndjson(d.file)
             else:
+                if d.unreadable:  # none of its records can be known
+                    checker.lost(None, Where(d.file, None, ()))
                 for rec in d.records():
                     checker.record(rec)
             done += size
@@ -649,8 +764,7 @@ class Engine:
             assert env_doc.header is not None
             envelope, hits = validate_envelope(env_doc.header)
             where = Where(env_doc.file, 1 if env_doc.fmt == "ndjson" else None, ())
-            for hit in hits:
-                findings.append(self._place_doc(hit, where, env_doc))
+            findings.extend(self._place_doc_hits(hits, where, env_doc))
             for other in full[1:]:
                 findings.append(
                     self._place_doc(
@@ -674,7 +788,7 @@ class Engine:
                 continue
             at = Where(d.file, 1 if d.fmt == "ndjson" else None, ())
             for fn in envelope_rules:
-                findings.extend(self._place_doc(hit, at, d) for hit in fn(d.header))
+                findings.extend(self._place_doc_hits(fn(d.header), at, d))
         # fragments must belong to the same dataset
         ref_id = env_doc.header.get("dataset_id") if env_doc and env_doc.header else None
         for d in docs:
@@ -747,6 +861,15 @@ class Engine:
             return [], refuse
         return [self._place_doc(hit, where, doc)], refuse
 
+    def _place_doc_hits(
+        self, hits: Iterable[Hit], where: Where, doc: Document | None
+    ) -> list[Finding]:
+        """:meth:`_place_doc` for many hits: the document is searched once for them all."""
+        found = list(hits)
+        if doc is not None and doc.fmt != "ndjson" and len(found) > 1:
+            doc.positions([where.base + hit.path for hit in found])  # kept by the document
+        return [self._place_doc(hit, where, doc) for hit in found]
+
     def _place_doc(self, hit: Hit, where: Where, doc: Document | None) -> Finding:
         path = where.base + hit.path
         line, col = where.line, None
@@ -773,6 +896,7 @@ class Engine:
         """Fill the line, column and entity still unknown (dataset rules keep only positions)."""
         out: list[Finding] = []
         ndjson_missing: dict[str, dict[int, list[int]]] = {}
+        doc_missing: dict[str, list[int]] = {}
         for i, f in enumerate(findings):
             file = f.file
             if file is None or (f.column is not None and f.entity_type is not None):
@@ -783,25 +907,33 @@ class Engine:
                 out.append(f)
             elif doc.fmt != "ndjson":
                 if f.column is None:
-                    line, col = doc.position(f.path)
-                    if line is not None:
-                        f = f.replace(line=line, column=col)
+                    doc_missing.setdefault(file, []).append(i)
                 out.append(_with_entity(f, _doc_entity(doc, f.path)))
             elif f.line is not None:
                 ndjson_missing.setdefault(file, {}).setdefault(f.line, []).append(i)
                 out.append(f)
             else:
                 out.append(f)
+        for file, idxs in doc_missing.items():
+            # one pass over the document for all its findings (one at a time is quadratic)
+            found = self._docs[file].positions([out[i].path for i in idxs])
+            for i in idxs:
+                line, col = found[out[i].path]
+                if line is not None:
+                    out[i] = out[i].replace(line=line, column=col)
         for file, by_line in ndjson_missing.items():
             try:
                 with open(file, "rb") as fh:
                     for lineno, raw in enumerate(fh, start=1):
-                        idxs = by_line.get(lineno)
+                        if not by_line:
+                            break
+                        idxs = by_line.pop(lineno, [])
                         if not idxs:
                             continue
                         text = raw.decode("utf-8", "replace").rstrip("\r\n").lstrip("\ufeff")
                         pos = locate(text, [findings[i].path for i in idxs])
-                        record = _loads_quietly(text)
+                        # a line that does not parse is named by what its text shows
+                        record = _loads_quietly(text) or _salvage(text)
                         for i in idxs:
                             f = findings[i]
                             p = pos.get(f.path)
@@ -814,9 +946,10 @@ class Engine:
 
 
 def _loads_quietly(text: str) -> Any:
+    """The value of a line's text, or ``None`` (not JSON, or nested too deeply to parse)."""
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 

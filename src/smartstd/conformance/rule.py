@@ -13,6 +13,17 @@ A hit says what and where inside the record; the engine adds the file, line,
 column, entity and the configured severity, and makes a
 :class:`~smartstd.report.Finding` of it.
 
+A dataset rule may also ask for records that other findings already cover,
+so that one defect does not cascade into findings elsewhere:
+
+* ``wants_invalid = True``: :meth:`DatasetRule.collect` also gets the raw
+  dictionary of a record that failed structural validation (SC103-SC108);
+* ``wants_lost = True``: it also gets a stand-in for a record that could not
+  be read at all (SC100, SC101, SC109), a dictionary with the key
+  :data:`LOST_RECORD` and what the text still shows of its ``id``, ``type``
+  and ``household_id`` (possibly nothing: a whole document that could not be
+  read is one stand-in without an id).
+
 数据规则：逐条实体规则（流式）与数据集规则（保存可合并的紧凑状态，最后产生结果）。
 """
 
@@ -31,6 +42,7 @@ __all__ = [
     "DATASET_RULES",
     "ENTITY_RULES",
     "ENVELOPE_RULES",
+    "LOST_RECORD",
     "WORKERS_FORK",
     "Context",
     "DatasetRule",
@@ -42,6 +54,10 @@ __all__ = [
     "register_dataset_rule",
 ]
 
+
+#: The key that marks a stand-in for a record that could not be read (see the
+#: module's docstring); its value is ``True``.
+LOST_RECORD = "\x00lost"
 
 #: Whether worker processes are forked (Linux) rather than spawned. Forked
 #: workers share the parent's memory image, the string-hash secret included,

@@ -24,16 +24,18 @@ File format (YAML or JSON)::
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
 from smartstd.errors import ConfigError
 from smartstd.report import Finding, Severity
+from smartstd.report import Path as ReportPath
 
 __all__ = ["Waiver", "apply_waivers", "load_waivers"]
 
@@ -52,6 +54,8 @@ class Waiver:
     file: str | None = None
     source: str | None = None
     index: int = 0
+    line: int | None = None
+    column: int | None = None
 
     def matches(self, f: Finding) -> bool:
         """Whether this waiver covers ``f`` (expiry aside)."""
@@ -87,6 +91,22 @@ def load_waivers(path: str | Path) -> list[Waiver]:
     out = []
     for i, item in enumerate(items):
         out.append(_waiver(item, str(path), i))
+    return _placed(out, text, p, "waivers" if isinstance(data, dict) else None)
+
+
+def _placed(waivers: list[Waiver], text: str, path: Path, key: str | None) -> list[Waiver]:
+    """The waivers with the line and column of each in its file (for SC901 and SC902)."""
+    from smartstd.io import Limits, read_document
+
+    fmt: Literal["json", "yaml"] = "json" if path.suffix == ".json" else "yaml"
+    doc = read_document(text.encode("utf-8"), file=str(path), limits=Limits(), fmt=fmt)
+    prefix: ReportPath = (key,) if key is not None else ()
+    paths: list[ReportPath] = [(*prefix, w.index) for w in waivers]
+    found = doc.positions(paths)
+    out = []
+    for w, at in zip(waivers, paths, strict=True):
+        line, column = found[at]
+        out.append(dataclasses.replace(w, line=line, column=column))
     return out
 
 
@@ -154,7 +174,12 @@ def apply_waivers(
             "reason": w.reason,
         }
         if w.expires < day:
-            kept.append(Finding("SC901", Severity.WARNING, file=w.source, params=params))
+            code, severity = "SC901", Severity.WARNING
         elif i not in used:
-            kept.append(Finding("SC902", Severity.INFO, file=w.source, params=params))
+            code, severity = "SC902", Severity.INFO
+        else:
+            continue
+        kept.append(
+            Finding(code, severity, file=w.source, line=w.line, column=w.column, params=params)
+        )
     return kept, waived

@@ -267,6 +267,8 @@ def parse_assertions(
     if not isinstance(items, list):
         raise ConfigError(f"{file or 'assertions'}: 'assertions' must be a list")
     out = []
+    if positions is not None:  # one pass over the document for every assertion
+        positions.positions([("assertions", i) for i in range(len(items))])
     for i, item in enumerate(items):
         a = _parse_one(item, i, file)
         if positions is not None:

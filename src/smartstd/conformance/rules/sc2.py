@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from smartstd.conformance.rule import (
+    LOST_RECORD,
     WORKERS_FORK,
     Context,
     Hit,
@@ -166,6 +167,12 @@ class IdentityState:
     cross_duplicates: set[int] = field(default_factory=set)
     files: list[str] = field(default_factory=list)
     last_file: str | None = None
+    #: ids of records whose type is not known (SC104, or a record that could not be
+    #: read): a reference to one is neither unresolved nor mistyped
+    untyped: set[int] = field(default_factory=set)
+    #: whether records were lost without even their id (an unreadable document):
+    #: then no reference can be called unresolved
+    incomplete: bool = False
 
 
 def _field_name(path: Path) -> str:
@@ -178,6 +185,7 @@ class IdentityRule:
     codes: tuple[str, ...] = ("SC201", "SC202", "SC203", "SC204")
     types: tuple[str, ...] = ("*",)
     wants_invalid = True
+    wants_lost = True
 
     def new_state(self) -> IdentityState:
         """An empty state."""
@@ -193,9 +201,15 @@ class IdentityRule:
                 state.files.append(file)
             state.last_file = file
         hits: list[Hit] = []
-        if type(entity) is dict:  # structurally invalid: register its id only
+        if type(entity) is dict:  # structurally invalid or unreadable: register its id only
             etype, eid = entity.get("type"), entity.get("id")
-            if isinstance(etype, str) and etype in _TYPE_INDEX and isinstance(eid, str):
+            if not isinstance(eid, str):
+                state.incomplete = state.incomplete or LOST_RECORD in entity
+            elif not (isinstance(etype, str) and etype in _TYPE_INDEX):
+                state.untyped.add(_key(eid))
+            elif LOST_RECORD in entity:  # known as far as its text shows: no SC201 from it
+                self._register(state, etype, eid, [])
+            else:
                 self._register(state, etype, eid, hits)
             return hits
         facts = _FACTS.get(entity.__class__)
@@ -273,9 +287,10 @@ class IdentityRule:
         """True when fine, ``(expected, actual)`` when mistyped, None when not known yet."""
         if "ResponsibilityDomain" in types and target in CORE_DOMAINS:
             return True
-        value = state.ids.get(_key(target))
+        key = _key(target)
+        value = state.ids.get(key)
         if value is None:
-            return None
+            return True if key in state.untyped else None
         # one type is the common case
         actual = [_TYPES[value]] if value < len(_TYPES) else _types_of(value)
         matching = [t for t in actual if t in types]
@@ -378,6 +393,8 @@ class IdentityRule:
         state.community_checks.extend(other.community_checks)
         state.cross_duplicates |= other.cross_duplicates
         state.files.extend(f for f in other.files if f not in state.files)
+        state.untyped |= other.untyped
+        state.incomplete = state.incomplete or other.incomplete
         return state
 
     def finish(self, state: IdentityState, ctx: Context) -> Iterator[Hit]:
@@ -385,6 +402,10 @@ class IdentityRule:
         for (file, fname, path, target, types, kinds), records in state.pending.items():
             verdict = self._judge(state, target, types, kinds)
             if verdict is True:
+                continue
+            if verdict is None and (state.incomplete or _key(target) in state.ids):
+                # the target may be in what could not be read, or it is an organisation
+                # whose kind is unknown (its record is invalid): not for SC202 to say
                 continue
             for position in records:
                 where = _where(file, position)

@@ -266,11 +266,25 @@ def invalid_status_transition(e: Any, ctx: Context) -> Iterator[Hit]:
     The history starts at ``submitted``; an event repeating the current status
     is a note, not a transition. A closed request may be reopened (to
     ``in_progress``) only within ``reopen_days`` of its closing.
+
+    When the events are not listed in time order (SC301), the history is
+    judged as listed too, and reported only if it is wrong both ways: a
+    history whose steps are right but whose times are not is SC301's finding.
     """
     events = _sorted_events(e)
     if not events:
         return
     window = dt.timedelta(days=_number(ctx, "SC306", "reopen_days"))
+    hits = list(_transition_hits(e, events, window))
+    if hits and any(i != n for n, (i, _ev) in enumerate(events)):
+        listed = list(enumerate(e.events))
+        if not any(_transition_hits(e, listed, window)):
+            return
+    yield from hits
+
+
+def _transition_hits(e: Any, events: list[tuple[int, Any]], window: dt.timedelta) -> Iterator[Hit]:
+    """SC306's hits for the events in the order given (with their indexes)."""
     current = INITIAL_STATUS
     closed_at: dt.datetime | None = None
     for i, ev in events:
