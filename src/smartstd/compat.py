@@ -31,7 +31,9 @@ from __future__ import annotations
 import difflib
 import enum
 import hashlib
+import itertools
 import json
+import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -100,6 +102,7 @@ _HANDLED = frozenset(
         "minItems",
         "maxItems",
         "uniqueItems",
+        "contains",
         "properties",
         "required",
         "additionalProperties",
@@ -107,14 +110,68 @@ _HANDLED = frozenset(
         "minProperties",
         "maxProperties",
         "propertyNames",
-        "anyOf",
-        "oneOf",
+        "dependentRequired",
+        "dependentSchemas",
         "not",
         "allOf",
+        "if",
+        "then",
+        "else",
     }
+)
+#: Keywords that apply to values of one JSON type only (``integer`` shares ``number``'s).
+_TYPE_KEYWORDS: dict[str, frozenset[str]] = {
+    "number": frozenset(
+        {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}
+    ),
+    "string": frozenset({"minLength", "maxLength", "pattern"}),
+    "array": frozenset(
+        {
+            "items",
+            "prefixItems",
+            "contains",
+            "minContains",
+            "maxContains",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "unevaluatedItems",
+        }
+    ),
+    "object": frozenset(
+        {
+            "properties",
+            "patternProperties",
+            "additionalProperties",
+            "required",
+            "dependentRequired",
+            "dependentSchemas",
+            "propertyNames",
+            "minProperties",
+            "maxProperties",
+            "unevaluatedProperties",
+        }
+    ),
+}
+#: ``(keyword, the keywords beside it that it reads)``: these must stay in one schema object.
+_ADJACENT = (
+    ("additionalProperties", ("properties", "patternProperties")),
+    ("items", ("prefixItems",)),
+    ("then", ("if",)),
+    ("else", ("if",)),
+    ("minContains", ("contains",)),
+    ("maxContains", ("contains",)),
+)
+#: Keywords that read the results of every applicator around them.
+_UNEVALUATED = frozenset({"unevaluatedProperties", "unevaluatedItems"})
+#: The applicators whose results ``unevaluated*`` sees besides the adjacent keywords.
+_IN_PLACE = frozenset(
+    {"allOf", "anyOf", "oneOf", "if", "then", "else", "dependentSchemas", "$ref", "$dynamicRef"}
 )
 _JSON_TYPES = ("null", "boolean", "integer", "number", "string", "array", "object")
 _ANY = "any"
+#: Beyond this many alternatives, an ``anyOf`` is compared as a whole.
+_MAX_ALTS = 64
 
 
 class ChangeKind(str, enum.Enum):
@@ -419,6 +476,92 @@ def _json_type(value: Any) -> str:
     return "object"
 
 
+def _canon(value: Any) -> str:
+    """A text that is the same for JSON-equal values (``1`` and ``1.0``, not ``true`` and ``1``)."""
+    if isinstance(value, float) and value.is_integer():
+        return repr(int(value))
+    if isinstance(value, list):
+        return "[" + ",".join(_canon(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return (
+            "{" + ",".join(f"{json.dumps(str(k))}:{_canon(value[k])}" for k in sorted(value)) + "}"
+        )
+    if value is None or isinstance(value, (bool, str)):
+        return json.dumps(value)
+    return repr(value)
+
+
+def _constraints(node: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in node.items() if not _is_annotation(k)}
+
+
+def _annotations(node: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in node.items() if _is_annotation(k)}
+
+
+def _type_set(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [t for t in value if isinstance(t, str)]
+    return list(_JSON_TYPES)
+
+
+def _type_meet(a: Any, b: Any) -> Any:
+    """The ``type`` of a value valid under both ``type`` s (``[]`` when there is none)."""
+
+    def admits(types: list[str], t: str) -> bool:
+        return t in types or (t == "integer" and "number" in types)
+
+    sa, sb = _type_set(a), _type_set(b)
+    out = [t for t in _JSON_TYPES if admits(sa, t) and admits(sb, t)]
+    if "number" in out:
+        out.remove("integer")
+    return out[0] if len(out) == 1 else out
+
+
+def _interacts(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether a keyword of ``a`` reads a keyword of ``b`` it would not read in ``a`` alone."""
+    for x, y in ((a, b), (b, a)):
+        for keyword, reads in _ADJACENT:
+            if keyword in x and any(
+                k in y and (k not in x or _canon(x[k]) != _canon(y[k])) for k in reads
+            ):
+                return True
+    return False
+
+
+def _conjoin(a: Mapping[str, Any], b: Mapping[str, Any]) -> dict[str, Any] | None:
+    """One schema object valid exactly where ``a`` and ``b`` both are, or ``None``.
+
+    ``None`` when keywords would clash or read each other (``additionalProperties``
+    reads its own ``properties`` only, ``unevaluated*`` everything around it).
+    """
+    if not _constraints(a) or not _constraints(b):
+        return {**a, **b}
+    if (set(a) | set(b)) & _UNEVALUATED or _interacts(a, b):
+        return None
+    out = dict(a)
+    for k, v in b.items():
+        if k not in out or _is_annotation(k):
+            out[k] = v
+        elif k == "type":
+            out[k] = _type_meet(out[k], v)
+        elif k == "required" and isinstance(v, list) and isinstance(out[k], list):
+            out[k] = list(dict.fromkeys([*out[k], *v]))
+        elif _canon(out[k]) != _canon(v):
+            return None
+    return out
+
+
+def _both(a: Any, b: Mapping[str, Any]) -> dict[str, Any]:
+    """``a`` and ``b`` as one schema object, merged when that is safe, else as ``allOf``."""
+    merged = _conjoin(a, b) if isinstance(a, dict) else None
+    if merged is not None:
+        return merged
+    return {"allOf": [a, _constraints(b)], **_annotations(b)}
+
+
 def _resolve_pointer(root: Any, ref: str) -> Any:
     node = root
     for raw in ref[2:].split("/") if ref != "#" else []:
@@ -433,7 +576,7 @@ def _resolve_pointer(root: Any, ref: str) -> Any:
 
 
 def _deref(node: Any, root: Any) -> tuple[Any, str | None]:
-    """Follow local ``$ref`` s; sibling keywords are kept (``allOf`` when they clash)."""
+    """Follow local ``$ref`` s; sibling keywords are kept (as ``allOf`` when they interact)."""
     ref_name: str | None = None
     for _ in range(32):
         if not (
@@ -444,55 +587,58 @@ def _deref(node: Any, root: Any) -> tuple[Any, str | None]:
             break
         ref = node["$ref"]
         target = _resolve_pointer(root, ref)
-        if target is None:
+        if not isinstance(target, (bool, dict)):
             break
         ref_name = ref
         siblings = {k: v for k, v in node.items() if k != "$ref"}
-        if isinstance(target, bool):
-            node = target if not siblings else {"allOf": [target], **siblings}
-            continue
-        clash = [
-            k
-            for k in siblings
-            if not _is_annotation(k) and k in target and target[k] != siblings[k]
-        ]
-        if clash:
-            node = {
-                "allOf": [target, {k: siblings[k] for k in siblings if not _is_annotation(k)}],
-                **{k: v for k, v in siblings.items() if _is_annotation(k)},
-            }
-        else:
-            node = {**target, **siblings}
+        node = _both(target, siblings) if siblings else target
     return node, ref_name
 
 
-def _structure(node: Any, root: Any, depth: int = 0) -> Any:
-    """A schema with every ``$ref`` followed and every annotation dropped (for comparisons)."""
-    if depth > 24:
-        return "..."
+_DEEP = itertools.count()
+
+
+def _structure(node: Any, root: Any) -> Any:
+    """A schema with every ``$ref`` followed and every annotation dropped (for comparisons).
+
+    A ``$ref`` met again inside its own expansion becomes ``{"$ref": ..., "up": n}``
+    (the schema ``n`` levels up), so recursive schemas compare as the trees they stand
+    for; a part too deep to expand is equal to nothing.
+    """
+    return _shape(node, root, 0, {})
+
+
+def _shape(node: Any, root: Any, depth: int, expanding: dict[str, int]) -> Any:
+    if depth > 48:
+        return f"...{next(_DEEP)}"
+    if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        ref = node["$ref"]
+        if ref in expanding:
+            rest = _shape({k: v for k, v in node.items() if k != "$ref"}, root, depth, expanding)
+            return {"$ref": ref, "up": depth - expanding[ref], **rest}
+        expanding = {**expanding, ref: depth}
     node, _ = _deref(node, root)
+    deeper = depth + 1
     if isinstance(node, dict):
         out: dict[str, Any] = {}
         for k, v in node.items():
             if _is_annotation(k):
                 continue
-            if k in ("properties", "patternProperties"):
+            if k in ("properties", "patternProperties", "dependentSchemas"):
                 out[k] = (
-                    {name: _structure(sub, root, depth + 1) for name, sub in v.items()}
+                    {name: _shape(sub, root, deeper, expanding) for name, sub in v.items()}
                     if isinstance(v, dict)
                     else v
                 )
-            elif k in ("required", "enum"):
-                out[k] = (
-                    sorted(v, key=lambda x: json.dumps(x, sort_keys=True))
-                    if isinstance(v, list)
-                    else v
-                )
+            elif k in ("required", "enum", "type") and isinstance(v, list):
+                out[k] = sorted(v, key=_canon)
+            elif k in ("const", "dependentRequired"):
+                out[k] = _canon(v)
             else:
-                out[k] = _structure(v, root, depth + 1)
+                out[k] = _shape(v, root, deeper, expanding)
         return out
     if isinstance(node, list):
-        return [_structure(v, root, depth + 1) for v in node]
+        return [_shape(v, root, deeper, expanding) for v in node]
     return node
 
 
@@ -502,9 +648,60 @@ def _trivial(node: Any, root: Any) -> bool:
     return s is True or s == {}
 
 
+def _flatten(node: dict[str, Any], root: Any) -> Any:
+    """``node`` with its ``allOf`` members merged in where safe (``False``: one refuses all).
+
+    A member met again (an ``allOf`` that refers back to itself) adds nothing: ``A`` and
+    ``A`` is ``A``.
+    """
+    out = dict(node)
+    rest: list[Any] = []
+    seen: dict[int, Any] = {}  # by identity; the values keep the members alive
+    rounds = 0
+    while isinstance(out.get("allOf"), list):
+        if rounds == _MAX_ALTS:  # a safety net: never loop for ever
+            rest.extend(out.pop("allOf"))
+            break
+        rounds += 1
+        members = out.pop("allOf")
+        for member in members:
+            if id(member) in seen:
+                continue
+            seen[id(member)] = member
+            md, _ = _deref(member, root)
+            if md is False:
+                return False
+            if md is True:
+                continue
+            merged = _conjoin(out, _constraints(md)) if isinstance(md, dict) else None
+            if merged is None:
+                rest.append(member)
+            else:
+                out = merged
+    if rest:
+        out["allOf"] = rest
+    return out
+
+
+def _settle_unevaluated(node: dict[str, Any]) -> dict[str, Any]:
+    """``unevaluated*`` as ``additionalProperties`` / ``items`` when nothing else evaluates.
+
+    Without in-place applicators, the properties (items) left unevaluated are
+    exactly those ``additionalProperties`` (``items``) would see.
+    """
+    if not set(node) & _UNEVALUATED or set(node) & _IN_PLACE:
+        return node
+    out = dict(node)
+    if "unevaluatedProperties" in out:
+        out.setdefault("additionalProperties", out.pop("unevaluatedProperties"))
+    if "unevaluatedItems" in out and "contains" not in out:
+        out.setdefault("items", out.pop("unevaluatedItems"))
+    return out
+
+
 def _codelist(node: Any, root: Any) -> tuple[list[Any], Any] | None:
     """``(codes, open_branch)`` when ``node`` is an open code list (enum or namespaced pattern)."""
-    if not isinstance(node, dict):
+    if not isinstance(node, dict) or set(_constraints(node)) - {"anyOf", "type"}:
         return None
     alts = node.get("anyOf")
     if not isinstance(alts, list) or len(alts) != 2:
@@ -516,16 +713,14 @@ def _codelist(node: Any, root: Any) -> tuple[list[Any], Any] | None:
         b
         for b in branches
         if isinstance(b, dict)
-        and "enum" in b
-        and set(b) <= {"enum", "type"} | {k for k in b if _is_annotation(k)}
+        and isinstance(b.get("enum"), list)
+        and set(_constraints(b)) <= {"enum", "type"}
+        and b.get("type") in (None, "string")
     ]
     opens = [b for b in branches if isinstance(b, dict) and "pattern" in b and "enum" not in b]
     if len(enums) != 1 or len(opens) != 1:
         return None
-    return list(enums[0]["enum"]), {
-        "type": "string",
-        **{k: v for k, v in opens[0].items() if not _is_annotation(k)},
-    }
+    return list(enums[0]["enum"]), {"type": "string", **_constraints(opens[0])}
 
 
 def _closed_enum(node: Any) -> list[Any] | None:
@@ -533,6 +728,7 @@ def _closed_enum(node: Any) -> list[Any] | None:
         isinstance(node, dict)
         and isinstance(node.get("enum"), list)
         and node.get("type") in (None, "string")
+        and set(_constraints(node)) <= {"enum", "type"}
     ):
         return list(node["enum"])
     return None
@@ -551,21 +747,91 @@ def _types_of(node: dict[str, Any]) -> list[str]:
     return [_ANY]
 
 
-def _bound(node: dict[str, Any], side: str) -> tuple[float, bool] | None:
-    """The effective lower (``"min"``) or upper (``"max"``) bound: ``(value, exclusive)``."""
+def _applicable(node: dict[str, Any], t: str) -> dict[str, Any]:
+    """``node`` without the keywords that never apply to values of type ``t``."""
+    if t == _ANY:
+        return node
+    group = "number" if t == "integer" else t
+    return {
+        k: v
+        for k, v in node.items()
+        if not any(k in kws for g, kws in _TYPE_KEYWORDS.items() if g != group)
+    }
+
+
+def _by_type(node: dict[str, Any]) -> list[Any]:
+    """A schema object as alternatives of one JSON type each."""
+    clean = _constraints(node)
+    if clean.get("type") == []:
+        return []
+    types = _types_of(clean)
+    if len(types) == 1:
+        return [_applicable(clean, types[0])]
+    return [_applicable({**clean, "type": t}, t) for t in types]
+
+
+def _values(node: dict[str, Any]) -> list[Any] | None:
+    """The values ``const`` and ``enum`` allow, of the node's type (``None``: no such list)."""
+    found: list[Any] | None = [node["const"]] if "const" in node else None
+    listed = node.get("enum")
+    if isinstance(listed, list):
+        keep = {_canon(v) for v in listed}
+        found = list(listed) if found is None else [v for v in found if _canon(v) in keep]
+    t = _types_of(node)[0]
+    if found is None or t == _ANY:
+        return found
+    return [v for v in found if _json_type(v) == t or (t, _json_type(v)) == ("number", "integer")]
+
+
+def _no_common(a: list[Any] | None, b: list[Any] | None) -> bool:
+    return a is not None and b is not None and not {_canon(v) for v in a} & {_canon(v) for v in b}
+
+
+def _apart(a: Any, b: Any, root: Any) -> bool:
+    """Whether no value is valid under both alternatives (when that is easy to see)."""
+    if not isinstance(a, dict) or not isinstance(b, dict):
+        return False
+    ta, tb = _types_of(a)[0], _types_of(b)[0]
+    if _ANY not in (ta, tb) and ta != tb and {ta, tb} != {"integer", "number"}:
+        return True
+    if _no_common(_values(a), _values(b)):
+        return True
+    if (ta, tb) != ("object", "object"):
+        return False
+    pa, pb = _dict(a.get("properties")), _dict(b.get("properties"))
+    both = set(_list(a.get("required"))) & set(_list(b.get("required"))) & set(pa) & set(pb)
+    for name in both:
+        sa, sb = _deref(pa[name], root)[0], _deref(pb[name], root)[0]
+        if isinstance(sa, dict) and isinstance(sb, dict) and _no_common(_values(sa), _values(sb)):
+            return True
+    return False
+
+
+def _bound(node: dict[str, Any], side: str, integral: bool = False) -> tuple[float, bool] | None:
+    """The effective lower (``"min"``) or upper (``"max"``) bound: ``(value, exclusive)``.
+
+    For integers (``integral``) the bound is made inclusive: ``exclusiveMinimum: 0`` is
+    ``minimum: 1``.
+    """
     inc_key, exc_key = (
         ("minimum", "exclusiveMinimum") if side == "min" else ("maximum", "exclusiveMaximum")
     )
     cands: list[tuple[float, bool]] = []
     for key, excl in ((inc_key, False), (exc_key, True)):
         v = node.get(key)
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
             cands.append((float(v), excl))
     if not cands:
         return None
     if side == "min":
-        return max(cands, key=lambda c: (c[0], c[1]))
-    return min(cands, key=lambda c: (c[0], not c[1]))
+        value, excl = max(cands, key=lambda c: (c[0], c[1]))
+        if integral:
+            return float(math.floor(value) + 1 if excl else math.ceil(value)), False
+        return value, excl
+    value, excl = min(cands, key=lambda c: (c[0], not c[1]))
+    if integral:
+        return float(math.ceil(value) - 1 if excl else math.floor(value)), False
+    return value, excl
 
 
 def _tighter(side: str, a: tuple[float, bool], b: tuple[float, bool]) -> bool:
@@ -582,12 +848,48 @@ def _plain_number(b: tuple[float, bool] | None) -> Any:
     return {"exclusive": v} if b[1] else v
 
 
+def _number(value: Any) -> float | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    return None
+
+
+def _step(node: dict[str, Any]) -> float | None:
+    """``multipleOf``, ``None`` when absent or (for integers) when every integer is a multiple."""
+    step = _number(node.get("multipleOf"))
+    if step is None or step <= 0:
+        return None
+    if _types_of(node)[0] == "integer" and (1 / step).is_integer():
+        return None
+    return step
+
+
+def _divides(small: float, large: float) -> bool:
+    """Whether every multiple of ``large`` is a multiple of ``small``."""
+    return (large / small).is_integer()
+
+
 def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
 def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
+
+
+def _search(pattern: str, name: str) -> bool:
+    try:
+        return re.search(pattern, name) is not None
+    except re.error:
+        return False
+
+
+def _conjuncts(node: dict[str, Any], name: str) -> list[Any]:
+    """The schemas a property ``name`` of an instance must satisfy, all at once."""
+    props = _dict(node.get("properties"))
+    out = [props[name]] if name in props else []
+    out += [s for p, s in _dict(node.get("patternProperties")).items() if _search(p, name)]
+    return out or [node.get("additionalProperties", True)]
 
 
 _BOUND_KEYS = frozenset(
@@ -614,6 +916,17 @@ def _member_kind(shape: Any, tightened: bool) -> ChangeKind:
         return ChangeKind.PATTERN_TIGHTENED if tightened else ChangeKind.PATTERN_LOOSENED
     if keys and keys <= _BOUND_KEYS:
         return ChangeKind.BOUND_TIGHTENED if tightened else ChangeKind.BOUND_LOOSENED
+    return ChangeKind.CONSTRAINT_CHANGED
+
+
+def _verdict_kind(
+    backward: bool, forward: bool, tightened: ChangeKind, loosened: ChangeKind
+) -> ChangeKind:
+    """``tightened`` for (breaks, ok), ``loosened`` for (ok, breaks), else a constraint change."""
+    if forward and not backward:
+        return tightened
+    if backward and not forward:
+        return loosened
     return ChangeKind.CONSTRAINT_CHANGED
 
 
@@ -647,6 +960,20 @@ class _Differ:
         other._active = set(self._active)
         other.node(old, new, tuple(path))
         return other.changes
+
+    def verdicts(self, old: Any, new: Any, path: Sequence[str]) -> tuple[bool, bool]:
+        """``(old ⊆ new, new ⊆ old)`` as far as the comparison can tell."""
+        subs = self.sub(old, new, path)
+        return all(c.backward for c in subs), all(c.forward for c in subs)
+
+    def entails(self, old: list[Any], new: list[Any], path: Sequence[str]) -> tuple[bool, bool]:
+        """Verdicts for the conjunctions of ``old`` and of ``new`` (each side all at once)."""
+        table = {
+            (i, j): self.verdicts(a, b, path) for i, a in enumerate(old) for j, b in enumerate(new)
+        }
+        backward = all(any(table[i, j][0] for i in range(len(old))) for j in range(len(new)))
+        forward = all(any(table[i, j][1] for j in range(len(new))) for i in range(len(old)))
+        return backward, forward
 
     # -- nodes
 
@@ -694,26 +1021,50 @@ class _Differ:
             return [{}]
         if node is False or node is None:
             return []
-        if not isinstance(node, dict) or depth > 8:
+        if not isinstance(node, dict):
             return [node]
+        flat = _flatten(node, root)
+        if not isinstance(flat, dict) or ("not" in flat and _trivial(flat["not"], root)):
+            return []
+        node = _settle_unevaluated(flat)
         if _codelist(node, root) is not None:
             return [node]
+        if depth <= 6 and not set(node) & _UNEVALUATED:
+            split = self.split(node, root, depth)
+            if split is not None:
+                return split
+        return _by_type(node)
+
+    def split(self, node: dict[str, Any], root: Any, depth: int) -> list[Any] | None:
+        """The alternatives of an ``anyOf`` (or a ``oneOf`` whose branches exclude each other)."""
         for key in ("anyOf", "oneOf"):
             branches = node.get(key)
-            if isinstance(branches, list):
-                base = {k: v for k, v in node.items() if k != key and not _is_annotation(k)}
-                out: list[Any] = []
-                for b in branches:
-                    bd, _ = _deref(b, root)
-                    if bd is False:
-                        continue
-                    merged = {**base, **(bd if isinstance(bd, dict) else {})}
-                    out.extend(self.alts(merged, root, depth + 1))
-                return out
-        types = _types_of(node)
-        if len(types) > 1:
-            return [{**node, "type": t} for t in types]
-        return [{k: v for k, v in node.items() if not _is_annotation(k)}]
+            if not isinstance(branches, list):
+                continue
+            base = _constraints({k: v for k, v in node.items() if k != key})
+            parts = [self.alts(self.branch(base, b, root), root, depth + 1) for b in branches]
+            if sum(len(part) for part in parts) > _MAX_ALTS:
+                return None
+            if key == "oneOf" and not all(
+                _apart(a, b, root)
+                for i, part in enumerate(parts)
+                for other in parts[i + 1 :]
+                for a in part
+                for b in other
+            ):
+                return None
+            return [a for part in parts for a in part]
+        return None
+
+    @staticmethod
+    def branch(base: dict[str, Any], branch: Any, root: Any) -> Any:
+        """A branch of an ``anyOf`` / ``oneOf`` together with the keywords beside it."""
+        bd, _ = _deref(branch, root)
+        if isinstance(bd, bool):
+            return base if bd else False
+        if not isinstance(bd, dict):
+            return bd
+        return _both(base, bd)
 
     @staticmethod
     def key(alt: Any) -> tuple[str, Any]:
@@ -730,79 +1081,81 @@ class _Differ:
                 disc = tp["const"]
         return (t, disc)
 
-    def match(self, old_alts: list[Any], new_alts: list[Any], path: tuple[str, ...]) -> None:
+    def pair(
+        self, old_alts: list[Any], new_alts: list[Any]
+    ) -> tuple[list[tuple[Any, Any]], list[Any], list[Any]]:
+        """Alternatives paired by type (and discriminator), and those left over on each side."""
         groups_o: dict[tuple[str, Any], list[Any]] = {}
         groups_n: dict[tuple[str, Any], list[Any]] = {}
         for a in old_alts:
             groups_o.setdefault(self.key(a), []).append(a)
         for a in new_alts:
             groups_n.setdefault(self.key(a), []).append(a)
-        left_o: list[tuple[tuple[str, Any], Any]] = []
-        left_n: list[tuple[tuple[str, Any], Any]] = []
-        for k in list(dict.fromkeys([*groups_o, *groups_n])):
-            o, n = groups_o.get(k, []), groups_n.get(k, [])
-            for a, b in zip(o, n, strict=False):
-                self.alt(a, b, path)
-            left_o.extend((k, a) for a in o[len(n) :])
-            left_n.extend((k, b) for b in n[len(o) :])
+        pairs: list[tuple[Any, Any]] = []
+        left_o: list[Any] = []
+        left_n: list[Any] = []
+        for k in dict.fromkeys([*groups_o, *groups_n]):
+            o, n = list(groups_o.get(k, [])), list(groups_n.get(k, []))
+            for a in list(o):
+                shape = _structure(a, self.old_root)
+                same = [b for b in n if _structure(b, self.new_root) == shape]
+                if same:
+                    pairs.append((a, same[0]))
+                    o.remove(a)
+                    n.remove(same[0])
+            pairs.extend(zip(o, n, strict=False))
+            left_o.extend(o[len(n) :])
+            left_n.extend(n[len(o) :])
         # integer <-> number of the same discriminator pair up as a widening / narrowing
-        for ko, a in list(left_o):
-            partner = {"integer": "number", "number": "integer"}.get(ko[0])
-            for kn, b in list(left_n):
-                if partner and kn == (partner, ko[1]):
-                    self.alt(a, b, path)
-                    left_o.remove((ko, a))
-                    left_n.remove((kn, b))
-                    break
-        any_new = any(k[0] == _ANY for k in groups_n)
-        any_old = any(k[0] == _ANY for k in groups_o)
-        for k, _a in left_o:
-            if not any_new:
-                self.add(
-                    ChangeKind.TYPE_NARROWED,
-                    path,
-                    False,
-                    True,
-                    "type",
-                    k[1] if k[1] is not None else k[0],
-                    None,
-                )
-        for k, _b in left_n:
-            if not any_old:
-                self.add(
-                    ChangeKind.TYPE_WIDENED,
-                    path,
-                    True,
-                    False,
-                    "type",
-                    None,
-                    k[1] if k[1] is not None else k[0],
-                )
+        for a in list(left_o):
+            ka = self.key(a)
+            partner = {"integer": "number", "number": "integer"}.get(ka[0])
+            found = [b for b in left_n if partner and self.key(b) == (partner, ka[1])]
+            if found:
+                pairs.append((a, found[0]))
+                left_o.remove(a)
+                left_n.remove(found[0])
+        return pairs, left_o, left_n
+
+    def match(self, old_alts: list[Any], new_alts: list[Any], path: tuple[str, ...]) -> None:
+        pairs, left_o, left_n = self.pair(old_alts, new_alts)
+        for a, b in pairs:
+            self.alt(a, b, path)
+        # an alternative left over is fine when another one of the other side covers it
+        for a in left_o:
+            if not any(self.verdicts(a, b, path)[0] for b in new_alts):
+                k = self.key(a)
+                old = k[1] if k[1] is not None else k[0]
+                self.add(ChangeKind.TYPE_NARROWED, path, False, True, "type", old, None)
+        for b in left_n:
+            if not any(self.verdicts(a, b, path)[1] for a in old_alts):
+                k = self.key(b)
+                new = k[1] if k[1] is not None else k[0]
+                self.add(ChangeKind.TYPE_WIDENED, path, True, False, "type", None, new)
 
     # -- one alternative against another
 
     def alt(self, old: Any, new: Any, path: tuple[str, ...]) -> None:
         if not isinstance(old, dict) or not isinstance(new, dict):
-            if old != new:
+            if _canon(old) != _canon(new):
                 self.add(ChangeKind.CONSTRAINT_CHANGED, path, False, False, "", old, new)
             return
-        cl_o, cl_n = _codelist(old, self.old_root), _codelist(new, self.new_root)
-        if cl_o is not None or cl_n is not None:
-            en_o = cl_o or ((_closed_enum(old) or []), None)
-            en_n = cl_n or ((_closed_enum(new) or []), None)
-            if (cl_o is None and _closed_enum(old) is None) or (
-                cl_n is None and _closed_enum(new) is None
-            ):
-                self.add(ChangeKind.CONSTRAINT_CHANGED, path, False, False, "enum")
-                return
-            self.codelist(en_o, en_n, path)
+        if self.codelist_alt(old, new, path):
+            return
+        if set(old) & _UNEVALUATED or set(new) & _UNEVALUATED:
+            # unevaluated* reads every applicator around it: equal, or breaking both ways
+            if _structure(old, self.old_root) != _structure(new, self.new_root):
+                kw = sorted((set(old) | set(new)) & _UNEVALUATED)[0]
+                self.add(ChangeKind.CONSTRAINT_CHANGED, path, False, False, kw)
             return
         to, tn = _types_of(old)[0], _types_of(new)[0]
         if to != tn:
             if to == _ANY:
                 self.add(ChangeKind.TYPE_NARROWED, path, False, True, "type", None, tn)
+                old = _applicable(old, tn)
             elif tn == _ANY:
                 self.add(ChangeKind.TYPE_WIDENED, path, True, False, "type", to, None)
+                new = _applicable(new, to)
             elif (to, tn) == ("integer", "number"):
                 self.add(ChangeKind.TYPE_WIDENED, path, True, False, "type", to, tn)
             elif (to, tn) == ("number", "integer"):
@@ -818,10 +1171,17 @@ class _Differ:
         self.arrays(old, new, path)
         self.objects(old, new, path)
         self.all_of(old, new, path)
+        self.conditional(old, new, path)
+        self.others(old, new, path)
+
+    def others(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> None:
+        """Keywords compared as a whole: any change breaks both ways."""
         for key in sorted((set(old) | set(new)) - _HANDLED):
-            if _is_annotation(key) or key == "$ref":
+            if _is_annotation(key):
                 continue
-            if old.get(key) != new.get(key):
+            so = (key in old, _structure(old.get(key), self.old_root))
+            sn = (key in new, _structure(new.get(key), self.new_root))
+            if so != sn:
                 self.add(
                     ChangeKind.CONSTRAINT_CHANGED,
                     path,
@@ -832,6 +1192,21 @@ class _Differ:
                     new.get(key),
                 )
 
+    def codelist_alt(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> bool:
+        """Compare two alternatives as code lists when either is one (``True`` when done)."""
+        cl_o, cl_n = _codelist(old, self.old_root), _codelist(new, self.new_root)
+        if cl_o is None and cl_n is None:
+            return False
+        en_o = cl_o or ((_closed_enum(old) or []), None)
+        en_n = cl_n or ((_closed_enum(new) or []), None)
+        if (cl_o is None and _closed_enum(old) is None) or (
+            cl_n is None and _closed_enum(new) is None
+        ):
+            self.add(ChangeKind.CONSTRAINT_CHANGED, path, False, False, "enum")
+            return True
+        self.codelist(en_o, en_n, path)
+        return True
+
     def codelist(
         self, old: tuple[list[Any], Any], new: tuple[list[Any], Any], path: tuple[str, ...]
     ) -> None:
@@ -839,8 +1214,9 @@ class _Differ:
 
         codes_o, open_o = old
         codes_n, open_n = new
-        added = [c for c in codes_n if c not in codes_o]
-        removed = [c for c in codes_o if c not in codes_n]
+        keys_o, keys_n = {_canon(c) for c in codes_o}, {_canon(c) for c in codes_n}
+        added = [c for c in codes_n if _canon(c) not in keys_o]
+        removed = [c for c in codes_o if _canon(c) not in keys_n]
         if added:
             fwd = open_o is not None and all(
                 Draft202012Validator(open_o).is_valid(c) for c in added
@@ -875,56 +1251,26 @@ class _Differ:
             self.alt(open_o, open_n, (*path, "{extension}"))
 
     def enum(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> None:
-        def values(node: dict[str, Any]) -> list[Any] | None:
-            if "const" in node:
-                return [node["const"]]
-            e = node.get("enum")
-            return list(e) if isinstance(e, list) else None
-
-        vo, vn = values(old), values(new)
-        if vo == vn:
+        vo, vn = _values(old), _values(new)
+        if vo is None and vn is None:
             return
         kw = "const" if "const" in old or "const" in new else "enum"
-        if vo is None and vn is not None:
+        if vo is None:
             self.add(ChangeKind.ENUM_SHRUNK, path, False, True, kw, None, vn)
             return
-        if vo is not None and vn is None:
+        if vn is None:
             self.add(ChangeKind.ENUM_GROWN, path, True, False, kw, vo, None)
             return
-        assert vo is not None
-        assert vn is not None
-        added = [v for v in vn if v not in vo]
-        removed = [v for v in vo if v not in vn]
+        keys_o, keys_n = {_canon(v) for v in vo}, {_canon(v) for v in vn}
+        added = [v for v in vn if _canon(v) not in keys_o]
+        removed = [v for v in vo if _canon(v) not in keys_n]
         if added:
             self.add(ChangeKind.ENUM_GROWN, path, True, False, kw, None, added)
         if removed:
             self.add(ChangeKind.ENUM_SHRUNK, path, False, True, kw, removed, None)
 
     def bounds(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> None:
-        for side, kw in (("min", "minimum"), ("max", "maximum")):
-            bo, bn = _bound(old, side), _bound(new, side)
-            if bo == bn:
-                continue
-            if bn is not None and (bo is None or _tighter(side, bo, bn)):
-                self.add(
-                    ChangeKind.BOUND_TIGHTENED,
-                    path,
-                    False,
-                    True,
-                    kw,
-                    _plain_number(bo),
-                    _plain_number(bn),
-                )
-            else:
-                self.add(
-                    ChangeKind.BOUND_LOOSENED,
-                    path,
-                    True,
-                    False,
-                    kw,
-                    _plain_number(bo),
-                    _plain_number(bn),
-                )
+        self.numbers(old, new, path)
         for kw, lower in (
             ("minLength", True),
             ("maxLength", False),
@@ -933,36 +1279,59 @@ class _Differ:
             ("minProperties", True),
             ("maxProperties", False),
         ):
-            a, b = old.get(kw), new.get(kw)
-            if a == b:
-                continue
-            if b is not None and (a is None or (b > a if lower else b < a)):
-                self.add(ChangeKind.BOUND_TIGHTENED, path, False, True, kw, a, b)
-            else:
-                self.add(ChangeKind.BOUND_LOOSENED, path, True, False, kw, a, b)
-        mo, mn = old.get("multipleOf"), new.get("multipleOf")
-        if mo != mn:
-            if mo is None or (
-                mn is not None
-                and isinstance(mn, (int, float))
-                and isinstance(mo, (int, float))
-                and (mn / mo).is_integer()
-            ):
-                self.add(ChangeKind.BOUND_TIGHTENED, path, False, True, "multipleOf", mo, mn)
-            elif mn is None or (
-                isinstance(mn, (int, float))
-                and isinstance(mo, (int, float))
-                and (mo / mn).is_integer()
-            ):
-                self.add(ChangeKind.BOUND_LOOSENED, path, True, False, "multipleOf", mo, mn)
-            else:
-                self.add(ChangeKind.CONSTRAINT_CHANGED, path, False, False, "multipleOf", mo, mn)
-        uo, un = bool(old.get("uniqueItems", False)), bool(new.get("uniqueItems", False))
+            self.count(old, new, path, kw, lower)
+        self.multiple(old, new, path)
+        uo, un = old.get("uniqueItems") is True, new.get("uniqueItems") is True
         if uo != un:
             if un:
                 self.add(ChangeKind.BOUND_TIGHTENED, path, False, True, "uniqueItems", uo, un)
             else:
                 self.add(ChangeKind.BOUND_LOOSENED, path, True, False, "uniqueItems", uo, un)
+
+    def numbers(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> None:
+        """``minimum`` / ``maximum`` and their exclusive forms."""
+        int_o, int_n = _types_of(old)[0] == "integer", _types_of(new)[0] == "integer"
+        for side, kw in (("min", "minimum"), ("max", "maximum")):
+            bo, bn = _bound(old, side, int_o), _bound(new, side, int_n)
+            if bo == bn:
+                continue
+            if bn is not None and (bo is None or _tighter(side, bo, bn)):
+                kind, backward = ChangeKind.BOUND_TIGHTENED, False
+            else:
+                kind, backward = ChangeKind.BOUND_LOOSENED, True
+            self.add(kind, path, backward, not backward, kw, _plain_number(bo), _plain_number(bn))
+
+    def count(
+        self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...], kw: str, lower: bool
+    ) -> None:
+        """A bound on a length or a number of items / properties (a lower one defaults to 0)."""
+        a, b = old.get(kw), new.get(kw)
+        na, nb = _number(a), _number(b)
+        if (a is not None and na is None) or (b is not None and nb is None):
+            if a != b:
+                self.add(ChangeKind.CONSTRAINT_CHANGED, path, False, False, kw, a, b)
+            return
+        if lower:
+            na, nb = na or 0.0, nb or 0.0
+        if na == nb:
+            return
+        if nb is not None and (na is None or (nb > na if lower else nb < na)):
+            self.add(ChangeKind.BOUND_TIGHTENED, path, False, True, kw, a, b)
+        else:
+            self.add(ChangeKind.BOUND_LOOSENED, path, True, False, kw, a, b)
+
+    def multiple(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> None:
+        """``multipleOf``: a multiple of the old step tightens, a divisor of it loosens."""
+        mo, mn = _step(old), _step(new)
+        if mo == mn:
+            return
+        a, b = old.get("multipleOf"), new.get("multipleOf")
+        if mo is None or (mn is not None and _divides(mo, mn)):
+            self.add(ChangeKind.BOUND_TIGHTENED, path, False, True, "multipleOf", a, b)
+        elif mn is None or _divides(mn, mo):
+            self.add(ChangeKind.BOUND_LOOSENED, path, True, False, "multipleOf", a, b)
+        else:
+            self.add(ChangeKind.CONSTRAINT_CHANGED, path, False, False, "multipleOf", a, b)
 
     def pattern(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> None:
         po, pn = old.get("pattern"), new.get("pattern")
@@ -983,19 +1352,34 @@ class _Differ:
             x is None or (isinstance(x, dict) and set(x) <= {"pattern", "type"}) for x in (no, nn)
         )
         if no is None:
-            kind = ChangeKind.PATTERN_TIGHTENED if pattern_only else ChangeKind.CONSTRAINT_CHANGED
-            self.add(kind, path, False, True, "not", None, nn)
+            backward, forward = False, True
         elif nn is None:
-            kind = ChangeKind.PATTERN_LOOSENED if pattern_only else ChangeKind.CONSTRAINT_CHANGED
-            self.add(kind, path, True, False, "not", no, None)
+            backward, forward = True, False
         else:
-            kind = ChangeKind.PATTERN_CHANGED if pattern_only else ChangeKind.CONSTRAINT_CHANGED
-            self.add(kind, path, False, False, "not", no, nn)
+            # "not X" lets through what "not Y" does when Y is within X
+            inner_b, inner_f = self.verdicts(no, nn, path)
+            backward, forward = inner_f, inner_b
+            if backward and forward:
+                return
+        if pattern_only:
+            kind = _verdict_kind(
+                backward, forward, ChangeKind.PATTERN_TIGHTENED, ChangeKind.PATTERN_LOOSENED
+            )
+            kind = ChangeKind.PATTERN_CHANGED if kind is ChangeKind.CONSTRAINT_CHANGED else kind
+        else:
+            kind = ChangeKind.CONSTRAINT_CHANGED
+        self.add(kind, path, backward, forward, "not", no, nn)
 
     def all_of(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> None:
-        ao, an = old.get("allOf") or [], new.get("allOf") or []
-        if not isinstance(ao, list) or not isinstance(an, list):
-            return
+        ao, an = _list(old.get("allOf")), _list(new.get("allOf"))
+        ao, an = list(ao), list(an)
+        for a in list(ao):
+            shape = _structure(a, self.old_root)
+            same = [b for b in an if _structure(b, self.new_root) == shape]
+            if same:
+                self.node(a, same[0], path)
+                ao.remove(a)
+                an.remove(same[0])
         for a, b in zip(ao, an, strict=False):
             self.node(a, b, path)
         for extra in an[len(ao) :]:
@@ -1011,6 +1395,22 @@ class _Differ:
                     _member_kind(shape, tightened=False), path, True, False, "allOf", shape, None
                 )
 
+    def conditional(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> None:
+        """``if`` / ``then`` / ``else``: the branches compare when the condition stays."""
+        io, in_ = old.get("if"), new.get("if")
+        if io is None and in_ is None:
+            return
+        if io is None or in_ is None:
+            backward = io is not None
+            kind = ChangeKind.CONSTRAINT_CHANGED
+            self.add(kind, path, backward, not backward, "if", io, in_)
+            return
+        if _structure(io, self.old_root) != _structure(in_, self.new_root):
+            self.add(ChangeKind.CONSTRAINT_CHANGED, path, False, False, "if", io, in_)
+            return
+        for key in ("then", "else"):
+            self.node(old.get(key, True), new.get(key, True), (*path, f"{{{key}}}"))
+
     def arrays(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> None:
         pre_o = _list(old.get("prefixItems"))
         pre_n = _list(new.get("prefixItems"))
@@ -1022,34 +1422,51 @@ class _Differ:
             self.node(a, b, (*path, f"[{i}]"))
         if _structure(items_o, self.old_root) != _structure(items_n, self.new_root):
             self.node(items_o, items_n, (*path, "[]"))
+        self.contains(old, new, path)
+
+    def contains(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> None:
+        """``contains``: at least one item valid under it."""
         co, cn = old.get("contains"), new.get("contains")
-        if (co is not None or cn is not None) and _structure(co, self.old_root) != _structure(
-            cn, self.new_root
-        ):
-            self.add(ChangeKind.CONSTRAINT_CHANGED, path, False, False, "contains", co, cn)
+        if _structure(co, self.old_root) == _structure(cn, self.new_root):
+            return
+        counted = any(k in n for n in (old, new) for k in ("minContains", "maxContains"))
+        if counted:
+            backward = forward = False
+        elif co is None or cn is None:
+            backward, forward = co is not None, co is None
+        else:
+            backward, forward = self.verdicts(co, cn, (*path, "[]"))
+            if backward and forward:
+                return
+        kind = _verdict_kind(
+            backward, forward, ChangeKind.BOUND_TIGHTENED, ChangeKind.BOUND_LOOSENED
+        )
+        self.add(kind, path, backward, forward, "contains", co, cn)
 
     # -- objects
 
-    @staticmethod
-    def governing(node: dict[str, Any], name: str) -> Any:
-        """The schema that applies to a property ``name`` not listed in ``properties``."""
-        pats = node.get("patternProperties")
-        if isinstance(pats, dict):
-            for pat, sub in pats.items():
-                try:
-                    if re.search(pat, name):
-                        return sub
-                except re.error:
-                    continue
-        return node.get("additionalProperties", True)
+    def presence(
+        self,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        name: str,
+        required: tuple[set[str], set[str]],
+        path: tuple[str, ...],
+    ) -> tuple[bool, bool]:
+        """Verdicts for a property ``name`` listed on one side only (or renamed)."""
+        ro, rn = required
+        backward, forward = self.entails(
+            _conjuncts(old, name), _conjuncts(new, name), (*path, name)
+        )
+        return (
+            backward and not (name in rn and name not in ro),
+            forward and not (name in ro and name not in rn),
+        )
 
-    def objects(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> None:
-        po = _dict(old.get("properties"))
-        pn = _dict(new.get("properties"))
-        ro = set(old.get("required") or [])
-        rn = set(new.get("required") or [])
-        added = [n for n in pn if n not in po]
-        removed = [n for n in po if n not in pn]
+    def renames(
+        self, po: dict[str, Any], pn: dict[str, Any], added: list[str], removed: list[str]
+    ) -> list[tuple[str, str]]:
+        """Pairs (removed, added) of the same shape; taken out of ``added`` and ``removed``."""
         renamed: list[tuple[str, str]] = []
         for r in list(removed):
             shape = _structure(po[r], self.old_root)
@@ -1059,47 +1476,31 @@ class _Differ:
                 renamed.append((r, best))
                 removed.remove(r)
                 added.remove(best)
+        return renamed
+
+    def objects(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> None:
+        po = _dict(old.get("properties"))
+        pn = _dict(new.get("properties"))
+        ro = {n for n in _list(old.get("required")) if isinstance(n, str)}
+        rn = {n for n in _list(new.get("required")) if isinstance(n, str)}
+        added = [n for n in pn if n not in po]
+        removed = [n for n in po if n not in pn]
+        renamed = self.renames(po, pn, added, removed)
         for r, a in renamed:
-            gov_new = self.governing(new, r)
-            gov_old = self.governing(old, a)
-            backward = _trivial(gov_new, self.new_root) and a not in rn
-            forward = _trivial(gov_old, self.old_root) and r not in ro
-            self.add(ChangeKind.FIELD_RENAMED, (*path, a), backward, forward, "properties", r, a)
+            b1, f1 = self.presence(old, new, r, (ro, rn), path)
+            b2, f2 = self.presence(old, new, a, (ro, rn), path)
+            self.add(ChangeKind.FIELD_RENAMED, (*path, a), b1 and b2, f1 and f2, "properties", r, a)
         for a in added:
-            gov_old = self.governing(old, a)
-            required = a in rn
-            if gov_old is False:
-                backward, forward = not required, False
-            elif _trivial(gov_old, self.old_root):
-                backward, forward = _trivial(pn[a], self.new_root) and not required, True
-            else:
-                subs = self.sub(gov_old, pn[a], (*path, a))
-                backward = all(c.backward for c in subs) and not required
-                forward = all(c.forward for c in subs)
-            self.add(
-                ChangeKind.FIELD_ADDED,
-                (*path, a),
-                backward,
-                forward,
-                "required" if required else "properties",
-                None,
-                a,
-            )
+            backward, forward = self.presence(old, new, a, (ro, rn), path)
+            kw = "required" if a in rn else "properties"
+            self.add(ChangeKind.FIELD_ADDED, (*path, a), backward, forward, kw, None, a)
         for r in removed:
-            gov_new = self.governing(new, r)
-            was_required = r in ro
-            if gov_new is False:
-                backward, forward = False, not was_required
-            elif _trivial(gov_new, self.new_root):
-                backward, forward = True, _trivial(po[r], self.old_root) and not was_required
-            else:
-                subs = self.sub(po[r], gov_new, (*path, r))
-                backward = all(c.backward for c in subs)
-                forward = all(c.forward for c in subs) and not was_required
+            backward, forward = self.presence(old, new, r, (ro, rn), path)
             self.add(ChangeKind.FIELD_REMOVED, (*path, r), backward, forward, "properties", r, None)
         for name in po:
             if name in pn:
                 self.node(po[name], pn[name], (*path, name))
+                self.patterned(old, new, name, (*path, name))
         # fields added, removed or renamed carry their requiredness in their own verdicts
         moved = {r for r, _ in renamed} | {a for _, a in renamed} | set(added) | set(removed)
         for name in sorted((rn - ro) - moved):
@@ -1113,6 +1514,46 @@ class _Differ:
             self.node(
                 old.get("propertyNames", True), new.get("propertyNames", True), (*path, "{names}")
             )
+        self.dependencies(old, new, (ro, rn), path)
+
+    def patterned(
+        self, old: dict[str, Any], new: dict[str, Any], name: str, path: tuple[str, ...]
+    ) -> None:
+        """A property listed on both sides that a ``patternProperties`` entry also governs."""
+        co, cn = _conjuncts(old, name), _conjuncts(new, name)
+        if len(co) == 1 and len(cn) == 1:
+            return
+        backward, forward = self.entails(co, cn, path)
+        if not (backward and forward):
+            kind = _verdict_kind(
+                backward, forward, ChangeKind.OBJECT_CLOSED, ChangeKind.OBJECT_OPENED
+            )
+            self.add(kind, path, backward, forward, "patternProperties")
+
+    def dependencies(
+        self,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        required: tuple[set[str], set[str]],
+        path: tuple[str, ...],
+    ) -> None:
+        """``dependentRequired`` and ``dependentSchemas``."""
+        ro, rn = required
+        do, dn = _dict(old.get("dependentRequired")), _dict(new.get("dependentRequired"))
+
+        def needs(deps: dict[str, Any], key: str) -> set[str]:
+            return {n for n in _list(deps.get(key)) if isinstance(n, str)}
+
+        backward = all(needs(dn, k) <= needs(do, k) | ro for k in dn)
+        forward = all(needs(do, k) <= needs(dn, k) | rn for k in do)
+        if not (backward and forward):
+            kind = _verdict_kind(
+                backward, forward, ChangeKind.REQUIRED_ADDED, ChangeKind.REQUIRED_DROPPED
+            )
+            self.add(kind, path, backward, forward, "dependentRequired", do or None, dn or None)
+        so, sn = _dict(old.get("dependentSchemas")), _dict(new.get("dependentSchemas"))
+        for key in sorted(set(so) | set(sn)):
+            self.node(so.get(key, True), sn.get(key, True), (*path, f"{{{key}?}}"))
 
     def openness(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> None:
         ap_o, ap_n = old.get("additionalProperties", True), new.get("additionalProperties", True)
