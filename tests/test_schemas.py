@@ -83,6 +83,28 @@ def test_schema_is_valid_draft_2020_12(name: str) -> None:
     Draft202012Validator.check_schema(schema)
 
 
+@pytest.mark.parametrize("name", list(SCHEMAS))
+def test_every_tuple_is_whole_for_strict_validators(name: str) -> None:
+    """ajv's strict mode (``strictTuples``) refuses a tuple whose length is left open.
+
+    Every ``prefixItems`` of n schemas must say ``minItems: n`` and either
+    ``maxItems: n`` or ``items: false``; an optional last item is written as two
+    whole tuples instead.
+    """
+    loose = [
+        path
+        for path, node in _walk(SCHEMAS[name])
+        if isinstance(node, dict)
+        and isinstance(node.get("prefixItems"), list)
+        and path[-1:] != ("properties",)
+        and not (
+            node.get("minItems") == len(node["prefixItems"])
+            and (node.get("maxItems") == len(node["prefixItems"]) or node.get("items") is False)
+        )
+    ]
+    assert not loose, loose
+
+
 @pytest.mark.parametrize("name", list(SCDS_SCHEMAS))
 def test_schema_id_is_under_the_base_uri(name: str) -> None:
     stem = name.removesuffix(".schema.json")

@@ -730,6 +730,18 @@ def _reference_index() -> str:
         f" `{DEFAULT_BASE_URI}{STANDARD_VERSION}/<name>.schema.json`."
         " · 每种实体一个模式文件，另有信封、任一实体、整个数据集与 JSON 报告的模式；全部离线可用。",
         "",
+        "They use no keyword outside the 2020-12 vocabularies and compile in strict validators"
+        " (ajv's strict mode among them: every tuple is whole). Patterns are ECMA-262 regular"
+        " expressions, as JSON Schema says: `$` ends the text. Python's `re`, which the"
+        " `jsonschema` package uses, also lets `$` match before a final line end, so that"
+        ' package alone accepts an id such as `"abc\\n"`; ajv, pydantic and `smartstd check`'
+        " refuse it. Structure (SC103) is what `smartstd check` says."
+        " · 模式只使用 2020-12 词表中的关键字，可在严格模式的校验器（如 ajv strict）中编译。"
+        "正则表达式按 JSON Schema 的规定采用 ECMA-262 语法，`$` 表示文本结尾；"
+        "Python `re`（`jsonschema` 包所用）的 `$` 也匹配末尾换行之前，"
+        '因此仅该包会接受 `"abc\\n"` 这样的标识，ajv、pydantic 与'
+        " `smartstd check` 均拒绝。结构是否合规以 `smartstd check` 为准。",
+        "",
     ]
     files = [*ENTITY_TYPES, "envelope", "entity", "dataset", "report"]
     lines += [", ".join(f"[`{n}`](../{_schema_rel(n)})" for n in files), ""]

@@ -172,6 +172,8 @@ _JSON_TYPES = ("null", "boolean", "integer", "number", "string", "array", "objec
 _ANY = "any"
 #: Beyond this many alternatives, an ``anyOf`` is compared as a whole.
 _MAX_ALTS = 64
+#: An array of tuples of at most this many lengths is compared length by length.
+_MAX_LENGTHS = 8
 
 
 class ChangeKind(str, enum.Enum):
@@ -796,6 +798,9 @@ def _apart(a: Any, b: Any, root: Any) -> bool:
         return True
     if _no_common(_values(a), _values(b)):
         return True
+    if (ta, tb) == ("array", "array"):
+        (low_a, high_a), (low_b, high_b) = _lengths(a), _lengths(b)
+        return (high_a is not None and high_a < low_b) or (high_b is not None and high_b < low_a)
     if (ta, tb) != ("object", "object"):
         return False
     pa, pb = _dict(a.get("properties")), _dict(b.get("properties"))
@@ -805,6 +810,44 @@ def _apart(a: Any, b: Any, root: Any) -> bool:
         if isinstance(sa, dict) and isinstance(sb, dict) and _no_common(_values(sa), _values(sb)):
             return True
     return False
+
+
+def _lengths(node: dict[str, Any]) -> tuple[int, int | None]:
+    """The lengths an array schema allows: ``(least, most)`` (``None``: no most)."""
+    low = _number(node.get("minItems"))
+    high = _number(node.get("maxItems"))
+    pre = node.get("prefixItems")
+    if node.get("items") is False:
+        cap = float(len(pre)) if isinstance(pre, list) else 0.0
+        high = cap if high is None else min(high, cap)
+    least = max(0, math.ceil(low)) if low is not None else 0
+    return least, (math.floor(high) if high is not None else None)
+
+
+def _by_length(alt: Any) -> list[Any]:
+    """An array alternative of tuples of a few lengths as one whole tuple per length.
+
+    ``prefixItems`` with nothing after them (``items: false``, or ``maxItems`` no
+    larger than the tuple) allow a range of lengths; each length is a whole tuple,
+    as a schema written as an ``anyOf`` of tuples has it, so the two forms compare
+    as equal. Anything else is left as it is.
+    """
+    if not isinstance(alt, dict) or alt.get("type") != "array":
+        return [alt]
+    pre = alt.get("prefixItems")
+    if not isinstance(pre, list) or not pre:
+        return [alt]
+    least, most = _lengths(alt)
+    if most is None or most > len(pre) or not least <= most < least + _MAX_LENGTHS:
+        return [alt]
+    rest = {k: v for k, v in alt.items() if k not in ("prefixItems", "minItems", "maxItems")}
+    out = []
+    for n in range(least, most + 1):
+        part: dict[str, Any] = {**rest, "minItems": n, "maxItems": n, "items": False}
+        if n:
+            part["prefixItems"] = pre[:n]
+        out.append(part)
+    return out
 
 
 def _bound(node: dict[str, Any], side: str, integral: bool = False) -> tuple[float, bool] | None:
@@ -1033,7 +1076,7 @@ class _Differ:
             split = self.split(node, root, depth)
             if split is not None:
                 return split
-        return _by_type(node)
+        return [part for alt in _by_type(node) for part in _by_length(alt)]
 
     def split(self, node: dict[str, Any], root: Any, depth: int) -> list[Any] | None:
         """The alternatives of an ``anyOf`` (or a ``oneOf`` whose branches exclude each other)."""

@@ -73,6 +73,14 @@ NULL = {"type": "null"}
 DISC_A = closed({"kind": {"const": "a"}, "x": INT}, ("kind",))
 DISC_B = closed({"kind": {"const": "b"}, "y": S}, ("kind",))
 DISC_C = closed({"kind": {"const": "c"}}, ("kind",))
+TUPLE2 = {"type": "array", "prefixItems": [NUM, NUM], "minItems": 2, "maxItems": 2, "items": False}
+TUPLE3 = {
+    "type": "array",
+    "prefixItems": [NUM, NUM, S],
+    "minItems": 3,
+    "maxItems": 3,
+    "items": False,
+}
 DEFS = {"Name": {"type": "string", "maxLength": 5}, "Unused": {"type": "integer"}}
 
 P = Pair
@@ -487,6 +495,51 @@ PAIRS: list[Pair] = [
         False,
         True,
         [["a", 1]],
+    ),
+    P(
+        "optional_last_item_as_two_whole_tuples",
+        {"type": "array", "prefixItems": [NUM, NUM, S], "minItems": 2, "items": False},
+        {"anyOf": [TUPLE2, TUPLE3]},
+        True,
+        True,
+        bump="none",
+    ),
+    P(
+        "two_whole_tuples_as_one_of",
+        {"oneOf": [TUPLE2, TUPLE3]},
+        {"type": "array", "prefixItems": [NUM, NUM, S], "minItems": 2, "maxItems": 3},
+        True,
+        True,
+        bump="none",
+    ),
+    P(
+        "optional_last_item_dropped",
+        {"type": "array", "prefixItems": [NUM, NUM, S], "minItems": 2, "items": False},
+        {"anyOf": [TUPLE2]},
+        False,
+        True,
+        [[1, 2, "a"]],
+    ),
+    P(
+        "optional_last_item_added",
+        {"anyOf": [TUPLE2]},
+        {"type": "array", "prefixItems": [NUM, NUM, S], "minItems": 2, "items": False},
+        True,
+        False,
+        fwd_witness=[[1, 2, "a"]],
+    ),
+    P(
+        "optional_last_item_narrowed",
+        {"type": "array", "prefixItems": [NUM, NUM, S], "minItems": 2, "items": False},
+        {
+            "anyOf": [
+                TUPLE2,
+                {**TUPLE3, "prefixItems": [NUM, NUM, {"type": "string", "maxLength": 1}]},
+            ]
+        },
+        False,
+        True,
+        [[1, 2, "ab"]],
     ),
     P(
         "min_items_tightened",

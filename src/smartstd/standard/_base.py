@@ -380,22 +380,34 @@ def _check_position(pos: list[float]) -> list[float]:
     return pos
 
 
-#: A GeoJSON position: longitude, latitude and an optional altitude.
+_LONGITUDE = {"type": "number", "minimum": -180, "maximum": 180}
+_LATITUDE = {"type": "number", "minimum": -90, "maximum": 90}
+
+#: A GeoJSON position: longitude, latitude and an optional altitude. In JSON
+#: Schema, two whole tuples (of two and of three numbers): a tuple with an
+#: optional last item is refused by strict validators (ajv's ``strictTuples``).
 Position = Annotated[
     list[float],
     Field(min_length=2, max_length=3),
     AfterValidator(_check_position),
     WithJsonSchema(
         {
-            "type": "array",
-            "minItems": 2,
-            "maxItems": 3,
-            "prefixItems": [
-                {"type": "number", "minimum": -180, "maximum": 180},
-                {"type": "number", "minimum": -90, "maximum": 90},
-                {"type": "number"},
-            ],
-            "items": False,
+            "anyOf": [
+                {
+                    "type": "array",
+                    "prefixItems": [_LONGITUDE, _LATITUDE],
+                    "minItems": 2,
+                    "maxItems": 2,
+                    "items": False,
+                },
+                {
+                    "type": "array",
+                    "prefixItems": [_LONGITUDE, _LATITUDE, {"type": "number"}],
+                    "minItems": 3,
+                    "maxItems": 3,
+                    "items": False,
+                },
+            ]
         }
     ),
 ]
