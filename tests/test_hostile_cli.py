@@ -257,3 +257,36 @@ def test_load_places_many_findings_of_one_document(tmp_path: Path) -> None:
         f = by_index[i]
         assert f.file == str(path) and f.line is not None and f.column is not None
         assert starts[i] - 2 <= f.line <= starts[i] + 40
+
+
+# --------------------------------------------------------------------------- numbers
+
+_HOUSEHOLD = '{"id": "h1", "type": "Household", "dwelling_id": "d1", "size": %s}'
+
+
+@pytest.mark.parametrize("number", ["1e999", "-2.5E+400", "1" + "0" * 400 + ".5"])
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "yaml"])
+def test_a_number_too_large_for_a_float_is_a_finding_not_infinity(
+    fmt: str, number: str, tmp_path: Path
+) -> None:
+    """Python reads 1e999 as infinity; the record must not pass, nor vanish without a word."""
+    record = _HOUSEHOLD % number
+    path = tmp_path / f"d.{fmt}"
+    if fmt == "json":
+        path.write_text(json.dumps(ENVELOPE)[:-1] + ', "entities": [' + record + "]}", "utf-8")
+    elif fmt == "ndjson":
+        path.write_text(json.dumps(ENVELOPE) + "\n" + record + "\n", "utf-8")
+    else:
+        head = "".join(f"{k}: {json.dumps(v)}\n" for k, v in ENVELOPE.items())
+        path.write_text(head + "entities:\n- " + record + "\n", "utf-8")
+    code, report, _ = _check(str(path))
+    assert code == 1
+    [f] = _findings(report)
+    params = f["params"]
+    assert isinstance(params, dict)
+    assert (f["code"], params["reason"]) == ("SC100", "big-number")
+    assert str(f["pointer"]).endswith("/size")
+    line = {"json": 1, "ndjson": 2, "yaml": len(ENVELOPE) + 2}[fmt]
+    assert f["line"] == line
+    text = path.read_text("utf-8").splitlines()[line - 1]
+    assert text[int(str(f["column"])) - 1 :].startswith(number)

@@ -270,3 +270,24 @@ def test_threads_do_not_share_hook_state(limits: Limits) -> None:
     with ThreadPoolExecutor(4) as pool:
         for dup, count in pool.map(work, range(8)):
             assert count == (200 if dup else 0)
+
+
+def test_a_float_overflow_is_big_number_at_its_place(limits: Limits) -> None:
+    text = '{"a": [1.5, 2e308],\n "b": "1e999", "c": 1e-999, "d": NaN, "e": -1E+999}'
+    value, findings = parse_json(text, file="o.json", limits=limits)
+    assert math.isinf(value["a"][1]) and value["b"] == "1e999" and value["c"] == 0.0
+    got = [(f.code, f.params["reason"], f.path, f.line, f.column) for f in findings]
+    assert sorted(got, key=str) == sorted(
+        [
+            ("SC100", "big-number", ("a", 1), 1, 13),
+            ("SC100", "nan", ("d",), 2, 34),
+            ("SC100", "big-number", ("e",), 2, 44),
+        ],
+        key=str,
+    )
+
+
+def test_long_exponents_that_fit_are_no_finding(limits: Limits) -> None:
+    text = '{"a": 1e-400, "b": 1.0e+300, "c": "x1e999", "d": 0.' + "0" * 400 + "1}"
+    value, findings = parse_json(text, file=None, limits=limits)
+    assert findings == [] and value["b"] == 1e300

@@ -23,6 +23,7 @@ seen. Positions of everything else are found on demand with
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 import threading
@@ -137,11 +138,65 @@ def parse_json(
             _reset(parser)
             return None, [_too_deep(text, depth, file, limits, line_offset)]
     if not (duplicates or constants):
-        return value, []
+        if _OVERFLOW_HINT.search(text) is None:
+            return value, []
+        return value, _overflows(text, value, [], file, line_offset)
     try:
-        return _anomalies(text, value, duplicates, constants, file, line_offset)
+        value, found = _anomalies(text, value, duplicates, constants, file, line_offset)
     finally:
         _reset(parser)
+    if _OVERFLOW_HINT.search(text) is not None:
+        found += _overflows(text, value, [f.path for f in found], file, line_offset)
+    return value, found
+
+
+def _overflows(
+    text: str, value: Any, known: list[Path], file: str | None, line_offset: int
+) -> list[Finding]:
+    """SC100 ``big-number`` for each number too large for a 64-bit float (``1e999``).
+
+    Python reads such a number as an infinity, which the models refuse and
+    which would otherwise pass as NaN's (whose token the parser reports).
+    ``known`` are paths already reported (NaN and the infinities written as such).
+    """
+    skip = set(known)
+    paths: list[Path] = []
+    stack: list[tuple[Path, Any]] = [((), value)]
+    while stack:
+        path, node = stack.pop()
+        kind = type(node)
+        if kind is float:
+            if math.isinf(node) and path not in skip:
+                paths.append(path)
+        elif kind is dict:
+            stack.extend(((*path, k), v) for k, v in node.items())
+        elif kind is list:
+            stack.extend(((*path, i), v) for i, v in enumerate(node))
+    if not paths:
+        return []
+    paths.sort(key=lambda p: [str(step) for step in p])
+    values, _keys = scan_details(text, paths, [])
+    found = []
+    for path in paths:
+        line, column = values.get(path, (None, None))
+        found.append(
+            error(
+                PARSE_ERROR,
+                file=file,
+                line=None if line is None else line + line_offset,
+                column=column,
+                path=path,
+                reason="big-number",
+                detail=TOO_LARGE,
+            )
+        )
+    return found
+
+
+#: What an SC100 ``big-number`` finding says of a number too large for a float.
+TOO_LARGE = "the number is too large for a 64-bit floating-point value (it would be infinity)"
+#: A number that may be too large for a float: an exponent of three digits, or 309 digits.
+_OVERFLOW_HINT = re.compile(r"[0-9][eE]\+?0*[1-9][0-9]{2,}|[0-9]{309,}")
 
 
 def _reset(parser: _Parser) -> None:

@@ -31,6 +31,7 @@ After an SC100 syntax error or an SC109 limit, the document has no value.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from smartstd.io._findings import DUPLICATE_KEY, PARSE_ERROR, error, limit
+from smartstd.io.jsonreader import TOO_LARGE as _TOO_LARGE
 from smartstd.io.limits import Limits
 from smartstd.io.positions import PositionMap
 from smartstd.report import Finding, Path
@@ -341,7 +343,10 @@ class _Builder:
                 if _INT16.match(text):
                     return int(text[2:], 16)
             if ("." in text or "e" in text or "E" in text) and _FLOAT.match(text):
-                return float(text)
+                number = float(text)
+                if math.isinf(number):  # 1e999: no 64-bit float holds it
+                    self.fail(mark, path, reason="big-number", detail=_TOO_LARGE)
+                return number
             if _SPECIAL_FLOAT.match(text):
                 return self.special_float(text, mark, path)
         return text
