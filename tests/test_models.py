@@ -646,3 +646,15 @@ def test_published_entity_titles_are_english_then_chinese() -> None:
         assert (zh, en) == cls.__i18n__[:2]
         assert CJK.search(zh)
         assert not CJK.search(en)
+
+
+def test_validate_entity_reports_infinity_built_in_python() -> None:
+    """From Python, a non-finite number is SC103; from a reader (which said SC100), nothing more."""
+    from smartstd.conformance.structure import validate_entity
+
+    raw = {"id": "h1", "type": "Household", "dwelling_id": "d1", "size": float("inf")}
+    model, hits = validate_entity(raw)
+    assert model is None
+    assert [(h.code, h.path) for h in hits] == [("SC103", ("size",))]
+    model, hits = validate_entity(raw, read=True)
+    assert model is None and hits == []

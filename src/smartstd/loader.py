@@ -140,7 +140,7 @@ def load(
                 if rec.line != 1:
                     findings.append(rec)
                 continue
-            model, hits = validate_entity(rec.raw)
+            model, hits = validate_entity(rec.raw, read=True)
             if model is not None:
                 entities.append(model)
             if not hits:

@@ -97,7 +97,7 @@ def read_charter(paths: Iterable[str], *, limits: Any = None) -> Any:
                 or rec.raw.get("type") not in GRAPH_TYPES
             ):
                 continue
-            model, _hits = validate_entity(rec.raw)
+            model, _hits = validate_entity(rec.raw, read=True)
             if model is None:
                 charter.skipped += 1
                 continue

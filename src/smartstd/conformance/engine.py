@@ -424,7 +424,7 @@ class _Checker:
                     eid if isinstance(eid, str) else None,
                 )
         if model is None:
-            model, hits = validate_entity(raw)
+            model, hits = validate_entity(raw, read=True)
             if hits:
                 self.add_hits(hits, where, text)
         self._checked(model, raw, where, text)

@@ -101,8 +101,13 @@ def _hits_from_error(exc: ValidationError, strip_tag: bool, raw: Any = None) -> 
     return hits
 
 
-def validate_entity(raw: Any) -> tuple[Any | None, list[Hit]]:
-    """Validate one entity; return the model (or ``None``) and the structural hits."""
+def validate_entity(raw: Any, *, read: bool = False) -> tuple[Any | None, list[Hit]]:
+    """Validate one entity; return the model (or ``None``) and the structural hits.
+
+    ``read``: the entity comes from smartstd's readers, which report NaN and the
+    infinities themselves (SC100): their SC103 is then left out, so that each is
+    reported once. A value built in Python gets its SC103.
+    """
     if not isinstance(raw, dict):
         return None, [
             Hit(
@@ -114,7 +119,7 @@ def validate_entity(raw: Any) -> tuple[Any | None, list[Hit]]:
     try:
         return entity_adapter().validate_python(raw), []
     except ValidationError as exc:
-        return None, _hits_from_error(exc, strip_tag=True, raw=raw)
+        return None, _hits_from_error(exc, strip_tag=True, raw=raw if read else None)
 
 
 def validate_envelope(raw: dict[str, Any]) -> tuple[Envelope | None, list[Hit]]:
