@@ -36,10 +36,10 @@ import json
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from smartstd.errors import UsageError
 
@@ -330,22 +330,29 @@ class Bundle:
     """A set of schemas to compare.
 
     Attributes:
-        schemas: the schema documents by name (``"Building"``, ``"envelope"``).
+        schemas: the schema documents by name (``"Building"``, ``"envelope"``);
+            a schema is an object or a boolean.
         version: the version the bundle publishes, if known.
         subject: ``"scds"`` for the core, the profile's name for a profile.
         source: where it was loaded from.
         codelists: the ``codelists.json`` document, if any.
     """
 
-    schemas: Mapping[str, Mapping[str, Any]]
+    schemas: Mapping[str, Any]
     version: str | None = None
     subject: str = "scds"
     source: str = ""
     codelists: Mapping[str, Any] | None = None
+    #: whether the bundle is one schema file (:func:`load_bundle`), compared with
+    #: another one whatever the two files are called
+    single: bool = False
 
     @property
     def label(self) -> str:
-        """``SCDS 1.0.0`` or ``gz-panyu@1.0.0``."""
+        """``SCDS 1.0.0``, ``gz-panyu@1.0.0``, or a schema file's name (``old.json``)."""
+        if self.single:
+            name = Path(self.source).name or "schema"
+            return f"{name} {self.version}" if self.version else name
         if self.subject == "scds":
             return f"SCDS {self.version or '?'}"
         return f"{self.subject}@{self.version or '?'}"
@@ -387,28 +394,73 @@ def _verify_checksums(folder: Path) -> None:
             raise UsageError(f"bundle {folder}: {name.strip()} does not match its SHA-256 checksum")
 
 
+def _schema_name(file: str) -> str:
+    """``Building`` of ``Building.schema.json``; ``old`` of ``old.json`` or ``old.yaml``."""
+    for suffix in (".schema.json", ".schema.yaml", ".schema.yml", ".json", ".yaml", ".yml"):
+        if file.lower().endswith(suffix):
+            return file[: -len(suffix)] or file
+    return file
+
+
+def _read_schema_file(path: Path) -> Any:
+    """The document of a JSON or YAML file, read with the limits of data files.
+
+    Raises:
+        UsageError: when it cannot be read or parsed (what and where).
+    """
+    from smartstd.io import Limits, read_document
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    fmt: Literal["json", "yaml"] = "json" if path.suffix.lower() == ".json" else "yaml"
+    doc = read_document(data, file=str(path), limits=Limits(), fmt=fmt)
+    if doc.findings:
+        f = doc.findings[0]
+        where = ":".join(str(x) for x in (path, f.line, f.column) if x is not None)
+        raise UsageError(f"{where}: {f.code} {f.message('en')}")
+    return doc.value
+
+
 def load_bundle(source: str | Path, *, verify: bool = True) -> Bundle:
-    """Load a bundle: a folder, a profile YAML (its effective bundle) or a published version.
+    """Load a bundle: a folder, a schema or profile file, or a published version.
 
     Args:
-        source: a bundle folder (``schemas/1.0.0``), a profile file
-            (``profile.yaml``), or a version whose bundle ships with the
-            library (``"1.0.0"``).
+        source: a bundle folder (``schemas/1.0.0``); a JSON Schema file, JSON
+            or YAML (a bundle of that one schema: two such files are compared
+            with each other whatever their names); a profile file
+            (``profile.yaml``, a mapping with ``profile``: its effective
+            bundle); or a version whose bundle ships with the library
+            (``"1.0.0"``).
         verify: check ``SHA256SUMS`` when the folder has one.
 
     Raises:
         UsageError: when the source does not exist, holds no schema or fails its checksums.
     """
     path = Path(source)
-    if (
-        path.is_file()
-        and path.suffix.lower() in (".yaml", ".yml", ".json")
-        and not path.name.endswith(".schema.json")
-    ):
-        from smartstd.profiles import effective_bundle, load_profile
+    if path.is_file() and path.suffix.lower() in (".yaml", ".yml", ".json"):
+        doc = _read_schema_file(path)
+        if isinstance(doc, dict) and "profile" in doc and not path.name.endswith(".schema.json"):
+            from smartstd.profiles import effective_bundle, load_profile
 
-        bundle: Bundle = effective_bundle(load_profile(path))
-        return bundle
+            bundle: Bundle = effective_bundle(load_profile(path))
+            return bundle
+        if not isinstance(doc, (dict, bool)):
+            raise UsageError(
+                f"{path}: neither a JSON Schema (an object or a boolean) nor a profile"
+            )
+        schema_id = str(doc.get("$id", "")) if isinstance(doc, dict) else ""
+        m = _VERSION_IN_ID.search(schema_id)
+        # what the $id names, its version aside: two files of one schema share it
+        subject = schema_id[: m.start(1)] + "*" + schema_id[m.end(1) :] if m else "schema"
+        return Bundle(
+            {_schema_name(path.name): doc},
+            m.group(1) if m else None,
+            subject=subject,
+            source=str(path),
+            single=True,
+        )
     if path.is_dir():
         if verify:
             _verify_checksums(path)
@@ -1666,7 +1718,17 @@ def diff_schemas(
     """
     d = _Differ(name, old, new)
     d.node(old, new, ())
-    return d.changes
+    # the same change met twice (a bound tightened in both tuples of a position) is one
+    seen: set[str] = set()
+    out: list[Change] = []
+    for c in d.changes:
+        key = json.dumps(
+            [c.kind.value, c.path, c.backward, c.forward, c.keyword, _canon(c.old), _canon(c.new)]
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
 
 
 def _codelist_labels(
@@ -1824,9 +1886,12 @@ def diff_bundles(old: Bundle | str | Path, new: Bundle | str | Path) -> Diff:
     """Compare two bundles (or paths that :func:`load_bundle` accepts) schema by schema."""
     a = old if isinstance(old, Bundle) else load_bundle(old)
     b = new if isinstance(new, Bundle) else load_bundle(new)
+    if a.single and b.single:  # two schema files: one schema, whatever the names
+        [doc] = a.schemas.values()
+        a = replace(a, schemas=dict.fromkeys(b.schemas, doc))
     changes: list[Change] = []
-    names_a = [n for n in a.schemas if n not in _SKIP_SCHEMAS]
-    names_b = [n for n in b.schemas if n not in _SKIP_SCHEMAS]
+    names_a = [n for n in a.schemas if a.single or n not in _SKIP_SCHEMAS]
+    names_b = [n for n in b.schemas if b.single or n not in _SKIP_SCHEMAS]
     for name in names_a:
         if name in b.schemas:
             changes.extend(diff_schemas(a.schemas[name], b.schemas[name], name))

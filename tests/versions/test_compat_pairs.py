@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1227,3 +1228,95 @@ def test_an_allof_that_refers_back_to_itself_ends() -> None:
     assert changes
     assert _verdicts(changes)[1] is False  # everything is valid under the new one
     assert diff_schemas(loop, loop, "T") == []
+
+
+# --------------------------------------------------------------------------- two schema files
+
+
+#: Pairs of object schemas checked again as two files (a sample of kinds of change).
+_FILE_PAIRS = {
+    "integer_to_number",
+    "number_to_integer",
+    "prefix_items_grown",
+    "optional_last_item_as_two_whole_tuples",
+    "optional_last_item_dropped",
+    "min_items_tightened",
+}
+
+
+def _files(tmp_path: Any, old: Any, new: Any, names: tuple[str, str]) -> tuple[str, str]:
+    import yaml
+
+    paths = []
+    for name, doc in zip(names, (old, new), strict=True):
+        path = tmp_path / name
+        text = json.dumps(doc) if name.endswith(".json") else yaml.safe_dump(doc)
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths[0], paths[1]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("old.json", "new.json"), ("a.schema.json", "b.yaml"), ("entity.schema.json", "x.yml")],
+)
+@pytest.mark.parametrize("pair", [p for p in PAIRS if p.id in _FILE_PAIRS], ids=lambda p: p.id)
+def test_two_schema_files_compare_like_the_schemas(
+    pair: Pair, names: tuple[str, str], tmp_path: Any
+) -> None:
+    from click.testing import CliRunner
+
+    from smartstd.cli import main
+
+    old, new = _files(tmp_path, pair.old, pair.new, names)
+    diff = diff_bundles(old, new)
+    assert (diff.backward_compatible, diff.forward_compatible) == (pair.backward, pair.forward)
+    for mode, ok in (("backward", pair.backward), ("forward", pair.forward)):
+        res = CliRunner().invoke(main, ["schema", "diff", old, new, "--mode", mode])
+        assert res.exit_code == (0 if ok else 1), res.output
+    res = CliRunner().invoke(main, ["schema", "diff", old, new, "--format", "json"])
+    assert json.loads(res.stdout)["summary"]["backward_compatible"] is pair.backward
+
+
+def test_a_file_that_is_no_schema_is_a_usage_error(tmp_path: Any) -> None:
+    from click.testing import CliRunner
+
+    from smartstd.cli import main
+
+    good = tmp_path / "good.json"
+    good.write_text('{"type": "string"}', encoding="utf-8")
+    for name, text, says in [
+        ("list.json", "[1, 2]", "neither a JSON Schema"),
+        ("broken.json", '{"type": "string",\n "x": }', "broken.json:2:7: SC100"),
+        ("twice.yaml", "type: string\ntype: integer\n", "SC102"),
+    ]:
+        bad = tmp_path / name
+        bad.write_text(text, encoding="utf-8")
+        res = CliRunner().invoke(main, ["schema", "diff", str(good), str(bad)])
+        assert res.exit_code == 2, res.output
+        assert says in res.stderr, res.stderr
+
+
+def test_two_versions_of_one_schema_file_get_their_semver_checked(tmp_path: Any) -> None:
+    """Files whose $id names one schema at two versions: the step must fit the changes."""
+    base = "https://example.org/schemas/x/{}/Thing.schema.json"
+    old = {"$id": base.format("1.0.0"), **closed({"a": S})}
+    breaking = {"$id": base.format("1.1.0"), **closed({"a": S, "b": INT}, ("b",))}
+    other = {**breaking, "$id": "https://example.org/other/1.1.0/Thing.schema.json"}
+    a, b = _files(tmp_path, old, breaking, ("old.json", "new.json"))
+    diff = diff_bundles(a, b)
+    assert (diff.actual_bump, diff.required_bump, diff.version_ok) == ("minor", "major", False)
+    assert not diff.ok("forward")
+    a, c = _files(tmp_path, old, other, ("old.json", "other.json"))
+    assert diff_bundles(a, c).version_ok  # another schema's versions are not compared
+
+
+def test_a_change_met_in_two_tuples_is_reported_once() -> None:
+    two = {"anyOf": [TUPLE2, TUPLE3]}
+    tight = copy.deepcopy(two)
+    for branch in tight["anyOf"]:
+        branch["prefixItems"][0] = {"type": "number", "minimum": 0}
+    changes = diff_schemas(two, tight, "T")
+    assert [(c.kind.value, c.keyword, c.path) for c in changes] == [
+        ("bound_tightened", "minimum", ("[0]",))
+    ]

@@ -283,9 +283,11 @@ def diff_command(
 ) -> None:
     """Compare two bundles and classify every change.
 
-    OLD and NEW are bundle folders, published versions (1.0.0) or a profile
-    file (its effective bundle). Exit 1 when the mode is violated or NEW's
-    version number is smaller than the changes demand under SemVer.
+    OLD and NEW are bundle folders, published versions (1.0.0), profile files
+    (their effective bundles) or two JSON Schema files, JSON or YAML (compared
+    with each other whatever they are called). Exit 1 when the mode is
+    violated or NEW's version number is smaller than the changes demand under
+    SemVer; exit 2 when a file cannot be read.
     """
     from smartstd.compat import diff_bundles, render_markdown, render_text
 
