@@ -290,3 +290,26 @@ def test_a_number_too_large_for_a_float_is_a_finding_not_infinity(
     assert f["line"] == line
     text = path.read_text("utf-8").splitlines()[line - 1]
     assert text[int(str(f["column"])) - 1 :].startswith(number)
+
+
+# --------------------------------------------------------------------------- other formats
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code", "says"),
+    [
+        ("d.csv", b"id,type\nb-1,Building\n", "SC100", "named like a CSV table"),
+        ("d.xml", b"<dataset><entity/></dataset>", "SC100", "named like an XML document"),
+        ("book.xlsx", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), "SC101", "Office file"),
+        ("d.zip", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), "SC101", "unzip"),
+    ],
+)
+def test_an_export_in_another_format_says_what_to_do(
+    name: str, data: bytes, code: str, says: str, tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    exit_code, report, _ = _check(str(path))
+    assert exit_code == 1
+    [f] = _findings(report)
+    assert f["code"] == code and says in str(f["message"]), f

@@ -251,6 +251,7 @@ def open_document(file: str, limits: Limits) -> Document:
     doc = Document(file, fmt, findings=list(parsed.findings), doc=parsed)
     value = parsed.value
     if value is None and parsed.findings:
+        doc.findings = [_foreign(file, f) for f in doc.findings]
         return doc
     if not isinstance(value, dict):
         doc.findings.append(_not_envelope(file, 1, kind=type(value).__name__))
@@ -440,6 +441,29 @@ def _unreadable(file: str, exc: OSError) -> Finding:
         file=file,
         params={"reason": "unreadable", "detail": exc.strerror or str(exc)},
     )
+
+
+#: Exports that are not a format of the standard, by suffix, and what to do with them.
+_FOREIGN = {
+    ".csv": "a CSV table",
+    ".tsv": "a tab-separated table",
+    ".xlsx": "an Excel workbook",
+    ".xls": "an Excel workbook",
+    ".xml": "an XML document",
+    ".txt": "a text file",
+}
+
+
+def _foreign(file: str, f: Finding) -> Finding:
+    """A parse error of a file named like another format: say so, and what to do."""
+    kind = _FOREIGN.get(FsPath(file).suffix.lower())
+    if kind is None or f.code != "SC100" or f.params.get("reason") in ("nan", "big-number"):
+        return f
+    detail = (
+        f"{f.params.get('detail', '')}; the file is named like {kind}: smartstd reads JSON,"
+        " NDJSON and YAML, so export the records as one of those (one object per record)"
+    )
+    return f.replace(params={**f.params, "detail": detail})
 
 
 #: What a path that is not a regular file is, by the test that tells it.

@@ -53,6 +53,8 @@ _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"\xd0\xcf\x11\xe0", "ole2", "export the data as JSON or YAML (this is an Office file)"),
     (b"SQLite format 3\x00", "sqlite", "export the data as JSON or YAML (this is a database)"),
 )
+_OFFICE = (".xlsx", ".xlsm", ".docx", ".pptx", ".ods", ".odt")
+_OFFICE_HINT = "export the records as JSON, NDJSON or YAML (this is an Office file, not data)"
 _BINARY_HINT = "export the data as JSON, NDJSON or YAML (this is not a text file)"
 # How much text around the first bad byte is looked at to guess the encoding.
 _SAMPLE_BEFORE = 4096
@@ -129,6 +131,8 @@ def _signature(data: bytes, file: str | None, first_line: int) -> Finding | None
     """An SC101 ``binary`` finding when ``data`` starts like an archive, an image, ..."""
     for magic, kind, hint in _SIGNATURES:
         if data.startswith(magic):
+            if kind == "zip" and file is not None and file.lower().endswith(_OFFICE):
+                kind, hint = "office", _OFFICE_HINT  # a workbook is a ZIP; unpacking it is no help
             return _binary(kind, hint, file, first_line, 1)
     return None
 
