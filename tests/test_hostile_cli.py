@@ -313,3 +313,42 @@ def test_an_export_in_another_format_says_what_to_do(
     assert exit_code == 1
     [f] = _findings(report)
     assert f["code"] == code and says in str(f["message"]), f
+
+
+# --------------------------------------------------------------------------- lone surrogates
+
+_DWELLING = (
+    '{"id": "dw-1", "type": "Dwelling", "building_id": "b-1", "unit_number": "1%s",'
+    ' "tenure": "ow%sned"}'
+)
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson"])
+@pytest.mark.parametrize("reporter", ["text", "json", "sarif", "junit", "github", "markdown"])
+def test_a_lone_surrogate_is_a_finding_in_every_report(
+    fmt: str, reporter: str, tmp_path: Path
+) -> None:
+    """``\\ud800`` alone is no character: SC103, and no reporter may fail to write it."""
+    record = _DWELLING % ("\\ud800", "\\udfff")
+    path = tmp_path / f"d.{fmt}"
+    if fmt == "json":
+        path.write_text(json.dumps(ENVELOPE)[:-1] + ', "entities": [' + record + "]}", "utf-8")
+    else:
+        path.write_text(json.dumps(ENVELOPE) + "\n" + record + "\n", "utf-8")
+    res = CliRunner().invoke(main, ["check", str(path), "--format", reporter])
+    assert res.exit_code == 1, res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit)
+    res.stdout.encode("utf-8")  # what was written is UTF-8
+    if reporter == "json":
+        found = {(f["code"], f["path"][-1]) for f in json.loads(res.stdout)["findings"]}
+        assert {("SC103", "unit_number"), ("SC103", "tenure")} <= found
+
+
+def test_a_code_outside_its_list_names_the_code() -> None:
+    from smartstd.conformance.structure import validate_entity
+
+    raw = {"id": "dw-1", "type": "Dwelling", "building_id": "b-1", "unit_number": "1"}
+    [hit] = validate_entity({**raw, "tenure": "leased"})[1]
+    assert hit.params["detail"].startswith("'leased' is not a code of the list tenure")
+    [hit] = validate_entity({**raw, "tenure": "le\ud800"})[1]
+    assert hit.params["detail"].startswith("'le\\ud800' is not a code of the list tenure")

@@ -58,7 +58,21 @@ def _non_finite_at(raw: Any, loc: Path) -> bool:
 
 def _hits_from_error(exc: ValidationError, strip_tag: bool, raw: Any = None) -> list[Hit]:
     hits: list[Hit] = []
-    for err in exc.errors(include_url=False):
+    try:
+        errors = exc.errors(include_url=False)
+    except UnicodeError:  # a message that cannot be rendered (a lone surrogate in it)
+        return [
+            Hit(
+                "SC103",
+                (),
+                {
+                    "error_type": "string_unicode",
+                    "detail": "a string holds a lone surrogate (an escape such as \\ud800"
+                    " that is not half of a pair), which is not a Unicode character",
+                },
+            )
+        ]
+    for err in errors:
         loc: Path = tuple(err.get("loc", ()))
         etype = err.get("type", "")
         if strip_tag and loc and isinstance(loc[0], str) and loc[0] in ENTITY_TYPES:

@@ -673,8 +673,14 @@ def code_type(list_name: str) -> Any:
         hint = "" if closed else " (or a namespaced extension code such as gz:my_code)"
         raise PydanticCustomError(
             "code_not_in_list",
-            "{value!r} is not a code of the list {list}; expected one of {expected}{hint}",
-            {"value": value, "list": cl.name, "expected": ", ".join(cl.values), "hint": hint},
+            "'{value}' is not a code of the list {list}; expected one of {expected}{hint}",
+            {
+                # a lone surrogate (from a \ud800 escape) cannot be put in the message
+                "value": value.encode("utf-8", "backslashreplace").decode("utf-8"),
+                "list": cl.name,
+                "expected": ", ".join(cl.values),
+                "hint": hint,
+            },
         )
 
     return Annotated[str, AfterValidator(check), WithJsonSchema(cl.json_schema())]
