@@ -352,3 +352,35 @@ def test_a_code_outside_its_list_names_the_code() -> None:
     assert hit.params["detail"].startswith("'leased' is not a code of the list tenure")
     [hit] = validate_entity({**raw, "tenure": "le\ud800"})[1]
     assert hit.params["detail"].startswith("'le\\ud800' is not a code of the list tenure")
+
+
+# --------------------------------------------------------------------------- configuration files
+
+
+def test_a_configuration_that_is_not_utf8_is_exit_2_with_where(tmp_path: Path) -> None:
+    data = write_json(tmp_path / "d.json")
+    cfg = tmp_path / "smartstd.toml"
+    cfg.write_bytes('[tool.smartstd]\nlevel = "L2"  # 级别\n'.encode("gb18030"))
+    res = CliRunner().invoke(main, ["check", str(data), "--config", str(cfg)])
+    assert res.exit_code == 2
+    assert "is not UTF-8 (byte 33" in res.stderr and "internal error" not in res.stderr
+
+
+def test_a_pyproject_that_is_not_utf8_is_passed_over_in_the_search(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(b'[project]\nname = "\xff"\n')
+    data = write_json(tmp_path / "d.json")
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(main, ["check", str(data)])
+    assert res.exit_code == 0, res.output
+
+
+def test_a_bundle_whose_checksums_are_not_text_is_a_usage_error(tmp_path: Path) -> None:
+    bundle = tmp_path / "b"
+    bundle.mkdir()
+    (bundle / "T.schema.json").write_text('{"type": "string"}', encoding="utf-8")
+    (bundle / "SHA256SUMS").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe")
+    res = CliRunner().invoke(main, ["schema", "diff", str(bundle), str(bundle)])
+    assert res.exit_code == 2
+    assert "cannot read SHA256SUMS" in res.stderr

@@ -383,7 +383,11 @@ def _verify_checksums(folder: Path) -> None:
     sums = folder / "SHA256SUMS"
     if not sums.is_file():
         return
-    for line in sums.read_text("utf-8").splitlines():
+    try:
+        listed = sums.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"bundle {folder}: cannot read SHA256SUMS: {exc}") from None
+    for line in listed:
         if not line.strip():
             continue
         digest, _, name = line.partition("  ")

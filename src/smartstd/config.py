@@ -91,7 +91,7 @@ def find_config(start: Path | None = None) -> Path | None:
         if py.is_file():
             try:
                 data = tomllib.loads(py.read_text("utf-8"))
-            except (OSError, tomllib.TOMLDecodeError):
+            except (OSError, ValueError):  # unreadable, not UTF-8 or not TOML: not ours
                 continue
             if isinstance(data.get("tool"), dict) and "smartstd" in data["tool"]:
                 return py
@@ -109,6 +109,11 @@ def load_config(path: Path | str | None = None, *, search: bool = True) -> Confi
         return Config()
     try:
         data = tomllib.loads(p.read_text("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"cannot read configuration {p}: it is not UTF-8 (byte {exc.start + 1}"
+            f" is {exc.object[exc.start : exc.start + 1]!r}); save it as UTF-8"
+        ) from None
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read configuration {p}: {exc}") from None
     if p.name == "pyproject.toml":

@@ -91,7 +91,7 @@ def _changes_text(version: str, changelog: Path | None, previous: str | None, ba
     if source is not None:
         try:
             excerpt = changelog_excerpt(source.read_text("utf-8"), version)
-        except OSError as exc:
+        except (OSError, UnicodeDecodeError) as exc:
             from smartstd.errors import UsageError
 
             raise UsageError(f"cannot read {source}: {exc}") from None
@@ -210,7 +210,7 @@ def check_command(folder: Path | None, base_uri: str | None) -> None:
         path = target / name
         if not path.is_file():
             problems.append(f"missing: {path}")
-        elif path.read_text("utf-8") != text:
+        elif path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n") != text:
             problems.append(f"differs from the models: {path}")
     extras = [n for n in _BUNDLE_FILES if (target / n).is_file()]
     if extras:
