@@ -976,6 +976,29 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def _narrowed_from(pattern: str, others: Mapping[str, Any]) -> str | None:
+    """The pattern of ``others`` that ``pattern`` is, but for names it leaves out first.
+
+    ``^(?!(gz:a|gz:b)$)P`` matches a subset of the names ``^P`` matches (a
+    profile leaves the fields it declares out of the extension pattern): those
+    names were governed by ``^P``'s schema, not by ``additionalProperties``.
+    """
+    if not pattern.startswith("^(?!"):
+        return None
+    for other in others:
+        if not other.startswith("^") or len(other) < 2 or not pattern.endswith(other[1:]):
+            continue
+        look = pattern[1 : len(pattern) - len(other) + 1]
+        if not (look.startswith("(?!") and look.endswith(")")):
+            continue
+        try:  # one lookahead group: its inside is a regular expression of its own
+            re.compile(look[3:-1])
+        except re.error:
+            continue
+        return other
+    return None
+
+
 def _search(pattern: str, name: str) -> bool:
     try:
         return re.search(pattern, name) is not None
@@ -1675,11 +1698,15 @@ class _Differ:
         for pat in pp_n:
             if pat not in pp_o:
                 # names matching a new pattern were governed by old patterns or additionalProperties
-                bwd, fwd = self._against([*pp_o.values(), ap_o], pp_n[pat], path, old_side=True)
+                base = _narrowed_from(pat, pp_o)
+                cands = [pp_o[base]] if base is not None else [*pp_o.values(), ap_o]
+                bwd, fwd = self._against(cands, pp_n[pat], path, old_side=True)
                 self._open_close(path, bwd, fwd, None, pat)
         for pat in pp_o:
             if pat not in pp_n:
-                bwd, fwd = self._against([*pp_n.values(), ap_n], pp_o[pat], path, old_side=False)
+                base = _narrowed_from(pat, pp_n)
+                cands = [pp_n[base]] if base is not None else [*pp_n.values(), ap_n]
+                bwd, fwd = self._against(cands, pp_o[pat], path, old_side=False)
                 self._open_close(path, bwd, fwd, pat, None)
 
     def _against(

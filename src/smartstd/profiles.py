@@ -1330,6 +1330,25 @@ def _tighten_alt(alt: dict[str, Any], kw: str, value: Any) -> None:
         alt[kw] = min(current, value)
 
 
+def _exclude_declared(node: dict[str, Any]) -> None:
+    """Keep the extension-field pattern off the namespaced fields a profile declares.
+
+    The pattern lets any namespaced field through (``{}``), so leaving the
+    declared ones out of it changes nothing that validates; strict validators
+    (ajv's ``allowMatchingProperties``) refuse a property that a pattern also matches.
+    """
+    from smartstd.standard._base import EXTENSION_FIELD_PATTERN
+
+    pats = node.get("patternProperties")
+    names = sorted(n for n in node.get("properties", {}) if ":" in n)
+    if not isinstance(pats, dict) or not names or EXTENSION_FIELD_PATTERN not in pats:
+        return
+    look = f"(?!({'|'.join(re.escape(n) for n in names)})$)"
+    node["patternProperties"] = {
+        (f"^{look}{k[1:]}" if k == EXTENSION_FIELD_PATTERN else k): v for k, v in pats.items()
+    }
+
+
 def _apply_entity(
     node: dict[str, Any], entity: str, root: Mapping[str, Any], ps: ProfileSet
 ) -> None:
@@ -1356,6 +1375,7 @@ def _apply_entity(
     for prefix, names in declared.items():
         look = f"(?!({'|'.join(re.escape(n) for n in names)})$)" if names else ""
         node.setdefault("patternProperties", {})[f"^{prefix}:{look}"] = False
+    _exclude_declared(node)
     for p in ps.profiles:
         for path in p.required.get(entity, ()):
             for parent, name in _navigate(node, path, root):

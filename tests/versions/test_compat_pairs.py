@@ -543,6 +543,25 @@ PAIRS: list[Pair] = [
         [[1, 2, "ab"]],
     ),
     P(
+        "declared_field_left_out_of_the_extension_pattern",
+        closed({}, patternProperties={"^[a-z]+:[a-z]+$": {}}),
+        closed(
+            {"gz:x": {"type": "string"}},
+            patternProperties={"^(?!(gz:x)$)[a-z]+:[a-z]+$": {}},
+        ),
+        False,
+        True,
+        [{"gz:x": 5}],
+    ),
+    P(
+        "extension_pattern_narrowed_and_the_names_left_out_refused",
+        closed({}, patternProperties={"^[a-z]+:[a-z]+$": {}}),
+        closed({}, patternProperties={"^(?!(gz:x)$)[a-z]+:[a-z]+$": {}}),
+        False,
+        True,
+        [{"gz:x": 1}],
+    ),
+    P(
         "min_items_tightened",
         {"type": "array", "minItems": 1},
         {"type": "array", "minItems": 2},

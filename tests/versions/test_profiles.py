@@ -330,6 +330,26 @@ def test_effective_schemas_are_valid_and_stricter(panyu: ProfileSet) -> None:
     )
 
 
+def test_no_declared_field_is_also_matched_by_a_pattern(panyu: ProfileSet) -> None:
+    """ajv's strict mode refuses a property that a patternProperties key also matches."""
+    import re
+
+    clashes = []
+    for name, schema in effective_schemas(panyu).items():
+        for node in [schema, *schema.get("$defs", {}).values()]:
+            if not isinstance(node, dict):
+                continue
+            for prop in node.get("properties", {}):
+                clashes += [
+                    (name, prop, pat)
+                    for pat in node.get("patternProperties", {})
+                    if re.search(pat, prop)
+                ]
+    assert not clashes
+    building = effective_schemas(panyu)["Building.schema.json"]
+    assert "gz:lingnan_style" in building["properties"]
+
+
 def test_schema_diff_core_against_profile(example_profile: Path) -> None:
     runner = CliRunner()
     res = runner.invoke(
