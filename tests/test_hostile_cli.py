@@ -384,3 +384,17 @@ def test_a_bundle_whose_checksums_are_not_text_is_a_usage_error(tmp_path: Path) 
     res = CliRunner().invoke(main, ["schema", "diff", str(bundle), str(bundle)])
     assert res.exit_code == 2
     assert "cannot read SHA256SUMS" in res.stderr
+
+
+def test_a_waivers_file_is_read_like_data_and_says_where(tmp_path: Path) -> None:
+    """Waivers, schemas and assertions share the data readers: a repeated key is an error."""
+    data = write_json(tmp_path / "d.json")
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n  - code: SC502\n    reason: known\n    reason: twice\n"
+        "    expires: 2027-01-01\n",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(main, ["check", str(data), "--waivers", str(waivers)])
+    assert res.exit_code == 2
+    assert f"{waivers}:4:" in res.stderr and "SC102" in res.stderr

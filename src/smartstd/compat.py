@@ -39,7 +39,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from smartstd.errors import UsageError
 
@@ -412,14 +412,12 @@ def _read_schema_file(path: Path) -> Any:
     Raises:
         UsageError: when it cannot be read or parsed (what and where).
     """
-    from smartstd.io import Limits, read_document
+    from smartstd.io import read_file
 
     try:
-        data = path.read_bytes()
+        doc = read_file(path)
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    fmt: Literal["json", "yaml"] = "json" if path.suffix.lower() == ".json" else "yaml"
-    doc = read_document(data, file=str(path), limits=Limits(), fmt=fmt)
     if doc.findings:
         f = doc.findings[0]
         where = ":".join(str(x) for x in (path, f.line, f.column) if x is not None)

@@ -26,12 +26,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
-
-import yaml
+from typing import Any
 
 from smartstd.errors import ConfigError
 from smartstd.report import Finding, Severity
@@ -79,35 +76,30 @@ def load_waivers(path: str | Path) -> list[Waiver]:
     Raises:
         ConfigError: when the file cannot be read or an entry is incomplete.
     """
-    p = Path(path)
+    from smartstd.io import read_file
+
     try:
-        text = p.read_text("utf-8")
-        data = json.loads(text) if p.suffix == ".json" else yaml.safe_load(text)
-    except (OSError, ValueError, yaml.YAMLError) as exc:
+        doc = read_file(path)
+    except OSError as exc:
         raise ConfigError(f"cannot read waivers file {path}: {exc}") from None
+    if doc.findings:
+        detail = "; ".join(f"{f.code} {f.message('en')}" for f in doc.findings[:3])
+        f = doc.findings[0]
+        where = ":".join(str(x) for x in (path, f.line, f.column) if x is not None)
+        raise ConfigError(f"cannot read waivers file {where}: {detail}")
+    data = doc.value
     items = data.get("waivers") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise ConfigError(f"{path}: expected a list under 'waivers'")
-    out = []
-    for i, item in enumerate(items):
-        out.append(_waiver(item, str(path), i))
-    return _placed(out, text, p, "waivers" if isinstance(data, dict) else None)
-
-
-def _placed(waivers: list[Waiver], text: str, path: Path, key: str | None) -> list[Waiver]:
-    """The waivers with the line and column of each in its file (for SC901 and SC902)."""
-    from smartstd.io import Limits, read_document
-
-    fmt: Literal["json", "yaml"] = "json" if path.suffix == ".json" else "yaml"
-    doc = read_document(text.encode("utf-8"), file=str(path), limits=Limits(), fmt=fmt)
-    prefix: ReportPath = (key,) if key is not None else ()
+    waivers = [_waiver(item, str(path), i) for i, item in enumerate(items)]
+    # the line and column of each waiver in its file (for SC901 and SC902)
+    prefix: ReportPath = ("waivers",) if isinstance(data, dict) else ()
     paths: list[ReportPath] = [(*prefix, w.index) for w in waivers]
     found = doc.positions(paths)
-    out = []
-    for w, at in zip(waivers, paths, strict=True):
-        line, column = found[at]
-        out.append(dataclasses.replace(w, line=line, column=column))
-    return out
+    return [
+        dataclasses.replace(w, line=found[at][0], column=found[at][1])
+        for w, at in zip(waivers, paths, strict=True)
+    ]
 
 
 def _waiver(item: Any, source: str, index: int) -> Waiver:

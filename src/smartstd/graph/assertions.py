@@ -49,7 +49,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any, Literal
+from typing import Any
 
 from smartstd.errors import ConfigError
 from smartstd.graph._params import Params
@@ -284,15 +284,12 @@ def load_assertions(path: str | FsPath) -> list[Assertion]:
     Raises:
         ConfigError: when the file cannot be read or an assertion is malformed.
     """
-    from smartstd.io import Limits, read_document
+    from smartstd.io import read_file
 
-    p = FsPath(path)
     try:
-        data = p.read_bytes()
+        doc = read_file(path)
     except OSError as exc:
         raise ConfigError(f"cannot read assertions file {path}: {exc}") from None
-    fmt: Literal["json", "yaml"] = "json" if p.suffix.lower() == ".json" else "yaml"
-    doc = read_document(data, file=str(path), limits=Limits(), fmt=fmt)
     if doc.findings or doc.value is None:
         detail = "; ".join(f"{f.code} {f.message('en')}" for f in doc.findings[:3])
         raise ConfigError(f"cannot read assertions file {path}: {detail or 'empty'}")

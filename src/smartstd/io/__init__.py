@@ -17,7 +17,7 @@ Parsing keeps no positions; :func:`locate` (JSON) and :class:`PositionMap`
 (YAML) find them afterwards, for the records that need them.
 """
 
-from smartstd.io.document import Document, read_document
+from smartstd.io.document import Document, read_document, read_file
 from smartstd.io.encoding import decode
 from smartstd.io.jsonreader import parse_json
 from smartstd.io.limits import Limits
@@ -37,5 +37,6 @@ __all__ = [
     "parse_json",
     "parse_yaml",
     "read_document",
+    "read_file",
     "sniff_format",
 ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path as FsPath
 from typing import Any, Literal
 
 from smartstd.io._findings import limit
@@ -105,3 +107,16 @@ def read_document(
         return Document(value, tuple(found), text, fmt, file, positions)
     value, found = parse_json(text, file=file, limits=limits)
     return Document(value, tuple(found), text, fmt, file)
+
+
+def read_file(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Document:
+    """Read a small JSON or YAML file (a schema, waivers, assertions).
+
+    JSON by its ``.json`` suffix, YAML otherwise, with :func:`read_document`'s checks.
+
+    Raises:
+        OSError: when the file cannot be read (the caller says which file it was).
+    """
+    data = FsPath(path).read_bytes()
+    fmt: Literal["json", "yaml"] = "json" if str(path).lower().endswith(".json") else "yaml"
+    return read_document(data, file=str(path), limits=limits or Limits(), fmt=fmt)

@@ -176,21 +176,27 @@ def _overflows(
         return []
     paths.sort(key=lambda p: [str(step) for step in p])
     values, _keys = scan_details(text, paths, [])
-    found = []
-    for path in paths:
-        line, column = values.get(path, (None, None))
-        found.append(
-            error(
-                PARSE_ERROR,
-                file=file,
-                line=None if line is None else line + line_offset,
-                column=column,
-                path=path,
-                reason="big-number",
-                detail=TOO_LARGE,
-            )
-        )
-    return found
+    params = {"reason": "big-number", "detail": TOO_LARGE}
+    return [_value_error(values, path, params, file, line_offset) for path in paths]
+
+
+def _value_error(
+    values: dict[Path, tuple[int, int]],
+    path: Path,
+    params: dict[str, Any],
+    file: str | None,
+    line_offset: int,
+) -> Finding:
+    """SC100 about the value at ``path``, placed where :func:`scan_details` found it."""
+    line, column = values.get(path, (None, None))
+    return error(
+        PARSE_ERROR,
+        file=file,
+        line=None if line is None else line + line_offset,
+        column=column,
+        path=path,
+        **params,
+    )
 
 
 #: What an SC100 ``big-number`` finding says of a number too large for a float.
@@ -412,21 +418,16 @@ def _anomalies(
         repeated[id(obj)] = twice
     value, constant_paths, objects = _walk(value, set(repeated), len(constants))
     values, keys = scan_details(text, [p for p, _ in constant_paths], [p for p, _ in objects])
-    findings: list[Finding] = []
-    for path, token in constant_paths:
-        line, column = values.get(path, (None, None))
-        findings.append(
-            error(
-                PARSE_ERROR,
-                file=file,
-                line=None if line is None else line + line_offset,
-                column=column,
-                path=path,
-                reason="nan",
-                detail=f"{token} is not a JSON value",
-                token=token,
-            )
+    findings: list[Finding] = [
+        _value_error(
+            values,
+            path,
+            {"reason": "nan", "detail": f"{token} is not a JSON value", "token": token},
+            file,
+            line_offset,
         )
+        for path, token in constant_paths
+    ]
     for path, ident in objects:
         where = keys.get(path, {})
         for key in repeated[ident]:
