@@ -35,6 +35,7 @@ from smartstd.standard.domains import (
     PERSONAL_DATA_DEVICE_KINDS,
     domain_for,
 )
+from smartstd.standard.modelset import models_for
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -256,10 +257,24 @@ def test_unknown_field_is_rejected_with_its_own_error_type() -> None:
         assert "population" in str(exc.value)
 
 
-@pytest.mark.parametrize("key", ["Gz:style", "gz-style", "gz:", ":style", "gz:Style", "gz:style:x"])
+@pytest.mark.parametrize("key", ["Gz:style", "gz-style", "gz:", ":style", "gz:_x", "gz:style:x"])
 def test_malformed_namespaces_are_unknown_fields(key: str) -> None:
     with pytest.raises(ValidationError) as exc:
         Community.model_validate(community(**{key: 1}))
+    assert error_types(exc) == {"unknown_field"}
+
+
+@pytest.mark.parametrize("key", ["fiware:streamURL", "fiware:dateObserved", "gz:Style"])
+def test_extension_keys_keep_a_source_spelling_from_1_1_0(key: str) -> None:
+    """1.1.0 keeps a source system's own attribute names; 1.0.0 knew snake_case only."""
+    assert Community.model_validate(community(**{key: 1})).extension_fields == {key: 1}
+    old = models_for("1.0.0")
+    with pytest.raises(ValidationError) as exc:
+        old.Community.model_validate(community(**{key: 1}))
+    assert error_types(exc) == {"unknown_field"}
+    # nested objects of 1.0.0 data use 1.0.0's keys too
+    with pytest.raises(ValidationError) as exc:
+        old.ServiceRequest.model_validate(request(location={"building_id": "b1", key: 3}))
     assert error_types(exc) == {"unknown_field"}
 
 

@@ -997,6 +997,76 @@ def _narrowed_from(pattern: str, others: Mapping[str, Any]) -> str | None:
     return None
 
 
+_ATOM = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|[^\\\[\](){}|?*+.^$]|\^|\$|\{\d+(?:,\d*)?\}|[?*+]")
+
+
+def _atoms(pattern: str) -> list[str] | None:
+    """A regular expression as a list of atoms, when it is a plain sequence.
+
+    Plain: literal characters, character classes, anchors and quantifiers
+    (no groups, alternation or ``.``); ``None`` otherwise.
+    """
+    out: list[str] = []
+    pos = 0
+    while pos < len(pattern):
+        m = _ATOM.match(pattern, pos)
+        if m is None:
+            return None
+        out.append(m.group())
+        pos = m.end()
+    return out
+
+
+def _class_chars(atom: str) -> frozenset[str] | None:
+    """The characters an atom matches (a literal or a class of ASCII ranges), or ``None``."""
+    if atom.startswith("[") and not atom.startswith("[^"):
+        body, chars, i = atom[1:-1], set(), 0
+        while i < len(body):
+            c = body[i]
+            if c == "\\":
+                if i + 1 >= len(body) or body[i + 1].isalnum():
+                    return None  # \d, \w ... : not read here
+                chars.add(body[i + 1])
+                i += 2
+            elif i + 2 < len(body) and body[i + 1] == "-":
+                chars.update(chr(x) for x in range(ord(c), ord(body[i + 2]) + 1))
+                i += 3
+            else:
+                chars.add(c)
+                i += 1
+        return frozenset(chars)
+    if len(atom) == 2 and atom[0] == "\\" and not atom[1].isalnum():
+        return frozenset(atom[1])
+    if len(atom) == 1 and atom not in "^$?*+":
+        return frozenset(atom)
+    return None
+
+
+def _widens(old: str, new: str) -> bool:
+    """Whether pattern ``new`` provably matches every name ``old`` matches.
+
+    Both must be plain sequences of the same shape (same anchors and
+    quantifiers, atom for atom) where each of ``new``'s characters classes
+    holds the matching one of ``old``: ``^[a-z]:[a-z_]{0,63}$`` is widened
+    by ``^[a-z]:[A-Za-z_]{0,63}$``.
+    """
+    a, b = _atoms(old), _atoms(new)
+    if a is None or b is None or len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        cx, cy = _class_chars(x), _class_chars(y)
+        if cx is None or cy is None or not cx <= cy:
+            return False
+    return True
+
+
+def _widened_to(pattern: str, others: Mapping[str, Any]) -> str | None:
+    """The pattern of ``others`` that provably matches every name ``pattern`` matches."""
+    return next((other for other in others if _widens(pattern, other)), None)
+
+
 def _search(pattern: str, name: str) -> bool:
     try:
         return re.search(pattern, name) is not None
@@ -1702,7 +1772,8 @@ class _Differ:
                 self._open_close(path, bwd, fwd, None, pat)
         for pat in pp_o:
             if pat not in pp_n:
-                base = _narrowed_from(pat, pp_n)
+                # names of a pattern widened (1.1.0's extension keys) keep their schema
+                base = _narrowed_from(pat, pp_n) or _widened_to(pat, pp_n)
                 cands = [pp_n[base]] if base is not None else [*pp_n.values(), ap_n]
                 bwd, fwd = self._against(cands, pp_o[pat], path, old_side=False)
                 self._open_close(path, bwd, fwd, pat, None)

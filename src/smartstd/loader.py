@@ -20,7 +20,8 @@ from smartstd.conformance.structure import validate_entity, validate_envelope
 from smartstd.errors import InputError
 from smartstd.io import Limits, locate
 from smartstd.report import Finding, Path, Severity
-from smartstd.standard.dataset import Dataset, Envelope
+from smartstd.standard.dataset import STANDARD_VERSION, Dataset, Envelope
+from smartstd.standard.modelset import judged_version, models_for
 
 __all__ = ["load"]
 
@@ -111,6 +112,7 @@ def load(
     lim = limits or Limits()
     findings: list[Finding] = []
     envelope: Envelope | None = None
+    models = models_for(STANDARD_VERSION)
     entities: list[Any] = []
     for file in files:
         doc = open_document(file, lim)
@@ -118,6 +120,8 @@ def load(
         if doc.header is not None and "generated_at" in doc.header and envelope is None:
             env, hits = validate_envelope(doc.header)
             envelope = env
+            declared = doc.header.get("standard_version")
+            models = models_for(judged_version(declared if isinstance(declared, str) else None))
             for hit in hits:
                 findings.append(
                     _finding(
@@ -140,7 +144,7 @@ def load(
                 if rec.line != 1:
                     findings.append(rec)
                 continue
-            model, hits = validate_entity(rec.raw, read=True)
+            model, hits = validate_entity(rec.raw, read=True, models=models)
             if model is not None:
                 entities.append(model)
             if not hits:
@@ -170,4 +174,4 @@ def load(
             f"cannot load a dataset from {', '.join(files)}: {n} problem{'s' * (n != 1)}", findings
         )
     data = envelope.model_dump(exclude_unset=True)
-    return Dataset.model_validate({**data, "entities": entities})
+    return models.dataset.model_validate({**data, "entities": entities})  # type: ignore[no-any-return]

@@ -28,13 +28,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from smartstd.standard.dataset import (
-    ENTITY_TYPES,
-    STANDARD_VERSION,
-    Dataset,
-    Envelope,
-    entity_adapter,
-)
+from smartstd.standard.dataset import STANDARD_VERSION
+from smartstd.standard.modelset import ModelSet, models_for, standard_versions
 
 __all__ = [
     "DEFAULT_BASE_URI",
@@ -107,17 +102,30 @@ def _report_schema() -> dict[str, Any] | None:
     return loaded
 
 
+def _model_set(version: str) -> ModelSet:
+    """The models of ``version`` (the latest for a version without models of its own).
+
+    A test-only or future version being published takes the latest models.
+    """
+    return models_for(version if version in standard_versions() else STANDARD_VERSION)
+
+
 def build_schemas(
     version: str = STANDARD_VERSION, base_uri: str = DEFAULT_BASE_URI
 ) -> dict[str, dict[str, Any]]:
-    """Generate every schema of a bundle, by file name (``Community.schema.json`` ...)."""
+    """Generate every schema of a bundle, by file name (``Community.schema.json`` ...).
+
+    The schemas of a version the package has models for (``1.0.0``, ``1.1.0``)
+    come from that version's models (:func:`smartstd.standard.models_for`).
+    """
+    ms = _model_set(version)
     out: dict[str, dict[str, Any]] = {}
-    for name, cls in ENTITY_TYPES.items():
+    for name, cls in ms.entity_types.items():
         out[f"{name}.schema.json"] = _finish(cls.model_json_schema(), name, version, base_uri)
     out["envelope.schema.json"] = _finish(
-        Envelope.model_json_schema(), "envelope", version, base_uri
+        ms.envelope.model_json_schema(), "envelope", version, base_uri
     )
-    entity = entity_adapter().json_schema()
+    entity = ms.entity_adapter().json_schema()
     entity.setdefault("title", "Entity / 实体")
     entity.setdefault(
         "description",
@@ -125,7 +133,9 @@ def build_schemas(
         "标准中的任一实体，按 type 区分（NDJSON 的一行）。",
     )
     out["entity.schema.json"] = _finish(entity, "entity", version, base_uri)
-    out["dataset.schema.json"] = _finish(Dataset.model_json_schema(), "dataset", version, base_uri)
+    out["dataset.schema.json"] = _finish(
+        ms.dataset.model_json_schema(), "dataset", version, base_uri
+    )
     report = _report_schema()
     if report is not None:
         out["report.schema.json"] = copy.deepcopy(report)

@@ -64,8 +64,8 @@ __all__ = [
     "write_bundle",
 ]
 
-#: Versions of the standard the library can check, oldest first.
-KNOWN_VERSIONS: tuple[str, ...] = (STANDARD_VERSION,)
+#: Versions of the standard the library can check (it has their models), oldest first.
+KNOWN_VERSIONS: tuple[str, ...] = ("1.0.0", "1.1.0")
 
 _SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 _SEMVER_FULL = re.compile(
@@ -206,12 +206,22 @@ class VersionInfo:
 
 
 _REGISTRY: dict[str, VersionInfo] = {
-    STANDARD_VERSION: VersionInfo(
-        STANDARD_VERSION,
+    "1.0.0": VersionInfo(
+        "1.0.0",
         checkable=True,
         title={
             "zh-CN": "智慧社区数据标准首个正式版本",
             "en": "The first release of the Smart Community Data Standard",
+        },
+    ),
+    "1.1.0": VersionInfo(
+        "1.1.0",
+        checkable=True,
+        title={
+            "zh-CN": "新增建筑轮廓、结构化地址、来源与推定、部分办理记录、"
+            "统计用区划代码、有界试点目标",
+            "en": "Adds footprints, postal addresses, provenance and imputation, partial"
+            " request histories, statistical codes and bounded pilot targets",
         },
     ),
 }

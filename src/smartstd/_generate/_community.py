@@ -755,7 +755,19 @@ class CommunityGen:
             "floating_population": len(self.residents) - registered,
             "household_count": len(self.households),
             "tier": tier,
+            "postal_address": self._postal(road=c.road[0], number=f"{num}号"),
+            # 统计用区划代码: county (6), street (3), community committee (3)
+            "statistical_code": f"{d.code}{self.c.street + 1:03d}{c.index + 1:03d}",
         }
+
+    def _postal(self, **parts: str) -> dict[str, str]:
+        """A structured address (1.1.0) in the community's street."""
+        d, st = self.reg.district, self.street
+        out = {"country": "CN", "province": "广东省", "city": "广州市"}
+        out.update(district=d.zh, street=st.zh, **parts)
+        if d.code == "440113" and st.zh == "钟村街":
+            out["postal_code"] = "511495"
+        return out
 
     def _grids(self) -> Iterator[dict[str, Any]]:
         c = self.c
@@ -800,6 +812,8 @@ class CommunityGen:
                 "location": _pt(b.lon, b.lat),
                 "managed_by_id": c.pm,
                 "elevator_count": b.elevators,
+                "footprint": _footprint(b.lon, b.lat, b.dwellings),
+                "postal_address": self._postal(road=c.road[0], building=f"{ez}{b.number}栋"),
             }
             yield out
 
@@ -892,6 +906,7 @@ class CommunityGen:
                 out["capacity"] = f.capacity
             out["opening_hours"] = f.hours
             out["barrier_free"] = f.barrier_free
+            out["postal_address"] = self._postal(road=c.road[0], building=zh)
             yield out
 
     def _services_out(self) -> Iterator[dict[str, Any]]:
@@ -1118,9 +1133,19 @@ class CommunityGen:
         times.sort()
         width = max(4, len(str(n)))
         out_list: list[tuple[str, str, int]] = []
+        imported = False
         for i, t0 in enumerate(times):
             rid = f"req-{c.slug}-{i + 1:0{width}d}"
             req = self._request(rid, t0)
+            if req["channel"] == "hotline_12345":
+                # handled in the city's 12345 system and imported from it (1.1.0 provenance)
+                req["provenance"] = {
+                    "source_system": "12345",
+                    "source_id": f"GZ12345-{_day(t0).replace('-', '')}-{i + 1:0{width}d}",
+                }
+                if not imported and req["status"] == "closed" and "location" in req:
+                    _as_imported_final_state(req)
+                    imported = True
             out_list.append((rid, req["category"], t0))
             yield req
         return out_list
@@ -1668,3 +1693,38 @@ def _sampler(kind: str, rng: random.Random) -> _Sample:
         "access_control": door,
     }
     return table.get(kind, hydrant)
+
+
+def _footprint(lon: float, lat: float, dwellings: int) -> dict[str, Any]:
+    """A building's outline (1.1.0): a rectangle around its point, larger for more dwellings."""
+    half_lon = 0.00010 + 0.0000015 * min(dwellings, 80)
+    half_lat = 0.00006 + 0.0000005 * min(dwellings, 80)
+    corners = (
+        (lon - half_lon, lat - half_lat),
+        (lon + half_lon, lat - half_lat),
+        (lon + half_lon, lat + half_lat),
+        (lon - half_lon, lat + half_lat),
+        (lon - half_lon, lat - half_lat),
+    )
+    ring = [[round(x, 6), round(y, 6)] for x, y in corners]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def _as_imported_final_state(req: dict[str, Any]) -> None:
+    """A closed request as the 12345 system exports it: its final state only (1.1.0).
+
+    The export keeps the closing and nothing before it, has no reply text and
+    no community: the importer placed it by the point of its location
+    (point in polygon), and says so.
+    """
+    req["events"] = [{k: v for k, v in req["events"][-1].items() if k != "note"}]
+    req["history"] = "partial"
+    for name in ("response", "satisfaction", "assigned_to_id"):
+        req.pop(name, None)
+    req["provenance"]["imputed"] = [
+        {
+            "field": "/community_id",
+            "method": "point_in_polygon",
+            "note": "12345 工单只有坐标，按社区边界落区 / the hotline ticket had only a point",
+        }
+    ]

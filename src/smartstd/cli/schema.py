@@ -167,7 +167,9 @@ def build_command(
         Version.parse(v)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    if v != STANDARD_VERSION:
+    from smartstd.standard.modelset import standard_versions
+
+    if v not in standard_versions():
         click.echo(
             f"smartstd: warning: the models define SCDS {STANDARD_VERSION}; publishing them as {v}",
             err=True,
@@ -185,7 +187,14 @@ def build_command(
     "folder",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Bundle folder to compare (default: schemas/<version>/).",
+    help="Bundle folder to compare (default: schemas/<version>/ of every version).",
+)
+@click.option(
+    "--version",
+    "version",
+    default=None,
+    help="The version the folder publishes (default: the folder's name when it is a"
+    " version with models, else the library's).",
 )
 @click.option(
     "--base-uri",
@@ -193,18 +202,48 @@ def build_command(
     help="The base URI the bundle was built with (default: the standard's).",
 )
 @guard
-def check_command(folder: Path | None, base_uri: str | None) -> None:
+def check_command(folder: Path | None, version: str | None, base_uri: str | None) -> None:
     """Fail (exit 1) when the committed schemas differ from the models.
 
-    A full bundle (from ``schema build``) is checked too: its index, code
-    lists, rule catalogue, profile meta-schema and checksums must match.
+    Without --dir, every version the library has models for is checked
+    (schemas/1.0.0/, schemas/1.1.0/). A full bundle (from ``schema build``)
+    is checked too: its index, code lists, rule catalogue, profile
+    meta-schema and checksums must match.
     """
-    from smartstd.schemas import DEFAULT_BASE_URI, build_schemas, dump_schema
+    from smartstd.schemas import DEFAULT_BASE_URI
     from smartstd.standard.dataset import STANDARD_VERSION
+    from smartstd.standard.modelset import standard_versions
 
-    target = folder or Path("schemas") / STANDARD_VERSION
     uri = base_uri or DEFAULT_BASE_URI
-    fresh = {name: dump_schema(s) for name, s in build_schemas(STANDARD_VERSION, uri).items()}
+    if folder is None:
+        targets = [(Path("schemas") / v, v) for v in (version,) if v] or [
+            (Path("schemas") / v, v) for v in standard_versions()
+        ]
+    else:
+        guess = folder.name if folder.name in standard_versions() else STANDARD_VERSION
+        targets = [(folder, version or guess)]
+    problems: list[str] = []
+    counted = []
+    for target, v in targets:
+        n, found = _check_folder(target, v, uri)
+        problems.extend(found)
+        counted.append(f"{n} schemas in {target}")
+    for p in problems:
+        click.echo(p, err=True)
+    if problems:
+        click.echo(
+            "run `smartstd schema export` (or `schema build`) and commit the result", err=True
+        )
+        sys.exit(EXIT_FAIL)
+    click.echo(f"{' and '.join(counted)} match the models")
+    sys.exit(EXIT_OK)
+
+
+def _check_folder(target: Path, version: str, uri: str) -> tuple[int, list[str]]:
+    """``(schemas compared, problems)`` of one published folder against ``version``'s models."""
+    from smartstd.schemas import build_schemas, dump_schema
+
+    fresh = {name: dump_schema(s) for name, s in build_schemas(version, uri).items()}
     problems = []
     for name, text in fresh.items():
         path = target / name
@@ -219,9 +258,7 @@ def check_command(folder: Path | None, base_uri: str | None) -> None:
         changes = (
             (target / "CHANGES.md").read_bytes() if (target / "CHANGES.md").is_file() else None
         )
-        built = bundle_files(
-            STANDARD_VERSION, uri, changes=changes.decode("utf-8") if changes else None
-        )
+        built = bundle_files(version, uri, changes=changes.decode("utf-8") if changes else None)
         for name in extras:
             if name == "CHANGES.md":
                 continue
@@ -234,15 +271,7 @@ def check_command(folder: Path | None, base_uri: str | None) -> None:
             for p in sorted(target.glob("*.json"))
             if p.name not in known
         )
-    for p in problems:
-        click.echo(p, err=True)
-    if problems:
-        click.echo(
-            "run `smartstd schema export` (or `schema build`) and commit the result", err=True
-        )
-        sys.exit(EXIT_FAIL)
-    click.echo(f"{len(fresh)} schemas in {target} match the models")
-    sys.exit(EXIT_OK)
+    return len(fresh), problems
 
 
 @schema_group.command("diff")

@@ -68,13 +68,9 @@ from smartstd.conformance.structure import (
 from smartstd.identifiers import redact
 from smartstd.io import Limits, locate, parse_json
 from smartstd.report import Finding, Level, Path, Report, Severity
-from smartstd.standard.dataset import (
-    CHARTER_TYPES,
-    ENTITY_TYPES,
-    STANDARD_VERSION,
-    entity_adapter,
-)
+from smartstd.standard.dataset import CHARTER_TYPES, STANDARD_VERSION
 from smartstd.standard.introspect import object_fields
+from smartstd.standard.modelset import judged_version, models_for
 
 __all__ = ["CheckOptions", "Engine", "check", "iter_findings"]
 
@@ -235,8 +231,10 @@ class _Checker:
         self._invalid_rules = self._wanting_invalid()
         self._lost_rules = self._wanting_lost()
         self._plans: dict[str, _Plan] = {}
+        # the models of the version the data declares (1.0.0 data gets 1.0.0's verdict)
+        self.models = models_for(judged_version(ctx.standard_version))
         # the core validator itself: TypeAdapter.validate_json is a Python wrapper
-        self._validate_json = entity_adapter().validator.validate_json
+        self._validate_json = self.models.entity_adapter().validator.validate_json
         self.limits = limits or Limits()
         self._check_prefixes = "SC107" in enabled
         self._structural = enabled.intersection({"SC103", "SC104", "SC106", "SC108"})
@@ -424,7 +422,7 @@ class _Checker:
                     eid if isinstance(eid, str) else None,
                 )
         if model is None:
-            model, hits = validate_entity(raw, read=True)
+            model, hits = validate_entity(raw, read=True, models=self.models)
             if hits:
                 self.add_hits(hits, where, text)
         self._checked(model, raw, where, text)
@@ -536,7 +534,7 @@ class _Checker:
             for rule, state in zip(self.dataset_rules, self.states, strict=True)
             if etype in rule.types or "*" in rule.types
         ]
-        cls = ENTITY_TYPES[etype]
+        cls = self.models.entity_types[etype]
         plan = _Plan(
             fns,
             rules,

@@ -18,8 +18,9 @@ from pydantic import BaseModel, ValidationError
 from smartstd.conformance.rule import Hit
 from smartstd.report import Path
 from smartstd.standard.codes import CODE_LISTS
-from smartstd.standard.dataset import ENTITY_TYPES, Envelope, entity_adapter
+from smartstd.standard.dataset import ENTITY_TYPES, STANDARD_VERSION, Envelope
 from smartstd.standard.introspect import code_fields, code_values, object_fields
+from smartstd.standard.modelset import ModelSet, judged_version, models_for
 
 __all__ = [
     "codes_may_hold_prefixes",
@@ -31,8 +32,9 @@ __all__ = [
     "validate_envelope",
 ]
 
-_PREFIX_HINT = re.compile(r'"[a-z][a-z0-9]{0,15}:[a-z]')
-_EXT_KEY = re.compile(r"^([a-z][a-z0-9]{0,15}):[a-z][a-z0-9_]{0,63}$")
+_PREFIX_HINT = re.compile(r'"[a-z][a-z0-9]{0,15}:[A-Za-z]')
+#: An extension field key of any version (1.1.0's pattern holds 1.0.0's).
+_EXT_KEY = re.compile(r"^([a-z][a-z0-9]{0,15}):[A-Za-z][A-Za-z0-9_]{0,63}$")
 _NS_CODE = re.compile(r"^([a-z][a-z0-9]{0,15}):[a-z0-9][a-z0-9_]{0,63}$")
 
 
@@ -115,12 +117,15 @@ def _hits_from_error(exc: ValidationError, strip_tag: bool, raw: Any = None) -> 
     return hits
 
 
-def validate_entity(raw: Any, *, read: bool = False) -> tuple[Any | None, list[Hit]]:
+def validate_entity(
+    raw: Any, *, read: bool = False, models: ModelSet | None = None
+) -> tuple[Any | None, list[Hit]]:
     """Validate one entity; return the model (or ``None``) and the structural hits.
 
     ``read``: the entity comes from smartstd's readers, which report NaN and the
     infinities themselves (SC100): their SC103 is then left out, so that each is
-    reported once. A value built in Python gets its SC103.
+    reported once. A value built in Python gets its SC103. ``models``: the
+    version's models to validate with (default: the latest).
     """
     if not isinstance(raw, dict):
         return None, [
@@ -131,16 +136,25 @@ def validate_entity(raw: Any, *, read: bool = False) -> tuple[Any | None, list[H
             )
         ]
     try:
-        return entity_adapter().validate_python(raw), []
+        return (models or models_for(STANDARD_VERSION)).entity_adapter().validate_python(raw), []
     except ValidationError as exc:
         return None, _hits_from_error(exc, strip_tag=True, raw=raw if read else None)
 
 
-def validate_envelope(raw: dict[str, Any]) -> tuple[Envelope | None, list[Hit]]:
-    """Validate the envelope fields of a document (``entities`` excluded)."""
+def validate_envelope(
+    raw: dict[str, Any], models: ModelSet | None = None
+) -> tuple[Envelope | None, list[Hit]]:
+    """Validate the envelope fields of a document (``entities`` excluded).
+
+    ``models``: the version's models (default: those of the version the
+    envelope declares, when this package has them; else the latest).
+    """
     body = {k: v for k, v in raw.items() if k != "entities"}
+    if models is None:
+        declared = raw.get("standard_version")
+        models = models_for(judged_version(declared if isinstance(declared, str) else None))
     try:
-        return Envelope.model_validate(body), []
+        return models.envelope.model_validate(body), []
     except ValidationError as exc:
         return None, _hits_from_error(exc, strip_tag=False, raw=body)
 

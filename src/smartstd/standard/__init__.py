@@ -1,16 +1,23 @@
-"""The standard itself (SCDS 1.0.0): models, code lists, domains, the request lifecycle.
+"""The standard itself (SCDS 1.1.0): models, code lists, domains, the request lifecycle.
 
-No I/O and no checks beyond field constraints live here.
+The classes here are the latest version's; an older version's models are
+reachable by name: ``models_for("1.0.0").Building``. No I/O and no checks
+beyond field constraints live here.
 """
 
 from __future__ import annotations
 
 from smartstd.standard._base import (
+    Area,
     Entity,
     Geometry,
+    Imputation,
     LocalizedText,
+    MultiPolygon,
     Point,
     Polygon,
+    PostalAddress,
+    Provenance,
     Ref,
     SCDSModel,
 )
@@ -36,6 +43,7 @@ from smartstd.standard.governance import (
     Purpose,
     ResponsibilityDomain,
 )
+from smartstd.standard.modelset import ModelSet, judged_version, models_for, standard_versions
 from smartstd.standard.organization import Contact, Organization
 from smartstd.standard.participation import (
     Consultation,
@@ -67,6 +75,7 @@ __all__ = [
     "Agreement",
     "Alert",
     "AnyEntity",
+    "Area",
     "Assignment",
     "Benefit",
     "Building",
@@ -93,7 +102,10 @@ __all__ = [
     "Geometry",
     "Grid",
     "Household",
+    "Imputation",
     "LocalizedText",
+    "ModelSet",
+    "MultiPolygon",
     "Need",
     "Obligation",
     "Observation",
@@ -101,6 +113,8 @@ __all__ = [
     "Pilot",
     "Point",
     "Polygon",
+    "PostalAddress",
+    "Provenance",
     "Purpose",
     "Ref",
     "RequestEvent",
@@ -115,4 +129,7 @@ __all__ = [
     "ServiceRequest",
     "Target",
     "entity_adapter",
+    "judged_version",
+    "models_for",
+    "standard_versions",
 ]

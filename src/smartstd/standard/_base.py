@@ -7,7 +7,11 @@ Conventions (STANDARD.md, "Conventions") that every model follows:
   trip (they live in ``model_extra``);
 * timestamps carry an offset; dates are ISO 8601 dates;
 * text for people is :data:`LocalizedText`;
-* geometry is GeoJSON ``Point`` or ``Polygon``, longitude first;
+* geometry is GeoJSON ``Point``, ``Polygon`` or (from 1.1.0) ``MultiPolygon``,
+  longitude first;
+* a field added by a later version of the standard says so
+  (``F(..., added_in="1.1.0")``); :func:`smartstd.standard.models_for` builds
+  an older version's models by leaving such fields out;
 * every field, entity and code has a title and a description in zh-CN and en.
 
 约定：对象是封闭的（未知字段是错误，带命名空间前缀的扩展字段除外，且在往返中保留）；
@@ -34,12 +38,17 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from smartstd.standard.codes import code_type
+
 __all__ = [
     "EXTENSION_FIELD_PATTERN",
+    "EXTENSION_FIELD_PATTERNS",
     "ID_PATTERN",
     "INTEGRAL",
     "LANG_TAG_PATTERN",
+    "LATEST",
     "TIMESTAMP_PATTERN",
+    "Area",
     "ClosedRings",
     "Date",
     "Entity",
@@ -47,11 +56,15 @@ __all__ = [
     "Geometry",
     "Id",
     "LocalizedText",
+    "MultiPolygon",
     "Point",
     "Polygon",
+    "PostalAddress",
+    "Provenance",
     "Ref",
     "SCDSModel",
     "Timestamp",
+    "added_in",
     "i18n",
     "open_rings",
     "refs",
@@ -59,8 +72,16 @@ __all__ = [
 
 #: Identifier of every entity.
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
-#: A namespaced extension field: ``prefix:name``.
-EXTENSION_FIELD_PATTERN = r"^[a-z][a-z0-9]{0,15}:[a-z][a-z0-9_]{0,63}$"
+#: The version of the standard the models of this package define (the latest).
+LATEST = "1.1.0"
+#: A namespaced extension field: ``prefix:name``; from 1.1.0 the name keeps a
+#: source system's own spelling (``fiware:streamURL``).
+EXTENSION_FIELD_PATTERN = r"^[a-z][a-z0-9]{0,15}:[A-Za-z][A-Za-z0-9_]{0,63}$"
+#: The extension field pattern of each version of the standard.
+EXTENSION_FIELD_PATTERNS: dict[str, str] = {
+    "1.0.0": r"^[a-z][a-z0-9]{0,15}:[a-z][a-z0-9_]{0,63}$",
+    "1.1.0": EXTENSION_FIELD_PATTERN,
+}
 #: A BCP 47 language tag (simplified: language, optional script, region, variants).
 LANG_TAG_PATTERN = r"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-[a-zA-Z0-9]{5,8})*$"
 _YEAR = r"([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
@@ -109,18 +130,23 @@ def F(
     en_title: str,
     zh_desc: str = "",
     en_desc: str = "",
+    added_in: str | None = None,
     **kwargs: Any,
 ) -> Any:
     """A pydantic ``Field`` with bilingual title and description.
 
     Keyword arguments go to :func:`pydantic.Field` (``default``, ``ge``,
     ``pattern``, ...). ``json_schema_extra`` given here is merged.
+    ``added_in`` names the version of the standard that added the field
+    (``"1.1.0"``); an older version's models leave it out.
     """
     extra = i18n(zh_title, en_title, zh_desc, en_desc)
     title = extra.pop("title")
     description = extra.pop("description")
     more = kwargs.pop("json_schema_extra", None) or {}
     extra.update(more)
+    if added_in is not None:
+        extra["x-added-in"] = added_in
     return Field(title=title, description=description, json_schema_extra=extra, **kwargs)
 
 
@@ -256,9 +282,16 @@ LocalizedText = Annotated[
 # --------------------------------------------------------------------------- models
 
 
+def added_in(info: Any) -> str | None:
+    """The version that added a field (a pydantic ``FieldInfo``), or ``None`` for 1.0.0's."""
+    extra = getattr(info, "json_schema_extra", None)
+    found = extra.get("x-added-in") if isinstance(extra, dict) else None
+    return found if isinstance(found, str) else None
+
+
 def _closed_schema(schema: dict[str, Any], cls: type[Any]) -> None:
     schema["additionalProperties"] = False
-    schema["patternProperties"] = {EXTENSION_FIELD_PATTERN: {}}
+    schema["patternProperties"] = {cls.__extension_key__.pattern: {}}
     doc = getattr(cls, "__i18n__", None)
     if doc:
         schema.update(i18n(*doc))
@@ -286,12 +319,17 @@ class SCDSModel(BaseModel):
     )
 
     __i18n__: ClassVar[tuple[str, str, str, str]] = ("", "", "", "")
+    #: The version of the standard this class belongs to.
+    __standard_version__: ClassVar[str] = LATEST
+    #: The extension field keys this class accepts (its version's pattern).
+    __extension_key__: ClassVar[re.Pattern[str]] = _EXT
 
     @model_validator(mode="after")
     def _only_namespaced_extras(self) -> SCDSModel:
         extra = self.__pydantic_extra__
         if extra:
-            bad = [k for k in extra if not _EXT.match(k)]
+            key = type(self).__extension_key__
+            bad = [k for k in extra if not key.match(k)]
             if bad:
                 raise PydanticCustomError(
                     "unknown_field",
@@ -339,6 +377,145 @@ def refs(
     return tuple(out)
 
 
+class Imputation(SCDSModel):
+    """A value an importer had to supply or guess, and how (1.1.0)."""
+
+    __i18n__ = (
+        "推定值",
+        "Imputation",
+        "导入时补充或推定的字段，以及推定方法。",
+        "A field an importer supplied or guessed, and how.",
+    )
+    field: str = F(
+        "字段",
+        "Field",
+        "记录内的 JSON 指针，例如 /community_id。",
+        "A JSON Pointer into the record, e.g. /community_id.",
+        pattern=r"^(/([^~/]|~[01])*)+$",
+        max_length=512,
+    )
+    method: code_type("imputation_method") = F("推定方法", "Method")
+    note: str | None = F("说明", "Note", max_length=1000, default=None)
+
+
+class Provenance(SCDSModel):
+    """Where a record came from, and which of its values were imputed (1.1.0)."""
+
+    __i18n__ = (
+        "来源",
+        "Provenance",
+        "记录的来源系统、来源标识与推定值。",
+        "The record's source system, its id there, and which values were imputed.",
+    )
+    source_system: str = F(
+        "来源系统",
+        "Source system",
+        "如 12345、fiware、open311、xlsx。",
+        "e.g. 12345, fiware, open311, xlsx.",
+        min_length=1,
+        max_length=128,
+    )
+    source_id: str | None = F(
+        "来源标识",
+        "Source id",
+        "记录在来源系统中的标识。",
+        "The record's id in the source system.",
+        min_length=1,
+        max_length=256,
+        default=None,
+    )
+    source_uri: str | None = F(
+        "来源地址",
+        "Source URI",
+        "记录在来源系统中的地址（URI）。",
+        "Where the record is in the source system (a URI).",
+        min_length=1,
+        max_length=2048,
+        default=None,
+    )
+    imported_at: Timestamp | None = F("导入时间", "Imported at", default=None)
+    imputed: list[Imputation] = F(
+        "推定值",
+        "Imputed values",
+        "导入时推定的字段；未列出的字段来自来源记录。",
+        "Fields the importer guessed; a field not listed came from the source record.",
+        default_factory=list,
+    )
+
+
+_ADDRESS_PARTS = (
+    "country",
+    "province",
+    "city",
+    "district",
+    "street",
+    "road",
+    "number",
+    "building",
+    "unit",
+    "room",
+    "postal_code",
+)
+
+
+class PostalAddress(SCDSModel):
+    """A structured postal address (1.1.0), beside the free-text ``address``."""
+
+    __i18n__ = (
+        "结构化地址",
+        "Postal address",
+        "按省、市、区、街道、道路、门牌、楼、单元、房间与邮编分项的地址，至少填一项。",
+        "An address in parts (province, city, district, street, road, number, building,"
+        " unit, room, postal code); at least one part.",
+    )
+    country: str | None = F(
+        "国家",
+        "Country",
+        "ISO 3166-1 二位代码。",
+        "ISO 3166-1 alpha-2 code.",
+        pattern=r"^[A-Z]{2}$",
+        default=None,
+    )
+    province: str | None = F("省", "Province", min_length=1, max_length=64, default=None)
+    city: str | None = F("市", "City", min_length=1, max_length=64, default=None)
+    district: str | None = F("区县", "District", min_length=1, max_length=64, default=None)
+    street: str | None = F(
+        "乡镇街道",
+        "Street (township)",
+        "街道办事处或乡镇。",
+        "The street office or township.",
+        min_length=1,
+        max_length=64,
+        default=None,
+    )
+    road: str | None = F("道路", "Road", min_length=1, max_length=128, default=None)
+    number: str | None = F("门牌号", "Number", min_length=1, max_length=32, default=None)
+    building: str | None = F("楼栋", "Building", min_length=1, max_length=64, default=None)
+    unit: str | None = F("单元", "Unit", min_length=1, max_length=32, default=None)
+    room: str | None = F("房间", "Room", min_length=1, max_length=32, default=None)
+    postal_code: str | None = F(
+        "邮政编码", "Postal code", "六位数字。", "Six digits.", pattern=r"^[0-9]{6}$", default=None
+    )
+
+    @model_validator(mode="after")
+    def _one_part(self) -> PostalAddress:
+        if not any(getattr(self, name) is not None for name in _ADDRESS_PARTS):
+            raise PydanticCustomError(
+                "address_empty", "a postal address needs at least one part (city, road, ...)"
+            )
+        return self
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        target["anyOf"] = [
+            {"required": [name], "properties": {name: {"type": "string"}}}
+            for name in _ADDRESS_PARTS
+        ]
+        return schema
+
+
 class Entity(SCDSModel):
     """An entity of the standard: it has an ``id`` and a ``type``."""
 
@@ -347,6 +524,14 @@ class Entity(SCDSModel):
         "Identifier",
         "数据集中此类实体的唯一标识。",
         "Unique id of this entity in its dataset.",
+    )
+    provenance: Provenance | None = F(
+        "来源",
+        "Provenance",
+        "记录来自哪个系统、哪些值是推定的（1.1.0 起）。",
+        "Which system the record came from and which values were imputed (from 1.1.0).",
+        default=None,
+        added_in="1.1.0",
     )
 
     #: The reference fields of this entity type.
@@ -366,6 +551,9 @@ class Entity(SCDSModel):
         for name in ("id", "type"):
             if name not in req:
                 req.insert(0 if name == "id" else 1, name)
+        props = target.get("properties")
+        if isinstance(props, dict) and "provenance" in props:
+            props["provenance"] = props.pop("provenance")  # written last, after the fields
         return schema
 
 
@@ -454,5 +642,35 @@ class Polygon(SCDSModel):
     bbox: list[float] | None = F("外包框", "Bounding box", default=None)
 
 
+class MultiPolygon(SCDSModel):
+    """A GeoJSON MultiPolygon: polygons of closed linear rings (1.1.0)."""
+
+    __i18n__ = (
+        "多面",
+        "MultiPolygon",
+        "GeoJSON 多面，例如由几栋相连建筑组成的轮廓。",
+        "A GeoJSON MultiPolygon, e.g. the outline of joined buildings.",
+    )
+    type: Literal["MultiPolygon"] = F("几何类型", "Geometry type")
+    coordinates: Annotated[
+        list[
+            Annotated[
+                list[Annotated[list[Position], Field(min_length=4)]],
+                Field(min_length=1),
+                ClosedRings(),
+            ]
+        ],
+        Field(min_length=1),
+    ] = F(
+        "坐标",
+        "Polygons",
+        "面的列表；每个面的线性环首尾坐标必须相同（由规则 SC103 检查）。",
+        "Polygons; each linear ring must end where it starts (checked by rule SC103).",
+    )
+    bbox: list[float] | None = F("外包框", "Bounding box", default=None)
+
+
 #: A GeoJSON geometry of the standard.
 Geometry = Annotated[Point | Polygon, Field(discriminator="type")]
+#: A footprint or an area: a GeoJSON Polygon or MultiPolygon (1.1.0).
+Area = Annotated[Polygon | MultiPolygon, Field(discriminator="type")]

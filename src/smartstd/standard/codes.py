@@ -20,7 +20,9 @@ from pydantic_core import PydanticCustomError
 
 __all__ = [
     "CODE_LISTS",
+    "CODE_LISTS_ADDED",
     "NAMESPACED_CODE_PATTERN",
+    "UNIT_RANGES",
     "Code",
     "CodeList",
     "code_type",
@@ -40,6 +42,13 @@ class Code:
     en: str
     zh_desc: str = ""
     en_desc: str = ""
+    #: More facts about the code, by name (an indicator's ``unit`` and
+    #: ``direction``, from 1.1.0), published in ``codelists.json``.
+    facts: tuple[tuple[str, str], ...] = ()
+
+    def fact(self, name: str) -> str | None:
+        """The fact ``name`` of this code (``"unit"``), or ``None``."""
+        return dict(self.facts).get(name)
 
     def label(self, lang: str = "en") -> str:
         """The label in ``lang`` (``zh-CN`` or ``en``)."""
@@ -620,29 +629,103 @@ _LISTS: list[CodeList] = [
             "eq": ("等于", "Equal to"),
         },
     ),
-    _mk(
+    CodeList(
         "indicator",
         "指标",
         "Indicator",
         False,
+        tuple(
+            Code(code, zh, en, facts=(("unit", unit), ("direction", direction)))
+            for code, (zh, en, unit, direction) in {
+                "request_response_rate": (
+                    "诉求响应率",
+                    "Request response rate",
+                    "ratio",
+                    "higher_better",
+                ),
+                "median_response_hours": (
+                    "响应时长中位数（小时）",
+                    "Median response hours",
+                    "hours",
+                    "lower_better",
+                ),
+                "on_time_resolution_rate": (
+                    "按期办结率",
+                    "On-time resolution rate",
+                    "ratio",
+                    "higher_better",
+                ),
+                "mean_satisfaction": ("平均满意度", "Mean satisfaction", "score", "higher_better"),
+                "participation_rate": (
+                    "居民参与率（每百人）",
+                    "Participation rate (per 100 residents)",
+                    "per_100",
+                    "higher_better",
+                ),
+                "consultation_turnout": (
+                    "协商参与率",
+                    "Consultation turnout",
+                    "ratio",
+                    "higher_better",
+                ),
+                "need_coverage": ("需求覆盖率", "Need coverage", "ratio", "higher_better"),
+                "profile_freshness": ("档案新鲜度", "Profile freshness", "ratio", "higher_better"),
+                "device_availability": (
+                    "设备在线率",
+                    "Device availability",
+                    "ratio",
+                    "higher_better",
+                ),
+                "critical_alert_ack_minutes": (
+                    "紧急告警确认时长中位数（分钟）",
+                    "Median critical-alert acknowledgement minutes",
+                    "minutes",
+                    "lower_better",
+                ),
+                "governance_completeness": (
+                    "治理完备度",
+                    "Governance completeness",
+                    "ratio",
+                    "higher_better",
+                ),
+            }.items()
+        ),
+    ),
+    _mk(
+        "indicator_unit",
+        "指标单位",
+        "Indicator unit",
+        True,
         {
-            "request_response_rate": ("诉求响应率", "Request response rate"),
-            "median_response_hours": ("响应时长中位数（小时）", "Median response hours"),
-            "on_time_resolution_rate": ("按期办结率", "On-time resolution rate"),
-            "mean_satisfaction": ("平均满意度", "Mean satisfaction"),
-            "participation_rate": (
-                "居民参与率（每百人）",
-                "Participation rate (per 100 residents)",
-            ),
-            "consultation_turnout": ("协商参与率", "Consultation turnout"),
-            "need_coverage": ("需求覆盖率", "Need coverage"),
-            "profile_freshness": ("档案新鲜度", "Profile freshness"),
-            "device_availability": ("设备在线率", "Device availability"),
-            "critical_alert_ack_minutes": (
-                "紧急告警确认时长中位数（分钟）",
-                "Median critical-alert acknowledgement minutes",
-            ),
-            "governance_completeness": ("治理完备度", "Governance completeness"),
+            "ratio": ("比率（0 至 1）", "Ratio (0 to 1)"),
+            "score": ("评分（1 至 5）", "Score (1 to 5)"),
+            "hours": ("小时", "Hours"),
+            "minutes": ("分钟", "Minutes"),
+            "count": ("计数", "Count"),
+            "per_100": ("每百人", "Per 100 residents"),
+        },
+    ),
+    _mk(
+        "indicator_direction",
+        "指标方向",
+        "Indicator direction",
+        True,
+        {
+            "higher_better": ("越高越好", "Higher is better"),
+            "lower_better": ("越低越好", "Lower is better"),
+        },
+    ),
+    _mk(
+        "imputation_method",
+        "推定方法",
+        "Imputation method",
+        True,
+        {
+            "point_in_polygon": ("按坐标落区推定", "Point in polygon"),
+            "crosswalk": ("按对照表转换", "Crosswalk"),
+            "default": ("取默认值", "Default value"),
+            "derived": ("由其他字段推导", "Derived from other fields"),
+            "manual": ("人工判断", "Manual judgement"),
         },
     ),
     _mk(
@@ -659,6 +742,23 @@ _LISTS: list[CodeList] = [
 
 #: Every code list of the standard, by name.
 CODE_LISTS: dict[str, CodeList] = {cl.name: cl for cl in _LISTS}
+
+#: The code lists a version of the standard added (an older version has none of them).
+CODE_LISTS_ADDED: dict[str, str] = {
+    "indicator_unit": "1.1.0",
+    "indicator_direction": "1.1.0",
+    "imputation_method": "1.1.0",
+}
+
+#: The range of a value in each indicator unit: ``(minimum, maximum)``, ``None`` for open.
+UNIT_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "ratio": (0.0, 1.0),
+    "score": (1.0, 5.0),
+    "hours": (0.0, None),
+    "minutes": (0.0, None),
+    "count": (0.0, None),
+    "per_100": (0.0, None),
+}
 
 
 def code_type(list_name: str) -> Any:

@@ -14,6 +14,7 @@ from pydantic import Field, TypeAdapter
 
 from smartstd.standard._base import (
     LANG_TAG_PATTERN,
+    LATEST,
     Entity,
     F,
     Id,
@@ -51,8 +52,9 @@ __all__ = [
     "entity_adapter",
 ]
 
-#: The version of the standard these models define.
-STANDARD_VERSION = "1.0.0"
+#: The version of the standard these models define (the latest; older versions'
+#: models: :func:`smartstd.standard.models_for`).
+STANDARD_VERSION = LATEST
 SEMVER_PATTERN = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
 #: A profile reference: ``name@version``.
 PROFILE_REF_PATTERN = r"^[a-z][a-z0-9-]{0,63}@(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"

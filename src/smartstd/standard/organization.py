@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from smartstd.standard._base import Entity, F, Id, LocalizedText, SCDSModel, refs
+from smartstd.standard._base import Entity, F, Id, LocalizedText, PostalAddress, SCDSModel, refs
 from smartstd.standard.codes import code_type
 
 __all__ = ["Contact", "Organization"]
@@ -51,3 +51,11 @@ class Organization(Entity):
     parent_id: Id | None = F("上级组织", "Parent organisation", default=None)
     community_ids: list[Id] = F("服务社区", "Communities", default_factory=list)
     contact: Contact | None = F("联系方式", "Contact", default=None)
+    postal_address: PostalAddress | None = F(
+        "结构化地址",
+        "Postal address",
+        "组织的分项地址，与自由文本地址并存（1.1.0 起）。",
+        "The organisation's address in parts, beside the free-text address (from 1.1.0).",
+        default=None,
+        added_in="1.1.0",
+    )

@@ -109,6 +109,16 @@ class ServiceRequest(Entity):
     media_urls: list[Annotated[str, Field(pattern=r"^https?://", max_length=2048)]] = F(
         "附件链接", "Media URLs", default_factory=list
     )
+    history: Literal["complete", "partial"] = F(
+        "办理记录完整性",
+        "History",
+        "complete：events 记录了全部状态流转；partial：只有部分（如从 12345 热线导入的已办结工单），"
+        "规则 SC302/SC306 只检查记录中有的流转。",
+        "complete: the events hold every transition; partial: only some (a closed request"
+        " imported from a hotline, say), and rules SC302/SC306 judge only what they hold.",
+        default="complete",
+        added_in="1.1.0",
+    )
 
 
 class ConsultationOption(SCDSModel):

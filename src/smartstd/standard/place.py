@@ -6,7 +6,18 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from smartstd.standard._base import INTEGRAL, Entity, F, Id, LocalizedText, Point, Polygon, refs
+from smartstd.standard._base import (
+    INTEGRAL,
+    Area,
+    Entity,
+    F,
+    Id,
+    LocalizedText,
+    Point,
+    Polygon,
+    PostalAddress,
+    refs,
+)
 from smartstd.standard.codes import code_type
 
 __all__ = ["Building", "Community", "Dwelling", "Facility", "Grid"]
@@ -76,6 +87,24 @@ class Community(Entity):
         "Smart-community tier: basic, growing or benchmark.",
         default=None,
     )
+    postal_address: PostalAddress | None = F(
+        "结构化地址",
+        "Postal address",
+        "社区的分项地址，与自由文本地址并存（1.1.0 起）。",
+        "The community's address in parts, beside the free-text address (from 1.1.0).",
+        default=None,
+        added_in="1.1.0",
+    )
+    statistical_code: str | None = F(
+        "统计用区划代码",
+        "Statistical division code",
+        "国家统计局统计用区划代码，12 位（区县 6 位 + 乡镇街道 3 位 + 村居委会 3 位）。",
+        "The National Bureau of Statistics' 12-digit statistical division code"
+        " (county 6 + township 3 + community/village committee 3).",
+        pattern=r"^[0-9]{12}$",
+        default=None,
+        added_in="1.1.0",
+    )
 
 
 class Grid(Entity):
@@ -95,6 +124,16 @@ class Grid(Entity):
     boundary: Polygon | None = F("边界", "Boundary", default=None)
     building_ids: list[Id] = F(
         "楼栋", "Buildings", "网格内的楼栋。", "Buildings in the grid.", default_factory=list
+    )
+    statistical_code: str | None = F(
+        "统计用区划代码",
+        "Statistical division code",
+        "国家统计局统计用区划代码，12 位（区县 6 位 + 乡镇街道 3 位 + 村居委会 3 位）。",
+        "The National Bureau of Statistics' 12-digit statistical division code"
+        " (county 6 + township 3 + community/village committee 3).",
+        pattern=r"^[0-9]{12}$",
+        default=None,
+        added_in="1.1.0",
     )
 
 
@@ -136,6 +175,22 @@ class Building(Entity):
         default=None,
     )
     elevator_count: _NonNeg | None = F("电梯数", "Elevator count", default=None)
+    footprint: Area | None = F(
+        "轮廓",
+        "Footprint",
+        "楼栋的占地轮廓（GeoJSON 面或多面，1.1.0 起）。",
+        "The building's outline on the ground (GeoJSON Polygon or MultiPolygon, from 1.1.0).",
+        default=None,
+        added_in="1.1.0",
+    )
+    postal_address: PostalAddress | None = F(
+        "结构化地址",
+        "Postal address",
+        "楼栋的分项地址，与自由文本地址并存（1.1.0 起）。",
+        "The building's address in parts, beside the free-text address (from 1.1.0).",
+        default=None,
+        added_in="1.1.0",
+    )
 
 
 class Dwelling(Entity):
@@ -177,3 +232,19 @@ class Facility(Entity):
         default=None,
     )
     barrier_free: bool | None = F("无障碍", "Barrier-free", default=None)
+    footprint: Area | None = F(
+        "轮廓",
+        "Footprint",
+        "设施的占地轮廓（GeoJSON 面或多面，1.1.0 起）。",
+        "The facility's outline on the ground (GeoJSON Polygon or MultiPolygon, from 1.1.0).",
+        default=None,
+        added_in="1.1.0",
+    )
+    postal_address: PostalAddress | None = F(
+        "结构化地址",
+        "Postal address",
+        "设施的分项地址，与自由文本地址并存（1.1.0 起）。",
+        "The facility's address in parts, beside the free-text address (from 1.1.0).",
+        default=None,
+        added_in="1.1.0",
+    )

@@ -5,9 +5,16 @@ from __future__ import annotations
 from typing import Literal
 
 from smartstd.standard._base import Date, Entity, F, Id, LocalizedText, SCDSModel, refs
-from smartstd.standard.codes import code_type
+from smartstd.standard.codes import CODE_LISTS, UNIT_RANGES, code_type
 
-__all__ = ["Pilot", "Target"]
+__all__ = ["Pilot", "Target", "target_range"]
+
+
+def target_range(indicator: str) -> tuple[float | None, float | None] | None:
+    """The range a target of ``indicator`` must lie in (by its unit), or ``None`` when unknown."""
+    code = CODE_LISTS["indicator"].get(indicator)
+    unit = code.fact("unit") if code is not None else None
+    return UNIT_RANGES.get(unit) if unit is not None else None
 
 
 class Target(SCDSModel):
@@ -16,6 +23,9 @@ class Target(SCDSModel):
     __i18n__ = ("目标", "Target", "试点的指标目标。", "An indicator target of a pilot.")
     indicator: code_type("indicator") = F("指标", "Indicator")
     comparator: code_type("comparator") = F("比较符", "Comparator")
+    #: From 1.1.0 the value lies in its indicator's range (:func:`target_range`), which
+    #: rule SC103 checks: the published 1.0.0 schema left it open, and a minor
+    #: version adds no schema constraint.
     value: float = F("目标值", "Value")
 
 

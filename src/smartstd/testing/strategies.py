@@ -34,7 +34,7 @@ import datetime as dt
 import functools
 import math
 import types
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 try:
@@ -60,7 +60,7 @@ from smartstd.standard._base import (
     SCDSModel,
 )
 from smartstd.standard.codes import CODE_LISTS, NAMESPACED_CODE_PATTERN
-from smartstd.standard.dataset import ENTITY_TYPES, STANDARD_VERSION, Dataset, Envelope
+from smartstd.standard.dataset import ENTITY_TYPES, STANDARD_VERSION, Envelope
 
 __all__ = [
     "FieldSpec",
@@ -466,15 +466,17 @@ def code(list_name: str) -> SearchStrategy[str]:
     return st.one_of(listed, listed, listed, namespaced_code())
 
 
-def extension_key() -> SearchStrategy[str]:
+def extension_key(pattern: str = EXTENSION_FIELD_PATTERN) -> SearchStrategy[str]:
     """A namespaced extension field name (``prefix:name``).
+
+    Args:
+        pattern: the extension key pattern of the version to write (default:
+            the latest's; ``EXTENSION_FIELD_PATTERNS["1.0.0"]`` for 1.0.0 data).
 
     Returns:
         A strategy for field names that every object of the standard accepts.
     """
-    return st.one_of(
-        st.sampled_from(_EXTENSION_EXAMPLES), st.from_regex(EXTENSION_FIELD_PATTERN, fullmatch=True)
-    )
+    return st.one_of(st.sampled_from(_EXTENSION_EXAMPLES), st.from_regex(pattern, fullmatch=True))
 
 
 def json_values() -> SearchStrategy[Any]:
@@ -503,16 +505,19 @@ def json_values() -> SearchStrategy[Any]:
     )
 
 
-def extension_fields(*, max_size: int = 2) -> SearchStrategy[dict[str, Any]]:
+def extension_fields(
+    *, max_size: int = 2, pattern: str = EXTENSION_FIELD_PATTERN
+) -> SearchStrategy[dict[str, Any]]:
     """Namespaced extension fields with JSON values (``{"gz:lingnan_style": true}``).
 
     Args:
         max_size: the most fields.
+        pattern: the extension key pattern of the version to write.
 
     Returns:
         A strategy for dicts to merge into any object of the standard.
     """
-    return st.dictionaries(extension_key(), json_values(), max_size=max_size)
+    return st.dictionaries(extension_key(pattern), json_values(), max_size=max_size)
 
 
 # --------------------------------------------------------------------------- specs -> strategies
@@ -742,8 +747,31 @@ def _build_model(
         options.append(st.fixed_dictionaries(required, optional=optional))
     body: SearchStrategy[dict[str, Any]] = st.one_of(options)
     if extensions:
-        body = st.builds(_merge, body, st.one_of(st.just({}), extension_fields()))
-    return body
+        more = extension_fields(pattern=model.__extension_key__.pattern)
+        body = st.builds(_merge, body, st.one_of(st.just({}), more))
+    fix = _FIXES.get(model.__name__)
+    return body.map(fix) if fix is not None else body
+
+
+def _target_in_range(target: dict[str, Any]) -> dict[str, Any]:
+    """A pilot target whose value lies in its indicator's range (1.1.0 bounds targets)."""
+    from smartstd.standard.programme import target_range
+
+    value, indicator = target.get("value"), target.get("indicator")
+    bounds = target_range(indicator) if isinstance(indicator, str) else None
+    if bounds is None or not isinstance(value, (int, float)) or isinstance(value, bool):
+        return target
+    low, high = bounds
+    if (low is not None and value < low) or (high is not None and value > high):
+        # fold the value into the range, keeping its fraction when it has room
+        span = (high - low) if high is not None and low is not None else None
+        low_ = low if low is not None else 0.0
+        target = {**target, "value": low_ + (abs(value) % span if span else abs(value))}
+    return target
+
+
+#: Values a model's field metadata cannot say, fixed after drawing, by model name.
+_FIXES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {"Target": _target_in_range}
 
 
 @functools.cache
@@ -858,14 +886,25 @@ def dataset(
         max_entities: the most entities.
         types: the entity types to draw from; all of them if ``None``.
         standard_version: the ``standard_version`` to write; ``None`` for any
-            version the schema allows.
+            version the schema allows. The entities are those of that
+            version's models (``"1.0.0"``: no field 1.1.0 added, 1.0.0's
+            extension keys); the latest models for any other version.
         extensions: whether objects sometimes carry namespaced extension fields.
 
     Returns:
-        A strategy for dataset dicts that :class:`~smartstd.standard.Dataset` accepts.
+        A strategy for dataset dicts that the version's ``Dataset`` accepts.
     """
+    from smartstd.standard.modelset import judged_version, models_for
+
+    ms = models_for(judged_version(standard_version))
+    if types is None:
+        classes = list(ms.entity_types.values())
+    else:
+        classes = [ms.entity_types[_entity_class(t).__name__] for t in types]
+    if not classes:
+        raise ValueError("dataset() needs at least one entity type")
     items = st.lists(
-        entities(types=types, extensions=extensions),
+        st.one_of([from_model(cls, extensions=extensions) for cls in classes]),
         min_size=min_entities,
         max_size=max(min_entities, max_entities),
         unique_by=lambda e: str(e["id"]),
@@ -873,4 +912,4 @@ def dataset(
     overrides: dict[str, SearchStrategy[Any]] = {"entities": items}
     if standard_version is not None:
         overrides["standard_version"] = st.just(standard_version)
-    return _build_model(Dataset, extensions, overrides)
+    return _build_model(ms.dataset, extensions, overrides)

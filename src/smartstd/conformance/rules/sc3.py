@@ -138,7 +138,14 @@ def request_history_out_of_order(e: Any, ctx: Context) -> Iterator[Hit]:
 
 @entity_rule("SC302", types=("ServiceRequest",))
 def closed_without_response(e: Any, ctx: Context) -> Iterator[Hit]:
-    """SC302: a request finished by the handler must carry a response to the requester."""
+    """SC302: a request finished by the handler must carry a response to the requester.
+
+    A request whose history is partial (1.1.0: imported from a system that
+    kept only its final state) is judged by what it holds: a response it does
+    not hold is not reported.
+    """
+    if getattr(e, "history", "complete") == "partial":
+        return
     if e.response is None and e.status in _strings(ctx, "SC302", "statuses"):
         yield Hit("SC302", ("status",), {"status": e.status})
 
@@ -203,7 +210,13 @@ def first_response(e: Any) -> tuple[dt.datetime, tuple[str | int, ...]] | None:
 
 @entity_rule("SC304", types=("ServiceRequest",))
 def response_sla_breached(e: Any, ctx: Context) -> Iterator[Hit]:
-    """SC304: the first response came (or is still missing) later than the SLA allows."""
+    """SC304: the first response came (or is still missing) later than the SLA allows.
+
+    A partial history (1.1.0) may have lost the first response, so its
+    earliest event held proves nothing about it: such a request is not judged.
+    """
+    if getattr(e, "history", "complete") == "partial":
+        return
     sla = sla_hours(e.channel, e.category, ctx)
     first = first_response(e)
     state = "late-response"
@@ -270,22 +283,29 @@ def invalid_status_transition(e: Any, ctx: Context) -> Iterator[Hit]:
     When the events are not listed in time order (SC301), the history is
     judged as listed too, and reported only if it is wrong both ways: a
     history whose steps are right but whose times are not is SC301's finding.
+
+    A partial history (``history: partial``, 1.1.0) is judged by the
+    transitions it holds: it starts at its first event, not at ``submitted``,
+    and need not end in ``status``.
     """
     events = _sorted_events(e)
     if not events:
         return
     window = dt.timedelta(days=_number(ctx, "SC306", "reopen_days"))
-    hits = list(_transition_hits(e, events, window))
+    partial = getattr(e, "history", "complete") == "partial"
+    hits = list(_transition_hits(e, events, window, partial))
     if hits and any(i != n for n, (i, _ev) in enumerate(events)):
         listed = list(enumerate(e.events))
-        if not any(_transition_hits(e, listed, window)):
+        if not any(_transition_hits(e, listed, window, partial)):
             return
     yield from hits
 
 
-def _transition_hits(e: Any, events: list[tuple[int, Any]], window: dt.timedelta) -> Iterator[Hit]:
+def _transition_hits(
+    e: Any, events: list[tuple[int, Any]], window: dt.timedelta, partial: bool = False
+) -> Iterator[Hit]:
     """SC306's hits for the events in the order given (with their indexes)."""
-    current = INITIAL_STATUS
+    current = events[0][1].status if partial else INITIAL_STATUS
     closed_at: dt.datetime | None = None
     for i, ev in events:
         new = ev.status
@@ -306,7 +326,7 @@ def _transition_hits(e: Any, events: list[tuple[int, Any]], window: dt.timedelta
         current = new
         if new == "closed":
             closed_at = ev.at
-    if current != e.status:
+    if current != e.status and not partial:
         yield Hit(
             "SC306",
             ("status",),

@@ -1,0 +1,212 @@
+"""The models of each version of the standard, by name (``models_for("1.0.0")``).
+
+The classes of :mod:`smartstd.standard` are the latest version's (1.1.0). A
+field a later version added says so (``F(..., added_in="1.1.0")``), so an
+older version's models are *derived* from them, not written twice: every
+model class gets a subclass of the same name that leaves out the fields
+added after that version and accepts that version's extension field keys
+(1.0.0: ``prefix:snake_case`` only). Nested models are derived the same
+way, so a 1.1.0-only key is an unknown field (SC106) at every depth of
+1.0.0 data. The JSON Schemas of a version are generated from its models.
+
+A derived class is a subclass of the latest one: a 1.0.0 ``Building`` *is*
+a ``Building``, so code written for the latest models reads older data (a
+field the older version lacks reads as absent: use ``getattr(e, name, None)``).
+
+每个标准版本的模型：最新版本（1.1.0）的模型写在代码中；旧版本的模型由其派生，
+去掉之后版本新增的字段，并使用旧版本的扩展字段规则。
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import types
+import typing
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, Field, TypeAdapter
+
+from smartstd.standard._base import EXTENSION_FIELD_PATTERNS, LATEST, SCDSModel, added_in
+
+__all__ = ["ModelSet", "judged_version", "models_for", "standard_versions"]
+
+
+def _core(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in version.split("."))
+
+
+def standard_versions() -> tuple[str, ...]:
+    """Every version of the standard whose models this package has, oldest first."""
+    return tuple(sorted(EXTENSION_FIELD_PATTERNS, key=_core))
+
+
+def judged_version(declared: str | None) -> str:
+    """The version whose models judge data that declares ``declared``.
+
+    Data declaring a version this package has models for is judged by that
+    version's models; anything else (no version, a migration-only or unknown
+    version, which SC105/SC704 report) by the latest.
+    """
+    return declared if declared in EXTENSION_FIELD_PATTERNS else LATEST
+
+
+@dataclass
+class ModelSet:
+    """The models of one version of the standard.
+
+    Attributes:
+        version: the version (``"1.0.0"``).
+        entity_types: every entity type's class, by name, in the standard's order.
+        any_entity: the discriminated union of the entity types (an annotation).
+        envelope: the envelope's class.
+        dataset: the dataset's class (envelope and entities).
+        models: every model class of the version (entities and nested objects), by name.
+        extension_pattern: the pattern of an extension field key.
+    """
+
+    version: str
+    entity_types: Mapping[str, type[Any]]
+    any_entity: Any
+    envelope: type[Any]
+    dataset: type[Any]
+    models: Mapping[str, type[Any]]
+    extension_pattern: str
+    _adapter: TypeAdapter[Any] | None = field(default=None, repr=False)
+
+    def entity_adapter(self) -> TypeAdapter[Any]:
+        """A cached ``TypeAdapter`` of :attr:`any_entity` (the fast path)."""
+        if self._adapter is None:
+            self._adapter = TypeAdapter(self.any_entity)
+        return self._adapter
+
+    def __getattr__(self, name: str) -> type[Any]:
+        """A model class by name: ``models_for("1.0.0").Building``."""
+        models = self.__dict__.get("models")
+        if models is not None and name in models:
+            return models[name]  # type: ignore[no-any-return]
+        raise AttributeError(f"SCDS {self.__dict__.get('version')} has no model {name!r}")
+
+    def has_field(self, type_name: str, name: str) -> bool:
+        """Whether a model (``"Building"``, ``"Envelope"``) of this version has a field."""
+        cls = self.models.get(type_name)
+        return cls is not None and name in cls.model_fields
+
+
+def _latest() -> ModelSet:
+    from smartstd.standard import dataset as ds
+
+    models: dict[str, type[Any]] = {}
+    _collect(ds.Dataset, models)
+    return ModelSet(
+        LATEST,
+        dict(ds.ENTITY_TYPES),
+        ds.AnyEntity,
+        ds.Envelope,
+        ds.Dataset,
+        models,
+        EXTENSION_FIELD_PATTERNS[LATEST],
+        ds.entity_adapter(),
+    )
+
+
+def _collect(cls: type[BaseModel], out: dict[str, type[Any]]) -> None:
+    """Every model class reachable from ``cls`` (``cls`` included), by name."""
+    if cls.__name__ in out:
+        return
+    out[cls.__name__] = cls
+    for info in cls.model_fields.values():
+        for sub in _model_classes(info.annotation):
+            _collect(sub, out)
+
+
+def _model_classes(tp: Any) -> list[type[BaseModel]]:
+    if isinstance(tp, type) and issubclass(tp, SCDSModel):
+        return [tp]
+    return [c for arg in get_args(tp) for c in _model_classes(arg)]
+
+
+def _substitute(tp: Any, convert: Callable[[type[SCDSModel]], type[SCDSModel]]) -> Any:
+    """``tp`` with every model class replaced by ``convert(cls)`` (``tp`` itself when none is)."""
+    if isinstance(tp, type) and issubclass(tp, SCDSModel):
+        return convert(tp)
+    origin = get_origin(tp)
+    if origin is None or origin is typing.Literal:
+        return tp
+    if origin is Annotated:
+        base = _substitute(tp.__origin__, convert)
+        if base is tp.__origin__:
+            return tp
+        args = (base, *tp.__metadata__)
+        return Annotated[args]
+    args = get_args(tp)
+    new = tuple(_substitute(a, convert) for a in args)
+    if all(a is b for a, b in zip(args, new, strict=True)):
+        return tp
+    if origin is Union or origin is types.UnionType:
+        return Union[new]
+    return origin[new if len(new) > 1 else new[0]]
+
+
+def _derive(version: str) -> ModelSet:
+    """The models of an older ``version``, derived from the latest ones."""
+    latest = models_for(LATEST)
+    pattern = EXTENSION_FIELD_PATTERNS[version]
+    key = re.compile(pattern)
+    done: dict[type[SCDSModel], type[SCDSModel]] = {}
+
+    def later(info: Any) -> bool:
+        since = added_in(info)
+        return since is not None and _core(since) > _core(version)
+
+    def convert(cls: type[SCDSModel]) -> type[SCDSModel]:
+        found = done.get(cls)
+        if found is not None:
+            return found
+        namespace = {
+            "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__,
+            "__doc__": cls.__doc__,
+            "__standard_version__": version,
+            "__extension_key__": key,
+        }
+        new = typing.cast(type[SCDSModel], type(cls.__name__, (cls,), namespace))
+        done[cls] = new
+        fields = new.__pydantic_fields__
+        for name, info in list(fields.items()):
+            if later(info):
+                del fields[name]
+                continue
+            annotation = _substitute(info.annotation, convert)
+            if annotation is not info.annotation:
+                info = copy.copy(info)
+                info.annotation = annotation
+                fields[name] = info
+        new.model_rebuild(force=True)
+        return new
+
+    entity_types = {name: convert(cls) for name, cls in latest.entity_types.items()}
+    envelope = convert(latest.envelope)
+    dataset = convert(latest.dataset)
+    any_entity = Annotated[
+        Union[tuple(entity_types.values())],
+        Field(discriminator="type"),
+    ]
+    models = {cls.__name__: derived for cls, derived in done.items()}
+    return ModelSet(version, entity_types, any_entity, envelope, dataset, models, pattern)
+
+
+@cache
+def models_for(version: str) -> ModelSet:
+    """The models of a version of the standard (``"1.0.0"``, ``"1.1.0"``).
+
+    Raises:
+        KeyError: for a version whose models this package does not have.
+    """
+    if version not in EXTENSION_FIELD_PATTERNS:
+        known = ", ".join(standard_versions())
+        raise KeyError(f"no models for SCDS {version} (this package has {known})")
+    return _latest() if version == LATEST else _derive(version)
