@@ -229,7 +229,8 @@ def check_command(
         ignore=_split(ignore),
         level=Level(level) if level else cfg.level,
         jobs=jobs or cfg.jobs or 1,
-        lang=lang or cfg.lang or default_lang(),
+        # a page is for the people it is sent to: Chinese unless asked otherwise
+        lang=lang or cfg.lang or ("zh-CN" if (fmt or cfg.format) == "html" else default_lang()),
         verbosity=verbose - quiet,
         color=color,
         config=config,

@@ -52,6 +52,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "smartstd：输入中没有治理章程（治理类实体）",
         "smartstd: no charter (governance entities) among the inputs",
     ),
+    "cannot_read": ("无法读取 {file}：{reason}", "cannot read {file}: {reason}"),
     "os_error": ("{file}：{reason}", "{file}: {reason}"),
     # click's own usage errors (translated by type, see click_message)
     "usage": ("用法：{usage}", "Usage: {usage}"),

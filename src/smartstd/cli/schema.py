@@ -95,7 +95,8 @@ def _changes_text(version: str, changelog: Path | None, previous: str | None, ba
         except (OSError, UnicodeDecodeError) as exc:
             from smartstd.errors import UsageError
 
-            raise UsageError(f"cannot read {source}: {exc}") from None
+            message = f"cannot read {source}: {exc}"
+            raise UsageError(message, key="cannot_read", file=source, reason=exc) from None
     parts.append(excerpt.strip() if excerpt else f"No changelog entry for {version} was found.")
     if previous is not None:
         from smartstd.compat import Bundle, diff_bundles, load_bundle, render_markdown
