@@ -8,7 +8,7 @@ from typing import Any
 
 ENVELOPE: dict[str, Any] = {
     "standard": "scds",
-    "standard_version": "1.0.0",
+    "standard_version": "1.1.0",
     "dataset_id": "test-ds",
     "publisher_id": "org-so",
     "generated_at": "2026-06-30T18:00:00+08:00",

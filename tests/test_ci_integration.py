@@ -233,7 +233,7 @@ def test_action_commands_are_real() -> None:
 
 _DATASET = {
     "standard": "scds",
-    "standard_version": "1.0.0",
+    "standard_version": "1.1.0",
     "dataset_id": "ci-test",
     "publisher_id": "org-so",
     "generated_at": "2026-06-30T18:00:00+08:00",

@@ -4,7 +4,7 @@
   the code generates now, and it must cover every entity type, code list,
   domain mapping, rule and CLI command.
 * Every code example in ``docs/**/*.md`` runs, page by page, in a fresh
-  folder (with ``examples/`` and ``schemas/`` of the repository linked in):
+  folder (with ``examples/``, ``schemas/`` and ``tests/`` of the repository linked in):
   a block with ``title="name"`` is written to that file; ``python`` blocks are
   executed in one namespace per page; in ``console``/``bash`` blocks each
   ``$ smartstd ...`` line runs through click's test runner, its exit code must
@@ -370,7 +370,7 @@ def test_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         pytest.fail(
             f"{page.relative_to(ROOT)} uses the example community, but {EXAMPLE} is missing"
         )
-    for name in ("examples", "schemas"):
+    for name in ("examples", "schemas", "tests"):
         (tmp_path / name).symlink_to(ROOT / name, target_is_directory=True)
     monkeypatch.chdir(tmp_path)
     for var in ("GITHUB_STEP_SUMMARY", "LC_ALL", "LC_MESSAGES", "FORCE_COLOR"):

@@ -56,7 +56,7 @@ def test_several_files_form_one_dataset(tmp_path: Path) -> None:
         json.dumps(
             {
                 "standard": "scds",
-                "standard_version": "1.0.0",
+                "standard_version": "1.1.0",
                 "dataset_id": "test-ds",
                 "entities": [dwelling(1, "b-1")],
             }
@@ -76,7 +76,7 @@ def test_fragment_of_another_dataset_is_reported(tmp_path: Path) -> None:
     frag = tmp_path / "other.json"
     frag.write_text(
         json.dumps(
-            {"standard": "scds", "standard_version": "1.0.0", "dataset_id": "else", "entities": []}
+            {"standard": "scds", "standard_version": "1.1.0", "dataset_id": "else", "entities": []}
         )
     )
     report = check([str(data), str(frag)])

@@ -313,7 +313,7 @@ def test_envelope(
 ) -> None:
     env = records[0]
     assert env["standard"] == "scds"
-    assert env["standard_version"] == "1.0.0"
+    assert env["standard_version"] == "1.1.0"
     assert env["generated_at"] == "2026-06-30T18:00:00+08:00"
     assert env["classification"] == DATASETS[name].get("classification", "public")
     assert env["crs"] == "EPSG:4326"
@@ -476,7 +476,18 @@ def test_privacy_of_a_public_dataset(
 
 def test_requests_follow_the_lifecycle(by_type: dict[str, list[dict[str, Any]]]) -> None:
     statuses: Counter[str] = Counter()
+    partial = [r for r in by_type["ServiceRequest"] if r.get("history") == "partial"]
+    # per community, one closed request imported from the 12345 system with its
+    # final state only (1.1.0)
+    assert partial
+    assert len({r["community_id"] for r in partial}) == len(partial)
+    for imported in partial:
+        assert imported["channel"] == "hotline_12345" and imported["status"] == "closed"
+        assert [e["status"] for e in imported["events"]] == ["closed"]
+        assert imported["provenance"]["source_system"] == "12345"
     for r in by_type["ServiceRequest"]:
+        if r.get("history") == "partial":
+            continue
         events = r["events"]
         assert events[0]["status"] == INITIAL_STATUS
         assert events[0]["at"] == r["submitted_at"]

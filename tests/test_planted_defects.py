@@ -537,7 +537,7 @@ def _sc201_files(c: Copy) -> list[E]:
 def _sc201_second_file(c: Copy) -> list[E]:
     fragment = {
         "standard": "scds",
-        "standard_version": "1.0.0",
+        "standard_version": "1.1.0",
         "dataset_id": c.envelope["dataset_id"],
     }
     c.inputs["more.ndjson"] = _one_line(fragment) + "\n" + _one_line(c.get("res-zc01-00010")) + "\n"

@@ -138,16 +138,20 @@ def test_footprints_postal_addresses_provenance_and_codes_are_checked(tmp_path: 
     assert check(tmp_path, doc).findings == ()
 
     bad = copy.deepcopy(good)
-    bad["footprint"]["coordinates"][1][0] = [*RING[:3], [113.0, 22.0]]
     bad["postal_address"] = {}
     bad["provenance"]["imputed"][0]["method"] = "guessed"
-    doc = dataset("1.1.0", bad)
+    open_ring = copy.deepcopy(good)  # valid in shape: the ring check is a rule
+    open_ring["id"] = "b-2"
+    open_ring["footprint"]["coordinates"][1][0] = [*RING[:3], [113.0, 22.0]]
+    doc = dataset("1.1.0", bad, open_ring)
     doc["entities"][1] = {**COMMUNITY, "statistical_code": "44011300500"}
     found = codes(check(tmp_path, doc))
-    assert ("SC103", "/entities/1/statistical_code") in found
-    assert ("SC103", "/entities/2/footprint/coordinates/1/0") in found
-    assert ("SC103", "/entities/2/postal_address") in found
-    assert ("SC103", "/entities/2/provenance/imputed/0/method") in found
+    assert sorted(found) == [
+        ("SC103", "/entities/1/statistical_code"),
+        ("SC103", "/entities/2/postal_address"),
+        ("SC103", "/entities/2/provenance/imputed/0/method"),
+        ("SC103", "/entities/3/footprint/coordinates/1/0"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -198,7 +202,7 @@ CLOSED_IMPORT = {
     "type": "ServiceRequest",
     "community_id": "c-1",
     "category": "repair",
-    "channel": "hotline",
+    "channel": "hotline_12345",
     "submitted_at": "2026-06-01T09:00:00+08:00",
     "status": "closed",
     "events": [{"at": "2026-06-03T10:00:00+08:00", "status": "closed"}],

@@ -202,7 +202,7 @@ _SAMPLE_STRINGS: dict[str, str] = {
     "unit": "Cel",
     "indicator": "request_response_rate",
     "description": "示例 / Example",
-    "standard_version": "1.0.0",
+    "standard_version": "1.1.0",
 }
 
 
@@ -797,7 +797,7 @@ def _envelope_page(example: tuple[str, dict[str, Any]] | None) -> str:
     else:
         envelope = {
             "standard": "scds",
-            "standard_version": "1.0.0",
+            "standard_version": "1.1.0",
             "dataset_id": "my-dataset",
             "publisher_id": "org-street-office",
             "generated_at": "2026-06-30T18:00:00+08:00",

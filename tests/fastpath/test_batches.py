@@ -24,7 +24,7 @@ from smartstd.io import Limits
 from smartstd.report import Finding
 
 ENVELOPE = (
-    b'{"standard":"SCDS","standard_version":"1.0.0","dataset_id":"x","publisher_id":"p",'
+    b'{"standard":"SCDS","standard_version": "1.1.0","dataset_id":"x","publisher_id":"p",'
     b'"generated_at":"2026-01-01T00:00:00+08:00","classification":"public"}'
 )
 

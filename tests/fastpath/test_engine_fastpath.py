@@ -286,7 +286,7 @@ def test_two_jobs_report_what_one_job_reports(
 # --------------------------------------------------------------------------- bugs
 
 _ENVELOPE_GZ = (
-    '{"standard":"scds","standard_version":"1.0.0","dataset_id":"x","publisher_id":"p",'
+    '{"standard":"scds","standard_version": "1.1.0","dataset_id":"x","publisher_id":"p",'
     '"generated_at":"2026-06-30T18:00:00+08:00","classification":"public",'
     '"extensions":{"gz":"https://example.org/gz"}}'
 )

@@ -14,7 +14,7 @@ ON = dt.date(2026, 6, 30)
 
 ENVELOPE: dict[str, Any] = {
     "standard": "scds",
-    "standard_version": "1.0.0",
+    "standard_version": "1.1.0",
     "dataset_id": "graph-test",
     "publisher_id": "org-so",
     "generated_at": "2026-06-30T18:00:00+08:00",
@@ -185,7 +185,7 @@ class Builder:
         )
         doc = {
             "standard": "scds",
-            "standard_version": "1.0.0",
+            "standard_version": "1.1.0",
             "dataset_id": "graph-test",
             "entities": charter,
         }

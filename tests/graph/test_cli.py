@@ -61,7 +61,7 @@ def test_check_without_a_charter(runner: CliRunner, tmp_path: Path) -> None:
         json.dumps(
             {
                 "standard": "scds",
-                "standard_version": "1.0.0",
+                "standard_version": "1.1.0",
                 "dataset_id": "x",
                 "publisher_id": "org-so",
                 "generated_at": "2026-06-30T18:00:00+08:00",

@@ -407,7 +407,7 @@ def test_split_between_worker_processes_gives_the_same_report(
 
     envelope = {
         "standard": "scds",
-        "standard_version": "1.0.0",
+        "standard_version": "1.1.0",
         "dataset_id": "split",
         "publisher_id": "org-so",
         "generated_at": NOW.isoformat(),

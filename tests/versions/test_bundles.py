@@ -146,6 +146,8 @@ def test_build_with_previous_and_changelog(tmp_path: Path) -> None:
         [
             "schema",
             "build",
+            "--version",
+            "1.0.0",
             "--out",
             str(tmp_path / "b"),
             "--changelog",

@@ -21,9 +21,11 @@ No value is ever dropped silently:
 * a migration with losses fails (nothing is written) unless the caller
   accepts the loss explicitly (``accept_loss=True``, ``--accept-loss``).
 
-The published library knows one version (1.0.0), so it registers no step
-yet; the test suite registers a pair of test-only versions with real
-changes to prove the machinery.
+The standard's own steps (1.0.0 <-> 1.1.0) are published as data
+(``smartstd/data/migrations/*.json``, :func:`builtin_steps`); only what
+data cannot say is Python (:data:`CUSTOM_OPERATIONS`). The test suite
+registers a test-only version with renames, splits and merges to prove the
+rest of the machinery.
 
 迁移：在标准版本之间迁移数据，绝不静默丢失数据。无法迁移的值会连同路径一起报告，
 除非使用者明确接受损失，否则迁移失败。
@@ -49,15 +51,20 @@ from smartstd.migrate.operations import (
     Split,
 )
 from smartstd.migrate.steps import (
+    CUSTOM_OPERATIONS,
     Step,
+    builtin_steps,
     find_path,
     register_step,
     registered_steps,
+    step_from_data,
+    step_to_data,
     steps,
     unregister_step,
 )
 
 __all__ = [
+    "CUSTOM_OPERATIONS",
     "Custom",
     "Drop",
     "Join",
@@ -69,12 +76,15 @@ __all__ = [
     "Rename",
     "Split",
     "Step",
+    "builtin_steps",
     "find_path",
     "migrate",
     "migrate_document",
     "migrate_entity",
     "register_step",
     "registered_steps",
+    "step_from_data",
+    "step_to_data",
     "steps",
     "unregister_step",
 ]

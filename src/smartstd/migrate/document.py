@@ -190,6 +190,11 @@ def migrate_document(
         out["entities"] = migrated
     elif "entities" in document:
         out["entities"] = copy.deepcopy(ents)
+    # the document's own key order (entities need not come last), new keys after
+    out = {
+        **{k: out[k] for k in document if k in out},
+        **{k: v for k, v in out.items() if k not in document},
+    }
     result = MigrationResult(src, to, tuple(s.name for s in chain), tuple(losses), accept_loss)
     if result.ok:
         result.document = out

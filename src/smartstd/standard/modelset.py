@@ -167,8 +167,9 @@ def _derive(version: str) -> ModelSet:
         if found is not None:
             return found
         namespace = {
-            "__module__": cls.__module__,
-            "__qualname__": cls.__qualname__,
+            # found again by pickle (worker processes): smartstd.standard.modelset.V1_0_0.Building
+            "__module__": __name__,
+            "__qualname__": f"{_namespace_name(version)}.{cls.__name__}",
             "__doc__": cls.__doc__,
             "__standard_version__": version,
             "__extension_key__": key,
@@ -197,6 +198,18 @@ def _derive(version: str) -> ModelSet:
     ]
     models = {cls.__name__: derived for cls, derived in done.items()}
     return ModelSet(version, entity_types, any_entity, envelope, dataset, models, pattern)
+
+
+def _namespace_name(version: str) -> str:
+    return "V" + version.replace(".", "_")
+
+
+def __getattr__(name: str) -> Any:
+    """``V1_0_0``: an older version's models as a namespace (how pickle finds them)."""
+    for version in EXTENSION_FIELD_PATTERNS:
+        if name == _namespace_name(version) and version != LATEST:
+            return types.SimpleNamespace(**models_for(version).models)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @cache
