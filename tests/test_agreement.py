@@ -158,7 +158,7 @@ def test_dataset_strategy_writes_the_standard_version_by_default() -> None:
     @given(scds.dataset(max_entities=2))
     def check(doc: dict[str, Any]) -> None:
         assert doc["standard"] == "scds"
-        assert doc["standard_version"] == "1.0.0"
+        assert doc["standard_version"] == "1.1.0"
 
     check()
 

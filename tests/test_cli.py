@@ -133,7 +133,7 @@ def test_schema_export_and_check(runner: CliRunner, tmp_path: Path) -> None:
     )
     assert res.exit_code == 0
     doc = json.loads((out / "Community.schema.json").read_text("utf-8"))
-    assert doc["$id"] == "https://example.gov.cn/scds/1.0.0/Community.schema.json"
+    assert doc["$id"] == "https://example.gov.cn/scds/1.1.0/Community.schema.json"
     assert (
         runner.invoke(main, ["schema", "check", "--dir", str(out)]).exit_code == 1
     )  # other base URI

@@ -33,7 +33,7 @@ from click.testing import CliRunner
 from smartstd import _docgen
 from smartstd.catalogue import all_rules
 from smartstd.cli import main as cli_main
-from smartstd.standard import CODE_LISTS, ENTITY_TYPES, entity_adapter, lifecycle
+from smartstd.standard import CODE_LISTS, ENTITY_TYPES, STANDARD_VERSION, entity_adapter, lifecycle
 from smartstd.standard.domains import CORE_DOMAINS, MAPPINGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,7 +94,7 @@ def test_every_entity_type_has_a_complete_page(type_name: str) -> None:
         assert isinstance(i18n, dict)
         for lang in ("en", "zh-CN"):
             assert f"**{i18n[lang]['title']}**" in text, f"{type_name}.{name}: no {lang} title"
-    link = f"../../schemas/1.0.0/{type_name}.schema.json"
+    link = f"../../schemas/{STANDARD_VERSION}/{type_name}.schema.json"
     assert link in text
     # docs/_hooks.py publishes the repository's schemas/ at the site's schemas/
     assert (ROOT / (REF / "entities" / link).resolve().relative_to(DOCS)).is_file()

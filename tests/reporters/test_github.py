@@ -113,7 +113,7 @@ def test_summary_line_in_both_languages(clean: Report) -> None:
     en = render_string(clean, "github", lang="en").splitlines()[-1]
     zh = render_string(clean, "github", lang="zh-CN").splitlines()[-1]
     assert en == (
-        "smartstd: 2 errors, 1 warning, 0 info; level reached L1 structural "
-        "(requested L2 consistent); conformant: no"
+        f"smartstd: SCDS {clean.standard_version}; 2 errors, 1 warning, 0 info;"
+        " level reached L1 structural (requested L2 consistent); conformant: no"
     )
-    assert zh.startswith("smartstd：错误 2 个")
+    assert zh.startswith(f"smartstd：SCDS {clean.standard_version}；错误 2 个")

@@ -19,6 +19,7 @@ data/b.json:3:15: SC202 [error] Reference manager_id names o-9, which does not e
 (dataset)
 SC601 [error] Domain safety has no accountable party.
 
+Standard version: SCDS 1.0.0
 Summary: 2 errors, 1 warning, 0 info
 Level reached: L1 structural (requested: L2 consistent)
 Conformant: no
@@ -34,6 +35,7 @@ data/b.json:3:15: SC202 [error] 引用 manager_id 指向不存在的 o-9。 (/ma
 （数据集）
 SC601 [error] 领域 safety 没有负责方。
 
+标准版本：SCDS 1.0.0
 汇总：错误 2 个，警告 1 个，提示 0 个
 达到的符合性级别：L1 结构合规（要求：L2 数据一致）
 是否符合：否

@@ -39,7 +39,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "not_shown": "… and {n} more findings not shown.",
         "more": " (+{n} more)",
         "tool_line": (
-            "smartstd: {counts}; level reached {level} (requested {requested}); conformant: {ok}"
+            "smartstd: SCDS {version}; {counts}; level reached {level} (requested {requested});"
+            " conformant: {ok}"
         ),
     },
     "zh-CN": {
@@ -66,7 +67,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "profiles": "规范配置",
         "not_shown": "……另有 {n} 个问题未列出。",
         "more": "（另有 {n} 个）",
-        "tool_line": "smartstd：{counts}；达到级别 {level}（要求 {requested}）；是否符合：{ok}",
+        "tool_line": (
+            "smartstd：SCDS {version}；{counts}；达到级别 {level}（要求 {requested}）；是否符合：{ok}"
+        ),
     },
 }
 

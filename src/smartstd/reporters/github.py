@@ -100,6 +100,7 @@ class GitHubReporter:
         line = t(
             "tool_line",
             lang,
+            version=report.standard_version,
             counts=count_phrase(report.counts, lang),
             level=level_label(report.level, lang),
             requested=level_label(report.requested_level, lang),

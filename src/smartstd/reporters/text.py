@@ -62,6 +62,8 @@ def _lines(report: Report, lang: str) -> list[_Line]:
         lines += [[(t("no_findings", lang), "")], []]
     colon = "：" if lang == "zh-CN" else ": "
     ok_style = "bold green" if report.is_conformant() else "bold red"
+    # the version of the standard the data was judged against
+    lines.append([(t("standard", lang) + colon, "bold"), (f"SCDS {report.standard_version}", "")])
     for i, (label, value) in enumerate(status_lines(report, lang)):
         lines.append([(label + colon, "bold"), (value, ok_style if i > 0 else "")])
     return lines
