@@ -168,7 +168,7 @@ def bar_chart(
         target: draws a dashed line at this value (a pilot's target).
     """
     bars = list(items)
-    label_w = 180
+    label_w = min(180, width // 3)
     value_w = 90
     plot_w = max(width - label_w - value_w, 60)
     top = 8
@@ -242,7 +242,7 @@ def line_chart(
         height: the SVG's height in pixels.
         target: draws a dashed line at this value (a pilot's target).
     """
-    left, right, top, bottom = 56, 150, 12, 28
+    left, right, top, bottom = 56, 210, 12, 28
     plot_w = max(width - left - right, 60)
     plot_h = max(height - top - bottom, 40)
     values = [v for _, vs in series for v in vs if v is not None and v == v]
@@ -306,9 +306,9 @@ def line_chart(
                 f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3.5" fill="{color}">'
                 f"<title>{esc(name)} {esc(labels[i])}: {esc(fmt.format(v))}</title></circle>"
             )
-        if last is not None:
+        if last is not None:  # the legend: one line per series, with its last value
             out.append(
-                f'<text x="{left + plot_w + 6}" y="{y(last[1]) + 4:.1f}" font-size="12" '
+                f'<text x="{left + plot_w + 8}" y="{top + 12 + 16 * k}" font-size="12" '
                 f'fill="{color}" class="value">{esc(name)} {esc(fmt.format(last[1]))}</text>'
             )
     out.append("</svg>")

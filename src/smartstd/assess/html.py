@@ -23,7 +23,7 @@ _THREE_RATES = ("request_response_rate", "on_time_resolution_rate", "satisfactio
 _CSS = """
 .card.missed{border-color:var(--error)}.card.met{border-color:var(--ok)}
 .grid3{display:grid;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));gap:8px 24px}
-figure{margin:0 0 1rem}figcaption{font-weight:600;margin:.25rem 0}
+figure{margin:0 0 1rem}svg.chart{max-width:100%;height:auto}figcaption{font-weight:600;margin:.25rem 0}
 """
 
 
@@ -53,6 +53,7 @@ def _bars(a: Assessment, groups: tuple[Breakdown, ...], code: str, lang: str) ->
         maximum=1.0 if unit == "ratio" else None,
         fmt=_fmt_for(unit),
         target=target,
+        width=420,
     )
     return f"<figure><figcaption>{esc(title)}</figcaption>{chart}</figure>"
 
@@ -207,6 +208,7 @@ def _trend_chart(a: Assessment, codes: tuple[str, ...], lang: str) -> str:
         minimum=0.0 if unit != "score" else 1.0,
         maximum=1.0 if unit == "ratio" else 5.0 if unit == "score" else None,
         fmt=_fmt_for(unit),
+        width=560,
         target=(
             next((t.target for t in a.targets if t.indicator == codes[0]), None)
             if len(codes) == 1
