@@ -1,6 +1,6 @@
 """``smartstd assess``: indicators computed from the data, against a pilot's targets.
 
-A thin layer: the options become :func:`smartstd.assess.assess`'s arguments;
+A thin layer: the options become :func:`smartstd.assessment.assess`'s arguments;
 the report is rendered by name (text, json, csv, markdown, html).
 """
 
@@ -75,8 +75,8 @@ def assess_command(
 
     Exit code 0; 1 with --strict when a target is missed; 2 for bad usage.
     """
-    from smartstd.assess import assess
-    from smartstd.assess.formats import render
+    from smartstd.assessment import assess
+    from smartstd.assessment.formats import render
 
     chosen = lang or ("zh-CN" if fmt == "html" else default_lang())
     dims = list(by)

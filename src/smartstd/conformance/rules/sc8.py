@@ -19,10 +19,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from smartstd.assess.assessment import evaluate
-from smartstd.assess.collector import Collector, needed_types
-from smartstd.assess.definition import RANGES, Indicator, core_indicators
-from smartstd.assess.formats import _COMPARATOR, fmt_value
+from smartstd.assessment.api import evaluate
+from smartstd.assessment.collector import Collector, needed_types
+from smartstd.assessment.definition import RANGES, Indicator, core_indicators
+from smartstd.assessment.formats import _COMPARATOR, fmt_value
 from smartstd.conformance.rule import Context, Hit, Where, register_dataset_rule
 
 __all__ = ["AssessmentRule", "AssessmentState", "pilot_problems"]

@@ -66,18 +66,22 @@ def parse_period(text: str) -> Period:
         y, mo = int(m[1]), int(m[2])
         if not 1 <= mo <= 12:
             raise UsageError(f"--period: {text!r}: no month {mo}")
-        return Period(f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]}", t)
+        return Period(
+            f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]}", t
+        )
     if m := _Y.match(t):
         return Period(f"{m[1]}-01-01", f"{m[1]}-12-31", t)
     if ".." in t:
         a, b = (s.strip() for s in t.split("..", 1))
         if (a and not _D.match(a)) or (b and not _D.match(b)):
-            raise UsageError(f"--period: {text!r}: a range is two dates, e.g. 2026-04-01..2026-06-30")
-        first = _checked(a, "start") if a else "0000-01-01"
-        last = _checked(b, "end") if b else "9999-12-31"
-        if first > last:
+            raise UsageError(
+                f"--period: {text!r}: a range is two dates, e.g. 2026-04-01..2026-06-30"
+            )
+        start = _checked(a, "start") if a else "0000-01-01"
+        end = _checked(b, "end") if b else "9999-12-31"
+        if start > end:
             raise UsageError(f"--period: {text!r} ends before it starts")
-        return Period(first, last, t)
+        return Period(start, end, t)
     if _D.match(t):
         return Period(_checked(t, "day"), t, t)
     raise UsageError(

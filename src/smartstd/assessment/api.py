@@ -1,4 +1,4 @@
-"""From a filled :class:`~smartstd.assess.collector.Collector` to an :class:`Assessment`.
+"""From a filled :class:`~smartstd.assessment.collector.Collector` to an :class:`Assessment`.
 
 :func:`assess` reads files and returns the assessment; :func:`evaluate` does
 the second half for a collector filled elsewhere (the SC8xx rule fills one
@@ -17,11 +17,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from smartstd.assess.collector import Collector, Groups, Stat
-from smartstd.assess.definition import Indicator, load_indicators
-from smartstd.assess.model import Assessment, Breakdown, Comparison, Result, TargetResult
-from smartstd.assess.period import Period, parse_period
-from smartstd.assess.stats import bootstrap_diff, mean, median, newcombe, wilson
+from smartstd.assessment.collector import Collector, Groups, Stat
+from smartstd.assessment.definition import Indicator, load_indicators
+from smartstd.assessment.model import Assessment, Breakdown, Comparison, Result, TargetResult
+from smartstd.assessment.period import Period, parse_period
+from smartstd.assessment.stats import bootstrap_diff, mean, median, newcombe, wilson
 from smartstd.errors import UsageError
 
 __all__ = ["DIMENSIONS", "assess", "evaluate", "judge", "pilot_window", "result_of"]
@@ -51,7 +51,9 @@ def result_of(ind: Indicator, s: Stat | None) -> Result:
     if kind == "count":
         return Result(ind.code, s.num, s.num, None, s.n)
     if kind == "mean":
-        return Result(ind.code, mean(s.values), math.fsum(s.values), float(len(s.values)), len(s.values))
+        return Result(
+            ind.code, mean(s.values), math.fsum(s.values), float(len(s.values)), len(s.values)
+        )
     if kind == "median":
         return Result(ind.code, median(s.values), None, float(len(s.values)), len(s.values))
     if kind == "distribution":
@@ -127,9 +129,7 @@ def _label(dim: str, group: str, groups: Groups) -> dict[str, str]:
     return {"zh-CN": group, "en": group}
 
 
-def _breakdown(
-    indicators: Sequence[Indicator], groups: Groups, dim: str
-) -> tuple[Breakdown, ...]:
+def _breakdown(indicators: Sequence[Indicator], groups: Groups, dim: str) -> tuple[Breakdown, ...]:
     names = sorted({g for (_, d, g) in groups.stats if d == dim})
     out = []
     for g in names:
@@ -202,9 +202,7 @@ def evaluate(
             targets.append(TargetResult(index, code, str(comp), float(target), value, status, diff))
         everyone = collector.groups(window=span)
         others_set = frozenset(
-            g
-            for (_, d, g) in everyone.stats
-            if d == "community" and g not in members and g != "?"
+            g for (_, d, g) in everyone.stats if d == "community" and g not in members and g != "?"
         )
         for ind in indicators:
             if ind.kind in ("governance_completeness", "distribution", "count"):
@@ -303,7 +301,7 @@ def assess(
         >>> round(a.result("mean_satisfaction").value, 2)
         3.95
     """
-    from smartstd.assess.source import feed
+    from smartstd.assessment.source import feed
 
     if isinstance(paths, str | Path):
         paths = [paths]

@@ -175,6 +175,14 @@ def _comparable(v: Any) -> float | None:
     return n if n is not None else instant(v)
 
 
+def _numeric(value: Value, f: Callable[[float, float], bool], bound: float) -> Cond:
+    def numeric(r: Mapping[str, Any], s: Scope) -> bool:
+        v = _number(value(r, s))
+        return v is not None and f(v, bound)
+
+    return numeric
+
+
 def compile_cond(spec: Any) -> Cond:
     """Compile a condition (see the module's docstring)."""
     if not isinstance(spec, Mapping):
@@ -229,9 +237,5 @@ def compile_cond(spec: Any) -> Cond:
             bound = float(spec[op])
             f = _cmp(op)
 
-            def numeric(r: Mapping[str, Any], s: Scope) -> bool:
-                v = _number(value(r, s))
-                return v is not None and f(v, bound)
-
-            return numeric
+            return _numeric(value, f, bound)
     raise ValueError(f"not a condition: {spec!r}")

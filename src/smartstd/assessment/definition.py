@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from smartstd.assess.expr import Cond, Value, compile_cond, compile_value
+from smartstd.assessment.expr import Cond, Value, compile_cond, compile_value
 from smartstd.errors import UsageError
 
 __all__ = [
@@ -104,7 +104,12 @@ class Indicator:
 @cache
 def meta_schema() -> dict[str, Any]:
     """The meta-schema of indicator definitions (``indicator.schema.json``)."""
-    text = resources.files("smartstd").joinpath("data", "indicator.schema.json").read_text("utf-8")
+    text = (
+        resources.files("smartstd")
+        .joinpath("data")
+        .joinpath("indicator.schema.json")
+        .read_text("utf-8")
+    )
     schema: dict[str, Any] = json.loads(text)
     return schema
 
@@ -182,7 +187,8 @@ def core_indicators() -> tuple[Indicator, ...]:
     """The core definitions that ship with the library."""
     import yaml
 
-    text = resources.files("smartstd").joinpath("data", "indicators", "core.yaml").read_text("utf-8")
+    folder = resources.files("smartstd").joinpath("data").joinpath("indicators")
+    text = folder.joinpath("core.yaml").read_text("utf-8")
     return parse_indicators(yaml.safe_load(text), "core.yaml")
 
 

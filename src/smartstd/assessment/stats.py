@@ -126,9 +126,9 @@ def bootstrap_diff(
     for _ in range(resamples):
         a = stat(rng.choices(xs, k=len(xs)))
         b = stat(rng.choices(ys, k=len(ys)))
-        assert a is not None and b is not None
-        diffs.append(a - b)
+        if a is not None and b is not None:
+            diffs.append(a - b)
     diffs.sort()
     lo = diffs[int(0.025 * (resamples - 1))]
-    hi = diffs[int(math.ceil(0.975 * (resamples - 1)))]
+    hi = diffs[math.ceil(0.975 * (resamples - 1))]
     return (lo, hi), "bootstrap"

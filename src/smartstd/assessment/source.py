@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from smartstd.assess.collector import Collector
-from smartstd.assess.expr import instant
+from smartstd.assessment.collector import Collector
+from smartstd.assessment.expr import instant
 
 __all__ = ["Inputs", "feed"]
 
@@ -106,8 +106,8 @@ def feed(paths: Sequence[str], collector: Collector, now: float | None = None) -
         docs.append((file, fmt, doc.value))
     collector.set_now(now if now is not None else instant(out.generated_at))
     add = collector.add
-    for file, fmt, value in docs:
-        if fmt != "ndjson":
+    for file, kind, value in docs:
+        if kind != "ndjson":
             for e in _entities(value):
                 if isinstance(e, dict):
                     add(e)

@@ -13,8 +13,8 @@ by default, English on request.
 
 from __future__ import annotations
 
-from smartstd.assess.formats import _COMPARATOR, _STATUS, fmt_value, target_sentence
-from smartstd.assess.model import Assessment, Breakdown, Result
+from smartstd.assessment.formats import _COMPARATOR, _STATUS, fmt_value, target_sentence
+from smartstd.assessment.model import Assessment, Breakdown, Result
 from smartstd.webpage import BarItem, bar_chart, data_script, esc, line_chart, page, pick
 
 __all__ = ["to_html"]
@@ -23,7 +23,8 @@ _THREE_RATES = ("request_response_rate", "on_time_resolution_rate", "satisfactio
 _CSS = """
 .card.missed{border-color:var(--error)}.card.met{border-color:var(--ok)}
 .grid3{display:grid;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));gap:8px 24px}
-figure{margin:0 0 1rem}svg.chart{max-width:100%;height:auto}figcaption{font-weight:600;margin:.25rem 0}
+figure{margin:0 0 1rem}svg.chart{max-width:100%;height:auto}
+figcaption{font-weight:600;margin:.25rem 0}
 """
 
 
@@ -67,7 +68,7 @@ def to_html(a: Assessment, lang: str = "zh-CN") -> str:
         name = (a.pilot.get("name") or {}).get(key) or a.pilot["id"]
     title = pick(lang, "试点评估报告", "Pilot assessment") + (f" · {name}" if name else "")
     body: list[str] = [f"<h1>{esc(title)}</h1>"]
-    from smartstd.assess.formats import _scope
+    from smartstd.assessment.formats import _scope
 
     body.append(f'<p class="meta">{esc(_scope(a, lang))}</p>')
     if a.generated_at:
@@ -110,7 +111,9 @@ def to_html(a: Assessment, lang: str = "zh-CN") -> str:
                 f"{esc(target_sentence(a, i, lang))}</li>"
             )
         body.append("</ul>")
-    body.append(f"<h2>{esc(pick(lang, '诉求办理三率', 'The three rates of request handling'))}</h2>")
+    body.append(
+        f"<h2>{esc(pick(lang, '诉求办理三率', 'The three rates of request handling'))}</h2>"
+    )
     for dim, zh, en_name in (
         ("category", "按诉求类别", "By category"),
         ("channel", "按渠道", "By channel"),
@@ -122,7 +125,9 @@ def to_html(a: Assessment, lang: str = "zh-CN") -> str:
         if charts:
             body.append(f"<h3>{esc(pick(lang, zh, en_name))}</h3>")
             body.append(f'<div class="grid3">{"".join(charts)}</div>')
-    counts = [_bars(a, a.breakdowns.get(d, ()), "request_count", lang) for d in ("category", "channel")]
+    counts = [
+        _bars(a, a.breakdowns.get(d, ()), "request_count", lang) for d in ("category", "channel")
+    ]
     if any(counts):
         body.append(f"<h3>{esc(pick(lang, '诉求件数', 'Requests'))}</h3>")
         body.append(f'<div class="grid3">{"".join(counts)}</div>')
@@ -139,18 +144,23 @@ def to_html(a: Assessment, lang: str = "zh-CN") -> str:
         body.append(f"<h2>{esc(pick(lang, '季度趋势', 'Trend by quarter'))}</h2>")
         body.append(
             f'<div class="grid3">{_trend_chart(a, (*_THREE_RATES, "on_time_response_rate"), lang)}'
-            f'{_trend_chart(a, ("mean_satisfaction",), lang)}</div>'
+            f"{_trend_chart(a, ('mean_satisfaction',), lang)}</div>"
         )
-    body.append(
-        f'<p class="meta">{esc(pick(lang, "由 smartstd assess 生成；指标定义见 indicators.json。", "Made by smartstd assess; the indicators are defined in indicators.json."))}</p>'
+    made = pick(
+        lang,
+        "由 smartstd assess 生成；指标定义见 indicators.json。",
+        "Made by smartstd assess; the indicators are defined in indicators.json.",
     )
+    body.append(f'<p class="meta">{esc(made)}</p>')
     body.append(data_script("assessment-data", a.to_dict()))
     return page(title, "\n".join(body), lang="en" if en else "zh-CN", css=_CSS)
 
 
 def _indicator_table(a: Assessment, lang: str) -> str:
     key = pick(lang, "zh-CN", "en")
-    head = pick(lang, "指标|值|分子|分母|n|说明", "Indicator|Value|Numerator|Denominator|n|Definition")
+    head = pick(
+        lang, "指标|值|分子|分母|n|说明", "Indicator|Value|Numerator|Denominator|n|Definition"
+    )
     rows = ["<table><thead><tr>"]
     rows += [f"<th>{esc(h)}</th>" for h in head.split("|")]
     rows.append("</tr></thead><tbody>")
@@ -222,13 +232,19 @@ def _comparison(a: Assessment, lang: str) -> str:
     if a.pilot is None:
         return ""
     key = pick(lang, "zh-CN", "en")
-    out = [f"<h2>{esc(pick(lang, '试点社区与其他社区对比', 'Pilot communities against the others'))}</h2>"]
+    heading = pick(lang, "试点社区与其他社区对比", "Pilot communities against the others")
+    out = [f"<h2>{esc(heading)}</h2>"]
     if not a.comparison:
-        out.append(
-            f"<p>{esc(pick(lang, '数据中没有试点以外的社区，未作对比。', 'No other community in the data to compare the pilot with.'))}</p>"
+        none = pick(
+            lang,
+            "数据中没有试点以外的社区，未作对比。",
+            "No other community in the data to compare the pilot with.",
         )
+        out.append(f"<p>{esc(none)}</p>")
         return "".join(out)
-    head = pick(lang, "指标|试点|其他|差值|95% 区间|方法", "Indicator|Pilot|Others|Difference|95% CI|Method")
+    head = pick(
+        lang, "指标|试点|其他|差值|95% 区间|方法", "Indicator|Pilot|Others|Difference|95% CI|Method"
+    )
     out.append("<table><thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head.split("|")))
     out.append("</tr></thead><tbody>")
     for c in a.comparison:

@@ -1,7 +1,7 @@
 """Outputs of an assessment: text, JSON, CSV and Markdown here; HTML in :mod:`.html`.
 
 Every format is chosen by name from :data:`FORMATS`; each takes the
-:class:`~smartstd.assess.model.Assessment` and a language (Chinese first) and
+:class:`~smartstd.assessment.model.Assessment` and a language (Chinese first) and
 returns text. Values are written by unit: ratios as percentages, scores
 with two decimals, hours and minutes with one, counts whole.
 
@@ -15,7 +15,7 @@ import io
 import json
 from collections.abc import Callable
 
-from smartstd.assess.model import Assessment, Result
+from smartstd.assessment.model import Assessment, Result
 
 __all__ = ["FORMATS", "fmt_value", "render", "to_csv", "to_json", "to_markdown", "to_text"]
 
@@ -118,7 +118,7 @@ def to_text(a: Assessment, lang: str = "zh-CN") -> str:
     head = ("indicator", "value", "numerator", "denominator", "n", "95% CI")
     if not en:
         head = ("指标", "值", "分子", "分母", "n", "95% 区间")
-    rows = [head]
+    rows: list[tuple[str, ...]] = [head]
     for r in a.results:
         u = _unit(a, r.code)
         rows.append(
@@ -291,14 +291,20 @@ def to_markdown(a: Assessment, lang: str = "zh-CN") -> str:
         u = _unit(a, r.code)
         num = "" if r.numerator is None else f"{r.numerator:g}"
         den = "" if r.denominator is None else f"{r.denominator:g}"
-        out.append(f"| {_title(a, r.code, lang)} | {fmt_value(r.value, u)} | {num} | {den} | {r.n} |")
+        out.append(
+            f"| {_title(a, r.code, lang)} | {fmt_value(r.value, u)} | {num} | {den} | {r.n} |"
+        )
     if a.targets:
         out += ["", f"### {'Pilot targets' if en else '试点目标'}", ""]
         for i, t in enumerate(a.targets):
             mark = {"met": "✅", "missed": "❌", "no_data": "❔"}[t.status]
             out.append(f"- {mark} {target_sentence(a, i, lang)}")
     if a.comparison:
-        out += ["", f"### {'Pilot communities against the others' if en else '试点社区与其他社区对比'}", ""]
+        out += [
+            "",
+            f"### {'Pilot communities against the others' if en else '试点社区与其他社区对比'}",
+            "",
+        ]
         out += [
             "| indicator | pilot | others | difference | 95% CI | method |"
             if en
@@ -319,23 +325,23 @@ def to_markdown(a: Assessment, lang: str = "zh-CN") -> str:
             )
     for dim, groups in a.breakdowns.items():
         out += ["", f"### {'By ' + dim if en else '按' + _DIM_ZH.get(dim, dim)}", ""]
-        codes = [
-            r.code for r in a.results if r.n and a.indicator(r.code)["kind"] != "distribution"
-        ]
-        present = [c for c in codes if any(r.code == c and r.n for g in groups for r in g.results)]
-        out.append("| | " + " | ".join(_title(a, c, lang) for c in present) + " |")
+        codes = [r.code for r in a.results if r.n and a.indicator(r.code)["kind"] != "distribution"]
+        present = [k for k in codes if any(r.code == k and r.n for g in groups for r in g.results)]
+        out.append("| | " + " | ".join(_title(a, k, lang) for k in present) + " |")
         out.append("|---|" + "--:|" * len(present))
         for g in groups:
             cells = []
-            for c in present:
-                r = next((x for x in g.results if x.code == c), None)
-                cells.append(fmt_value(r.value, _unit(a, c)) if r is not None and r.n else "")
+            for k in present:
+                found = next((x for x in g.results if x.code == k), None)
+                cells.append(
+                    fmt_value(found.value, _unit(a, k)) if found is not None and found.n else ""
+                )
             out.append(f"| {g.label['en' if en else 'zh-CN']} | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
 
 
 def _html(a: Assessment, lang: str = "zh-CN") -> str:
-    from smartstd.assess.html import to_html
+    from smartstd.assessment.html import to_html
 
     return to_html(a, lang)
 

@@ -21,8 +21,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from smartstd.assess.definition import Indicator
-from smartstd.assess.expr import Scope, instant
+from smartstd.assessment.definition import Indicator
+from smartstd.assessment.expr import Scope, instant
 
 __all__ = ["Collector", "Groups", "Stat", "needed_types"]
 
@@ -55,7 +55,13 @@ def needed_types(indicators: Iterable[Indicator]) -> frozenset[str]:
 
 def _day(value: Any) -> str | None:
     if isinstance(value, str):
-        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        if (
+            len(value) >= 10
+            and value[4] == "-"
+            and value[7] == "-"
+            and "01" <= value[5:7] <= "12"
+            and "01" <= value[8:10] <= "31"
+        ):
             return value[:10]
         return None
     iso = getattr(value, "isoformat", None)
@@ -87,7 +93,7 @@ class _Slot:
 
 @dataclass
 class Stat:
-    """The numbers of one indicator over one group (see :mod:`smartstd.assess.stats`).
+    """The numbers of one indicator over one group (see :mod:`smartstd.assessment.stats`).
 
     Attributes:
         num: the numerator (rates: records that meet it; sums: the numerator's sum).
@@ -339,7 +345,8 @@ class Collector:
                     i = -1
                 row[o + (i if i >= 0 else len(ind.categories))] += 1
             elif kind == "ratio_of_sums":
-                assert ind.numerator_sum is not None and ind.denominator_sum is not None
+                assert ind.numerator_sum is not None
+                assert ind.denominator_sum is not None
                 a = ind.numerator_sum(r, scope)
                 b = ind.denominator_sum(r, scope)
                 if (
@@ -399,7 +406,7 @@ class Collector:
         self.needs.extend((remap[i], c, s) for i, c, s in other.needs)
         self.assignments.extend(other.assignments)
         self.domains |= other.domains
-        for mine, theirs in (
+        lookups: tuple[tuple[dict[Any, Any], dict[Any, Any]], ...] = (
             (self.buildings, other.buildings),
             (self.grid_buildings, other.grid_buildings),
             (self.grid_community, other.grid_community),
@@ -411,9 +418,10 @@ class Collector:
             (self.community_names, other.community_names),
             (self.grid_names, other.grid_names),
             (self.pilots, other.pilots),
-        ):
+        )
+        for mine, theirs in lookups:
             for k, v in theirs.items():
-                mine.setdefault(k, v)  # type: ignore[attr-defined]
+                mine.setdefault(k, v)
         self.records += other.records
         self.skipped += other.skipped
         return self
@@ -435,7 +443,7 @@ class Collector:
         grid: str | None = None
         if building is not None:
             bc, bg = self.buildings.get(building, (None, None))
-            gc, gg = self.grid_buildings.get(building, (None, None))  # type: ignore[arg-type]
+            gc, gg = self.grid_buildings.get(building, (None, None))
             grid = bg or gg
             community = community or bc or gc
         if grid is not None and community is None:
