@@ -54,12 +54,14 @@ def test_json_follows_the_published_schema() -> None:
 
 def test_csv_and_markdown() -> None:
     code, out = run(str(EXAMPLE), "--format", "csv", "--by", "channel", "--lang", "en")
+    assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     scope = {r["code"]: r for r in rows if r["section"] == "scope"}
     assert scope["mean_satisfaction"]["numerator"] == "509"
     assert scope["mean_satisfaction"]["denominator"] == "129"
     assert any(r["dim"] == "channel" and r["group"] == "hotline_12345" for r in rows)
     code, out = run(str(EXAMPLE), "--format", "markdown", "--pilot", PILOT, "--lang", "en")
+    assert code == 0
     assert "| Mean satisfaction | 3.95 | 509 | 129 | 129 |" in out
     assert "❌ Mean satisfaction" in out
 
