@@ -39,6 +39,8 @@ class CheckArgs:
     ignore: tuple[str, ...] = ()
     level: Level | None = None
     jobs: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
     lang: str = "en"
     verbosity: int = 0
     color: bool | None = None
@@ -73,6 +75,8 @@ def build_options(args: CheckArgs) -> Any:
         limits=cfg.limits,
         jobs=args.jobs,
         waivers=waivers,
+        engine=args.engine,
+        scheduler=args.scheduler,
     )
     profiles = args.profiles or cfg.profiles
     if profiles:
@@ -172,7 +176,20 @@ def _quiet(report: Report, verbosity: int) -> Report:
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes for large NDJSON files.",
+    help="Worker processes for large NDJSON files (with --engine dask: local cluster workers).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where to check: this machine, or a Dask cluster (pip install 'smartstd[cluster]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="With --engine dask: a running scheduler (tcp://host:8786); default a local cluster.",
 )
 @lang_option
 @profile_option
@@ -193,6 +210,8 @@ def check_command(
     ignore: tuple[str, ...],
     level: str | None,
     jobs: int | None,
+    engine: str,
+    scheduler: str | None,
     lang: str | None,
     profiles: tuple[str, ...],
     waivers: Path | None,
@@ -205,6 +224,8 @@ def check_command(
 
     Exit code 0 when conformant, 1 when not, 2 for bad usage.
     """
+    if scheduler and engine != "dask":
+        raise click.BadParameter("needs --engine dask", param_hint="--scheduler")
     from smartstd.catalogue import select_codes
     from smartstd.config import load_config
 
@@ -221,7 +242,9 @@ def check_command(
         select=_split(select),
         ignore=_split(ignore),
         level=Level(level) if level else cfg.level,
-        jobs=jobs or cfg.jobs or 1,
+        jobs=jobs or cfg.jobs or (2 if engine == "dask" else 1),
+        engine=engine,
+        scheduler=scheduler,
         lang=lang or cfg.lang or default_lang(),
         verbosity=verbose - quiet,
         color=color,

@@ -145,6 +145,14 @@ class CheckOptions:
         profiles: profiles applied (``name@version``), for the report.
         profile: the compiled profile(s) the rules consult (set by
             :mod:`smartstd.profiles`), or ``None``.
+        engine: ``"local"`` (this machine, ``jobs`` processes) or ``"dask"``
+            (a Dask cluster, :mod:`smartstd.conformance.cluster`).
+        scheduler: the address of a running Dask scheduler
+            (``tcp://host:8786``); ``None`` starts a local cluster of
+            ``jobs`` workers.
+        part_bytes: the byte size of one range of an NDJSON input on a
+            cluster (default 64 MiB).
+        buckets: the id buckets of the identity join on a cluster (default 16).
     """
 
     level: Level | None = None
@@ -160,6 +168,10 @@ class CheckOptions:
     extra_prefixes: frozenset[str] = frozenset()
     profiles: tuple[str, ...] = ()
     profile: Any = None
+    engine: str = "local"
+    scheduler: str | None = None
+    part_bytes: int | None = None
+    buckets: int | None = None
 
     def enabled_codes(self) -> frozenset[str]:
         """The rule codes that run under these options."""
@@ -688,6 +700,29 @@ class Engine:
             yield from self._finalize(pending)
             return
         checker = _Checker(ctx, self.enabled, opts.severities, opts.limits)
+        joined: list[Hit] = []
+        if opts.engine == "dask":
+            from smartstd.conformance.cluster import run_on_cluster
+
+            joined = run_on_cluster(self, docs, ctx, checker)
+        else:
+            self._run_local(docs, ctx, checker)
+        result = checker.result()
+        states, rules = result.states, checker.dataset_rules
+        pending.extend(result.findings)
+        self.counts.update(result.counts)
+        self.charter_present = any(t in CHARTER_TYPES for t in self.counts)
+        ctx.charter_present = self.charter_present
+        finished = (rule.finish(state, ctx) for rule, state in zip(rules, states, strict=True))
+        for hit in itertools.chain(joined, *finished):
+            if hit.code in self.enabled:
+                where = hit.where or Where(None, None, ())
+                pending.append(checker.place(hit, where, None))
+        yield from self._finalize(pending)
+
+    def _run_local(self, docs: list[Document], ctx: Context, checker: _Checker) -> None:
+        """Check every input on this machine (``jobs`` processes for large NDJSON files)."""
+        opts = self.options
         total = sum(os.path.getsize(f) for f in self.files if os.path.exists(f))
         done = 0
         for d in docs:
@@ -708,18 +743,6 @@ class Engine:
             done += size
             if opts.progress is not None:
                 opts.progress(done, total)
-        result = checker.result()
-        states, rules = result.states, checker.dataset_rules
-        pending.extend(result.findings)
-        self.counts.update(result.counts)
-        self.charter_present = any(t in CHARTER_TYPES for t in self.counts)
-        ctx.charter_present = self.charter_present
-        for rule, state in zip(rules, states, strict=True):
-            for hit in rule.finish(state, ctx):
-                if hit.code in self.enabled:
-                    where = hit.where or Where(None, None, ())
-                    pending.append(checker.place(hit, where, None))
-        yield from self._finalize(pending)
 
     def _parallel(self, file: str, ctx: Context) -> Iterator[_ChunkResult]:
         """The results of the parts of an NDJSON file checked by worker processes, in order."""
