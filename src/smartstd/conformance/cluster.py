@@ -37,17 +37,18 @@ Dask is an optional extra: ``pip install 'smartstd[cluster]'``.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from smartstd.conformance.rule import Context, Hit
+from smartstd.conformance.checker import _check_chunk, _Checker, _ChunkResult, _split
+from smartstd.conformance.inputs import Document
+from smartstd.conformance.options import CheckOptions
+from smartstd.conformance.rule import Context, Hit, Where
+from smartstd.conformance.rules.sc2 import IdentityRule, IdentityState, exact_ids, split_identity
 from smartstd.errors import UsageError
-
-if TYPE_CHECKING:
-    from smartstd.conformance.engine import Engine, _Checker, _ChunkResult
-    from smartstd.conformance.inputs import Document
 
 __all__ = ["DEFAULT_BUCKETS", "DEFAULT_PART_BYTES", "bucket_of", "run_on_cluster"]
 
@@ -55,6 +56,8 @@ __all__ = ["DEFAULT_BUCKETS", "DEFAULT_PART_BYTES", "bucket_of", "run_on_cluster
 DEFAULT_PART_BYTES = 64 * 1024 * 1024
 #: Id buckets per run (reduce tasks of the identity join), at least the workers.
 DEFAULT_BUCKETS = 16
+#: How long to try to reach a scheduler given with ``--scheduler``.
+CONNECT_TIMEOUT = "20s"
 
 
 def bucket_of(entity_id: str, buckets: int) -> int:
@@ -66,28 +69,29 @@ def bucket_of(entity_id: str, buckets: int) -> int:
 def _client(scheduler: str | None, workers: int) -> Any:
     """A client of the cluster at ``scheduler``, or of a new local cluster."""
     try:
-        from distributed import Client, LocalCluster
+        import distributed
     except ImportError:
         raise UsageError(
             "--engine dask needs dask.distributed: pip install 'smartstd[cluster]' / "
             "使用 --engine dask 需要安装 dask.distributed：pip install 'smartstd[cluster]'"
         ) from None
+    dd: Any = distributed  # untyped: its classes are called through Any
     if scheduler:
         try:
-            return Client(scheduler, timeout="20s")
+            return dd.Client(scheduler, timeout=CONNECT_TIMEOUT)
         except OSError as exc:
             raise UsageError(
                 f"cannot reach the Dask scheduler at {scheduler}: {exc} / "
                 f"无法连接 Dask 调度器 {scheduler}"
             ) from None
-    cluster = LocalCluster(
+    cluster = dd.LocalCluster(
         n_workers=max(1, workers),
         threads_per_worker=1,
         processes=True,
         dashboard_address=None,
         silence_logs=40,  # logging.ERROR
     )
-    return Client(cluster)
+    return dd.Client(cluster)
 
 
 @contextmanager
@@ -106,8 +110,6 @@ def _connected(scheduler: str | None, workers: int) -> Iterator[Any]:
 
 
 def _identity_index(checker: _Checker) -> int | None:
-    from smartstd.rules.sc2.checks import IdentityRule
-
     for i, rule in enumerate(checker.dataset_rules):
         if isinstance(rule, IdentityRule):
             return i
@@ -116,8 +118,6 @@ def _identity_index(checker: _Checker) -> int | None:
 
 def _split_result(result: _ChunkResult, index: int | None, buckets: int) -> tuple[Any, ...]:
     """``(rest, bucket 0, ..., bucket B-1)``: the identity state split off by bucket."""
-    from smartstd.rules.sc2.checks import IdentityState, split_identity
-
     if index is None:
         return (result, *([None] * buckets))
     parts = split_identity(result.states[index], buckets, bucket_of)
@@ -130,18 +130,13 @@ def _map_range(
     job: tuple[Any, ...], index: int | None, buckets: int
 ) -> tuple[Any, ...]:  # pragma: no cover - runs in a Dask worker (the tests run it there)
     """A map task: check one byte range with exact ids, then split the identity state."""
-    from smartstd.conformance import engine
-    from smartstd.rules.sc2.checks import exact_ids
-
     with exact_ids():
-        result = engine._check_chunk(job)  # type: ignore[arg-type]
+        result = _check_chunk(job)
     return _split_result(result, index, buckets)
 
 
 def _reduce_bucket(ctx: Context, *pieces: Any) -> list[Hit]:  # pragma: no cover - in a worker
     """A join task: merge one bucket of every range in input order and settle it."""
-    from smartstd.rules.sc2.checks import IdentityRule, exact_ids
-
     rule = IdentityRule()
     with exact_ids():
         state = rule.new_state()
@@ -159,25 +154,22 @@ def _item(parts: Sequence[Any], i: int) -> Any:  # pragma: no cover - in a worke
 
 
 def _ranges(file: str, part_bytes: int) -> list[tuple[int, int, int]]:
-    import os
-
-    from smartstd.conformance.engine import _split
-
     size = os.path.getsize(file)
     return _split(file, max(1, -(-size // max(part_bytes, 1))))
 
 
 def run_on_cluster(
-    engine: Engine, docs: list[Document], ctx: Context, checker: _Checker
+    opts: CheckOptions,
+    enabled: frozenset[str],
+    docs: list[Document],
+    ctx: Context,
+    checker: _Checker,
 ) -> list[Hit]:
     """Check ``docs`` on the cluster; the client's ``checker`` absorbs every range's rest.
 
     Returns the identity rule's hits of the join (the checker's own identity
     state stays empty, so its ``finish`` adds nothing).
     """
-    from smartstd.conformance.engine import _Checker, _ChunkResult
-
-    opts = engine.options
     buckets = max(opts.buckets or DEFAULT_BUCKETS, 1)
     index = _identity_index(checker)
     severities = dict(opts.severities)
@@ -186,13 +178,10 @@ def run_on_cluster(
         for d in docs:
             if d.fmt == "ndjson" and d.header is not None:
                 for start, end, line in _ranges(d.file, opts.part_bytes or DEFAULT_PART_BYTES):
-                    job = (d.file, start, end, line, ctx, engine.enabled, severities, opts.limits)
+                    job = (d.file, start, end, line, ctx, enabled, severities, opts.limits)
                     pieces.append(client.submit(_map_range, job, index, buckets, pure=False))
             else:
-                from smartstd.conformance.engine import Where
-                from smartstd.rules.sc2.checks import exact_ids
-
-                local = _Checker(ctx, engine.enabled, severities, opts.limits)
+                local = _Checker(ctx, enabled, severities, opts.limits)
                 with exact_ids():
                     if d.unreadable:
                         local.lost(None, Where(d.file, None, ()))

@@ -80,6 +80,7 @@ def exact_ids() -> Iterator[None]:
     finally:
         _key = saved
 
+
 #: Entity types whose ids other rules look up: organisation kinds and communities.
 _TABLES = {"Organization": "org", "Building": "building", "Grid": "grid", "Device": "device"}
 #: Entity types with references that must stay in one community.
@@ -205,7 +206,7 @@ class IdentityState:
 def split_identity(
     state: IdentityState, buckets: int, bucket_of: Callable[[str, int], int]
 ) -> list[IdentityState]:
-    """Split a state kept with :func:`exact_ids` into ``buckets`` states, by the id each part is about.
+    """Split a state kept with :func:`exact_ids` into ``buckets`` states by the id of each part.
 
     Every question the identity rule asks is about one id (is it known, of
     which type, which organisation kind, which community; is a reference to
