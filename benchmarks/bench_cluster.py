@@ -70,7 +70,7 @@ def main() -> None:
     small = 2_000 if args.tiny else args.records
     part = 256 * 1024 if args.tiny else 16 * 1024 * 1024
     cluster = LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     client = Client(cluster)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,13 +56,36 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     return [str(first), str(second), str(third)]
 
 
-def test_cluster_report_is_byte_identical_to_one_process(planted: list[str]) -> None:
+@pytest.fixture(scope="module")
+def scheduler() -> Any:
+    """A running local cluster of two worker processes, shared by the tests that need one."""
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_cluster_report_is_byte_identical_to_one_process(
+    planted: list[str], scheduler: str
+) -> None:
     local = check(planted, jobs=1, level="L2")
     codes = Counter(f.code for f in local.findings)
     assert codes["SC201"] >= 2 and codes["SC202"] >= 2 and codes["SC203"] >= 1
     sizes = [Path(p).stat().st_size for p in planted[:2]]
     assert all(size > 3 * 64 * 1024 for size in sizes)  # several ranges per file
-    cluster = check(planted, engine="dask", jobs=2, level="L2", part_bytes=64 * 1024, buckets=5)
+    cluster = check(
+        planted, engine="dask", scheduler=scheduler, level="L2", part_bytes=64 * 1024, buckets=5
+    )
+    assert render_string(cluster, "json") == render_string(local, "json")
+
+
+def test_a_local_cluster_is_started_when_no_scheduler_is_given(planted: list[str]) -> None:
+    third = planted[2:]  # the small JSON document: the client checks it, workers join its ids
+    local = check(third, level="L2")
+    assert {f.code for f in local.findings} >= {"SC202"}
+    cluster = check(third, engine="dask", jobs=1, level="L2")
     assert render_string(cluster, "json") == render_string(local, "json")
 
 
@@ -89,3 +113,43 @@ def test_unreachable_scheduler_is_a_usage_error(
     monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", "1s")
     with pytest.raises(UsageError, match="scheduler"):
         check(planted[:1], engine="dask", scheduler="tcp://127.0.0.1:9", level="L1")
+
+
+def test_cli_engine_dask_writes_the_same_report(
+    planted: list[str], scheduler: str, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from smartstd.cli import main
+
+    runner = CliRunner()
+    local = tmp_path / "local.json"
+    dist = tmp_path / "dask.json"
+    base = ["check", *planted, "--level", "L2", "--format", "json"]
+    first = runner.invoke(main, [*base, "-o", str(local)])
+    second = runner.invoke(
+        main,
+        [
+            *base,
+            "-o",
+            str(dist),
+            "--engine",
+            "dask",
+            "--scheduler",
+            scheduler,
+            "--part-size",
+            "65536",
+        ],
+    )
+    assert first.exit_code == second.exit_code == 1, second.output
+    assert dist.read_bytes() == local.read_bytes()
+
+
+def test_cluster_options_need_the_dask_engine(planted: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from smartstd.cli import main
+
+    result = CliRunner().invoke(main, ["check", planted[0], "--buckets", "4"])
+    assert result.exit_code == 2
+    assert "--engine dask" in result.output

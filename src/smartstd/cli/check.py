@@ -41,6 +41,8 @@ class CheckArgs:
     jobs: int = 1
     engine: str = "local"
     scheduler: str | None = None
+    part_bytes: int | None = None
+    buckets: int | None = None
     lang: str = "en"
     verbosity: int = 0
     color: bool | None = None
@@ -77,6 +79,8 @@ def build_options(args: CheckArgs) -> Any:
         waivers=waivers,
         engine=args.engine,
         scheduler=args.scheduler,
+        part_bytes=args.part_bytes,
+        buckets=args.buckets,
     )
     profiles = args.profiles or cfg.profiles
     if profiles:
@@ -191,6 +195,19 @@ def _quiet(report: Report, verbosity: int) -> Report:
     default=None,
     help="With --engine dask: a running scheduler (tcp://host:8786); default a local cluster.",
 )
+@click.option(
+    "--part-size",
+    type=click.IntRange(min=1024),
+    default=None,
+    metavar="BYTES",
+    help="With --engine dask: bytes of NDJSON per task (default 64 MiB).",
+)
+@click.option(
+    "--buckets",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With --engine dask: id buckets of the identity join (default 16).",
+)
 @lang_option
 @profile_option
 @waivers_option
@@ -212,6 +229,8 @@ def check_command(
     jobs: int | None,
     engine: str,
     scheduler: str | None,
+    part_size: int | None,
+    buckets: int | None,
     lang: str | None,
     profiles: tuple[str, ...],
     waivers: Path | None,
@@ -224,8 +243,13 @@ def check_command(
 
     Exit code 0 when conformant, 1 when not, 2 for bad usage.
     """
-    if scheduler and engine != "dask":
-        raise click.BadParameter("needs --engine dask", param_hint="--scheduler")
+    for hint, given in (
+        ("--scheduler", scheduler),
+        ("--part-size", part_size),
+        ("--buckets", buckets),
+    ):
+        if given is not None and engine != "dask":
+            raise click.BadParameter("needs --engine dask", param_hint=hint)
     from smartstd.catalogue import select_codes
     from smartstd.config import load_config
 
@@ -245,6 +269,8 @@ def check_command(
         jobs=jobs or cfg.jobs or (2 if engine == "dask" else 1),
         engine=engine,
         scheduler=scheduler,
+        part_bytes=part_size,
+        buckets=buckets,
         lang=lang or cfg.lang or default_lang(),
         verbosity=verbose - quiet,
         color=color,

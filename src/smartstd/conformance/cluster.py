@@ -88,7 +88,7 @@ def _client(scheduler: str | None, workers: int) -> Any:
         n_workers=max(1, workers),
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # a free port: never clash with another cluster
         silence_logs=40,  # logging.ERROR
     )
     return dd.Client(cluster)
