@@ -72,8 +72,8 @@ def _client(scheduler: str | None, workers: int) -> Any:
         import distributed
     except ImportError:
         raise UsageError(
-            "--engine dask needs dask.distributed: pip install 'smartstd[cluster]' / "
-            "使用 --engine dask 需要安装 dask.distributed：pip install 'smartstd[cluster]'"
+            "--engine dask needs dask.distributed: pip install 'smartstd[cluster]'",
+            key="dask_missing",
         ) from None
     dd: Any = distributed  # untyped: its classes are called through Any
     if scheduler:
@@ -81,8 +81,10 @@ def _client(scheduler: str | None, workers: int) -> Any:
             return dd.Client(scheduler, timeout=CONNECT_TIMEOUT)
         except OSError as exc:
             raise UsageError(
-                f"cannot reach the Dask scheduler at {scheduler}: {exc} / "
-                f"无法连接 Dask 调度器 {scheduler}"
+                f"cannot reach the Dask scheduler at {scheduler}: {exc}",
+                key="scheduler_unreachable",
+                address=scheduler,
+                error=str(exc),
             ) from None
     cluster = dd.LocalCluster(
         n_workers=max(1, workers),
