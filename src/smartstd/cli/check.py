@@ -22,6 +22,7 @@ from smartstd.cli._options import (
     profile_option,
     waivers_option,
 )
+from smartstd.cli.messages import t
 from smartstd.report import Level, Report, Severity
 
 __all__ = ["CheckArgs", "check_command", "run_check"]
@@ -250,17 +251,18 @@ def check_command(
 
     Exit code 0 when conformant, 1 when not, 2 for bad usage.
     """
+    from smartstd.catalogue import select_codes
+    from smartstd.config import load_config
+
+    cfg = load_config(config)
     for hint, given in (
         ("--scheduler", scheduler),
         ("--part-size", part_size),
         ("--buckets", buckets),
     ):
         if given is not None and engine != "dask":
-            raise click.BadParameter("needs --engine dask", param_hint=hint)
-    from smartstd.catalogue import select_codes
-    from smartstd.config import load_config
-
-    cfg = load_config(config)
+            chosen = lang or cfg.lang or default_lang()
+            raise click.BadParameter(t("needs_dask_engine", chosen), param_hint=hint)
     try:
         select_codes(list(_split(select)) + list(_split(ignore)))
     except KeyError as exc:
