@@ -394,7 +394,7 @@ class _Checker:
                 if item.line != 1:  # line 1's problems are the envelope's, reported once
                     self.findings.append(item.replace(severity=self.severity(item.code)))
                     if item.code in ("SC101", "SC109") and item.line is not None:
-                        if item.params.get("limit") == "max_file_bytes":
+                        if item.params.get("limit") == "max_ndjson_bytes":
                             self.lost(None, Where(file, item.line, ()))  # and all that follows
                         else:
                             unreadable.append(item.line)
