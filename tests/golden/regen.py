@@ -74,10 +74,9 @@ def _case(case: Path) -> str:
         yaml.safe_load(spec_file.read_text("utf-8")) if spec_file.exists() else {}
     ) or {}
     waivers = case / "waivers.yaml"
-    rel = case.relative_to(ROOT).as_posix()
-    with _cwd(ROOT):
+    with _cwd(case):  # paths relative to the case, wherever its folder lives
         report = check(
-            [rel],
+            ["."],
             level=Level(spec.get("level", "L2")),
             params=spec.get("params", {}),
             waivers=tuple(load_waivers(waivers)) if waivers.exists() else (),
