@@ -6,21 +6,29 @@ defaults, and in both zh-CN and en a title, a message template, an
 explanation and a bad and a good example. The docs page, the SARIF rule list,
 ``smartstd rules`` and message rendering all read this one catalogue.
 
-The entries live in one module per family (``sc1`` ... ``sc7``); this module
-collects them. It imports only :mod:`smartstd.report`.
+The entries live in one folder per family, ``smartstd/rules/scN/catalogue.py``
+(beside the family's checks and cases); this module collects them. It imports
+only :mod:`smartstd.report`, so reporters and the docs read the catalogue
+without loading the models. :mod:`smartstd.catalogue` re-exports it.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 import string
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from smartstd.report import Finding, Level, Severity
+from smartstd.report import Finding
+from smartstd.rules.info import LANGUAGES, TIGHTEN, Param, RuleInfo, normalize_lang, rule
+from smartstd.rules.sc1 import catalogue as _sc1
+from smartstd.rules.sc2 import catalogue as _sc2
+from smartstd.rules.sc3 import catalogue as _sc3
+from smartstd.rules.sc4 import catalogue as _sc4
+from smartstd.rules.sc5 import catalogue as _sc5
+from smartstd.rules.sc6 import catalogue as _sc6
+from smartstd.rules.sc7 import catalogue as _sc7
+from smartstd.rules.sc9 import catalogue as _sc9
 
 __all__ = [
     "LANGUAGES",
@@ -34,100 +42,31 @@ __all__ = [
     "select_codes",
 ]
 
-#: The languages every text of the catalogue is written in.
-LANGUAGES = ("zh-CN", "en")
-
-_FAMILIES = ("sc1", "sc2", "sc3", "sc4", "sc5", "sc6", "sc7", "sc9")
 _CODE = re.compile(r"^SC[1-9][0-9]{2}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True)
-class Param:
-    """A rule parameter that configuration or a profile may set.
-
-    Attributes:
-        name: the parameter's name (snake_case).
-        default: its default value (a plain JSON value).
-        zh: its description in Chinese.
-        en: its description in English.
-    """
-
-    name: str
-    default: Any
-    zh: str
-    en: str
-
-
-@dataclass(frozen=True)
-class RuleInfo:
-    """One rule of the catalogue.
-
-    Attributes:
-        code: the stable code, e.g. ``"SC202"``.
-        name: the kebab-case name, e.g. ``"unresolved-reference"``.
-        severity: the default severity.
-        level: the conformance level the rule belongs to.
-        title: the title, by language.
-        message: the message template, by language (``str.format`` fields
-            named after the finding's parameters).
-        explanation: one paragraph, by language.
-        bad: a bad example (JSON or YAML text).
-        good: the same example, fixed.
-        params: the rule's parameters.
-    """
-
-    code: str
-    name: str
-    severity: Severity
-    level: Level
-    title: Mapping[str, str]
-    message: Mapping[str, str]
-    explanation: Mapping[str, str]
-    bad: str
-    good: str
-    params: tuple[Param, ...] = field(default=())
-
-    def param_defaults(self) -> dict[str, Any]:
-        """The parameters' default values by name."""
-        return {p.name: p.default for p in self.params}
-
-    def text(self, what: str, lang: str) -> str:
-        """``title``, ``message`` or ``explanation`` in ``lang`` (falls back to en)."""
-        texts: Mapping[str, str] = getattr(self, what)
-        return str(texts.get(normalize_lang(lang)) or texts["en"])
-
-    @property
-    def family(self) -> str:
-        """The hundred the rule belongs to, e.g. ``"SC2xx"``."""
-        return self.code[:3] + "xx"
-
-
-def normalize_lang(lang: str | None) -> str:
-    """Map a locale or BCP 47 tag to ``"zh-CN"`` or ``"en"``.
-
-    >>> normalize_lang("zh_CN.UTF-8"), normalize_lang("en_GB"), normalize_lang(None)
-    ('zh-CN', 'en', 'en')
-    """
-    if lang and lang.lower().replace("_", "-").startswith("zh"):
-        return "zh-CN"
-    return "en"
+#: Every family's entries, in code order (one line per family in ``smartstd.rules.FAMILIES``).
+_FAMILIES: tuple[tuple[RuleInfo, ...], ...] = (
+    _sc1.RULES,
+    _sc2.RULES,
+    _sc3.RULES,
+    _sc4.RULES,
+    _sc5.RULES,
+    _sc6.RULES,
+    _sc7.RULES,
+    _sc9.RULES,
+)
 
 
 @cache
 def _load() -> dict[str, RuleInfo]:
     rules: dict[str, RuleInfo] = {}
-    for fam in _FAMILIES:
-        try:
-            mod = importlib.import_module(f"smartstd.catalogue.{fam}")
-        except ModuleNotFoundError as exc:  # a family not yet written
-            if exc.name != f"smartstd.catalogue.{fam}":
-                raise
-            continue
-        for rule in mod.RULES:
-            if rule.code in rules:
-                raise RuntimeError(f"rule code {rule.code} defined twice")
-            rules[rule.code] = rule
+    for family in _FAMILIES:
+        for info in family:
+            if info.code in rules:
+                raise RuntimeError(f"rule code {info.code} defined twice")
+            rules[info.code] = info
     return dict(sorted(rules.items()))
 
 
@@ -146,9 +85,9 @@ def get_rule(code_or_name: str) -> RuleInfo:
     key = code_or_name.strip()
     if key.upper() in rules:
         return rules[key.upper()]
-    for rule in rules.values():
-        if rule.name == key.lower():
-            return rule
+    for info in rules.values():
+        if info.name == key.lower():
+            return info
     raise KeyError(f"no rule {code_or_name!r}")
 
 
@@ -212,49 +151,29 @@ def validate_catalogue() -> list[str]:
     """Problems with the catalogue itself (used by the tests); empty when sound."""
     problems: list[str] = []
     names: set[str] = set()
-    for rule in all_rules():
-        if not _CODE.match(rule.code):
-            problems.append(f"{rule.code}: bad code")
-        if not _NAME.match(rule.name):
-            problems.append(f"{rule.code}: bad name {rule.name!r}")
-        if rule.name in names:
-            problems.append(f"{rule.code}: name {rule.name!r} used twice")
-        names.add(rule.name)
+    for info in all_rules():
+        if not _CODE.match(info.code):
+            problems.append(f"{info.code}: bad code")
+        if not _NAME.match(info.name):
+            problems.append(f"{info.code}: bad name {info.name!r}")
+        if info.name in names:
+            problems.append(f"{info.code}: name {info.name!r} used twice")
+        names.add(info.name)
         for what in ("title", "message", "explanation"):
-            texts = getattr(rule, what)
+            texts = getattr(info, what)
             for lang in LANGUAGES:
                 if not texts.get(lang, "").strip():
-                    problems.append(f"{rule.code}: no {lang} {what}")
-        if not rule.bad.strip() or not rule.good.strip():
-            problems.append(f"{rule.code}: needs a bad and a good example")
-        for p in rule.params:
+                    problems.append(f"{info.code}: no {lang} {what}")
+        if not info.bad.strip() or not info.good.strip():
+            problems.append(f"{info.code}: needs a bad and a good example")
+        names_of_params = {p.name for p in info.params}
+        for p in info.params:
             if not p.zh.strip() or not p.en.strip():
-                problems.append(f"{rule.code}: parameter {p.name} needs both languages")
+                problems.append(f"{info.code}: parameter {p.name} needs both languages")
+            how, _, baseline = p.tighten.partition(":")
+            needs_baseline = how in ("lower-each", "higher-each")
+            if how not in TIGHTEN or bool(baseline) != needs_baseline:
+                problems.append(f"{info.code}: parameter {p.name} has tighten {p.tighten!r}")
+            elif baseline and baseline not in names_of_params:
+                problems.append(f"{info.code}: parameter {p.name} tightens against {baseline!r}")
     return problems
-
-
-def rule(
-    code: str,
-    name: str,
-    severity: str,
-    level: str,
-    title: tuple[str, str],
-    message: tuple[str, str],
-    explanation: tuple[str, str],
-    bad: str,
-    good: str,
-    params: tuple[Param, ...] = (),
-) -> RuleInfo:
-    """Build a :class:`RuleInfo`; each text pair is ``(zh-CN, en)``."""
-    return RuleInfo(
-        code=code,
-        name=name,
-        severity=Severity(severity),
-        level=Level(level),
-        title={"zh-CN": title[0], "en": title[1]},
-        message={"zh-CN": message[0], "en": message[1]},
-        explanation={"zh-CN": explanation[0], "en": explanation[1]},
-        bad=bad.strip("\n"),
-        good=good.strip("\n"),
-        params=params,
-    )

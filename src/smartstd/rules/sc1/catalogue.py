@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smartstd.catalogue import rule
+from smartstd.rules.info import rule
 
 RULES = (
     rule(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smartstd.catalogue import Param, rule
+from smartstd.rules.info import Param, rule
 
 RULES = (
     rule(
@@ -60,6 +60,7 @@ RULES = (
                 ["resolved", "closed", "rejected"],
                 "需要答复的诉求状态。",
                 "The request statuses that require a response.",
+                tighten="superset",
             ),
         ),
     ),
@@ -91,6 +92,7 @@ RULES = (
                 0,
                 "超过办理时限多少小时后才报告。",
                 "Hours past due_at before the request is reported.",
+                tighten="lower",
             ),
         ),
     ),
@@ -133,18 +135,21 @@ RULES = (
                 72,
                 "没有按渠道或类别设置时的响应时限（小时）。",
                 "The response SLA in hours when no channel or category override matches.",
+                tighten="lower",
             ),
             Param(
                 "channel_sla_hours",
                 {},
                 '按诉求渠道设置的响应时限（小时），例如 {"hotline_12345": 48}。',
                 'Response SLAs in hours by channel, e.g. {"hotline_12345": 48}.',
+                tighten="lower-each:default_sla_hours",
             ),
             Param(
                 "category_sla_hours",
                 {},
                 '按诉求类别设置的响应时限（小时），例如 {"safety_hazard": 24}。',
                 'Response SLAs in hours by category, e.g. {"safety_hazard": 24}.',
+                tighten="lower-each:default_sla_hours",
             ),
         ),
     ),
@@ -209,6 +214,7 @@ RULES = (
                 30,
                 "关闭后多少天内允许重新办理。",
                 "Days after closing within which a closed request may be reopened.",
+                tighten="lower",
             ),
         ),
     ),
@@ -243,6 +249,7 @@ RULES = (
                 "允许一人选多个选项的协商形式，不检查票数之和。",
                 "Consultation kinds where one participant may choose several options "
                 "(their votes are not added up).",
+                tighten="subset",
             ),
         ),
     ),
@@ -277,6 +284,7 @@ RULES = (
                 30,
                 "结束后多少天内应形成决定。",
                 "Days after closing within which a decision is expected.",
+                tighten="lower",
             ),
         ),
     ),

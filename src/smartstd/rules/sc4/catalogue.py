@@ -7,7 +7,7 @@ because reports get published.
 
 from __future__ import annotations
 
-from smartstd.catalogue import Param, rule
+from smartstd.rules.info import Param, rule
 
 #: SC405 default retention bounds (days) by device kind; other kinds that
 #: capture personal data use ``min_days`` / ``max_days``.
@@ -82,6 +82,7 @@ RULES = (
                 ["internal"],
                 "可以保存未脱敏手机号的数据集密级",
                 "Dataset classifications that may carry unmasked mobile numbers",
+                tighten="subset",
             ),
         ),
     ),
@@ -165,18 +166,21 @@ RULES = (
                 7,
                 "未在 kind_bounds 中列出的设备类型的最短保存天数",
                 "Minimum retention days for device kinds not listed in kind_bounds",
+                tighten="higher",
             ),
             Param(
                 "max_days",
                 90,
                 "未在 kind_bounds 中列出的设备类型的最长保存天数",
                 "Maximum retention days for device kinds not listed in kind_bounds",
+                tighten="lower",
             ),
             Param(
                 "kind_bounds",
                 _RETENTION_BOUNDS_BY_KIND,
                 "按设备类型设定的 [最短, 最长] 保存天数",
                 "[minimum, maximum] retention days by device kind",
+                tighten="range-each",
             ),
         ),
     ),
@@ -241,6 +245,7 @@ RULES = (
                 15,
                 "紧急告警确认时限（分钟）",
                 "Minutes within which a critical alert must be acknowledged",
+                tighten="lower",
             ),
         ),
     ),
@@ -276,6 +281,7 @@ RULES = (
                 24,
                 "在线设备最长无数据小时数",
                 "Hours an active device may go without being seen",
+                tighten="lower",
             ),
         ),
     ),
@@ -317,12 +323,14 @@ RULES = (
                 ["health", "disability_support", "social_assistance"],
                 "属敏感个人信息的需求类别",
                 "Need categories that are sensitive personal data",
+                tighten="superset",
             ),
             Param(
                 "sensitive_device_kinds",
                 ["face_recognition_gate"],
                 "观测值属敏感个人信息的设备类型",
                 "Device kinds whose observations are sensitive personal data",
+                tighten="superset",
             ),
         ),
     ),
@@ -356,12 +364,14 @@ RULES = (
                 2,
                 "采集个人信息设备的最低等保级别",
                 "Minimum protection level of a device capturing personal data",
+                tighten="higher",
             ),
             Param(
                 "kind_min_levels",
                 _MIN_LEVEL_BY_KIND,
                 "按设备类型设定的最低等保级别",
                 "Minimum protection level by device kind",
+                tighten="higher-each:min_level",
             ),
         ),
     ),

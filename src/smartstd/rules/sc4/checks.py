@@ -32,7 +32,6 @@ from typing import Any, Final
 
 from pydantic import BaseModel
 
-from smartstd.catalogue import get_rule
 from smartstd.conformance.rule import (
     Context,
     Hit,
@@ -49,6 +48,7 @@ from smartstd.identifiers import (
     mask_mobile,
 )
 from smartstd.report import Path
+from smartstd.rules.catalogue import get_rule
 from smartstd.standard.domains import PERSONAL_DATA_DEVICE_KINDS
 
 __all__ = [

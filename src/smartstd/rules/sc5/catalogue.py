@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smartstd.catalogue import Param, rule
+from smartstd.rules.info import Param, rule
 
 RULES = (
     rule(
@@ -34,6 +34,7 @@ RULES = (
                 365,
                 "档案多少天未更新即视为过期。",
                 "Days without an update after which a profile is stale.",
+                tighten="lower",
             ),
         ),
     ),

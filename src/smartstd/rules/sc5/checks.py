@@ -37,7 +37,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from smartstd.catalogue import get_rule
 from smartstd.conformance.rule import (
     LOST_RECORD,
     Context,
@@ -46,6 +45,7 @@ from smartstd.conformance.rule import (
     entity_rule,
     register_dataset_rule,
 )
+from smartstd.rules.catalogue import get_rule
 from smartstd.standard.dataset import ENTITY_TYPES
 
 __all__ = [

@@ -4,7 +4,7 @@ These rules read the governance charter (responsibility domains, RACI
 assignments, data categories, purposes, data access grants, agreements and
 duty separations) as a graph, and cross it with the data (SC616). They run in
 :mod:`smartstd.graph.checks`; the conformance engine reaches them through
-:mod:`smartstd.conformance.rules.sc6`.
+:mod:`smartstd.rules.sc6.checks`.
 
 SC601-SC616 are the rules of ``RULES.md``. SC617-SC620 were added for what
 the graph must also report: failed charter assertions (``smartstd graph
@@ -16,7 +16,7 @@ parties and cycles in the domain hierarchy.
 
 from __future__ import annotations
 
-from smartstd.catalogue import Param, rule
+from smartstd.rules.info import Param, rule
 
 _RESIDENT_KINDS = ["residents_committee", "owners_committee", "resident_representative"]
 
@@ -55,6 +55,7 @@ RULES = (
                 [],
                 '必须有负责方的额外领域 id；"*" 表示全部核心领域。',
                 'Extra domain ids that must have an accountable party; "*" for every core domain.',
+                tighten="superset",
             ),
         ),
     ),
@@ -111,6 +112,7 @@ RULES = (
                 [],
                 '必须有执行方的额外领域 id；"*" 表示全部核心领域。',
                 'Extra domain ids that must have a responsible party; "*" for every core domain.',
+                tighten="superset",
             ),
         ),
     ),
@@ -147,6 +149,7 @@ RULES = (
                 [],
                 "除领域自身声明外，另视为排他的领域 id。",
                 "Domain ids treated as exclusive besides those that say so themselves.",
+                tighten="superset",
             ),
         ),
     ),
@@ -258,12 +261,14 @@ RULES = (
                 ["sensitive_personal"],
                 "视为敏感的数据敏感度。",
                 "Sensitivities treated as sensitive.",
+                tighten="superset",
             ),
             Param(
                 "sensitive_bases",
                 ["consent", "legal_obligation", "public_interest", "vital_interest"],
                 "敏感数据可接受的合法性基础。",
                 "Legal bases accepted for sensitive data.",
+                tighten="subset",
             ),
         ),
     ),
@@ -413,6 +418,7 @@ RULES = (
                 ],
                 "与担任负责方相冲突的收益类型。",
                 "Benefit kinds that conflict with being accountable.",
+                tighten="superset",
             ),
         ),
     ),
@@ -618,6 +624,7 @@ RULES = (
                 2,
                 "协议最少当事方数。",
                 "The least number of parties of an agreement.",
+                tighten="higher",
             ),
         ),
     ),
