@@ -18,6 +18,6 @@
 from __future__ import annotations
 
 #: The rule families, in code order; each is a sub-package ``smartstd.rules.<family>``.
-FAMILIES = ("sc1", "sc2", "sc3", "sc4", "sc5", "sc6", "sc7", "sc9")
+FAMILIES = ("sc1", "sc2", "sc3", "sc4", "sc5", "sc6", "sc7", "sc8", "sc9")
 
 __all__ = ["FAMILIES"]

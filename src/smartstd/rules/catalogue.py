@@ -28,6 +28,7 @@ from smartstd.rules.sc4 import catalogue as _sc4
 from smartstd.rules.sc5 import catalogue as _sc5
 from smartstd.rules.sc6 import catalogue as _sc6
 from smartstd.rules.sc7 import catalogue as _sc7
+from smartstd.rules.sc8 import catalogue as _sc8
 from smartstd.rules.sc9 import catalogue as _sc9
 
 __all__ = [
@@ -55,6 +56,7 @@ _FAMILIES: tuple[tuple[RuleInfo, ...], ...] = (
     _sc5.RULES,
     _sc6.RULES,
     _sc7.RULES,
+    _sc8.RULES,
     _sc9.RULES,
 )
 
