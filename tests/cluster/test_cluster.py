@@ -96,7 +96,7 @@ def test_bucket_is_stable_and_spread() -> None:
 
 
 def test_split_identity_needs_exact_ids() -> None:
-    from smartstd.conformance.rules.sc2 import IdentityState, split_identity
+    from smartstd.rules.sc2.checks import IdentityState, split_identity
 
     state = IdentityState()
     state.ids[12345] = 0

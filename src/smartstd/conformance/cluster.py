@@ -47,8 +47,8 @@ from smartstd.conformance.checker import _check_chunk, _Checker, _ChunkResult, _
 from smartstd.conformance.inputs import Document
 from smartstd.conformance.options import CheckOptions
 from smartstd.conformance.rule import Context, Hit, Where
-from smartstd.conformance.rules.sc2 import IdentityRule, IdentityState, exact_ids, split_identity
 from smartstd.errors import UsageError
+from smartstd.rules.sc2.checks import IdentityRule, IdentityState, exact_ids, split_identity
 
 __all__ = ["DEFAULT_BUCKETS", "DEFAULT_PART_BYTES", "bucket_of", "run_on_cluster"]
 

@@ -61,9 +61,6 @@ from smartstd.standard.dataset import (
 
 __all__ = ["CheckOptions", "Engine", "check", "iter_findings"]
 
-#: ``tuple.__new__``, to make a :class:`Where` without its Python-level ``__new__``.
-_new_tuple = tuple.__new__
-
 #: NDJSON files smaller than this are never split between processes.
 _MIN_SPLIT_BYTES = 4 * 1024 * 1024
 

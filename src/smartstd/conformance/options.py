@@ -19,8 +19,8 @@ __all__ = ["LEVEL_FAMILIES", "CheckOptions"]
 #: Rule-code families that run at each requested level.
 LEVEL_FAMILIES: dict[Level, tuple[str, ...]] = {
     Level.L1: ("SC1",),
-    Level.L2: ("SC1", "SC2", "SC3", "SC4", "SC5", "SC7", "SC9"),
-    Level.L3: ("SC1", "SC2", "SC3", "SC4", "SC5", "SC6", "SC7", "SC9"),
+    Level.L2: ("SC1", "SC2", "SC3", "SC4", "SC5", "SC7", "SC8", "SC9"),
+    Level.L3: ("SC1", "SC2", "SC3", "SC4", "SC5", "SC6", "SC7", "SC8", "SC9"),
 }
 
 
