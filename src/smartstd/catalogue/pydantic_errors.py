@@ -33,7 +33,6 @@ ZH: dict[str, str] = {
     "none_required": "应为 null",
     # scalars
     "string_type": "应为字符串",
-    "string_sub_type": "应为字符串",
     "string_unicode": "字符串含有无法表示的字符（孤立的代理项）",
     "string_too_short": "至少需要 {min_length} 个字符",
     "string_too_long": "至多允许 {max_length} 个字符",
@@ -105,7 +104,7 @@ _BY_SCHEMA: dict[str, tuple[str, ...]] = {
     "bool": ("bool_type", "bool_parsing"),
     "int": ("int_type", "int_parsing", "int_parsing_size", "int_from_float"),
     "float": ("float_type", "float_parsing", "finite_number"),
-    "str": ("string_type", "string_sub_type", "string_unicode"),
+    "str": ("string_type", "string_unicode"),
     "list": ("list_type",),
     "dict": ("dict_type",),
     "model": ("model_type", "model_attributes_type"),
