@@ -237,6 +237,10 @@ def test_site_builds_offline() -> None:
         if isinstance(e, dict) and "pymdownx.superfences" in e
     )
     assert any(f["name"] == "mermaid" for f in superfences["custom_fences"])
+    # Mermaid comes from the npm package pinned in tools/docs, never from material's CDN
+    assert "assets/javascripts/mermaid.min.js" in config["extra_javascript"]
+    lock = json.loads((ROOT / "tools" / "docs" / "package-lock.json").read_text("utf-8"))
+    assert lock["packages"]["node_modules/mermaid"]["integrity"].startswith("sha512-")
 
 
 def test_changelog_page_includes_the_changelog() -> None:
