@@ -416,3 +416,35 @@ def test_python_tour_runs() -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "level reached" in proc.stdout
+
+
+# --------------------------------------------------------------------------- shell completion
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_shell_completion_works_as_documented(shell: str) -> None:
+    """The getting-started pages' completion scripts come out of the CLI as shown."""
+    for page in ("getting-started.md", "getting-started.zh.md"):
+        assert f"_SMARTSTD_COMPLETE={shell}_source smartstd" in (DOCS / page).read_text("utf-8")
+    runner = CliRunner()
+    script = runner.invoke(
+        cli_main, [], prog_name="smartstd", env={"_SMARTSTD_COMPLETE": f"{shell}_source"}
+    )
+    assert script.exit_code == 0
+    assert "_smartstd_completion" in script.output
+    assert "_SMARTSTD_COMPLETE" in script.output
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [
+        ("smartstd ch", "1", {"plain,check"}),
+        ("smartstd check --level ", "3", {"plain,L1", "plain,L2", "plain,L3"}),
+    ],
+)
+def test_shell_completion_completes(words: str, cword: str, expected: set[str]) -> None:
+    """What the pages promise: `smartstd ch` -> `check`, `--level` -> L1 L2 L3."""
+    env = {"_SMARTSTD_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": cword}
+    result = CliRunner().invoke(cli_main, [], prog_name="smartstd", env=env)
+    assert result.exit_code == 0
+    assert set(result.output.split()) == expected

@@ -12,9 +12,9 @@ from pydantic_core import core_schema
 
 from smartstd import check
 from smartstd.catalogue import render_message
-from smartstd.catalogue.pydantic_errors import CUSTOM_TYPES, ZH, error_types_used, translate
 from smartstd.report import Finding, Severity
 from smartstd.reporters import render_string
+from smartstd.rules.pydantic_errors import CUSTOM_TYPES, ZH, error_types_used, translate
 
 ENVELOPE = {
     "standard": "scds",
