@@ -40,7 +40,7 @@ from smartstd.conformance.inputs import (
     expand_paths,
     open_document,
 )
-from smartstd.conformance.options import CheckOptions
+from smartstd.conformance.options import LEVEL_FAMILIES, CheckOptions
 from smartstd.conformance.rule import (
     ENVELOPE_RULES,
     WORKERS_FORK,
@@ -464,7 +464,7 @@ def check(paths: Iterable[str] | str, options: CheckOptions | None = None, **kwa
     engine = Engine([paths] if isinstance(paths, str) else list(paths), opts)
     kept, waived = _waive(engine.run(), opts)
     requested = opts.level or (Level.L3 if engine.charter_present else Level.L2)
-    families = _LEVEL_FAMILIES[requested if requested is not Level.NONE else Level.L1]
+    families = LEVEL_FAMILIES[requested if requested is not Level.NONE else Level.L1]
     ran = sorted(
         code
         for code in engine.enabled
