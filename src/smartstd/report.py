@@ -6,18 +6,20 @@ data rules, the governance graph, profiles) produces the same frozen
 code and its message parameters; the text is rendered on demand in zh-CN or
 en by :mod:`smartstd.catalogue`, so findings are data and messages are views.
 
-This module imports nothing else of the project.
+This module imports :mod:`smartstd.severity` (:class:`Severity` and
+:class:`Level`, re-exported here) and, to render a message, the catalogue.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import enum
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
+
+from smartstd.severity import Level, Severity
 
 __all__ = [
     "Finding",
@@ -32,39 +34,6 @@ __all__ = [
 
 #: A path into a document: object keys and array indexes, outermost first.
 Path = tuple[str | int, ...]
-
-
-class Severity(str, enum.Enum):
-    """How serious a finding is. Only errors lower the conformance level."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        """Order for comparisons: error 3, warning 2, info 1."""
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class Level(str, enum.Enum):
-    """Conformance levels (see RULES.md): L1 structural, L2 consistent, L3 governed."""
-
-    NONE = "none"
-    L1 = "L1"
-    L2 = "L2"
-    L3 = "L3"
-
-    @property
-    def rank(self) -> int:
-        """Order for comparisons: none 0, L1 1, L2 2, L3 3."""
-        return {"none": 0, "L1": 1, "L2": 2, "L3": 3}[self.value]
-
-    def __str__(self) -> str:
-        return self.value
 
 
 def _escape(token: str | int) -> str:

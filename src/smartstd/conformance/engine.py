@@ -16,7 +16,6 @@ records that have findings.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
 import multiprocessing
@@ -25,12 +24,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
-from smartstd.catalogue import all_rules, get_rule
+from smartstd.catalogue import get_rule
 from smartstd.conformance import rules as _rules  # noqa: F401  (registers the rules)
 from smartstd.conformance.inputs import (
     Batch,
@@ -45,6 +44,7 @@ from smartstd.conformance.keys import (
     model_proves_unique_keys,
     no_duplicate_keys,
 )
+from smartstd.conformance.options import CheckOptions
 from smartstd.conformance.rule import (
     APPLIES,
     DATASET_RULES,
@@ -84,13 +84,6 @@ _new_tuple = tuple.__new__
 #: NDJSON files smaller than this are never split between processes.
 _MIN_SPLIT_BYTES = 4 * 1024 * 1024
 
-#: Rule-code families that run at each requested level.
-_LEVEL_FAMILIES: dict[Level, tuple[str, ...]] = {
-    Level.L1: ("SC1",),
-    Level.L2: ("SC1", "SC2", "SC3", "SC4", "SC5", "SC7", "SC8", "SC9"),
-    Level.L3: ("SC1", "SC2", "SC3", "SC4", "SC5", "SC6", "SC7", "SC8", "SC9"),
-}
-
 #: Findings that a waiver may never hide (unreadable input).
 _UNWAIVABLE = frozenset({"SC100", "SC101", "SC109"})
 
@@ -121,58 +114,6 @@ def _salvage(text: str | None) -> dict[str, Any]:
                 continue
         found[name] = value
     return found
-
-
-@dataclass
-class CheckOptions:
-    """Everything a check can be told; the CLI and the API fill the same object.
-
-    Attributes:
-        level: the level to check for (rules of higher levels do not run).
-            ``None`` (the default) checks as high as the inputs allow: L3
-            when a governance charter is among them (the SC6xx rules run),
-            L2 otherwise.
-        select: rule codes, prefixes or names to run (empty: all of the level).
-        ignore: rule codes, prefixes or names not to run.
-        severities: severity overrides by rule code.
-        params: rule parameters by rule code.
-        limits: input limits.
-        jobs: worker processes for large NDJSON files.
-        waivers: waivers to apply (see :mod:`smartstd.conformance.waivers`).
-        today: the date waivers expire against (default: today).
-        progress: a callback ``(bytes_done, bytes_total)`` for progress bars.
-        extra_prefixes: extension prefixes declared outside the data (profiles).
-        profiles: profiles applied (``name@version``), for the report.
-        profile: the compiled profile(s) the rules consult (set by
-            :mod:`smartstd.profiles`), or ``None``.
-    """
-
-    level: Level | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severities: Mapping[str, Severity] = field(default_factory=dict)
-    params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    limits: Limits = field(default_factory=Limits)
-    jobs: int = 1
-    waivers: tuple[Any, ...] = ()
-    today: dt.date | None = None
-    progress: Callable[[int, int], None] | None = None
-    extra_prefixes: frozenset[str] = frozenset()
-    profiles: tuple[str, ...] = ()
-    profile: Any = None
-
-    def enabled_codes(self) -> frozenset[str]:
-        """The rule codes that run under these options."""
-        from smartstd.catalogue import select_codes
-
-        level = Level.L3 if self.level is None else self.level
-        families = _LEVEL_FAMILIES[level if level is not Level.NONE else Level.L1]
-        codes = {r.code for r in all_rules() if r.code.startswith(families)}
-        if self.select:
-            codes &= select_codes(self.select)
-        if self.ignore:
-            codes -= select_codes(self.ignore)
-        return frozenset(codes)
 
 
 # --------------------------------------------------------------------------- workers
@@ -683,6 +624,7 @@ class Engine:
         for d in docs:
             pending.extend(f.replace(severity=self._severity(f.code)) for f in d.findings)
         ctx, refuse, env_findings = self._context(docs)
+        opts = self.options  # the dataset's own profiles may have tightened them
         pending.extend(env_findings)
         if refuse:
             yield from self._finalize(pending)
@@ -838,14 +780,10 @@ class Engine:
 
     def _envelope_profiles(self, refs: list[str], doc: Document | None) -> list[Finding]:
         """Apply the profiles the dataset names (SC701 for those that cannot be found)."""
-        try:
-            from smartstd.profiles import resolve_envelope_profiles
-        except ModuleNotFoundError as exc:  # profiles not installed in this build
-            if exc.name != "smartstd.profiles":
-                raise
-            return []
+        from smartstd.profiles import resolve_envelope_profiles
+
         where = Where(doc.file if doc else None, 1 if doc and doc.fmt == "ndjson" else None, ())
-        hits = resolve_envelope_profiles(self.options, refs, self.files)
+        self.options, hits = resolve_envelope_profiles(self.options, refs, self.files)
         return [self._place_doc(h, where, doc) for h in hits if h.code in self.enabled]
 
     def _version_findings(self, version: str, doc: Document | None) -> tuple[list[Finding], bool]:
@@ -1029,9 +967,9 @@ def check(paths: Iterable[str] | str, options: CheckOptions | None = None, **kwa
         findings=tuple(kept),
         inputs=tuple(engine.files),
         standard_version=engine.standard_version,
-        profiles=opts.profiles,
+        profiles=engine.options.profiles,
         charter_present=engine.charter_present,
         entity_counts=dict(engine.counts),
         waived=tuple(waived),
-        requested_level=opts.level or (Level.L3 if engine.charter_present else Level.L2),
+        requested_level=engine.options.level or (Level.L3 if engine.charter_present else Level.L2),
     )

@@ -8,18 +8,18 @@ explanation and a bad and a good example. The docs page, the SARIF rule list,
 
 The entries live in one folder per family, ``smartstd/rules/scN/catalogue.py``
 (beside the family's checks and cases); this module collects them. It imports
-only :mod:`smartstd.report`, so reporters and the docs read the catalogue
-without loading the models. :mod:`smartstd.catalogue` re-exports it.
+only :mod:`smartstd.rules.info` and :mod:`smartstd.severity`, so reporters and
+the docs read the catalogue without loading the models. :mod:`smartstd.catalogue` re-exports it.
 """
 
 from __future__ import annotations
 
 import re
 import string
+from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
-from smartstd.report import Finding
 from smartstd.rules.info import LANGUAGES, TIGHTEN, Param, RuleInfo, normalize_lang, rule
 from smartstd.rules.sc1 import catalogue as _sc1
 from smartstd.rules.sc2 import catalogue as _sc2
@@ -136,7 +136,17 @@ class _Lenient(string.Formatter):
 _FORMATTER = _Lenient()
 
 
-def render_message(finding: Finding, lang: str = "en") -> str:
+class _Coded(Protocol):
+    """What a message is rendered from (a :class:`~smartstd.report.Finding`)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def params(self) -> Mapping[str, Any]: ...
+
+
+def render_message(finding: _Coded, lang: str = "en") -> str:
     """Render a finding's message in ``lang``; unknown codes fall back to the code."""
     try:
         rule = get_rule(finding.code)
