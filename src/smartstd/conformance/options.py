@@ -1,9 +1,6 @@
-"""What a check can be told: :class:`CheckOptions` (also in :mod:`smartstd.conformance.engine`).
+"""What a check can be told: :class:`CheckOptions`, which the CLI and the API fill alike.
 
-The CLI and the API fill the same object; a profile overlay
-(:func:`smartstd.profiles.merge_into_options`) makes a new one.
-
-检查选项。
+检查选项：命令行与 Python 接口填写的同一个对象。
 """
 
 from __future__ import annotations
@@ -49,6 +46,14 @@ class CheckOptions:
         profiles: profiles applied (``name@version``), for the report.
         profile: the compiled profile(s) the rules consult (set by
             :mod:`smartstd.profiles`), or ``None``.
+        engine: ``"local"`` (this machine, ``jobs`` processes) or ``"dask"``
+            (a Dask cluster, :mod:`smartstd.conformance.cluster`).
+        scheduler: the address of a running Dask scheduler
+            (``tcp://host:8786``); ``None`` starts a local cluster of
+            ``jobs`` workers.
+        part_bytes: the byte size of one range of an NDJSON input on a
+            cluster (default 64 MiB).
+        buckets: the id buckets of the identity join on a cluster (default 16).
     """
 
     level: Level | None = None
@@ -64,6 +69,10 @@ class CheckOptions:
     extra_prefixes: frozenset[str] = frozenset()
     profiles: tuple[str, ...] = ()
     profile: Any = None
+    engine: str = "local"
+    scheduler: str | None = None
+    part_bytes: int | None = None
+    buckets: int | None = None
 
     def enabled_codes(self) -> frozenset[str]:
         """The rule codes that run under these options."""

@@ -146,15 +146,90 @@ class _Coded(Protocol):
     def params(self) -> Mapping[str, Any]: ...
 
 
+#: Message parameters that hold a code, by rule: shown with the code's label.
+CODE_PARAMS: dict[str, dict[str, str]] = {
+    "SC302": {"status": "request_status"},
+    "SC303": {"status": "request_status"},
+    "SC304": {"category": "request_category", "channel": "request_channel"},
+    "SC309": {"status": "request_status"},
+    "SC404": {"kind": "device_kind"},
+    "SC405": {"kind": "device_kind"},
+    "SC410": {"kind": "device_kind"},
+    "SC502": {"category": "service_category"},
+    **{
+        code: {"domain": "domain"}
+        for code in ("SC601", "SC602", "SC603", "SC604", "SC612", "SC613")
+    },
+}
+
+# What a finding's suggestion adds to its message, by rule.
+_SUGGESTION: dict[str, tuple[str, str]] = {
+    "SC103": (
+        "（数据中有相近的字段 {suggestion}，是否拼写有误？）",
+        " (the data has {suggestion}: a typo?)",
+    ),
+    "SC104": ("（是否应为 {suggestion}？）", " (did you mean {suggestion}?)"),
+    "SC106": ("（是否应为 {suggestion}？）", " (did you mean {suggestion}?)"),
+}
+
+
+def _label(code_list: str, value: Any, lang: str) -> Any:
+    """``value`` with its label: ``养老服务（elderly_care）`` / ``Elderly care (elderly_care)``."""
+    if not isinstance(value, str):
+        return value
+    label = None
+    if code_list == "domain":
+        from smartstd.standard.domains import CORE_DOMAINS
+
+        core = CORE_DOMAINS.get(value)
+        if core is not None:
+            label = core.zh if lang == "zh-CN" else core.en
+    else:
+        from smartstd.standard.codes import CODE_LISTS
+
+        found = CODE_LISTS[code_list].get(value) if code_list in CODE_LISTS else None
+        if found is not None:
+            label = found.label(lang)
+    if label is None or label == value:
+        return value
+    return f"{label}（{value}）" if lang == "zh-CN" else f"{label} ({value})"
+
+
+def _localized(finding: _Coded, lang: str) -> dict[str, Any]:
+    """The finding's parameters as its message shows them in ``lang``."""
+    params = dict(finding.params)
+    for name, code_list in CODE_PARAMS.get(finding.code, {}).items():
+        if name in params:
+            params[name] = _label(code_list, params[name], lang)
+    if lang == "zh-CN" and "error_type" in params:
+        from smartstd.rules.pydantic_errors import translate
+
+        ctx = params.get("ctx")
+        text = translate(str(params["error_type"]), ctx if isinstance(ctx, Mapping) else None)
+        if text is not None:
+            params["detail"] = text
+    return params
+
+
 def render_message(finding: _Coded, lang: str = "en") -> str:
-    """Render a finding's message in ``lang``; unknown codes fall back to the code."""
+    """Render a finding's message in ``lang``; unknown codes fall back to the code.
+
+    Codes in the parameters are shown with their labels, pydantic's English
+    (SC103) is said again in Chinese from its error type, and a suggestion
+    (the nearest known field or type) is added as "did you mean".
+    """
     try:
         rule = get_rule(finding.code)
     except KeyError:
         return f"{finding.code} {dict(finding.params)}"
+    lang = normalize_lang(lang)
     template = rule.text("message", lang)
+    params = _localized(finding, lang)
+    if params.get("suggestion") and finding.code in _SUGGESTION:
+        zh, en = _SUGGESTION[finding.code]
+        template += zh if lang == "zh-CN" else en
     try:
-        return _FORMATTER.format(template, **dict(finding.params))
+        return _FORMATTER.format(template, **params)
     except (ValueError, IndexError):
         return template
 
