@@ -189,6 +189,7 @@ def main() -> None:
 def _register() -> None:
     from smartstd.cli import assess as _assess
     from smartstd.cli import check as _check
+    from smartstd.cli import example as _example
     from smartstd.cli import generate as _generate
     from smartstd.cli import graph as _graph
     from smartstd.cli import info as _info
@@ -203,7 +204,7 @@ def _register() -> None:
     main.add_command(_rules.rules_command)
     main.add_command(_schema.schema_group)
     main.add_command(_generate.generate_command)
-    for mod in (_graph, _profile, _migrate):
+    for mod in (_graph, _profile, _migrate, _example):
         main.add_command(mod.COMMAND)
 
 
