@@ -107,6 +107,11 @@ PARAM_DIRECTIONS: dict[tuple[str, str], str] = {
     ("SC608", "sensitive_bases"): "subset",
     ("SC612", "conflicting_benefits"): "superset",
     ("SC619", "min_parties"): "higher",
+    ("SC621", "public_domains"): "superset",
+    ("SC621", "public_kinds"): "subset",
+    ("SC624", "required_sectors"): "superset",
+    ("SC624", "min_sectors"): "higher",
+    ("SC624", "roles"): "subset",
 }
 
 _APPLIES: dict[str, frozenset[str]] = {

@@ -234,7 +234,7 @@ class GovernanceRule:
                 if verdict is None or (verdict.code == "SC616" and doubts.granted(fact, on)):
                     continue
                 params = dict(verdict.params)
-                if verdict.code == "SC610":
+                if verdict.code in ("SC610", "SC622"):
                     params["subject_type"], params["subject"] = etype, group.ids[pos]
                 yield Hit(verdict.code, path, params, where=group.where(pos, state.files, etype))
         yield from _assertion_hits(charter, charter_files, ctx)
