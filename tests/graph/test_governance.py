@@ -75,12 +75,12 @@ def test_check_and_explain_agree_on_in_force(base: Builder) -> None:
     assert "SC623" not in codes(base)
     base.set("g-pm", valid_from="2026-01-01")
     assert "SC623" in codes(base)
-    answer = explain(base.entities, "org-pm", "cat-contact", "read", on=ON)
+    answer = explain(base.entities, "org-pm", "read", "cat-contact", on=ON)
     assert not answer.allowed
     assert answer.missing is not None and answer.missing.code == "agreement-not-in-force"
     base.set("agr-pm", valid_from="2026-01-01")
     assert "SC623" not in codes(base)
-    assert explain(base.entities, "org-pm", "cat-contact", "read", on=ON).allowed
+    assert explain(base.entities, "org-pm", "read", "cat-contact", on=ON).allowed
 
 
 class _E:
