@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 from graphdata import ON, Builder
 
@@ -99,3 +102,69 @@ def test_standing_names_why() -> None:
     assert standing(dep, dt.date(2025, 1, 1), {"a": agr}) == "not-yet"
     agr.valid_until = dt.date(2026, 6, 1)
     assert standing(dep, day, {"a": agr}) == "agreement-never"
+
+
+def _copy(b: Builder) -> Builder:
+    out = Builder()
+    out.entities = copy.deepcopy(b.entities)
+    return out
+
+
+def _without_benefit(b: Builder, org: str) -> list[dict[str, Any]]:
+    after = _copy(b)
+    agr = after.find("agr-pm")
+    agr["benefits"] = [x for x in agr["benefits"] if x["organization_id"] != org]
+    return after.entities
+
+
+def test_diff_reports_a_lost_benefit_and_the_party_left_unbalanced(base: Builder) -> None:
+    from smartstd.graph import diff
+
+    result = diff(base.entities, _without_benefit(base, "org-pm"))
+    (change,) = result.term_changes
+    assert (change.organization, change.term, change.change, change.kind) == (
+        "org-pm",
+        "benefit",
+        "lost",
+        "revenue",
+    )
+    assert result.unbalanced == (("agr-pm", "org-pm"),)
+    assert result.fails("benefit-loss") and result.fails("any") and not result.fails("never")
+    assert result.to_dict()["unbalanced"] == [{"agreement": "agr-pm", "organization": "org-pm"}]
+    assert "org-pm" in result.to_markdown("zh-CN") and "失去收益" in result.text("zh-CN")
+
+
+def test_losing_a_benefit_with_an_obligation_is_balanced(base: Builder) -> None:
+    from smartstd.graph import diff
+
+    after = _copy(base)
+    after.entities = _without_benefit(base, "org-pm")
+    agr = after.find("agr-pm")
+    agr["obligations"] = [x for x in agr["obligations"] if x["organization_id"] != "org-pm"]
+    result = diff(base.entities, after.entities)
+    assert result.changed and result.unbalanced == ()
+    assert not result.fails("benefit-loss")
+    assert {c.term for c in result.term_changes} == {"benefit", "obligation"}
+
+
+def test_graph_diff_exit_codes_follow_the_policy(base: Builder, tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from smartstd.cli import main
+
+    old = base.write(tmp_path / "old") / "charter.yaml"
+    after = _copy(base)
+    after.entities = _without_benefit(base, "org-pm")
+    new = after.write(tmp_path / "new") / "charter.yaml"
+    run = CliRunner().invoke
+    same = run(main, ["graph", "diff", str(old), str(old), "--fail-on", "benefit-loss"])
+    assert same.exit_code == 0
+    lost = run(
+        main, ["graph", "diff", str(old), str(new), "--fail-on", "benefit-loss", "-f", "json"]
+    )
+    assert lost.exit_code == 1
+    assert json.loads(lost.output)["benefit_changes"][0]["organization"] == "org-pm"
+    quiet = run(main, ["graph", "diff", str(old), str(new), "--fail-on", "never"])
+    assert quiet.exit_code == 0 and "org-pm" in quiet.output
