@@ -18,6 +18,7 @@ from smartstd._version import __version__
 if TYPE_CHECKING:
     from smartstd.conformance.engine import CheckOptions, check, iter_findings
     from smartstd.errors import ConfigError, InputError, SmartstdError, UsageError
+    from smartstd.interchange import convert, export
     from smartstd.loader import load
     from smartstd.report import Finding, Level, Report, Severity
     from smartstd.standard.dataset import STANDARD_VERSION, Dataset, Envelope
@@ -37,6 +38,8 @@ __all__ = [
     "UsageError",
     "__version__",
     "check",
+    "convert",
+    "export",
     "iter_findings",
     "load",
 ]
@@ -46,6 +49,8 @@ _LAZY: dict[str, str] = {
     "CheckOptions": "smartstd.conformance.engine",
     "ConfigError": "smartstd.errors",
     "check": "smartstd.conformance.engine",
+    "convert": "smartstd.interchange",
+    "export": "smartstd.interchange",
     "iter_findings": "smartstd.conformance.engine",
     "Dataset": "smartstd.standard.dataset",
     "Envelope": "smartstd.standard.dataset",

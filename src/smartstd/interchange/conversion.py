@@ -418,7 +418,8 @@ class Conversion:
             prov: dict[str, Any] = dict(rec.get("provenance") or {})
             prov.setdefault("source_system", self.source_system)
             if d.imputed:
-                prov["imputed"] = [*prov.get("imputed", []), *d.imputed]
+                had = list(prov.get("imputed") or [])
+                prov["imputed"] = had + [i for i in d.imputed if i not in had]
             rec["provenance"] = prov
         self.envelope = build_envelope(self)
         return self

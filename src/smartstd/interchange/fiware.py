@@ -201,7 +201,7 @@ def _write_building(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> 
 def _write_name(rec: dict[str, Any], out: dict[str, Any]) -> None:
     name = rec.get("name")
     if isinstance(name, dict) and name:
-        out["name"] = name if len(name) > 1 else next(iter(name.values()))
+        out["name"] = name  # a LanguageProperty in NGSI-LD; one language's text in the other forms
 
 
 # ----------------------------------------------------------------------------- Device
@@ -240,19 +240,41 @@ def _read_device(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) ->
         d.impute("captures_personal_data", True, "derived", "a camera or face gate captures images of people")
 
 
+#: What a device of each kind senses, in the words of Smart Data Models' controlledProperty.
+_PROPERTY = {
+    "smoke_detector": "smoke",
+    "gas_detector": "gasConsumption",
+    "water_leak": "waterLevel",
+    "elevator_monitor": "motion",
+    "hydrant_pressure": "pressure",
+    "parking_sensor": "occupancy",
+    "air_quality": "airPollution",
+    "smart_meter": "electricityConsumption",
+    "access_control": "gateOpening",
+    "face_recognition_gate": "gateOpening",
+    "cctv_camera": "motion",
+    "emergency_button": "motion",
+}
+
+
 def _write_device(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> str:
     kind = rec.get("kind", "")
-    out["deviceCategory"] = [cw.table("fiware.device_kind").source_value(kind)]
-    out["controlledProperty"] = [kind.split(":")[-1] or "unknown"]
-    if "status" in rec:
-        out["deviceState"] = cw.table("fiware.device_status").source_value(rec["status"])
+    type_name = str(rec.get(f"{_PREFIX}:type", "Device"))
+    if type_name == "Camera":
+        if "status" in rec:
+            out["on"] = rec["status"] == "active"
+    else:
+        out["deviceCategory"] = [cw.table("fiware.device_kind").source_value(kind)]
+        out["controlledProperty"] = [_PROPERTY.get(kind, "motion")]
+        if "status" in rec:
+            out["deviceState"] = cw.table("fiware.device_status").source_value(rec["status"])
     if "location" in rec:
         out["location"] = rec["location"]
     if "installed_at" in rec:
         out["dateInstalled"] = rec["installed_at"]
     if "last_seen_at" in rec:
         out["dateLastValueReported"] = rec["last_seen_at"]
-    return str(rec.get(f"{_PREFIX}:type", "Device"))
+    return type_name
 
 
 # ----------------------------------------------------------------------------- Alert
@@ -433,7 +455,7 @@ def from_ngsi(conv: Conversion, ent: NgsiEntity) -> None:
     own = model.own if model else frozenset()
     # fields the source already names (what to_ngsi writes) come first
     for name, a in ent.attrs.items():
-        if name in own or name not in fields or name in ("id", "type"):
+        if name in own or (name not in fields and name != "provenance") or name in ("id", "type"):
             continue
         d.set(name, _plain(a, name in refs), f"{ent.place}/{name}")
         used.add(name)

@@ -136,6 +136,8 @@ def _ld_attr(raw: Any) -> Attr:
         rest = {k: v for k, v in raw.items() if k not in ("type", "languageMap")}
     else:
         value = raw.get("value")
+        if isinstance(value, dict) and "@value" in value:  # a JSON-LD typed value
+            value = value["@value"]
         attr = Attr(value, "geo" if kind == "GeoProperty" or _is_geo(value) else "property")
         rest = {k: v for k, v in raw.items() if k not in ("type", "value")}
     attr.extra, attr.more = rest, more
@@ -257,6 +259,9 @@ def write_entity(
                 out[name] = {"type": "Property", "value": value}
         out["@context"] = [CONTEXT_URL, CORE_CONTEXT_URL]
         return out
+    name = attrs.get("name")
+    if isinstance(name, dict) and name and all(isinstance(v, str) for v in name.values()):
+        attrs = {**attrs, "name": name.get("zh-CN") or next(iter(name.values()))}
     if form == "ngsi-ld-concise":
         out = {"id": ld_id(entity_id, type_name), "type": type_name}
         for name, value in attrs.items():

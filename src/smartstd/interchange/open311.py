@@ -147,6 +147,10 @@ def read_request_fields(
             d.mark(field, "default", f"{name} {raw!r} has no offset; {cw.timezone} assumed", at(name))
     loc: dict[str, Any] = {}
     lat, lon = fields.get("lat"), fields.get("long")
+    if "location" in taken:
+        used.update(("lat", "long", "address"))
+    if "media_urls" in taken:
+        used.add("media_url")
     if _present(lat) and _present(lon) and "location" not in taken:
         try:
             point = [float(values.number(lon, False)), float(values.number(lat, False))]
