@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-
 DATA = Path(__file__).parent / "data"
 SDM = DATA / "sdm"
 OPEN311 = DATA / "open311"

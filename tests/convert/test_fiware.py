@@ -26,14 +26,18 @@ def test_fiware_to_scds_to_ngsi_ld_to_scds_is_identical(model: str, tmp_path: Pa
 
 
 @pytest.mark.parametrize("model", MODELS)
-@pytest.mark.parametrize("form", ["example-normalized.json", "example.jsonld", "example-normalized.jsonld"])
+@pytest.mark.parametrize(
+    "form", ["example-normalized.json", "example.jsonld", "example-normalized.jsonld"]
+)
 def test_every_upstream_form_converts(model: str, form: str) -> None:
     fmt = "ngsi-ld" if form.endswith(".jsonld") else "ngsi-v2"
     conv = convert(SDM / model / form, fmt, community_id="c1")
     bad = [i for i in conv.issues if i.severity.value == "error"]
     if model == "service_requests" and form == "example-normalized.jsonld":
         # upstream writes "2010-04-15T06:37:38-08:00Z" (two offsets): reported where it is
-        assert [(i.code, i.source) for i in bad] == [("CV120", "example-normalized.jsonld#/expected_datetime")]
+        assert [(i.code, i.source) for i in bad] == [
+            ("CV120", "example-normalized.jsonld#/expected_datetime")
+        ]
     else:
         assert bad == []
     assert len(conv.records) == 1
@@ -52,7 +56,12 @@ def test_keyvalues_export_validates_against_the_upstream_schema(model: str) -> N
 
 @pytest.mark.parametrize("model", ["Building", "Device", "Alert", "IssueReporting"])
 def test_export_of_scds_born_data_validates_against_the_upstream_schema(model: str) -> None:
-    scds = {"Building": "Building", "Device": "Device", "Alert": "Alert", "IssueReporting": "ServiceRequest"}[model]
+    scds = {
+        "Building": "Building",
+        "Device": "Device",
+        "Alert": "Alert",
+        "IssueReporting": "ServiceRequest",
+    }[model]
     from smartstd.generate import generate
 
     records = [e for e in generate(seed=1, charter=False) if e.get("type") == scds][:5]
@@ -78,7 +87,12 @@ def test_relationship_becomes_a_reference_that_sc202_resolves(tmp_path: Path) ->
     src.write_text(
         json.dumps(
             [
-                {"id": "urn:ngsi-ld:Building:b1", "type": "Building", "name": {"type": "Property", "value": "1 栋"}, "@context": []},
+                {
+                    "id": "urn:ngsi-ld:Building:b1",
+                    "type": "Building",
+                    "name": {"type": "Property", "value": "1 栋"},
+                    "@context": [],
+                },
                 {
                     "id": "urn:ngsi-ld:Device:d1",
                     "type": "Device",
@@ -91,7 +105,10 @@ def test_relationship_becomes_a_reference_that_sc202_resolves(tmp_path: Path) ->
                     "id": "urn:ngsi-ld:Device:d2",
                     "type": "Device",
                     "controlledProperty": {"type": "Property", "value": ["smoke"]},
-                    "refBuilding": {"type": "Relationship", "object": "urn:ngsi-ld:Building:nowhere"},
+                    "refBuilding": {
+                        "type": "Relationship",
+                        "object": "urn:ngsi-ld:Building:nowhere",
+                    },
                     "@context": [],
                 },
             ]
@@ -113,7 +130,9 @@ def test_relationship_becomes_a_reference_that_sc202_resolves(tmp_path: Path) ->
 
 def test_unknown_type_is_an_issue_and_a_loss(tmp_path: Path) -> None:
     src = tmp_path / "w.json"
-    src.write_text(json.dumps([{"id": "w1", "type": "WeatherObserved", "temperature": 3}]), encoding="utf-8")
+    src.write_text(
+        json.dumps([{"id": "w1", "type": "WeatherObserved", "temperature": 3}]), encoding="utf-8"
+    )
     conv = convert(src, "ngsi-v2")
     assert [i.code for i in conv.issues] == ["CV200"]
     assert "WeatherObserved" in conv.issues[0].message()
@@ -140,7 +159,9 @@ def test_metadata_that_has_no_place_is_reported_dropped() -> None:
 
 def test_limits_bound_what_is_read(tmp_path: Path) -> None:
     src = tmp_path / "many.json"
-    src.write_text(json.dumps([{"id": f"b{i}", "type": "Building"} for i in range(10)]), encoding="utf-8")
+    src.write_text(
+        json.dumps([{"id": f"b{i}", "type": "Building"} for i in range(10)]), encoding="utf-8"
+    )
     from smartstd.interchange import ConvertLimits
 
     conv = convert(src, "ngsi-v2", limits=ConvertLimits(max_records=5))

@@ -29,30 +29,77 @@ _FROM = ("xlsx", "csv", "open311-json", "open311-xml", "open311-services", "ngsi
 @click.command("convert")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--from", "fmt", required=True, type=click.Choice(_FROM), help="The source's format.")
-@click.option("-o", "--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The SCDS dataset to write (.json: one document; else NDJSON). For open311-services: the crosswalk YAML.")
-@click.option("--crosswalk", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="A crosswalk file (default: the Guangzhou defaults).")
+@click.option(
+    "-o",
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The SCDS dataset to write (.json: one document; else NDJSON); "
+    "for open311-services, the crosswalk YAML.",
+)
+@click.option(
+    "--crosswalk",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A crosswalk file (default: the Guangzhou defaults).",
+)
 @click.option("--dataset-id", default=None, help="The envelope's dataset_id.")
 @click.option("--publisher-id", default=None, help="The envelope's publisher_id.")
-@click.option("--classification", type=click.Choice(["public", "internal", "restricted"]), default="internal",
-              show_default=True, help="The envelope's classification.")
+@click.option(
+    "--classification",
+    type=click.Choice(["public", "internal", "restricted"]),
+    default="internal",
+    show_default=True,
+    help="The envelope's classification.",
+)
 @click.option("--community-id", default=None, help="The community of records that name none.")
-@click.option("--reference", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="An SCDS dataset whose communities' boundaries place records (point-in-polygon).")
+@click.option(
+    "--reference",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="An SCDS dataset whose communities' boundaries place records (point-in-polygon).",
+)
 @click.option("--type", "entity_type", default=None, help="The entity type of a CSV file.")
-@click.option("--language", default="zh-CN", show_default=True, help="The language of the source's text.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=100 * 1024 * 1024, show_default=True,
-              help="The largest input file.")
-@click.option("--max-records", type=click.IntRange(min=1), default=1_000_000, show_default=True,
-              help="The most records read.")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the conversion report (JSON) here.")
+@click.option(
+    "--language", default="zh-CN", show_default=True, help="The language of the source's text."
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=100 * 1024 * 1024,
+    show_default=True,
+    help="The largest input file.",
+)
+@click.option(
+    "--max-records",
+    type=click.IntRange(min=1),
+    default=1_000_000,
+    show_default=True,
+    help="The most records read.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the conversion report (JSON) here.",
+)
 @click.option("--strict", is_flag=True, help="Fail (exit 1) if any source value was dropped.")
-@click.option("--check", "run_check", is_flag=True,
-              help="Check the result and point each finding back at its source (sheet and cell).")
-@click.option("--level", type=click.Choice(["L1", "L2", "L3"]), default=None, help="The level --check checks for.")
-@click.option("--lang", type=click.Choice(["zh-CN", "en"]), default=None, help="Language of messages.")
+@click.option(
+    "--check",
+    "run_check",
+    is_flag=True,
+    help="Check the result and point each finding back at its source (sheet and cell).",
+)
+@click.option(
+    "--level",
+    type=click.Choice(["L1", "L2", "L3"]),
+    default=None,
+    help="The level --check checks for.",
+)
+@click.option(
+    "--lang", type=click.Choice(["zh-CN", "en"]), default=None, help="Language of messages."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @guard
 def convert_command(
@@ -90,9 +137,9 @@ def convert_command(
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
         if not quiet:
+            names = ", ".join(guessed) or "-"
             click.echo(
-                f"{out}: crosswalk written; {len(guessed)} service code(s) guessed: {', '.join(guessed) or '-'}",
-                err=True,
+                f"{out}: crosswalk written; {len(guessed)} code(s) guessed: {names}", err=True
             )
         sys.exit(EXIT_OK)
     opts = ConvertOptions(
@@ -117,7 +164,9 @@ def convert_command(
     report = conv.report(lang, check_report, out_fmt)
     if report_path is not None:
         report_path.parent.mkdir(parents=True, exist_ok=True)
-        report_path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        report_path.write_text(
+            json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
     _print(report, lang, quiet)
     failed = conv.errors > 0 or (strict and not conv.lossless)
     if check_report is not None and check_report.counts.get("error", 0):
@@ -130,24 +179,35 @@ def _print(report: dict[str, Any], lang: str, quiet: bool) -> None:
     for item in report["issues"]:
         if quiet and item["severity"] != "error":
             continue
-        click.echo(f"{item['source']}: {item['severity']} {item['code']} {item['message']}", err=True)
+        click.echo(
+            f"{item['source']}: {item['severity']} {item['code']} {item['message']}", err=True
+        )
     if not quiet:
         for loss in report["dropped"]:
-            click.echo(f"{loss['source']}: {'丢弃' if zh else 'dropped'} {loss['name']}: {loss['reason']}", err=True)
+            click.echo(
+                f"{loss['source']}: {'丢弃' if zh else 'dropped'} {loss['name']}: {loss['reason']}",
+                err=True,
+            )
     for f in (report.get("check") or {}).get("findings", []):
         if quiet and f["severity"] != "error":
             continue
         where = f["source"] or f"line {f['output']['line']}"
-        click.echo(f"{where}: {f['severity']} {f['code']} {f['message']} ({f['output']['pointer'] or '/'})", err=True)
+        ptr = f["output"]["pointer"] or "/"
+        click.echo(f"{where}: {f['severity']} {f['code']} {f['message']} ({ptr})", err=True)
     if quiet:
         return
     c = report["counts"]
     if zh:
-        line = (f"读取 {c['read']} 条，写出 {c['written']} 条；问题 {c['issues']}（错误 {c['errors']}），"
-                f"推定 {c['guessed']}，丢弃 {c['dropped']}")
+        line = (
+            f"读取 {c['read']} 条，写出 {c['written']} 条；"
+            f"问题 {c['issues']}（错误 {c['errors']}），推定 {c['guessed']}，丢弃 {c['dropped']}"
+        )
     else:
-        line = (f"read {c['read']}, wrote {c['written']}; {c['issues']} issue(s) ({c['errors']} error(s)), "
-                f"{c['guessed']} guessed, {c['dropped']} dropped")
+        line = (
+            f"read {c['read']}, wrote {c['written']}; "
+            f"{c['issues']} issue(s) ({c['errors']} error(s)), "
+            f"{c['guessed']} guessed, {c['dropped']} dropped"
+        )
     if "check" in report:
         line += f"; {'检查等级' if zh else 'check level'} {report['check']['level']}"
     click.echo(line, err=True)

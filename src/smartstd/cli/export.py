@@ -16,14 +16,30 @@ __all__ = ["COMMAND", "export_command"]
 
 @click.command("export")
 @click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--to", "target", required=True, type=click.Choice(["ngsi-ld", "ngsi-v2", "open311"]),
-              help="The format to write.")
-@click.option("--key-values", is_flag=True, help="NGSI keyValues (v2) or concise (LD), not normalized.")
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    type=click.Choice(["ngsi-ld", "ngsi-v2", "open311"]),
+    help="The format to write.",
+)
+@click.option(
+    "--key-values", is_flag=True, help="NGSI keyValues (v2) or concise (LD), not normalized."
+)
 @click.option("--xml", is_flag=True, help="Open311 as XML, not JSON.")
-@click.option("--crosswalk", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="The crosswalk whose reverse tables give source values.")
-@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Output file (default: standard output).")
+@click.option(
+    "--crosswalk",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="The crosswalk whose reverse tables give source values.",
+)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Output file (default: standard output).",
+)
 @guard
 def export_command(
     data: Path, target: str, key_values: bool, xml: bool, crosswalk: Path | None, out: Path | None

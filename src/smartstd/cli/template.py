@@ -16,12 +16,27 @@ __all__ = ["COMMAND", "template_command"]
 
 @click.command("template")
 @click.argument("types", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["xlsx"]), default="xlsx", show_default=True,
-              help="The template's format.")
-@click.option("-o", "--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The workbook to write.")
-@click.option("--lang", type=click.Choice(["zh-CN", "en"]), default=None,
-              help="Which language comes first in headers and instructions.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx"]),
+    default="xlsx",
+    show_default=True,
+    help="The template's format.",
+)
+@click.option(
+    "-o",
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The workbook to write.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh-CN", "en"]),
+    default=None,
+    help="Which language comes first in headers and instructions.",
+)
 @guard
 def template_command(types: tuple[str, ...], fmt: str, out: Path, lang: str | None) -> None:
     """Write a workbook with one sheet per entity TYPE (Resident Building ...) to fill in.

@@ -68,7 +68,14 @@ def _bytes(conv: Conversion, path: Path) -> bytes | None:
     limit = conv.options.limits.max_bytes
     size = path.stat().st_size
     if size > limit:
-        conv.issue("CV101", path.name, what="the file", size=f"{size} bytes", limit=f"{limit} bytes", option="--max-bytes")
+        conv.issue(
+            "CV101",
+            path.name,
+            what="the file",
+            size=f"{size} bytes",
+            limit=f"{limit} bytes",
+            option="--max-bytes",
+        )
         return None
     return path.read_bytes()
 
@@ -98,7 +105,9 @@ def convert(
     p = Path(path)
     if not p.is_file():
         raise UsageError(f"{path}: no such file")
-    conv = Conversion(source_format, str(path), _SYSTEM[source_format], opts, opts.resolved_crosswalk())
+    conv = Conversion(
+        source_format, str(path), _SYSTEM[source_format], opts, opts.resolved_crosswalk()
+    )
     if source_format == "xlsx":
         from smartstd.interchange.spreadsheet import read_workbook
 
@@ -131,14 +140,21 @@ def _open311(conv: Conversion, p: Path, xml: bool) -> None:
         return
     if len(records) > conv.options.limits.max_records:
         limit = conv.options.limits.max_records
-        conv.issue("CV101", p.name, what="the number of requests", size=len(records), limit=limit, option="--max-records")
+        conv.issue(
+            "CV101",
+            p.name,
+            what="the number of requests",
+            size=len(records),
+            limit=limit,
+            option="--max-records",
+        )
         return
     open311.from_document(conv, records)
 
 
 def _ngsi(conv: Conversion, p: Path) -> None:
     from smartstd.interchange.fiware import from_ngsi
-    from smartstd.interchange.ngsi import parse_entity, iter_entities
+    from smartstd.interchange.ngsi import iter_entities, parse_entity
 
     data = _bytes(conv, p)
     if data is None:
@@ -158,7 +174,14 @@ def _ngsi(conv: Conversion, p: Path) -> None:
                 continue
             from_ngsi(conv, ent)
     except OverflowError:
-        conv.issue("CV101", p.name, what="the number of entities", size=f"> {limit}", limit=limit, option="--max-records")
+        conv.issue(
+            "CV101",
+            p.name,
+            what="the number of entities",
+            size=f"> {limit}",
+            limit=limit,
+            option="--max-records",
+        )
     except (ValueError, UnicodeDecodeError) as exc:
         conv.issue("CV100", p.name, reason=str(exc))
 

@@ -16,12 +16,56 @@ SCDS_NS = "https://smartstd.org/ns/scds#"
 SDM_NS = "https://smartdatamodels.org/"
 
 _SDM_TERMS = {
-    "dataModel.Building": ("category", "floorsAboveGround", "floorsBelowGround", "containedInPlace", "occupier", "openingHours", "mapUrl"),
-    "dataModel.Device": ("deviceCategory", "controlledProperty", "deviceState", "dateInstalled", "dateFirstUsed", "dateLastValueReported", "cameraUsage", "cameraType", "streamURL", "on"),
-    "dataModel.Alert": ("subCategory", "severity", "dateIssued", "validFrom", "validTo", "alertSource"),
-    "dataModel.IssueTracking": ("resolutionStatus", "observationDateTime", "comments", "mediaURL", "landmark", "reportId", "title"),
+    "dataModel.Building": (
+        "category",
+        "floorsAboveGround",
+        "floorsBelowGround",
+        "containedInPlace",
+        "occupier",
+        "openingHours",
+        "mapUrl",
+    ),
+    "dataModel.Device": (
+        "deviceCategory",
+        "controlledProperty",
+        "deviceState",
+        "dateInstalled",
+        "dateFirstUsed",
+        "dateLastValueReported",
+        "cameraUsage",
+        "cameraType",
+        "streamURL",
+        "on",
+    ),
+    "dataModel.Alert": (
+        "subCategory",
+        "severity",
+        "dateIssued",
+        "validFrom",
+        "validTo",
+        "alertSource",
+    ),
+    "dataModel.IssueTracking": (
+        "resolutionStatus",
+        "observationDateTime",
+        "comments",
+        "mediaURL",
+        "landmark",
+        "reportId",
+        "title",
+    ),
 }
-_COMMON = ("address", "location", "name", "description", "dateCreated", "dateModified", "source", "dataProvider", "owner")
+_COMMON = (
+    "address",
+    "location",
+    "name",
+    "description",
+    "dateCreated",
+    "dateModified",
+    "source",
+    "dataProvider",
+    "owner",
+)
 
 
 def build_context() -> dict[str, Any]:

@@ -72,7 +72,7 @@ def parse(data: bytes) -> Element:
     parser.StartDoctypeDeclHandler = refuse_doctype
     parser.EntityDeclHandler = refuse_entity
     parser.UnparsedEntityDeclHandler = refuse_entity
-    parser.ExternalEntityRefHandler = lambda *_: refuse_entity()  # type: ignore[assignment,misc]
+    parser.ExternalEntityRefHandler = lambda *_: refuse_entity()  # type: ignore[assignment]
     parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.StartElementHandler = start
     parser.EndElementHandler = end
@@ -80,9 +80,8 @@ def parse(data: bytes) -> Element:
     try:
         parser.Parse(data, True)
     except xml.parsers.expat.ExpatError as exc:
-        raise ValueError(
-            f"line {exc.lineno}, column {exc.offset + 1}: {xml.parsers.expat.errors.messages[exc.code]}"
-        ) from None
+        reason = xml.parsers.expat.errors.messages[exc.code]
+        raise ValueError(f"line {exc.lineno}, column {exc.offset + 1}: {reason}") from None
     if not root:
         raise ValueError("no root element")
     return root[0]

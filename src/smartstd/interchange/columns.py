@@ -90,9 +90,16 @@ def _leaves(
         if ref:
             target = defs.get(ref.rsplit("/", 1)[-1], {})
             if ref.endswith("/Point"):
-                out.append(Column(f"{key}.longitude", path, "lon", f"{zh}经度", f"{en} longitude", req))
-                out.append(Column(f"{key}.latitude", path, "lat", f"{zh}纬度", f"{en} latitude", req))
-            elif target.get("properties", {}).get("type", {}).get("const") in ("Polygon", "MultiPolygon") or "coordinates" in target.get("properties", {}):
+                out.append(
+                    Column(f"{key}.longitude", path, "lon", f"{zh}经度", f"{en} longitude", req)
+                )
+                out.append(
+                    Column(f"{key}.latitude", path, "lat", f"{zh}纬度", f"{en} latitude", req)
+                )
+            elif target.get("properties", {}).get("type", {}).get("const") in (
+                "Polygon",
+                "MultiPolygon",
+            ) or "coordinates" in target.get("properties", {}):
                 out.append(Column(key, path, "json", f"{zh}（GeoJSON）", f"{en} (GeoJSON)", req))
             elif depth < 2:
                 sub_req = set(target.get("required", []))
@@ -101,7 +108,16 @@ def _leaves(
         if prop.get("propertyNames", {}).get("pattern", "").startswith("^[a-zA-Z]{2,3}"):
             for lang in _LANGS:
                 label = "中文" if lang == "zh-CN" else "英文"
-                out.append(Column(f"{key}.{lang}", (*path, lang), "text", f"{zh}（{label}）", f"{en} ({lang})", req and lang == "zh-CN"))
+                out.append(
+                    Column(
+                        f"{key}.{lang}",
+                        (*path, lang),
+                        "text",
+                        f"{zh}（{label}）",
+                        f"{en} ({lang})",
+                        req and lang == "zh-CN",
+                    )
+                )
             continue
         if "x-codelist" in prop:
             out.append(Column(key, path, "code", zh, en, req, prop["x-codelist"]))
@@ -143,5 +159,7 @@ def skipped_fields(type_name: str) -> tuple[str, ...]:
 
     have = {c.path[0] for c in columns_for(type_name)}
     return tuple(
-        n for n in ENTITY_TYPES[type_name].model_fields if n not in have and n not in ("type", "provenance")
+        n
+        for n in ENTITY_TYPES[type_name].model_fields
+        if n not in have and n not in ("type", "provenance")
     )

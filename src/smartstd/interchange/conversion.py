@@ -190,7 +190,9 @@ class Draft:
         ptr = name if name.startswith("/") else "/" + name
         self.imputed.append({"field": ptr, "method": method, "note": note})
         self._conv.guessed.append(
-            Guess(self.index, str(self.record.get("id", "")), ptr, method, note, place or self.place)
+            Guess(
+                self.index, str(self.record.get("id", "")), ptr, method, note, place or self.place
+            )
         )
         if place:
             self.fields.setdefault(ptr, place)

@@ -160,7 +160,8 @@ def _parse(data: Any, where: str) -> Crosswalk:
                     )
         if "otherwise" in raw and not codes.accepts(raw["otherwise"]):
             raise ConfigError(
-                f"{where}#/tables/{name}/otherwise: {raw['otherwise']!r} is not a code of {list_name}"
+                f"{where}#/tables/{name}/otherwise: {raw['otherwise']!r} "
+                f"is not a code of {list_name}"
             )
         tables[name] = Table(
             name,

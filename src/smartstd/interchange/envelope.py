@@ -45,11 +45,17 @@ def _has_community(type_name: str) -> bool:
 def _point(rec: dict[str, Any]) -> tuple[float, float] | None:
     for geo in (
         rec.get("location"),
-        (rec.get("location") or {}).get("geometry") if isinstance(rec.get("location"), dict) else None,
+        (rec.get("location") or {}).get("geometry")
+        if isinstance(rec.get("location"), dict)
+        else None,
     ):
         if isinstance(geo, dict) and geo.get("type") == "Point":
             c = geo.get("coordinates")
-            if isinstance(c, list) and len(c) >= 2 and all(isinstance(x, (int, float)) for x in c[:2]):
+            if (
+                isinstance(c, list)
+                and len(c) >= 2
+                and all(isinstance(x, (int, float)) for x in c[:2])
+            ):
                 return float(c[0]), float(c[1])
     foot = rec.get("footprint")
     if isinstance(foot, dict) and foot.get("type") in ("Polygon", "MultiPolygon"):

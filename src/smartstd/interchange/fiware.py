@@ -14,7 +14,8 @@ pass field for field.
 Writing is the reverse; source values kept as extension fields win, so
 FIWARE -> SCDS -> NGSI-LD -> SCDS gives back the same records.
 
-FIWARE 智慧数据模型与标准之间的转换：映射字段、经对照表转换代码（记为推定）、其余属性以来源名称保留为扩展字段。
+FIWARE 智慧数据模型与标准之间的转换：映射字段、经对照表转换代码（记为推定），
+其余属性以来源名称保留为扩展字段。
 """
 
 from __future__ import annotations
@@ -57,9 +58,7 @@ def _refs(type_name: str) -> dict[str, str]:
     from smartstd.standard.dataset import ENTITY_TYPES
 
     return {
-        r.path[0]: r.types[0]
-        for r in ENTITY_TYPES[type_name].__references__
-        if len(r.path) == 1
+        r.path[0]: r.types[0] for r in ENTITY_TYPES[type_name].__references__ if len(r.path) == 1
     }
 
 
@@ -74,7 +73,7 @@ def _code(
     conv: Conversion, d: Draft, ent: NgsiEntity, field: str, table: str, attr: str, value: Any
 ) -> bool:
     """Set ``field`` from a source value through a crosswalk table; mark it."""
-    if value is None or value == [] or isinstance(value, (dict, list)) and not _first(value):
+    if value is None or value == [] or (isinstance(value, (dict, list)) and not _first(value)):
         return False
     raw = str(_first(value))
     hit = conv.crosswalk.table(table).lookup(raw, _PREFIX)
@@ -88,7 +87,9 @@ def _code(
     return True
 
 
-def _time(conv: Conversion, d: Draft, ent: NgsiEntity, field: str, attr: str, used: set[str]) -> None:
+def _time(
+    conv: Conversion, d: Draft, ent: NgsiEntity, field: str, attr: str, used: set[str]
+) -> None:
     a = ent.attrs.get(attr)
     if a is None or a.value is None:
         return
@@ -102,10 +103,22 @@ def _time(conv: Conversion, d: Draft, ent: NgsiEntity, field: str, attr: str, us
     if how is None:
         used.add(attr)
     else:
-        d.mark(field, "default", f"{attr} {a.value!r} has no offset; {conv.crosswalk.timezone} assumed", place)
+        d.mark(
+            field,
+            "default",
+            f"{attr} {a.value!r} has no offset; {conv.crosswalk.timezone} assumed",
+            place,
+        )
 
 
-def _take(d: Draft, ent: NgsiEntity, attr: str, field: str, used: set[str], convert: Callable[[Any], Any] | None = None) -> None:
+def _take(
+    d: Draft,
+    ent: NgsiEntity,
+    attr: str,
+    field: str,
+    used: set[str],
+    convert: Callable[[Any], Any] | None = None,
+) -> None:
     a = ent.attrs.get(attr)
     if a is None or a.value is None:
         return
@@ -136,7 +149,9 @@ def _name(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str], required:
         d.set("name", {lang: a.value}, f"{ent.place}/name")
         used.add("name")
     elif required:
-        d.impute("name", {lang: plain_id(ent.id)}, "default", "no name in the source; the id stands in")
+        d.impute(
+            "name", {lang: plain_id(ent.id)}, "default", "no name in the source; the id stands in"
+        )
 
 
 # ----------------------------------------------------------------------------- Building
@@ -144,13 +159,25 @@ def _name(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str], required:
 
 def _read_building(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) -> None:
     if "category" in ent.attrs:
-        _code(conv, d, ent, "category", "fiware.building_category", "category", ent.attrs["category"].value)
+        _code(
+            conv,
+            d,
+            ent,
+            "category",
+            "fiware.building_category",
+            "category",
+            ent.attrs["category"].value,
+        )
     _geo(d, ent, used, "footprint" if "footprint" in _fields("Building") else None)
     _name(conv, d, ent, used, required=True)
     _take(d, ent, "floorsAboveGround", "floors_above", used)
     _take(d, ent, "floorsBelowGround", "floors_below", used)
     addr = ent.attrs.get("address")
-    if addr is not None and isinstance(addr.value, dict) and "postal_address" in _fields("Building"):
+    if (
+        addr is not None
+        and isinstance(addr.value, dict)
+        and "postal_address" in _fields("Building")
+    ):
         pa = _postal(addr.value)
         if pa:
             d.set("postal_address", pa, f"{ent.place}/address")
@@ -175,7 +202,9 @@ def _postal(src: dict[str, Any]) -> dict[str, str]:
 
 
 def _write_building(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> str:
-    out["category"] = [cw.table("fiware.building_category").source_value(rec.get("category", "other"))]
+    out["category"] = [
+        cw.table("fiware.building_category").source_value(rec.get("category", "other"))
+    ]
     loc, foot = rec.get("location"), rec.get("footprint")
     if loc is not None:
         out["location"] = loc
@@ -184,12 +213,22 @@ def _write_building(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> 
     elif foot is not None:
         out["location"] = foot
     _write_name(rec, out)
-    for field, attr in (("floors_above", "floorsAboveGround"), ("floors_below", "floorsBelowGround")):
+    for field, attr in (
+        ("floors_above", "floorsAboveGround"),
+        ("floors_below", "floorsBelowGround"),
+    ):
         if field in rec:
             out[attr] = rec[field]
     pa = rec.get("postal_address") or {}
     addr: dict[str, str] = {}
-    for field, key in (("province", "addressRegion"), ("city", "addressLocality"), ("district", "district"), ("road", "streetAddress"), ("number", "streetNr"), ("postal_code", "postalCode")):
+    for field, key in (
+        ("province", "addressRegion"),
+        ("city", "addressLocality"),
+        ("district", "district"),
+        ("road", "streetAddress"),
+        ("number", "streetNr"),
+        ("postal_code", "postalCode"),
+    ):
         if field in pa:
             addr[key] = pa[field]
     if not addr and isinstance(rec.get("address"), dict) and rec["address"]:
@@ -232,12 +271,32 @@ def _read_device(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) ->
         elif on is not None and isinstance(on.value, bool):
             _code(conv, d, ent, "status", "fiware.device_status", "on", "on" if on.value else "off")
         elif conv.crosswalk.default("fiware.device_status"):
-            d.impute("status", conv.crosswalk.default("fiware.device_status"), "default", "the source says nothing of the device's state")
+            d.impute(
+                "status",
+                conv.crosswalk.default("fiware.device_status"),
+                "default",
+                "the source says nothing of the device's state",
+            )
     _geo(d, ent, used, None)
-    _time(conv, d, ent, "installed_at", "dateInstalled" if "dateInstalled" in ent.attrs else "dateFirstUsed", used)
+    _time(
+        conv,
+        d,
+        ent,
+        "installed_at",
+        "dateInstalled" if "dateInstalled" in ent.attrs else "dateFirstUsed",
+        used,
+    )
     _time(conv, d, ent, "last_seen_at", "dateLastValueReported", used)
-    if "captures_personal_data" not in ent.attrs and d.record.get("kind") in ("cctv_camera", "face_recognition_gate"):
-        d.impute("captures_personal_data", True, "derived", "a camera or face gate captures images of people")
+    if "captures_personal_data" not in ent.attrs and d.record.get("kind") in (
+        "cctv_camera",
+        "face_recognition_gate",
+    ):
+        d.impute(
+            "captures_personal_data",
+            True,
+            "derived",
+            "a camera or face gate captures images of people",
+        )
 
 
 #: What a device of each kind senses, in the words of Smart Data Models' controlledProperty.
@@ -298,7 +357,12 @@ def _read_alert(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) -> 
     _geo(d, ent, used, None)
     _take(d, ent, "description", "description", used)
     if "status" not in ent.attrs and conv.crosswalk.default("fiware.alert_status"):
-        d.impute("status", conv.crosswalk.default("fiware.alert_status"), "default", "the source has no handling status")
+        d.impute(
+            "status",
+            conv.crosswalk.default("fiware.alert_status"),
+            "default",
+            "the source has no handling status",
+        )
 
 
 def _write_alert(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> str:
@@ -336,7 +400,15 @@ def _read_issue(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) -> 
         used.update(taken)
         return
     if "category" in ent.attrs:
-        _code(conv, d, ent, "category", "fiware.request_category", "category", ent.attrs["category"].value)
+        _code(
+            conv,
+            d,
+            ent,
+            "category",
+            "fiware.request_category",
+            "category",
+            ent.attrs["category"].value,
+        )
     else:
         d.issue("CV124", "category", field="category")
     if "status" not in ent.attrs:
@@ -345,7 +417,14 @@ def _read_issue(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) -> 
             _code(conv, d, ent, "status", "fiware.request_status", "resolutionStatus", st.value)
         else:
             d.issue("CV124", "status", field="status")
-    _time(conv, d, ent, "submitted_at", "observationDateTime" if "observationDateTime" in ent.attrs else "dateCreated", used)
+    _time(
+        conv,
+        d,
+        ent,
+        "submitted_at",
+        "observationDateTime" if "observationDateTime" in ent.attrs else "dateCreated",
+        used,
+    )
     _take(d, ent, "comments", "description", used)
     media = ent.attrs.get("mediaURL")
     if media is not None and isinstance(media.value, str) and re.match(r"^https?://", media.value):
@@ -363,7 +442,12 @@ def _request_defaults(conv: Conversion, d: Draft, ent: NgsiEntity) -> None:
     if "channel" not in ent.attrs and channel:
         d.impute("channel", channel, "default", "the source does not say how the request came in")
     fields = _fields("ServiceRequest")
-    if "history" in fields and "history" not in ent.attrs and d.record.get("status") not in (None, "submitted") and "events" not in ent.attrs:
+    if (
+        "history" in fields
+        and "history" not in ent.attrs
+        and d.record.get("status") not in (None, "submitted")
+        and "events" not in ent.attrs
+    ):
         d.impute("history", "partial", "derived", "the source holds no event history")
 
 
@@ -396,36 +480,127 @@ def _write_issue(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> str
 
 _MODELS: dict[str, _Model] = {
     "Building": _Model(
-        "Building", _read_building, _write_building,
-        frozenset({"category", "location", "name", "address", "floorsAboveGround", "floorsBelowGround", "description"}),
-        frozenset({"category", "location", "footprint", "name", "floors_above", "floors_below", "postal_address"}),
+        "Building",
+        _read_building,
+        _write_building,
+        frozenset(
+            {
+                "category",
+                "location",
+                "name",
+                "address",
+                "floorsAboveGround",
+                "floorsBelowGround",
+                "description",
+            }
+        ),
+        frozenset(
+            {
+                "category",
+                "location",
+                "footprint",
+                "name",
+                "floors_above",
+                "floors_below",
+                "postal_address",
+            }
+        ),
     ),
     "Device": _Model(
-        "Device", _read_device, _write_device,
-        frozenset({"location", "name", "description", "deviceState", "deviceCategory", "controlledProperty", "dateInstalled", "dateFirstUsed", "dateLastValueReported", "on"}),
+        "Device",
+        _read_device,
+        _write_device,
+        frozenset(
+            {
+                "location",
+                "name",
+                "description",
+                "deviceState",
+                "deviceCategory",
+                "controlledProperty",
+                "dateInstalled",
+                "dateFirstUsed",
+                "dateLastValueReported",
+                "on",
+            }
+        ),
         frozenset({"kind", "status", "location", "installed_at", "last_seen_at"}),
     ),
     "Alert": _Model(
-        "Alert", _read_alert, _write_alert,
-        frozenset({"category", "subCategory", "severity", "dateIssued", "location", "description", "alertSource", "name"}),
+        "Alert",
+        _read_alert,
+        _write_alert,
+        frozenset(
+            {
+                "category",
+                "subCategory",
+                "severity",
+                "dateIssued",
+                "location",
+                "description",
+                "alertSource",
+                "name",
+            }
+        ),
         frozenset({"category", "severity", "detected_at", "location", "description"}),
     ),
     "IssueReporting": _Model(
-        "ServiceRequest", _read_issue, _write_issue,
-        frozenset({"category", "resolutionStatus", "observationDateTime", "comments", "mediaURL", "location", "description", "name", "title"}),
+        "ServiceRequest",
+        _read_issue,
+        _write_issue,
+        frozenset(
+            {
+                "category",
+                "resolutionStatus",
+                "observationDateTime",
+                "comments",
+                "mediaURL",
+                "location",
+                "description",
+                "name",
+                "title",
+            }
+        ),
         frozenset({"category", "status", "submitted_at", "description", "media_urls", "location"}),
     ),
 }
-_OPEN311_OWN = frozenset({
-    "service_request_id", "status", "status_notes", "service_name", "service_code", "description",
-    "agency_responsible", "service_notice", "requested_datetime", "updated_datetime",
-    "expected_datetime", "address_string", "address_id", "zipcode", "media_url", "location",
-    "jurisdiction_id", "attributes", "email", "first_name", "last_name", "phone", "device_id", "account_id",
-})
+_OPEN311_OWN = frozenset(
+    {
+        "service_request_id",
+        "status",
+        "status_notes",
+        "service_name",
+        "service_code",
+        "description",
+        "agency_responsible",
+        "service_notice",
+        "requested_datetime",
+        "updated_datetime",
+        "expected_datetime",
+        "address_string",
+        "address_id",
+        "zipcode",
+        "media_url",
+        "location",
+        "jurisdiction_id",
+        "attributes",
+        "email",
+        "first_name",
+        "last_name",
+        "phone",
+        "device_id",
+        "account_id",
+    }
+)
 _MODELS["Camera"] = _MODELS["Device"]
 _MODELS["service_requests"] = _Model(
-    "ServiceRequest", _read_issue, _write_issue, _OPEN311_OWN,
-    frozenset({"category", "status", "submitted_at", "description", "media_urls", "location", "due_at"}),
+    "ServiceRequest",
+    _read_issue,
+    _write_issue,
+    _OPEN311_OWN,
+    frozenset(
+        {"category", "status", "submitted_at", "description", "media_urls", "location", "due_at"}
+    ),
 )
 
 #: The source types read, and the SCDS type each becomes.
@@ -441,7 +616,12 @@ def from_ngsi(conv: Conversion, ent: NgsiEntity) -> None:
 
     model = _MODELS.get(ent.type)
     if model is None and ent.type not in ENTITY_TYPES:
-        conv.issue("CV200", ent.place, source_type=ent.type, known=", ".join(sorted({*_MODELS, *ENTITY_TYPES})))
+        conv.issue(
+            "CV200",
+            ent.place,
+            source_type=ent.type,
+            known=", ".join(sorted({*_MODELS, *ENTITY_TYPES})),
+        )
         conv.drop(ent.place, ent.id, f"entity type {ent.type!r} cannot be converted")
         return
     scds = model.scds if model else ent.type
@@ -497,16 +677,30 @@ def _extra(conv: Conversion, d: Draft, ent: NgsiEntity, name: str, a: Attr) -> N
             d,
         )
     if a.more:
-        conv.drop(f"{ent.place}/{name}", name, f"{a.more} further instance(s) of a multi-attribute", None, d)
+        conv.drop(
+            f"{ent.place}/{name}",
+            name,
+            f"{a.more} further instance(s) of a multi-attribute",
+            None,
+            d,
+        )
 
 
 # ----------------------------------------------------------------------------- writing
 
 
 def to_ngsi(rec: dict[str, Any], crosswalk: Crosswalk, form: str) -> dict[str, Any]:
-    """One SCDS record as an NGSI entity in ``form`` (see :func:`~smartstd.interchange.ngsi.write_entity`)."""
+    """One SCDS record as an NGSI entity in ``form``.
+
+    ``form`` is one of :func:`~smartstd.interchange.ngsi.write_entity`'s.
+    """
     scds = str(rec["type"])
-    source = {"Device": "Device", "Building": "Building", "Alert": "Alert", "ServiceRequest": "IssueReporting"}.get(scds)
+    source = {
+        "Device": "Device",
+        "Building": "Building",
+        "Alert": "Alert",
+        "ServiceRequest": "IssueReporting",
+    }.get(scds)
     out: dict[str, Any] = {}
     model = _MODELS.get(source) if source else None
     type_name = scds

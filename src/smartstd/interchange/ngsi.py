@@ -241,7 +241,7 @@ def write_entity(
     relationships: Mapping[str, str],
     form: str,
 ) -> dict[str, Any]:
-    """One entity in ``form`` (``ngsi-ld``, ``ngsi-ld-concise``, ``ngsi-v2``, ``ngsi-v2-keyvalues``).
+    """One entity in ``form``: ``ngsi-ld``, ``ngsi-ld-concise``, ``ngsi-v2``, ``ngsi-v2-keyvalues``.
 
     ``relationships`` names the attributes that are Relationships and the
     entity type each points to.
@@ -253,15 +253,20 @@ def write_entity(
                 out[name] = {"type": "Relationship", "object": ld_id(value, relationships[name])}
             elif _is_geo(value):
                 out[name] = {"type": "GeoProperty", "value": value}
-            elif name == "name" and isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+            elif (
+                name == "name"
+                and isinstance(value, dict)
+                and value
+                and all(isinstance(v, str) for v in value.values())
+            ):
                 out[name] = {"type": "LanguageProperty", "languageMap": value}
             else:
                 out[name] = {"type": "Property", "value": value}
         out["@context"] = [CONTEXT_URL, CORE_CONTEXT_URL]
         return out
-    name = attrs.get("name")
-    if isinstance(name, dict) and name and all(isinstance(v, str) for v in name.values()):
-        attrs = {**attrs, "name": name.get("zh-CN") or next(iter(name.values()))}
+    label = attrs.get("name")
+    if isinstance(label, dict) and label and all(isinstance(v, str) for v in label.values()):
+        attrs = {**attrs, "name": label.get("zh-CN") or next(iter(label.values()))}
     if form == "ngsi-ld-concise":
         out = {"id": ld_id(entity_id, type_name), "type": type_name}
         for name, value in attrs.items():
@@ -274,7 +279,11 @@ def write_entity(
     if form == "ngsi-v2":
         out = {"id": entity_id, "type": type_name}
         for name, value in attrs.items():
-            out[name] = {"type": _v2_type(name, value, relationships), "value": value, "metadata": {}}
+            out[name] = {
+                "type": _v2_type(name, value, relationships),
+                "value": value,
+                "metadata": {},
+            }
         return out
     return {"id": entity_id, "type": type_name, **attrs}
 

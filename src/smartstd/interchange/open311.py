@@ -15,7 +15,8 @@ satisfaction, channel, community) in ``extended_attributes``, so nothing is
 lost either way. XML is read with :mod:`smartstd.interchange._xml`, which
 refuses any DTD or entity.
 
-Open311 GeoReport v2 与标准之间的转换：规范定义的每个字段都有去处；标准特有的字段导出到 extended_attributes。
+Open311 GeoReport v2 与标准之间的转换：规范定义的每个字段都有去处；
+标准特有的字段导出到 extended_attributes。
 """
 
 from __future__ import annotations
@@ -64,7 +65,15 @@ REQUEST_FIELDS = (
     "media_url",
 )
 #: The fields GeoReport v2 defines for a service (GET services).
-SERVICE_FIELDS = ("service_code", "service_name", "description", "metadata", "type", "keywords", "group")
+SERVICE_FIELDS = (
+    "service_code",
+    "service_name",
+    "description",
+    "metadata",
+    "type",
+    "keywords",
+    "group",
+)
 
 _MAPPED = frozenset({"description", "submitted_at", "due_at"})
 
@@ -123,9 +132,20 @@ def read_request_fields(
         if _present(code):
             hit = cw.table("open311.service_code").lookup(str(code), prefix)
             d.set("category", hit.code, at("service_code"))
-            d.mark("category", "crosswalk", f"service_code {code!r} via open311.service_code", at("service_code"))
+            d.mark(
+                "category",
+                "crosswalk",
+                f"service_code {code!r} via open311.service_code",
+                at("service_code"),
+            )
             if not hit.exact:
-                d.issue("CV300", "category", value=str(code), table="open311.service_code", code=hit.code)
+                d.issue(
+                    "CV300",
+                    "category",
+                    value=str(code),
+                    table="open311.service_code",
+                    code=hit.code,
+                )
         else:
             d.issue("CV124", "category", field="category")
     if _present(fields.get("description")):
@@ -144,7 +164,9 @@ def read_request_fields(
         if how is None:
             used.add(name)
         else:
-            d.mark(field, "default", f"{name} {raw!r} has no offset; {cw.timezone} assumed", at(name))
+            d.mark(
+                field, "default", f"{name} {raw!r} has no offset; {cw.timezone} assumed", at(name)
+            )
     loc: dict[str, Any] = {}
     lat, lon = fields.get("lat"), fields.get("long")
     if "location" in taken:
@@ -155,7 +177,13 @@ def read_request_fields(
         try:
             point = [float(values.number(lon, False)), float(values.number(lat, False))]
         except ValueError:
-            d.issue("CV120", "location", at("lat"), value=f"{lat},{lon}", expected="a latitude and longitude")
+            d.issue(
+                "CV120",
+                "location",
+                at("lat"),
+                value=f"{lat},{lon}",
+                expected="a latitude and longitude",
+            )
         else:
             loc["geometry"] = {"type": "Point", "coordinates": point}
             used.update(("lat", "long"))
@@ -183,7 +211,9 @@ def read_request_fields(
     return used
 
 
-def write_request_fields(rec: dict[str, Any], cw: Crosswalk, prefix: str = _PREFIX) -> dict[str, Any]:
+def write_request_fields(
+    rec: dict[str, Any], cw: Crosswalk, prefix: str = _PREFIX
+) -> dict[str, Any]:
     """One SCDS request as Open311 fields (spec fields first, then ``extended_attributes``)."""
     from smartstd.standard.lifecycle import open311_status
 
@@ -199,7 +229,9 @@ def write_request_fields(rec: dict[str, Any], cw: Crosswalk, prefix: str = _PREF
         out["status_notes"] = notes
     category = rec.get("category", "")
     out["service_name"] = ext.pop("service_name", _label(category))
-    out["service_code"] = ext.pop("service_code", cw.table("open311.service_code").source_value(category))
+    out["service_code"] = ext.pop(
+        "service_code", cw.table("open311.service_code").source_value(category)
+    )
     if "description" in rec:
         out["description"] = rec["description"]
     agency = ext.pop("agency_responsible", rec.get("assigned_to_id"))
@@ -233,7 +265,9 @@ def write_request_fields(rec: dict[str, Any], cw: Crosswalk, prefix: str = _PREF
     extended = {
         k: v
         for k, v in rec.items()
-        if k not in ("id", "type", *_MAPPED) and not k.startswith(f"{prefix}:") and k != "fiware:type"
+        if k not in ("id", "type", *_MAPPED)
+        and not k.startswith(f"{prefix}:")
+        and k != "fiware:type"
     }
     for k, v in ext.items():
         extended[f"{prefix}:{k}"] = v
@@ -243,7 +277,16 @@ def write_request_fields(rec: dict[str, Any], cw: Crosswalk, prefix: str = _PREF
 
 
 _STATUSES = frozenset(
-    {"submitted", "acknowledged", "assigned", "in_progress", "resolved", "closed", "rejected", "withdrawn"}
+    {
+        "submitted",
+        "acknowledged",
+        "assigned",
+        "in_progress",
+        "resolved",
+        "closed",
+        "rejected",
+        "withdrawn",
+    }
 )
 
 
@@ -308,7 +351,9 @@ def from_document(conv: Conversion, records: list[tuple[dict[str, Any], str]]) -
     for fields, place in records:
         conv.read += 1
         if not isinstance(fields, dict) or "service_request_id" not in fields:
-            conv.issue("CV103", place, expected="an Open311 request", reason="no service_request_id")
+            conv.issue(
+                "CV103", place, expected="an Open311 request", reason="no service_request_id"
+            )
             conv.drop(place, "request", "not an Open311 request", fields)
             continue
         d = conv.draft("ServiceRequest", place, _PREFIX)
@@ -343,8 +388,37 @@ def to_open311(records: list[dict[str, Any]], cw: Crosswalk, xml: bool) -> str:
 # ----------------------------------------------------------------------------- service list
 
 _KEYWORDS = (
-    ("environment", ("垃圾", "卫生", "环境", "garbage", "trash", "litter", "graffiti", "sanitation", "dumping", "clean")),
-    ("repair", ("维修", "报修", "路灯", "井盖", "repair", "pothole", "streetlight", "sidewalk", "curb", "broken", "leak")),
+    (
+        "environment",
+        (
+            "垃圾",
+            "卫生",
+            "环境",
+            "garbage",
+            "trash",
+            "litter",
+            "graffiti",
+            "sanitation",
+            "dumping",
+            "clean",
+        ),
+    ),
+    (
+        "repair",
+        (
+            "维修",
+            "报修",
+            "路灯",
+            "井盖",
+            "repair",
+            "pothole",
+            "streetlight",
+            "sidewalk",
+            "curb",
+            "broken",
+            "leak",
+        ),
+    ),
     ("safety_hazard", ("安全", "隐患", "危险", "hazard", "danger", "unsafe")),
     ("inquiry", ("咨询", "查询", "inquiry", "question", "information")),
     ("suggestion", ("建议", "suggest", "idea")),
@@ -354,7 +428,9 @@ _KEYWORDS = (
 )
 
 
-def services_crosswalk(records: list[tuple[dict[str, Any], str]], name: str) -> tuple[str, list[str]]:
+def services_crosswalk(
+    records: list[tuple[dict[str, Any], str]], name: str
+) -> tuple[str, list[str]]:
     """A crosswalk YAML text from an Open311 service list, and the codes it had to guess.
 
     Each service code maps to the request category its name, group or
@@ -369,7 +445,9 @@ def services_crosswalk(records: list[tuple[dict[str, Any], str]], name: str) -> 
         code = fields.get("service_code")
         if not _present(code):
             continue
-        text = " ".join(str(fields.get(k, "")) for k in ("service_name", "group", "keywords", "description")).lower()
+        text = " ".join(
+            str(fields.get(k, "")) for k in ("service_name", "group", "keywords", "description")
+        ).lower()
         cat = next((c for c, words in _KEYWORDS if any(w in text for w in words)), None)
         if cat is None:
             guessed.append(str(code))
@@ -379,7 +457,12 @@ def services_crosswalk(records: list[tuple[dict[str, Any], str]], name: str) -> 
         "name": re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-")[:64] or "services",
         "timezone": "+08:00",
         "defaults": {"open311.channel": "hotline_12345"},
-        "tables": {"open311.service_code": {"list": "request_category", "map": {c: cat for c, cat, _ in rows}}},
+        "tables": {
+            "open311.service_code": {
+                "list": "request_category",
+                "map": {c: cat for c, cat, _ in rows},
+            }
+        },
     }
     text = yaml.safe_dump(body, allow_unicode=True, sort_keys=False)
     notes = "\n".join(

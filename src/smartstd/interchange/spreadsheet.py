@@ -93,31 +93,33 @@ def _read_rows(
     cols = columns_for(type_name)
     index = _header_index(cols)
     it = iter(enumerate(rows, 1))
-    header: tuple[Any, ...] | None = None
-    header_row = 0
+    headers: list[tuple[int, tuple[Any, ...]]] = []
     pending: list[tuple[int, tuple[Any, ...]]] = []
     for rownum, row in it:
-        if rownum > _HEADER_ROWS and header is None:
+        if rownum > _HEADER_ROWS and not headers:
             break
         if _is_header(row, index):
-            header, header_row = row, rownum
+            headers.append((rownum, row))
             continue
-        if header is not None:
+        if headers:
             pending.append((rownum, row))
             break
-    if header is None:
+    if not headers:
         conv.issue("CV113", f"{sheet}!A1", sheet=sheet, rows=_HEADER_ROWS)
         return
     mapping: list[tuple[int, Column | str]] = []
     seen_keys = [c.key for c in cols] + [c.zh for c in cols] + [c.en for c in cols]
-    for i, cell in enumerate(header):
-        if cell in (None, ""):
+    width = max(len(r) for _, r in headers)
+    for i in range(width):
+        cells = [(n, r[i]) for n, r in headers if i < len(r) and r[i] not in (None, "")]
+        if not cells:
             continue
-        col = _match(cell, index)
-        place = f"{sheet}!{_letter(i + 1)}{header_row}"
+        col = next((c for c in (_match(v, index) for _, v in cells) if c is not None), None)
         if col is not None:
             mapping.append((i, col))
             continue
+        header_row, cell = cells[0]
+        place = f"{sheet}!{_letter(i + 1)}{header_row}"
         text = str(cell).strip()
         hint = values.suggest(text, seen_keys)
         if _EXT_NAME.match(text):
@@ -137,22 +139,32 @@ def _read_rows(
         conv.read += 1
         if conv.read > limit:
             conv.issue(
-                "CV101", f"{sheet}!A{rownum}", what="the number of rows", size=f"> {limit}",
-                limit=limit, option="--max-records",
+                "CV101",
+                f"{sheet}!A{rownum}",
+                what="the number of rows",
+                size=f"> {limit}",
+                limit=limit,
+                option="--max-records",
             )
             return
         d = conv.draft(type_name, f"{sheet}!{rownum}", prefix)
-        for i, col in mapping:
+        for i, target in mapping:
             value = row[i] if i < len(row) else None
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
             place = f"{sheet}!{_letter(i + 1)}{rownum}"
-            if isinstance(col, str):
-                d.keep(col, value if not isinstance(value, str) else value.strip(), place)
+            if isinstance(target, str):
+                d.keep(target, value if not isinstance(value, str) else value.strip(), place)
             else:
-                _cell(conv, d, col, value, place)
+                _cell(conv, d, target, value, place)
         if "id" not in d.record:
-            d.impute("id", f"{sheet_name(type_name).lower()}-{rownum}", "derived", "no id in the row; made from the sheet and row", f"{sheet}!{rownum}")
+            d.impute(
+                "id",
+                f"{sheet_name(type_name).lower()}-{rownum}",
+                "derived",
+                "no id in the row; made from the sheet and row",
+                f"{sheet}!{rownum}",
+            )
         for c in cols:
             if c.required and c.path[0] not in d.record and c.path[0] != "community_id":
                 d.issue("CV124", f"/{c.path[0]}", f"{sheet}!{rownum}", field=c.key)
@@ -195,8 +207,20 @@ def _cell(conv: Conversion, d: Draft, col: Column, value: Any, place: str) -> No
             out, how = values.timestamp(value, conv.crosswalk.timezone)
             _put(d, col.path, out, place)
             if how is not None:
-                d.issue("CV123", ptr, place, value=_text(value), offset=conv.crosswalk.timezone, result=out)
-                d.mark(ptr, "default", f"no offset in the cell; {conv.crosswalk.timezone} assumed", place)
+                d.issue(
+                    "CV123",
+                    ptr,
+                    place,
+                    value=_text(value),
+                    offset=conv.crosswalk.timezone,
+                    result=out,
+                )
+                d.mark(
+                    ptr,
+                    "default",
+                    f"no offset in the cell; {conv.crosswalk.timezone} assumed",
+                    place,
+                )
         elif col.kind == "date":
             out, how = values.date(value)
             _put(d, col.path, out, place)
@@ -235,8 +259,12 @@ def _size_ok(conv: Conversion, path: Path) -> bool:
     size = path.stat().st_size
     if size > limits.max_bytes:
         conv.issue(
-            "CV101", path.name, what="the file", size=f"{size} bytes",
-            limit=f"{limits.max_bytes} bytes", option="--max-bytes",
+            "CV101",
+            path.name,
+            what="the file",
+            size=f"{size} bytes",
+            limit=f"{limits.max_bytes} bytes",
+            option="--max-bytes",
         )
         return False
     return True
@@ -255,8 +283,12 @@ def read_workbook(conv: Conversion, path: Path) -> None:
     limit = conv.options.limits.max_unpacked_bytes
     if unpacked > limit:
         conv.issue(
-            "CV101", path.name, what="the unpacked workbook", size=f"{unpacked} bytes",
-            limit=f"{limit} bytes", option="--max-unpacked-bytes",
+            "CV101",
+            path.name,
+            what="the unpacked workbook",
+            size=f"{unpacked} bytes",
+            limit=f"{limit} bytes",
+            option="--max-unpacked-bytes",
         )
         return
     try:
@@ -264,11 +296,15 @@ def read_workbook(conv: Conversion, path: Path) -> None:
     except ModuleNotFoundError:
         from smartstd.errors import UsageError
 
-        raise UsageError("reading workbooks needs openpyxl: pip install 'smartstd[convert]'") from None
+        raise UsageError(
+            "reading workbooks needs openpyxl: pip install 'smartstd[convert]'"
+        ) from None
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a broken file
-        conv.issue("CV100", path.name, reason=f"not a readable xlsx workbook ({type(exc).__name__}: {exc})")
+        conv.issue(
+            "CV100", path.name, reason=f"not a readable xlsx workbook ({type(exc).__name__}: {exc})"
+        )
         return
     try:
         known = [(ws.title, type_of_sheet(ws.title)) for ws in wb.worksheets]
@@ -276,11 +312,13 @@ def read_workbook(conv: Conversion, path: Path) -> None:
             from smartstd.interchange.columns import sheet_name as plural
 
             conv.issue(
-                "CV110", path.name, sheets=", ".join(n for n, _ in known) or "none",
+                "CV110",
+                path.name,
+                sheets=", ".join(n for n, _ in known) or "none",
                 example=", ".join(plural(t) for t in ("Resident", "Building")),
             )
             return
-        for ws, (title, type_name) in zip(wb.worksheets, known):
+        for ws, (title, type_name) in zip(wb.worksheets, known, strict=True):
             if type_name is None:
                 if title.strip().lower() not in _SKIP_SHEETS:
                     from smartstd.standard.dataset import ENTITY_TYPES

@@ -152,7 +152,7 @@ def code(value: object, list_name: str) -> tuple[str, bool]:
 
 def suggest(text: str, choices: list[str], list_name: str | None = None) -> str:
     """``" (did you mean X?)"`` for the closest choice, or ``""``."""
-    close = difflib.get_close_matches(text.lower(), choices, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(text.lower(), choices, n=1, cutoff=0.5)
     if not close:
         return ""
     best = close[0]
