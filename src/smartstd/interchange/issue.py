@@ -163,13 +163,6 @@ CODES: Mapping[str, IssueCode] = MappingProxyType(
                 "Not an NGSI entity: {missing} missing",
             ),
             _c(
-                "CV210",
-                "attribute-dropped",
-                "warning",
-                "属性“{name}”未导入：{reason}",
-                "Attribute '{name}' was not imported: {reason}",
-            ),
-            _c(
                 "CV300",
                 "unmapped-value",
                 "warning",
@@ -189,13 +182,6 @@ CODES: Mapping[str, IssueCode] = MappingProxyType(
                 "warning",
                 "无法确定所属社区：没有给出 --community-id，记录也没有可定位的位置",
                 "The community is unknown: no --community-id was given and the record has no location to place",
-            ),
-            _c(
-                "CV500",
-                "record-dropped",
-                "warning",
-                "记录未导入：{reason}",
-                "Record not imported: {reason}",
             ),
         )
     }
