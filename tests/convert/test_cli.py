@@ -146,3 +146,30 @@ def test_export_every_target(tmp_path: Path) -> None:
     bad.write_text("{}", encoding="utf-8")
     code, text = _run("export", str(bad), "--to", "ngsi-ld")
     assert code == 2 and "not an SCDS dataset" in text
+
+
+def test_every_issue_code_is_in_both_guides() -> None:
+    from smartstd.interchange.issue import CODES
+
+    root = Path(__file__).parents[2] / "docs" / "guides"
+    for page in ("conversion.md", "conversion.zh.md"):
+        text = (root / page).read_text(encoding="utf-8")
+        for c in CODES.values():
+            assert f"| `{c.code}` | {c.name} | {c.severity.value} |" in text, (page, c.code)
+
+
+def test_every_issue_message_renders_in_both_languages() -> None:
+    from smartstd.interchange.issue import CODES, Issue
+
+    for code in CODES:
+        for lang in ("en", "zh-CN"):
+            assert "{" not in Issue(code).message(lang)
+
+
+def test_the_shipped_context_matches_the_models() -> None:
+    from importlib import resources
+
+    from smartstd.interchange import _context
+
+    shipped = resources.files("smartstd.data").joinpath("ngsi-ld/context.jsonld").read_text("utf-8")
+    assert shipped == _context.render(), "run python -m smartstd.interchange._context"
