@@ -417,10 +417,17 @@ class Conversion:
         place_communities(self)
         for d in self.drafts:
             rec = d.record
-            prov: dict[str, Any] = dict(rec.get("provenance") or {})
+            given = rec.get("provenance")
+            if given is not None and not isinstance(given, dict):
+                self.drop(
+                    d.fields.get("/provenance", d.place), "provenance", "not an object", given, d
+                )
+                given = None
+            prov: dict[str, Any] = dict(given or {})
             prov.setdefault("source_system", self.source_system)
             if d.imputed:
-                had = list(prov.get("imputed") or [])
+                had = prov.get("imputed")
+                had = list(had) if isinstance(had, list) else []
                 prov["imputed"] = had + [i for i in d.imputed if i not in had]
             rec["provenance"] = prov
         self.envelope = build_envelope(self)

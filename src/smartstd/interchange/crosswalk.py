@@ -78,8 +78,10 @@ class Table:
                 return Lookup(candidate, "namespaced")
         return Lookup(value, "none")
 
-    def source_value(self, code: str) -> str:
-        """What to write back for a code on export."""
+    def source_value(self, code: Any) -> Any:
+        """What to write back for a code on export (a value that is not a code, as it is)."""
+        if not isinstance(code, str):
+            return code
         if code in self.reverse:
             return self.reverse[code]
         for key, value in self.map.items():

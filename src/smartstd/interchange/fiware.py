@@ -219,7 +219,8 @@ def _write_building(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> 
     ):
         if field in rec:
             out[attr] = rec[field]
-    pa = rec.get("postal_address") or {}
+    pa = rec.get("postal_address")
+    pa = pa if isinstance(pa, dict) else {}
     addr: dict[str, str] = {}
     for field, key in (
         ("province", "addressRegion"),
@@ -318,6 +319,7 @@ _PROPERTY = {
 
 def _write_device(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> str:
     kind = rec.get("kind", "")
+    kind = kind if isinstance(kind, str) else ""
     type_name = str(rec.get(f"{_PREFIX}:type", "Device"))
     if type_name == "Camera":
         if "status" in rec:
@@ -470,9 +472,11 @@ def _write_issue(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> str
         out["observationDateTime"] = rec["submitted_at"]
     if "description" in rec:
         out["comments"] = rec["description"]
-    if rec.get("media_urls"):
-        out["mediaURL"] = rec["media_urls"][0]
-    geom = (rec.get("location") or {}).get("geometry")
+    media = rec.get("media_urls")
+    if isinstance(media, list) and media:
+        out["mediaURL"] = media[0]
+    loc = rec.get("location")
+    geom = loc.get("geometry") if isinstance(loc, dict) else None
     if geom is not None:
         out["location"] = geom
     return "IssueReporting"

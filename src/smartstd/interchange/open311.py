@@ -222,8 +222,9 @@ def write_request_fields(
     out["service_request_id"] = ext.pop("service_request_id", rec.get("id"))
     status = rec.get("status")
     if status is not None:
-        out["status"] = open311_status(status) if status in _STATUSES else str(status)
-    resp = rec.get("response") or {}
+        known = isinstance(status, str) and status in _STATUSES
+        out["status"] = open311_status(status) if known else status
+    resp = _obj(rec.get("response"))
     notes = ext.pop("status_notes", resp.get("text"))
     if notes is not None:
         out["status_notes"] = notes
@@ -242,14 +243,15 @@ def write_request_fields(
     if "submitted_at" in rec:
         out["requested_datetime"] = rec["submitted_at"]
     updated = ext.pop("updated_datetime", None)
-    events = rec.get("events") or []
-    if updated is None and events:
-        updated = max((e.get("at", "") for e in events), default=None)
+    events = rec.get("events")
+    if updated is None and isinstance(events, list):
+        times = [e["at"] for e in events if isinstance(e, dict) and isinstance(e.get("at"), str)]
+        updated = max(times, default=None)
     if updated:
         out["updated_datetime"] = updated
     if "due_at" in rec:
         out["expected_datetime"] = rec["due_at"]
-    loc = rec.get("location") or {}
+    loc = _obj(rec.get("location"))
     addr = loc.get("address")
     if isinstance(addr, dict) and addr:
         out["address"] = next(iter(addr.values()))
@@ -257,10 +259,11 @@ def write_request_fields(
         if name in ext:
             out[name] = ext.pop(name)
     geom = loc.get("geometry")
-    if isinstance(geom, dict) and geom.get("type") == "Point":
-        out["lat"], out["long"] = geom["coordinates"][1], geom["coordinates"][0]
-    media = rec.get("media_urls") or []
-    if media:
+    coords = geom.get("coordinates") if isinstance(geom, dict) else None
+    if isinstance(coords, list) and len(coords) >= 2:
+        out["lat"], out["long"] = coords[1], coords[0]
+    media = rec.get("media_urls")
+    if isinstance(media, list) and media:
         out["media_url"] = media[0]
     extended = {
         k: v
@@ -274,6 +277,10 @@ def write_request_fields(
     if extended:
         out["extended_attributes"] = extended
     return out
+
+
+def _obj(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 _STATUSES = frozenset(
@@ -290,9 +297,11 @@ _STATUSES = frozenset(
 )
 
 
-def _label(code: str) -> str:
+def _label(code: Any) -> Any:
     from smartstd.standard.codes import CODE_LISTS
 
+    if not isinstance(code, str):
+        return code
     c = CODE_LISTS["request_category"].get(code)
     return c.zh if c is not None else code
 
