@@ -20,6 +20,7 @@ from typing import Any
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
+from smartstd.cli.messages import t
 
 __all__ = ["COMMAND", "convert_command"]
 
@@ -138,9 +139,8 @@ def convert_command(
         out.write_text(text, encoding="utf-8")
         if not quiet:
             names = ", ".join(guessed) or "-"
-            click.echo(
-                f"{out}: crosswalk written; {len(guessed)} code(s) guessed: {names}", err=True
-            )
+            message = t("convert_crosswalk_written", lang, out=out, n=len(guessed), codes=names)
+            click.echo(message, err=True)
         sys.exit(EXIT_OK)
     opts = ConvertOptions(
         dataset_id=dataset_id,
@@ -175,7 +175,6 @@ def convert_command(
 
 
 def _print(report: dict[str, Any], lang: str, quiet: bool) -> None:
-    zh = lang.startswith("zh")
     for item in report["issues"]:
         if quiet and item["severity"] != "error":
             continue
@@ -184,32 +183,18 @@ def _print(report: dict[str, Any], lang: str, quiet: bool) -> None:
         )
     if not quiet:
         for loss in report["dropped"]:
-            click.echo(
-                f"{loss['source']}: {'丢弃' if zh else 'dropped'} {loss['name']}: {loss['reason']}",
-                err=True,
-            )
+            click.echo(t("convert_dropped", lang, **loss), err=True)
     for f in (report.get("check") or {}).get("findings", []):
         if quiet and f["severity"] != "error":
             continue
-        where = f["source"] or f"line {f['output']['line']}"
+        where = f["source"] or t("convert_output_line", lang, line=f["output"]["line"])
         ptr = f["output"]["pointer"] or "/"
         click.echo(f"{where}: {f['severity']} {f['code']} {f['message']} ({ptr})", err=True)
     if quiet:
         return
-    c = report["counts"]
-    if zh:
-        line = (
-            f"读取 {c['read']} 条，写出 {c['written']} 条；"
-            f"问题 {c['issues']}（错误 {c['errors']}），推定 {c['guessed']}，丢弃 {c['dropped']}"
-        )
-    else:
-        line = (
-            f"read {c['read']}, wrote {c['written']}; "
-            f"{c['issues']} issue(s) ({c['errors']} error(s)), "
-            f"{c['guessed']} guessed, {c['dropped']} dropped"
-        )
+    line = t("convert_summary", lang, **report["counts"])
     if "check" in report:
-        line += f"; {'检查等级' if zh else 'check level'} {report['check']['level']}"
+        line += t("convert_checked", lang, level=report["check"]["level"])
     click.echo(line, err=True)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from smartstd.cli import default_lang, guard
+from smartstd.cli.messages import t
 
 __all__ = ["COMMAND", "template_command"]
 
@@ -48,8 +49,9 @@ def template_command(types: tuple[str, ...], fmt: str, out: Path, lang: str | No
     from smartstd.interchange.template import write_template
 
     del fmt
-    path = write_template(list(types), out, lang or default_lang())
-    click.echo(f"{path}: {', '.join(types)}", err=True)
+    lang = lang or default_lang()
+    path = write_template(list(types), out, lang)
+    click.echo(t("template_written", lang, out=path, types=", ".join(types)), err=True)
 
 
 COMMAND = template_command
