@@ -120,7 +120,7 @@ def _read_rows(
             continue
         header_row, cell = cells[0]
         place = f"{sheet}!{_letter(i + 1)}{header_row}"
-        text = str(cell).strip()
+        text = " ".join(str(cell).split())
         hint = values.suggest(text, seen_keys)
         if _EXT_NAME.match(text):
             mapping.append((i, text))
@@ -147,7 +147,7 @@ def _read_rows(
                 option="--max-records",
             )
             return
-        d = conv.draft(type_name, f"{sheet}!{rownum}", prefix)
+        d = conv.draft(type_name, f"{sheet}!{rownum}:{rownum}", prefix)
         for i, target in mapping:
             value = row[i] if i < len(row) else None
             if value is None or (isinstance(value, str) and not value.strip()):
@@ -163,11 +163,11 @@ def _read_rows(
                 f"{sheet_name(type_name).lower()}-{rownum}",
                 "derived",
                 "no id in the row; made from the sheet and row",
-                f"{sheet}!{rownum}",
+                f"{sheet}!{rownum}:{rownum}",
             )
         for c in cols:
             if c.required and c.path[0] not in d.record and c.path[0] != "community_id":
-                d.issue("CV124", f"/{c.path[0]}", f"{sheet}!{rownum}", field=c.key)
+                d.issue("CV124", f"/{c.path[0]}", f"{sheet}!{rownum}:{rownum}", field=c.key)
 
 
 def _put(d: Draft, path: tuple[str, ...], value: Any, place: str) -> None:
