@@ -237,6 +237,10 @@ def test_site_builds_offline() -> None:
         if isinstance(e, dict) and "pymdownx.superfences" in e
     )
     assert any(f["name"] == "mermaid" for f in superfences["custom_fences"])
+    # Mermaid comes from the npm package pinned in tools/docs, never from material's CDN
+    assert "assets/javascripts/mermaid.min.js" in config["extra_javascript"]
+    lock = json.loads((ROOT / "tools" / "docs" / "package-lock.json").read_text("utf-8"))
+    assert lock["packages"]["node_modules/mermaid"]["integrity"].startswith("sha512-")
 
 
 def test_changelog_page_includes_the_changelog() -> None:
@@ -412,3 +416,35 @@ def test_python_tour_runs() -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "level reached" in proc.stdout
+
+
+# --------------------------------------------------------------------------- shell completion
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_shell_completion_works_as_documented(shell: str) -> None:
+    """The getting-started pages' completion scripts come out of the CLI as shown."""
+    for page in ("getting-started.md", "getting-started.zh.md"):
+        assert f"_SMARTSTD_COMPLETE={shell}_source smartstd" in (DOCS / page).read_text("utf-8")
+    runner = CliRunner()
+    script = runner.invoke(
+        cli_main, [], prog_name="smartstd", env={"_SMARTSTD_COMPLETE": f"{shell}_source"}
+    )
+    assert script.exit_code == 0
+    assert "_smartstd_completion" in script.output
+    assert "_SMARTSTD_COMPLETE" in script.output
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [
+        ("smartstd ch", "1", {"plain,check"}),
+        ("smartstd check --level ", "3", {"plain,L1", "plain,L2", "plain,L3"}),
+    ],
+)
+def test_shell_completion_completes(words: str, cword: str, expected: set[str]) -> None:
+    """What the pages promise: `smartstd ch` -> `check`, `--level` -> L1 L2 L3."""
+    env = {"_SMARTSTD_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": cword}
+    result = CliRunner().invoke(cli_main, [], prog_name="smartstd", env=env)
+    assert result.exit_code == 0
+    assert set(result.output.split()) == expected

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from smartstd._version import __version__
 
 if TYPE_CHECKING:
+    from smartstd.assessment import assess
     from smartstd.conformance.engine import CheckOptions, check, iter_findings
     from smartstd.errors import ConfigError, InputError, SmartstdError, UsageError
     from smartstd.interchange import convert, export
@@ -37,6 +38,7 @@ __all__ = [
     "SmartstdError",
     "UsageError",
     "__version__",
+    "assess",
     "check",
     "convert",
     "export",
@@ -47,6 +49,7 @@ __all__ = [
 _LAZY: dict[str, str] = {
     "STANDARD_VERSION": "smartstd.standard.dataset",
     "CheckOptions": "smartstd.conformance.engine",
+    "assess": "smartstd.assessment",
     "ConfigError": "smartstd.errors",
     "check": "smartstd.conformance.engine",
     "convert": "smartstd.interchange",

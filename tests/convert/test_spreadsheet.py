@@ -221,3 +221,15 @@ def test_template_cli(tmp_path: Path) -> None:
     assert openpyxl.load_workbook(out).sheetnames[1:] == ["_codes", "Residents", "Buildings"]
     bad = CliRunner().invoke(main, ["template", "Nope", "-o", str(out)])
     assert bad.exit_code == 2 and "Nope" in bad.output
+
+
+def test_findings_on_a_json_output_point_back_at_cells(tmp_path: Path) -> None:
+    import smartstd
+
+    conv = convert(_filled(tmp_path), "xlsx", community_id="c1")
+    out = tmp_path / "out.json"
+    conv.write(out)
+    report = smartstd.check([str(out)], level="L1")
+    cat = openpyxl.utils.get_column_letter(_col("Building", "category"))
+    places = {conv.locate(f, "json") for f in report.findings if f.code == "SC103"}
+    assert f"Buildings!{cat}4" in places

@@ -37,7 +37,7 @@ __all__ = [
 #: The languages every text of the catalogue is written in.
 LANGUAGES = ("zh-CN", "en")
 
-_FAMILIES = ("sc1", "sc2", "sc3", "sc4", "sc5", "sc6", "sc7", "sc9")
+_FAMILIES = ("sc1", "sc2", "sc3", "sc4", "sc5", "sc6", "sc7", "sc8", "sc9")
 _CODE = re.compile(r"^SC[1-9][0-9]{2}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 

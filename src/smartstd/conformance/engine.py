@@ -87,8 +87,8 @@ _MIN_SPLIT_BYTES = 4 * 1024 * 1024
 #: Rule-code families that run at each requested level.
 _LEVEL_FAMILIES: dict[Level, tuple[str, ...]] = {
     Level.L1: ("SC1",),
-    Level.L2: ("SC1", "SC2", "SC3", "SC4", "SC5", "SC7", "SC9"),
-    Level.L3: ("SC1", "SC2", "SC3", "SC4", "SC5", "SC6", "SC7", "SC9"),
+    Level.L2: ("SC1", "SC2", "SC3", "SC4", "SC5", "SC7", "SC8", "SC9"),
+    Level.L3: ("SC1", "SC2", "SC3", "SC4", "SC5", "SC6", "SC7", "SC8", "SC9"),
 }
 
 #: Findings that a waiver may never hide (unreadable input).

@@ -6,7 +6,7 @@ import importlib
 
 __all__: list[str] = []
 
-for _family in ("sc1", "sc2", "sc3", "sc4", "sc5", "sc6", "sc7"):
+for _family in ("sc1", "sc2", "sc3", "sc4", "sc5", "sc6", "sc7", "sc8"):
     try:
         importlib.import_module(f"smartstd.conformance.rules.{_family}")
     except ModuleNotFoundError as _exc:  # a family not yet written
