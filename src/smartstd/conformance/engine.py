@@ -1025,6 +1025,13 @@ def check(paths: Iterable[str] | str, options: CheckOptions | None = None, **kwa
     opts = _options(options, kwargs)
     engine = Engine([paths] if isinstance(paths, str) else list(paths), opts)
     kept, waived = _waive(engine.run(), opts)
+    requested = opts.level or (Level.L3 if engine.charter_present else Level.L2)
+    families = _LEVEL_FAMILIES[requested if requested is not Level.NONE else Level.L1]
+    ran = sorted(
+        code
+        for code in engine.enabled
+        if code.startswith(families) and (engine.charter_present or not code.startswith("SC6"))
+    )
     return Report(
         findings=tuple(kept),
         inputs=tuple(engine.files),
@@ -1033,5 +1040,6 @@ def check(paths: Iterable[str] | str, options: CheckOptions | None = None, **kwa
         charter_present=engine.charter_present,
         entity_counts=dict(engine.counts),
         waived=tuple(waived),
-        requested_level=opts.level or (Level.L3 if engine.charter_present else Level.L2),
+        requested_level=requested,
+        rules_run=tuple(ran),
     )
