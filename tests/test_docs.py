@@ -223,6 +223,31 @@ def test_every_page_is_in_the_navigation() -> None:
     assert not (DOCS / "zh").exists(), "Chinese pages are page.zh.md, not docs/zh/"
 
 
+def _nav_titles(nav: Any) -> set[str]:
+    titles: set[str] = set()
+    for item in nav if isinstance(nav, list) else []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                titles.add(title)
+                titles |= _nav_titles(value)
+    return titles
+
+
+def test_every_menu_title_has_a_chinese_name() -> None:
+    """The Chinese site's menus are Chinese: each nav title in `nav_translations`."""
+    config = _mkdocs()
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    zh = next(lang for lang in i18n["languages"] if lang["locale"] == "zh")
+    assert zh["theme"]["language"] == "zh"
+    translations = zh["nav_translations"]
+    titles = _nav_titles(config["nav"]) - {"smartstd"}  # the package's name stays
+    missing = sorted(titles - set(translations))
+    assert missing == [], (
+        "add the Chinese title under plugins > i18n > languages > zh > nav_translations "
+        f"in mkdocs.yml: {missing}"
+    )
+
+
 def test_site_builds_offline() -> None:
     config = _mkdocs()
     assert config["strict"] is True

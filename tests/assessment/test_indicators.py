@@ -149,3 +149,14 @@ def test_the_example_misses_one_target() -> None:
     assert r is not None and r.n == 129 and round(r.value or 0, 2) == 3.95
     assert [t.indicator for t in a.missed] == ["mean_satisfaction"]
     assert len(a.targets) == 11
+
+
+def test_compiled_indicators_pickle_for_worker_processes() -> None:
+    import pickle
+
+    from smartstd.assessment.definition import core_indicators
+
+    indicators = core_indicators()
+    back = pickle.loads(pickle.dumps(indicators))
+    assert [i.code for i in back] == [i.code for i in indicators]
+    assert all(b.spec == i.spec and b.kind == i.kind for b, i in zip(back, indicators, strict=True))

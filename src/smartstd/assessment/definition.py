@@ -91,6 +91,11 @@ class Indicator:
     per: Term | None = None
     entities: frozenset[str] = field(default=frozenset())
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # compiled expressions are closures, which do not pickle: a worker
+        # process (--jobs, a Dask cluster) compiles the definition again
+        return (_compile, (self.spec,))
+
     @property
     def range(self) -> tuple[float, float | None]:
         """The range of the indicator's values."""

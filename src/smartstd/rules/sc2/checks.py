@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,11 +33,15 @@ from smartstd.standard.dataset import ENTITY_TYPES
 from smartstd.standard.domains import CORE_DOMAINS
 from smartstd.standard.introspect import iter_path
 
-__all__ = ["IdentityRule"]
+__all__ = ["IdentityRule", "IdentityState", "exact_ids", "split_identity"]
 
 _TYPES = tuple(ENTITY_TYPES)
 _TYPE_INDEX = {name: i for i, name in enumerate(_TYPES)}
 _MULTI = 1 << 24  # flag: the value is a bitmask of several types
+
+
+#: How an id is kept in the state: a 64-bit key, or the id itself (:func:`exact_ids`).
+IdKey = int | str
 
 
 def id_key(entity_id: str) -> int:
@@ -51,7 +56,30 @@ def id_key(entity_id: str) -> int:
 #: platform allows (they share the parent's string-hash secret, so the built-in
 #: ``hash``, which a string caches, gives the same key in every process);
 #: elsewhere workers are spawned and need :func:`id_key`.
-_key: Callable[[str], int] = hash if WORKERS_FORK else id_key
+_key: Callable[[str], IdKey] = hash if WORKERS_FORK else id_key
+
+
+def _exact(entity_id: str) -> str:
+    return entity_id
+
+
+@contextmanager
+def exact_ids() -> Iterator[None]:
+    """Within the block, ids are kept and compared as the strings themselves.
+
+    A cluster check (:mod:`smartstd.conformance.cluster`) splits the ids
+    between processes, so no process holds them all and none needs the
+    64-bit keys that keep one process's memory small; exact strings rule out
+    two ids sharing a key, which at 10⁹ ids would likely happen.
+    """
+    global _key
+    saved = _key
+    _key = _exact
+    try:
+        yield
+    finally:
+        _key = saved
+
 
 #: Entity types whose ids other rules look up: organisation kinds and communities.
 _TABLES = {"Organization": "org", "Building": "building", "Grid": "grid", "Device": "device"}
@@ -154,7 +182,7 @@ class _CommunityCheck:
 class IdentityState:
     """The compact cross-record state of the identity rules."""
 
-    ids: dict[int, int] = field(default_factory=dict)
+    ids: dict[IdKey, int] = field(default_factory=dict)
     org_kinds: dict[str, str] = field(default_factory=dict)
     communities: dict[str, dict[str, str]] = field(
         default_factory=lambda: {"building": {}, "grid": {}, "device": {}}
@@ -164,15 +192,53 @@ class IdentityState:
     #: entities), 8 bytes in an array: cheap to keep and to send between processes
     pending: dict[_PendingKey, array[int]] = field(default_factory=dict)
     community_checks: list[_CommunityCheck] = field(default_factory=list)
-    cross_duplicates: set[int] = field(default_factory=set)
+    cross_duplicates: set[IdKey] = field(default_factory=set)
     files: list[str] = field(default_factory=list)
     last_file: str | None = None
     #: ids of records whose type is not known (SC104, or a record that could not be
     #: read): a reference to one is neither unresolved nor mistyped
-    untyped: set[int] = field(default_factory=set)
+    untyped: set[IdKey] = field(default_factory=set)
     #: whether records were lost without even their id (an unreadable document):
     #: then no reference can be called unresolved
     incomplete: bool = False
+
+
+def split_identity(
+    state: IdentityState, buckets: int, bucket_of: Callable[[str, int], int]
+) -> list[IdentityState]:
+    """Split a state kept with :func:`exact_ids` into ``buckets`` states by the id of each part.
+
+    Every question the identity rule asks is about one id (is it known, of
+    which type, which organisation kind, which community; is a reference to
+    it settled), so merging the same bucket of every part in input order and
+    finishing it gives that bucket's share of the findings, as a single
+    process would.
+    """
+    out = [
+        IdentityState(files=list(state.files), incomplete=state.incomplete) for _ in range(buckets)
+    ]
+
+    def b(key: IdKey) -> int:
+        if not isinstance(key, str):
+            raise TypeError("split_identity needs a state kept with exact_ids()")
+        return bucket_of(key, buckets)
+
+    for key, value in state.ids.items():
+        out[b(key)].ids[key] = value
+    for eid, kind in state.org_kinds.items():
+        out[b(eid)].org_kinds[eid] = kind
+    for table, values in state.communities.items():
+        for eid, community in values.items():
+            out[b(eid)].communities[table][eid] = community
+    for pkey, records in state.pending.items():
+        out[b(pkey[3])].pending[pkey] = records
+    for check in state.community_checks:
+        out[b(check.target)].community_checks.append(check)
+    for key in state.cross_duplicates:
+        out[b(key)].cross_duplicates.add(key)
+    for key in state.untyped:
+        out[b(key)].untyped.add(key)
+    return out
 
 
 def _field_name(path: Path) -> str:
@@ -425,12 +491,12 @@ class IdentityRule:
             yield from _rescan_duplicates(state.cross_duplicates, state.files)
 
 
-def _rescan_duplicates(keys: set[int], files: list[str]) -> Iterator[Hit]:
+def _rescan_duplicates(keys: set[IdKey], files: list[str]) -> Iterator[Hit]:
     """Find where ids seen by two workers occur again (rare: only then is input re-read)."""
     from smartstd.conformance.inputs import Record, iter_ndjson_records, open_document
     from smartstd.io import Limits
 
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[IdKey, str]] = set()
     limits = Limits()
     for file in files:
         doc = open_document(file, limits)
