@@ -22,7 +22,8 @@ accountable) in force on the record's date in the domain, a parent of it or
 a sub-domain of it (a service's provider may instead be party to an
 agreement in force that covers the domain), or, for collected data, a grant
 on the category whose whole chain holds. When only an expired role or grant
-would have covered it, the finding is SC610 instead of SC616.
+would have covered it, the finding is SC610 instead of SC616; when every role
+covering it rests on an agreement signed after the record's date, SC622.
 
 数据中的行为（承办诉求、处置告警、运维设备、提供服务）与章程的交叉核对。
 """
@@ -37,7 +38,8 @@ from typing import Any
 from smartstd.graph._params import Params, strings
 from smartstd.graph.access import AccessEvaluator
 from smartstd.graph.facts import UsageFact, usage_facts
-from smartstd.graph.model import USAGE_TYPES, Charter, in_force
+from smartstd.graph.model import USAGE_TYPES, Charter
+from smartstd.graph.validity import in_force, signed_after
 
 __all__ = ["USAGE_TYPES", "UsageFact", "UsageJudge", "Verdict", "usage_facts"]
 
@@ -118,8 +120,9 @@ class UsageJudge:
             items = self._role_items(
                 fact.organization, fact.domain, fact.activity == "service-provider"
             )
-            if any(in_force(i, day) for i in items):
-                return None
+            live = [i for i in items if in_force(i, day)]
+            if live:
+                return self._in_advance(live, day, field, fact)
             target = fact.domain
         expired = [
             i
@@ -150,6 +153,31 @@ class UsageJudge:
                 "target": target,
                 "on": day.isoformat(),
                 "activity": fact.activity,
+            },
+        )
+
+    def _in_advance(
+        self, live: list[Any], day: dt.date, field: str, fact: UsageFact
+    ) -> Verdict | None:
+        """SC622 when every role covering the record rests on an agreement signed after it."""
+        agreements = self.charter.agreements
+        late: list[Any] = []
+        for item in live:
+            agr = item if item.type == "Agreement" else agreements.get(item.agreement_id or "")
+            if agr is None or not signed_after(agr, day):
+                return None
+            late.append(agr)
+        first = min(late, key=lambda a: (a.signed_at, a.id))
+        return Verdict(
+            "SC622",
+            {
+                "subject_type": "",
+                "subject": "",
+                "agreement": first.id,
+                "signed": first.signed_at.isoformat(),
+                "begins": day.isoformat(),
+                "field": field,
+                "organization": fact.organization,
             },
         )
 
