@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -14,7 +15,6 @@ from smartstd.graph import duties
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "guangzhou-panyu"
 FILES = [str(EXAMPLE / "dataset.json"), str(EXAMPLE / "charter.yaml")]
-SHOTS = Path(__file__).resolve().parents[2] / "tests" / "screenshots"
 
 
 def _lists() -> smartstd.graph.DutyList:
@@ -64,6 +64,8 @@ def test_graph_duties_cli(tmp_path: Path) -> None:
 
 
 def test_the_duty_list_page_renders_offline_with_chinese(tmp_path: Path) -> None:
+    # SMARTSTD_SCREENSHOTS=folder keeps the screenshot to look at
+    shots = Path(os.environ.get("SMARTSTD_SCREENSHOTS") or tmp_path)
     lists = _lists()
     path = tmp_path / "duties.html"
     result = CliRunner().invoke(main, ["graph", "duties", *FILES, "-f", "html", "-o", str(path)])
@@ -71,14 +73,14 @@ def test_the_duty_list_page_renders_offline_with_chinese(tmp_path: Path) -> None
     with offline_page(path.as_uri(), wait_for="section.org") as view:
         text = view.text()
         names = view.page.eval_on_selector_all("h2.org-name", "els => els.map(e => e.innerText)")
-        view.screenshot(SHOTS / "duties-zh.png", full_page=False)
+        view.screenshot(shots / "duties-zh.png", full_page=False)
         assert view.blocked == [] and view.console_errors == []
     assert "责任清单" in text and "职责领域与角色" in text
     for org in lists.organizations:
         assert org.name["zh-CN"] in names
         assert org.name["zh-CN"] in text
     # the page draws the Chinese glyphs (a missing font shows boxes): each heading has a width
-    assert (SHOTS / "duties-zh.png").stat().st_size > 10_000
+    assert (shots / "duties-zh.png").stat().st_size > 10_000
     en = tmp_path / "duties-en.html"
     en.write_text(lists.to_html("en"), "utf-8")
     with offline_page(en.as_uri(), wait_for="section.org") as view:
