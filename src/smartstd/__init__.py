@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 from smartstd._version import __version__
 
 if TYPE_CHECKING:
+    from smartstd.assessment import assess
     from smartstd.conformance.engine import CheckOptions, check, iter_findings
     from smartstd.errors import ConfigError, InputError, SmartstdError, UsageError
+    from smartstd.interchange import convert, export
     from smartstd.loader import load
     from smartstd.report import Finding, Level, Report, Severity
     from smartstd.standard.dataset import STANDARD_VERSION, Dataset, Envelope
@@ -36,7 +38,10 @@ __all__ = [
     "SmartstdError",
     "UsageError",
     "__version__",
+    "assess",
     "check",
+    "convert",
+    "export",
     "iter_findings",
     "load",
 ]
@@ -44,8 +49,11 @@ __all__ = [
 _LAZY: dict[str, str] = {
     "STANDARD_VERSION": "smartstd.standard.dataset",
     "CheckOptions": "smartstd.conformance.engine",
+    "assess": "smartstd.assessment",
     "ConfigError": "smartstd.errors",
     "check": "smartstd.conformance.engine",
+    "convert": "smartstd.interchange",
+    "export": "smartstd.interchange",
     "iter_findings": "smartstd.conformance.engine",
     "Dataset": "smartstd.standard.dataset",
     "Envelope": "smartstd.standard.dataset",

@@ -31,6 +31,16 @@ __all__ = ["MESSAGES", "cli_lang", "click_message", "t"]
 
 #: key -> (zh-CN, en). Placeholders are ``str.format`` fields, the same in both.
 MESSAGES: dict[str, tuple[str, str]] = {
+    # a check on a Dask cluster
+    "needs_dask_engine": ("需要同时指定 --engine dask", "needs --engine dask"),
+    "dask_missing": (
+        "使用 --engine dask 需要安装 dask.distributed：pip install 'smartstd[cluster]'",
+        "--engine dask needs dask.distributed: pip install 'smartstd[cluster]'",
+    ),
+    "scheduler_unreachable": (
+        "无法连接 Dask 调度器 {address}：{error}",
+        "cannot reach the Dask scheduler at {address}: {error}",
+    ),
     # errors and the guard
     "error": ("smartstd：错误：{message}", "smartstd: error: {message}"),
     "internal_error": (
@@ -171,6 +181,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{out} 已存在且不为空；请换一个文件夹，或加 --force 覆盖",
         "{out} exists and is not empty; choose another folder or add --force",
     ),
+    # convert, export, template (#15)
+    "convert_summary": (
+        "读取 {read} 条，写出 {written} 条；"
+        "问题 {issues}（错误 {errors}），推定 {guessed}，丢弃 {dropped}",
+        "read {read}, wrote {written}; {issues} issue(s) ({errors} error(s)), "
+        "{guessed} guessed, {dropped} dropped",
+    ),
+    "convert_checked": ("；检查等级 {level}", "; check level {level}"),
+    "convert_dropped": ("{source}：丢弃 {name}：{reason}", "{source}: dropped {name}: {reason}"),
+    "convert_output_line": ("输出第 {line} 行", "output line {line}"),
+    "convert_crosswalk_written": (
+        "已写出对照表 {out}；{n} 个服务代码为推断：{codes}",
+        "{out}: crosswalk written; {n} service code(s) guessed: {codes}",
+    ),
+    "template_written": ("已写出模板 {out}：{types}", "{out}: template of {types}"),
 }
 
 _ZH, _EN = 0, 1
