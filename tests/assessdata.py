@@ -105,5 +105,5 @@ def entities() -> list[dict[str, Any]]:
 
 def dataset() -> dict[str, Any]:
     """The records in an envelope."""
-    return {"standard": "scds", "standard_version": "1.0.0", "generated_at": NOW,
+    return {"standard": "scds", "standard_version": "1.1.0", "generated_at": NOW,
             "entities": entities()}  # fmt: skip

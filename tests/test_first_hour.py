@@ -18,7 +18,7 @@ from smartstd.rules.pydantic_errors import CUSTOM_TYPES, ZH, error_types_used, t
 
 ENVELOPE = {
     "standard": "scds",
-    "standard_version": "1.0.0",
+    "standard_version": "1.1.0",
     "dataset_id": "d1",
     "publisher_id": "org-1",
     "generated_at": "2026-06-30T18:00:00+08:00",

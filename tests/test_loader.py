@@ -29,7 +29,7 @@ def test_load_json_ndjson_yaml_agree(tmp_path: Path) -> None:
 def test_yaml_keeps_timestamps_as_aware_and_codes_as_strings(tmp_path: Path) -> None:
     y = tmp_path / "d.yaml"
     y.write_text(
-        "standard: scds\nstandard_version: 1.0.0\ndataset_id: y\npublisher_id: org-so\n"
+        "standard: scds\nstandard_version: 1.1.0\ndataset_id: y\npublisher_id: org-so\n"
         "generated_at: 2026-06-30T18:00:00+08:00\nclassification: internal\nentities: []\n",
         encoding="utf-8",
     )

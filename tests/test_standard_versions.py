@@ -163,26 +163,29 @@ def test_footprints_postal_addresses_provenance_and_codes_are_checked(tmp_path: 
         ("mean_satisfaction", 7, False),
         ("median_response_hours", -1, False),
         ("median_response_hours", 48, True),
-        ("gz:local_indicator", 700, True),  # an extension indicator has no known unit
     ],
 )
-def test_pilot_targets_are_bounded_from_1_1_0(
+def test_pilot_targets_are_bounded_by_their_indicator_unit(
     tmp_path: Path, indicator: str, value: float, ok: bool
 ) -> None:
+    """The range comes from the indicator's unit (1.1.0 code list); SC802 reports a target outside."""
+    from smartstd.standard.programme import target_range
+
+    low, high = target_range(indicator) or (None, None)
+    assert ok == ((low is None or value >= low) and (high is None or value <= high))
     pilot = {
         "id": "p-1",
         "type": "Pilot",
         "name": {"zh-CN": "试点"},
+        "community_ids": ["c-1"],
         "standard_version": "1.1.0",
         "starts_on": "2026-01-01",
+        "ends_on": "2026-12-31",
         "targets": [{"indicator": indicator, "comparator": "ge", "value": value}],
     }
-    doc = dataset("1.1.0", pilot)
-    doc["extensions"] = {"gz": "gz-panyu"}
-    found = codes(check(tmp_path, doc))
-    assert found == ([] if ok else [("SC103", "/entities/2/targets/0/value")])
-    doc["standard_version"] = "1.0.0"
-    assert codes(check(tmp_path, doc)) == []  # 1.0.0 left targets unbounded
+    found = codes(check(tmp_path, dataset("1.1.0", pilot)))
+    at = ("SC802", "/entities/2/targets/0/value")
+    assert (at in found) is not ok, found
 
 
 def test_indicator_codes_carry_unit_and_direction() -> None:

@@ -20,7 +20,7 @@ def _reference(tmp_path: Path) -> Path:
         json.dumps(
             {
                 "standard": "scds",
-                "standard_version": "1.0.0",
+                "standard_version": "1.1.0",
                 "dataset_id": "ref",
                 "entities": [
                     {"type": "Community", "id": "c-in", "boundary": _SQUARE},

@@ -86,7 +86,7 @@ def test_the_same_diff_fails_for_a_breaking_change(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- migration
 
 
-@settings(max_examples=30)
+@settings(max_examples=15)
 @given(scds.dataset(standard_version="1.0.0", max_entities=6))
 def test_1_0_0_data_goes_up_and_comes_back_byte_for_byte(doc: dict[str, Any]) -> None:
     up = migrate_document(doc, "1.1.0")
@@ -100,7 +100,7 @@ def test_1_0_0_data_goes_up_and_comes_back_byte_for_byte(doc: dict[str, Any]) ->
     assert _bytes(down.document) == _bytes(doc)
 
 
-@settings(max_examples=5)
+@settings(max_examples=3)
 @given(scds.dataset(standard_version="1.0.0", min_entities=1, max_entities=4))
 def test_migrated_1_0_0_files_check_as_1_1_0(doc: dict[str, Any]) -> None:
     import tempfile

@@ -68,7 +68,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "not_shown": "……另有 {n} 个问题未列出。",
         "more": "（另有 {n} 个）",
         "tool_line": (
-            "smartstd：SCDS {version}；{counts}；达到级别 {level}（要求 {requested}）；是否符合：{ok}"
+            "smartstd：SCDS {version}；{counts}；"
+            "达到级别 {level}（要求 {requested}）；是否符合：{ok}"
         ),
     },
 }
