@@ -294,7 +294,7 @@ class Charter:
             return False
         table = self._tables.get(type_name)
         if table is None and type_name in USAGE_TYPES:
-            from smartstd.graph.usage import usage_facts
+            from smartstd.graph.facts import usage_facts
 
             if source is None and position is not None:
                 source = Source(None, None, ("entities", position))

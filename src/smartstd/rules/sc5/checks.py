@@ -43,6 +43,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from smartstd.catalogue import get_rule
 from smartstd.conformance.rule import (
     LOST_RECORD,
     Context,
@@ -51,7 +52,6 @@ from smartstd.conformance.rule import (
     entity_rule,
     register_dataset_rule,
 )
-from smartstd.rules.catalogue import get_rule
 from smartstd.standard.dataset import ENTITY_TYPES
 
 __all__ = [
