@@ -89,8 +89,8 @@ def build_context() -> dict[str, Any]:
                 ctx.setdefault(name, f"scds:{name}")
     for name in _SCDS_1_1:
         ctx.setdefault(name, f"scds:{name}")
-    terms = {k: ctx[k] for k in sorted(ctx)}
-    return {"@context": {"scds": SCDS_NS, "sdm": SDM_NS, **terms}}
+    ordered = {k: ctx[k] for k in sorted(ctx)}
+    return {"@context": {"scds": SCDS_NS, "sdm": SDM_NS, **ordered}}
 
 
 def render() -> str:
