@@ -93,7 +93,12 @@ DEFAULT_GENERATED_AT = dt.datetime(2026, 6, 30, 18, 0, 0, tzinfo=TZ)
 EXAMPLE_SEED = 2026
 
 #: The files :func:`write_example` writes, relative to its directory.
-EXAMPLE_FILES = ("dataset.json", "charter.yaml", "ndjson/dataset.ndjson")
+EXAMPLE_FILES = (
+    "dataset.json",
+    "charter.yaml",
+    "ndjson/dataset.ndjson",
+    "ndjson/charter.yaml",
+)
 
 #: YAML output is for charters and other small outputs only.
 _YAML_MAX_ENTITIES = 100_000
@@ -675,7 +680,8 @@ def write_example(directory: str | os.PathLike[str]) -> dict[str, Stats]:
     """Write the example community (``examples/guangzhou-panyu``) into ``directory``.
 
     Writes :data:`EXAMPLE_FILES`: the data as JSON and as NDJSON (envelope on
-    line 1), and the charter as YAML with the same envelope. Seed
+    line 1), and the charter as YAML with the same envelope, twice: beside the
+    JSON and in the NDJSON folder, so that each folder checks on its own. Seed
     :data:`EXAMPLE_SEED`, the ``community`` scale, the default ``generated_at``.
 
     Returns:
@@ -694,6 +700,15 @@ def write_example(directory: str | os.PathLike[str]) -> dict[str, Stats]:
         ),
         "ndjson/dataset.ndjson": write_records(
             root / "ndjson" / "dataset.ndjson", data(), fmt="ndjson"
+        ),
+        "ndjson/charter.yaml": write(
+            root / "ndjson" / "charter.yaml",
+            fmt="yaml",
+            charter="only",
+            comment=_CHARTER_COMMENT.replace(
+                "examples/guangzhou-panyu", "examples/guangzhou-panyu/ndjson"
+            ),
+            **kw,
         ),
     }
 

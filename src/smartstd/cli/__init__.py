@@ -200,7 +200,7 @@ def _register() -> None:
     main.add_command(_rules.rules_command)
     main.add_command(_schema.schema_group)
     main.add_command(_generate.generate_command)
-    for optional in ("graph", "profile", "migrate"):
+    for optional in ("graph", "profile", "migrate", "example"):
         try:
             mod = __import__(f"smartstd.cli.{optional}", fromlist=["COMMAND"])
         except ModuleNotFoundError as exc:
