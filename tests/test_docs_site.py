@@ -68,15 +68,7 @@ _JS_ALLOWED = {
 }
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built site (``SMARTSTD_DOCS_SITE``, or built here)."""
-    given = os.environ.get("SMARTSTD_DOCS_SITE")
-    if given:
-        path = Path(given)
-        assert (path / "index.html").is_file(), f"SMARTSTD_DOCS_SITE={given} holds no built site"
-        return path
-    out = tmp_path_factory.mktemp("site")
+def _build(out: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
@@ -87,6 +79,30 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stderr}"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site (``SMARTSTD_DOCS_SITE``, or built once here for all xdist workers)."""
+    given = os.environ.get("SMARTSTD_DOCS_SITE")
+    if given:
+        path = Path(given)
+        assert (path / "index.html").is_file(), f"SMARTSTD_DOCS_SITE={given} holds no built site"
+        return path
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the workers' common folder: build the site once
+    out = shared / "docs-site"
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: each worker builds its own
+        out = tmp_path_factory.mktemp("docs-site")
+        _build(out)
+        return out
+    with (shared / "docs-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (out / "index.html").is_file():
+            _build(out)
     return out
 
 
