@@ -1373,7 +1373,8 @@ def _cli_page() -> str:
                 str(EXIT_INTERNAL),
                 "an internal error, a bug in smartstd (one line asking for a report;"
                 " `SMARTSTD_DEBUG=1` shows the traceback)",
-                "内部错误，即 smartstd 的缺陷（提示报告问题；设置 `SMARTSTD_DEBUG=1` 显示完整堆栈）",
+                "内部错误，即 smartstd 的缺陷（提示报告问题；"
+                "设置 `SMARTSTD_DEBUG=1` 显示完整堆栈）",
             ],
         ],
     )

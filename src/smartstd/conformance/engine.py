@@ -65,9 +65,9 @@ from smartstd.conformance.structure import (
     validate_entity,
     validate_envelope,
 )
-from smartstd.identifiers import redact
 from smartstd.io import Limits, locate, parse_json
 from smartstd.report import Finding, Level, Path, Report, Severity
+from smartstd.scanner import mask_finding
 from smartstd.standard.dataset import (
     CHARTER_TYPES,
     ENTITY_TYPES,
@@ -265,16 +265,18 @@ class _Checker:
                 pos = locate(text, [hit.path]).get(hit.path)
             if pos is not None:
                 line, col = line + pos[0] - 1, pos[1]
-        return Finding(
-            hit.code,
-            self.severity(hit.code),
-            path=path,
-            file=where.file,
-            line=line,
-            column=col,
-            entity_type=where.entity_type,
-            entity_id=redact(where.entity_id) if where.entity_id else None,
-            params={k: redact(v) if isinstance(v, str) else v for k, v in hit.params.items()},
+        return mask_finding(
+            Finding(
+                hit.code,
+                self.severity(hit.code),
+                path=path,
+                file=where.file,
+                line=line,
+                column=col,
+                entity_type=where.entity_type,
+                entity_id=where.entity_id,
+                params=hit.params,
+            )
         )
 
     def add_hit(self, hit: Hit, where: Where, text: str | None) -> None:
@@ -362,7 +364,7 @@ class _Checker:
             if check_prefixes and (
                 not flat or (plan.open_codes and codes_may_hold_prefixes(model))
             ):
-                self._checked(model, None, where, data.decode())
+                self._checked(model, None, where, data.decode(), index in digit_runs)
                 continue
             types.append(etype)
             for fn in plan.fns:
@@ -429,8 +431,14 @@ class _Checker:
                 self.add_hits(hits, where, text)
         self._checked(model, raw, where, text)
 
-    def _checked(self, model: Any, raw: Any, where: Where, text: str | None) -> None:
-        """The rest of a record's check once its structure is known (``model`` or ``raw``)."""
+    def _checked(
+        self, model: Any, raw: Any, where: Where, text: str | None, screened: bool | None = None
+    ) -> None:
+        """The rest of a record's check once its structure is known (``model`` or ``raw``).
+
+        ``screened`` is what the batch screen said of the record's line
+        (:mod:`smartstd.conformance.screen`), ``None`` when it did not see it.
+        """
         self.records += 1
         if where.entity_type:
             self.counts[where.entity_type] += 1
@@ -447,12 +455,13 @@ class _Checker:
                 self.add_hits(undeclared, where, text)
         ctx = self.ctx
         ctx.record_text = text
-        ctx.record_digit_run = None
+        ctx.record_digit_run = screened
         if model is None:
             for rule, state in self._invalid_rules:
                 if isinstance(raw, dict):
                     self.add_hits(rule.collect(state, raw, where, ctx), where, text)
             ctx.record_text = None
+            ctx.record_digit_run = None
             return
         plan = self._plans.get(model.type)
         if plan is None:
@@ -462,6 +471,7 @@ class _Checker:
         for rule, state in plan.rules:
             self.add_hits(rule.collect(state, model, where, ctx), where, text)
         ctx.record_text = None
+        ctx.record_digit_run = None
 
     def ndjson(self, file: str, start: int = 0, end: int | None = None, line: int = 1) -> None:
         """Check the records of an NDJSON file after its envelope (or of a byte range of it)."""
@@ -890,7 +900,7 @@ class Engine:
         placed = self._fill_positions(findings)
         for f in placed:
             if f.code in self.enabled or f.code in _UNWAIVABLE or f.code in ("SC100", "SC102"):
-                yield f
+                yield mask_finding(f)
 
     def _fill_positions(self, findings: list[Finding]) -> list[Finding]:
         """Fill the line, column and entity still unknown (dataset rules keep only positions)."""
@@ -968,7 +978,7 @@ def _with_entity(f: Finding, record: Any) -> Finding:
     etype, eid = record.get("type"), record.get("id")
     return f.replace(
         entity_type=etype if isinstance(etype, str) else None,
-        entity_id=redact(eid) if isinstance(eid, str) else None,
+        entity_id=eid if isinstance(eid, str) else None,
     )
 
 
