@@ -60,7 +60,17 @@ def on_files(files: Files, config: Any, **kwargs: Any) -> Files:
     return files
 
 
+def _conventions() -> str:
+    """The generated reference overview from its conventions on (bilingual already)."""
+    text = (_ROOT / "docs" / "reference" / "index.md").read_text(encoding="utf-8")
+    start = text.find("\n## Conventions")
+    return text[start:] if start >= 0 else ""
+
+
 def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
+    if page.file.src_uri == "reference/index.zh.md":
+        # the Chinese overview keeps the generated page's anchors (entity pages link to them)
+        return markdown + "\n" + _conventions()
     if page.file.src_uri != "changelog.md":
         return markdown
     changelog = _ROOT / "CHANGELOG.md"

@@ -212,9 +212,15 @@ def _nav_files(nav: Any) -> list[str]:
 def test_every_page_is_in_the_navigation() -> None:
     config = _mkdocs()
     listed = set(_nav_files(config["nav"])) | set(_nav_files(_docgen.entity_nav()))
-    pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")}
+    every = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")}
+    chinese = {p for p in every if p.endswith(".zh.md")}
+    pages = every - chinese
     assert pages - listed == set(), "pages missing from the nav in mkdocs.yml"
     assert listed - pages == set(), "nav entries without a page"
+    # a Chinese page is the `.zh.md` twin of an English page (docs_structure: suffix)
+    orphans = {p for p in chinese if p.removesuffix(".zh.md") + ".md" not in pages}
+    assert orphans == set(), "Chinese pages without an English page of the same name"
+    assert not (DOCS / "zh").exists(), "Chinese pages are page.zh.md, not docs/zh/"
 
 
 def test_site_builds_offline() -> None:
@@ -222,7 +228,8 @@ def test_site_builds_offline() -> None:
     assert config["strict"] is True
     assert config["theme"]["font"] is False
     plugins = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
-    assert set(plugins) <= {"search", "mkdocstrings"}, "a plugin that may fetch at build time"
+    allowed = {"search", "i18n", "autorefs", "mkdocstrings"}
+    assert set(plugins) <= allowed, "a plugin that may fetch at build time"
     fences = config["markdown_extensions"]
     superfences = next(
         e["pymdownx.superfences"]
@@ -315,7 +322,7 @@ PAGES = sorted(p for p in DOCS.rglob("*.md") if any(_runnable(b) for b in blocks
 
 def test_docs_have_examples() -> None:
     names = {p.relative_to(DOCS).as_posix() for p in PAGES}
-    assert {"getting-started.md", "zh/getting-started.md", "guides/developers.md"} <= names
+    assert {"getting-started.md", "getting-started.zh.md", "guides/developers.md"} <= names
 
 
 def _commands(block: Block) -> list[tuple[str, int, list[str]]]:

@@ -182,10 +182,13 @@ def test_a_bug_is_one_line_asking_for_a_report(
         raise ZeroDivisionError("planted")
 
     monkeypatch.setattr("smartstd.conformance.engine.check", broken, raising=True)
-    res = CliRunner().invoke(main, ["check", str(data)])
+    res = CliRunner().invoke(main, ["check", "--lang", "en", str(data)])
     assert res.exit_code == 3  # internal, not usage (2)
     assert "internal error: ZeroDivisionError: planted" in res.stderr
-    assert "SMARTSTD_DEBUG" in res.stderr and "请报告" in res.stderr
+    assert "SMARTSTD_DEBUG" in res.stderr and "please report" in res.stderr
+    res = CliRunner().invoke(main, ["check", "--lang", "zh-CN", str(data)])
+    assert "内部错误：ZeroDivisionError：planted" in res.stderr
+    assert "SMARTSTD_DEBUG" in res.stderr and "请连同" in res.stderr
     monkeypatch.setenv("SMARTSTD_DEBUG", "1")
     res = CliRunner().invoke(main, ["check", str(data)])
     assert isinstance(res.exception, ZeroDivisionError)

@@ -1489,6 +1489,13 @@ def pages(root: Path | str = ".") -> dict[str, str]:
     return dict(sorted(out.items()))
 
 
+def _owned(rel: str, fresh: dict[str, str]) -> bool:
+    """A generated page, or the hand-written Chinese twin (``page.zh.md``) of one."""
+    if rel.endswith(".zh.md"):
+        return rel.removesuffix(".zh.md") + ".md" in fresh
+    return rel in fresh
+
+
 def stale(docs_dir: Path | str = "docs", root: Path | str | None = None) -> list[str]:
     """What differs between the committed pages and freshly generated ones (empty: none)."""
     docs = Path(docs_dir)
@@ -1503,7 +1510,7 @@ def stale(docs_dir: Path | str = "docs", root: Path | str | None = None) -> list
     ref = docs / REFERENCE
     if ref.is_dir():
         for path in sorted(ref.rglob("*.md")):
-            if path.relative_to(docs).as_posix() not in fresh:
+            if not _owned(path.relative_to(docs).as_posix(), fresh):
                 problems.append(f"not generated (remove it): {path}")
     return problems
 
@@ -1519,7 +1526,7 @@ def generate(docs_dir: Path | str = "docs", root: Path | str | None = None) -> l
     ref = docs / REFERENCE
     if ref.is_dir():
         for path in sorted(ref.rglob("*.md")):
-            if path.relative_to(docs).as_posix() not in fresh:
+            if not _owned(path.relative_to(docs).as_posix(), fresh):
                 path.unlink()
     written = []
     for rel, text in fresh.items():

@@ -27,7 +27,19 @@ class SmartstdError(Exception):
 
 
 class UsageError(SmartstdError, ValueError):
-    """The library was called wrongly (a missing file, an unknown format)."""
+    """The library was called wrongly (a missing file, an unknown format).
+
+    Attributes:
+        key: the key of the message in the CLI's catalogue
+            (:mod:`smartstd.cli.messages`), so the command line can say it in
+            Chinese; ``None`` when the English text is all there is.
+        params: the values the message is filled in with.
+    """
+
+    def __init__(self, message: str, *, key: str | None = None, **params: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.params: dict[str, object] = params
 
 
 class ConfigError(SmartstdError, ValueError):

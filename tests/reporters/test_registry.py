@@ -23,7 +23,7 @@ MODULES = [
 
 def test_names_are_sorted_and_complete() -> None:
     assert list(REPORTERS) == sorted(REPORTERS)
-    assert set(REPORTERS) == {"text", "json", "junit", "sarif", "github", "markdown"}
+    assert set(REPORTERS) == {"text", "json", "junit", "sarif", "github", "markdown", "html"}
 
 
 @pytest.mark.parametrize("name", REPORTERS)

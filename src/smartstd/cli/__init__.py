@@ -11,7 +11,6 @@ error (a bug in smartstd).
 from __future__ import annotations
 
 import contextlib
-import locale
 import os
 import sys
 from collections.abc import Callable
@@ -32,16 +31,13 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def default_lang() -> str:
-    """zh-CN when the locale (``LANG``/``LC_ALL``/``LC_MESSAGES``) is Chinese, else en."""
-    for var in ("SMARTSTD_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var)
-        if value:
-            return "zh-CN" if value.lower().startswith("zh") else "en"
-    try:
-        loc = locale.getlocale()[0] or ""
-    except ValueError:
-        loc = ""
-    return "zh-CN" if loc.lower().startswith("zh") else "en"
+    """The CLI's language when neither ``--lang`` nor the configuration sets one.
+
+    See :func:`smartstd.cli.messages.cli_lang`: the environment, then the locale, then zh-CN.
+    """
+    from smartstd.cli.messages import cli_lang
+
+    return cli_lang()
 
 
 def use_color(stream: Any, force: bool | None = None) -> bool:
@@ -68,12 +64,14 @@ def guard(fn: F) -> F:
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from smartstd.cli.messages import t
         from smartstd.errors import ConfigError, UsageError
 
+        lang = _lang_of(kwargs)
         try:
             return fn(*args, **kwargs)
         except (UsageError, ConfigError) as exc:
-            click.echo(f"smartstd: error: {exc}", err=True)
+            click.echo(t("error", lang, message=error_text(exc, lang)), err=True)
             sys.exit(EXIT_USAGE)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click's own usage errors and exits
@@ -81,18 +79,12 @@ def guard(fn: F) -> F:
             _silence_stdout()
             sys.exit(EXIT_USAGE)
         except OSError as exc:
-            click.echo(f"smartstd: error: {_os_error(exc)}", err=True)
+            click.echo(t("error", lang, message=_os_error(exc, lang)), err=True)
             sys.exit(EXIT_USAGE)
         except Exception as exc:
             if os.environ.get("SMARTSTD_DEBUG"):
                 raise
-            click.echo(
-                f"smartstd: internal error: {type(exc).__name__}: {exc}\n"
-                "This is a bug in smartstd; please report it with the command that caused it "
-                "(set SMARTSTD_DEBUG=1 to see the traceback). "
-                "smartstd 内部错误，请报告此问题。",
-                err=True,
-            )
+            click.echo(t("internal_error", lang, kind=type(exc).__name__, message=exc), err=True)
             sys.exit(EXIT_INTERNAL)
 
     return wrapper  # type: ignore[return-value]
@@ -104,15 +96,83 @@ def _silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _os_error(exc: OSError) -> str:
-    """What went wrong with a file, in one line ("cannot write out.json: Permission denied")."""
+def _os_error(exc: OSError, lang: str = "en") -> str:
+    """What went wrong with a file, in one line ("out.json: Permission denied")."""
+    from smartstd.cli.messages import t
+
     reason = exc.strerror or str(exc)
-    return f"{exc.filename}: {reason}" if exc.filename else reason
+    return t("os_error", lang, file=exc.filename, reason=reason) if exc.filename else reason
+
+
+def _lang_of(kwargs: dict[str, Any]) -> str:
+    """The language a command was asked for (``--lang``), else the default."""
+    given = kwargs.get("lang")
+    return given if isinstance(given, str) and given else default_lang()
+
+
+def error_text(exc: Exception, lang: str) -> str:
+    """The text of a library error in ``lang``: its catalogue key when it has one."""
+    from smartstd.cli.messages import MESSAGES, t
+
+    key = getattr(exc, "key", None)
+    if isinstance(key, str) and key in MESSAGES:
+        return t(key, lang, **getattr(exc, "params", {}))
+    return str(exc)
 
 
 class _Group(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the CLI; click's usage errors are shown in the CLI's language."""
+        if kwargs.get("standalone_mode", True) is False:
+            return super().main(*args, **kwargs)
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            from smartstd.cli.messages import t
+
+            click.echo(t("aborted", _argv_lang(args, kwargs)), err=True)
+            sys.exit(1)
+        except click.ClickException as exc:
+            _show_click_error(exc, _argv_lang(args, kwargs))
+            sys.exit(exc.exit_code)
+
+
+def _argv_lang(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """``--lang`` from the command line even when parsing failed, else the default."""
+    argv = kwargs.get("args") if "args" in kwargs else (args[0] if args else None)
+    words = list(argv) if argv is not None else sys.argv[1:]
+    for i, word in enumerate(words):
+        if word == "--lang" and i + 1 < len(words):
+            return str(words[i + 1])
+        if isinstance(word, str) and word.startswith("--lang="):
+            return word.split("=", 1)[1]
+    return default_lang()
+
+
+def _show_click_error(exc: click.ClickException, lang: str) -> None:
+    """Print one of click's errors as click would, but in ``lang``."""
+    from smartstd.cli.messages import click_message, t
+
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and ctx is not None:
+        usage = ctx.get_usage().removeprefix("Usage: ")
+        if not lang.startswith("en"):
+            usage = usage.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]", "命令 [参数]")
+        click.echo(t("usage", lang, usage=usage), err=True)
+        if ctx.command.get_help_option(ctx) is not None:
+            click.echo(t("try_help", lang, command=ctx.command_path), err=True)
+        click.echo("", err=True)
+    if isinstance(exc, click.FileError):
+        message = t("file_error", lang, file=exc.ui_filename, reason=exc.message)
+    else:
+        message = click_message(exc.format_message(), lang)
+    click.echo(t("usage_error", lang, message=message), err=True)
 
 
 @click.group(

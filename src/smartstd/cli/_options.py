@@ -22,7 +22,7 @@ format_option = click.option(
     "--format",
     "fmt",
     default=None,
-    help="Report format: text, json, junit, sarif, github, markdown.",
+    help="Report format: text, json, junit, sarif, github, markdown, html.",
 )
 output_option = click.option(
     "-o",

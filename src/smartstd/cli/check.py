@@ -110,8 +110,15 @@ def run_check(args: CheckArgs) -> int:
 
     try:
         reporter = get_reporter(args.format)
-    except KeyError as exc:
-        click.echo(f"smartstd: error: {exc.args[0]}", err=True)
+    except KeyError:
+        from smartstd.cli.messages import t
+        from smartstd.reporters import REPORTERS
+
+        name, known = args.format, ", ".join(REPORTERS)
+        click.echo(
+            t("error", args.lang, message=t("unknown_format", args.lang, name=name, known=known)),
+            err=True,
+        )
         return EXIT_USAGE
     opts = build_options(args)
     big = sum(os.path.getsize(p) for p in args.paths if os.path.isfile(p)) > 20 * 1024 * 1024
@@ -222,7 +229,8 @@ def check_command(
         ignore=_split(ignore),
         level=Level(level) if level else cfg.level,
         jobs=jobs or cfg.jobs or 1,
-        lang=lang or cfg.lang or default_lang(),
+        # a page is for the people it is sent to: Chinese unless asked otherwise
+        lang=lang or cfg.lang or ("zh-CN" if (fmt or cfg.format) == "html" else default_lang()),
         verbosity=verbose - quiet,
         color=color,
         config=config,

@@ -9,7 +9,8 @@ from typing import Literal, cast
 
 import click
 
-from smartstd.cli import EXIT_OK, guard
+from smartstd.cli import EXIT_OK, default_lang, guard
+from smartstd.cli.messages import t
 
 __all__ = ["generate_command"]
 
@@ -87,7 +88,6 @@ def generate_command(
     elapsed = max(time.perf_counter() - started, 1e-9)
     if not quiet:
         n = stats.records
-        click.echo(
-            f"generated {n} records in {elapsed:.2f}s ({n / elapsed:,.0f} records/s)", err=True
-        )
+        message = t("generated", default_lang(), n=n, seconds=elapsed, rate=n / elapsed)
+        click.echo(message, err=True)
     sys.exit(EXIT_OK)

@@ -41,6 +41,7 @@ from smartstd.cli._options import (
     profile_option,
     waivers_option,
 )
+from smartstd.cli.messages import t
 from smartstd.report import Level, Report, Severity
 
 __all__ = ["COMMAND", "graph", "read_charter"]
@@ -59,7 +60,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter("a date such as 2026-05-01") from None
+        raise click.BadParameter(t("a_date", "en")) from None
 
 
 def read_charter(paths: Iterable[str], *, limits: Any = None) -> Any:
@@ -105,10 +106,10 @@ def read_charter(paths: Iterable[str], *, limits: Any = None) -> Any:
     return charter
 
 
-def _load(paths: tuple[str, ...]) -> Any:
+def _load(paths: tuple[str, ...], lang: str | None = None) -> Any:
     charter = read_charter(paths)
     if charter.is_empty:
-        click.echo("smartstd: no charter (governance entities) among the inputs", err=True)
+        click.echo(t("no_charter", _lang(lang)), err=True)
         sys.exit(EXIT_FAIL)
     return charter
 
@@ -129,12 +130,13 @@ def _lang(lang: str | None) -> str:
 def _render_report(
     report: Report, fmt: str, lang: str, output: Path | None, color: bool | None, fail_on: Severity
 ) -> int:
-    from smartstd.reporters import ReporterOptions, get_reporter
+    from smartstd.reporters import REPORTERS, ReporterOptions, get_reporter
 
     try:
         reporter = get_reporter(fmt)
-    except KeyError as exc:
-        click.echo(f"smartstd: error: {exc.args[0]}", err=True)
+    except KeyError:
+        message = t("unknown_format", lang, name=fmt, known=", ".join(REPORTERS))
+        click.echo(t("error", lang, message=message), err=True)
         return EXIT_USAGE
     stream: Any = sys.stdout if output is None else io.StringIO()
     paint = use_color(stream, color) if output is None else False
@@ -253,7 +255,7 @@ def check_cmd(
         )
         report = replace(report, findings=kept)
     if not report.charter_present:
-        click.echo("smartstd: no charter (governance entities) among the inputs", err=True)
+        click.echo(t("no_charter", args.lang), err=True)
     rc = _render_report(report, args.format, args.lang, output, color, args.fail_on)
     if rc != EXIT_OK:
         sys.exit(rc)
@@ -293,13 +295,11 @@ def who_cmd(
     """
     from smartstd.graph.queries import who
 
-    charter = _load(paths)
+    charter = _load(paths, lang)
     if domain not in charter.index.domain_info:
-        click.echo(
-            f"smartstd: error: unknown domain {domain!r}; the charter knows: "
-            + ", ".join(sorted(charter.index.domain_info)),
-            err=True,
-        )
+        known = ", ".join(sorted(charter.index.domain_info))
+        message = t("unknown_domain", _lang(lang), domain=repr(domain), known=known)
+        click.echo(t("error", _lang(lang), message=message), err=True)
         sys.exit(EXIT_USAGE)
     language = _lang(lang)
     day = charter.on(on)
@@ -462,11 +462,7 @@ def test_cmd(
     else:
         assertions = assertions_in(expand_paths(list(paths)))
     if not assertions:
-        click.echo(
-            "smartstd: error: no assertions to test (give -a FILE, or an assertions list in the "
-            "charter)",
-            err=True,
-        )
+        click.echo(t("error", default_lang(), message=t("no_assertions", default_lang())), err=True)
         sys.exit(EXIT_USAGE)
     results = run_assertions(charter, assertions, on=on)
     findings = tuple(f for f in (r.finding() for r in results) if f is not None)

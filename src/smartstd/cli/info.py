@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
+from smartstd.cli.messages import t as msg
 
 __all__ = ["info_command"]
 
@@ -32,10 +33,7 @@ def info_command(paths: tuple[str, ...], as_json: bool, lang: str | None) -> Non
         ds = load([Path(p) for p in paths])
     except InputError as exc:
         click.echo(str(exc), err=True)
-        click.echo(
-            "用 smartstd check 查看完整报告。" if zh else "Run smartstd check for the full report.",
-            err=True,
-        )
+        click.echo(msg("run_check_for_report", "zh-CN" if zh else "en"), err=True)
         sys.exit(EXIT_FAIL)
     counts = Counter(e.type for e in ds.entities)
     data = {

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from smartstd.cli import EXIT_FAIL, EXIT_OK, guard
+from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
+from smartstd.cli.messages import t
 
 __all__ = ["COMMAND", "migrate_command"]
 
@@ -61,34 +62,42 @@ def migrate_command(
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
+        lang = default_lang()
         for err in result.errors:
-            click.echo(f"error: {err}", err=True)
+            click.echo(t("plain_error", lang, error=err), err=True)
         for loss in result.losses:
-            where = f"line {loss.line} " if loss.line is not None else ""
+            where = t("migrate_line", lang, line=loss.line) if loss.line is not None else ""
+            key = "migrate_lost" if result.accepted else "migrate_cannot_carry"
+            value = json.dumps(loss.value, ensure_ascii=False)
             click.echo(
-                f"{'lost' if result.accepted else 'cannot carry'}: {where}{loss.pointer or '/'} = "
-                f"{json.dumps(loss.value, ensure_ascii=False)} ({loss.reason}; step {loss.step})",
+                t(
+                    key,
+                    lang,
+                    where=where,
+                    pointer=loss.pointer or "/",
+                    value=value,
+                    reason=loss.reason,
+                    step=loss.step,
+                ),
                 err=True,
             )
-        chain = ", ".join(result.steps) or "no step (already at that version)"
+        chain = ", ".join(result.steps) or t("migrate_no_step", lang)
         if result.ok:
             click.echo(
-                f"migrated {path} from SCDS {result.source} to {result.target}"
-                f" ({chain}); wrote {out}"
+                t(
+                    "migrated",
+                    lang,
+                    path=path,
+                    source=result.source,
+                    target=result.target,
+                    chain=chain,
+                    out=out,
+                )
             )
             if result.losses:
-                click.echo(
-                    f"{len(result.losses)} value(s) could not be carried"
-                    " and were dropped (--accept-loss)",
-                    err=True,
-                )
+                click.echo(t("migrate_dropped", lang, n=len(result.losses)), err=True)
         elif not result.errors:
-            click.echo(
-                f"not migrated: {len(result.losses)} value(s) cannot be carried to {to};"
-                " nothing was written. "
-                "Fix them, or pass --accept-loss to drop them knowingly.",
-                err=True,
-            )
+            click.echo(t("not_migrated", lang, n=len(result.losses), to=to), err=True)
     sys.exit(EXIT_OK if result.ok else EXIT_FAIL)
 
 

@@ -17,7 +17,8 @@ from typing import Any
 
 import click
 
-from smartstd.cli import EXIT_FAIL, EXIT_OK, guard
+from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
+from smartstd.cli.messages import t
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -88,17 +89,18 @@ def check_command(files: tuple[str, ...], search: tuple[Path, ...], fmt: str) ->
     if fmt == "json":
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     else:
+        lang = default_lang()
         for r in results:
             if r["ok"]:
+                bases = ", ".join(r["extends"])
+                extends = t("profile_extends", lang, bases=bases) if r["extends"] else ""
+                values = {k: r[k] for k in ("ref", "fields", "codes", "required", "constraints")}
+                values |= {"params": r["params"], "severities": r["severities"]}
                 click.echo(
-                    f"ok: {r['ref']} builds on SCDS {r['standard_version']}"
-                    + (f", extends {', '.join(r['extends'])}" if r["extends"] else "")
-                    + f"; adds {r['fields']} field(s) and {r['codes']} code(s);"
-                    f" requires {r['required']} field(s); {r['constraints']} constraint(s),"
-                    f" {r['params']} rule parameter(s), {r['severities']} severity change(s)"
+                    t("profile_ok", lang, version=r["standard_version"], extends=extends, **values)
                 )
             else:
-                click.echo(f"invalid: {r['error']}", err=True)
+                click.echo(t("invalid", lang, error=r["error"]), err=True)
     sys.exit(EXIT_FAIL if failed else EXIT_OK)
 
 
@@ -121,7 +123,8 @@ def build_command(file: str, out: Path, base_uri: str | None, search: tuple[Path
 
     ps = load_profile(file, search=search)
     written = write_bundle(out, profile_bundle_files(ps, base_uri))
-    click.echo(f"wrote {len(written)} files of the {ps.main.ref} bundle to {out}")
+    n = len(written)
+    click.echo(t("wrote_profile_bundle", default_lang(), n=n, ref=ps.main.ref, out=out))
     sys.exit(EXIT_OK)
 
 

@@ -8,6 +8,7 @@ import sys
 import click
 
 from smartstd.cli import EXIT_OK, EXIT_USAGE, default_lang
+from smartstd.cli.messages import t
 
 __all__ = ["rules_command"]
 
@@ -42,9 +43,8 @@ def rules_command(code: str | None, fmt: str, lang: str | None) -> None:
     try:
         rule = get_rule(code)
     except KeyError:
-        click.echo(
-            f"smartstd: error: no rule {code!r}; run `smartstd rules` for the list", err=True
-        )
+        message = t("no_rule", language, code=repr(code))
+        click.echo(t("error", language, message=message), err=True)
         sys.exit(EXIT_USAGE)
     if fmt == "json":
         click.echo(json.dumps(_as_dict(rule), ensure_ascii=False, indent=2))

@@ -162,12 +162,18 @@ def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
                 and not _is_profile_file(child)
             )
             if not found:
-                raise UsageError(f"no data files ({', '.join(DATA_SUFFIXES)}) in folder {p}")
+                suffixes = ", ".join(DATA_SUFFIXES)
+                raise UsageError(
+                    f"no data files ({suffixes}) in folder {p}",
+                    key="no_data_files",
+                    suffixes=suffixes,
+                    folder=p,
+                )
             out.extend(found)
         elif fs.exists() or p == "-":
             out.append(p)
         else:
-            raise UsageError(f"no such file or folder: {p}")
+            raise UsageError(f"no such file or folder: {p}", key="no_such_path", path=p)
     return list(dict.fromkeys(out))
 
 

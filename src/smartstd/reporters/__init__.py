@@ -1,10 +1,10 @@
 """Reporters: one module per output format, chosen from a registry by name.
 
 >>> REPORTERS
-('github', 'json', 'junit', 'markdown', 'sarif', 'text')
+('github', 'html', 'json', 'junit', 'markdown', 'sarif', 'text')
 
 Each format module (``text``, ``json``, ``junit``, ``sarif``, ``github``,
-``markdown``) defines a ``REPORTER`` that follows the :class:`Reporter`
+``markdown``, ``html``) defines a ``REPORTER`` that follows the :class:`Reporter`
 protocol. Format modules are imported only when asked for, so importing this
 package costs nothing beyond the protocol::
 
@@ -24,7 +24,7 @@ from smartstd.reporters.base import Reporter, ReporterOptions
 __all__ = ["REPORTERS", "Reporter", "ReporterOptions", "get_reporter", "render_string"]
 
 #: The names of the known formats, sorted.
-REPORTERS: tuple[str, ...] = ("github", "json", "junit", "markdown", "sarif", "text")
+REPORTERS: tuple[str, ...] = ("github", "html", "json", "junit", "markdown", "sarif", "text")
 
 
 def get_reporter(name: str) -> Reporter:

@@ -1,0 +1,434 @@
+"""The ``html`` format: one self-contained page for people, to read and forward.
+
+Built with the shared shell (:func:`smartstd.webpage.page`): styles, script
+and charts inline, a Content Security Policy that forbids every network
+load, so the file opens the same from an e-mail, an intranet or a USB stick.
+Chinese unless ``lang`` asks for English. The page has:
+
+- the result (level reached, conformant, counts per severity);
+- a summary per rule (code, title, severity, count, what the rule means);
+- the findings per file;
+- the rectification list (整改清单): findings grouped by the organisation
+  responsible for each record (:mod:`smartstd.responsibility`), each group
+  a self-contained section a street office can print or send to that
+  organisation;
+- every finding (position, JSON Pointer, record, masked value, message), with
+  filters by severity, rule, file and organisation and a search box, all done
+  in the page by a small inline script (no network, no library).
+
+Values from the data are masked (:func:`smartstd.identifiers.redact`: identity
+and mobile numbers) and every string is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any, TextIO
+
+from smartstd.catalogue import normalize_lang
+from smartstd.identifiers import redact
+from smartstd.report import Finding, Report, Severity
+from smartstd.reporters._i18n import level_label, severity_label, status_lines
+from smartstd.reporters._util import group_by_file, jsonable, position, rule_or_none, visible
+from smartstd.reporters.base import Reporter, ReporterOptions
+from smartstd.responsibility import Responsible, ResponsibleIndex, responsible_index
+from smartstd.webpage import BarItem, bar_chart, esc, page, pick
+
+__all__ = ["REPORTER", "HtmlReporter", "render_html"]
+
+_CSS = """
+.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:.5rem 0;
+position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid var(--line)}
+.filters input[type=search]{flex:1;min-width:220px;padding:.35rem .5rem;font-size:.95rem}
+.filters select{padding:.3rem;font-size:.9rem;max-width:260px}
+.filters label{font-size:.9rem;white-space:nowrap}
+#shown{color:var(--muted);font-size:.9rem}
+td.msg{min-width:280px}td.val code{color:#6e4b00}
+.org{border:1px solid var(--line);border-radius:8px;padding:.25rem 1rem;margin:1rem 0;
+break-inside:avoid-page}
+.org h3{margin:.5rem 0 .25rem}.basis{color:var(--muted);font-size:.85rem}
+details summary{cursor:pointer}
+.ok{color:var(--ok)}.bad{color:var(--error)}
+td.code a{color:inherit}
+#findings td.code{white-space:nowrap}#findings td.pos{min-width:9rem}
+@media print{.filters{display:none}.org{break-before:page}}
+"""
+
+# The filters: rows carry data-* attributes; nothing is fetched, nothing rebuilt.
+_SCRIPT = r"""
+(function(){
+var q=document.getElementById('q'),sev=document.getElementById('f-sev'),
+rule=document.getElementById('f-rule'),file=document.getElementById('f-file'),
+org=document.getElementById('f-org'),shown=document.getElementById('shown');
+var rows=Array.prototype.slice.call(document.querySelectorAll('#findings tbody tr'));
+var tpl=shown.getAttribute('data-template');
+function apply(){
+ var text=q.value.trim().toLowerCase(),n=0;
+ rows.forEach(function(r){
+  var ok=(!sev.value||r.dataset.sev===sev.value)&&(!rule.value||r.dataset.rule===rule.value)&&
+   (!file.value||r.dataset.file===file.value)&&(!org.value||r.dataset.org===org.value)&&
+   (!text||r.textContent.toLowerCase().indexOf(text)>=0);
+  r.hidden=!ok;if(ok)n++;
+ });
+ shown.textContent=tpl.replace('{n}',n).replace('{total}',rows.length);
+}
+[q,sev,rule,file,org].forEach(function(el){el.addEventListener('input',apply);
+ el.addEventListener('change',apply);});
+document.querySelectorAll('[data-filter-org]').forEach(function(a){
+ a.addEventListener('click',function(){org.value=a.getAttribute('data-filter-org');apply();});});
+document.querySelectorAll('[data-filter-rule]').forEach(function(a){
+ a.addEventListener('click',function(){rule.value=a.getAttribute('data-filter-rule');apply();});});
+apply();
+})();
+"""
+
+_BASIS = {
+    "record": ("记录中的负责方字段 {via}", "the record's field {via}"),
+    "charter": ("章程中“{via}”领域的职责分工", "the charter's assignment for domain {via}"),
+    "publisher": ("数据集发布方", "the dataset's publisher"),
+    "unassigned": ("无法从数据确定", "not found in the data"),
+}
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return pick(lang, zh, en)
+
+
+def _value(f: Finding) -> str:
+    """The finding's value from the data, masked, or ``""``."""
+    if "value" not in f.params:
+        return ""
+    value = jsonable(f.params["value"])
+    text = value if isinstance(value, str) else _json(value)
+    if len(text) > 120:
+        text = text[:117] + "..."
+    return redact(visible(text))
+
+
+def _json(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _sev_badge(severity: Severity, lang: str) -> str:
+    return f'<span class="badge {severity.value}">{esc(severity_label(severity, lang))}</span>'
+
+
+def _rule_title(code: str, lang: str) -> str:
+    rule = rule_or_none(code)
+    return rule.text("title", lang) if rule is not None else ""
+
+
+def _summary(report: Report, lang: str) -> list[str]:
+    counts = report.counts
+    ok = report.is_conformant()
+    cards = [
+        (level_label(report.level, lang), _t(lang, "达到的级别", "Level reached")),
+        (
+            f'<span class="{"ok" if ok else "bad"}">'
+            f"{esc(_t(lang, '符合', 'Conformant') if ok else _t(lang, '不符合', 'Not conformant'))}"
+            "</span>",
+            _t(lang, "结论", "Result"),
+        ),
+        (str(counts["error"]), severity_label(Severity.ERROR, lang)),
+        (str(counts["warning"]), severity_label(Severity.WARNING, lang)),
+        (str(counts["info"]), severity_label(Severity.INFO, lang)),
+    ]
+    out = ['<div class="cards">']
+    for i, (value, key) in enumerate(cards):
+        shown = value if i == 1 else esc(value)
+        out.append(
+            f'<div class="card"><div class="v">{shown}</div><div class="k">{esc(key)}</div></div>'
+        )
+    out.append("</div>")
+    colon = ": " if lang == "en" else "："
+    out.append('<p class="meta">')
+    lines = [f"{esc(label)}{colon}{esc(value)}" for label, value in status_lines(report, lang)]
+    lines.append(
+        f"{esc(_t(lang, '标准版本', 'Standard version'))}{colon}{esc(report.standard_version)}"
+    )
+    if report.inputs:
+        files = "、" if lang != "en" else ", "
+        inputs = files.join(f"<code>{esc(visible(i))}</code>" for i in report.inputs)
+        lines.append(f"{esc(_t(lang, '输入', 'Inputs'))}{colon}{inputs}")
+    if report.profiles:
+        profiles = ", ".join(esc(p) for p in report.profiles)
+        lines.append(f"{esc(_t(lang, '地方配置', 'Profiles'))}{colon}{profiles}")
+    out.append("<br>".join(lines) + "</p>")
+    return out
+
+
+def _per_rule(report: Report, lang: str) -> list[str]:
+    per_rule = Counter((f.code, f.severity) for f in report.findings)
+    rows = sorted(per_rule.items(), key=lambda kv: (-kv[0][1].rank, -kv[1], kv[0][0]))
+    out = [f'<h2 id="rules">{esc(_t(lang, "按严重程度和规则汇总", "By severity and rule"))}</h2>']
+    if len(rows) > 1:
+        bars = [BarItem(f"{code} {_rule_title(code, lang)}"[:28], n) for (code, _), n in rows[:12]]
+        out.append(
+            bar_chart(bars, title=_t(lang, "各规则问题数", "Findings per rule"), fmt="{:.0f}")
+        )
+    head = [
+        _t(lang, "代码", "Code"),
+        _t(lang, "规则", "Rule"),
+        _t(lang, "严重程度", "Severity"),
+        _t(lang, "数量", "Count"),
+        _t(lang, "含义与修正方法", "What it means and how to fix it"),
+    ]
+    out.append(
+        "<table><thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr></thead><tbody>"
+    )
+    for (code, severity), n in rows:
+        rule = rule_or_none(code)
+        explanation = rule.text("explanation", lang) if rule is not None else ""
+        out.append(
+            f'<tr id="rule-{esc(code)}"><td class="code"><a href="#findings" '
+            f'data-filter-rule="{esc(code)}"><code>{esc(code)}</code></a></td>'
+            f"<td>{esc(_rule_title(code, lang))}</td><td>{_sev_badge(severity, lang)}</td>"
+            f'<td class="num">{n}</td><td><details><summary>{esc(_t(lang, "展开", "Show"))}'
+            f"</summary>{esc(explanation)}</details></td></tr>"
+        )
+    out.append("</tbody></table>")
+    return out
+
+
+def _by_file(report: Report, lang: str) -> list[str]:
+    out = [f'<h2 id="files">{esc(_t(lang, "按文件", "By file"))}</h2>']
+    head = [_t(lang, "文件", "File")] + [severity_label(s, lang) for s in Severity]
+    out.append(
+        "<table><thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr></thead><tbody>"
+    )
+    for file, findings in group_by_file(report.findings):
+        c = Counter(f.severity for f in findings)
+        name = visible(file) if file is not None else _t(lang, "（数据集）", "(dataset)")
+        cells = "".join(f'<td class="num">{c.get(s, 0)}</td>' for s in Severity)
+        out.append(f"<tr><td><code>{esc(name)}</code></td>{cells}</tr>")
+    out.append("</tbody></table>")
+    return out
+
+
+def _basis(r: Responsible, lang: str) -> str:
+    zh, en = _BASIS[r.basis]
+    return pick(lang, zh, en).format(via=r.via)
+
+
+def _org_key(r: Responsible) -> str:
+    return r.org_id or ""
+
+
+def _by_org(report: Report, lang: str, owners: list[Responsible]) -> list[str]:
+    groups: dict[str, list[tuple[Finding, Responsible]]] = defaultdict(list)
+    for f, r in zip(report.findings, owners, strict=True):
+        groups[_org_key(r)].append((f, r))
+    order = sorted(groups, key=lambda k: (k == "", -len(groups[k]), k))
+    out = [
+        '<h2 id="orgs">'
+        + esc(
+            _t(lang, "整改清单（按责任单位）", "Rectification list (by responsible organisation)")
+        )
+        + "</h2>",
+        '<p class="meta">'
+        + esc(
+            _t(
+                lang,
+                "责任单位依次取自：记录自身的负责方字段（如运维方、承办方、提供方）；章程中该记录所属责任领域的职责分工；"
+                "数据集的发布方。每个单位一节，可单独打印或转发。",
+                "The responsible organisation is, in this order: the record's own handler field "
+                "(operator, assignee, provider); the charter's assignment for the record's "
+                "domain; the dataset's publisher. One section per organisation, to print or "
+                "forward on its own.",
+            )
+        )
+        + "</p>",
+    ]
+    if not order:
+        out.append(f"<p>{esc(_t(lang, '没有需要整改的问题。', 'Nothing to rectify.'))}</p>")
+        return out
+    head = [
+        _t(lang, "代码", "Code"),
+        _t(lang, "规则", "Rule"),
+        _t(lang, "严重程度", "Severity"),
+        _t(lang, "数量", "Count"),
+        _t(lang, "涉及记录（示例）", "Records (examples)"),
+    ]
+    for key in order:
+        items = groups[key]
+        r = items[0][1]
+        c = Counter(f.severity for f, _ in items)
+        counts = "，".join(f"{severity_label(s, lang)} {c.get(s, 0)}" for s in Severity)
+        if lang == "en":
+            counts = counts.replace("，", ", ")
+        ident = f" <code>{esc(r.org_id)}</code>" if r.org_id and r.name(lang) != r.org_id else ""
+        bases = sorted({_basis(x, lang) for _, x in items})
+        colon, sep = (": ", "; ") if lang == "en" else ("：", "；")
+        out.append(f'<section class="org" data-org="{esc(key)}">')
+        out.append(f"<h3>{esc(r.name(lang))}{ident}</h3>")
+        out.append(
+            f'<p class="basis">{esc(_t(lang, "依据", "Basis"))}{colon}'
+            f"{esc(sep.join(bases))} · {esc(counts)} · "
+            f'<a href="#findings" data-filter-org="{esc(key)}">'
+            f"{esc(_t(lang, '查看全部问题', 'show all its findings'))}</a></p>"
+        )
+        per_rule: dict[tuple[str, Severity], list[Finding]] = defaultdict(list)
+        for f, _ in items:
+            per_rule[(f.code, f.severity)].append(f)
+        out.append(
+            "<table><thead><tr>"
+            + "".join(f"<th>{esc(h)}</th>" for h in head)
+            + "</tr></thead><tbody>"
+        )
+        for (code, severity), fs in sorted(
+            per_rule.items(), key=lambda kv: (-kv[0][1].rank, kv[0][0])
+        ):
+            ids = sorted({redact(visible(f.entity_id)) for f in fs if f.entity_id})
+            shown = "、".join(ids[:5]) + (f" … (+{len(ids) - 5})" if len(ids) > 5 else "")
+            out.append(
+                f"<tr><td><code>{esc(code)}</code></td><td>{esc(_rule_title(code, lang))}</td>"
+                f'<td>{_sev_badge(severity, lang)}</td><td class="num">{len(fs)}</td>'
+                f"<td>{esc(shown)}</td></tr>"
+            )
+        out.append("</tbody></table></section>")
+    return out
+
+
+def _findings(report: Report, lang: str, owners: list[Responsible]) -> list[str]:
+    out = [f'<h2 id="findings">{esc(_t(lang, "全部问题", "All findings"))}</h2>']
+    if not report.findings:
+        out.append(f"<p>{esc(_t(lang, '未发现问题。', 'No findings.'))}</p>")
+        return out
+    any_label = _t(lang, "全部", "all")
+
+    def select(element_id: str, label: str, options: list[tuple[str, str]]) -> str:
+        opts = f'<option value="">{esc(any_label)}</option>' + "".join(
+            f'<option value="{esc(v)}">{esc(text)}</option>' for v, text in options
+        )
+        return f'<label>{esc(label)} <select id="{element_id}">{opts}</select></label>'
+
+    severities = [(s.value, severity_label(s, lang)) for s in Severity if report.counts[s.value]]
+    rules = [(c, f"{c} {_rule_title(c, lang)}") for c in report.code_counts]
+    files = [
+        (f or "", visible(f) if f else _t(lang, "（数据集）", "(dataset)"))
+        for f, _ in group_by_file(report.findings)
+    ]
+    orgs: dict[str, str] = {}
+    for r in owners:
+        orgs.setdefault(_org_key(r), r.name(lang))
+    placeholder = _t(
+        lang, "搜索：代码、字段、记录、说明……", "Search: code, field, record, message…"
+    )
+    template = _t(lang, "显示 {n} / {total} 条", "showing {n} of {total}")
+    out.append(
+        '<div class="filters noprint">'
+        f'<input type="search" id="q" placeholder="{esc(placeholder)}" '
+        f'aria-label="{esc(placeholder)}">'
+        + select("f-sev", _t(lang, "严重程度", "Severity"), severities)
+        + select("f-rule", _t(lang, "规则", "Rule"), rules)
+        + select("f-file", _t(lang, "文件", "File"), files)
+        + select(
+            "f-org",
+            _t(lang, "责任单位", "Organisation"),
+            sorted(orgs.items(), key=lambda kv: kv[1]),
+        )
+        + f'<span id="shown" data-template="{esc(template)}"></span></div>'
+    )
+    head = [
+        _t(lang, "严重程度", "Severity"),
+        _t(lang, "代码", "Code"),
+        _t(lang, "位置", "Position"),
+        _t(lang, "记录", "Record"),
+        _t(lang, "值（已脱敏）", "Value (masked)"),
+        _t(lang, "说明", "Message"),
+        _t(lang, "责任单位", "Organisation"),
+    ]
+    out.append(
+        '<table id="findings"><thead><tr>'
+        + "".join(f"<th>{esc(h)}</th>" for h in head)
+        + "</tr></thead><tbody>"
+    )
+    for f, r in zip(report.findings, owners, strict=True):
+        where = visible(f.file) if f.file else _t(lang, "（数据集）", "(dataset)")
+        pos = position(f)
+        place = f"<code>{esc(where)}{':' + esc(pos) if pos else ''}</code>"
+        if f.path:
+            place += f"<br><code>{esc(visible(f.pointer))}</code>"
+        record = ""
+        if f.entity_type or f.entity_id:
+            record = esc(visible(f.entity_type or "")) + (
+                f"<br><code>{esc(redact(visible(f.entity_id)))}</code>" if f.entity_id else ""
+            )
+        value = _value(f)
+        out.append(
+            f'<tr data-sev="{f.severity.value}" data-rule="{esc(f.code)}" '
+            f'data-file="{esc(f.file or "")}" data-org="{esc(_org_key(r))}">'
+            f"<td>{_sev_badge(f.severity, lang)}</td>"
+            f'<td class="code"><a href="#rule-{esc(f.code)}" '
+            f'title="{esc(_rule_title(f.code, lang))}">'
+            f"<code>{esc(f.code)}</code></a></td>"
+            f'<td class="pos">{place}</td><td>{record}</td>'
+            f'<td class="val">{"<code>" + esc(value) + "</code>" if value else ""}</td>'
+            f'<td class="msg">{esc(redact(visible(f.message(lang))))}</td>'
+            f"<td>{esc(r.name(lang))}</td></tr>"
+        )
+    out.append("</tbody></table>")
+    return out
+
+
+def render_html(report: Report, lang: str = "zh-CN", index: ResponsibleIndex | None = None) -> str:
+    """The HTML page of ``report`` (what the ``html`` reporter writes).
+
+    Args:
+        report: the report.
+        lang: ``zh-CN`` (the default) or ``en``.
+        index: who is responsible for what; by default read from the report's inputs.
+    """
+    lang = "en" if normalize_lang(lang) == "en" else "zh-CN"
+    if index is None:
+        index = responsible_index(report.inputs) if report.findings else ResponsibleIndex()
+    owners = [index.for_finding(f) for f in report.findings]
+    title = _t(lang, "智慧社区数据标准符合性检查报告", "Smart community data conformance report")
+    body = [f"<h1>{esc(title)}</h1>"]
+    body += _summary(report, lang)
+    body.append(
+        '<nav class="noprint meta">'
+        + " · ".join(
+            f'<a href="#{anchor}">{esc(text)}</a>'
+            for anchor, text in (
+                ("rules", _t(lang, "按规则", "By rule")),
+                ("files", _t(lang, "按文件", "By file")),
+                ("orgs", _t(lang, "整改清单", "Rectification list")),
+                ("findings", _t(lang, "全部问题", "All findings")),
+            )
+        )
+        + "</nav>"
+    )
+    if report.findings:
+        body += _per_rule(report, lang)
+        body += _by_file(report, lang)
+        body += _by_org(report, lang, owners)
+    body += _findings(report, lang, owners)
+    script = _SCRIPT if report.findings else ""
+    return page(title, "\n".join(body), lang=lang, css=_CSS, script=script)
+
+
+class HtmlReporter:
+    """A self-contained HTML page: summaries, the rectification list, filterable findings."""
+
+    name = "html"
+    suffix = ".html"
+    media_type = "text/html; charset=utf-8"
+
+    def render(
+        self,
+        report: Report,
+        *,
+        lang: str = "zh-CN",
+        color: bool = False,
+        out: TextIO,
+        options: ReporterOptions | None = None,
+    ) -> None:
+        """Write ``report`` as one HTML page to ``out`` (``color`` is ignored)."""
+        out.write(render_html(report, lang))
+
+
+#: The ``html`` reporter.
+REPORTER: Reporter = HtmlReporter()

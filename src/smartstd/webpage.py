@@ -1,0 +1,201 @@
+"""Self-contained HTML pages: the shell every page for people is built in.
+
+A page written here loads nothing from another host, ever: its styles and
+scripts are inline, its charts are SVG drawn in Python, and a Content
+Security Policy in the page itself forbids every network load (``default-src
+'none'``), so a page that a later change tried to point at a CDN would show
+the failure in the browser's console instead of quietly phoning out. Such a
+page opens the same way on a government intranet, from an e-mail attachment
+or from a USB stick.
+
+The check report (``smartstd check --format html``), the duty lists
+(``smartstd graph duties``) and the assessment report (``smartstd assess
+--format html``) are all built with :func:`page`.
+
+自包含的 HTML 页面外壳：样式与脚本内联，图表为 Python 绘制的 SVG，页面自带的内容安全
+策略禁止任何网络请求，因此在政务内网、邮件附件或 U 盘中打开效果相同。
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from html import escape
+from typing import Any
+
+__all__ = ["CSP", "BarItem", "bar_chart", "data_script", "esc", "page", "pick"]
+
+#: The Content Security Policy of every page: nothing from any host, inline
+#: styles and scripts only, images only as ``data:`` URLs.
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
+)
+
+_BASE_CSS = """
+:root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--accent:#0b57d0;
+--error:#b3261e;--warning:#9a6700;--info:#0b57d0;--ok:#1a7f37}
+*{box-sizing:border-box}
+body{margin:0;padding:24px;color:var(--fg);background:var(--bg);line-height:1.55;
+font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",
+"Source Han Sans SC","WenQuanYi Micro Hei",system-ui,-apple-system,"Segoe UI",sans-serif}
+main{max-width:1200px;margin:0 auto}
+h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;
+border-bottom:1px solid var(--line);padding-bottom:.25rem}h3{font-size:1.05rem}
+.meta{color:var(--muted);font-size:.9rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.92rem}
+th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#f6f8fa}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:.88em;
+word-break:keep-all;overflow-wrap:anywhere}
+.badge{display:inline-block;padding:0 .45rem;border-radius:.6rem;font-size:.8rem;
+color:#fff;background:var(--muted)}
+.badge.error{background:var(--error)}.badge.warning{background:var(--warning)}
+.badge.info{background:var(--info)}.badge.ok{background:var(--ok)}
+.cards{display:flex;flex-wrap:wrap;gap:12px;margin:1rem 0}
+.card{border:1px solid var(--line);border-radius:8px;padding:.6rem 1rem;min-width:140px}
+.card .v{font-size:1.5rem;font-weight:600}.card .k{color:var(--muted);font-size:.85rem}
+svg text{font-family:inherit}
+@media print{body{padding:0}.noprint{display:none}a{color:inherit;text-decoration:none}
+h2{break-after:avoid}tr{break-inside:avoid}}
+"""
+
+
+def esc(value: object) -> str:
+    """``value`` as HTML text (``&``, ``<``, ``>`` and both quotes escaped)."""
+    return escape(str(value), quote=True)
+
+
+def pick(lang: str, zh: str, en: str) -> str:
+    """The Chinese text unless ``lang`` asks for English (Chinese first)."""
+    return en if lang.lower().startswith("en") else zh
+
+
+def data_script(element_id: str, data: Any) -> str:
+    """A ``<script type="application/json">`` holding ``data`` safely.
+
+    ``<``, ``>`` and ``&`` are written as JSON escapes, so no value (a finding's
+    text, a name) can close the element or open another one.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f'<script type="application/json" id="{esc(element_id)}">{text}</script>'
+
+
+def page(
+    title: str,
+    body: str,
+    *,
+    lang: str = "zh-CN",
+    css: str = "",
+    script: str = "",
+    head: str = "",
+) -> str:
+    """A whole HTML document: the shell, ``body`` (already HTML) and inline extras.
+
+    Args:
+        title: the page title (plain text; escaped here).
+        body: the page's content as HTML.
+        lang: the page's language tag (``zh-CN`` by default, ``en`` on request).
+        css: more CSS, inlined after the base styles.
+        script: JavaScript, inlined at the end of the body.
+        head: more elements for ``<head>`` (already HTML).
+    """
+    html_lang = "en" if lang.lower().startswith("en") else "zh-CN"
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{html_lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="smartstd">',
+        f"<title>{esc(title)}</title>",
+        f"<style>{_BASE_CSS}{css}</style>",
+        head,
+        "</head>",
+        "<body><main>",
+        body,
+        "</main>",
+        f"<script>{script}</script>" if script else "",
+        "</body></html>",
+    ]
+    return "\n".join(p for p in parts if p) + "\n"
+
+
+class BarItem:
+    """One bar of :func:`bar_chart`: a label, a value and an optional note."""
+
+    __slots__ = ("label", "note", "value")
+
+    def __init__(self, label: str, value: float, note: str = "") -> None:
+        self.label = label
+        self.value = value
+        self.note = note
+
+
+def bar_chart(
+    items: Sequence[BarItem] | Iterable[BarItem],
+    *,
+    title: str = "",
+    maximum: float | None = None,
+    fmt: str = "{:.1%}",
+    width: int = 640,
+    bar_height: int = 22,
+    color: str = "#0b57d0",
+    target: float | None = None,
+) -> str:
+    """A horizontal bar chart as inline SVG (no script, prints as drawn).
+
+    Args:
+        items: the bars, top to bottom.
+        title: an accessible title (``<title>`` of the SVG).
+        maximum: the value of a full bar (the largest value if not given).
+        fmt: how a value is written beside its bar (``str.format``).
+        width: the SVG's width in pixels.
+        bar_height: the height of one bar.
+        color: the bars' colour.
+        target: draws a dashed line at this value (a pilot's target).
+    """
+    bars = list(items)
+    label_w = 180
+    value_w = 90
+    plot_w = max(width - label_w - value_w, 60)
+    top = 8
+    height = top * 2 + bar_height * len(bars) + (4 * max(len(bars) - 1, 0))
+    values = [b.value for b in bars if b.value == b.value]  # drop NaN
+    peak = maximum if maximum is not None else max([*values, target or 0.0, 0.0])
+    peak = peak if peak > 0 else 1.0
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" class="chart">',
+        f"<title>{esc(title)}</title>" if title else "",
+    ]
+    for i, bar in enumerate(bars):
+        y = top + i * (bar_height + 4)
+        value = bar.value if bar.value == bar.value else 0.0
+        w = max(0.0, min(value / peak, 1.0)) * plot_w
+        text = fmt.format(bar.value) if bar.value == bar.value else "—"
+        out.append(
+            f'<text x="{label_w - 6}" y="{y + bar_height * 0.7:.1f}" text-anchor="end" '
+            f'font-size="13">{esc(bar.label)}</text>'
+        )
+        out.append(
+            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_height}" '
+            f'fill="{esc(color)}" rx="2"><title>{esc(bar.label)}: {esc(text)}'
+            f"{' · ' + esc(bar.note) if bar.note else ''}</title></rect>"
+        )
+        out.append(
+            f'<text x="{label_w + w + 6:.1f}" y="{y + bar_height * 0.7:.1f}" '
+            f'font-size="13" class="value">{esc(text)}</text>'
+        )
+    if target is not None:
+        x = label_w + max(0.0, min(target / peak, 1.0)) * plot_w
+        out.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="2" y2="{height - 2}" stroke="#b3261e" '
+            f'stroke-dasharray="4 3" stroke-width="1.5"><title>{esc(fmt.format(target))}'
+            "</title></line>"
+        )
+    out.append("</svg>")
+    return "".join(p for p in out if p)

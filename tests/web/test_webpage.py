@@ -1,0 +1,56 @@
+"""The shared page shell: self-contained, escaped, and offline in a real browser."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from browser import offline_page
+from smartstd.webpage import CSP, BarItem, bar_chart, data_script, esc, page, pick
+
+
+def test_page_is_self_contained_and_forbids_the_network() -> None:
+    html = page("标题 <x>", "<p>正文</p>", css="p{color:red}", script="var a=1;")
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<html lang="zh-CN">' in html
+    assert "<title>标题 &lt;x&gt;</title>" in html
+    assert f'content="{CSP}"' in html
+    assert "default-src 'none'" in CSP
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+
+
+def test_english_on_request() -> None:
+    assert '<html lang="en">' in page("t", "", lang="en")
+    assert pick("en-GB", "中", "en") == "en"
+    assert pick("zh-CN", "中", "en") == "中"
+
+
+def test_data_script_cannot_close_its_element() -> None:
+    hostile = {"x": "</script><script>alert(1)</script>", "y": "a&b\u2028"}
+    text = data_script("d", hostile)
+    assert text.count("</script>") == 1
+    body = text[text.index(">") + 1 : text.rindex("<")]
+    assert json.loads(body) == hostile
+
+
+def test_bar_chart_escapes_labels_and_scales() -> None:
+    svg = bar_chart([BarItem("<b>", 0.5), BarItem("全", 1.0)], maximum=1.0, target=0.8)
+    assert "&lt;b&gt;" in svg and "<b>" not in svg
+    widths = [float(w) for w in re.findall(r'<rect [^>]*width="([0-9.]+)"', svg)]
+    assert widths[1] == 2 * widths[0] > 0
+    assert "stroke-dasharray" in svg
+    assert esc('"') == "&quot;"
+
+
+def test_page_renders_offline_in_chromium(tmp_path: Path) -> None:
+    body = "<h1>智慧社区</h1>" + bar_chart([BarItem("响应率", 0.9)], maximum=1.0)
+    # a page that tries the network anyway: the CSP and the route both stop it
+    body += '<img src="https://cdn.example.com/x.png" alt="">'
+    path = tmp_path / "p.html"
+    path.write_text(page("测试", body), encoding="utf-8")
+    with offline_page(path.as_uri(), wait_for="svg.chart") as view:
+        assert "智慧社区" in view.text()
+        assert view.page.locator("svg.chart rect").count() == 1
+        shot = view.screenshot(tmp_path / "p.png")
+    assert shot.stat().st_size > 1000
