@@ -66,7 +66,7 @@ from smartstd.conformance.structure import (
     validate_envelope,
 )
 from smartstd.io import Limits, locate, parse_json
-from smartstd.report import Finding, Level, Path, Report, Severity
+from smartstd.report import LEFT_OUT, Finding, Level, Path, Report, Severity
 from smartstd.scanner import mask_finding
 from smartstd.standard.dataset import (
     CHARTER_TYPES,
@@ -201,6 +201,114 @@ class _Plan:
     open_codes: bool
 
 
+#: How the notices name each limit: key, zh-CN, en.
+_SCOPES: dict[str, tuple[str, str, str]] = {
+    "rule-record": ("max_findings_per_rule_per_record", "每条记录每条规则", "per rule per record"),
+    "record": ("max_findings_per_record", "每条记录", "per record"),
+    "run": ("max_findings", "整次检查", "per run"),
+}
+
+
+def left_out(
+    code: str,
+    severity: Severity | str,
+    omitted: int,
+    scope: str,
+    limits: Limits,
+    where: Where | None = None,
+) -> Finding:
+    """The SC903 notice: ``omitted`` findings of ``code`` were over the ``scope`` limit."""
+    name, zh, en = _SCOPES[scope]
+    where = where or Where(None, None, ())
+    return Finding(
+        LEFT_OUT,
+        Severity.INFO,
+        path=where.base,
+        file=where.file,
+        line=where.line,
+        entity_type=where.entity_type,
+        entity_id=where.entity_id,
+        params={
+            "code": code,
+            "severity": Severity(severity).value,
+            "omitted": omitted,
+            "scope": scope,
+            "limit": getattr(limits, name),
+            "scope_zh": zh,
+            "scope_en": en,
+        },
+    )
+
+
+def _with_severity(f: Finding, severity: Callable[[str], Severity]) -> Finding:
+    """A reader's SC903 notice with the configured severity of what it left out."""
+    code = f.params.get("code")
+    if not isinstance(code, str):
+        return f
+    return f.replace(params={**f.params, "severity": severity(code).value})
+
+
+class _Budget:
+    """The finding limits of one checker: per rule per record, per record, per run.
+
+    Findings come record by record (a record's findings are consecutive);
+    when the record changes, the notices of the one before are written.
+    """
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.per_rule = limits.max_findings_per_rule_per_record
+        self.per_record = limits.max_findings_per_record
+        self.per_run = limits.max_findings
+        self.key: tuple[Any, ...] | None = None
+        self.where: Where | None = None
+        self.codes: Counter[str] = Counter()
+        self.listed = 0
+        self.run = 0
+        #: (code, severity, scope) -> count, for the current record
+        self.omitted: Counter[tuple[str, str, str]] = Counter()
+        #: (code, severity) -> count, over the run limit
+        self.run_omitted: Counter[tuple[str, str]] = Counter()
+
+    def admit(
+        self, code: str, severity: Severity, where: Where, emit: Callable[[Finding], None]
+    ) -> bool:
+        key = (where.file, where.line, where.base)
+        if key != self.key:
+            self.flush(emit)
+            self.key, self.where = key, where
+            self.codes.clear()
+            self.listed = 0
+        if self.run >= self.per_run:
+            self.run_omitted[code, severity.value] += 1
+            return False
+        n = self.codes[code] + 1
+        self.codes[code] = n
+        if n > self.per_rule:
+            self.omitted[code, severity.value, "rule-record"] += 1
+            return False
+        if self.listed >= self.per_record:
+            self.omitted[code, severity.value, "record"] += 1
+            return False
+        self.listed += 1
+        self.run += 1
+        return True
+
+    def flush(self, emit: Callable[[Finding], None]) -> None:
+        """Write the notices of the current record."""
+        if self.omitted:
+            for (code, sev, scope), n in sorted(self.omitted.items()):
+                emit(left_out(code, sev, n, scope, self.limits, self.where))
+            self.omitted.clear()
+
+    def close(self, emit: Callable[[Finding], None]) -> None:
+        """Write every notice still due (the last record's, the run's)."""
+        self.flush(emit)
+        for (code, sev), n in sorted(self.run_omitted.items()):
+            emit(left_out(code, sev, n, "run", self.limits))
+        self.run_omitted.clear()
+
+
 @dataclass
 class _ChunkResult:
     findings: list[Finding]
@@ -238,6 +346,7 @@ class _Checker:
         # the core validator itself: TypeAdapter.validate_json is a Python wrapper
         self._validate_json = entity_adapter().validator.validate_json
         self.limits = limits or Limits()
+        self._budget = _Budget(self.limits)
         self._check_prefixes = "SC107" in enabled
         self._structural = enabled.intersection({"SC103", "SC104", "SC106", "SC108"})
 
@@ -280,10 +389,26 @@ class _Checker:
         )
 
     def add_hit(self, hit: Hit, where: Where, text: str | None) -> None:
-        if hit.code in self.enabled:
+        if hit.code in self.enabled and self._admit(hit.code, hit.where or where):
             self.findings.append(
                 self.place(hit, hit.where or where, text if hit.where is None else None)
             )
+
+    def _admit(self, code: str, where: Where, severity: Severity | None = None) -> bool:
+        """Whether a finding of ``code`` at ``where`` is listed (the limits count the rest)."""
+        return self._budget.admit(
+            code, severity or self.severity(code), where, self.findings.append
+        )
+
+    def add_findings(self, found: Iterable[Finding], where: Where) -> None:
+        """Findings a reader made for the record at ``where``, within the limits."""
+        for f in found:
+            if f.code == LEFT_OUT:
+                self.findings.append(_with_severity(f, self.severity))
+                continue
+            sev = self.severity(f.code)
+            if self._admit(f.code, where, sev):
+                self.findings.append(f.replace(severity=sev))
 
     def add_hits(self, hits: Iterable[Hit], where: Where, text: str | None) -> None:
         """:meth:`add_hit` for the hits of one record: its text is searched once for them all.
@@ -291,7 +416,11 @@ class _Checker:
         Locating one path at a time reads the record again for each hit, which
         is quadratic in a record with many findings (a list of 10,000 bad items).
         """
-        wanted = [hit for hit in hits if hit.code in self.enabled]
+        wanted = [
+            hit
+            for hit in hits
+            if hit.code in self.enabled and self._admit(hit.code, hit.where or where)
+        ]
         if len(wanted) < 2 or text is None or where.line is None:
             for hit in wanted:
                 self.add_hit(hit, where, text)
@@ -409,9 +538,7 @@ class _Checker:
                     text, file=where.file, limits=self.limits, line_offset=(where.line or 1) - 1
                 )
                 if problems:
-                    self.findings.extend(
-                        f.replace(severity=self.severity(f.code)) for f in problems
-                    )
+                    self.add_findings(problems, where)
                     if raw is None:
                         self.records += 1  # a record, though not one that can be checked
                         self.lost(text, where)
@@ -481,7 +608,7 @@ class _Checker:
                 self.lines(file, item)
             elif isinstance(item, Finding):
                 if item.line != 1:  # line 1's problems are the envelope's, reported once
-                    self.findings.append(item.replace(severity=self.severity(item.code)))
+                    self.add_findings([item], Where(file, item.line, ()))
                     if item.code in ("SC101", "SC109") and item.line is not None:
                         if item.params.get("limit") == "max_file_bytes":
                             self.lost(None, Where(file, item.line, ()))  # and all that follows
@@ -586,6 +713,7 @@ class _Checker:
         self.records += part.records
 
     def result(self) -> _ChunkResult:
+        self._budget.close(self.findings.append)
         return _ChunkResult(self.findings, self.states, self.counts, self.records)
 
 
@@ -898,9 +1026,25 @@ class Engine:
     def _finalize(self, findings: list[Finding]) -> Iterator[Finding]:
         """Fill positions still unknown, keep enabled codes (reading problems always)."""
         placed = self._fill_positions(findings)
+        limits = self.options.limits
+        listed = 0
+        over: Counter[tuple[str, str]] = Counter()
+        notices: Counter[tuple[str, str]] = Counter()  # the run notices of worker processes
         for f in placed:
-            if f.code in self.enabled or f.code in _UNWAIVABLE or f.code in ("SC100", "SC102"):
+            if f.code == LEFT_OUT:
+                if f.params.get("scope") == "run" and f.file is None:
+                    notices[f.params["code"], f.params["severity"]] += f.params["omitted"]
+                    continue
+                yield f
+            elif f.code in self.enabled or f.code in _UNWAIVABLE or f.code in ("SC100", "SC102"):
+                if listed >= limits.max_findings:
+                    over[f.code, f.severity.value] += 1
+                    continue
+                listed += 1
                 yield mask_finding(f)
+        notices.update(over)
+        for (code, sev), n in sorted(notices.items()):
+            yield left_out(code, sev, n, "run", limits)
 
     def _fill_positions(self, findings: list[Finding]) -> list[Finding]:
         """Fill the line, column and entity still unknown (dataset rules keep only positions)."""
