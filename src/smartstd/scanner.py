@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from smartstd.identifiers import PROVINCE_CODES
 
 if TYPE_CHECKING:
-    from smartstd.report import Finding
+    from smartstd.report import Finding, Report
 
 __all__ = [
     "MAX_REPEAT",
@@ -57,6 +57,7 @@ __all__ = [
     "Match",
     "clip",
     "mask_finding",
+    "mask_report",
     "might_hold",
     "redact",
     "scan",
@@ -588,6 +589,25 @@ def mask_finding(finding: Finding) -> Finding:
         entity_id=safe_eid,
         path=safe_path,
     )
+
+
+def mask_report(report: Report) -> Report:
+    """``report`` with every finding (waived ones too) passed through :func:`mask_finding`.
+
+    Every reporter calls this first, so no format repeats a raw identifier or
+    more than :data:`MAX_REPEAT` characters of a value, even for a report
+    built by hand. The same report is returned when nothing needed masking.
+    """
+    import dataclasses
+
+    findings = tuple(mask_finding(f) for f in report.findings)
+    waived = tuple(mask_finding(f) for f in report.waived)
+    same = all(a is b for a, b in zip(findings, report.findings, strict=True)) and all(
+        a is b for a, b in zip(waived, report.waived, strict=True)
+    )
+    if same:
+        return report
+    return dataclasses.replace(report, findings=findings, waived=waived)
 
 
 def summarise(matches: list[Match], limit: int = 5) -> str:

@@ -422,8 +422,10 @@ class _Checker:
             if hit.code in self.enabled and self._admit(hit.code, hit.where or where)
         ]
         if len(wanted) < 2 or text is None or where.line is None:
-            for hit in wanted:
-                self.add_hit(hit, where, text)
+            for hit in wanted:  # admitted already
+                self.findings.append(
+                    self.place(hit, hit.where or where, text if hit.where is None else None)
+                )
             return
         found = locate(text, [hit.path for hit in wanted if hit.where is None])
         for hit in wanted:
