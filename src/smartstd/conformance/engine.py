@@ -66,6 +66,7 @@ from smartstd.conformance.structure import (
     validate_envelope,
 )
 from smartstd.io import Limits, locate, parse_json
+from smartstd.io.ndjson import read_line
 from smartstd.report import LEFT_OUT, Finding, Level, Path, Report, Severity
 from smartstd.scanner import mask_finding
 from smartstd.standard.dataset import (
@@ -1080,11 +1081,11 @@ class Engine:
         for file, by_line in ndjson_missing.items():
             try:
                 with open(file, "rb") as fh:
-                    for lineno, raw in enumerate(fh, start=1):
+                    for lineno, raw in _bounded_lines(fh, self.options.limits.max_line_bytes):
                         if not by_line:
                             break
                         idxs = by_line.pop(lineno, [])
-                        if not idxs:
+                        if not idxs or raw is None:  # a line over the limit is never read whole
                             continue
                         text = raw.decode("utf-8", "replace").rstrip("\r\n").lstrip("\ufeff")
                         pos = locate(text, [findings[i].path for i in idxs])
@@ -1099,6 +1100,25 @@ class Engine:
             except OSError:
                 continue
         return out
+
+
+def _bounded_lines(fh: Any, max_line: int) -> Iterator[tuple[int, bytes | None]]:
+    """The lines of a binary file, numbered from 1; ``None`` for a line over ``max_line`` bytes.
+
+    A long line is read and dropped a MiB at a time, never held whole.
+    """
+    lineno = 0
+    while True:
+        raw, size, _ = read_line(fh.readline, max_line + 2)
+        if not size:
+            return
+        lineno += 1
+        if raw is None:
+            while True:  # the rest of an over-long line
+                piece = fh.readline(1 << 20)
+                if not piece or piece.endswith(b"\n"):
+                    break
+        yield lineno, raw
 
 
 def _loads_quietly(text: str) -> Any:
