@@ -9,7 +9,8 @@ Hypothesis profiles (choose with ``SMARTSTD_HYPOTHESIS_PROFILE``):
 
 Every test runs with the network blocked: the standard is offline by design
 (schemas are package data, no ``$ref`` is ever fetched), and a test that tried
-to connect anywhere fails loudly instead of passing on a lucky network.
+to connect anywhere fails loudly instead of passing on a lucky network. The
+machine's own loopback stays open: a local Dask cluster talks over it.
 """
 
 from __future__ import annotations
@@ -46,25 +47,36 @@ class NetworkBlockedError(RuntimeError):
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
+_real_create_connection = socket.create_connection
 
 
 def _refuse(what: str, address: Any) -> NetworkBlockedError:
     return NetworkBlockedError(f"tests may not use the network: {what}({address!r}) was blocked")
 
 
+def _loopback(family: int, address: Any) -> bool:
+    """Local IPC and this machine's own loopback (a local Dask cluster) are not network."""
+    if family == socket.AF_UNIX:
+        return True
+    host = address[0] if isinstance(address, tuple) and address else None
+    return host in ("127.0.0.1", "::1", "localhost")
+
+
 def _guarded_connect(self: socket.socket, address: Any) -> None:
-    if self.family == socket.AF_UNIX:  # local IPC (multiprocessing) is not network
+    if _loopback(self.family, address):
         return _real_connect(self, address)
     raise _refuse("socket.connect", address)
 
 
 def _guarded_connect_ex(self: socket.socket, address: Any) -> int:
-    if self.family == socket.AF_UNIX:
+    if _loopback(self.family, address):
         return _real_connect_ex(self, address)
     raise _refuse("socket.connect_ex", address)
 
 
 def _guarded_create_connection(address: Any, *args: Any, **kwargs: Any) -> socket.socket:
+    if _loopback(socket.AF_INET, address):
+        return _real_create_connection(address, *args, **kwargs)
     raise _refuse("socket.create_connection", address)
 
 

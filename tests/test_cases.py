@@ -1,4 +1,8 @@
-"""Data-driven rule cases: each folder under cases/invalid must produce exactly its expected findings."""
+"""Data-driven rule cases: each invalid case must produce exactly its expected findings.
+
+The invalid cases live with their rule, ``src/smartstd/rules/<family>/cases/invalid/SCnnn-<what>/``;
+the valid ones in ``tests/cases/valid/``.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,8 @@ from smartstd.conformance.waivers import load_waivers
 from smartstd.report import Level
 
 CASES = Path(__file__).parent / "cases"
-INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
+RULES = Path(__file__).resolve().parents[1] / "src" / "smartstd" / "rules"
+INVALID = sorted((p for p in RULES.glob("*/cases/invalid/*") if p.is_dir()), key=lambda p: p.name)
 VALID = sorted(p for p in (CASES / "valid").iterdir() if p.is_dir())
 
 
@@ -66,4 +71,24 @@ def test_valid_case_has_no_findings(case: Path) -> None:
 def test_every_rule_has_an_invalid_case() -> None:
     covered = {p.name.split("-", 1)[0] for p in INVALID}
     missing = [r.code for r in all_rules() if r.code not in covered]
-    assert missing == [], f"rules without a case in tests/cases/invalid: {missing}"
+    assert missing == [], f"rules without a case in src/smartstd/rules/*/cases/invalid: {missing}"
+
+
+def test_each_case_lives_in_its_family_folder() -> None:
+    misplaced = [str(p) for p in INVALID if p.parents[2].name != "sc" + p.name[2]]
+    assert misplaced == []
+    stray = CASES / "invalid"
+    assert not stray.exists() or not any(stray.iterdir()), (
+        "invalid cases live with their rule: move tests/cases/invalid/SCnnn-* to "
+        "src/smartstd/rules/scN/cases/invalid/"
+    )
+
+
+def test_profile_tightening_is_declared_on_the_catalogue_parameters() -> None:
+    # what profiles.PARAM_DIRECTIONS said before it moved onto Param.tighten
+    declared = {(r.code, p.name): p.tighten for r in all_rules() for p in r.params if p.tighten}
+    assert declared[("SC303", "grace_hours")] == "lower"
+    assert declared[("SC304", "channel_sla_hours")] == "lower-each:default_sla_hours"
+    assert declared[("SC405", "kind_bounds")] == "range-each"
+    assert declared[("SC410", "kind_min_levels")] == "higher-each:min_level"
+    assert len(declared) == 26

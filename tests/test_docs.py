@@ -223,6 +223,31 @@ def test_every_page_is_in_the_navigation() -> None:
     assert not (DOCS / "zh").exists(), "Chinese pages are page.zh.md, not docs/zh/"
 
 
+def _nav_titles(nav: Any) -> set[str]:
+    titles: set[str] = set()
+    for item in nav if isinstance(nav, list) else []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                titles.add(title)
+                titles |= _nav_titles(value)
+    return titles
+
+
+def test_every_menu_title_has_a_chinese_name() -> None:
+    """The Chinese site's menus are Chinese: each nav title in `nav_translations`."""
+    config = _mkdocs()
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    zh = next(lang for lang in i18n["languages"] if lang["locale"] == "zh")
+    assert zh["theme"]["language"] == "zh"
+    translations = zh["nav_translations"]
+    titles = _nav_titles(config["nav"]) - {"smartstd"}  # the package's name stays
+    missing = sorted(titles - set(translations))
+    assert missing == [], (
+        "add the Chinese title under plugins > i18n > languages > zh > nav_translations "
+        f"in mkdocs.yml: {missing}"
+    )
+
+
 def test_site_builds_offline() -> None:
     config = _mkdocs()
     assert config["strict"] is True
@@ -237,6 +262,10 @@ def test_site_builds_offline() -> None:
         if isinstance(e, dict) and "pymdownx.superfences" in e
     )
     assert any(f["name"] == "mermaid" for f in superfences["custom_fences"])
+    # Mermaid comes from the npm package pinned in tools/docs, never from material's CDN
+    assert "assets/javascripts/mermaid.min.js" in config["extra_javascript"]
+    lock = json.loads((ROOT / "tools" / "docs" / "package-lock.json").read_text("utf-8"))
+    assert lock["packages"]["node_modules/mermaid"]["integrity"].startswith("sha512-")
 
 
 def test_changelog_page_includes_the_changelog() -> None:
@@ -412,3 +441,35 @@ def test_python_tour_runs() -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "level reached" in proc.stdout
+
+
+# --------------------------------------------------------------------------- shell completion
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_shell_completion_works_as_documented(shell: str) -> None:
+    """The getting-started pages' completion scripts come out of the CLI as shown."""
+    for page in ("getting-started.md", "getting-started.zh.md"):
+        assert f"_SMARTSTD_COMPLETE={shell}_source smartstd" in (DOCS / page).read_text("utf-8")
+    runner = CliRunner()
+    script = runner.invoke(
+        cli_main, [], prog_name="smartstd", env={"_SMARTSTD_COMPLETE": f"{shell}_source"}
+    )
+    assert script.exit_code == 0
+    assert "_smartstd_completion" in script.output
+    assert "_SMARTSTD_COMPLETE" in script.output
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [
+        ("smartstd ch", "1", {"plain,check"}),
+        ("smartstd check --level ", "3", {"plain,L1", "plain,L2", "plain,L3"}),
+    ],
+)
+def test_shell_completion_completes(words: str, cword: str, expected: set[str]) -> None:
+    """What the pages promise: `smartstd ch` -> `check`, `--level` -> L1 L2 L3."""
+    env = {"_SMARTSTD_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": cword}
+    result = CliRunner().invoke(cli_main, [], prog_name="smartstd", env=env)
+    assert result.exit_code == 0
+    assert set(result.output.split()) == expected

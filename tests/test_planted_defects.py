@@ -1682,6 +1682,69 @@ def _sc704(c: Copy) -> list[E]:
     return [E("SC704", None, ("profiles", 0), "envelope")]
 
 
+# -- SC8xx pilot assessment
+
+
+def _pilot(c: Copy) -> dict[str, Any]:
+    return c.first("Pilot")
+
+
+def _target(pilot: dict[str, Any], indicator: str) -> int:
+    return next(i for i, t in enumerate(pilot["targets"]) if t["indicator"] == indicator)
+
+
+@variant("SC801", "device-availability-target-raised", "json")
+def _sc801_devices(c: Copy) -> list[E]:
+    pilot = _pilot(c)
+    i = _target(pilot, "device_availability")
+    pilot["targets"][i]["value"] = 0.99  # 58 of 60 devices are active: 96.7%
+    return [E("SC801", pilot["id"], ("targets", i, "value"))]
+
+
+@variant("SC801", "turnout-target-raised", "ndjson")
+def _sc801_turnout(c: Copy) -> list[E]:
+    pilot = _pilot(c)
+    i = _target(pilot, "consultation_turnout")
+    pilot["targets"][i]["value"] = 0.5  # 36.9% took part
+    return [E("SC801", pilot["id"], ("targets", i, "value"))]
+
+
+@variant("SC802", "ends-before-it-starts", "json")
+def _sc802_dates(c: Copy) -> list[E]:
+    pilot = copy.deepcopy(_pilot(c))  # a second pilot, so the first one's SC801 stays
+    pilot["id"] = "pilot-440113-phase2"
+    pilot["starts_on"], pilot["ends_on"] = "2027-07-01", "2027-06-30"
+    c.entities.append(pilot)
+    return [E("SC802", pilot["id"], ("ends_on",))]
+
+
+@variant("SC802", "target-twice", "yaml")
+def _sc802_twice(c: Copy) -> list[E]:
+    pilot = _pilot(c)
+    pilot["targets"].append({"indicator": "device_availability", "comparator": "ge", "value": 0.5})
+    return [E("SC802", pilot["id"], ("targets", len(pilot["targets"]) - 1))]
+
+
+@variant("SC803", "no-critical-alert", "json")
+def _sc803_alerts(c: Copy) -> list[E]:
+    for alert in c.entities:
+        if alert["type"] == "Alert" and alert["severity"] == "critical":
+            alert["severity"] = "high"
+    pilot = _pilot(c)
+    i = _target(pilot, "critical_alert_ack_minutes")
+    return [E("SC803", pilot["id"], ("targets", i, "indicator"))]
+
+
+@variant("SC803", "no-eligible-count", "ndjson")
+def _sc803_turnout(c: Copy) -> list[E]:
+    for cons in c.entities:
+        if cons["type"] == "Consultation":
+            cons.pop("eligible_count", None)
+    pilot = _pilot(c)
+    i = _target(pilot, "consultation_turnout")
+    return [E("SC803", pilot["id"], ("targets", i, "indicator"))]
+
+
 # -- SC9xx waivers
 
 _WAIVERS = """waivers:
@@ -1878,6 +1941,6 @@ def test_every_rule_is_planted() -> None:
 def test_the_copy_is_as_clean_as_the_example(fmt: str, tmp_path: Path) -> None:
     files = Copy.fresh().write(tmp_path, fmt)
     report = smartstd.check(files)
-    assert {f.code for f in report.findings} <= {"SC502"}
+    assert {f.code for f in report.findings} <= {"SC502", "SC801"}  # both on purpose
     assert report.counts["error"] == 0
     assert report.level.value == "L3"

@@ -17,10 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smartstd
-from smartstd.conformance.rules.sc4 import identifier_hits
 from smartstd.io import Limits
 from smartstd.report import LEFT_OUT, Finding, Report, Severity
 from smartstd.reporters import REPORTERS, render_string
+from smartstd.rules.sc4.checks import identifier_hits
 from smartstd.scanner import MAX_REPEAT, clip, mask_finding, might_hold, redact, scan
 from smartstd.testing.identifiers import Written, decoys, written_identifiers
 
@@ -179,6 +179,12 @@ def test_every_format_masks_and_clips_what_it_repeats() -> None:
         assert "15912345670" not in text, name
         # each repeat of the value costs at most about MAX_REPEAT characters
         assert len(text) - len(render_string(small, name)) < 20 * MAX_REPEAT, name
+
+
+def test_the_written_out_table_is_what_unicodedata_says() -> None:
+    from smartstd import scanner
+
+    assert scanner.derive_tables() == scanner._tables()
 
 
 def test_mask_finding_leaves_clean_findings_alone() -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from smartstd._version import __version__
 
 if TYPE_CHECKING:
+    from smartstd.assessment import assess
     from smartstd.conformance.engine import CheckOptions, check, iter_findings
     from smartstd.errors import ConfigError, InputError, SmartstdError, UsageError
     from smartstd.loader import load
@@ -36,6 +37,7 @@ __all__ = [
     "SmartstdError",
     "UsageError",
     "__version__",
+    "assess",
     "check",
     "iter_findings",
     "load",
@@ -44,6 +46,7 @@ __all__ = [
 _LAZY: dict[str, str] = {
     "STANDARD_VERSION": "smartstd.standard.dataset",
     "CheckOptions": "smartstd.conformance.engine",
+    "assess": "smartstd.assessment",
     "ConfigError": "smartstd.errors",
     "check": "smartstd.conformance.engine",
     "iter_findings": "smartstd.conformance.engine",

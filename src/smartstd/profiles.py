@@ -76,38 +76,17 @@ _PROFILE_REF = re.compile(
 _EXT_FIELD = re.compile(r"^([a-z][a-z0-9]{0,15}):[a-z][a-z0-9_]{0,63}$")
 _NS_CODE = re.compile(r"^([a-z][a-z0-9]{0,15}):[a-z0-9][a-z0-9_]{0,63}$")
 
-#: How each rule parameter can be tightened (others are accepted as given).
-#: ``lower``/``higher``: a number; ``lower-each:P``/``higher-each:P``: a map of
-#: numbers whose baseline for an unlisted key is parameter P; ``range-each``:
-#: a map of ``[min, max]`` (SC405); ``superset``/``subset``: a list.
-PARAM_DIRECTIONS: dict[tuple[str, str], str] = {
-    ("SC302", "statuses"): "superset",
-    ("SC303", "grace_hours"): "lower",
-    ("SC304", "default_sla_hours"): "lower",
-    ("SC304", "channel_sla_hours"): "lower-each:default_sla_hours",
-    ("SC304", "category_sla_hours"): "lower-each:default_sla_hours",
-    ("SC306", "reopen_days"): "lower",
-    ("SC307", "multi_choice_kinds"): "subset",
-    ("SC308", "days"): "lower",
-    ("SC402", "allowed_classifications"): "subset",
-    ("SC405", "min_days"): "higher",
-    ("SC405", "max_days"): "lower",
-    ("SC405", "kind_bounds"): "range-each",
-    ("SC407", "ack_minutes"): "lower",
-    ("SC408", "max_silence_hours"): "lower",
-    ("SC409", "sensitive_need_categories"): "superset",
-    ("SC409", "sensitive_device_kinds"): "superset",
-    ("SC410", "min_level"): "higher",
-    ("SC410", "kind_min_levels"): "higher-each:min_level",
-    ("SC501", "max_age_days"): "lower",
-    ("SC601", "required_domains"): "superset",
-    ("SC603", "required_domains"): "superset",
-    ("SC604", "exclusive_domains"): "superset",
-    ("SC608", "sensitivities"): "superset",
-    ("SC608", "sensitive_bases"): "subset",
-    ("SC612", "conflicting_benefits"): "superset",
-    ("SC619", "min_parties"): "higher",
-}
+
+def _direction(code: str, name: str) -> str:
+    """How a profile may tighten parameter ``name`` of rule ``code`` (:attr:`Param.tighten`)."""
+    from smartstd.catalogue import get_rule
+
+    try:
+        info = get_rule(code)
+    except KeyError:
+        return ""
+    return next((p.tighten for p in info.params if p.name == name), "")
+
 
 _APPLIES: dict[str, frozenset[str]] = {
     "minimum": frozenset({"integer", "number"}),
@@ -451,7 +430,7 @@ def _ordered(values: Iterable[Any]) -> list[Any]:
 
 def _stricter(code: str, name: str, a: Any, b: Any) -> Any:
     """The stricter of two values of a parameter (``b`` when the direction is unknown)."""
-    d = PARAM_DIRECTIONS.get((code, name), "")
+    d = _direction(code, name)
     if d == "lower" and _number(a) and _number(b):
         return min(a, b)
     if d == "higher" and _number(a) and _number(b):
@@ -1120,7 +1099,7 @@ class _Builder:
                     f"must be {what}, like the default {json.dumps(default, ensure_ascii=False)}",
                 )
                 return False
-        d = PARAM_DIRECTIONS.get((code, name), "")
+        d = _direction(code, name)
         looser: list[str] = []
         if d == "lower" and value > default:
             looser.append(f"{value} is looser than {default} (only a lower value tightens)")

@@ -260,6 +260,9 @@ class Report:
         entity_counts: how many entities of each type were read.
         waived: findings hidden by a waiver (kept so nothing is lost).
         requested_level: the level the user asked to be checked.
+        rules_run: the codes of the rules that ran, or ``None`` when not known
+            (a report built by hand): the JUnit format marks the others
+            skipped, with the reason.
     """
 
     findings: tuple[Finding, ...] = ()
@@ -270,6 +273,7 @@ class Report:
     entity_counts: Mapping[str, int] = field(default_factory=dict)
     waived: tuple[Finding, ...] = ()
     requested_level: Level = Level.L2
+    rules_run: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "findings", tuple(sorted(self.findings, key=Finding.sort_key)))

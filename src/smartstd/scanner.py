@@ -78,8 +78,12 @@ _EXTRA_SEPARATORS = "\t\u00b7\u2010\u2011\u2012\u2013\u2212\u2027\ufe58"
 _EXTRA_IGNORED = "\u034f\u115f\u1160\u3164" + "".join(map(chr, range(0xFE00, 0xFE10)))
 
 
-def _tables() -> tuple[dict[int, str], str]:
-    """The one-to-one normalisation table, and every non-ASCII character it maps."""
+def derive_tables() -> tuple[dict[int, str], str]:
+    """Work out the normalisation table from :mod:`unicodedata` (slow: every code point).
+
+    The module uses :data:`_RANGES`, the same table written out;
+    ``tests/test_privacy.py`` checks that the two agree.
+    """
     table: dict[int, str] = {}
     for cp in range(0x80, 0x110000):
         if 0xD800 <= cp <= 0xDFFF:
@@ -102,6 +106,112 @@ def _tables() -> tuple[dict[int, str], str]:
     for ch in "-.":
         table[ord(ch)] = " "
     table[0] = "\x01"  # a NUL in the text is not an ignorable character
+    special = "".join(chr(cp) for cp in sorted(table) if cp >= 0x80)
+    return table, special
+
+
+#: The non-ASCII part of :func:`derive_tables`, as ``(first, last, target,
+#: counting)``: code points ``first`` to ``last`` map to ``target``, or, when
+#: ``counting``, to ``target`` and the characters after it.
+_RANGES: Final[tuple[tuple[int, int, str, bool], ...]] = (
+    (0xA0, 0xA0, " ", False),
+    (0xAD, 0xAD, "\x00", False),
+    (0xB2, 0xB3, "2", True),
+    (0xB7, 0xB7, " ", False),
+    (0xB9, 0xB9, "1", False),
+    (0x2E3, 0x2E3, "x", False),
+    (0x34F, 0x34F, "\x00", False),
+    (0x600, 0x605, "\x00", False),
+    (0x61C, 0x61C, "\x00", False),
+    (0x6DD, 0x6DD, "\x00", False),
+    (0x70F, 0x70F, "\x00", False),
+    (0x890, 0x891, "\x00", False),
+    (0x8E2, 0x8E2, "\x00", False),
+    (0x115F, 0x1160, "\x00", False),
+    (0x180E, 0x180E, "\x00", False),
+    (0x2000, 0x200A, " ", False),
+    (0x200B, 0x200F, "\x00", False),
+    (0x2010, 0x2013, " ", False),
+    (0x2024, 0x2024, " ", False),
+    (0x2027, 0x2027, " ", False),
+    (0x202A, 0x202E, "\x00", False),
+    (0x202F, 0x202F, " ", False),
+    (0x205F, 0x205F, " ", False),
+    (0x2060, 0x2064, "\x00", False),
+    (0x2066, 0x206F, "\x00", False),
+    (0x2070, 0x2070, "0", False),
+    (0x2074, 0x2079, "4", True),
+    (0x2080, 0x2089, "0", True),
+    (0x2093, 0x2093, "x", False),
+    (0x2169, 0x2169, "X", False),
+    (0x2179, 0x2179, "x", False),
+    (0x2212, 0x2212, " ", False),
+    (0x2460, 0x2468, "1", True),
+    (0x24CD, 0x24CD, "X", False),
+    (0x24E7, 0x24E7, "x", False),
+    (0x24EA, 0x24EA, "0", False),
+    (0x3000, 0x3000, " ", False),
+    (0x3164, 0x3164, "\x00", False),
+    (0xFE00, 0xFE0F, "\x00", False),
+    (0xFE52, 0xFE52, " ", False),
+    (0xFE58, 0xFE58, " ", False),
+    (0xFE63, 0xFE63, " ", False),
+    (0xFEFF, 0xFEFF, "\x00", False),
+    (0xFF0D, 0xFF0E, " ", False),
+    (0xFF10, 0xFF19, "0", True),
+    (0xFF38, 0xFF38, "X", False),
+    (0xFF58, 0xFF58, "x", False),
+    (0xFFF9, 0xFFFB, "\x00", False),
+    (0x110BD, 0x110BD, "\x00", False),
+    (0x110CD, 0x110CD, "\x00", False),
+    (0x13430, 0x13438, "\x00", False),
+    (0x1BCA0, 0x1BCA3, "\x00", False),
+    (0x1D173, 0x1D17A, "\x00", False),
+    (0x1D417, 0x1D417, "X", False),
+    (0x1D431, 0x1D431, "x", False),
+    (0x1D44B, 0x1D44B, "X", False),
+    (0x1D465, 0x1D465, "x", False),
+    (0x1D47F, 0x1D47F, "X", False),
+    (0x1D499, 0x1D499, "x", False),
+    (0x1D4B3, 0x1D4B3, "X", False),
+    (0x1D4CD, 0x1D4CD, "x", False),
+    (0x1D4E7, 0x1D4E7, "X", False),
+    (0x1D501, 0x1D501, "x", False),
+    (0x1D51B, 0x1D51B, "X", False),
+    (0x1D535, 0x1D535, "x", False),
+    (0x1D54F, 0x1D54F, "X", False),
+    (0x1D569, 0x1D569, "x", False),
+    (0x1D583, 0x1D583, "X", False),
+    (0x1D59D, 0x1D59D, "x", False),
+    (0x1D5B7, 0x1D5B7, "X", False),
+    (0x1D5D1, 0x1D5D1, "x", False),
+    (0x1D5EB, 0x1D5EB, "X", False),
+    (0x1D605, 0x1D605, "x", False),
+    (0x1D61F, 0x1D61F, "X", False),
+    (0x1D639, 0x1D639, "x", False),
+    (0x1D653, 0x1D653, "X", False),
+    (0x1D66D, 0x1D66D, "x", False),
+    (0x1D687, 0x1D687, "X", False),
+    (0x1D6A1, 0x1D6A1, "x", False),
+    (0x1D7CE, 0x1D7D7, "0", True),
+    (0x1D7D8, 0x1D7E1, "0", True),
+    (0x1D7E2, 0x1D7EB, "0", True),
+    (0x1D7EC, 0x1D7F5, "0", True),
+    (0x1D7F6, 0x1D7FF, "0", True),
+    (0x1F147, 0x1F147, "X", False),
+    (0x1FBF0, 0x1FBF9, "0", True),
+    (0xE0001, 0xE0001, "\x00", False),
+    (0xE0020, 0xE007F, "\x00", False),
+)
+
+
+def _tables() -> tuple[dict[int, str], str]:
+    """The one-to-one normalisation table, and every non-ASCII character it maps."""
+    table: dict[int, str] = {ord(c): " " for c in "-.\t"}
+    table[0] = "\x01"  # a NUL in the text is not an ignorable character
+    for first, last, target, counting in _RANGES:
+        for cp in range(first, last + 1):
+            table[cp] = chr(ord(target) + cp - first) if counting else target
     special = "".join(chr(cp) for cp in sorted(table) if cp >= 0x80)
     return table, special
 

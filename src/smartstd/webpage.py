@@ -23,7 +23,16 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
-__all__ = ["CSP", "BarItem", "bar_chart", "data_script", "esc", "page", "pick"]
+__all__ = [
+    "CSP",
+    "BarItem",
+    "bar_chart",
+    "data_script",
+    "esc",
+    "line_chart",
+    "page",
+    "pick",
+]
 
 #: The Content Security Policy of every page: nothing from any host, inline
 #: styles and scripts only, images only as ``data:`` URLs.
@@ -159,7 +168,7 @@ def bar_chart(
         target: draws a dashed line at this value (a pilot's target).
     """
     bars = list(items)
-    label_w = 180
+    label_w = min(180, width // 3)
     value_w = 90
     plot_w = max(width - label_w - value_w, 60)
     top = 8
@@ -197,5 +206,110 @@ def bar_chart(
             f'stroke-dasharray="4 3" stroke-width="1.5"><title>{esc(fmt.format(target))}'
             "</title></line>"
         )
+    out.append("</svg>")
+    return "".join(p for p in out if p)
+
+
+#: The colours of the series of :func:`line_chart`, in order.
+SERIES_COLORS = ("#0b57d0", "#b3261e", "#1a7f37", "#9a6700", "#8250df", "#0e7c86")
+
+
+def line_chart(
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    *,
+    title: str = "",
+    minimum: float = 0.0,
+    maximum: float | None = None,
+    fmt: str = "{:.1%}",
+    width: int = 640,
+    height: int = 240,
+    target: float | None = None,
+) -> str:
+    """A line chart as inline SVG: one line per series over the same labels (quarters).
+
+    A missing value (``None``) breaks its line; every point carries a
+    ``<title>`` with its value, and the last point of each line is labelled.
+
+    Args:
+        labels: the x axis, left to right.
+        series: ``(name, values)``, each with one value per label.
+        title: an accessible title (``<title>`` of the SVG).
+        minimum: the value at the bottom of the plot.
+        maximum: the value at the top (the largest value if not given).
+        fmt: how a value is written (``str.format``).
+        width: the SVG's width in pixels.
+        height: the SVG's height in pixels.
+        target: draws a dashed line at this value (a pilot's target).
+    """
+    left, right, top, bottom = 56, 210, 12, 28
+    plot_w = max(width - left - right, 60)
+    plot_h = max(height - top - bottom, 40)
+    values = [v for _, vs in series for v in vs if v is not None and v == v]
+    peak = maximum if maximum is not None else max([*values, target or 0.0, minimum])
+    if peak <= minimum:
+        peak = minimum + 1.0
+    n = max(len(labels), 1)
+
+    def x(i: int) -> float:
+        return left + (plot_w * (i + 0.5) / n)
+
+    def y(v: float) -> float:
+        return top + plot_h * (1 - (min(max(v, minimum), peak) - minimum) / (peak - minimum))
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" class="chart line">',
+        f"<title>{esc(title)}</title>" if title else "",
+        f'<line x1="{left}" x2="{left + plot_w}" y1="{top + plot_h}" y2="{top + plot_h}" '
+        'stroke="#d1d9e0"/>',
+        f'<text x="{left - 6}" y="{top + 4}" text-anchor="end" font-size="11">'
+        f"{esc(fmt.format(peak))}</text>",
+        f'<text x="{left - 6}" y="{top + plot_h}" text-anchor="end" font-size="11">'
+        f"{esc(fmt.format(minimum))}</text>",
+    ]
+    for i, label in enumerate(labels):
+        out.append(
+            f'<text x="{x(i):.1f}" y="{height - 8}" text-anchor="middle" font-size="12">'
+            f"{esc(label)}</text>"
+        )
+    if target is not None:
+        ty = y(target)
+        out.append(
+            f'<line x1="{left}" x2="{left + plot_w}" y1="{ty:.1f}" y2="{ty:.1f}" '
+            'stroke="#b3261e" stroke-dasharray="4 3" stroke-width="1.5">'
+            f"<title>{esc(fmt.format(target))}</title></line>"
+        )
+    for k, (name, vs) in enumerate(series):
+        color = SERIES_COLORS[k % len(SERIES_COLORS)]
+        run: list[str] = []
+        runs: list[list[str]] = []
+        for i, v in enumerate(vs):
+            if v is None or v != v:
+                if run:
+                    runs.append(run)
+                run = []
+                continue
+            run.append(f"{x(i):.1f},{y(v):.1f}")
+        if run:
+            runs.append(run)
+        for r in runs:
+            out.append(
+                f'<polyline fill="none" stroke="{color}" stroke-width="2" points="{" ".join(r)}"/>'
+            )
+        last = None
+        for i, v in enumerate(vs):
+            if v is None or v != v:
+                continue
+            last = (i, v)
+            out.append(
+                f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3.5" fill="{color}">'
+                f"<title>{esc(name)} {esc(labels[i])}: {esc(fmt.format(v))}</title></circle>"
+            )
+        if last is not None:  # the legend: one line per series, with its last value
+            out.append(
+                f'<text x="{left + plot_w + 8}" y="{top + 12 + 16 * k}" font-size="12" '
+                f'fill="{color}" class="value">{esc(name)} {esc(fmt.format(last[1]))}</text>'
+            )
     out.append("</svg>")
     return "".join(p for p in out if p)

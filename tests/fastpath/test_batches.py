@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smartstd.conformance import inputs
-from smartstd.conformance.engine import _split
+from smartstd.conformance.checker import _split
 from smartstd.conformance.inputs import Batch, Record, iter_ndjson_batches, iter_ndjson_records
 from smartstd.io import Limits
 from smartstd.report import Finding

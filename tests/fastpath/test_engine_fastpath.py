@@ -19,7 +19,7 @@ import pytest
 from fastpathdata import record_lines
 
 import smartstd
-from smartstd.conformance import engine, inputs
+from smartstd.conformance import checker, engine, inputs
 from smartstd.conformance.inputs import iter_ndjson_records
 from smartstd.identifiers import id_number_check_digit, is_id_number
 from smartstd.io import Limits
@@ -52,8 +52,8 @@ def run_careful(path: Path, monkeypatch: pytest.MonkeyPatch, **kwargs: Any) -> R
         return iter_ndjson_records(file, limits, start, end, first_line, lazy=True)
 
     with monkeypatch.context() as m:
-        m.setattr(engine, "iter_ndjson_batches", records_only)
-        m.setattr(engine, "no_duplicate_keys", lambda text: False)
+        m.setattr(checker, "iter_ndjson_batches", records_only)
+        m.setattr(checker, "no_duplicate_keys", lambda text: False)
         return run(path, **kwargs)
 
 
@@ -239,13 +239,13 @@ def test_fast_path_is_taken(
     """Without blank lines, nearly every line is checked in batches, not one by one."""
     path = Planted(base, blank_and_crlf=False).write(tmp_path / "p.ndjson")
     calls: list[tuple[int | None, bool]] = []
-    real = engine._Checker.record
+    real = checker._Checker.record
 
     def spy(self: Any, rec: Any, *, fast: bool = True) -> None:
         calls.append((rec.where.line, fast))
         real(self, rec, fast=fast)
 
-    monkeypatch.setattr(engine._Checker, "record", spy)
+    monkeypatch.setattr(checker._Checker, "record", spy)
     monkeypatch.setattr(inputs, "BATCH_BYTES", 1 << 30)
     report = run(path)
     assert sum(report.entity_counts.values()) == len(base) - 1
@@ -263,7 +263,7 @@ def test_two_jobs_report_what_one_job_reports(
     path = planted.write(tmp_path / "planted.ndjson")
     one = run(path, jobs=1)
     monkeypatch.setattr(engine, "_MIN_SPLIT_BYTES", 1024)
-    ranges = engine._split(str(path), 4)
+    ranges = checker._split(str(path), 4)
     assert len(ranges) == 4
     # no range starts at a planted defect (where the careful reader's view differs)
     starts = {line for _, _, line in ranges}
@@ -440,7 +440,7 @@ def test_two_jobs_keep_a_blank_line_that_ends_a_range(
     lines[-1] = lines[-1] + " " * (target - size)  # white space after the last record
     path = tmp_path / "split.ndjson"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert any(start == p + 1 for start, _, _ in engine._split(str(path), 4))
+    assert any(start == p + 1 for start, _, _ in checker._split(str(path), 4))
     one = run1(path, jobs=1)
     assert code_lines(one) == {("SC100", blank)}
     monkeypatch.setattr(engine, "_MIN_SPLIT_BYTES", 1024)

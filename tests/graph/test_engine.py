@@ -11,9 +11,9 @@ from graphdata import ENVELOPE, ON, Builder
 
 from smartstd.conformance.engine import check
 from smartstd.conformance.rule import Context, Where
-from smartstd.conformance.rules.sc6 import GovernanceRule
 from smartstd.graph import check_charter
 from smartstd.report import Level
+from smartstd.rules.sc6.checks import GovernanceRule
 from smartstd.standard.dataset import entity_adapter
 
 COMMUNITY = {

@@ -167,7 +167,7 @@ def test_the_engine_on_a_ten_thousand_cycle(base: Builder, tmp_path: Path) -> No
 
 
 def test_guesses_at_misspelt_ids_stop_at_their_budget(monkeypatch: Any) -> None:
-    from smartstd.conformance.rules import sc6
+    from smartstd.rules.sc6 import checks as sc6
 
     monkeypatch.setattr(sc6, "GUESS_BUDGET", 10)
     guess = sc6._Guesses()
@@ -184,7 +184,7 @@ def test_thousands_of_misspelt_assignments_are_not_quadratic(
     """Each dangling assignment is SC202; the guesses at what it meant are bounded work."""
     import difflib
 
-    from smartstd.conformance.rules import sc6
+    from smartstd.rules.sc6 import checks as sc6
 
     n = 3000
     for i in range(n):

@@ -16,13 +16,13 @@ def test_mermaid(base: Builder) -> None:
     assert text.startswith("flowchart LR\n")
     assert '["Zhongcun Street Office (org-so)"]:::organization' in text
     assert '(["Property maintenance (property_maintenance)"]):::domain' in text
-    assert "-->|accountable|" in text
-    assert "-.->|consulted|" in text
+    assert '-->|"accountable"|' in text
+    assert '-.->|"consulted"|' in text
     assert "Fire safety" not in text  # unused core domains are left out
     assert "Fire safety" in to_mermaid(base.entities, isolated=True)
     zh = to_mermaid(base.entities, lang="zh-CN")
     assert "钟村街道办事处 (org-so)" in zh
-    assert "|负责|" in zh
+    assert '|"负责"|' in zh
 
 
 def test_mermaid_escapes_what_the_data_says(base: Builder) -> None:

@@ -107,12 +107,12 @@ def test_line_exactly_at_the_limit_is_fine(line_end: bytes) -> None:
     assert only(lines[1].findings, "SC109").params["value"] == 101
 
 
-def test_max_file_bytes_stops_reading() -> None:
+def test_max_ndjson_bytes_stops_reading() -> None:
     data = b'{"a": 1}\n' * 10
-    lines = read(data, Limits(max_file_bytes=30))
+    lines = read(data, Limits(max_ndjson_bytes=30))
     assert [x.value for x in lines[:3]] == [{"a": 1}] * 3
     f = only(lines[-1].findings, "SC109")
-    assert f.params == {"limit": "max_file_bytes", "value": 36, "maximum": 30}
+    assert f.params == {"limit": "max_ndjson_bytes", "value": 36, "maximum": 30}
     assert f.line == 4
 
 
@@ -187,3 +187,12 @@ def test_deeply_nested_line_is_sc109() -> None:
 
 def test_empty_stream_yields_nothing() -> None:
     assert read(b"") == []
+
+
+def test_ndjson_has_no_size_limit_by_default() -> None:
+    # NDJSON is streamed: the document limit (read whole) does not apply to it
+    data = b'{"a": 1}\n' * 10
+    lines = read(data, Limits(max_file_bytes=30))
+    assert len(lines) == 10
+    assert all(not x.findings for x in lines)
+    assert Limits().max_ndjson_bytes is None

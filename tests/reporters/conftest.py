@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from smartstd import catalogue
 from smartstd.catalogue import Param, RuleInfo
 from smartstd.report import Finding, Level, Report, Severity
+from smartstd.rules import catalogue
 
 
 def _rule(

@@ -19,6 +19,11 @@ data/b.json:3:15: SC202 [error] Reference manager_id names o-9, which does not e
 (dataset)
 SC601 [error] Domain safety has no accountable party.
 
+Findings per rule
+  SC202 unresolved-reference  error   1  Title of unresolved-reference
+  SC601 no-accountable        error   1  Title of no-accountable
+  SC402 unmasked-phone        warning 1  Title of unmasked-phone
+
 Summary: 2 errors, 1 warning, 0 info
 Level reached: L1 structural (requested: L2 consistent)
 Conformant: no
@@ -33,6 +38,11 @@ data/b.json:3:15: SC202 [error] 引用 manager_id 指向不存在的 o-9。 (/ma
 
 （数据集）
 SC601 [error] 领域 safety 没有负责方。
+
+按规则统计
+  SC202 unresolved-reference  error   1  unresolved-reference 的标题
+  SC601 no-accountable        error   1  no-accountable 的标题
+  SC402 unmasked-phone        warning 1  unmasked-phone 的标题
 
 汇总：错误 2 个，警告 1 个，提示 0 个
 达到的符合性级别：L1 结构合规（要求：L2 数据一致）
@@ -83,8 +93,23 @@ def test_dataset_findings_come_last_under_their_heading(hostile: Report) -> None
     lines = render_string(hostile, "text").splitlines()
     i = lines.index("(dataset)")
     assert lines[i + 1].startswith("SC601 [error] Domain ")
-    headers = [ln for ln in lines if ln and not re.search(r"SC\d{3} \[", ln) and ":" not in ln]
-    assert headers[-1] == "(dataset)"
+    headers = [
+        ln
+        for ln in lines
+        if ln and not re.search(r"SC\d{3} \[", ln) and ":" not in ln and not ln.startswith(" ")
+    ]
+    assert headers[-2:] == ["(dataset)", "Findings per rule"]
+
+
+def test_per_rule_summary_counts_most_frequent_first() -> None:
+    from smartstd.report import Finding, Severity
+
+    findings = [Finding("SC202", Severity.ERROR, file="a.json", line=i) for i in range(1, 497)]
+    findings.append(Finding("SC502", Severity.WARNING, file="a.json", line=600))
+    out = render_string(Report(findings=tuple(findings)), "text", lang="en")
+    summary = out[out.index("Findings per rule") :].splitlines()
+    assert re.match(r"  SC202 unresolved-reference +error +496  Unresolved reference$", summary[1])
+    assert re.match(r"  SC502 need-unserved +warning +1  Need unserved$", summary[2])
 
 
 def test_no_findings() -> None:

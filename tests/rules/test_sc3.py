@@ -10,8 +10,8 @@ import pytest
 
 from smartstd.catalogue import get_rule, render_message
 from smartstd.conformance.rule import ENTITY_RULES, Context, Hit
-from smartstd.conformance.rules import sc3
 from smartstd.report import Finding, Severity, pointer
+from smartstd.rules.sc3 import checks as sc3
 from smartstd.standard.dataset import entity_adapter
 
 NOW = dt.datetime(2026, 6, 30, 18, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))

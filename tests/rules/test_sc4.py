@@ -11,9 +11,9 @@ import pytest
 
 from smartstd.catalogue import all_rules, get_rule, validate_catalogue
 from smartstd.conformance.rule import DATASET_RULES, Context, Hit, Where
-from smartstd.conformance.rules import sc4
 from smartstd.identifiers import is_id_number
 from smartstd.report import Finding, Severity
+from smartstd.rules.sc4 import checks as sc4
 from smartstd.standard.dataset import entity_adapter
 
 NOW = dt.datetime(2026, 6, 30, 18, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))

@@ -11,8 +11,8 @@ import pytest
 
 from smartstd.catalogue import get_rule, render_message
 from smartstd.conformance.rule import DATASET_RULES, ENTITY_RULES, Context, Hit, Where
-from smartstd.conformance.rules import sc5
 from smartstd.report import Finding, Severity, pointer
+from smartstd.rules.sc5 import checks as sc5
 from smartstd.standard.dataset import entity_adapter
 
 NOW = dt.datetime(2026, 6, 30, 18, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))

@@ -54,3 +54,20 @@ def test_page_renders_offline_in_chromium(tmp_path: Path) -> None:
         assert view.page.locator("svg.chart rect").count() == 1
         shot = view.screenshot(tmp_path / "p.png")
     assert shot.stat().st_size > 1000
+
+
+def test_line_chart_breaks_on_missing_values_and_escapes() -> None:
+    from smartstd.webpage import line_chart
+
+    svg = line_chart(
+        ["2026Q1", "2026Q2", "2026Q3"],
+        [("<a>", [0.5, None, 1.0]), ("b", [0.2, 0.4, 0.6])],
+        maximum=1.0,
+        target=0.9,
+    )
+    assert "&lt;a&gt;" in svg and "<a>" not in svg
+    assert svg.count("<polyline") == 3  # the first series is broken in two by its gap
+    assert svg.count("<circle") == 5
+    assert "stroke-dasharray" in svg
+    ys = [float(y) for y in re.findall(r'<circle cx="[0-9.]+" cy="([0-9.]+)"', svg)]
+    assert ys[0] > ys[1]  # 0.5 is drawn lower than 1.0

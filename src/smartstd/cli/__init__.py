@@ -189,12 +189,14 @@ def main() -> None:
 
 
 def _register() -> None:
+    from smartstd.cli import assess as _assess
     from smartstd.cli import check as _check
     from smartstd.cli import generate as _generate
     from smartstd.cli import info as _info
     from smartstd.cli import rules as _rules
     from smartstd.cli import schema as _schema
 
+    main.add_command(_assess.assess_command)
     main.add_command(_check.check_command)
     main.add_command(_info.info_command)
     main.add_command(_rules.rules_command)

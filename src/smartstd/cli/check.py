@@ -23,6 +23,7 @@ from smartstd.cli._options import (
     profile_option,
     waivers_option,
 )
+from smartstd.cli.messages import t
 from smartstd.report import LEFT_OUT, Level, Report, Severity
 
 __all__ = ["CheckArgs", "check_command", "run_check"]
@@ -40,6 +41,10 @@ class CheckArgs:
     ignore: tuple[str, ...] = ()
     level: Level | None = None
     jobs: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    part_bytes: int | None = None
+    buckets: int | None = None
     lang: str = "en"
     verbosity: int = 0
     color: bool | None = None
@@ -77,6 +82,10 @@ def build_options(args: CheckArgs) -> Any:
         else dataclasses.replace(cfg.limits, max_findings=args.max_findings),
         jobs=args.jobs,
         waivers=waivers,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        part_bytes=args.part_bytes,
+        buckets=args.buckets,
     )
     profiles = args.profiles or cfg.profiles
     if profiles:
@@ -202,7 +211,33 @@ def _quiet(report: Report, verbosity: int) -> Report:
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes for large NDJSON files.",
+    help="Worker processes for large NDJSON files (with --engine dask: local cluster workers).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where to check: this machine, or a Dask cluster (pip install 'smartstd[cluster]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="With --engine dask: a running scheduler (tcp://host:8786); default a local cluster.",
+)
+@click.option(
+    "--part-size",
+    type=click.IntRange(min=1024),
+    default=None,
+    metavar="BYTES",
+    help="With --engine dask: bytes of NDJSON per task (default 64 MiB).",
+)
+@click.option(
+    "--buckets",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With --engine dask: id buckets of the identity join (default 16).",
 )
 @lang_option
 @profile_option
@@ -230,6 +265,10 @@ def check_command(
     ignore: tuple[str, ...],
     level: str | None,
     jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    part_size: int | None,
+    buckets: int | None,
     lang: str | None,
     profiles: tuple[str, ...],
     waivers: Path | None,
@@ -247,6 +286,14 @@ def check_command(
     from smartstd.config import load_config
 
     cfg = load_config(config)
+    for hint, given in (
+        ("--scheduler", scheduler),
+        ("--part-size", part_size),
+        ("--buckets", buckets),
+    ):
+        if given is not None and engine != "dask":
+            chosen = lang or cfg.lang or default_lang()
+            raise click.BadParameter(t("needs_dask_engine", chosen), param_hint=hint)
     try:
         select_codes(list(_split(select)) + list(_split(ignore)))
     except KeyError as exc:
@@ -259,7 +306,11 @@ def check_command(
         select=_split(select),
         ignore=_split(ignore),
         level=Level(level) if level else cfg.level,
-        jobs=jobs or cfg.jobs or 1,
+        jobs=jobs or cfg.jobs or (2 if engine == "dask" else 1),
+        engine=engine,
+        scheduler=scheduler,
+        part_bytes=part_size,
+        buckets=buckets,
         # a page is for the people it is sent to: Chinese unless asked otherwise
         lang=lang or cfg.lang or ("zh-CN" if (fmt or cfg.format) == "html" else default_lang()),
         verbosity=verbose - quiet,

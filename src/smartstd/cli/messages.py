@@ -31,6 +31,16 @@ __all__ = ["MESSAGES", "cli_lang", "click_message", "t"]
 
 #: key -> (zh-CN, en). Placeholders are ``str.format`` fields, the same in both.
 MESSAGES: dict[str, tuple[str, str]] = {
+    # a check on a Dask cluster
+    "needs_dask_engine": ("需要同时指定 --engine dask", "needs --engine dask"),
+    "dask_missing": (
+        "使用 --engine dask 需要安装 dask.distributed：pip install 'smartstd[cluster]'",
+        "--engine dask needs dask.distributed: pip install 'smartstd[cluster]'",
+    ),
+    "scheduler_unreachable": (
+        "无法连接 Dask 调度器 {address}：{error}",
+        "cannot reach the Dask scheduler at {address}: {error}",
+    ),
     # errors and the guard
     "error": ("smartstd：错误：{message}", "smartstd: error: {message}"),
     "internal_error": (

@@ -356,7 +356,8 @@ def iter_ndjson_batches(
     """
     size = os.path.getsize(file)
     stop = size if end is None else min(end, size)
-    if size > limits.max_file_bytes:  # the careful reader says where the limit falls
+    cap = limits.max_ndjson_bytes
+    if cap is not None and size > cap:  # the careful reader says where the limit falls
         yield from iter_ndjson_records(file, limits, start, end, first_line, lazy=True)
         return
     max_line = limits.max_line_bytes

@@ -9,6 +9,7 @@ turned into hits that keep the JSON Pointer and the pydantic error type.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from typing import Any
@@ -56,7 +57,92 @@ def _non_finite_at(raw: Any, loc: Path) -> bool:
     return isinstance(value, float) and not math.isfinite(value)
 
 
-def _hits_from_error(exc: ValidationError, strip_tag: bool, raw: Any = None) -> list[Hit]:
+def suggest(name: str, candidates: Any) -> str | None:
+    """The candidate closest to ``name`` (a likely typo), or ``None``.
+
+    >>> suggest("divison_code", ["division_code", "name"])
+    'division_code'
+    >>> suggest("Organisation", ["Organization", "Resident"])
+    'Organization'
+    """
+    if not isinstance(name, str):
+        return None
+    found = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.75)
+    if not found:
+        lowered = {str(c).lower(): c for c in candidates}
+        return lowered.get(name.lower())
+    return str(found[0])
+
+
+def _ctx(ctx: Any) -> dict[str, Any]:
+    """An error's context as plain JSON values (for the Chinese message)."""
+    if not isinstance(ctx, dict):
+        return {}
+    return {str(k): _jsonable(v) for k, v in ctx.items()}
+
+
+def _model_of(raw: Any, strip_tag: bool) -> type[BaseModel] | None:
+    if not strip_tag:
+        return Envelope
+    if isinstance(raw, dict) and isinstance(raw.get("type"), str):
+        return ENTITY_TYPES.get(raw["type"])
+    return None
+
+
+def _unknown_keys(raw: Any, model: type[BaseModel]) -> list[str]:
+    """The top-level keys of ``raw`` that are neither fields of ``model`` nor namespaced."""
+    if not isinstance(raw, dict):
+        return []
+    known = set(model.model_fields)
+    skip = {"entities"} if model is Envelope else set()
+    return [
+        k
+        for k in raw
+        if isinstance(k, str) and k not in known and k not in skip and not _EXT_KEY.match(k)
+    ]
+
+
+def _with_unknown_fields(hits: list[Hit], raw: Any, strip_tag: bool) -> list[Hit]:
+    """Add SC106 for unknown keys and the nearest known name to SC103, SC104 and SC106.
+
+    pydantic says nothing of unknown keys when a field fails, so a typo
+    (``divison_code``) showed only as a missing field; both are reported now.
+    """
+    model = _model_of(raw, strip_tag)
+    if model is None:
+        for i, hit in enumerate(hits):
+            if hit.code == "SC104" and isinstance(raw, dict):
+                near = suggest(str(raw.get("type")), ENTITY_TYPES)
+                if near:
+                    hits[i] = Hit(hit.code, hit.path, {**hit.params, "suggestion": near})
+        return hits
+    fields = list(model.model_fields)
+    unknown = _unknown_keys(raw, model)
+    reported = {h.path for h in hits if h.code == "SC106"}
+    for name in unknown:
+        if (name,) not in reported:
+            hits.append(Hit("SC106", (name,), {"field": name}))
+    out: list[Hit] = []
+    for hit in hits:
+        near = None
+        if hit.code == "SC106" and len(hit.path) == 1:
+            near = suggest(str(hit.path[0]), fields)
+        elif (
+            hit.code == "SC103" and hit.params.get("error_type") == "missing" and len(hit.path) == 1
+        ):
+            near = suggest(str(hit.path[0]), unknown)
+        out.append(Hit(hit.code, hit.path, {**hit.params, "suggestion": near}) if near else hit)
+    return out
+
+
+def _hits_from_error(
+    exc: ValidationError, strip_tag: bool, raw: Any = None, record: Any = None
+) -> list[Hit]:
+    """The hits of a validation error; ``record`` (the value validated) adds SC106 and hints."""
+    return _with_unknown_fields(_error_hits(exc, strip_tag, raw), record, strip_tag)
+
+
+def _error_hits(exc: ValidationError, strip_tag: bool, raw: Any = None) -> list[Hit]:
     hits: list[Hit] = []
     try:
         errors = exc.errors(include_url=False)
@@ -109,6 +195,8 @@ def _hits_from_error(exc: ValidationError, strip_tag: bool, raw: Any = None) -> 
             hits.append(Hit("SC108", loc, {"value": _jsonable(err.get("input"))}))
             continue
         params: dict[str, Any] = {"error_type": etype, "detail": err.get("msg", "")}
+        if ctx:
+            params["ctx"] = _ctx(ctx)
         if etype != "missing":
             params["value"] = _jsonable(err.get("input"))
         hits.append(Hit("SC103", loc, params))
@@ -133,7 +221,7 @@ def validate_entity(raw: Any, *, read: bool = False) -> tuple[Any | None, list[H
     try:
         return entity_adapter().validate_python(raw), []
     except ValidationError as exc:
-        return None, _hits_from_error(exc, strip_tag=True, raw=raw if read else None)
+        return None, _hits_from_error(exc, strip_tag=True, raw=raw if read else None, record=raw)
 
 
 def validate_envelope(raw: dict[str, Any]) -> tuple[Envelope | None, list[Hit]]:
@@ -142,7 +230,7 @@ def validate_envelope(raw: dict[str, Any]) -> tuple[Envelope | None, list[Hit]]:
     try:
         return Envelope.model_validate(body), []
     except ValidationError as exc:
-        return None, _hits_from_error(exc, strip_tag=False, raw=body)
+        return None, _hits_from_error(exc, strip_tag=False, raw=body, record=body)
 
 
 #: By entity class: its code fields of open lists, top-level and lists of codes.

@@ -5,7 +5,7 @@ and yields :class:`Issue` s (a code, the entity it is about, a path inside it
 and the message parameters); :func:`check_charter` turns them into
 :class:`~smartstd.report.Finding` s placed where each entity was read. The
 conformance engine runs the same checks through
-:mod:`smartstd.conformance.rules.sc6`.
+:mod:`smartstd.rules.sc6.checks`.
 
 Every check is linear (or ``n log n``) in the size of the charter and none
 recurses: delegations and domain parents are functional graphs (each grant

@@ -116,7 +116,9 @@ def to_mermaid(source: GraphSource | Any, *, lang: str = "en", isolated: bool = 
                 if attrs.get("type") in ("consulted", "informed", "part_of", "concerns")
                 else "-->"
             )
-            lines.append(f"  {ids[u]} {style}|{_mermaid_text(_edge_label(attrs, lang))}| {ids[v]}")
+            # quoted, so parentheses and brackets in a label are text, not Mermaid syntax
+            label = _mermaid_text(_edge_label(attrs, lang))
+            lines.append(f'  {ids[u]} {style}|"{label}"| {ids[v]}')
     for kind, (fill, stroke) in _STYLES.items():
         lines.append(f"  classDef {kind} fill:{fill},stroke:{stroke},color:#000")
     return "\n".join(lines) + "\n"

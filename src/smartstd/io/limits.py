@@ -19,8 +19,11 @@ class Limits:
     """Limits on what the readers accept.
 
     Attributes:
-        max_file_bytes: the size of a whole file (a JSON or YAML document, or
-            all the lines of an NDJSON file together).
+        max_file_bytes: the size of a whole JSON or YAML document (read
+            whole, so its size bounds the memory a check needs).
+        max_ndjson_bytes: the size of an NDJSON file, all its lines together;
+            ``None`` (the default) sets none: NDJSON is streamed line by line,
+            so a file of any size (a city's 200 GB) is read in bounded memory.
         max_line_bytes: the length of one NDJSON line, without its line end.
         max_depth: how deeply objects and arrays (mappings and sequences) may
             nest; a top-level object is depth 1.
@@ -36,6 +39,7 @@ class Limits:
     """
 
     max_file_bytes: int = 4 * 1024**3
+    max_ndjson_bytes: int | None = None
     max_line_bytes: int = 64 * 1024**2
     max_depth: int = 64
     max_yaml_aliases: int = 10_000
@@ -51,11 +55,14 @@ class Limits:
             "max_depth",
             "max_yaml_aliases",
             "max_yaml_bytes",
+            "max_ndjson_bytes",
             "max_findings_per_rule_per_record",
             "max_findings_per_record",
             "max_findings",
         ):
             value = getattr(self, name)
+            if value is None and name == "max_ndjson_bytes":
+                continue
             least = 0 if name == "max_yaml_aliases" else 1
             if isinstance(value, bool) or not isinstance(value, int) or value < least:
                 raise ValueError(f"Limits.{name} must be an integer >= {least}, not {value!r}")

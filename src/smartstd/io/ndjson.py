@@ -14,6 +14,7 @@ the file: a file may end with a line end, and with one empty line after it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -76,7 +77,7 @@ def iter_ndjson(
     Args:
         stream: a binary stream (an open file, ``sys.stdin.buffer``, ...).
         file: the file name for the findings.
-        limits: the limits to enforce (``max_line_bytes``, ``max_file_bytes``,
+        limits: the limits to enforce (``max_line_bytes``, ``max_ndjson_bytes``,
             ``max_depth``).
         parse: ``False`` leaves lines 2 and later unparsed (``value`` is
             ``None`` with no findings; the caller parses ``text``, e.g. with
@@ -90,11 +91,11 @@ def iter_ndjson(
     Yields:
         Every line, in order, with its value and its findings; except the
         last line of the file when it is blank. After an SC109
-        ``max_file_bytes`` finding, or a file that is UTF-16 or UTF-32,
+        ``max_ndjson_bytes`` finding, or a file that is UTF-16 or UTF-32,
         nothing more is read.
     """
     max_line = limits.max_line_bytes
-    max_file = limits.max_file_bytes
+    max_file = limits.max_ndjson_bytes if limits.max_ndjson_bytes is not None else sys.maxsize
     readline = stream.readline
     lineno = first_line - 1
     total = 0
@@ -123,7 +124,7 @@ def iter_ndjson(
         if total > max_file:
             if held is not None:
                 yield held
-            finding = limit("max_file_bytes", total, max_file, file=file, line=lineno, column=1)
+            finding = limit("max_ndjson_bytes", total, max_file, file=file, line=lineno, column=1)
             yield NdjsonLine(lineno, "", None, (finding,))
             return
         if too_long is not None:

@@ -3,8 +3,11 @@ r"""The ``junit`` format: JUnit XML for the test reports of GitLab and Jenkins.
 One ``<testsuite>`` per input file and one, named ``(dataset)``, for findings
 that belong to no file. Each suite has one ``<testcase>`` per rule of the
 catalogue (and per unknown code that turned up), with ``classname`` the file
-and ``name`` like ``SC202 unresolved-reference``: a rule that found nothing
-passes. Findings at least as severe as ``options.fail_on`` (errors, by
+and ``name`` like ``SC202 unresolved-reference``: a rule that ran and found
+nothing passes; a rule that did not run (a higher level than the one checked,
+no charter for the governance rules, left out by ``--select``/``--ignore``)
+is ``<skipped>`` with that reason, so only the rules that ran count as
+passed. Findings at least as severe as ``options.fail_on`` (errors, by
 default) become one ``<failure type="SC202">`` listing each of them; the
 others, and waived findings, go to ``<system-out>``.
 
@@ -19,8 +22,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import TextIO
 
-from smartstd.catalogue import all_rules, normalize_lang
-from smartstd.report import Finding, Report
+from smartstd.catalogue import RuleInfo, all_rules, normalize_lang
+from smartstd.report import Finding, Level, Report
 from smartstd.reporters._i18n import t
 from smartstd.reporters._util import all_files, file_of, normalize_path, position, visible
 from smartstd.reporters.base import Reporter, ReporterOptions
@@ -56,6 +59,7 @@ def _testcase(
     waived: list[Finding],
     lang: str,
     options: ReporterOptions,
+    skipped: str | None = None,
 ) -> bool:
     classname = visible(file) if file is not None else DATASET_SUITE
     code = visible(code)
@@ -66,6 +70,9 @@ def _testcase(
     )
     if file is not None:
         case.set("file", visible(normalize_path(file, options.source_root)[0]))
+    if skipped is not None and not findings and not waived:
+        ET.SubElement(case, "skipped", {"message": skipped})
+        return False
     threshold = options.fail_on.rank
     failing = [f for f in findings if f.severity.rank >= threshold]
     other = [f for f in findings if f.severity.rank < threshold]
@@ -96,15 +103,43 @@ def _by_code(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     return out
 
 
+_SKIP_REASON = {
+    "level": (
+        "未运行：本规则属于 {rule_level}，本次检查的级别为 {level}",
+        "not run: a rule of {rule_level}; {level} was checked",
+    ),
+    "charter": ("未运行：输入中没有治理章程", "not run: no charter among the inputs"),
+    "selected": (
+        "未运行：被 --select/--ignore 或配置排除",
+        "not run: left out by --select/--ignore or the configuration",
+    ),
+}
+
+
+def skip_reason(rule: RuleInfo, report: Report, lang: str) -> str | None:
+    """Why ``rule`` did not run for ``report``, or ``None`` when it ran (or it is not known)."""
+    if report.rules_run is None or rule.code in report.rules_run:
+        return None
+    zh = normalize_lang(lang) == "zh-CN"
+    if rule.level.rank > report.requested_level.rank or report.requested_level is Level.NONE:
+        text = _SKIP_REASON["level"][0 if zh else 1]
+        return text.format(rule_level=rule.level.value, level=report.requested_level.value)
+    if rule.code.startswith("SC6") and not report.charter_present:
+        return _SKIP_REASON["charter"][0 if zh else 1]
+    return _SKIP_REASON["selected"][0 if zh else 1]
+
+
 def build_tree(
     report: Report, lang: str = "en", options: ReporterOptions | None = None
 ) -> ET.Element:
     """The ``<testsuites>`` element for ``report``."""
     lang = normalize_lang(lang)
     options = options or ReporterOptions()
-    rules = {r.code: r.name for r in all_rules()}
+    catalogue = all_rules()
+    rules = {r.code: r.name for r in catalogue}
+    skips = {r.code: skip_reason(r, report, lang) for r in catalogue}
     root = ET.Element("testsuites", {"name": "smartstd"})
-    total_tests = total_failures = 0
+    total_tests = total_failures = total_skipped = 0
     suites: list[str | None] = [*all_files(report.inputs, report.findings, report.waived), None]
     found_by_file = _by_file(report.findings)
     waived_by_file = _by_file(report.waived)
@@ -115,25 +150,27 @@ def build_tree(
         suite = ET.SubElement(
             root, "testsuite", {"name": visible(file) if file is not None else DATASET_SUITE}
         )
-        failures = 0
+        failures = skipped = 0
         for code, name in codes.items():
-            failed = _testcase(
-                suite, file, code, name, found.get(code, []), waived.get(code, []), lang, options
-            )
-            failures += failed
+            hits, hidden = found.get(code, []), waived.get(code, [])
+            reason = skips.get(code)
+            if reason is not None and not hits and not hidden:
+                skipped += 1
+            failures += _testcase(suite, file, code, name, hits, hidden, lang, options, reason)
         tests = len(codes)
-        _counts(suite, tests, failures)
+        _counts(suite, tests, failures, skipped)
         total_tests += tests
         total_failures += failures
-    _counts(root, total_tests, total_failures)
+        total_skipped += skipped
+    _counts(root, total_tests, total_failures, total_skipped)
     return root
 
 
-def _counts(element: ET.Element, tests: int, failures: int) -> None:
+def _counts(element: ET.Element, tests: int, failures: int, skipped: int = 0) -> None:
     element.set("tests", str(tests))
     element.set("failures", str(failures))
     element.set("errors", "0")
-    element.set("skipped", "0")
+    element.set("skipped", str(skipped))
     element.set("time", "0")
 
 

@@ -4,7 +4,10 @@ Each finding is one line that editors and problem matchers understand::
 
     data/people.ndjson:3:15: SC202 [error] message (/manager_id)
 
-Findings without a file come last, under ``(dataset)``. The severity token
+Findings without a file come last, under ``(dataset)``. Then, when there
+are findings, a summary per rule (code, name, severity, count, title), so
+that hundreds of near-identical lines read as one line each, and the
+summary of the whole. The severity token
 stays English in both languages so the lines can be matched by tools; the
 messages and the summary are in the chosen language. Colour (through rich)
 only when ``color=True``; the caller decides that from the terminal and
@@ -15,12 +18,13 @@ line nor send codes to the terminal.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TextIO
 
 from smartstd.catalogue import normalize_lang
 from smartstd.report import Finding, Report, Severity
 from smartstd.reporters._i18n import status_lines, t
-from smartstd.reporters._util import group_by_file, position, visible
+from smartstd.reporters._util import group_by_file, position, rule_name, rule_or_none, visible
 from smartstd.reporters.base import Reporter, ReporterOptions
 from smartstd.scanner import mask_report
 
@@ -61,10 +65,36 @@ def _lines(report: Report, lang: str) -> list[_Line]:
         lines.append([])
     if not report.findings:
         lines += [[(t("no_findings", lang), "")], []]
+    else:
+        lines += _per_rule(report, lang)
     colon = "：" if lang == "zh-CN" else ": "
     ok_style = "bold green" if report.is_conformant() else "bold red"
     for i, (label, value) in enumerate(status_lines(report, lang)):
         lines.append([(label + colon, "bold"), (value, ok_style if i > 0 else "")])
+    return lines
+
+
+def _per_rule(report: Report, lang: str) -> list[_Line]:
+    """``SC202 unresolved-reference  error  496  Unresolved reference``, most frequent first."""
+    counts = Counter((f.code, f.severity) for f in report.findings)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[0][1].rank, -kv[1], kv[0][0]))
+    names = {code: rule_name(code) or "" for (code, _), _ in rows}
+    width = max(len(visible(c)) + 1 + len(n) for c, n in names.items())
+    count_width = max(len(str(n)) for _, n in rows)
+    lines: list[_Line] = [[(t("per_rule", lang), "bold underline")]]
+    for (code, severity), n in rows:
+        rule = rule_or_none(code)
+        title = rule.text("title", lang) if rule is not None else ""
+        label = f"{visible(code)} {names[code]}".ljust(width)
+        lines.append(
+            [
+                ("  " + label + "  ", ""),
+                (f"{severity.value:<7}", _SEVERITY_STYLE[severity]),
+                (f" {n:>{count_width}}  ", "bold"),
+                (title, "dim"),
+            ]
+        )
+    lines.append([])
     return lines
 
 

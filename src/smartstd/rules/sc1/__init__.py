@@ -1,0 +1,16 @@
+"""SC1xx: structure and envelope (结构与数据集信封).
+
+Everything about the family is in this folder:
+
+* ``catalogue.py``: each rule's code, name, severity, level, texts in zh-CN and
+  en, and parameters (with how a profile may tighten them). Imports only
+  :mod:`smartstd.rules.info`, never the models.
+* ``checks.py``: the logic, registered with the engine when
+  :mod:`smartstd.conformance.rules` is imported.
+* ``cases/invalid/SCnnn-<what>/``: whole datasets that break one rule, with
+  ``expected.yaml`` naming the findings; ``tests/test_cases.py`` checks each.
+
+Most SC1xx findings come from reading and structural validation
+(:mod:`smartstd.io`, :mod:`smartstd.conformance.structure` and the engine's
+envelope checks); ``checks.py`` holds what JSON Schema cannot express.
+"""

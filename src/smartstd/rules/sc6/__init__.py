@@ -1,0 +1,16 @@
+"""SC6xx: governance and role boundaries (治理与角色边界).
+
+Everything about the family is in this folder:
+
+* ``catalogue.py``: each rule's code, name, severity, level, texts in zh-CN and
+  en, and parameters (with how a profile may tighten them). Imports only
+  :mod:`smartstd.rules.info`, never the models.
+* ``checks.py``: the logic, registered with the engine when
+  :mod:`smartstd.conformance.rules` is imported.
+* ``cases/invalid/SCnnn-<what>/``: whole datasets that break one rule, with
+  ``expected.yaml`` naming the findings; ``tests/test_cases.py`` checks each.
+
+The checks run on the charter index of :mod:`smartstd.graph`
+(``graph.model.CharterIndex``, ``graph.checks``); ``checks.py`` is the dataset
+rule that registers them with the engine and crosses them with the data.
+"""

@@ -1,0 +1,16 @@
+"""SC7xx: versions and profiles (版本与地方配置).
+
+Everything about the family is in this folder:
+
+* ``catalogue.py``: each rule's code, name, severity, level, texts in zh-CN and
+  en, and parameters (with how a profile may tighten them). Imports only
+  :mod:`smartstd.rules.info`, never the models.
+* ``checks.py``: the logic, registered with the engine when
+  :mod:`smartstd.conformance.rules` is imported.
+* ``cases/invalid/SCnnn-<what>/``: whole datasets that break one rule, with
+  ``expected.yaml`` naming the findings; ``tests/test_cases.py`` checks each.
+
+SC701 and SC704 come from the envelope (the engine, through
+:mod:`smartstd.profiles` and :mod:`smartstd.versions`); ``checks.py`` holds
+SC702 and SC703.
+"""

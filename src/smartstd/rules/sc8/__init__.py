@@ -1,0 +1,15 @@
+"""SC8xx: pilot assessment (试点评估).
+
+Everything about the family is in this folder:
+
+* ``catalogue.py``: each rule's code, name, severity, level, texts in zh-CN and
+  en, and parameters (with how a profile may tighten them). Imports only
+  :mod:`smartstd.rules.info`, never the models.
+* ``checks.py``: the logic, registered with the engine when
+  :mod:`smartstd.conformance.rules` is imported.
+* ``cases/invalid/SCnnn-<what>/``: whole datasets that break one rule, with
+  ``expected.yaml`` naming the findings; ``tests/test_cases.py`` checks each.
+
+The indicators are computed by :mod:`smartstd.assessment`; ``checks.py`` is the
+dataset rule that compares them with the pilot's targets.
+"""

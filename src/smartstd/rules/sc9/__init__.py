@@ -1,0 +1,13 @@
+"""SC9xx: the project's own waivers (豁免).
+
+Everything about the family is in this folder:
+
+* ``catalogue.py``: each rule's code, name, severity, level, texts in zh-CN and
+  en, and parameters (with how a profile may tighten them). Imports only
+  :mod:`smartstd.rules.info`, never the models.
+* ``cases/invalid/SCnnn-<what>/``: whole datasets that break one rule, with
+  ``expected.yaml`` naming the findings; ``tests/test_cases.py`` checks each.
+
+The findings come from applying waivers (:mod:`smartstd.conformance.waivers`);
+there is no ``checks.py``.
+"""

@@ -1,0 +1,71 @@
+"""Catalogue entries SC9xx: the project's own waivers."""
+
+from __future__ import annotations
+
+from smartstd.rules.info import rule
+
+RULES = (
+    rule(
+        "SC901",
+        "expired-waiver",
+        "warning",
+        "L2",
+        ("豁免已过期", "Expired waiver"),
+        (
+            "第 {waiver} 条豁免（{code} {target}）已于 {expires} 过期：{reason}",
+            "Waiver #{waiver} ({code} {target}) expired on {expires}: {reason}",
+        ),
+        (
+            "过期的豁免不再生效，被豁免的结果会重新出现。修复问题后删除该豁免，或在复核后延长到期日。",
+            "An expired waiver no longer applies, so the finding it covered is reported again. Fix the problem and delete the waiver, or extend its expiry after review.",
+        ),
+        "- code: SC408\n  entity_id: dev-cam-017\n  reason: replaced\n  expires: 2025-01-31",
+        "- code: SC408\n  entity_id: dev-cam-017\n  reason: replaced\n  expires: 2026-12-31",
+    ),
+    rule(
+        "SC902",
+        "unused-waiver",
+        "info",
+        "L2",
+        ("豁免未使用", "Unused waiver"),
+        (
+            "第 {waiver} 条豁免（{code} {target}）没有匹配任何结果，可以删除",
+            "Waiver #{waiver} ({code} {target}) matched no finding and can be removed",
+        ),
+        (
+            "未匹配任何结果的豁免通常说明问题已修复或指针写错。删除它，让豁免文件保持准确。",
+            "A waiver that matches nothing usually means the problem was fixed or the pointer is wrong. Remove it to keep the waivers file honest.",
+        ),
+        "- code: SC202\n  pointer: /entities/9/building_id   (no such finding)",
+        "(waiver removed)",
+    ),
+    rule(
+        "SC903",
+        "findings-left-out",
+        "info",
+        "L1",
+        ("部分结果未列出", "Findings left out"),
+        (
+            "另有 {omitted} 条 {code}（{severity}）结果未列出：超过了{scope_zh}上限 {limit} 条；"
+            "汇总计数包含这些结果",
+            "{omitted} more {code} ({severity}) findings are not listed: over the limit of"
+            " {limit} {scope_en}; the summary counts include them",
+        ),
+        (
+            "为了让报告可读、让恶意数据无法撑爆报告，每条记录每条规则、每条记录和整次检查列出的"
+            "结果数都有上限（limits 配置 max_findings_per_rule_per_record、"
+            "max_findings_per_record、max_findings，命令行 --max-findings）。超出的结果不列出，"
+            "只由本通知说明条数；汇总计数、是否通过和达到的级别仍按全部结果计算。本通知不是问题，"
+            "不计入计数，也不能被豁免。",
+            "To keep a report readable, and hostile data from blowing it up, the findings"
+            " listed per rule per record, per record and per run are limited (the limits"
+            " max_findings_per_rule_per_record, max_findings_per_record and max_findings in"
+            " the configuration, --max-findings on the command line). Findings over a limit"
+            " are not listed; this notice says how many there were. The summary counts, the"
+            " verdict and the level reached still count every finding. The notice is not a"
+            " problem: it is not counted and cannot be waived.",
+        ),
+        '{"type": "Resident", "id": "res-1", "a": 1, "a": 2, "a": 3, ...}  (1,000,000 keys)',
+        "(one SC102 finding per repeated key, up to the limit, then this notice)",
+    ),
+)

@@ -1,0 +1,155 @@
+"""--engine dask gives the report of --jobs 1, byte for byte, with defects across range edges."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smartstd import generate as gen
+from smartstd.conformance.cluster import bucket_of
+from smartstd.conformance.engine import check
+from smartstd.reporters import render_string
+
+pytest.importorskip("distributed", reason="the cluster extra: pip install 'smartstd[cluster]'")
+
+
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _write(path: Path, records: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Two NDJSON files and a JSON file of one dataset, with defects planted far apart."""
+    folder = tmp_path_factory.mktemp("cluster")
+    source = folder / "source.ndjson"
+    gen.write(source, counts=gen.counts_for("community", observations=400), seed=7)
+    records = _lines(source)
+    envelope, body = records[0], records[1:]
+    residents = [r for r in body if r["type"] == "Resident"]
+    devices = [i for i, r in enumerate(body) if r["type"] == "Device"]
+    # a forward reference: a device written after everything that names it
+    moved = body.pop(devices[0])
+    body.append(moved)
+    # a duplicate id far from its first use, and a mistyped and an unresolved reference
+    body.append(dict(residents[0]))
+    obs = next(r for r in body if r["type"] == "Observation")
+    body.append({**obs, "id": obs["id"] + "-x", "device_id": residents[1]["id"]})
+    body.append({**obs, "id": obs["id"] + "-y", "device_id": "dev-nowhere"})
+    half = len(body) // 2
+    first, second = folder / "a.ndjson", folder / "b.ndjson"
+    _write(first, [envelope, *body[:half]])
+    # the second file: references into the first, and a duplicate of one of its ids
+    _write(second, [envelope, *body[half:], dict(body[3])])
+    # a JSON document naming an id of the second file and one nobody has
+    third = folder / "c.json"
+    extra = {**obs, "id": "obs-in-json", "device_id": moved["id"]}
+    missing = {**obs, "id": "obs-in-json-2", "device_id": "dev-missing-too"}
+    third.write_text(json.dumps({**envelope, "entities": [extra, missing]}), "utf-8")
+    return [str(first), str(second), str(third)]
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Any:
+    """A running local cluster of two worker processes, shared by the tests that need one."""
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_cluster_report_is_byte_identical_to_one_process(
+    planted: list[str], scheduler: str
+) -> None:
+    local = check(planted, jobs=1, level="L2")
+    codes = Counter(f.code for f in local.findings)
+    assert codes["SC201"] >= 2 and codes["SC202"] >= 2 and codes["SC203"] >= 1
+    sizes = [Path(p).stat().st_size for p in planted[:2]]
+    assert all(size > 3 * 64 * 1024 for size in sizes)  # several ranges per file
+    cluster = check(
+        planted, engine="dask", scheduler=scheduler, level="L2", part_bytes=64 * 1024, buckets=5
+    )
+    assert render_string(cluster, "json") == render_string(local, "json")
+
+
+def test_a_local_cluster_is_started_when_no_scheduler_is_given(planted: list[str]) -> None:
+    third = planted[2:]  # the small JSON document: the client checks it, workers join its ids
+    local = check(third, level="L2")
+    assert {f.code for f in local.findings} >= {"SC202"}
+    cluster = check(third, engine="dask", jobs=1, level="L2")
+    assert render_string(cluster, "json") == render_string(local, "json")
+
+
+def test_bucket_is_stable_and_spread() -> None:
+    assert bucket_of("res-0001", 16) == bucket_of("res-0001", 16)
+    spread = Counter(bucket_of(f"res-{i:05d}", 8) for i in range(8000))
+    assert len(spread) == 8 and min(spread.values()) > 800
+
+
+def test_split_identity_needs_exact_ids() -> None:
+    from smartstd.rules.sc2.checks import IdentityState, split_identity
+
+    state = IdentityState()
+    state.ids[12345] = 0
+    with pytest.raises(TypeError, match="exact_ids"):
+        split_identity(state, 4, bucket_of)
+
+
+def test_unreachable_scheduler_is_a_usage_error(
+    planted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smartstd.conformance import cluster
+    from smartstd.errors import UsageError
+
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", "1s")
+    with pytest.raises(UsageError, match="scheduler"):
+        check(planted[:1], engine="dask", scheduler="tcp://127.0.0.1:9", level="L1")
+
+
+def test_cli_engine_dask_writes_the_same_report(
+    planted: list[str], scheduler: str, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from smartstd.cli import main
+
+    runner = CliRunner()
+    local = tmp_path / "local.json"
+    dist = tmp_path / "dask.json"
+    base = ["check", *planted, "--level", "L2", "--format", "json"]
+    first = runner.invoke(main, [*base, "-o", str(local)])
+    second = runner.invoke(
+        main,
+        [
+            *base,
+            "-o",
+            str(dist),
+            "--engine",
+            "dask",
+            "--scheduler",
+            scheduler,
+            "--part-size",
+            "65536",
+        ],
+    )
+    assert first.exit_code == second.exit_code == 1, second.output
+    assert dist.read_bytes() == local.read_bytes()
+
+
+def test_cluster_options_need_the_dask_engine(planted: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from smartstd.cli import main
+
+    result = CliRunner().invoke(main, ["check", planted[0], "--buckets", "4"])
+    assert result.exit_code == 2
+    assert "--engine dask" in result.output

@@ -1,0 +1,108 @@
+"""What a new user meets in the first hour: typos named, Chinese messages, honest JUnit."""
+
+from __future__ import annotations
+
+import json
+import typing
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from pydantic_core import core_schema
+
+from smartstd import check
+from smartstd.catalogue import render_message
+from smartstd.report import Finding, Severity
+from smartstd.reporters import render_string
+from smartstd.rules.pydantic_errors import CUSTOM_TYPES, ZH, error_types_used, translate
+
+ENVELOPE = {
+    "standard": "scds",
+    "standard_version": "1.0.0",
+    "dataset_id": "d1",
+    "publisher_id": "org-1",
+    "generated_at": "2026-06-30T18:00:00+08:00",
+    "classification": "public",
+}
+ORG = {"id": "org-1", "type": "Organization", "name": {"zh-CN": "街道办"}, "kind": "street_office"}
+
+
+def _write(tmp_path: Path, *entities: dict[str, object]) -> str:
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps({**ENVELOPE, "entities": [ORG, *entities]}), encoding="utf-8")
+    return str(path)
+
+
+def test_a_typo_is_reported_with_the_missing_field_and_both_suggest(tmp_path: Path) -> None:
+    typo = {"id": "c-1", "type": "Community", "name": {"zh-CN": "社区"}, "divison_code": "440113"}
+    report = check(_write(tmp_path, typo), level="L1")
+    codes = {(f.code, f.pointer) for f in report.findings}
+    assert ("SC103", "/entities/1/division_code") in codes
+    assert ("SC106", "/entities/1/divison_code") in codes
+    sc106 = next(f for f in report.findings if f.code == "SC106")
+    assert sc106.params["suggestion"] == "division_code"
+    assert "did you mean division_code?" in sc106.message("en")
+    assert "是否应为 division_code" in sc106.message("zh-CN")
+    sc103 = next(f for f in report.findings if f.code == "SC103")
+    assert "divison_code" in sc103.message("en") and "divison_code" in sc103.message("zh-CN")
+
+
+def test_an_entity_type_typo_suggests_the_type(tmp_path: Path) -> None:
+    report = check(_write(tmp_path, {"id": "o-2", "type": "Organisation"}), level="L1")
+    sc104 = next(f for f in report.findings if f.code == "SC104")
+    assert "did you mean Organization?" in sc104.message("en")
+
+
+def test_pydantic_messages_are_chinese(tmp_path: Path) -> None:
+    building = {"id": "b-1", "type": "Building", "community_id": "c-1", "floors_above": "x"}
+    report = check(_write(tmp_path, building), level="L1")
+    messages = [f.message("zh-CN") for f in report.findings if f.code == "SC103"]
+    assert any("应为整数" in m for m in messages), messages
+    assert any("缺少必填字段" in m for m in messages), messages
+    assert not any("Input should" in m or "Field required" in m for m in messages)
+
+
+def test_every_error_type_our_models_raise_has_a_chinese_form() -> None:
+    used = error_types_used()
+    # pydantic-core's ErrorType is the list of its built-in error types
+    builtin = set(typing.get_args(core_schema.ErrorType))
+    assert used, "the walk found no error types"
+    assert used <= builtin, used - builtin
+    missing = sorted((used | CUSTOM_TYPES) - ZH.keys())
+    assert not missing, f"no Chinese form for: {missing}"
+    for etype in used | CUSTOM_TYPES:
+        text = translate(etype, {})
+        assert text and any("\u4e00" <= c <= "\u9fff" for c in text), etype
+
+
+def test_sc502_shows_labels_not_codes() -> None:
+    finding = Finding("SC502", Severity.WARNING, params={"category": "elderly_care"})
+    zh = render_message(finding, "zh-CN")
+    assert "养老" in zh and "（elderly_care）" in zh
+    assert "(elderly_care)" in render_message(finding, "en")
+
+
+def test_junit_counts_only_the_rules_that_ran(tmp_path: Path) -> None:
+    report = check(_write(tmp_path), level="L2")
+    root = ET.fromstring(render_string(report, "junit"))
+    tests, skipped = int(root.get("tests", 0)), int(root.get("skipped", 0))
+    assert 0 < skipped < tests
+    cases = root.iter("testcase")
+    by_name = {c.get("name", "").split()[0]: c for c in cases}
+    sc601 = by_name["SC601"].find("skipped")
+    assert sc601 is not None and "L3" in sc601.get("message", "")
+    assert by_name["SC202"].find("skipped") is None
+    only = check(_write(tmp_path), level="L2", select=["SC202"])
+    root = ET.fromstring(render_string(only, "junit", lang="zh-CN"))
+    case = next(c for c in root.iter("testcase") if c.get("name", "").startswith("SC203"))
+    skip = case.find("skipped")
+    assert skip is not None and "--select" in skip.get("message", "")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_text_report_ends_with_a_per_rule_summary(tmp_path: Path, lang: str) -> None:
+    building = {"id": "b-1", "type": "Building", "community_id": "c-9", "name": {"zh-CN": "楼"}}
+    out = render_string(check(_write(tmp_path, building)), "text", lang=lang)
+    heading = "Findings per rule" if lang == "en" else "按规则统计"
+    assert heading in out
+    assert out.index(heading) < out.index("Summary" if lang == "en" else "汇总")
