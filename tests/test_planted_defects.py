@@ -1768,6 +1768,35 @@ def _waivers(expires: str) -> Callable[[Path], dict[str, Any]]:
     return options
 
 
+@variant(
+    "SC903",
+    "one-rule-twice-in-a-record",
+    "ndjson",
+    "json",
+    options=lambda _: {"limits": Limits(max_findings_per_rule_per_record=1)},
+)
+def _sc903_rule(c: Copy) -> list[E]:
+    c.declare()
+    resident = c.get("res-zc01-00010")
+    resident["x:p1"] = "13812345678"
+    resident["x:p2"] = "13912345678"
+    return [E("SC402", "res-zc01-00010", ("x:p1",)), E("SC903", "res-zc01-00010", ())]
+
+
+@variant(
+    "SC903",
+    "two-rules-in-a-record",
+    "ndjson",
+    options=lambda _: {"limits": Limits(max_findings_per_record=1)},
+)
+def _sc903_record(c: Copy) -> list[E]:
+    c.declare()
+    resident = c.get("res-zc01-00010")
+    resident["x:id"] = ID_NUMBER
+    resident["x:p2"] = "13912345678"
+    return [E("SC401", "res-zc01-00010", ("x:id",)), E("SC903", "res-zc01-00010", ())]
+
+
 @variant("SC901", "expired-waiver", "json", options=_waivers("2026-01-31"), waivers=True)
 def _sc901(c: Copy) -> list[E]:
     c.get("dev-zc01-001")["last_seen_at"] = _shift(c.envelope["generated_at"], days=-5)
