@@ -69,7 +69,9 @@ __all__ = [
 #: 15-digit identity number, a mobile number, a bank card number.
 Kind = Literal["id-number", "id-number-suspect", "id-number-15", "mobile", "bank-card"]
 
-#: The most characters of one value a report repeats.
+#: How much of a long value a report repeats: a value of more than twice
+#: this many characters is cut to its first ``MAX_REPEAT`` (a shorter one,
+#: such as a list of known names in a message, is shown whole).
 MAX_REPEAT: Final = 200
 
 # --------------------------------------------------------------------------- normalisation
@@ -633,7 +635,7 @@ def safe_text(text: str) -> str:
     Clipping first keeps masking linear in what is shown; an identifier cut
     by the clip is masked by what remains of it or dropped with the rest.
     """
-    if len(text) > MAX_REPEAT:
+    if len(text) > 2 * MAX_REPEAT:
         # mask within a little more than what is kept, so a number cut at the
         # edge is still recognised, then clip the masked text
         head = redact(text[: MAX_REPEAT + 40])
@@ -662,7 +664,7 @@ def _safe_value(value: Any, depth: int = 0) -> Any:
 
 def _needs_masking(value: Any) -> bool:
     if isinstance(value, str):
-        return len(value) > MAX_REPEAT or might_hold(value)
+        return len(value) > 2 * MAX_REPEAT or might_hold(value)
     if isinstance(value, (list, tuple, dict)):
         return True
     return isinstance(value, int) and not isinstance(value, bool) and value >= 10**10
