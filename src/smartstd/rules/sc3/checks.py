@@ -28,8 +28,8 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from smartstd.catalogue import get_rule
 from smartstd.conformance.rule import Context, Hit, entity_rule
-from smartstd.rules.catalogue import get_rule
 from smartstd.scanner import scan
 from smartstd.standard.lifecycle import (
     INITIAL_STATUS,

@@ -32,6 +32,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel
 
+from smartstd.catalogue import get_rule
 from smartstd.conformance.rule import (
     Context,
     Hit,
@@ -42,7 +43,6 @@ from smartstd.conformance.rule import (
 )
 from smartstd.identifiers import credit_code_problem
 from smartstd.report import Path
-from smartstd.rules.catalogue import get_rule
 from smartstd.scanner import might_hold as _might_hold
 from smartstd.scanner import scan, summarise
 from smartstd.standard.domains import PERSONAL_DATA_DEVICE_KINDS
