@@ -28,6 +28,7 @@ from typing import Any
 from smartstd.catalogue import get_rule
 from smartstd.conformance import rules as _rules  # noqa: F401  (registers the rules)
 from smartstd.conformance.checker import (
+    _SALVAGE_BYTES,
     _bounds,
     _check_chunk,
     _Checker,
@@ -377,11 +378,18 @@ class Engine:
         for file, by_line in ndjson_missing.items():
             try:
                 with open(file, "rb") as fh:
-                    for lineno, raw in _bounded_lines(fh, self.options.limits.max_line_bytes):
+                    for lineno, raw, whole in _bounded_lines(
+                        fh, self.options.limits.max_line_bytes
+                    ):
                         if not by_line:
                             break
                         idxs = by_line.pop(lineno, [])
-                        if not idxs or raw is None:  # a line over the limit is never read whole
+                        if not idxs:
+                            continue
+                        if not whole:  # a line over the limit: named by what its start shows
+                            head = _salvage(raw.decode("utf-8", "replace"))
+                            for i in idxs:
+                                out[i] = _with_entity(findings[i], head)
                             continue
                         text = raw.decode("utf-8", "replace").rstrip("\r\n").lstrip("\ufeff")
                         pos = locate(text, [findings[i].path for i in idxs])
@@ -398,23 +406,31 @@ class Engine:
         return out
 
 
-def _bounded_lines(fh: Any, max_line: int) -> Iterator[tuple[int, bytes | None]]:
-    """The lines of a binary file, numbered from 1; ``None`` for a line over ``max_line`` bytes.
+def _bounded_lines(fh: Any, max_line: int) -> Iterator[tuple[int, bytes, bool]]:
+    """The lines of a binary file, numbered from 1, and whether each is whole.
 
-    A long line is read and dropped a MiB at a time, never held whole.
+    A line over ``max_line`` bytes is never held whole: it comes as its
+    first 64 KiB (``False``), and the rest is skipped a MiB at a time.
     """
     lineno = 0
     while True:
+        start = fh.tell()
         raw, size, _ = read_line(fh.readline, max_line + 2)
         if not size:
             return
         lineno += 1
-        if raw is None:
-            while True:  # the rest of an over-long line
-                piece = fh.readline(1 << 20)
-                if not piece or piece.endswith(b"\n"):
-                    break
-        yield lineno, raw
+        if raw is not None:
+            yield lineno, raw, True
+            continue
+        end = fh.tell()
+        fh.seek(start)
+        head = fh.read(min(_SALVAGE_BYTES, size))
+        fh.seek(end)
+        while True:  # the rest of an over-long line
+            piece = fh.readline(1 << 20)
+            if not piece or piece.endswith(b"\n"):
+                break
+        yield lineno, head, False
 
 
 def _loads_quietly(text: str) -> Any:
