@@ -91,4 +91,5 @@ def test_profile_tightening_is_declared_on_the_catalogue_parameters() -> None:
     assert declared[("SC304", "channel_sla_hours")] == "lower-each:default_sla_hours"
     assert declared[("SC405", "kind_bounds")] == "range-each"
     assert declared[("SC410", "kind_min_levels")] == "higher-each:min_level"
-    assert len(declared) == 26
+    assert declared[("SC621", "public_kinds")] == "subset"
+    assert len(declared) == 34  # 26, and 8 of the governance rules (#14)

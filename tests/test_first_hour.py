@@ -106,3 +106,29 @@ def test_text_report_ends_with_a_per_rule_summary(tmp_path: Path, lang: str) -> 
     heading = "Findings per rule" if lang == "en" else "按规则统计"
     assert heading in out
     assert out.index(heading) < out.index("Summary" if lang == "en" else "汇总")
+
+
+def test_example_command_writes_the_bundled_example(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from smartstd.cli import main
+    from smartstd.example import example_files
+
+    root = Path(__file__).resolve().parents[1] / "examples" / "guangzhou-panyu"
+    out = tmp_path / "panyu"
+    res = CliRunner().invoke(main, ["example", "--out", str(out), "--lang", "en"])
+    assert res.exit_code == 0, res.output
+    assert "smartstd check" in res.stderr
+    assert set(example_files()) >= {"dataset.json", "charter.yaml", "ndjson/charter.yaml"}
+    for rel in example_files():
+        assert (out / rel).read_bytes() == (root / rel).read_bytes(), rel
+    again = CliRunner().invoke(main, ["example", "--out", str(out), "--lang", "zh-CN"])
+    assert again.exit_code == 2 and "已存在且不为空" in again.stderr
+    assert CliRunner().invoke(main, ["example", "--out", str(out), "--force"]).exit_code == 0
+
+
+def test_the_ndjson_example_checks_conformant_on_its_own() -> None:
+    root = Path(__file__).resolve().parents[1] / "examples" / "guangzhou-panyu" / "ndjson"
+    report = check([str(root)])
+    assert report.charter_present and report.is_conformant()
+    assert not report.errors

@@ -27,7 +27,7 @@ import datetime as dt
 import json
 import pickle
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -1267,7 +1267,9 @@ def _sc606_actions(c: Copy) -> list[E]:
 
 @variant("SC606", "starts-before-its-source", "ndjson")
 def _sc606_time(c: Copy) -> list[E]:
-    c.chart("grant-telecom-device-telemetry")["valid_from"] = dt.date(2024, 12, 1)
+    c.chart("grant-telecom-device-telemetry")["valid_from"] = dt.date(
+        2024, 12, 20
+    )  # after the signing (SC622), before its source
     return [E("SC606", "grant-telecom-device-telemetry", ("delegated_from_id",), "charter")]
 
 
@@ -1570,6 +1572,172 @@ def _sc620_self(c: Copy) -> list[E]:
 
 
 # -- SC7xx versions and profiles
+
+
+# --------------------------------------------------------------- the study's governance (#14)
+
+
+@variant("SC621", "enterprise-leads-public-safety", "json", "ndjson")
+def _sc621_enterprise(c: Copy) -> list[E]:
+    c.chart("asg-public_safety-a-police-bureau")["organization_id"] = "org-vendor"
+    return [E("SC621", "asg-public_safety-a-police-bureau", ("organization_id",), "charter")]
+
+
+@variant("SC622", "agreement-signed-after-it-took-effect", "json")
+def _sc622_signed(c: Copy) -> list[E]:
+    c.chart("agr-zc-video")["signed_at"] = "2025-03-01"
+    return [E("SC622", "agr-zc-video", ("signed_at",), "charter")]
+
+
+@variant("SC622", "assignment-before-signing", "ndjson")
+def _sc622_assignment(c: Copy) -> list[E]:
+    aid = next(
+        e["id"]
+        for e in c.charter["entities"]
+        if e["type"] == "Assignment" and e.get("agreement_id") == "agr-zc-services"
+    )
+    c.chart(aid)["valid_from"] = "2024-12-01"
+    return [E("SC622", aid, ("valid_from",), "charter")]
+
+
+def _dpa_dependents(c: Copy) -> list[str]:
+    return [
+        e["id"]
+        for e in c.charter["entities"]
+        if e["type"] in ("Assignment", "DataAccessGrant")
+        and e.get("agreement_id") == "agr-district-dpa"
+    ]
+
+
+@variant("SC623", "agreement-not-yet-in-force", "json", "ndjson")
+def _sc623_later(c: Copy) -> list[E]:
+    c.chart("agr-district-dpa")["valid_from"] = "2026-09-01"
+    return [E("SC623", eid, ("agreement_id",), "charter") for eid in _dpa_dependents(c)]
+
+
+_SOCIAL = {"SC624": {"required_sectors": ["social"]}}
+
+
+@variant(
+    "SC624",
+    "social-organisations-registered-as-enterprises",
+    "json",
+    "ndjson",
+    options=lambda _: {"params": _SOCIAL},
+)
+def _sc624_social(c: Copy) -> list[E]:
+    for e in c.entities:
+        if e["type"] == "Organization" and e["kind"] in (
+            "social_organization",
+            "volunteer_group",
+            "university",
+            "research_institute",
+        ):
+            e["kind"] = "enterprise"
+    first = next(e["id"] for e in c.charter["entities"] if e["type"] == "Assignment")
+    return [E("SC624", first, ("organization_id",), "charter")]
+
+
+def _consenting_profiles(c: Copy) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Residents' profiles whose adult resident consented to the purpose themselves."""
+    for p in c.entities:
+        if p["type"] != "ServiceProfile" or "resident_id" not in p:
+            continue
+        r = c.get(p["resident_id"])
+        own = [x for x in r.get("consents", []) if x["purpose_id"] == p["consent_purpose_id"]]
+        if own and r.get("birth_year") is not None and r["birth_year"] <= 2000:
+            yield p, r
+
+
+def _consenting_profile(c: Copy) -> tuple[dict[str, Any], dict[str, Any]]:
+    return next(_consenting_profiles(c))
+
+
+@variant("SC506", "resident-never-consented", "json")
+def _sc506_never(c: Copy) -> list[E]:
+    p, r = _consenting_profile(c)
+    r["consents"] = [x for x in r["consents"] if x["purpose_id"] != p["consent_purpose_id"]]
+    if not r["consents"]:
+        del r["consents"]
+    return [E("SC506", p["id"], ("consent_purpose_id",))]
+
+
+@variant("SC506", "consent-withdrawn-profile-kept", "ndjson")
+def _sc506_withdrawn(c: Copy) -> list[E]:
+    p, r = _consenting_profile(c)
+    for x in r["consents"]:
+        if x["purpose_id"] == p["consent_purpose_id"]:
+            x["withdrawn_at"] = _shift(p["updated_at"], days=1)
+    return [E("SC506", p["id"], ("consent_purpose_id",))]
+
+
+_ELDERLY_SENSITIVE = {"SC507": {"sensitive_need_categories": ["elderly_care"]}}
+
+
+@variant(
+    "SC507",
+    "sensitive-need-consented-to-contact-only",
+    "json",
+    "ndjson",
+    options=lambda _: {"params": _ELDERLY_SENSITIVE},
+)
+def _sc507_need(c: Copy) -> list[E]:
+    # (a public dataset shows no special group: the profile's elderly-care need is made sensitive)
+    p, r = next(
+        (p, r)
+        for p, r in _consenting_profiles(c)
+        if any(n["category"] == "elderly_care" for n in p["needs"])
+    )
+    for x in r["consents"]:
+        if x["purpose_id"] == p["consent_purpose_id"]:
+            x["purpose_id"] = "purpose-request-handling"
+    p["consent_purpose_id"] = "purpose-request-handling"
+    return [E("SC507", p["id"], ("consent_purpose_id",))]
+
+
+def _counted(c: Copy) -> dict[str, int]:
+    kinds = Counter(e.get("residence_type") for e in c.entities if e["type"] == "Resident")
+    households = sum(1 for e in c.entities if e["type"] == "Household")
+    return {
+        "household_count": households,
+        "floating_population": kinds["non_local"],
+        "registered_population": kinds["registered"],
+    }
+
+
+_COMPLETE = {"SC508": {"complete_communities": ["comm-zc01"]}}
+
+
+@variant("SC508", "household-count-9999", "json", options=lambda _: {"params": _COMPLETE})
+def _sc508_households(c: Copy) -> list[E]:
+    comm = c.get("comm-zc01")
+    comm.update(_counted(c))
+    comm["household_count"] = 9999
+    return [E("SC508", "comm-zc01", ("household_count",))]
+
+
+@variant("SC508", "floating-population-5000", "ndjson", options=lambda _: {"params": _COMPLETE})
+def _sc508_floating(c: Copy) -> list[E]:
+    comm = c.get("comm-zc01")
+    comm.update(_counted(c))
+    comm["floating_population"] = 5000
+    return [E("SC508", "comm-zc01", ("floating_population",))]
+
+
+@variant("SC205", "abolished-luogang", "json")
+def _sc205_abolished(c: Copy) -> list[E]:
+    c.get("comm-zc01")["division_code"] = "440116"  # 萝岗区, abolished in 2014
+    return [
+        E("SC205", "comm-zc01", ("division_code",)),
+        E("SC702", "comm-zc01", ("division_code",)),
+    ]
+
+
+@variant("SC205", "no-such-district", "ndjson")
+def _sc205_unknown(c: Copy) -> list[E]:
+    del c.envelope["profiles"]
+    c.get("comm-zc01")["division_code"] = "440199"
+    return [E("SC205", "comm-zc01", ("division_code",))]
 
 
 @variant("SC701", "profile-version-misspelt", "json")

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from smartstd.assessment import assess
     from smartstd.conformance.engine import CheckOptions, check, iter_findings
     from smartstd.errors import ConfigError, InputError, SmartstdError, UsageError
+    from smartstd.interchange import convert, export
     from smartstd.loader import load
     from smartstd.report import Finding, Level, Report, Severity
     from smartstd.standard.dataset import STANDARD_VERSION, Dataset, Envelope
@@ -39,6 +40,8 @@ __all__ = [
     "__version__",
     "assess",
     "check",
+    "convert",
+    "export",
     "iter_findings",
     "load",
 ]
@@ -49,6 +52,8 @@ _LAZY: dict[str, str] = {
     "assess": "smartstd.assessment",
     "ConfigError": "smartstd.errors",
     "check": "smartstd.conformance.engine",
+    "convert": "smartstd.interchange",
+    "export": "smartstd.interchange",
     "iter_findings": "smartstd.conformance.engine",
     "Dataset": "smartstd.standard.dataset",
     "Envelope": "smartstd.standard.dataset",

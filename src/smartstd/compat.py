@@ -444,10 +444,15 @@ def load_bundle(source: str | Path, *, verify: bool = True) -> Bundle:
     if path.is_file() and path.suffix.lower() in (".yaml", ".yml", ".json"):
         doc = _read_schema_file(path)
         if isinstance(doc, dict) and "profile" in doc and not path.name.endswith(".schema.json"):
-            from smartstd.profiles import effective_bundle, load_profile
+            from smartstd.profiles import effective_files, load_profile
 
-            bundle: Bundle = effective_bundle(load_profile(path))
-            return bundle
+            ps = load_profile(path)
+            return Bundle.from_files(
+                effective_files(ps),
+                version=ps.main.version,
+                subject=ps.main.name,
+                source=ps.main.source,
+            )
         if not isinstance(doc, (dict, bool)):
             raise UsageError(
                 f"{path}: neither a JSON Schema (an object or a boolean) nor a profile"

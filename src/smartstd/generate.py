@@ -55,6 +55,7 @@ from typing import Any, Literal, TextIO, TypeAlias, Union
 
 from smartstd._generate._charter import build_charter, charter_dates
 from smartstd._generate._community import TZ, CommunityGen, iso
+from smartstd._generate._counts import Counts
 from smartstd._generate._orgs import Registry, build_registry
 from smartstd.standard.dataset import STANDARD_VERSION
 
@@ -93,68 +94,15 @@ DEFAULT_GENERATED_AT = dt.datetime(2026, 6, 30, 18, 0, 0, tzinfo=TZ)
 EXAMPLE_SEED = 2026
 
 #: The files :func:`write_example` writes, relative to its directory.
-EXAMPLE_FILES = ("dataset.json", "charter.yaml", "ndjson/dataset.ndjson")
+EXAMPLE_FILES = (
+    "dataset.json",
+    "charter.yaml",
+    "ndjson/dataset.ndjson",
+    "ndjson/charter.yaml",
+)
 
 #: YAML output is for charters and other small outputs only.
 _YAML_MAX_ENTITIES = 100_000
-
-
-@dataclass(frozen=True)
-class Counts:
-    """How much to generate: per community, except ``communities`` and ``organizations``.
-
-    Attributes:
-        communities: communities, spread over the district's streets (five a street).
-        buildings_per_community: buildings, in two estates.
-        dwellings: dwellings, shared out among the buildings.
-        households: households, one per occupied dwelling (at most ``dwellings``).
-        residents: residents; household sizes (1-6, mean about 2.6) are adjusted
-            so they add up to exactly this (between ``households`` and six times it).
-        facilities: community facilities (centre, canteen, clinic, fire station...).
-        organizations: the least number of organisations in the dataset. The
-            structure (district bureaus, partners, street and community bodies,
-            property managers) is always generated; extra volunteer groups fill
-            up to this number.
-        services: services of the community's catalogue.
-        profiles: service profiles (of residents or households; fewer if the
-            community has fewer people).
-        requests: service requests over the last 180 days.
-        consultations: consultations over the last year; the last one is open.
-        devices: devices of every kind.
-        observations: device readings over the last week.
-        alerts: alerts over the last 90 days.
-    """
-
-    communities: int = 1
-    buildings_per_community: int = 12
-    dwellings: int = 400
-    households: int = 350
-    residents: int = 900
-    facilities: int = 13
-    organizations: int = 20
-    services: int = 15
-    profiles: int = 100
-    requests: int = 200
-    consultations: int = 5
-    devices: int = 60
-    observations: int = 5000
-    alerts: int = 30
-
-    def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValueError(f"Counts.{f.name} must be an integer >= 0, not {value!r}")
-        if self.communities < 1:
-            raise ValueError("Counts.communities must be at least 1")
-        if self.households > self.dwellings:
-            raise ValueError(
-                "Counts.households cannot exceed Counts.dwellings (one household a dwelling)"
-            )
-        if not self.households <= self.residents <= 6 * self.households:
-            raise ValueError("Counts.residents must be between households and 6 x households")
-        if self.dwellings and not self.buildings_per_community:
-            raise ValueError("dwellings need at least one building")
 
 
 #: Preset counts by scale name.
@@ -675,7 +623,8 @@ def write_example(directory: str | os.PathLike[str]) -> dict[str, Stats]:
     """Write the example community (``examples/guangzhou-panyu``) into ``directory``.
 
     Writes :data:`EXAMPLE_FILES`: the data as JSON and as NDJSON (envelope on
-    line 1), and the charter as YAML with the same envelope. Seed
+    line 1), and the charter as YAML with the same envelope, twice: beside the
+    JSON and in the NDJSON folder, so that each folder checks on its own. Seed
     :data:`EXAMPLE_SEED`, the ``community`` scale, the default ``generated_at``.
 
     Returns:
@@ -694,6 +643,15 @@ def write_example(directory: str | os.PathLike[str]) -> dict[str, Stats]:
         ),
         "ndjson/dataset.ndjson": write_records(
             root / "ndjson" / "dataset.ndjson", data(), fmt="ndjson"
+        ),
+        "ndjson/charter.yaml": write(
+            root / "ndjson" / "charter.yaml",
+            fmt="yaml",
+            charter="only",
+            comment=_CHARTER_COMMENT.replace(
+                "examples/guangzhou-panyu", "examples/guangzhou-panyu/ndjson"
+            ),
+            **kw,
         ),
     }
 

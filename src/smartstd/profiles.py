@@ -20,7 +20,7 @@ What this module offers:
 
 * :func:`load_profile` / :func:`parse_profile`: a validated
   :class:`ProfileSet` (the profile and the profiles it extends);
-* :func:`effective_schemas` / :func:`effective_bundle` /
+* :func:`effective_schemas` / :func:`effective_files` /
   :func:`profile_bundle_files`: the core schemas with the profile applied;
 * :func:`profile_hits` and :func:`deprecated_hits`: what rules SC702 and
   SC703 report about one entity;
@@ -36,6 +36,7 @@ What this module offers:
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -45,6 +46,7 @@ from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
 
+from smartstd.conformance.options import CheckOptions
 from smartstd.conformance.rule import Hit
 from smartstd.errors import ConfigError
 from smartstd.report import Path, Severity
@@ -58,7 +60,7 @@ __all__ = [
     "apply_profiles",
     "builtin_profiles",
     "deprecated_hits",
-    "effective_bundle",
+    "effective_files",
     "effective_schemas",
     "find_profile",
     "load_profile",
@@ -1484,15 +1486,15 @@ def _merged_bbox(ps: ProfileSet) -> tuple[float, float, float, float] | None:
     )
 
 
-def effective_bundle(ps: ProfileSet) -> Any:
-    """The profile's effective bundle as a :class:`smartstd.compat.Bundle` (for ``schema diff``)."""
-    from smartstd.compat import Bundle
+def effective_files(ps: ProfileSet) -> dict[str, Any]:
+    """The profile's effective bundle as files: each schema, and ``codelists.json``.
 
+    :func:`smartstd.compat.load_bundle` makes a :class:`smartstd.compat.Bundle`
+    of them (for ``schema diff``).
+    """
     files: dict[str, Any] = dict(effective_schemas(ps))
     files["codelists.json"] = _codelists(ps)
-    return Bundle.from_files(
-        files, version=ps.main.version, subject=ps.main.name, source=ps.main.source
-    )
+    return files
 
 
 def _codelists(ps: ProfileSet) -> dict[str, Any]:
@@ -1765,18 +1767,15 @@ def deprecated_hits(raw: Mapping[str, Any], deprecations: Iterable[Any]) -> list
 # --------------------------------------------------------------------------- check options
 
 
-def merge_into_options(options: Any, ps: ProfileSet) -> None:
-    """Merge a profile set into :class:`~smartstd.conformance.engine.CheckOptions` (in place).
+def merge_into_options(options: CheckOptions, ps: ProfileSet) -> CheckOptions:
+    """New :class:`~smartstd.conformance.options.CheckOptions`: ``options`` with a profile set.
 
     The profiles' parameters override the configuration's (the stricter value
     wins where the direction is known), severities are raised, prefixes
-    declared, and ``options.profile`` / ``options.profiles`` updated.
+    declared, and ``profile`` / ``profiles`` updated. ``options`` is not changed.
     """
     current = options.profile
     merged = current.union(ps) if isinstance(current, ProfileSet) else ps
-    options.profile = merged
-    options.profiles = tuple(dict.fromkeys([*options.profiles, *ps.refs]))
-    options.extra_prefixes = frozenset(options.extra_prefixes) | ps.prefixes
     params: dict[str, dict[str, Any]] = {
         code: dict(values) for code, values in dict(options.params).items()
     }
@@ -1784,12 +1783,18 @@ def merge_into_options(options: Any, ps: ProfileSet) -> None:
         here = params.setdefault(code, {})
         for name, value in values.items():
             here[name] = _stricter(code, name, here[name], value) if name in here else value
-    options.params = params
     sev = dict(options.severities)
     for code, s in ps.severities().items():
         if code not in sev or s.rank > Severity(sev[code]).rank:
             sev[code] = s
-    options.severities = sev
+    return dataclasses.replace(
+        options,
+        profile=merged,
+        profiles=tuple(dict.fromkeys([*options.profiles, *ps.refs])),
+        extra_prefixes=frozenset(options.extra_prefixes) | ps.prefixes,
+        params=params,
+        severities=sev,
+    )
 
 
 def _folders(paths: Iterable[str]) -> list[FsPath]:
@@ -1804,8 +1809,10 @@ def _folders(paths: Iterable[str]) -> list[FsPath]:
     return [*near, *(f for f in dict.fromkeys(parents) if f not in near)]
 
 
-def apply_profiles(options: Any, profiles: Iterable[str], paths: Iterable[str]) -> None:
-    """Apply ``--profile`` values (YAML files or ``name@version``) to check options.
+def apply_profiles(
+    options: CheckOptions, profiles: Iterable[str], paths: Iterable[str]
+) -> CheckOptions:
+    """New check options: ``options`` with ``--profile`` values (YAML files or ``name@version``).
 
     ``name@version`` is looked for among the built-in profiles, then in the
     folders of ``paths``.
@@ -1822,11 +1829,17 @@ def apply_profiles(options: Any, profiles: Iterable[str], paths: Iterable[str]) 
             ps = load_profile(item, search=dirs)
         else:
             raise ConfigError(f"--profile {item!r}: neither a profile file nor name@version")
-        merge_into_options(options, ps)
+        options = merge_into_options(options, ps)
+    return options
 
 
-def resolve_envelope_profiles(options: Any, refs: Sequence[str], files: Sequence[str]) -> list[Hit]:
-    """Apply the profiles a dataset's envelope names (SC701: not found, SC704: a newer version).
+def resolve_envelope_profiles(
+    options: CheckOptions, refs: Sequence[str], files: Sequence[str]
+) -> tuple[CheckOptions, list[Hit]]:
+    """The options with the profiles a dataset's envelope names, and what to report about them.
+
+    SC701: a profile cannot be found or used; SC704: a newer version exists.
+    ``options`` is not changed.
 
     Profiles are looked for among the built-ins, then as ``*.yaml`` profile
     files in the folders of the input files, then in their parent folders.
@@ -1864,7 +1877,7 @@ def resolve_envelope_profiles(options: Any, refs: Sequence[str], files: Sequence
                 )
                 continue
             try:
-                merge_into_options(options, ps)
+                options = merge_into_options(options, ps)
             except ConfigError as exc:
                 hits.append(Hit("SC701", ("profiles", i), {"profile": ref, "reason": str(exc)}))
                 continue
@@ -1882,7 +1895,7 @@ def resolve_envelope_profiles(options: Any, refs: Sequence[str], files: Sequence
                     },
                 )
             )
-    return hits
+    return options, hits
 
 
 def _newest(name: str, version: str, dirs: Iterable[FsPath]) -> str | None:

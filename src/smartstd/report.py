@@ -6,18 +6,23 @@ data rules, the governance graph, profiles) produces the same frozen
 code and its message parameters; the text is rendered on demand in zh-CN or
 en by :mod:`smartstd.catalogue`, so findings are data and messages are views.
 
-This module imports nothing else of the project.
+This module imports :mod:`smartstd.severity` (:class:`Severity` and
+:class:`Level`) and :mod:`smartstd.pointer` (``Path``, :func:`pointer`,
+:func:`pointer_to_path`), re-exported here, and, to render a message, the
+catalogue.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import enum
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
+
+from smartstd.pointer import Path, pointer, pointer_to_path
+from smartstd.severity import Level, Severity
 
 __all__ = [
     "Finding",
@@ -29,72 +34,6 @@ __all__ = [
     "pointer",
     "pointer_to_path",
 ]
-
-#: A path into a document: object keys and array indexes, outermost first.
-Path = tuple[str | int, ...]
-
-
-class Severity(str, enum.Enum):
-    """How serious a finding is. Only errors lower the conformance level."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        """Order for comparisons: error 3, warning 2, info 1."""
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class Level(str, enum.Enum):
-    """Conformance levels (see RULES.md): L1 structural, L2 consistent, L3 governed."""
-
-    NONE = "none"
-    L1 = "L1"
-    L2 = "L2"
-    L3 = "L3"
-
-    @property
-    def rank(self) -> int:
-        """Order for comparisons: none 0, L1 1, L2 2, L3 3."""
-        return {"none": 0, "L1": 1, "L2": 2, "L3": 3}[self.value]
-
-    def __str__(self) -> str:
-        return self.value
-
-
-def _escape(token: str | int) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
-
-
-def pointer(path: Iterable[str | int]) -> str:
-    """Render a path as an RFC 6901 JSON Pointer (``""`` for the whole document).
-
-    >>> pointer(("entities", 3, "name"))
-    '/entities/3/name'
-    """
-    return "".join("/" + _escape(p) for p in path)
-
-
-def pointer_to_path(ptr: str) -> Path:
-    """Parse an RFC 6901 JSON Pointer back into a path; digit tokens become ints.
-
-    Raises:
-        ValueError: if ``ptr`` is not empty and does not start with ``/``.
-    """
-    if ptr == "":
-        return ()
-    if not ptr.startswith("/"):
-        raise ValueError(f"a JSON Pointer starts with '/': {ptr!r}")
-    out: list[str | int] = []
-    for raw in ptr[1:].split("/"):
-        tok = raw.replace("~1", "/").replace("~0", "~")
-        out.append(int(tok) if tok.isdigit() and (tok == "0" or not tok.startswith("0")) else tok)
-    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

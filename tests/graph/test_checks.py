@@ -92,6 +92,16 @@ BREAKS: dict[str, Callable[[Builder], Any]] = {
         .assign("a-da-r", "d-a", "org-pm", "responsible")
         .assign("a-da-c", "d-a", "org-rc", "consulted")
     ),
+    # a public-service domain led by the property manager
+    "SC621": lambda b: (
+        b.assign("a-ps-a", "public_safety", "org-pm", "accountable")
+        .assign("a-ps-r", "public_safety", "org-so", "responsible")
+        .assign("a-ps-c", "public_safety", "org-rc", "consulted")
+    ),
+    # the agreement signed after it took effect
+    "SC622": lambda b: b.set("agr-pm", signed_at="2026-02-01"),
+    # the agreement takes effect after the check date, its grant before it
+    "SC623": lambda b: b.set("agr-pm", valid_from="2026-07-01", valid_until="2026-12-31"),
 }
 
 
@@ -101,6 +111,8 @@ def test_each_check_finds_exactly_its_problem(base: Builder, code: str) -> None:
     found = codes(base)
     if code == "SC618":  # the assignment is never in force, so nobody is consulted any more
         assert found == ["SC613", "SC618"] or sorted(found) == ["SC613", "SC618"]
+    elif code == "SC623":  # the grant begins before its agreement; it is not yet in force either
+        assert sorted(found) == ["SC606", "SC623"] or found == ["SC623"]
     else:
         assert found == [code]
 

@@ -85,11 +85,14 @@ def test_check_without_a_charter(runner: CliRunner, tmp_path: Path) -> None:
 def test_who(runner: CliRunner, good: str) -> None:
     res = runner.invoke(main, ["graph", "who", good, "--domain", "property_maintenance"])
     assert res.exit_code == 0
-    assert "org-so is accountable for property_maintenance (assignment a-so)" in res.output
+    assert (
+        "Zhongcun Street Office (org-so) is accountable for property_maintenance (assignment a-so)"
+        in res.output
+    )
     zh = runner.invoke(
         main, ["graph", "who", good, "--domain", "property_maintenance", "--lang", "zh-CN"]
     )
-    assert "org-so 是 property_maintenance 的负责方（A）" in zh.output
+    assert "钟村街道办事处 (org-so) 是 property_maintenance 的负责方（A）" in zh.output
     js = json.loads(
         runner.invoke(
             main, ["graph", "who", good, "--domain", "property_maintenance", "-f", "json"]

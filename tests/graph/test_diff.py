@@ -12,13 +12,16 @@ from smartstd.graph import diff
 def test_no_change(base: Builder) -> None:
     d = diff(base.entities, Builder().entities)
     assert not d.changed
-    assert d.text("en") == "No access path or role changed.\n"
+    assert d.text("en") == "No access path, role, benefit or obligation changed.\n"
     assert d.to_dict() == {
         "on": None,
         "changed": False,
         "gained": [],
         "lost": [],
         "role_changes": [],
+        "benefit_changes": [],
+        "obligation_changes": [],
+        "unbalanced": [],
     }
 
 

@@ -229,15 +229,12 @@ def test_states_merge_like_one(base: Builder) -> None:
     assert files == {"b.json"}
 
 
-@pytest.mark.parametrize(
-    "case", sorted(p.name for p in (Path(__file__).parents[1] / "cases" / "invalid").glob("SC6*"))
-)
+SC6_CASES = Path(__file__).parents[2] / "src" / "smartstd" / "rules" / "sc6" / "cases" / "invalid"
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in SC6_CASES.glob("SC6*")))
 def test_every_sc6_case_checks_at_l3(case: str) -> None:
     import yaml
 
-    spec = yaml.safe_load(
-        (Path(__file__).parents[1] / "cases" / "invalid" / case / "expected.yaml").read_text(
-            "utf-8"
-        )
-    )
+    spec = yaml.safe_load((SC6_CASES / case / "expected.yaml").read_text("utf-8"))
     assert spec["level"] == "L3"

@@ -21,9 +21,11 @@ def test_who_answers_with_reasons(base: Builder) -> None:
     ]
     assert (
         holders[0].reason("en")
-        == "org-so is accountable for property_maintenance (assignment a-so)"
+        == "Zhongcun Street Office (org-so) is accountable for property_maintenance (assignment a-so)"
     )
-    assert holders[0].reason("zh-CN") == "org-so 是 property_maintenance 的负责方（A）（分工 a-so）"
+    assert holders[0].reason("zh-CN") == (
+        "钟村街道办事处 (org-so) 是 property_maintenance 的负责方（A）（分工 a-so）"
+    )
     assert who(base.entities, "property_maintenance", "informed", on=ON) == []
     assert who(base.entities, "fire_safety", on=ON) == []
     with pytest.raises(ValueError, match="unknown role"):
@@ -62,13 +64,29 @@ def test_raci_matrix_as_table_markdown_and_csv(base: Builder) -> None:
     assert m.cell("fire_safety", "org-pm") == "R*"
     assert m.cell("fire_safety", "org-rc") == ""
     rows = list(csv.reader(io.StringIO(m.to_csv())))
-    assert rows[0] == ["domain", "name", "org-pm", "org-rc", "org-so"]
+    assert rows[0] == [
+        "domain",
+        "name",
+        "Hanxi Property Services (org-pm)",
+        "Hanxi Residents' Committee (org-rc)",
+        "Zhongcun Street Office (org-so)",
+    ]
     assert rows[2] == ["property_maintenance", "Property maintenance", "R", "C", "A"]
     md = m.to_markdown("zh-CN")
-    assert md.splitlines()[0] == "| 领域 | 名称 | org-pm | org-rc | org-so |"
+    assert md.splitlines()[0] == (
+        "| 领域 | 名称 | 汉溪物业 (org-pm) | 汉溪社区居委会 (org-rc) | 钟村街道办事处 (org-so) |"
+    )
     assert "| fire_safety | 消防安全 | R* |  | A |" in md
     text = m.to_text("zh-CN")
     assert "物业维护" in text
+    assert text.splitlines()[0].split()[2:] == ["org-pm", "org-rc", "org-so"]
+    assert (
+        "org-so                钟村街道办事处" in text or "钟村街道办事处" in text.splitlines()[-1]
+    )
+    assert m.to_dict()["organization_names"]["org-so"] == {
+        "zh-CN": "钟村街道办事处",
+        "en": "Zhongcun Street Office",
+    }
     assert m.to_dict()["cells"][0] == {
         "domain": "fire_safety",
         "organization": "org-pm",

@@ -543,8 +543,7 @@ def test_check_with_profile_option_reports_sc702(tmp_path: Path, example_profile
         "location": {"type": "Point", "coordinates": [116.4, 39.9]},
     }
     path = _dataset(tmp_path, [bad])
-    opts = CheckOptions()
-    apply_profiles(opts, [str(example_profile)], [str(path)])
+    opts = apply_profiles(CheckOptions(), [str(example_profile)], [str(path)])
     report = check([str(path)], opts)
     got = {(f.code, f.pointer, f.params.get("constraint")) for f in report.findings}
     assert got == {
@@ -641,7 +640,7 @@ def test_sc703_from_the_version_registry_and_from_a_profile(tmp_path: Path) -> N
     opts = CheckOptions()
     from smartstd.profiles import merge_into_options
 
-    merge_into_options(opts, parse_profile(data))
+    opts = merge_into_options(opts, parse_profile(data))
     report = check([str(path)], opts)
     assert [(f.code, f.pointer, f.severity.value) for f in report.findings] == [
         ("SC703", "/entities/2/gz:old_style", "warning")
@@ -652,7 +651,12 @@ def test_profile_params_and_severities_reach_the_options(example_profile: Path) 
     opts = CheckOptions(
         params={"SC304": {"default_sla_hours": 24, "channel_sla_hours": {"hotline_12345": 72}}}
     )
-    apply_profiles(opts, [str(example_profile)], [])
+    given = opts
+    opts = apply_profiles(opts, [str(example_profile)], [])
+    assert given.params == {
+        "SC304": {"default_sla_hours": 24, "channel_sla_hours": {"hotline_12345": 72}}
+    }  # a new object: the caller's options are left as they were
+    assert given.profile is None and given.extra_prefixes == frozenset()
     assert opts.params["SC304"]["default_sla_hours"] == 24  # the project's stricter value stays
     assert opts.params["SC304"]["channel_sla_hours"] == {
         "hotline_12345": 48
@@ -667,8 +671,7 @@ def test_profile_params_and_severities_reach_the_options(example_profile: Path) 
 
 def test_the_example_community_stays_conformant_to_its_profile(example_profile: Path) -> None:
     folder = example_profile.parent
-    opts = CheckOptions()
-    apply_profiles(opts, [str(example_profile)], [str(folder)])
+    opts = apply_profiles(CheckOptions(), [str(example_profile)], [str(folder)])
     report = check([str(folder)], opts)
     assert [f for f in report.findings if f.code.startswith("SC7")] == []
     assert report.counts["error"] == 0 and report.is_conformant()

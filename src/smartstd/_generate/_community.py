@@ -18,9 +18,10 @@ import math
 import random
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from smartstd._generate._charter import DC, PURPOSE
+from smartstd._generate._counts import Counts
 from smartstd._generate._orgs import CommunityInfo, Registry
 from smartstd._generate._text import (
     ALERT_TEXT,
@@ -42,9 +43,6 @@ from smartstd.identifiers import (
     mask_mobile,
 )
 from smartstd.standard.domains import SERVICE_CATEGORY_DOMAINS
-
-if TYPE_CHECKING:
-    from smartstd.generate import Counts
 
 __all__ = ["SENSITIVE_DEVICE_KINDS", "SENSITIVE_NEEDS", "TZ", "CommunityGen", "iso"]
 

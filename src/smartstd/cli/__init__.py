@@ -189,10 +189,17 @@ def main() -> None:
 def _register() -> None:
     from smartstd.cli import assess as _assess
     from smartstd.cli import check as _check
+    from smartstd.cli import convert as _convert
+    from smartstd.cli import example as _example
+    from smartstd.cli import export as _export
     from smartstd.cli import generate as _generate
+    from smartstd.cli import graph as _graph
     from smartstd.cli import info as _info
+    from smartstd.cli import migrate as _migrate
+    from smartstd.cli import profile as _profile
     from smartstd.cli import rules as _rules
     from smartstd.cli import schema as _schema
+    from smartstd.cli import template as _template
 
     main.add_command(_assess.assess_command)
     main.add_command(_check.check_command)
@@ -200,13 +207,7 @@ def _register() -> None:
     main.add_command(_rules.rules_command)
     main.add_command(_schema.schema_group)
     main.add_command(_generate.generate_command)
-    for optional in ("graph", "profile", "migrate"):
-        try:
-            mod = __import__(f"smartstd.cli.{optional}", fromlist=["COMMAND"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"smartstd.cli.{optional}":
-                raise
-            continue
+    for mod in (_graph, _profile, _migrate, _example, _convert, _export, _template):
         main.add_command(mod.COMMAND)
 
 

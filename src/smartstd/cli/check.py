@@ -87,7 +87,7 @@ def build_options(args: CheckArgs) -> Any:
     if profiles:
         from smartstd.profiles import apply_profiles
 
-        apply_profiles(opts, profiles, args.paths)
+        opts = apply_profiles(opts, profiles, args.paths)
     return opts
 
 

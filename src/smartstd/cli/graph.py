@@ -7,8 +7,9 @@
     smartstd graph raci    PATHS... [-f text|markdown|csv|json]
     smartstd graph explain PATHS... --org X --action A --category C [--purpose P] [--on D]
     smartstd graph test    PATHS... [-a ASSERTIONS]...   charter assertions (SC617)
-    smartstd graph diff    OLD NEW                        new and lost access paths, changed roles
+    smartstd graph diff    OLD NEW                        access paths, roles, benefits, obligations
     smartstd graph export  PATHS... -f mermaid|dot|graphml|json
+    smartstd graph duties  PATHS... [-f html|markdown|json] [--org ID]... [-o FILE]
 
 PATHS are files or folders forming one dataset, as for ``smartstd check``
 (usually a folder with ``charter.yaml`` beside the data). Exit codes as for
@@ -496,15 +497,31 @@ def test_cmd(
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text"
 )
+@click.option(
+    "--fail-on",
+    "policy",
+    type=click.Choice(["any", "benefit-loss", "never"]),
+    default="any",
+    show_default=True,
+    help="Exit 1 on any change, only when a party loses a benefit while keeping every "
+    "obligation under that agreement, or never.",
+)
 @_lang_opt
 @_out_opt
 @guard
 def diff_cmd(
-    old: str, new: str, on: dt.date | None, fmt: str, lang: str | None, output: Path | None
+    old: str,
+    new: str,
+    on: dt.date | None,
+    fmt: str,
+    policy: str,
+    lang: str | None,
+    output: Path | None,
 ) -> None:
-    """What changes from the charter in OLD to NEW: access paths gained and lost, roles changed.
+    """What changes from the charter in OLD to NEW: access paths, roles, benefits, obligations.
 
-    Dates are ignored unless --on is given. Exit 0 when nothing changed, 1 when something did.
+    Dates are ignored unless --on is given. Exit 1 under the --fail-on policy (default: when
+    anything changed), else 0.
     """
     from smartstd.graph.diff import diff
 
@@ -518,7 +535,72 @@ def diff_cmd(
     else:
         text = result.text(language)
     _emit(text, output)
-    sys.exit(EXIT_FAIL if result.changed else EXIT_OK)
+    sys.exit(EXIT_FAIL if result.fails(policy) else EXIT_OK)
+
+
+@graph.command("duties")
+@_paths
+@_on_opt
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "markdown", "json"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option(
+    "--org",
+    "orgs",
+    multiple=True,
+    help="Only this organisation (repeat for several; default: every organisation).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh-CN", "en"]),
+    default="zh-CN",
+    show_default=True,
+    help="Language of the list (Chinese by default: it is posted for residents).",
+)
+@_out_opt
+@guard
+def duties_cmd(
+    paths: tuple[str, ...],
+    on: dt.date | None,
+    fmt: str,
+    orgs: tuple[str, ...],
+    lang: str,
+    output: Path | None,
+) -> None:
+    """Duty lists (责任清单): each organisation's roles, benefits, obligations, grants, agreements.
+
+    HTML is one self-contained page (it loads nothing from the network) that a street office
+    can print and post. Exit 0, or 2 for an organisation the charter does not have.
+    """
+    from smartstd.graph.duties import duties
+
+    charter = _load(paths, lang)
+    wanted = _split(orgs)
+    unknown = [o for o in wanted if o not in charter.organizations]
+    if unknown:
+        known = ", ".join(sorted(charter.organizations))
+        names = ", ".join(unknown)
+        message = (
+            f"章程中没有组织 {names}（已有：{known}）"
+            if lang == "zh-CN"
+            else f"no organisation {names} in the charter (known: {known})"
+        )
+        click.echo(t("error", lang, message=message), err=True)
+        sys.exit(EXIT_USAGE)
+    result = duties(charter, on=on, organizations=wanted or None)
+    if fmt == "json":
+        text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "html":
+        text = result.to_html(lang)
+    else:
+        text = result.to_markdown(lang)
+    _emit(text, output)
+    sys.exit(EXIT_OK)
 
 
 @graph.command("export")

@@ -181,6 +181,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{out} 已存在且不为空；请换一个文件夹，或加 --force 覆盖",
         "{out} exists and is not empty; choose another folder or add --force",
     ),
+    # convert, export, template (#15)
+    "convert_summary": (
+        "读取 {read} 条，写出 {written} 条；"
+        "问题 {issues}（错误 {errors}），推定 {guessed}，丢弃 {dropped}",
+        "read {read}, wrote {written}; {issues} issue(s) ({errors} error(s)), "
+        "{guessed} guessed, {dropped} dropped",
+    ),
+    "convert_checked": ("；检查等级 {level}", "; check level {level}"),
+    "convert_dropped": ("{source}：丢弃 {name}：{reason}", "{source}: dropped {name}: {reason}"),
+    "convert_output_line": ("输出第 {line} 行", "output line {line}"),
+    "convert_crosswalk_written": (
+        "已写出对照表 {out}；{n} 个服务代码为推断：{codes}",
+        "{out}: crosswalk written; {n} service code(s) guessed: {codes}",
+    ),
+    "template_written": ("已写出模板 {out}：{types}", "{out}: template of {types}"),
 }
 
 _ZH, _EN = 0, 1

@@ -111,6 +111,7 @@ class Engine:
         for d in docs:
             pending.extend(f.replace(severity=self._severity(f.code)) for f in d.findings)
         ctx, refuse, env_findings = self._context(docs)
+        opts = self.options  # the dataset's own profiles may have tightened them
         pending.extend(env_findings)
         if refuse:
             yield from self._finalize(pending)
@@ -277,14 +278,10 @@ class Engine:
 
     def _envelope_profiles(self, refs: list[str], doc: Document | None) -> list[Finding]:
         """Apply the profiles the dataset names (SC701 for those that cannot be found)."""
-        try:
-            from smartstd.profiles import resolve_envelope_profiles
-        except ModuleNotFoundError as exc:  # profiles not installed in this build
-            if exc.name != "smartstd.profiles":
-                raise
-            return []
+        from smartstd.profiles import resolve_envelope_profiles
+
         where = Where(doc.file if doc else None, 1 if doc and doc.fmt == "ndjson" else None, ())
-        hits = resolve_envelope_profiles(self.options, refs, self.files)
+        self.options, hits = resolve_envelope_profiles(self.options, refs, self.files)
         return [self._place_doc(h, where, doc) for h in hits if h.code in self.enabled]
 
     def _version_findings(self, version: str, doc: Document | None) -> tuple[list[Finding], bool]:
@@ -464,6 +461,7 @@ def check(paths: Iterable[str] | str, options: CheckOptions | None = None, **kwa
     opts = _options(options, kwargs)
     engine = Engine([paths] if isinstance(paths, str) else list(paths), opts)
     kept, waived = _waive(engine.run(), opts)
+    opts = engine.options  # with the profiles the dataset names
     requested = opts.level or (Level.L3 if engine.charter_present else Level.L2)
     families = LEVEL_FAMILIES[requested if requested is not Level.NONE else Level.L1]
     ran = sorted(

@@ -15,7 +15,8 @@ both together against the data the community produces:
 * :func:`who`, :func:`raci` and :func:`explain` answer questions with reasons
   in zh-CN and en;
 * :func:`run_assertions` checks what a charter expects of itself (SC617);
-* :func:`diff` lists new and lost access paths and changed roles;
+* :func:`diff` lists new and lost access paths, changed roles, benefits and obligations;
+* :func:`duties` writes each organisation's duty list (责任清单) as Markdown or HTML;
 * :func:`to_mermaid`, :func:`to_dot`, :func:`to_graphml` and :func:`to_json`
   export it.
 
@@ -48,7 +49,8 @@ from smartstd.graph.assertions import (
     run_assertions,
 )
 from smartstd.graph.checks import CHECK_CODES, Issue, check_charter, iter_issues
-from smartstd.graph.diff import CharterDiff, RoleChange, diff
+from smartstd.graph.diff import CharterDiff, RoleChange, TermChange, diff
+from smartstd.graph.duties import DutyList, OrganizationDuties, duties
 from smartstd.graph.model import (
     EDGE_TYPES,
     NODE_KINDS,
@@ -78,20 +80,24 @@ __all__ = [
     "AssertionResult",
     "Charter",
     "CharterDiff",
+    "DutyList",
     "Explanation",
     "GraphSource",
     "Holder",
     "Issue",
+    "OrganizationDuties",
     "RaciMatrix",
     "RoleChange",
     "Source",
     "Step",
+    "TermChange",
     "UsageFact",
     "as_charter",
     "assertions_in",
     "build_graph",
     "check_charter",
     "diff",
+    "duties",
     "explain",
     "in_force",
     "iter_issues",

@@ -31,7 +31,8 @@ from types import MappingProxyType
 from typing import Any
 
 from smartstd.graph._params import Params, strings
-from smartstd.graph.model import Charter, in_force
+from smartstd.graph.model import Charter
+from smartstd.graph.validity import in_force, standing
 from smartstd.standard.codes import CODE_LISTS
 from smartstd.standard.governance import DataAccessGrant
 
@@ -392,7 +393,7 @@ class AccessEvaluator:
         if g.organization_id not in agr.party_ids:
             yield Step("agreement-not-party", False, {**ab, "organization": g.organization_id})
             return
-        if not in_force(agr, on):
+        if standing(g, on, charter.agreements).startswith("agreement-"):
             yield Step(
                 "agreement-not-in-force",
                 False,

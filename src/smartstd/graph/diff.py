@@ -8,7 +8,12 @@ datasets) and lists
   does: through the whole chain of grants, delegations and agreements), each
   with the grant it goes through;
 * the **role changes**: for each domain and RACI role, the holders before and
-  after, so changed accountable parties stand out.
+  after, so changed accountable parties stand out;
+* the **benefits and obligations** gained and lost, by agreement and party,
+  and the parties left *unbalanced*: a party that loses a benefit it had
+  under an agreement while none of its obligations there goes (the study asks
+  for every party's responsibilities and benefits to be fixed in advance, so
+  a change that takes only what a party gains is the one to look at).
 
 So a street office sees what a new agreement really grants before signing.
 Dates are ignored unless ``on`` is given (then both are judged on that date).
@@ -26,7 +31,62 @@ from smartstd.graph._params import Params
 from smartstd.graph.access import AccessEvaluator, AccessPath
 from smartstd.graph.model import RACI_ROLES, Charter, GraphSource, as_charter, in_force
 
-__all__ = ["CharterDiff", "RoleChange", "diff"]
+__all__ = ["DIFF_POLICIES", "CharterDiff", "RoleChange", "TermChange", "diff"]
+
+#: When ``smartstd graph diff`` exits 1: ``any`` change, only a party left
+#: unbalanced (``benefit-loss``), or ``never``.
+DIFF_POLICIES: tuple[str, ...] = ("any", "benefit-loss", "never")
+
+
+@dataclass(frozen=True)
+class TermChange:
+    """A benefit or an obligation of one party under one agreement, gained or lost.
+
+    Attributes:
+        agreement: the agreement.
+        organization: the party.
+        term: ``benefit`` or ``obligation``.
+        change: ``gained`` or ``lost``.
+        kind: the benefit's kind (``None`` for an obligation).
+        description: the description, by language (may be empty).
+    """
+
+    agreement: str
+    organization: str
+    term: str
+    change: str
+    kind: str | None
+    description: tuple[tuple[str, str], ...] = ()
+
+    def label(self, lang: str = "en") -> str:
+        """The benefit's kind and description, or the obligation's description."""
+        texts = dict(self.description)
+        zh = lang.lower().startswith("zh")
+        text = (texts.get("zh-CN") if zh else texts.get("en")) or next(iter(texts.values()), "")
+        if self.kind is None:
+            return text or "-"
+        return f"{self.kind}: {text}" if text else self.kind
+
+    def text(self, lang: str = "en") -> str:
+        """The change in one line."""
+        sign = "+" if self.change == "gained" else "-"
+        if lang.lower().startswith("zh"):
+            what = "收益" if self.term == "benefit" else "义务"
+            return (
+                f"{sign} {self.organization} 在协议 {self.agreement} 中的{what}：{self.label(lang)}"
+            )
+        return f"{sign} {self.organization} {self.term} under {self.agreement}: {self.label(lang)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary."""
+        return {
+            "agreement": self.agreement,
+            "organization": self.organization,
+            "term": self.term,
+            "change": self.change,
+            "kind": self.kind,
+            "description": dict(self.description),
+        }
 
 
 @dataclass(frozen=True)
@@ -71,6 +131,32 @@ class CharterDiff:
     lost: tuple[AccessPath, ...]
     role_changes: tuple[RoleChange, ...]
     on: dt.date | None = None
+    term_changes: tuple[TermChange, ...] = ()
+
+    @property
+    def unbalanced(self) -> tuple[tuple[str, str], ...]:
+        """``(agreement, organisation)`` of each party that lost a benefit but no obligation.
+
+        The party still owes something under that agreement after the change
+        (an agreement dropped whole, or a party dropped from it, is no
+        imbalance).
+        """
+        lost_b = {(c.agreement, c.organization) for c in self._terms("benefit", "lost")}
+        lost_o = {(c.agreement, c.organization) for c in self._terms("obligation", "lost")}
+        return tuple(sorted(k for k in lost_b - lost_o if k in self.owing))
+
+    owing: frozenset[tuple[str, str]] = frozenset()
+
+    def _terms(self, term: str, change: str) -> list[TermChange]:
+        return [c for c in self.term_changes if c.term == term and c.change == change]
+
+    def fails(self, policy: str = "any") -> bool:
+        """Whether the change fails under ``policy`` (see :data:`DIFF_POLICIES`)."""
+        if policy == "never":
+            return False
+        if policy == "benefit-loss":
+            return bool(self.unbalanced)
+        return self.changed
 
     @property
     def accountable_changes(self) -> tuple[RoleChange, ...]:
@@ -80,7 +166,7 @@ class CharterDiff:
     @property
     def changed(self) -> bool:
         """Whether anything changed."""
-        return bool(self.gained or self.lost or self.role_changes)
+        return bool(self.gained or self.lost or self.role_changes or self.term_changes)
 
     def text(self, lang: str = "en") -> str:
         """A plain text summary in ``lang``."""
@@ -97,7 +183,9 @@ class CharterDiff:
         lines: list[str] = []
         if not self.changed:
             return (
-                "章程的访问路径和职责没有变化。" if zh else "No access path or role changed."
+                "章程的访问路径、职责、收益和义务都没有变化。"
+                if zh
+                else "No access path, role, benefit or obligation changed."
             ) + "\n"
 
         def path_line(sign: str, p: AccessPath) -> str:
@@ -123,6 +211,28 @@ class CharterDiff:
             (
                 "其他角色变化" if zh else "Other role changes",
                 [item + c.text(lang) for c in self.role_changes if c.role != "accountable"],
+            ),
+            (
+                "收益变化" if zh else "Benefits changed",
+                [item + c.text(lang) for c in self.term_changes if c.term == "benefit"],
+            ),
+            (
+                "义务变化" if zh else "Obligations changed",
+                [item + c.text(lang) for c in self.term_changes if c.term == "obligation"],
+            ),
+            (
+                "失去收益而义务未减的协议方"
+                if zh
+                else "Parties losing a benefit but no obligation",
+                [
+                    item
+                    + (
+                        f"{org} 在协议 {agr} 中失去收益，义务不变"
+                        if zh
+                        else f"{org} under {agr}: a benefit lost, every obligation kept"
+                    )
+                    for agr, org in self.unbalanced
+                ],
             ),
         )
         for title, entries in sections:
@@ -162,6 +272,11 @@ class CharterDiff:
                 }
                 for c in self.role_changes
             ],
+            "benefit_changes": [c.to_dict() for c in self.term_changes if c.term == "benefit"],
+            "obligation_changes": [
+                c.to_dict() for c in self.term_changes if c.term == "obligation"
+            ],
+            "unbalanced": [{"agreement": a, "organization": o} for a, o in self.unbalanced],
         }
 
 
@@ -173,10 +288,30 @@ def _roles(charter: Charter, on: dt.date | None) -> dict[tuple[str, str], set[st
     return out
 
 
+_Term = tuple[str, str, str, str | None, tuple[tuple[str, str], ...]]
+
+
+def _terms(charter: Charter, on: dt.date | None) -> tuple[set[_Term], set[tuple[str, str]]]:
+    """Every benefit and obligation of the agreements in force, and who owes something where."""
+    terms: set[_Term] = set()
+    owing: set[tuple[str, str]] = set()
+    for agr in charter.agreements.values():
+        if not in_force(agr, on):
+            continue
+        for b in agr.benefits:
+            text = tuple(sorted((b.description or {}).items()))
+            terms.add((agr.id, b.organization_id, "benefit", b.kind, text))
+        for o in agr.obligations:
+            text = tuple(sorted(o.description.items()))
+            terms.add((agr.id, o.organization_id, "obligation", None, text))
+            owing.add((agr.id, o.organization_id))
+    return terms, owing
+
+
 def diff(
     old: GraphSource, new: GraphSource, *, on: dt.date | None = None, params: Params | None = None
 ) -> CharterDiff:
-    """Compare two charters: access paths gained and lost, RACI holders changed.
+    """Compare two charters: access paths, RACI holders, benefits and obligations.
 
     Args:
         old: the charter before (anything :func:`~smartstd.graph.model.as_charter` accepts).
@@ -196,4 +331,14 @@ def diff(
         before, after = ra.get(key, set()), rb.get(key, set())
         if before != after:
             changes.append(RoleChange(key[0], key[1], tuple(sorted(before)), tuple(sorted(after))))
-    return CharterDiff(gained, lost, tuple(changes), on)
+    ta, _owing_before = _terms(a, on)
+    tb, owing = _terms(b, on)
+    terms = [
+        TermChange(agr, org, term, change, kind, text)
+        for change, items in (("lost", ta - tb), ("gained", tb - ta))
+        for agr, org, term, kind, text in items
+    ]
+    terms.sort(
+        key=lambda t: (t.agreement, t.organization, t.term, t.change, t.kind or "", t.description)
+    )
+    return CharterDiff(gained, lost, tuple(changes), on, tuple(terms), frozenset(owing))

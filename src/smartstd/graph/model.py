@@ -63,6 +63,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 from pydantic import ValidationError
 
+from smartstd.graph.validity import in_force
 from smartstd.report import Path
 from smartstd.standard.dataset import CHARTER_TYPES, Dataset, entity_adapter
 from smartstd.standard.domains import CORE_DOMAINS
@@ -246,22 +247,6 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def in_force(entity: Any, on: dt.date | None) -> bool:
-    """Whether an assignment, grant or agreement is in force on ``on``.
-
-    ``valid_from`` and ``valid_until`` are inclusive and open when absent.
-    A period that ends before it begins is never in force. With ``on=None``
-    dates are ignored (only an inverted period fails).
-    """
-    vf: dt.date | None = getattr(entity, "valid_from", None)
-    vu: dt.date | None = getattr(entity, "valid_until", None)
-    if vf is not None and vu is not None and vu < vf:
-        return False
-    if on is None:
-        return True
-    return (vf is None or vf <= on) and (vu is None or on <= vu)
-
-
 def _label(text: Mapping[str, str] | None, lang: str, fallback: str) -> str:
     if not text:
         return fallback
@@ -357,7 +342,7 @@ class Charter:
             return False
         table = self._tables.get(type_name)
         if table is None and type_name in USAGE_TYPES:
-            from smartstd.graph.usage import usage_facts
+            from smartstd.graph.facts import usage_facts
 
             if source is None and position is not None:
                 source = Source(None, None, ("entities", position))

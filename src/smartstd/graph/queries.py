@@ -17,12 +17,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from smartstd.graph._params import Params
 from smartstd.graph.access import AccessEvaluator, Explanation
-from smartstd.graph.model import RACI_ROLES, GraphSource, as_charter, in_force
+from smartstd.graph.model import RACI_ROLES, GraphSource, as_charter
+from smartstd.graph.validity import in_force_under
 from smartstd.standard.domains import CORE_DOMAINS
 
 __all__ = ["Holder", "RaciMatrix", "explain", "raci", "who"]
@@ -49,6 +50,7 @@ class Holder:
         lead: whether it is the lead among several responsible parties.
         valid_from: when the assignment begins (``None``: open).
         valid_until: when it ends (``None``: open).
+        names: the organisation's name by language (``zh-CN``, ``en``), when known.
     """
 
     organization: str
@@ -59,6 +61,13 @@ class Holder:
     lead: bool = False
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
+    names: tuple[tuple[str, str], ...] = ()
+
+    def name(self, lang: str = "en") -> str:
+        """The organisation's name in ``lang`` beside its id: ``名称 (id)``."""
+        names = dict(self.names)
+        label = names.get("zh-CN" if lang.lower().startswith("zh") else "en")
+        return f"{label} ({self.organization})" if label else self.organization
 
     @property
     def inherited(self) -> bool:
@@ -75,12 +84,12 @@ class Holder:
         if zh:
             role = _ROLE_ZH[self.role]
             why = f"（分工 {self.assignment}{period}{lead}）"
-            text = f"{self.organization} 是 {self.domain} 的{role}{why}"
+            text = f"{self.name(lang)} 是 {self.domain} 的{role}{why}"
             if self.inherited:
                 text += f"，沿用上级领域 {self.via_domain}"
             return text
         why = f"(assignment {self.assignment}{period}{lead})"
-        text = f"{self.organization} is {self.role} for {self.domain} {why}"
+        text = f"{self.name(lang)} is {self.role} for {self.domain} {why}"
         if self.inherited:
             text += f", inherited from {self.via_domain}"
         return text
@@ -89,6 +98,7 @@ class Holder:
         """A JSON-ready dictionary (with the reason when ``lang`` is given)."""
         out: dict[str, Any] = {
             "organization": self.organization,
+            "organization_name": dict(self.names),
             "role": self.role,
             "domain": self.domain,
             "via_domain": self.via_domain,
@@ -105,6 +115,13 @@ class Holder:
 
 def _iso(value: dt.date | None, empty: str | None = "…") -> Any:
     return value.isoformat() if value is not None else empty
+
+
+def _org_names(charter: Any, org_id: str) -> tuple[tuple[str, str], ...]:
+    org = charter.organizations.get(org_id)
+    if org is None:
+        return ()
+    return (("zh-CN", charter.org_label(org_id, "zh-CN")), ("en", charter.org_label(org_id, "en")))
 
 
 def who(
@@ -138,7 +155,17 @@ def who(
         via, items = charter.index.effective(r, day).get(domain, (domain, []))
         for a in sorted(items, key=lambda a: (a.organization_id, a.id)):
             out.append(
-                Holder(a.organization_id, r, domain, via, a.id, a.lead, a.valid_from, a.valid_until)
+                Holder(
+                    a.organization_id,
+                    r,
+                    domain,
+                    via,
+                    a.id,
+                    a.lead,
+                    a.valid_from,
+                    a.valid_until,
+                    _org_names(charter, a.organization_id),
+                )
             )
     return out
 
@@ -154,6 +181,7 @@ class RaciMatrix:
             ``A``, ``R`` (``R*`` for the lead), ``C``, ``I``, joined by ``/``.
         labels: the domains' names, by language and id.
         on: the date the matrix is for.
+        org_labels: the organisations' names, by language and id.
     """
 
     domains: tuple[str, ...]
@@ -161,16 +189,28 @@ class RaciMatrix:
     cells: dict[tuple[str, str], str]
     labels: dict[str, dict[str, str]]
     on: dt.date
+    org_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def org_name(self, organization: str, lang: str = "en") -> str:
+        """An organisation's name in ``lang`` beside its id: ``名称 (id)``."""
+        label = self.org_labels.get("zh-CN" if lang.lower().startswith("zh") else "en", {}).get(
+            organization
+        )
+        return f"{label} ({organization})" if label and label != organization else organization
 
     def cell(self, domain: str, organization: str) -> str:
         """The letters of one cell (``""`` for none)."""
         return self.cells.get((domain, organization), "")
 
-    def rows(self, lang: str = "en") -> list[list[str]]:
-        """The matrix as rows of strings, the header first."""
+    def rows(self, lang: str = "en", *, names: bool = True) -> list[list[str]]:
+        """The matrix as rows, the header first (names beside ids unless not ``names``)."""
         zh = lang.lower().startswith("zh")
         labels = self.labels["zh-CN" if zh else "en"]
-        header = ["领域" if zh else "domain", "名称" if zh else "name", *self.organizations]
+        header = [
+            "领域" if zh else "domain",
+            "名称" if zh else "name",
+            *(self.org_name(o, lang) if names else o for o in self.organizations),
+        ]
         out = [header]
         for d in self.domains:
             out.append([d, labels.get(d, d), *(self.cell(d, o) for o in self.organizations)])
@@ -194,13 +234,21 @@ class RaciMatrix:
         return "\n".join(lines) + "\n"
 
     def to_text(self, lang: str = "en") -> str:
-        """The matrix as an aligned text table (East Asian wide characters count double)."""
-        rows = self.rows(lang)
+        """The matrix as an aligned text table, then each organisation's name beside its id.
+
+        East Asian wide characters count double.
+        """
+        rows = self.rows(lang, names=False)
         widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
         lines = [
             "  ".join(c + " " * (widths[i] - _width(c)) for i, c in enumerate(row)).rstrip()
             for row in rows
         ]
+        width = max((_width(o) for o in self.organizations), default=0)
+        lines.append("")
+        for o in self.organizations:
+            label = self.org_name(o, lang).removesuffix(f" ({o})")
+            lines.append(f"{o}{' ' * (width - _width(o))}  {label}".rstrip())
         return "\n".join(lines) + "\n"
 
     def to_dict(self) -> dict[str, Any]:
@@ -209,6 +257,10 @@ class RaciMatrix:
             "on": self.on.isoformat(),
             "domains": list(self.domains),
             "organizations": list(self.organizations),
+            "organization_names": {
+                o: {lang: names.get(o, o) for lang, names in self.org_labels.items()}
+                for o in self.organizations
+            },
             "cells": [
                 {"domain": d, "organization": o, "roles": self.cells[(d, o)]}
                 for d in self.domains
@@ -236,7 +288,7 @@ def raci(source: GraphSource, *, on: dt.date | None = None) -> RaciMatrix:
     idx = charter.index
     cells: dict[tuple[str, str], list[str]] = {}
     for a in charter.assignments.values():
-        if not in_force(a, day) or a.domain_id not in idx.domain_info:
+        if not in_force_under(a, day, charter.agreements) or a.domain_id not in idx.domain_info:
             continue
         letter = _LETTER[a.role] + ("*" if a.lead and a.role == "responsible" else "")
         items = cells.setdefault((a.domain_id, a.organization_id), [])
@@ -250,7 +302,11 @@ def raci(source: GraphSource, *, on: dt.date | None = None) -> RaciMatrix:
         "zh-CN": {d: charter.domain_label(d, "zh-CN") for d in rows},
         "en": {d: charter.domain_label(d, "en") for d in rows},
     }
-    return RaciMatrix(tuple(rows), orgs, joined, labels, day)
+    org_labels = {
+        "zh-CN": {o: charter.org_label(o, "zh-CN") for o in orgs},
+        "en": {o: charter.org_label(o, "en") for o in orgs},
+    }
+    return RaciMatrix(tuple(rows), orgs, joined, labels, day, org_labels)
 
 
 def _hierarchy_order(scope: list[str], parent: Any, core: list[str]) -> list[str]:

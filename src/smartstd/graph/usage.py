@@ -22,7 +22,8 @@ accountable) in force on the record's date in the domain, a parent of it or
 a sub-domain of it (a service's provider may instead be party to an
 agreement in force that covers the domain), or, for collected data, a grant
 on the category whose whole chain holds. When only an expired role or grant
-would have covered it, the finding is SC610 instead of SC616.
+would have covered it, the finding is SC610 instead of SC616; when every role
+covering it rests on an agreement signed after the record's date, SC622.
 
 数据中的行为（承办诉求、处置告警、运维设备、提供服务）与章程的交叉核对。
 """
@@ -36,39 +37,11 @@ from typing import Any
 
 from smartstd.graph._params import Params, strings
 from smartstd.graph.access import AccessEvaluator
-from smartstd.graph.model import USAGE_TYPES, Charter, in_force
-from smartstd.report import Path
-from smartstd.standard.domains import (
-    ALERT_CATEGORY_DOMAINS,
-    DEVICE_KIND_DOMAINS,
-    PERSONAL_DATA_DEVICE_KINDS,
-    REQUEST_CATEGORY_DOMAINS,
-    SERVICE_CATEGORY_DOMAINS,
-)
+from smartstd.graph.facts import UsageFact, usage_facts
+from smartstd.graph.model import USAGE_TYPES, Charter
+from smartstd.graph.validity import in_force, signed_after
 
 __all__ = ["USAGE_TYPES", "UsageFact", "UsageJudge", "Verdict", "usage_facts"]
-
-
-@dataclass(frozen=True, slots=True)
-class UsageFact:
-    """One thing a record says an organisation does.
-
-    Attributes:
-        activity: ``request``, ``alert``, ``device``, ``device-data``,
-            ``service-responsible`` or ``service-provider``.
-        path: the field inside the record, e.g. ``("assigned_to_id",)``.
-        organization: the organisation named.
-        domain: the domain it acts in (``None`` for ``device-data``).
-        category: the data category collected (``device-data`` only).
-        day: the record's date, or ``None`` for "as of the check date".
-    """
-
-    activity: str
-    path: Path
-    organization: str
-    domain: str | None
-    category: str | None
-    day: dt.date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,72 +50,6 @@ class Verdict:
 
     code: str
     params: Mapping[str, Any]
-
-
-def _day(value: Any) -> dt.date | None:
-    return value.date() if isinstance(value, dt.datetime) else None
-
-
-def usage_facts(entity: Any) -> list[UsageFact]:
-    """The facts one record states (empty for other types or when nothing maps)."""
-    t = getattr(entity, "type", None)
-    out: list[UsageFact] = []
-    if t == "ServiceRequest":
-        d = REQUEST_CATEGORY_DOMAINS.get(entity.category)
-        if entity.assigned_to_id is not None and d is not None:
-            out.append(
-                UsageFact(
-                    "request",
-                    ("assigned_to_id",),
-                    entity.assigned_to_id,
-                    d,
-                    None,
-                    _day(entity.submitted_at),
-                )
-            )
-    elif t == "Alert":
-        d = ALERT_CATEGORY_DOMAINS.get(entity.category)
-        if entity.handled_by_id is not None and d is not None:
-            out.append(
-                UsageFact(
-                    "alert",
-                    ("handled_by_id",),
-                    entity.handled_by_id,
-                    d,
-                    None,
-                    _day(entity.detected_at),
-                )
-            )
-    elif t == "Device":
-        if entity.status == "retired" or entity.operator_id is None:
-            return out
-        d = DEVICE_KIND_DOMAINS.get(entity.kind)
-        if d is not None:
-            out.append(UsageFact("device", ("operator_id",), entity.operator_id, d, None, None))
-        if entity.captures_personal_data or entity.kind in PERSONAL_DATA_DEVICE_KINDS:
-            for i, c in enumerate(entity.data_category_ids):
-                out.append(
-                    UsageFact(
-                        "device-data", ("data_category_ids", i), entity.operator_id, None, c, None
-                    )
-                )
-    elif t == "Service":
-        if entity.status == "retired":
-            return out
-        d = entity.domain_id or SERVICE_CATEGORY_DOMAINS.get(entity.category)
-        if d is None:
-            return out
-        if entity.responsible_id is not None:
-            out.append(
-                UsageFact(
-                    "service-responsible", ("responsible_id",), entity.responsible_id, d, None, None
-                )
-            )
-        if entity.provider_id is not None:
-            out.append(
-                UsageFact("service-provider", ("provider_id",), entity.provider_id, d, None, None)
-            )
-    return out
 
 
 class UsageJudge:
@@ -213,8 +120,9 @@ class UsageJudge:
             items = self._role_items(
                 fact.organization, fact.domain, fact.activity == "service-provider"
             )
-            if any(in_force(i, day) for i in items):
-                return None
+            live = [i for i in items if in_force(i, day)]
+            if live:
+                return self._in_advance(live, day, field, fact)
             target = fact.domain
         expired = [
             i
@@ -245,6 +153,31 @@ class UsageJudge:
                 "target": target,
                 "on": day.isoformat(),
                 "activity": fact.activity,
+            },
+        )
+
+    def _in_advance(
+        self, live: list[Any], day: dt.date, field: str, fact: UsageFact
+    ) -> Verdict | None:
+        """SC622 when every role covering the record rests on an agreement signed after it."""
+        agreements = self.charter.agreements
+        late: list[Any] = []
+        for item in live:
+            agr = item if item.type == "Agreement" else agreements.get(item.agreement_id or "")
+            if agr is None or not signed_after(agr, day):
+                return None
+            late.append(agr)
+        first = min(late, key=lambda a: (a.signed_at, a.id))
+        return Verdict(
+            "SC622",
+            {
+                "subject_type": "",
+                "subject": "",
+                "agreement": first.id,
+                "signed": first.signed_at.isoformat(),
+                "begins": day.isoformat(),
+                "field": field,
+                "organization": fact.organization,
             },
         )
 

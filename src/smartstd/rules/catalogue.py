@@ -8,8 +8,8 @@ explanation and a bad and a good example. The docs page, the SARIF rule list,
 
 The entries live in one folder per family, ``smartstd/rules/scN/catalogue.py``
 (beside the family's checks and cases); this module collects them. It imports
-only :mod:`smartstd.report`, so reporters and the docs read the catalogue
-without loading the models. :mod:`smartstd.catalogue` re-exports it.
+only :mod:`smartstd.rules.info` and :mod:`smartstd.severity`, so reporters and
+the docs read the catalogue without loading the models. :mod:`smartstd.catalogue` re-exports it.
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ import re
 import string
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
-from smartstd.report import Finding
 from smartstd.rules.info import LANGUAGES, TIGHTEN, Param, RuleInfo, normalize_lang, rule
 from smartstd.rules.sc1 import catalogue as _sc1
 from smartstd.rules.sc2 import catalogue as _sc2
@@ -137,6 +136,16 @@ class _Lenient(string.Formatter):
 _FORMATTER = _Lenient()
 
 
+class _Coded(Protocol):
+    """What a message is rendered from (a :class:`~smartstd.report.Finding`)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def params(self) -> Mapping[str, Any]: ...
+
+
 #: Message parameters that hold a code, by rule: shown with the code's label.
 CODE_PARAMS: dict[str, dict[str, str]] = {
     "SC302": {"status": "request_status"},
@@ -186,7 +195,7 @@ def _label(code_list: str, value: Any, lang: str) -> Any:
     return f"{label}（{value}）" if lang == "zh-CN" else f"{label} ({value})"
 
 
-def _localized(finding: Finding, lang: str) -> dict[str, Any]:
+def _localized(finding: _Coded, lang: str) -> dict[str, Any]:
     """The finding's parameters as its message shows them in ``lang``."""
     params = dict(finding.params)
     for name, code_list in CODE_PARAMS.get(finding.code, {}).items():
@@ -202,7 +211,7 @@ def _localized(finding: Finding, lang: str) -> dict[str, Any]:
     return params
 
 
-def render_message(finding: Finding, lang: str = "en") -> str:
+def render_message(finding: _Coded, lang: str = "en") -> str:
     """Render a finding's message in ``lang``; unknown codes fall back to the code.
 
     Codes in the parameters are shown with their labels, pydantic's English

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from smartstd.report import Level, Severity
+from smartstd.severity import Level, Severity
 
 __all__ = ["LANGUAGES", "TIGHTEN", "Param", "RuleInfo", "normalize_lang", "rule"]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from smartstd.report import Path
+from smartstd.pointer import Path
 from smartstd.standard.dataset import ENTITY_TYPES, Envelope
 
 __all__ = ["code_fields", "code_values", "iter_objects", "iter_path", "object_fields"]

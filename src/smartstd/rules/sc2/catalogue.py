@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smartstd.rules.info import rule
+from smartstd.rules.info import Param, rule
 
 RULES = (
     rule(
@@ -81,11 +81,34 @@ RULES = (
             "The division code {value} is invalid ({reason})",
         ),
         (
-            "division_code 必须是 GB/T 2260 的县级行政区划代码：六位数字，前两位是省级代码，例如番禺区 440113。",
-            "division_code must be a GB/T 2260 county-level code: six digits starting with a province code, e.g. 440113 for Panyu.",
+            "division_code 必须是数据集日期（generated_at）时在用的 GB/T 2260 县级行政区划代码，"
+            "例如番禺区 440113。代码随库附带的行政区划表核对（民政部历年县级以上行政区划代码，"
+            "含撤销年份）：从未存在的代码（not-in-gbt2260，如 449999、440199）、"
+            "已撤销的代码（abolished，如 2014 年撤销的萝岗区 440116）、尚未启用的代码"
+            "（not-yet-in-use）和地级以上代码（not-county-level，不辖县的地级市如东莞 441900 除外）"
+            "都不通过。行政区划调整后无需等待新版本：用参数 table 指定一份更新的表"
+            "（CSV：code,name,level,start,end）。",
+            "division_code must be a GB/T 2260 county-level code in use on the dataset's date "
+            "(generated_at), e.g. 440113 for Panyu. It is looked up in the division table shipped "
+            "with the library (the Ministry of Civil Affairs' yearly lists of divisions at county "
+            "level and above, with the years each code was in use): a code that never existed "
+            "(not-in-gbt2260, e.g. 449999 or 440199), one abolished before then (abolished, e.g. "
+            "440116 Luogang, abolished in 2014), one not yet in use (not-yet-in-use) and a code "
+            "above county level (not-county-level; a prefecture with no counties, such as "
+            "Dongguan 441900, is accepted) fail. When divisions change, no new release is "
+            "needed: the parameter table names a newer table (CSV: code,name,level,start,end).",
         ),
-        '{"type": "Community", "division_code": "990113"}',
-        '{"type": "Community", "division_code": "440113"}',
+        '{"type": "Community", "division_code": "440116"}  (abolished in 2014)',
+        '{"type": "Community", "division_code": "440112"}',
+        params=(
+            Param(
+                "table",
+                "",
+                "更新的行政区划表文件（CSV，相对于当前目录）；空表示只用随库附带的表。",
+                "A newer division table file (CSV, relative to the working directory); empty "
+                "for the shipped table alone.",
+            ),
+        ),
     ),
     rule(
         "SC206",

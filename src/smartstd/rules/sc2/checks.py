@@ -26,6 +26,7 @@ from smartstd.conformance.rule import (
     entity_rule,
     register_dataset_rule,
 )
+from smartstd.divisions import division_table
 from smartstd.identifiers import credit_code_problem, division_code_problem
 from smartstd.report import Path
 from smartstd.standard._base import Ref
@@ -520,12 +521,23 @@ register_dataset_rule(IdentityRule())
 
 @entity_rule("SC205", types=("Community",))
 def invalid_division_code(e: Any, ctx: Context) -> Iterator[Hit]:
-    """SC205: a community's division code must be a valid county-level GB/T 2260 code."""
-    problem = division_code_problem(e.division_code)
-    if problem is None and e.division_code.endswith("00"):
-        problem = "not-county-level"
+    """SC205: a community's division code must be a county-level GB/T 2260 code in use.
+
+    The shape is checked first; then the code is looked up in the GB/T 2260
+    table (:mod:`smartstd.divisions`, updated by the file the parameter
+    ``table`` names) at the dataset's date (``generated_at``).
+    """
+    code = e.division_code
+    problem = division_code_problem(code)
+    details: dict[str, Any] = {}
+    if problem is None:
+        update = ctx.param("SC205", "table")
+        table = division_table(update if isinstance(update, str) and update else None)
+        found = table.problem(code, ctx.now.date() if ctx.now is not None else None)
+        if found is not None:
+            problem, details = found
     if problem is not None:
-        yield Hit("SC205", ("division_code",), {"value": e.division_code, "reason": problem})
+        yield Hit("SC205", ("division_code",), {"value": code, "reason": problem, **details})
 
 
 @entity_rule("SC206", types=("Organization",))

@@ -28,9 +28,9 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from smartstd.catalogue import get_rule
 from smartstd.conformance.rule import Context, Hit, entity_rule
 from smartstd.identifiers import find_id_numbers, find_mobiles
-from smartstd.rules.catalogue import get_rule
 from smartstd.standard.lifecycle import (
     INITIAL_STATUS,
     OPEN311_STATUS,

@@ -32,6 +32,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel
 
+from smartstd.catalogue import get_rule
 from smartstd.conformance.rule import (
     Context,
     Hit,
@@ -48,7 +49,6 @@ from smartstd.identifiers import (
     mask_mobile,
 )
 from smartstd.report import Path
-from smartstd.rules.catalogue import get_rule
 from smartstd.standard.domains import PERSONAL_DATA_DEVICE_KINDS
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Catalogue entries SC5xx: services and needs (level L2)."""
+"""Catalogue entries SC5xx: services and needs, consent and counts (level L2)."""
 
 from __future__ import annotations
 
@@ -149,5 +149,121 @@ RULES = (
         '{"type": "ServiceProfile", "enrolments": [{"service_id": "svc-old",\n'
         '  "enrolled_at": "2025-01-01T09:00:00+08:00", '
         '"ended_at": "2025-12-31T18:00:00+08:00"}]}',
+    ),
+    rule(
+        "SC506",
+        "profile-without-consent",
+        "error",
+        "L2",
+        ("服务档案缺少有效同意", "Service profile without consent"),
+        (
+            "服务档案依据处理目的 {purpose} 保存，但档案主体没有有效的同意（{reason}，{at}）",
+            "The service profile is kept for purpose {purpose}, but its subject's consent does "
+            "not hold ({reason}, {at})",
+        ),
+        (
+            "个人信息保护法要求处理个人信息有合法性基础；服务档案写明其依据的同意目的"
+            "（consent_purpose_id）时，档案的居民（住户档案则为该户任一居民）必须在档案更新"
+            "（updated_at）时持有对该目的的同意（Resident.consents），且未撤回。"
+            "never：从未同意；not-at-update：同意晚于更新或更新前已撤回；withdrawn：已撤回，"
+            "撤回后档案仍被保存（应停止处理并删除）。撤回自 withdrawn_at 起生效。",
+            "PIPL requires a legal basis for processing. A service profile that names the "
+            "purpose it is kept for (consent_purpose_id) needs its resident (for a household "
+            "profile, one of the household's residents) to hold a consent to that purpose "
+            "(Resident.consents) given no later than the profile's updated_at and not withdrawn "
+            "by then. Reasons: never (no consent to the purpose), not-at-update (given after the "
+            "update, or withdrawn before it), withdrawn (withdrawn by the dataset's "
+            "generated_at, yet the profile is still kept: processing stops and the profile goes "
+            "from withdrawn_at on).",
+        ),
+        '{"type": "ServiceProfile", "resident_id": "r-1", "consent_purpose_id": '
+        '"purpose-service-profiling", ...}\n{"id": "r-1", "type": "Resident", "consents": []}',
+        '{"id": "r-1", "type": "Resident", "consents": [{"purpose_id": '
+        '"purpose-service-profiling", "given_at": "2026-01-05T10:00:00+08:00"}]}',
+    ),
+    rule(
+        "SC507",
+        "sensitive-data-without-separate-consent",
+        "error",
+        "L2",
+        ("敏感个人信息缺少单独同意", "Sensitive data without separate consent"),
+        (
+            "服务档案含敏感个人信息（{sensitive}），但所同意的处理目的 {purpose} "
+            "未声明任何敏感数据类别，不构成单独同意",
+            "The service profile holds sensitive personal data ({sensitive}), but the purpose "
+            "consented to, {purpose}, declares no sensitive data category: that is no separate "
+            "consent",
+        ),
+        (
+            "个人信息保护法第二十九条：处理敏感个人信息（残疾、特殊群体身份、健康等）须取得单独同意。"
+            "档案的居民属于特殊群体（special_groups），或档案记录类别属于 "
+            "sensitive_need_categories 的需求时，档案所依据的同意目的必须声明敏感数据类别"
+            "（sensitivity 为 sensitive_personal 或写明 sensitive_kind），即居民是为敏感信息"
+            "单独同意的。未写明同意目的的档案依其他合法性基础保存，不在此检查。",
+            "PIPL art. 29: processing sensitive personal information (a disability, a special "
+            "group, health ...) needs separate consent. When the profile's resident belongs to a "
+            "special group, or the profile records a need of a category in "
+            "sensitive_need_categories, the purpose consented to must declare a sensitive data "
+            "category (sensitivity sensitive_personal, or a sensitive_kind): the consent was "
+            "given for the sensitive data in particular. A profile naming no consent purpose "
+            "is kept under another legal basis and not judged here.",
+        ),
+        '{"type": "ServiceProfile", "needs": [{"category": "disability_support", ...}], '
+        '"consent_purpose_id": "purpose-contact"}  (declares contact details only)',
+        '{"type": "ServiceProfile", "needs": [{"category": "disability_support", ...}], '
+        '"consent_purpose_id": "purpose-service-profiling"}  (declares dc-special-groups)',
+        params=(
+            Param(
+                "sensitive_need_categories",
+                ["health", "disability_support", "social_assistance"],
+                "属敏感个人信息的需求类别；配置只能增加。",
+                "Need categories that are sensitive personal data; a profile may only add some.",
+                tighten="superset",
+            ),
+        ),
+    ),
+    rule(
+        "SC508",
+        "community-count-mismatch",
+        "warning",
+        "L2",
+        ("社区统计数与数据不符", "Community count mismatch"),
+        (
+            "社区的 {field} 为 {stated}，数据中实有 {counted}（容差 {tolerance}）",
+            "The community's {field} is {stated}, but the data holds {counted} "
+            "(tolerance {tolerance})",
+        ),
+        (
+            "社区填报的户数（household_count）、流动人口（floating_population）和户籍人口"
+            "（registered_population）应与数据中该社区房屋里的住户和居民一致（流动人口按"
+            "residence_type 为 non_local 计，户籍人口按 registered 计）。只有数据集对该社区"
+            '完整时才比较：参数 complete_communities 列出这些社区的 id（"*" 表示全部），'
+            "默认不比较；tolerance 是允许的相对差（默认 0，即必须相等）。",
+            "A community's household_count, floating_population and registered_population "
+            "should agree with the households and residents living in its dwellings in the data "
+            "(floating: residence_type non_local; registered: registered). They are compared "
+            "only for communities the dataset is complete for: the parameter "
+            'complete_communities lists their ids ("*" for all), none by default; tolerance is '
+            "the relative difference allowed (0 by default: they must be equal).",
+        ),
+        '{"type": "Community", "household_count": 9999, "floating_population": 5000}\n'
+        "(350 households, 363 non-local residents in the data)",
+        '{"type": "Community", "household_count": 350, "floating_population": 363}',
+        params=(
+            Param(
+                "complete_communities",
+                [],
+                '数据集完整覆盖的社区 id；"*" 表示全部。',
+                'Ids of the communities the dataset is complete for; "*" for every one.',
+                tighten="superset",
+            ),
+            Param(
+                "tolerance",
+                0.0,
+                "允许的相对差（0.05 即 5%）；配置只能降低。",
+                "The relative difference allowed (0.05 is 5%); a profile may only lower it.",
+                tighten="lower",
+            ),
+        ),
     ),
 )

@@ -9,7 +9,9 @@ duty separations) as a graph, and cross it with the data (SC616). They run in
 SC601-SC616 are the rules of ``RULES.md``. SC617-SC620 were added for what
 the graph must also report: failed charter assertions (``smartstd graph
 test``), validity periods that end before they begin, agreements without
-parties and cycles in the domain hierarchy.
+parties and cycles in the domain hierarchy. SC621-SC624 check the study's
+governance (issue 14): public services led by government, agreements signed
+in advance, one definition of in force, and several parties.
 
 治理与职责边界规则（L3）：把治理章程视为一张图进行检查，并与数据交叉核对。
 """
@@ -19,6 +21,18 @@ from __future__ import annotations
 from smartstd.rules.info import Param, rule
 
 _RESIDENT_KINDS = ["residents_committee", "owners_committee", "resident_representative"]
+
+#: SC621: the public-service domains and the kinds of public body that lead them.
+_PUBLIC_DOMAINS = ("public_safety", "health", "elderly_care")
+_PUBLIC_KINDS = ("municipal_government", "district_government", "street_office", "police_station")
+
+#: SC624: organisation kinds by sector.
+_SECTORS = {
+    "government": _PUBLIC_KINDS,
+    "residents": ("residents_committee", "owners_committee", "resident_representative"),
+    "social": ("social_organization", "volunteer_group", "university", "research_institute"),
+    "market": ("enterprise", "telecom_operator", "property_management"),
+}
 
 RULES = (
     rule(
@@ -648,5 +662,165 @@ RULES = (
         "ResponsibilityDomain, parent_id: d-a}",
         "- {id: d-a, type: ResponsibilityDomain, parent_id: public_safety}\n- {id: d-b, type: "
         "ResponsibilityDomain, parent_id: d-a}",
+    ),
+    rule(
+        "SC621",
+        "public-service-not-publicly-led",
+        "error",
+        "L3",
+        ("公共服务未由政府牵头", "Public service not led by a public body"),
+        (
+            "公共服务领域 {domain} 的负责方 {organization}（{kind}）不是公共机构；"
+            "应由以下类型之一负责：{public_kinds}",
+            "Public-service domain {domain} is led (accountable) by {organization} ({kind}), "
+            "not by a public body ({public_kinds})",
+        ),
+        (
+            "论文要求公共服务“由政府统一管理”，企业和社会组织参与合作。公共服务领域"
+            "（参数 public_domains 及其子领域）的负责方（A）必须是公共机构（参数 public_kinds）；"
+            "企业、社会组织可以做执行方（R）。地方配置可以增加领域、减少算作公共机构的类型。",
+            "The study asks for public services to be led by government (由政府统一管理), with "
+            "enterprises and social organisations cooperating. The accountable party (A) of a "
+            "public-service domain (parameter public_domains and its sub-domains) must be a "
+            "public body (parameter public_kinds); enterprises and social organisations may be "
+            "responsible (R). A profile may add domains and remove kinds.",
+        ),
+        "- {id: org-pm, type: Organization, kind: property_management}\n- {type: Assignment, "
+        "domain_id: public_safety, organization_id: org-pm, role: accountable}",
+        "- {type: Assignment, domain_id: public_safety, organization_id: org-police, role: "
+        "accountable}\n- {type: Assignment, domain_id: public_safety, organization_id: org-pm, "
+        "role: responsible}",
+        params=(
+            Param(
+                "public_domains",
+                list(_PUBLIC_DOMAINS),
+                "公共服务领域（含其子领域）；配置只能增加。",
+                "Public-service domains (with their sub-domains); a profile may only add to them.",
+                tighten="superset",
+            ),
+            Param(
+                "public_kinds",
+                list(_PUBLIC_KINDS),
+                "算作公共机构的组织类型；配置只能减少。",
+                "Organisation kinds that count as public bodies; a profile may only remove some.",
+                tighten="subset",
+            ),
+        ),
+    ),
+    rule(
+        "SC622",
+        "agreement-not-in-advance",
+        "error",
+        "L3",
+        ("协议未提前签订", "Agreement not signed in advance"),
+        (
+            "{subject_type} {subject} 始于 {begins}，早于协议 {agreement} 的签订日期 {signed}",
+            "{subject_type} {subject} begins on {begins}, before agreement {agreement} was "
+            "signed on {signed}",
+        ),
+        (
+            "论文要求“提前明确各方责任和收益”。协议的签订日期（signed_at）不得晚于其生效日期"
+            "（valid_from）；依据协议的分工和授权不得早于协议签订开始；数据中由某组织承办的诉求、"
+            "告警、设备和服务，如果该组织的角色只来自一份协议，其日期不得早于协议签订。",
+            "The study asks for each party's responsibilities and benefits to be fixed in "
+            "advance (提前明确各方责任和收益). An agreement is signed (signed_at) no later than it "
+            "takes effect (valid_from); an assignment or grant resting on it begins no earlier "
+            "than it is signed; and a request, alert, device or service in the data that an "
+            "organisation handles only by a role under an agreement is dated no earlier than "
+            "the agreement's signing.",
+        ),
+        "- {id: agr-1, type: Agreement, signed_at: 2025-03-01, valid_from: 2025-01-01, ...}",
+        "- {id: agr-1, type: Agreement, signed_at: 2024-12-18, valid_from: 2025-01-01, ...}",
+    ),
+    rule(
+        "SC623",
+        "agreement-not-yet-in-force",
+        "error",
+        "L3",
+        ("所依据的协议尚未生效", "Agreement not yet in force"),
+        (
+            "{subject_type} {subject} 按自身日期在 {on} 有效，但其依据的协议 {agreement} "
+            "自 {valid_from} 起才生效",
+            "{subject_type} {subject} is in force on {on} by its own dates, but agreement "
+            "{agreement} it rests on only takes effect on {valid_from}",
+        ),
+        (
+            "“在某日有效”只有一个定义（smartstd.graph.validity）：分工或授权自身有效期覆盖该日，"
+            "且所依据的协议在该日也有效。graph explain 据此拒绝依据未生效协议的访问；"
+            "check 用同一定义报告本规则，两者的结论一致。把协议的 valid_from 提前，"
+            "或把分工、授权的 valid_from 推迟到协议生效之日。",
+            "There is one definition of in force on a day (smartstd.graph.validity): the "
+            "assignment's or grant's own period covers the day, and so does the period of the "
+            "agreement it rests on. graph explain denies access through a grant whose agreement "
+            "is not yet in force; check reports this rule by the same definition, so the two "
+            "agree. Move the agreement's valid_from earlier, or the dependent's later.",
+        ),
+        "- {id: agr-1, type: Agreement, valid_from: 2027-01-01, ...}\n- {type: DataAccessGrant, "
+        "agreement_id: agr-1, valid_from: 2025-01-01, ...}",
+        "- {id: agr-1, type: Agreement, valid_from: 2025-01-01, ...}\n- {type: DataAccessGrant, "
+        "agreement_id: agr-1, valid_from: 2025-01-01, ...}",
+    ),
+    rule(
+        "SC624",
+        "single-sector-governance",
+        "error",
+        "L3",
+        ("缺少多方参与", "Parties missing from governance"),
+        (
+            "章程在 {on} 只有 {present} 方承担角色（{roles}），缺少 {missing}；"
+            "多方共建至少需要 {min_sectors} 方",
+            "Only {present} hold roles ({roles}) in the charter on {on}; missing: {missing}. "
+            "Multi-party governance needs at least {min_sectors} sectors",
+        ),
+        (
+            "论文要求政府主导、多方共建：政府、居民自治组织、社会组织和企业各有职责。"
+            "参数 sectors 把组织类型分为若干方；required_sectors 列出必须在章程中承担角色"
+            "（参数 roles）的方（默认不限），min_sectors 是承担角色的方的最少数目"
+            "（默认 2），只有政府部门的章程会被报告。番禺区配置要求政府和居民都参与、至少三方。"
+            "SC613 另行要求每个涉及居民的领域都有居民一方参与。",
+            "The study asks for government-led, multi-party construction: government, "
+            "residents' self-governing bodies, social organisations and enterprises each hold "
+            "responsibilities. The parameter sectors sorts organisation kinds into sectors; "
+            "required_sectors lists those that must hold a role (parameter roles) somewhere in "
+            "the charter (none by default), and min_sectors is the least number of sectors "
+            "that do (2 by default), so a government-only charter is reported. The Panyu "
+            "profile requires government and residents, and three sectors. SC613 asks, besides, "
+            "for residents to take part in every domain that affects them.",
+        ),
+        "- {type: Assignment, domain_id: elderly_care, organization_id: org-civil, role: "
+        "accountable}\n- {type: Assignment, domain_id: elderly_care, organization_id: org-so, "
+        "role: responsible}\n  (government only)",
+        "- ... as before, plus\n- {type: Assignment, domain_id: elderly_care, organization_id: "
+        "org-rc, role: consulted}\n- {type: Assignment, domain_id: elderly_care, "
+        "organization_id: org-sw, role: responsible}",
+        params=(
+            Param(
+                "sectors",
+                {k: list(v) for k, v in _SECTORS.items()},
+                "各方包含的组织类型。",
+                "The organisation kinds of each sector.",
+            ),
+            Param(
+                "required_sectors",
+                [],
+                "必须承担角色的各方；配置只能增加。",
+                "The sectors that must hold a role; a profile may only add to them.",
+                tighten="superset",
+            ),
+            Param(
+                "min_sectors",
+                2,
+                "承担角色的方的最少数目；配置只能提高。",
+                "The least number of sectors holding a role; a profile may only raise it.",
+                tighten="higher",
+            ),
+            Param(
+                "roles",
+                ["accountable", "responsible", "consulted"],
+                "算作承担角色的 RACI 角色；配置只能减少。",
+                "RACI roles that count as holding a role; a profile may only remove some.",
+                tighten="subset",
+            ),
+        ),
     ),
 )

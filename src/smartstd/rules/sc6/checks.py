@@ -136,7 +136,7 @@ class GovernanceState:
 
 
 class GovernanceRule:
-    """SC601-SC620: the charter as a graph, and the data crossed with it."""
+    """SC601-SC624: the charter as a graph, and the data crossed with it."""
 
     codes = (*CHECK_CODES, "SC617")
     types = tuple(sorted(GRAPH_TYPES | USAGE_TYPES))
@@ -234,7 +234,7 @@ class GovernanceRule:
                 if verdict is None or (verdict.code == "SC616" and doubts.granted(fact, on)):
                     continue
                 params = dict(verdict.params)
-                if verdict.code == "SC610":
+                if verdict.code in ("SC610", "SC622"):
                     params["subject_type"], params["subject"] = etype, group.ids[pos]
                 yield Hit(verdict.code, path, params, where=group.where(pos, state.files, etype))
         yield from _assertion_hits(charter, charter_files, ctx)
@@ -399,6 +399,15 @@ class _Doubts:
             )
         if code == "SC615":
             return self.incomplete or params.get("organization") in self.names
+        if code == "SC624":  # a sector may be missing only because a record is
+            return (
+                self.incomplete
+                or bool(self.names)
+                or bool(self.unheld)
+                or any(self.unsure.values())
+            )
+        if code == "SC621":
+            return params.get("organization") in self.names
         if code == "SC609" and params.get("reason") == "unknown":
             return self.incomplete or params.get("agreement") in self.names
         return False

@@ -1,0 +1,207 @@
+"""The GB/T 2260 administrative division codes, with the years each was in use.
+
+The table ships as package data (``smartstd/data/divisions/gbt2260.csv.gz``,
+see ``SOURCE.md`` beside it): every code at county level and above since
+1981, with the name it had and the first and last year it was in use, taken
+from the Ministry of Civil Affairs' yearly lists as collected by the
+``yescallop/areacodes`` project (CC0 1.0). A code that changed its name has
+one row per name; a code abolished and later reused has one row per use.
+
+The lists are published as of 31 December of each year, so a row is known
+to the year only: a code is taken as valid on any day of the years from its
+first to its last (the year it was abolished counts, so a dataset of that
+year is never wrongly failed). :func:`division_table` returns the shipped
+table, or that table updated by a newer file in the same format (named by
+the parameter ``table`` of SC205 in the configuration or a profile): no new
+release of this library is needed when divisions change.
+
+GB/T 2260 行政区划代码表（含每个代码的启用与撤销年份），以及更新表的方式。
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gzip
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from smartstd.errors import ConfigError
+
+__all__ = ["Division", "DivisionTable", "division_table"]
+
+_LEVELS = {"省级": 1, "地级": 2, "县级": 3, "1": 1, "2": 2, "3": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One use of a division code.
+
+    Attributes:
+        code: the six-digit code.
+        name: its name in Chinese during this use.
+        level: 1 province, 2 prefecture, 3 county.
+        start: the first year it is in the lists.
+        end: the year it was abolished or renamed (``None``: still in use).
+    """
+
+    code: str
+    name: str
+    level: int
+    start: int
+    end: int | None
+
+    def valid_in(self, year: int) -> bool:
+        """Whether the code was in use in ``year`` (the end year counts)."""
+        return self.start <= year and (self.end is None or year <= self.end)
+
+
+class DivisionTable:
+    """Division codes by code, each with its uses (see :class:`Division`)."""
+
+    def __init__(self, rows: Iterable[Division]) -> None:
+        by_code: dict[str, list[Division]] = {}
+        for row in rows:
+            by_code.setdefault(row.code, []).append(row)
+        self._by_code = by_code
+        self._counties_of: dict[str, list[Division]] = {}
+        for uses in by_code.values():
+            for row in uses:
+                if row.level == 3:
+                    self._counties_of.setdefault(row.code[:4], []).append(row)
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def uses(self, code: str) -> list[Division]:
+        """Every use of ``code`` (empty when it was never a division code)."""
+        return list(self._by_code.get(code, ()))
+
+    def on(self, code: str, day: dt.date | None) -> Division | None:
+        """The use of ``code`` in force on ``day`` (any use when ``day`` is ``None``)."""
+        for row in self._by_code.get(code, ()):
+            if day is None or row.valid_in(day.year):
+                return row
+        return None
+
+    def problem(self, code: str, day: dt.date | None) -> tuple[str, dict[str, object]] | None:
+        """What is wrong with using ``code`` for a county-level place on ``day``.
+
+        Returns ``None`` when the code is a county-level division in use then
+        (or a prefecture with no county below it then, such as 东莞 441900),
+        else a reason and its details: ``not-in-gbt2260`` (never a division
+        code), ``abolished`` (``year`` and ``name`` of its last use),
+        ``not-yet-in-use`` (``year`` it begins), ``not-county-level``.
+        """
+        uses = self._by_code.get(code)
+        if not uses:
+            return "not-in-gbt2260", {}
+        row = self.on(code, day)
+        if row is None:
+            assert day is not None
+            earlier = [u for u in uses if u.end is not None and u.end < day.year]
+            if earlier:
+                last = max(earlier, key=lambda u: u.end or 0)
+                return "abolished", {"year": last.end, "name": last.name}
+            first = min(uses, key=lambda u: u.start)
+            return "not-yet-in-use", {"year": first.start, "name": first.name}
+        if row.level == 3:
+            return None
+        if row.level == 2 and not any(
+            day is None or c.valid_in(day.year) for c in self._counties_of.get(code[:4], ())
+        ):
+            return None
+        return "not-county-level", {"name": row.name}
+
+    def updated(self, newer: DivisionTable) -> DivisionTable:
+        """This table with every code that ``newer`` lists taken from ``newer``."""
+        rows = [r for code, uses in self._by_code.items() if code not in newer for r in uses]
+        rows += [r for uses in newer._by_code.values() for r in uses]
+        return DivisionTable(rows)
+
+    @classmethod
+    def from_csv(cls, text: str, *, name: str = "<table>") -> DivisionTable:
+        """Read a table: ``code,name,level,start,end`` or areacodes' ``result.csv``.
+
+        Raises:
+            ConfigError: when the text is neither, or a row is malformed (with its line).
+        """
+        return cls(_parse(text, name))
+
+
+def _parse(text: str, name: str) -> Iterator[Division]:
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    header = next(reader, None)
+    if header is None:
+        raise ConfigError(f"{name}: the division table is empty")
+    if header[:5] == ["code", "name", "level", "start", "end"]:
+        cols = (0, 1, 2, 3, 4)
+    elif header[:1] == ["代码"] and "启用时间" in header and "变更/弃用时间" in header:
+        cols = (0, 3, 4, header.index("启用时间"), header.index("变更/弃用时间"))
+    else:
+        raise ConfigError(
+            f"{name}:1: not a division table: the header must be code,name,level,start,end "
+            "(or the 代码,...,启用时间,变更/弃用时间 header of areacodes' result.csv)"
+        )
+    for line, row in enumerate(reader, start=2):
+        if not row:
+            continue
+        try:
+            code, label, level, start, end = (row[i].strip() for i in cols)
+            if len(code) != 6 or not code.isdigit():
+                raise ValueError(f"code {code!r} is not six digits")
+            yield Division(code, label, _LEVELS[level], int(start), int(end) if end else None)
+        except (IndexError, KeyError, ValueError) as exc:
+            raise ConfigError(f"{name}:{line}: bad division row {row!r} ({exc})") from None
+
+
+@cache
+def _shipped() -> DivisionTable:
+    data = resources.files("smartstd").joinpath("data/divisions/gbt2260.csv.gz").read_bytes()
+    return DivisionTable.from_csv(gzip.decompress(data).decode("utf-8"), name="gbt2260.csv.gz")
+
+
+@cache
+def _file(path: str) -> DivisionTable:
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the division table ({exc.strerror})") from None
+    if p.suffix == ".gz":
+        raw = gzip.decompress(raw)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: the division table is not UTF-8") from None
+    return DivisionTable.from_csv(text, name=path)
+
+
+def division_table(update: str | Path | None = None) -> DivisionTable:
+    """The shipped GB/T 2260 table, updated by the file ``update`` when given.
+
+    ``update`` is a CSV (optionally gzipped) with the header
+    ``code,name,level,start,end`` (``level`` 1, 2 or 3; ``end`` empty while in
+    use), or areacodes' ``result.csv`` as published. Every code it lists
+    replaces the shipped rows of that code.
+
+    >>> t = division_table()
+    >>> t.problem("440113", dt.date(2026, 6, 30)) is None
+    True
+    >>> t.problem("440116", dt.date(2026, 6, 30))
+    ('abolished', {'year': 2014, 'name': '萝岗区'})
+
+    Raises:
+        ConfigError: when the file cannot be read or is not a division table.
+    """
+    table = _shipped()
+    if update:
+        table = table.updated(_file(str(update)))
+    return table

@@ -1,0 +1,242 @@
+"""Conversion issues: what a converter noticed, as data, with where it was.
+
+An :class:`Issue` is to conversion what a :class:`~smartstd.report.Finding`
+is to conformance: a stable code (``CV`` + three digits), a severity, the
+message parameters, and two places, the source's (``Residents!C12``,
+``requests.xml:14``, ``/3/category``) and the output's (entity index and
+JSON Pointer). Messages are rendered on demand in zh-CN or en from
+:data:`CODES`, so the codes and their texts live in one place.
+
+转换问题：转换器发现的问题，作为数据保存，指明来源位置（工作表单元格、行号、JSON 指针）与输出位置。
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from smartstd.report import Severity
+
+__all__ = ["CODES", "Issue", "IssueCode"]
+
+
+@dataclass(frozen=True)
+class IssueCode:
+    """One kind of conversion issue: its code, name, severity and messages in both languages."""
+
+    code: str
+    name: str
+    severity: Severity
+    zh: str
+    en: str
+
+
+def _c(code: str, name: str, severity: str, zh: str, en: str) -> IssueCode:
+    return IssueCode(code, name, Severity(severity), zh, en)
+
+
+#: Every conversion issue, by code.
+CODES: Mapping[str, IssueCode] = MappingProxyType(
+    {
+        c.code: c
+        for c in (
+            _c(
+                "CV100",
+                "unreadable-input",
+                "error",
+                "无法读取输入：{reason}",
+                "The input cannot be read: {reason}",
+            ),
+            _c(
+                "CV101",
+                "input-too-large",
+                "error",
+                "输入超过上限：{what} 为 {size}，上限 {limit}。请拆分文件或调高上限（{option}）",
+                "The input is over a limit: {what} is {size}, the limit is {limit}. Split the file or raise the limit ({option})",
+            ),
+            _c(
+                "CV102",
+                "xml-refused",
+                "error",
+                "拒绝读取 XML：文档声明了 {what}（可能是实体扩展攻击）。请去掉 DOCTYPE 后重试",
+                "XML refused: the document declares {what} (entity expansion is never performed). Remove the DOCTYPE and try again",
+            ),
+            _c(
+                "CV103",
+                "wrong-shape",
+                "error",
+                "不是 {expected}：{reason}",
+                "Not {expected}: {reason}",
+            ),
+            _c(
+                "CV104",
+                "encoding-guessed",
+                "info",
+                "文件不是 UTF-8，按 {encoding} 读取",
+                "The file is not UTF-8; read as {encoding}",
+            ),
+            _c(
+                "CV110",
+                "no-known-sheet",
+                "error",
+                "工作簿中没有可识别的工作表（{sheets}）。工作表名应为实体类型，如 {example}；可用 smartstd template 生成模板",
+                "No sheet of the workbook is an entity type ({sheets}). Name sheets after entity types, e.g. {example}; smartstd template writes one",
+            ),
+            _c(
+                "CV111",
+                "sheet-skipped",
+                "warning",
+                "跳过工作表“{sheet}”：不是实体类型{suggestion}",
+                "Sheet '{sheet}' skipped: not an entity type{suggestion}",
+            ),
+            _c(
+                "CV112",
+                "unknown-column",
+                "warning",
+                "未知列“{column}”{suggestion}；该列的值未导入",
+                "Unknown column '{column}'{suggestion}; its values were not imported",
+            ),
+            _c(
+                "CV113",
+                "no-header",
+                "error",
+                "工作表“{sheet}”前 {rows} 行中找不到表头（字段名或中英文标题）",
+                "No header row (field names or titles) in the first {rows} rows of sheet '{sheet}'",
+            ),
+            _c(
+                "CV120",
+                "bad-value",
+                "error",
+                "“{value}”不是{expected}",
+                "'{value}' is not {expected}",
+            ),
+            _c(
+                "CV121",
+                "unknown-code",
+                "error",
+                "“{value}”不是代码表 {list} 的代码或名称{suggestion}",
+                "'{value}' is not a code or label of code list {list}{suggestion}",
+            ),
+            _c(
+                "CV122",
+                "date-reformatted",
+                "info",
+                "日期“{value}”按 {form} 读作 {result}",
+                "Date '{value}' read as {form}: {result}",
+            ),
+            _c(
+                "CV123",
+                "offset-assumed",
+                "info",
+                "时间“{value}”没有时区，按 {offset} 读作 {result}",
+                "Time '{value}' has no offset; read with {offset} as {result}",
+            ),
+            _c(
+                "CV124",
+                "missing-value",
+                "warning",
+                "缺少必填字段 {field}",
+                "Required field {field} is missing",
+            ),
+            _c(
+                "CV125",
+                "code-label",
+                "info",
+                "“{value}”按名称读作代码 {code}",
+                "'{value}' read as code {code} by its label",
+            ),
+            _c(
+                "CV200",
+                "unknown-type",
+                "error",
+                "实体类型“{source_type}”无法转换（已知：{known}）；该记录未导入",
+                "Entity type '{source_type}' cannot be converted (known: {known}); the record was not imported",
+            ),
+            _c(
+                "CV201",
+                "not-an-entity",
+                "error",
+                "不是 NGSI 实体：缺少 {missing}",
+                "Not an NGSI entity: {missing} missing",
+            ),
+            _c(
+                "CV300",
+                "unmapped-value",
+                "warning",
+                "“{value}”不在对照表 {table} 中，取 {code}",
+                "'{value}' is not in crosswalk table {table}; {code} taken",
+            ),
+            _c(
+                "CV400",
+                "community-not-found",
+                "warning",
+                "位置 {point} 不在参考数据集任何社区的边界内",
+                "The location {point} lies in no community boundary of the reference dataset",
+            ),
+            _c(
+                "CV401",
+                "community-unknown",
+                "warning",
+                "无法确定所属社区：没有给出 --community-id，记录也没有可定位的位置",
+                "The community is unknown: no --community-id was given and the record has no location to place",
+            ),
+        )
+    }
+)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One thing a conversion noticed.
+
+    Attributes:
+        code: the issue's code, e.g. ``"CV121"``.
+        source: where in the source: ``"Residents!C12"``, ``"requests.xml:14"``
+            or ``"entities.json#/3/category"``.
+        entity: the index of the output record it concerns, if any.
+        pointer: the JSON Pointer inside that record, if any.
+        params: the message parameters (plain JSON values).
+    """
+
+    code: str
+    source: str = ""
+    entity: int | None = None
+    pointer: str = ""
+    params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown conversion issue code {self.code!r}")
+        if not isinstance(self.params, MappingProxyType):
+            object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+    @property
+    def severity(self) -> Severity:
+        """The issue's severity (fixed by its code)."""
+        return CODES[self.code].severity
+
+    def message(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``"zh-CN"`` or ``"en"``); missing parameters render empty."""
+        kind = CODES[self.code]
+        template = kind.zh if lang.lower().startswith("zh") else kind.en
+        names = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+        values = {n: self.params.get(n, "") for n in names}
+        return template.format(**values)
+
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        """A JSON-ready dict (the conversion report's ``issues`` items)."""
+        out: dict[str, Any] = {
+            "code": self.code,
+            "name": CODES[self.code].name,
+            "severity": self.severity.value,
+            "source": self.source,
+            "message": self.message(lang),
+            "params": dict(self.params),
+        }
+        if self.entity is not None:
+            out["entity"] = self.entity
+            out["pointer"] = self.pointer
+        return out

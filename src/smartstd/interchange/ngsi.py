@@ -1,0 +1,304 @@
+"""NGSI wire forms: NGSI-v2 (keyValues, normalized) and NGSI-LD (normalized, concise).
+
+Reading turns each entity, whatever its form, into an :class:`NgsiEntity`:
+its id, its type and its attributes as :class:`Attr` (a plain value, and
+whether it is a Relationship or a geometry, with any metadata or
+sub-attributes apart). Writing does the reverse for one form. Expanded
+NGSI-LD terms (full IRIs) are compacted with the ``@context`` shipped with
+the package (``smartstd/data/ngsi-ld/context.jsonld``); no context is ever
+fetched.
+
+NGSI 报文格式的读写：NGSI-v2（键值、规范化）与 NGSI-LD；@context 随包发布，从不联网获取。
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "CONTEXT_URL",
+    "CORE_CONTEXT_URL",
+    "Attr",
+    "NgsiEntity",
+    "context",
+    "iter_entities",
+    "ld_id",
+    "plain_id",
+    "write_entity",
+]
+
+#: The NGSI-LD core context (named in output, never fetched).
+CORE_CONTEXT_URL = "https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context.jsonld"
+#: The context shipped with smartstd (named in output; its text is package data).
+CONTEXT_URL = "https://smartstd.org/ns/scds/context.jsonld"
+
+_URN = re.compile(r"^urn:ngsi-ld:([^:]+):(.+)$")
+_LD_TYPES = frozenset({"Property", "Relationship", "GeoProperty", "LanguageProperty"})
+_GEO_TYPES = frozenset({"Point", "Polygon", "MultiPolygon", "LineString", "MultiPoint"})
+
+
+@dataclass
+class Attr:
+    """One attribute, whatever its wire form.
+
+    Attributes:
+        value: the plain value (a Relationship's target id as written).
+        kind: ``"property"``, ``"relationship"``, ``"geo"`` or ``"language"``.
+        extra: metadata (v2) or sub-attributes (LD) that have no place in SCDS.
+        more: further instances of a multi-attribute (LD ``datasetId``).
+    """
+
+    value: Any
+    kind: str = "property"
+    extra: dict[str, Any] = field(default_factory=dict)
+    more: int = 0
+
+
+@dataclass
+class NgsiEntity:
+    """An entity read from NGSI: id, type, attributes, form and where it was."""
+
+    id: str
+    type: str
+    attrs: dict[str, Attr]
+    form: str
+    place: str
+
+
+@cache
+def context() -> dict[str, Any]:
+    """The shipped NGSI-LD ``@context`` document."""
+    text = resources.files("smartstd.data").joinpath("ngsi-ld/context.jsonld").read_text("utf-8")
+    doc: dict[str, Any] = json.loads(text)
+    return doc
+
+
+@cache
+def _compact_map() -> dict[str, str]:
+    ctx = context()["@context"]
+    prefixes = {k: v for k, v in ctx.items() if isinstance(v, str) and v.endswith(("#", "/"))}
+    out: dict[str, str] = {}
+    for term, iri in ctx.items():
+        if isinstance(iri, dict):
+            iri = iri.get("@id", "")
+        if not isinstance(iri, str) or term in prefixes:
+            continue
+        pre, _, local = iri.partition(":")
+        full = prefixes[pre] + local if pre in prefixes else iri
+        out[full] = term
+    return out
+
+
+def compact(name: str) -> str:
+    """The short term of an expanded NGSI-LD attribute name (unchanged if not an IRI)."""
+    if "://" not in name:
+        return name
+    term = _compact_map().get(name)
+    if term is not None:
+        return term
+    return re.split(r"[#/]", name.rstrip("/#"))[-1]
+
+
+def plain_id(value: str, type_name: str | None = None) -> str:
+    """An NGSI-LD URN without its ``urn:ngsi-ld:Type:`` head (other ids unchanged)."""
+    m = _URN.match(value)
+    if m and (type_name is None or m.group(1) == type_name):
+        return m.group(2)
+    return value
+
+
+def ld_id(value: str, type_name: str) -> str:
+    """The NGSI-LD id of an entity: a URN (``urn:ngsi-ld:Type:id``) unless it is one already."""
+    return value if value.startswith("urn:") else f"urn:ngsi-ld:{type_name}:{value}"
+
+
+def _is_geo(value: Any) -> bool:
+    return isinstance(value, dict) and value.get("type") in _GEO_TYPES and "coordinates" in value
+
+
+def _ld_attr(raw: Any) -> Attr:
+    more = 0
+    if isinstance(raw, list):
+        more, raw = len(raw) - 1, raw[0]
+    kind = raw.get("type")
+    if kind == "Relationship":
+        attr = Attr(raw.get("object"), "relationship")
+        rest = {k: v for k, v in raw.items() if k not in ("type", "object")}
+    elif kind == "LanguageProperty":
+        attr = Attr(raw.get("languageMap"), "language")
+        rest = {k: v for k, v in raw.items() if k not in ("type", "languageMap")}
+    else:
+        value = raw.get("value")
+        if isinstance(value, dict) and "@value" in value:  # a JSON-LD typed value
+            value = value["@value"]
+        attr = Attr(value, "geo" if kind == "GeoProperty" or _is_geo(value) else "property")
+        rest = {k: v for k, v in raw.items() if k not in ("type", "value")}
+    attr.extra, attr.more = rest, more
+    return attr
+
+
+def _v2_attr(raw: dict[str, Any]) -> Attr:
+    kind = raw.get("type")
+    value = raw.get("value")
+    meta = raw.get("metadata") or {}
+    if kind == "Relationship":
+        return Attr(value, "relationship", dict(meta))
+    return Attr(value, "geo" if kind == "geo:json" or _is_geo(value) else "property", dict(meta))
+
+
+def _plain_attr(raw: Any) -> Attr:
+    if isinstance(raw, dict) and set(raw) == {"object"}:
+        return Attr(raw["object"], "relationship")
+    if isinstance(raw, dict) and set(raw) == {"languageMap"}:
+        return Attr(raw["languageMap"], "language")
+    return Attr(raw, "geo" if _is_geo(raw) else "property")
+
+
+def parse_entity(raw: dict[str, Any], place: str) -> NgsiEntity | str:
+    """One entity from its JSON object, or what is missing (``"id"``, ``"type"``)."""
+    missing = [k for k in ("id", "type") if not isinstance(raw.get(k), str) or not raw.get(k)]
+    if missing:
+        return " and ".join(missing)
+    ld = "@context" in raw or str(raw["id"]).startswith("urn:ngsi-ld:")
+    body = {compact(k): v for k, v in raw.items() if k not in ("id", "type", "@context")}
+    values = list(body.values())
+    if ld and values and all(_is_ld_attr(v) for v in values):
+        form, attrs = "ngsi-ld", {k: _ld_attr(v) for k, v in body.items()}
+    elif values and all(isinstance(v, dict) and "value" in v and "type" in v for v in values):
+        form, attrs = "ngsi-v2-normalized", {k: _v2_attr(v) for k, v in body.items()}
+    else:
+        form = "ngsi-ld-concise" if ld else "ngsi-v2-keyvalues"
+        attrs = {k: _plain_attr(v) for k, v in body.items()}
+    return NgsiEntity(str(raw["id"]), compact(str(raw["type"])), attrs, form, place)
+
+
+def _is_ld_attr(v: Any) -> bool:
+    if isinstance(v, list) and v:
+        v = v[0]
+    return isinstance(v, dict) and v.get("type") in _LD_TYPES
+
+
+def iter_entities(
+    path: Path, data: bytes, max_records: int
+) -> Iterator[tuple[str, dict[str, Any] | None, str]]:
+    """Each entity object of a JSON (object, array, ``{"entities": [...]}``) or NDJSON file.
+
+    Yields ``(place, object or None, problem)``; ``problem`` says why an item
+    is not an object. Raises ``ValueError`` (with line and column) when the
+    file does not parse, and ``OverflowError`` past ``max_records``.
+    """
+    name = path.name
+    text = data.decode("utf-8-sig")
+    stripped = text.lstrip()
+    if path.suffix.lower() in (".ndjson", ".jsonl"):
+        n = 0
+        for lineno, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            n += 1
+            if n > max_records:
+                raise OverflowError(n)
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{name}:{lineno}:{exc.colno}: {exc.msg}") from None
+            yield from _items(obj, f"{name}:{lineno}")
+        return
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{name}:{exc.lineno}:{exc.colno}: {exc.msg}") from None
+    del stripped
+    if isinstance(doc, dict) and isinstance(doc.get("entities"), list):
+        doc = doc["entities"]
+    if isinstance(doc, list):
+        if len(doc) > max_records:
+            raise OverflowError(len(doc))
+        for i, item in enumerate(doc):
+            yield from _items(item, f"{name}#/{i}")
+    else:
+        yield from _items(doc, f"{name}#")
+
+
+def _items(obj: Any, place: str) -> Iterator[tuple[str, dict[str, Any] | None, str]]:
+    if isinstance(obj, dict):
+        yield place, obj, ""
+    else:
+        yield place, None, f"a JSON {type(obj).__name__}, not an object"
+
+
+def write_entity(
+    type_name: str,
+    entity_id: str,
+    attrs: Mapping[str, Any],
+    relationships: Mapping[str, str],
+    form: str,
+) -> dict[str, Any]:
+    """One entity in ``form``: ``ngsi-ld``, ``ngsi-ld-concise``, ``ngsi-v2``, ``ngsi-v2-keyvalues``.
+
+    ``relationships`` names the attributes that are Relationships and the
+    entity type each points to.
+    """
+    if form == "ngsi-ld":
+        out: dict[str, Any] = {"id": ld_id(entity_id, type_name), "type": type_name}
+        for name, value in attrs.items():
+            if name in relationships and isinstance(value, str):
+                out[name] = {"type": "Relationship", "object": ld_id(value, relationships[name])}
+            elif _is_geo(value):
+                out[name] = {"type": "GeoProperty", "value": value}
+            elif (
+                name == "name"
+                and isinstance(value, dict)
+                and value
+                and all(isinstance(v, str) for v in value.values())
+            ):
+                out[name] = {"type": "LanguageProperty", "languageMap": value}
+            else:
+                out[name] = {"type": "Property", "value": value}
+        out["@context"] = [CONTEXT_URL, CORE_CONTEXT_URL]
+        return out
+    label = attrs.get("name")
+    if isinstance(label, dict) and label and all(isinstance(v, str) for v in label.values()):
+        attrs = {**attrs, "name": label.get("zh-CN") or next(iter(label.values()))}
+    if form == "ngsi-ld-concise":
+        out = {"id": ld_id(entity_id, type_name), "type": type_name}
+        for name, value in attrs.items():
+            if name in relationships and isinstance(value, str):
+                out[name] = {"object": ld_id(value, relationships[name])}
+            else:
+                out[name] = value
+        out["@context"] = [CONTEXT_URL, CORE_CONTEXT_URL]
+        return out
+    if form == "ngsi-v2":
+        out = {"id": entity_id, "type": type_name}
+        for name, value in attrs.items():
+            out[name] = {
+                "type": _v2_type(name, value, relationships),
+                "value": value,
+                "metadata": {},
+            }
+        return out
+    return {"id": entity_id, "type": type_name, **attrs}
+
+
+def _v2_type(name: str, value: Any, relationships: Mapping[str, str]) -> str:
+    if name in relationships and isinstance(value, str):
+        return "Relationship"
+    if _is_geo(value):
+        return "geo:json"
+    if isinstance(value, bool):
+        return "Boolean"
+    if isinstance(value, (int, float)):
+        return "Number"
+    if isinstance(value, str):
+        return "DateTime" if re.match(r"^\d{4}-\d\d-\d\dT", value) else "Text"
+    if isinstance(value, list):
+        return "StructuredValue"
+    return "StructuredValue"

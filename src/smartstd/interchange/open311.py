@@ -1,0 +1,485 @@
+"""Open311 GeoReport v2 <-> SCDS: service requests (JSON and XML) and the service list.
+
+Every field GeoReport v2 defines for a request lands somewhere: mapped
+fields in the ``ServiceRequest`` (``requested_datetime`` -> ``submitted_at``,
+``lat``/``long`` -> ``location.geometry``), the rest as extension fields
+under their own names (``open311:status_notes``, ``open311:service_code``).
+The code of a request's category comes through the crosswalk table
+``open311.service_code``; its status through ``open311.status``; its channel
+is the crosswalk's default (a 12345 hotline export says nothing of it),
+marked as imputed.
+
+Exporting writes the spec's fields back, and everything of the standard
+that Open311 has no field for (event history, response, requester,
+satisfaction, channel, community) in ``extended_attributes``, so nothing is
+lost either way. XML is read with :mod:`smartstd.interchange._xml`, which
+refuses any DTD or entity.
+
+Open311 GeoReport v2 与标准之间的转换：规范定义的每个字段都有去处；
+标准特有的字段导出到 extended_attributes。
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from smartstd.interchange import values
+
+if TYPE_CHECKING:
+    from smartstd.interchange._xml import Element
+    from smartstd.interchange.conversion import Conversion, Draft
+    from smartstd.interchange.crosswalk import Crosswalk
+
+__all__ = [
+    "REQUEST_FIELDS",
+    "SERVICE_FIELDS",
+    "from_document",
+    "read_request_fields",
+    "services_crosswalk",
+    "to_open311",
+    "write_request_fields",
+]
+
+_PREFIX = "open311"
+
+#: The fields GeoReport v2 defines for a service request (GET requests), in spec order.
+REQUEST_FIELDS = (
+    "service_request_id",
+    "status",
+    "status_notes",
+    "service_name",
+    "service_code",
+    "description",
+    "agency_responsible",
+    "service_notice",
+    "requested_datetime",
+    "updated_datetime",
+    "expected_datetime",
+    "address",
+    "address_id",
+    "zipcode",
+    "lat",
+    "long",
+    "media_url",
+)
+#: The fields GeoReport v2 defines for a service (GET services).
+SERVICE_FIELDS = (
+    "service_code",
+    "service_name",
+    "description",
+    "metadata",
+    "type",
+    "keywords",
+    "group",
+)
+
+_MAPPED = frozenset({"description", "submitted_at", "due_at"})
+
+
+def _present(v: Any) -> bool:
+    return v is not None and v != ""
+
+
+def read_request_fields(
+    conv: Conversion,
+    d: Draft,
+    fields: dict[str, Any],
+    place: str,
+    prefix: str = _PREFIX,
+    *,
+    skip_id: bool = False,
+) -> set[str]:
+    """Map one request's Open311 fields into a draft; returns the fields used up.
+
+    Fields not used up are for the caller to keep as extension fields.
+    """
+    used: set[str] = set()
+    cw = conv.crosswalk
+
+    def at(name: str) -> str:
+        return f"{place}/{name}"
+
+    extended = fields.get("extended_attributes")
+    taken: set[str] = set()
+    if isinstance(extended, dict):
+        from smartstd.standard.dataset import ENTITY_TYPES
+
+        known = ENTITY_TYPES["ServiceRequest"].model_fields
+        for key, value in extended.items():
+            if key in known or ":" in key:
+                d.set(key, value, at(f"extended_attributes/{key}"))
+                taken.add(key)
+        used.add("extended_attributes")
+    if not skip_id and _present(fields.get("service_request_id")):
+        d.set("id", str(fields["service_request_id"]), at("service_request_id"))
+        used.add("service_request_id")
+    status = fields.get("status")
+    if "status" not in taken:
+        if _present(status):
+            hit = cw.table("open311.status").lookup(str(status), prefix)
+            d.set("status", hit.code, at("status"))
+            d.mark("status", "crosswalk", f"status {status!r} via open311.status", at("status"))
+            if not hit.exact:
+                d.issue("CV300", "status", value=str(status), table="open311.status", code=hit.code)
+        else:
+            d.issue("CV124", "status", field="status")
+    if _present(status) and str(status) in ("open", "closed"):
+        used.add("status")
+    code = fields.get("service_code")
+    if "category" not in taken:
+        if _present(code):
+            hit = cw.table("open311.service_code").lookup(str(code), prefix)
+            d.set("category", hit.code, at("service_code"))
+            d.mark(
+                "category",
+                "crosswalk",
+                f"service_code {code!r} via open311.service_code",
+                at("service_code"),
+            )
+            if not hit.exact:
+                d.issue(
+                    "CV300",
+                    "category",
+                    value=str(code),
+                    table="open311.service_code",
+                    code=hit.code,
+                )
+        else:
+            d.issue("CV124", "category", field="category")
+    if _present(fields.get("description")):
+        d.set("description", str(fields["description"]), at("description"))
+        used.add("description")
+    for name, field in (("requested_datetime", "submitted_at"), ("expected_datetime", "due_at")):
+        raw = fields.get(name)
+        if not _present(raw):
+            continue
+        try:
+            out, how = values.timestamp(raw, cw.timezone)
+        except ValueError as exc:
+            d.issue("CV120", field, at(name), value=str(raw), expected=str(exc))
+            continue
+        d.set(field, out, at(name))
+        if how is None:
+            used.add(name)
+        else:
+            d.mark(
+                field, "default", f"{name} {raw!r} has no offset; {cw.timezone} assumed", at(name)
+            )
+    loc: dict[str, Any] = {}
+    lat, lon = fields.get("lat"), fields.get("long")
+    if "location" in taken:
+        used.update(("lat", "long", "address"))
+    if "media_urls" in taken:
+        used.add("media_url")
+    if _present(lat) and _present(lon) and "location" not in taken:
+        try:
+            point = [float(values.number(lon, False)), float(values.number(lat, False))]
+        except ValueError:
+            d.issue(
+                "CV120",
+                "location",
+                at("lat"),
+                value=f"{lat},{lon}",
+                expected="a latitude and longitude",
+            )
+        else:
+            loc["geometry"] = {"type": "Point", "coordinates": point}
+            used.update(("lat", "long"))
+    if _present(fields.get("address")) and "location" not in taken:
+        loc["address"] = {conv.options.language: str(fields["address"])}
+        used.add("address")
+    if loc:
+        d.set("location", loc, at("lat" if "geometry" in loc else "address"))
+    media = fields.get("media_url")
+    if _present(media) and re.match(r"^https?://", str(media)) and "media_urls" not in taken:
+        d.set("media_urls", [str(media)], at("media_url"))
+        used.add("media_url")
+    channel = cw.default(f"{prefix}.channel") or cw.default(f"{prefix}.request_channel")
+    if "channel" not in taken and channel:
+        d.impute("channel", channel, "default", "Open311 does not say how the request came in")
+    from smartstd.standard.dataset import ENTITY_TYPES
+
+    if (
+        "history" in ENTITY_TYPES["ServiceRequest"].model_fields
+        and "history" not in taken
+        and "events" not in taken
+        and d.record.get("status") not in (None, "submitted")
+    ):
+        d.impute("history", "partial", "derived", "Open311 holds no event history")
+    return used
+
+
+def write_request_fields(
+    rec: dict[str, Any], cw: Crosswalk, prefix: str = _PREFIX
+) -> dict[str, Any]:
+    """One SCDS request as Open311 fields (spec fields first, then ``extended_attributes``)."""
+    from smartstd.standard.lifecycle import open311_status
+
+    ext = {k[len(prefix) + 1 :]: v for k, v in rec.items() if k.startswith(f"{prefix}:")}
+    out: dict[str, Any] = {}
+    out["service_request_id"] = ext.pop("service_request_id", rec.get("id"))
+    status = rec.get("status")
+    if status is not None:
+        known = isinstance(status, str) and status in _STATUSES
+        out["status"] = open311_status(status) if known else status
+    resp = _obj(rec.get("response"))
+    notes = ext.pop("status_notes", resp.get("text"))
+    if notes is not None:
+        out["status_notes"] = notes
+    category = rec.get("category", "")
+    out["service_name"] = ext.pop("service_name", _label(category))
+    out["service_code"] = ext.pop(
+        "service_code", cw.table("open311.service_code").source_value(category)
+    )
+    if "description" in rec:
+        out["description"] = rec["description"]
+    agency = ext.pop("agency_responsible", rec.get("assigned_to_id"))
+    if agency is not None:
+        out["agency_responsible"] = agency
+    if "service_notice" in ext:
+        out["service_notice"] = ext.pop("service_notice")
+    if "submitted_at" in rec:
+        out["requested_datetime"] = rec["submitted_at"]
+    updated = ext.pop("updated_datetime", None)
+    events = rec.get("events")
+    if updated is None and isinstance(events, list):
+        times = [e["at"] for e in events if isinstance(e, dict) and isinstance(e.get("at"), str)]
+        updated = max(times, default=None)
+    if updated:
+        out["updated_datetime"] = updated
+    if "due_at" in rec:
+        out["expected_datetime"] = rec["due_at"]
+    loc = _obj(rec.get("location"))
+    addr = loc.get("address")
+    if isinstance(addr, dict) and addr:
+        out["address"] = next(iter(addr.values()))
+    for name in ("address_id", "zipcode"):
+        if name in ext:
+            out[name] = ext.pop(name)
+    geom = loc.get("geometry")
+    coords = geom.get("coordinates") if isinstance(geom, dict) else None
+    if isinstance(coords, list) and len(coords) >= 2:
+        out["lat"], out["long"] = coords[1], coords[0]
+    media = rec.get("media_urls")
+    if isinstance(media, list) and media:
+        out["media_url"] = media[0]
+    extended = {
+        k: v
+        for k, v in rec.items()
+        if k not in ("id", "type", *_MAPPED)
+        and not k.startswith(f"{prefix}:")
+        and k != "fiware:type"
+    }
+    for k, v in ext.items():
+        extended[f"{prefix}:{k}"] = v
+    if extended:
+        out["extended_attributes"] = extended
+    return out
+
+
+def _obj(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+_STATUSES = frozenset(
+    {
+        "submitted",
+        "acknowledged",
+        "assigned",
+        "in_progress",
+        "resolved",
+        "closed",
+        "rejected",
+        "withdrawn",
+    }
+)
+
+
+def _label(code: Any) -> Any:
+    from smartstd.standard.codes import CODE_LISTS
+
+    if not isinstance(code, str):
+        return code
+    c = CODE_LISTS["request_category"].get(code)
+    return c.zh if c is not None else code
+
+
+# ----------------------------------------------------------------------------- documents
+
+
+def _xml_records(root: Element) -> list[tuple[dict[str, Any], int]]:
+    out = []
+    for child in root.children:
+        fields: dict[str, Any] = {}
+        for el in child.children:
+            if el.tag == "extended_attributes":
+                try:
+                    fields[el.tag] = json.loads(el.text) if el.text.strip() else {}
+                except ValueError:
+                    fields[el.tag] = {sub.tag: sub.text for sub in el.children}
+            elif el.tag == "keywords" and el.children:
+                fields[el.tag] = ",".join(sub.text for sub in el.children)
+            else:
+                fields[el.tag] = el.text.strip()
+        out.append((fields, child.line))
+    return out
+
+
+def records_of(data: bytes, name: str, xml: bool) -> list[tuple[dict[str, Any], str]]:
+    """The records of an Open311 document, each with its place.
+
+    Raises:
+        ValueError: it does not parse (with where).
+        smartstd.interchange._xml.XmlRefused: XML with a DTD or entity.
+    """
+    if xml:
+        from smartstd.interchange import _xml
+
+        root = _xml.parse(data)
+        return [(f, f"{name}:{line}") for f, line in _xml_records(root)]
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    if isinstance(doc, dict):
+        for key in ("service_requests", "requests", "services"):
+            if isinstance(doc.get(key), list):
+                doc = doc[key]
+                break
+        else:
+            doc = [doc]
+    if not isinstance(doc, list):
+        raise ValueError("a JSON array of requests")
+    return [(item, f"{name}#/{i}") for i, item in enumerate(doc)]
+
+
+def from_document(conv: Conversion, records: list[tuple[dict[str, Any], str]]) -> None:
+    """Convert Open311 requests into drafts of the conversion."""
+    for fields, place in records:
+        conv.read += 1
+        if not isinstance(fields, dict) or "service_request_id" not in fields:
+            conv.issue(
+                "CV103", place, expected="an Open311 request", reason="no service_request_id"
+            )
+            conv.drop(place, "request", "not an Open311 request", fields)
+            continue
+        d = conv.draft("ServiceRequest", place, _PREFIX)
+        used = read_request_fields(conv, d, fields, place)
+        for name, value in fields.items():
+            if name in used or not _present(value):
+                continue
+            d.keep(name, value, f"{place}/{name}")
+
+
+def to_open311(records: list[dict[str, Any]], cw: Crosswalk, xml: bool) -> str:
+    """The service requests of a dataset as an Open311 ``requests`` document."""
+    reqs = [write_request_fields(r, cw) for r in records if r.get("type") == "ServiceRequest"]
+    if not xml:
+        return json.dumps(reqs, ensure_ascii=False, indent=2) + "\n"
+    from xml.sax.saxutils import escape
+
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<service_requests>"]
+    for req in reqs:
+        lines.append("  <request>")
+        for key, value in req.items():
+            if key == "extended_attributes":
+                text = escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+                lines.append(f'    <extended_attributes format="json">{text}</extended_attributes>')
+            else:
+                lines.append(f"    <{key}>{escape(str(value))}</{key}>")
+        lines.append("  </request>")
+    lines.append("</service_requests>")
+    return "\n".join(lines) + "\n"
+
+
+# ----------------------------------------------------------------------------- service list
+
+_KEYWORDS = (
+    (
+        "environment",
+        (
+            "垃圾",
+            "卫生",
+            "环境",
+            "garbage",
+            "trash",
+            "litter",
+            "graffiti",
+            "sanitation",
+            "dumping",
+            "clean",
+        ),
+    ),
+    (
+        "repair",
+        (
+            "维修",
+            "报修",
+            "路灯",
+            "井盖",
+            "repair",
+            "pothole",
+            "streetlight",
+            "sidewalk",
+            "curb",
+            "broken",
+            "leak",
+        ),
+    ),
+    ("safety_hazard", ("安全", "隐患", "危险", "hazard", "danger", "unsafe")),
+    ("inquiry", ("咨询", "查询", "inquiry", "question", "information")),
+    ("suggestion", ("建议", "suggest", "idea")),
+    ("dispute", ("纠纷", "调解", "dispute", "neighbor")),
+    ("praise", ("表扬", "感谢", "praise", "thanks")),
+    ("complaint", ("投诉", "噪音", "complaint", "noise")),
+)
+
+
+def services_crosswalk(
+    records: list[tuple[dict[str, Any], str]], name: str
+) -> tuple[str, list[str]]:
+    """A crosswalk YAML text from an Open311 service list, and the codes it had to guess.
+
+    Each service code maps to the request category its name, group or
+    keywords suggest; a code nothing suggests maps to ``complaint`` and is
+    listed (and commented in the file) for a person to check.
+    """
+    import yaml
+
+    guessed: list[str] = []
+    rows = []
+    for fields, _place in records:
+        code = fields.get("service_code")
+        if not _present(code):
+            continue
+        text = " ".join(
+            str(fields.get(k, "")) for k in ("service_name", "group", "keywords", "description")
+        ).lower()
+        cat = next((c for c, words in _KEYWORDS if any(w in text for w in words)), None)
+        if cat is None:
+            guessed.append(str(code))
+        rows.append((str(code), cat or "complaint", str(fields.get("service_name", ""))))
+    body = {
+        "crosswalk": 1,
+        "name": re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-")[:64] or "services",
+        "timezone": "+08:00",
+        "defaults": {"open311.channel": "hotline_12345"},
+        "tables": {
+            "open311.service_code": {
+                "list": "request_category",
+                "map": {c: cat for c, cat, _ in rows},
+            }
+        },
+    }
+    text = yaml.safe_dump(body, allow_unicode=True, sort_keys=False)
+    notes = "\n".join(
+        f"#   {c}: {n}{'   <- guessed, check' if c in guessed else ''}" for c, _, n in rows
+    )
+    header = (
+        "# Made by smartstd from an Open311 service list; check each mapping.\n"
+        "# 由 smartstd 根据 Open311 服务列表生成；请逐项核对。\n"
+        f"# services:\n{notes}\n"
+    )
+    return header + text, guessed

@@ -1,0 +1,360 @@
+"""Workbooks (xlsx) and CSV files filled in from templates -> SCDS records.
+
+Each sheet named after an entity type (``Residents``, ``Resident`` or its
+Chinese title ``居民``) is read row by row with openpyxl in read-only mode,
+so memory stays bounded whatever the workbook's size; the file's size, its
+unpacked size and the number of rows are checked against limits first. The
+header row is found by field keys (``name.zh-CN``) or titles in either
+language; every value is read by its column's kind and every issue names
+its cell (``Residents!C12``), and so does the source map that
+``smartstd convert --check`` uses to point findings back at cells.
+
+表格（xlsx/CSV）转换：按工作表名识别实体类型，流式读取，问题定位到单元格。
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from smartstd.interchange import values
+from smartstd.interchange.columns import Column, columns_for, sheet_name
+
+if TYPE_CHECKING:
+    from smartstd.interchange.conversion import Conversion, Draft
+
+__all__ = ["read_csv", "read_workbook", "type_of_sheet"]
+
+_HEADER_ROWS = 5
+_SKIP_SHEETS = frozenset({"说明 instructions", "instructions", "说明", "_codes"})
+_EXT_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
+
+
+def _letter(n: int) -> str:
+    s = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def type_of_sheet(name: str) -> str | None:
+    """The entity type a sheet holds (by type name, plural or Chinese title), or ``None``."""
+    from smartstd.standard.dataset import ENTITY_TYPES
+
+    key = name.strip().lower()
+    for t, cls in ENTITY_TYPES.items():
+        zh = cls.__i18n__[0] if cls.__i18n__ else ""
+        if key in (t.lower(), sheet_name(t).lower(), zh.lower()):
+            return t
+    return None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s*＊:：()（）]+", "", text).lower()
+
+
+def _header_index(cols: tuple[Column, ...]) -> dict[str, Column]:
+    out: dict[str, Column] = {}
+    for c in cols:
+        for name in (c.key, c.zh, c.en, c.zh + c.en):
+            out.setdefault(_norm(name), c)
+    return out
+
+
+def _match(cell: Any, index: dict[str, Column]) -> Column | None:
+    if cell is None:
+        return None
+    text = str(cell)
+    hit = index.get(_norm(text))
+    if hit is not None:
+        return hit
+    for part in text.splitlines():
+        hit = index.get(_norm(part))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _is_header(row: tuple[Any, ...], index: dict[str, Column]) -> bool:
+    cells = [c for c in row if c not in (None, "")]
+    hits = sum(1 for c in cells if _match(c, index) is not None)
+    return bool(cells) and hits * 2 >= len(cells)
+
+
+def _read_rows(
+    conv: Conversion, sheet: str, type_name: str, rows: Iterable[tuple[Any, ...]], prefix: str
+) -> None:
+    cols = columns_for(type_name)
+    index = _header_index(cols)
+    it = iter(enumerate(rows, 1))
+    headers: list[tuple[int, tuple[Any, ...]]] = []
+    pending: list[tuple[int, tuple[Any, ...]]] = []
+    for rownum, row in it:
+        if rownum > _HEADER_ROWS and not headers:
+            break
+        if _is_header(row, index):
+            headers.append((rownum, row))
+            continue
+        if headers:
+            pending.append((rownum, row))
+            break
+    if not headers:
+        conv.issue("CV113", f"{sheet}!A1", sheet=sheet, rows=_HEADER_ROWS)
+        return
+    mapping: list[tuple[int, Column | str]] = []
+    seen_keys = [c.key for c in cols] + [c.zh for c in cols] + [c.en for c in cols]
+    width = max(len(r) for _, r in headers)
+    for i in range(width):
+        cells = [(n, r[i]) for n, r in headers if i < len(r) and r[i] not in (None, "")]
+        if not cells:
+            continue
+        col = next((c for c in (_match(v, index) for _, v in cells) if c is not None), None)
+        if col is not None:
+            mapping.append((i, col))
+            continue
+        header_row, cell = cells[0]
+        place = f"{sheet}!{_letter(i + 1)}{header_row}"
+        text = " ".join(str(cell).split())
+        hint = values.suggest(text, seen_keys)
+        if _EXT_NAME.match(text):
+            mapping.append((i, text))
+            continue
+        conv.issue("CV112", place, column=text, suggestion=hint)
+        conv.drop(place, text, "unknown column" + hint)
+    limit = conv.options.limits.max_records
+
+    def body() -> Iterator[tuple[int, tuple[Any, ...]]]:
+        yield from pending
+        yield from it
+
+    for rownum, row in body():
+        if all(c is None or (isinstance(c, str) and not c.strip()) for c in row):
+            continue
+        conv.read += 1
+        if conv.read > limit:
+            conv.issue(
+                "CV101",
+                f"{sheet}!A{rownum}",
+                what="the number of rows",
+                size=f"> {limit}",
+                limit=limit,
+                option="--max-records",
+            )
+            return
+        d = conv.draft(type_name, f"{sheet}!{rownum}:{rownum}", prefix)
+        for i, target in mapping:
+            value = row[i] if i < len(row) else None
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            place = f"{sheet}!{_letter(i + 1)}{rownum}"
+            if isinstance(target, str):
+                d.keep(target, value if not isinstance(value, str) else value.strip(), place)
+            else:
+                _cell(conv, d, target, value, place)
+        if "id" not in d.record:
+            d.impute(
+                "id",
+                f"{sheet_name(type_name).lower()}-{rownum}",
+                "derived",
+                "no id in the row; made from the sheet and row",
+                f"{sheet}!{rownum}:{rownum}",
+            )
+        for c in cols:
+            if c.required and c.path[0] not in d.record and c.path[0] != "community_id":
+                d.issue("CV124", f"/{c.path[0]}", f"{sheet}!{rownum}:{rownum}", field=c.key)
+
+
+def _put(d: Draft, path: tuple[str, ...], value: Any, place: str) -> None:
+    target = d.record
+    for part in path[:-1]:
+        nxt = target.get(part)
+        if not isinstance(nxt, dict):
+            nxt = {}
+            target[part] = nxt
+        target = nxt
+    target[path[-1]] = value
+    d.fields["/" + "/".join(path)] = place
+
+
+def _cell(conv: Conversion, d: Draft, col: Column, value: Any, place: str) -> None:
+    ptr = "/" + "/".join(col.path)
+    try:
+        if col.kind == "text":
+            _put(d, col.path, value.strip() if isinstance(value, str) else _text(value), place)
+        elif col.kind in ("int", "float"):
+            _put(d, col.path, values.number(value, col.kind == "int"), place)
+        elif col.kind == "bool":
+            _put(d, col.path, values.boolean(value), place)
+        elif col.kind == "code":
+            assert col.list is not None
+            code, by_label = values.code(value, col.list)
+            _put(d, col.path, code, place)
+            if by_label and str(value).strip() != code and " - " not in str(value):
+                d.issue("CV125", ptr, place, value=str(value), code=code)
+        elif col.kind in ("codes", "list"):
+            parts = [p.strip() for p in re.split(r"[;；,，、\n]", str(value)) if p.strip()]
+            if col.kind == "codes":
+                assert col.list is not None
+                parts = [values.code(p, col.list)[0] for p in parts]
+            _put(d, col.path, parts, place)
+        elif col.kind == "timestamp":
+            out, how = values.timestamp(value, conv.crosswalk.timezone)
+            _put(d, col.path, out, place)
+            if how is not None:
+                d.issue(
+                    "CV123",
+                    ptr,
+                    place,
+                    value=_text(value),
+                    offset=conv.crosswalk.timezone,
+                    result=out,
+                )
+                d.mark(
+                    ptr,
+                    "default",
+                    f"no offset in the cell; {conv.crosswalk.timezone} assumed",
+                    place,
+                )
+        elif col.kind == "date":
+            out, how = values.date(value)
+            _put(d, col.path, out, place)
+            if how is not None:
+                d.issue("CV122", ptr, place, value=_text(value), form="YYYY年M月D日", result=out)
+        elif col.kind in ("lon", "lat"):
+            num = float(values.number(value, False))
+            point = d.record
+            for part in col.path:
+                point = point.setdefault(part, {})
+            point["type"] = "Point"
+            coords = point.setdefault("coordinates", [None, None])
+            coords[0 if col.kind == "lon" else 1] = num
+            d.fields[ptr] = place
+        elif col.kind == "json":
+            import json
+
+            _put(d, col.path, json.loads(str(value)), place)
+    except ValueError as exc:
+        msg = str(exc)
+        if col.kind in ("code", "codes"):
+            d.issue("CV121", ptr, place, value=_text(value), list=col.list, suggestion=msg)
+        else:
+            d.issue("CV120", ptr, place, value=_text(value), expected=msg or col.kind)
+        _put(d, col.path, value.strip() if isinstance(value, str) else _text(value), place)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _size_ok(conv: Conversion, path: Path) -> bool:
+    limits = conv.options.limits
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        conv.issue(
+            "CV101",
+            path.name,
+            what="the file",
+            size=f"{size} bytes",
+            limit=f"{limits.max_bytes} bytes",
+            option="--max-bytes",
+        )
+        return False
+    return True
+
+
+def read_workbook(conv: Conversion, path: Path) -> None:
+    """Read every entity sheet of an xlsx workbook into drafts."""
+    if not _size_ok(conv, path):
+        return
+    try:
+        with zipfile.ZipFile(path) as zf:
+            unpacked = sum(i.file_size for i in zf.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        conv.issue("CV100", path.name, reason=f"not an xlsx workbook ({exc})")
+        return
+    limit = conv.options.limits.max_unpacked_bytes
+    if unpacked > limit:
+        conv.issue(
+            "CV101",
+            path.name,
+            what="the unpacked workbook",
+            size=f"{unpacked} bytes",
+            limit=f"{limit} bytes",
+            option="--max-unpacked-bytes",
+        )
+        return
+    try:
+        import openpyxl
+    except ModuleNotFoundError:
+        from smartstd.errors import UsageError
+
+        raise UsageError(
+            "reading workbooks needs openpyxl: pip install 'smartstd[convert]'"
+        ) from None
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a broken file
+        conv.issue(
+            "CV100", path.name, reason=f"not a readable xlsx workbook ({type(exc).__name__}: {exc})"
+        )
+        return
+    try:
+        known = [(ws.title, type_of_sheet(ws.title)) for ws in wb.worksheets]
+        if not any(t for _, t in known):
+            from smartstd.interchange.columns import sheet_name as plural
+
+            conv.issue(
+                "CV110",
+                path.name,
+                sheets=", ".join(n for n, _ in known) or "none",
+                example=", ".join(plural(t) for t in ("Resident", "Building")),
+            )
+            return
+        for ws, (title, type_name) in zip(wb.worksheets, known, strict=True):
+            if type_name is None:
+                if title.strip().lower() not in _SKIP_SHEETS:
+                    from smartstd.standard.dataset import ENTITY_TYPES
+
+                    hint = values.suggest(title, [sheet_name(t) for t in ENTITY_TYPES])
+                    conv.issue("CV111", f"{title}!A1", sheet=title, suggestion=hint)
+                    if ws.max_row and ws.max_row > 0:
+                        conv.drop(f"{title}!A1", title, "the sheet is not an entity type" + hint)
+                continue
+            rows = ws.iter_rows(min_row=1, values_only=True)
+            _read_rows(conv, title, type_name, rows, "xlsx")
+    finally:
+        wb.close()
+
+
+def read_csv(conv: Conversion, path: Path) -> None:
+    """Read a CSV file of one entity type (``--type``, or the file's name) into drafts."""
+    if not _size_ok(conv, path):
+        return
+    type_name = conv.options.entity_type or type_of_sheet(path.stem)
+    if type_name is None:
+        from smartstd.errors import UsageError
+
+        raise UsageError(
+            f"{path}: say which entity type the CSV holds (--type Resident), "
+            "or name the file after it (Residents.csv)"
+        )
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            conv.issue("CV100", path.name, reason="neither UTF-8 nor GB18030 text")
+            return
+        conv.issue("CV104", path.name, encoding="GB18030")
+    rows = (tuple(r) for r in csv.reader(io.StringIO(text, newline="")))
+    _read_rows(conv, path.stem, type_name, rows, "csv")

@@ -1,0 +1,164 @@
+"""Reading single source values: times, dates, numbers, yes/no and code labels.
+
+Each reader returns the standard's value and, when it had to interpret, a
+note of how (a Chinese date read as ISO, an offset assumed), so that the
+converter can say so; a value it cannot read raises ``ValueError`` with what
+was expected.
+
+单个来源值的读取：时间、日期、数字、是否、代码名称；需要解释时返回说明。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from functools import cache
+
+from smartstd.standard._base import DATE_PATTERN, TIMESTAMP_PATTERN
+from smartstd.standard.codes import CODE_LISTS
+
+__all__ = ["boolean", "code", "date", "number", "suggest", "timestamp"]
+
+_TS = re.compile(TIMESTAMP_PATTERN)
+_DATE = re.compile(DATE_PATTERN)
+_CN_DATE = re.compile(
+    r"^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?"
+    r"(?:\s*[T ]?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*(?:[:：分]\s*(\d{1,2})\s*秒?)?\s*分?)?\s*$"
+)
+_NAIVE = re.compile(r"^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?)$")
+_TRUE = frozenset({"true", "yes", "y", "1", "是", "有", "√", "✓", "对"})
+_FALSE = frozenset({"false", "no", "n", "0", "否", "无", "×", "✗", "错"})
+
+
+def timestamp(value: object, offset: str) -> tuple[str, str | None]:
+    """An RFC 3339 timestamp and how it was read (``None``: as written).
+
+    Notes: ``"offset"`` (no offset: ``offset`` assumed), ``"chinese"`` (a
+    Chinese or slashed date, also given ``offset``).
+    """
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            return value.replace(microsecond=0).isoformat() + offset, "offset"
+        return value.isoformat(), None
+    if isinstance(value, dt.date):
+        return f"{value.isoformat()}T00:00:00{offset}", "offset"
+    text = str(value).strip()
+    if _TS.match(text):
+        return text, None
+    m = _NAIVE.match(text)
+    if m:
+        clock = m.group(2) if m.group(2).count(":") == 2 else m.group(2) + ":00"
+        out = f"{m.group(1)}T{clock}{offset}"
+        if _TS.match(out):
+            return out, "offset"
+    m = _CN_DATE.match(text)
+    if m:
+        y, mo, d, h, mi, s = m.groups()
+        try:
+            when = dt.datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+        except ValueError:
+            raise ValueError("a real date and time") from None
+        return when.isoformat() + offset, "chinese"
+    raise ValueError("a date and time, e.g. 2026-05-01T09:30:00+08:00 or 2026年5月1日 9:30")
+
+
+def date(value: object) -> tuple[str, str | None]:
+    """An ISO 8601 date and how it was read (``None``: as written, ``"chinese"``)."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat(), None
+    if isinstance(value, dt.date):
+        return value.isoformat(), None
+    text = str(value).strip()
+    if _DATE.match(text):
+        return text, None
+    m = _CN_DATE.match(text)
+    if m and m.group(4) is None:
+        y, mo, d = (int(x) for x in m.groups()[:3])
+        try:
+            return dt.date(y, mo, d).isoformat(), "chinese"
+        except ValueError:
+            raise ValueError("a real date") from None
+    raise ValueError("a date, e.g. 2026-05-01 or 2026年5月1日")
+
+
+def number(value: object, integer: bool) -> int | float:
+    """A number from a cell or text (``1,234``, ``12.0``); integers must be whole."""
+    if isinstance(value, bool):
+        raise ValueError("a number")
+    if isinstance(value, (int, float)):
+        num: int | float = value
+    else:
+        text = str(value).strip().replace(",", "").replace("，", "")
+        try:
+            num = float(text) if any(c in text for c in ".eE") else int(text)
+        except ValueError:
+            raise ValueError("a whole number" if integer else "a number") from None
+    if integer:
+        if isinstance(num, float):
+            if not num.is_integer():
+                raise ValueError("a whole number")
+            return int(num)
+        return num
+    return num
+
+
+def boolean(value: object) -> bool:
+    """Yes or no from a cell: true/false, 是/否, Y/N, 1/0, ✓/×."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError("yes or no (是/否, true/false)")
+
+
+@cache
+def _labels(list_name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for c in CODE_LISTS[list_name].codes:
+        out[c.code.lower()] = c.code
+        out[c.zh.lower()] = c.code
+        out[c.en.lower()] = c.code
+        out[f"{c.code} - {c.zh} / {c.en}".lower()] = c.code
+    return out
+
+
+def dropdown_item(list_name: str, code_value: str) -> str:
+    """The text of a code in a template's dropdown: ``code - 中文 / English``."""
+    c = CODE_LISTS[list_name].get(code_value)
+    return code_value if c is None else f"{c.code} - {c.zh} / {c.en}"
+
+
+def code(value: object, list_name: str) -> tuple[str, bool]:
+    """The code a cell names (by code, Chinese or English label, or dropdown text).
+
+    Returns the code and whether it was read from a label. Raises
+    ``ValueError`` with a suggestion when nothing matches.
+    """
+    text = str(value).strip()
+    codes = CODE_LISTS[list_name]
+    if text in codes.values or codes.accepts(text):
+        return text, False
+    hit = _labels(list_name).get(text.lower())
+    if hit is None and " - " in text:
+        hit = _labels(list_name).get(text.split(" - ", 1)[0].strip().lower())
+    if hit is not None:
+        return hit, True
+    raise ValueError(suggest(text, list(_labels(list_name)), list_name))
+
+
+def suggest(text: str, choices: list[str], list_name: str | None = None) -> str:
+    """``" (did you mean X?)"`` for the closest choice, or ``""``."""
+    close = difflib.get_close_matches(text.lower(), choices, n=1, cutoff=0.5)
+    if not close:
+        return ""
+    best = close[0]
+    if list_name is not None:
+        best = _labels(list_name).get(best, best)
+        c = CODE_LISTS[list_name].get(best)
+        if c is not None:
+            return f" (did you mean {c.code} {c.zh}?)"
+    return f" (did you mean {best}?)"

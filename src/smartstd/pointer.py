@@ -1,0 +1,48 @@
+"""Paths into a document and their JSON Pointers (RFC 6901), re-exported by :mod:`smartstd.report`.
+
+A finding keeps its path as a tuple of keys and indexes and renders it as a
+JSON Pointer on demand. This module imports nothing of the project, so the
+models' introspection (:mod:`smartstd.standard.introspect`) can use it below
+the report.
+
+文档路径与 JSON 指针。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = ["Path", "pointer", "pointer_to_path"]
+
+#: A path into a document: object keys and array indexes, outermost first.
+Path = tuple[str | int, ...]
+
+
+def _escape(token: str | int) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def pointer(path: Iterable[str | int]) -> str:
+    """Render a path as an RFC 6901 JSON Pointer (``""`` for the whole document).
+
+    >>> pointer(("entities", 3, "name"))
+    '/entities/3/name'
+    """
+    return "".join("/" + _escape(p) for p in path)
+
+
+def pointer_to_path(ptr: str) -> Path:
+    """Parse an RFC 6901 JSON Pointer back into a path; digit tokens become ints.
+
+    Raises:
+        ValueError: if ``ptr`` is not empty and does not start with ``/``.
+    """
+    if ptr == "":
+        return ()
+    if not ptr.startswith("/"):
+        raise ValueError(f"a JSON Pointer starts with '/': {ptr!r}")
+    out: list[str | int] = []
+    for raw in ptr[1:].split("/"):
+        tok = raw.replace("~1", "/").replace("~0", "~")
+        out.append(int(tok) if tok.isdigit() and (tok == "0" or not tok.startswith("0")) else tok)
+    return tuple(out)
