@@ -60,7 +60,7 @@ __all__ = [
 MODES = ("backward", "forward", "full", "none")
 
 #: Schema files of a bundle that are not compared (they aggregate others, or are not data).
-_SKIP_SCHEMAS = frozenset({"dataset", "entity", "report", "profile"})
+_SKIP_SCHEMAS = frozenset({"dataset", "entity", "report", "profile", "indicator", "assessment"})
 
 #: Keywords that do not change what validates.
 _ANNOTATIONS = frozenset(

@@ -326,6 +326,9 @@ BUNDLE_EXTRAS = (
     "codelists.json",
     "rules.json",
     "profile.schema.json",
+    "indicator.schema.json",
+    "assessment.schema.json",
+    "indicators.json",
     "CHANGES.md",
     "SHA256SUMS",
 )
@@ -481,6 +484,9 @@ def bundle_files(
     uri = base_uri or DEFAULT_BASE_URI
     docs = dict(schemas) if schemas is not None else build_schemas(version, uri)
     docs["profile.schema.json"] = profile_meta_schema(version, uri)
+    from smartstd.assessment.definition import bundle_schemas, definitions_document
+
+    docs.update(bundle_schemas(version, uri))  # the assessment's (#16)
     files: dict[str, bytes] = {
         name: dump_schema(s).encode("utf-8") for name, s in sorted(docs.items())
     }
@@ -488,6 +494,7 @@ def bundle_files(
         codelists if codelists is not None else codelists_document()
     ).encode("utf-8")
     files["rules.json"] = _json(rules if rules is not None else rules_document()).encode("utf-8")
+    files["indicators.json"] = _json(definitions_document()).encode("utf-8")
     note = changes or f"# SCDS {version}\n\nNo changelog entry was given for this version.\n"
     files["CHANGES.md"] = note.encode("utf-8")
     index: dict[str, Any] = {
@@ -499,6 +506,7 @@ def bundle_files(
         "schemas": [_schema_entry(n, s) for n, s in sorted(docs.items())],
         "codelists": "codelists.json",
         "rules": "rules.json",
+        "indicators": "indicators.json",
         "changes": "CHANGES.md",
         "checksums": "SHA256SUMS",
     }

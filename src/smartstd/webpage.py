@@ -168,7 +168,7 @@ def bar_chart(
         target: draws a dashed line at this value (a pilot's target).
     """
     bars = list(items)
-    label_w = min(180, width // 3)
+    label_w = min(180, int(width * 0.4))
     value_w = 90
     plot_w = max(width - label_w - value_w, 60)
     top = 8

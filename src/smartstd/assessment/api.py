@@ -213,11 +213,15 @@ def evaluate(
             b = _pool(ind, everyone, others_set)
             comparison.append(_compare(ind, a, b))
     breakdowns = {dim: _breakdown(indicators, scope, dim) for dim in by}
-    trend_scope = collector.groups(
-        window=(pilot_window(collector.pilots[pilot], None).first, "9999-12-31")
+    trend_window = (
+        (pilot_window(collector.pilots[pilot], None).first, "9999-12-31")
         if pilot is not None
-        else None,
-        communities=members,
+        else None
+    )
+    trend_scope = (
+        scope
+        if trend_window == span
+        else collector.groups(window=trend_window, communities=members)
     )
     timed = [i for i in indicators if i.spec.get("time") or i.kind == "per_100"]
     trend = _breakdown(timed, trend_scope, "quarter")

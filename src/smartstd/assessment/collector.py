@@ -19,6 +19,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import add
 from typing import Any
 
 from smartstd.assessment.definition import Indicator
@@ -252,7 +253,7 @@ class Collector:
             self.keys.append(key)
         return self.row_ids[key], row
 
-    def _key(self, t: str, r: Mapping[str, Any], time: Any, category: Any) -> Key:
+    def _key(self, t: str, r: Mapping[str, Any], day: str | None, category: Any) -> Key:
         location = r.get("location")
         building = _str(r.get("building_id"))
         if building is None and isinstance(location, Mapping):
@@ -270,20 +271,27 @@ class Collector:
             building,
             household,
             _str(r.get("device_id")),
-            _day(time) if time is not None else None,
+            day,
             cat,
             _str(r.get("channel")),
         )
 
     def _measure(self, t: str, r: Mapping[str, Any], slots: list[_Slot]) -> None:
         scope = self._scope
-        cache: dict[int, tuple[int, list[float]]] = {}
+        rows: dict[str | None, tuple[int, list[float]]] = {}
+        times: dict[int, tuple[Any, str | None]] = {}
 
-        def row_for(time: Any) -> tuple[int, list[float]]:
-            k = id(time)
-            got = cache.get(k)
+        def when(fn: Any) -> tuple[Any, str | None]:
+            got = times.get(id(fn))  # paths are shared: one lookup per field and record
             if got is None:
-                got = cache[k] = self._row(t, self._key(t, r, time, r.get("category")))
+                value = fn(r, scope)
+                got = times[id(fn)] = (value, _day(value))
+            return got
+
+        def row_for(day: str | None) -> tuple[int, list[float]]:
+            got = rows.get(day)
+            if got is None:
+                got = rows[day] = self._row(t, self._key(t, r, day, r.get("category")))
             return got
 
         for slot in slots:
@@ -294,10 +302,10 @@ class Collector:
                 assert term is not None
                 if term.where is not None and not term.where(r, scope):
                     continue
-                time = term.time(r, scope) if term.time is not None else None
-                if term.time is not None and _day(time) is None:
+                day = when(term.time)[1] if term.time is not None else None
+                if term.time is not None and day is None:
                     continue
-                rid, row = row_for(time)
+                rid, row = row_for(day)
                 if slot.term == -2:
                     row[slot.offset] += 1
                 elif term.distinct is not None:
@@ -316,10 +324,10 @@ class Collector:
                 continue
             if ind.where is not None and not ind.where(r, scope):
                 continue
-            time = ind.time(r, scope) if ind.time is not None else None
-            if ind.time is not None and _day(time) is None:
+            day = when(ind.time)[1] if ind.time is not None else None
+            if ind.time is not None and day is None:
                 continue
-            rid, row = row_for(time)
+            rid, row = row_for(day)
             o = slot.offset
             if kind == "rate":
                 assert ind.numerator is not None
@@ -496,15 +504,25 @@ class Collector:
                 s = stats[k] = Stat()
             return s
 
+        # rows with the same type and groups are summed first (a vector add in C),
+        # so the walk over slots and groups runs once per distinct signature
+        summed: dict[tuple[str, tuple[tuple[str, str], ...]], list[float]] = {}
         for key, row_dims in zip(self.keys, dims_of, strict=True):
             if row_dims is None:
                 continue
+            sig = (key[0], tuple(row_dims))
+            acc = summed.get(sig)
             row = self.rows[key]
-            for slot in self._layout.get(key[0], ()):
+            if acc is None:
+                summed[sig] = list(row)
+            else:
+                acc[:] = map(add, acc, row)
+        for (etype, sig_dims), row in summed.items():
+            for slot in self._layout.get(etype, ()):
                 ind = slot.ind
                 o = slot.offset
                 kind = ind.kind
-                for dim, group in row_dims:
+                for dim, group in sig_dims:
                     s = stat(ind.code, dim, group)
                     if kind == "rate":
                         s.num += row[o]

@@ -25,6 +25,7 @@ __all__ = [
     "RANGES",
     "Indicator",
     "Term",
+    "bundle_schemas",
     "core_indicators",
     "definitions_document",
     "load_indicators",
@@ -236,6 +237,25 @@ def load_indicators(paths: Iterable[str | Path] = ()) -> tuple[Indicator, ...]:
             codes.add(ind.code)
             out.append(ind)
     return tuple(out)
+
+
+def bundle_schemas(version: str, base_uri: str) -> dict[str, dict[str, Any]]:
+    """The assessment's schemas for a release bundle, each with its ``$id`` for ``version``.
+
+    ``indicator.schema.json`` (the meta-schema of indicator definitions) and
+    ``assessment.schema.json`` (the JSON report of ``smartstd assess``).
+    """
+    from smartstd.schemas import schema_id
+
+    out: dict[str, dict[str, Any]] = {}
+    for name in ("indicator", "assessment"):
+        text = (
+            resources.files("smartstd").joinpath("data").joinpath(f"{name}.schema.json")
+        ).read_text("utf-8")
+        schema: dict[str, Any] = json.loads(text)
+        schema["$id"] = schema_id(name, version, base_uri)
+        out[f"{name}.schema.json"] = schema
+    return out
 
 
 def definitions_document(indicators: Sequence[Indicator] | None = None) -> dict[str, Any]:

@@ -29,6 +29,7 @@ with an absent value is false.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -50,16 +51,29 @@ Value = Callable[[Mapping[str, Any], Scope], Any]
 Cond = Callable[[Mapping[str, Any], Scope], bool]
 
 _fromiso = dt.datetime.fromisoformat
+_MISSING = object()
+
+
+#: Instants of timestamp texts already parsed (a record asks for the same ones again).
+_INSTANTS: dict[str, float | None] = {}
 
 
 def instant(value: Any) -> float | None:
     """A timestamp (ISO 8601 text with an offset, or a datetime) as POSIX seconds, or None."""
     if isinstance(value, str):
+        got = _INSTANTS.get(value, _MISSING)
+        if got is not _MISSING:
+            return got  # type: ignore[return-value]
         try:
             parsed = _fromiso(value)
         except ValueError:
-            return None
-    elif isinstance(value, dt.datetime):
+            parsed = None
+        result = parsed.timestamp() if parsed is not None and parsed.tzinfo is not None else None
+        if len(_INSTANTS) > 4096:
+            _INSTANTS.clear()
+        _INSTANTS[value] = result
+        return result
+    if isinstance(value, dt.datetime):
         parsed = value
     elif isinstance(value, float | int) and not isinstance(value, bool):
         return float(value)
@@ -78,7 +92,18 @@ def _number(value: Any) -> float | None:
     return None
 
 
+#: Compiled paths by their text: indicators that read one field share one closure.
+_PATHS: dict[str, Value] = {}
+
+
 def _path(text: str) -> Value:
+    got = _PATHS.get(text)
+    if got is None:
+        got = _PATHS[text] = _compile_path(text)
+    return got
+
+
+def _compile_path(text: str) -> Value:
     if text == "$now":
         return lambda r, s: s.now
     parts = tuple(text.split("."))
@@ -137,27 +162,50 @@ def compile_value(spec: Any) -> Value:
         if op == "const":
             return lambda r, s: arg
         if op == "first":
-            items = _path(arg["items"])
-            value = compile_value(arg["value"])
-            where = compile_cond(arg["where"]) if "where" in arg else None
-
-            def first(r: Mapping[str, Any], s: Scope) -> Any:
-                seq = items(r, s)
-                if not isinstance(seq, list):
-                    return None
-                best: Any = None
-                best_t: float | None = None
-                for item in seq:
-                    if not isinstance(item, Mapping) or (where is not None and not where(item, s)):
-                        continue
-                    v = value(item, s)
-                    t = instant(v)
-                    if t is not None and (best_t is None or t < best_t):
-                        best, best_t = v, t
-                return best
-
-            return first
+            key = json.dumps(arg, sort_keys=True)
+            shared = _FIRSTS.get(key)
+            if shared is None:
+                shared = _FIRSTS[key] = _first(arg)
+            return shared
     raise ValueError(f"not a value expression: {spec!r}")
+
+
+#: ``first`` expressions by their text: indicators that share one share its memo.
+_FIRSTS: dict[str, Value] = {}
+
+
+def _first(arg: Mapping[str, Any]) -> Value:
+    """The earliest ``value`` of a list's matching items, remembered for the last record.
+
+    Several indicators ask the same record the same question (when was it first
+    taken up?); the answer for the record last asked is kept (with the record
+    itself, so its identity cannot be reused by another).
+    """
+    items = _path(arg["items"])
+    value = compile_value(arg["value"])
+    where = compile_cond(arg["where"]) if "where" in arg else None
+
+    last: list[Any] = [None, None]
+
+    def first(r: Mapping[str, Any], s: Scope) -> Any:
+        if last[0] is r:
+            return last[1]
+        seq = items(r, s)
+        if not isinstance(seq, list):
+            return None
+        best: Any = None
+        best_t: float | None = None
+        for item in seq:
+            if not isinstance(item, Mapping) or (where is not None and not where(item, s)):
+                continue
+            v = value(item, s)
+            t = instant(v)
+            if t is not None and (best_t is None or t < best_t):
+                best, best_t = v, t
+        last[0], last[1] = r, best
+        return best
+
+    return first
 
 
 def _cmp(op: str) -> Callable[[float, float], bool]:

@@ -24,7 +24,7 @@ _COMPARATOR = {
     "gt": (">", "above"),
     "le": ("≤", "at most"),
     "lt": ("<", "below"),
-    "eq": ("=", "equal to"),
+    "eq": ("=", "exactly"),
 }
 _STATUS = {
     "met": ("达成", "met"),

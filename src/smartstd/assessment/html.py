@@ -54,7 +54,7 @@ def _bars(a: Assessment, groups: tuple[Breakdown, ...], code: str, lang: str) ->
         maximum=1.0 if unit == "ratio" else None,
         fmt=_fmt_for(unit),
         target=target,
-        width=420,
+        width=440,
     )
     return f"<figure><figcaption>{esc(title)}</figcaption>{chart}</figure>"
 

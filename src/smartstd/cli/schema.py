@@ -41,6 +41,9 @@ _BUNDLE_FILES = (
     "codelists.json",
     "rules.json",
     "profile.schema.json",
+    "indicator.schema.json",
+    "assessment.schema.json",
+    "indicators.json",
     "CHANGES.md",
     "SHA256SUMS",
 )

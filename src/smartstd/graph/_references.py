@@ -17,6 +17,88 @@ from smartstd.report import Path
 __all__ = ["references"]
 
 
+def miss(etype: str, eid: str, path: Path, target: str, expected: str) -> Issue:
+    return Issue(
+        "SC202",
+        etype,
+        eid,
+        path,
+        {
+            "field": ".".join(str(p) for p in path),
+            "target": target,
+            "expected": expected,
+        },
+    )
+
+
+def single(
+    etype: str,
+    table: Mapping[str, Any],
+    columns: Iterable[Iterable[Any]],
+    fields: tuple[tuple[str, Mapping[str, Any], str], ...],
+) -> Iterator[Issue]:
+    for (name, known, expected), column in zip(fields, columns, strict=True):
+        values = column if isinstance(column, (set, frozenset)) else set(column)
+        if None in values:
+            values = values - {None}
+        if values <= known.keys():
+            continue
+        for e in table.values():
+            value = getattr(e, name)
+            if value is not None and value not in known:
+                yield miss(etype, e.id, (name,), value, expected)
+
+
+def many(
+    etype: str,
+    table: Mapping[str, Any],
+    name: str,
+    lists: Iterable[list[str]],
+    known: Mapping[str, Any],
+    expected: str,
+) -> Iterator[Issue]:
+    if set(chain.from_iterable(lists)) <= known.keys():
+        return
+    for e in table.values():
+        for i, value in enumerate(getattr(e, name)):
+            if value not in known:
+                yield miss(etype, e.id, (name, i), value, expected)
+
+
+def _terms(
+    agrs: Mapping[str, Any], orgs: Mapping[str, Any], domains: Mapping[str, Any]
+) -> Iterator[Issue]:
+    """SC202 for the benefits and obligations of agreements naming what is not there."""
+    for agr in agrs.values():
+        for j, b in enumerate(agr.benefits):
+            if b.organization_id not in orgs:
+                yield miss(
+                    "Agreement",
+                    agr.id,
+                    ("benefits", j, "organization_id"),
+                    b.organization_id,
+                    "Organization",
+                )
+            for k, d_id in enumerate(b.domain_ids):
+                if d_id not in domains:
+                    yield miss(
+                        "Agreement",
+                        agr.id,
+                        ("benefits", j, "domain_ids", k),
+                        d_id,
+                        "ResponsibilityDomain",
+                    )
+        for j, o in enumerate(agr.obligations):
+            if o.organization_id not in orgs:
+                yield miss(
+                    "Agreement",
+                    agr.id,
+                    ("obligations", j, "organization_id"),
+                    o.organization_id,
+                    "Organization",
+                )
+
+
 def references(charter: Charter) -> Iterator[Issue]:
     """SC202 for every reference of a charter entity to an entity the charter does not have.
 
@@ -28,51 +110,6 @@ def references(charter: Charter) -> Iterator[Issue]:
     domains = idx.parents
     orgs, cats, purs = charter.organizations, charter.categories, charter.purposes
     grants, agrs = charter.grants, charter.agreements
-
-    def miss(etype: str, eid: str, path: Path, target: str, expected: str) -> Issue:
-        return Issue(
-            "SC202",
-            etype,
-            eid,
-            path,
-            {
-                "field": ".".join(str(p) for p in path),
-                "target": target,
-                "expected": expected,
-            },
-        )
-
-    def single(
-        etype: str,
-        table: Mapping[str, Any],
-        columns: Iterable[Iterable[Any]],
-        fields: tuple[tuple[str, Mapping[str, Any], str], ...],
-    ) -> Iterator[Issue]:
-        for (name, known, expected), column in zip(fields, columns, strict=True):
-            values = column if isinstance(column, (set, frozenset)) else set(column)
-            if None in values:
-                values = values - {None}
-            if values <= known.keys():
-                continue
-            for e in table.values():
-                value = getattr(e, name)
-                if value is not None and value not in known:
-                    yield miss(etype, e.id, (name,), value, expected)
-
-    def many(
-        etype: str,
-        table: Mapping[str, Any],
-        name: str,
-        lists: Iterable[list[str]],
-        known: Mapping[str, Any],
-        expected: str,
-    ) -> Iterator[Issue]:
-        if set(chain.from_iterable(lists)) <= known.keys():
-            return
-        for e in table.values():
-            for i, value in enumerate(getattr(e, name)):
-                if value not in known:
-                    yield miss(etype, e.id, (name, i), value, expected)
 
     org, dom, agr_t = (orgs, "Organization"), (domains, "ResponsibilityDomain"), (agrs, "Agreement")
     org_rows, grant_rows, agr_rows = idx.organization_rows, idx.grant_rows, idx.agreement_rows
@@ -146,34 +183,7 @@ def references(charter: Charter) -> Iterator[Issue]:
         and set(chain.from_iterable(map(itemgetter(2), benefits))) <= domains.keys()
         and set(chain.from_iterable(map(itemgetter(6), agr_rows.values()))) <= orgs.keys()
     ):
-        for agr in agrs.values():
-            for j, b in enumerate(agr.benefits):
-                if b.organization_id not in orgs:
-                    yield miss(
-                        "Agreement",
-                        agr.id,
-                        ("benefits", j, "organization_id"),
-                        b.organization_id,
-                        "Organization",
-                    )
-                for k, d_id in enumerate(b.domain_ids):
-                    if d_id not in domains:
-                        yield miss(
-                            "Agreement",
-                            agr.id,
-                            ("benefits", j, "domain_ids", k),
-                            d_id,
-                            "ResponsibilityDomain",
-                        )
-            for j, o in enumerate(agr.obligations):
-                if o.organization_id not in orgs:
-                    yield miss(
-                        "Agreement",
-                        agr.id,
-                        ("obligations", j, "organization_id"),
-                        o.organization_id,
-                        "Organization",
-                    )
+        yield from _terms(agrs, orgs, domains)
     for sep in charter.separations.values():
         for i, duty in enumerate(sep.duties):
             if duty.domain_id not in domains:

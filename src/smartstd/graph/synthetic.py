@@ -62,45 +62,15 @@ def _name(zh: str, en: str) -> dict[str, str]:
     return {"zh-CN": zh, "en": en}
 
 
-def synthetic_charter(size: int, *, seed: int = 0, defects: bool = True) -> list[Any]:
-    """A deterministic synthetic charter of about ``size`` organisations, domains and categories.
-
-    Args:
-        size: organisations + sub-domains + data categories (at least 40).
-        seed: the random seed (the same seed gives the same charter).
-        defects: include a few known problems (see the module docstring).
-
-    Returns:
-        The entities (organisations first, then the charter), meant to be
-        checked on :data:`SYNTHETIC_AS_OF`.
-    """
-    rnd = random.Random(seed)
-    size = max(size, 40)
-    n_org = size * 4 // 10
-    n_dom = size * 3 // 10
-    n_cat = size - n_org - n_dom
-    n_pur = max(size // 10, 2)
-    n_grant = max(size // 5, 4)
-    n_agr = max(size // 20, 2)
-
-    orgs = [
-        Organization.model_construct(
-            id=f"org-{i}",
-            type="Organization",
-            name=_name(f"组织{i}", f"Organisation {i}"),
-            kind=_KINDS[i % len(_KINDS)],
-        )
-        for i in range(n_org)
-    ]
-    by_kind: dict[str, list[str]] = {}
-    for o in orgs:
-        by_kind.setdefault(o.kind, []).append(o.id)
-    offices, committees = by_kind["street_office"], by_kind["residents_committee"]
-    workers = (
-        by_kind["property_management"] + by_kind["enterprise"] + by_kind["social_organization"]
-    )
-    others = by_kind["university"] + by_kind["enterprise"]
-
+def _domains(
+    rnd: random.Random,
+    n_dom: int,
+    offices: list[str],
+    workers: list[str],
+    committees: list[str],
+    others: list[str],
+) -> tuple[list[Any], list[Any]]:
+    """The sub-domains with their A, R, C and I, and the core domains' own roles."""
     domains: list[Any] = []
     assignments: list[Any] = []
     for i in range(n_dom):
@@ -154,7 +124,11 @@ def synthetic_charter(size: int, *, seed: int = 0, defects: bool = True) -> list
                     valid_until=_END,
                 )
             )
+    return domains, assignments
 
+
+def _categories(n_cat: int, offices: list[str]) -> list[Any]:
+    """Data categories: every tenth sensitive (health), stewarded by the street offices."""
     cats: list[Any] = []
     for i in range(n_cat):
         sensitive = i % 10 == 0
@@ -170,6 +144,109 @@ def synthetic_charter(size: int, *, seed: int = 0, defects: bool = True) -> list
                 steward_id=offices[i % len(offices)],
             )
         )
+    return cats
+
+
+def _agreements(
+    agr_parties: list[list[str]],
+    agr_purposes: list[list[str]],
+    agr_cats: list[list[str]],
+    n_dom: int,
+) -> list[Any]:
+    """One data-processing agreement per list of parties, each party gaining and owing."""
+    n_agr = len(agr_parties)
+    agreements: list[Any] = []
+    for k in range(n_agr):
+        parties = agr_parties[k]
+        agreements.append(
+            Agreement.model_construct(
+                id=f"agr-{k}",
+                type="Agreement",
+                name=_name(f"协议{k}", f"Agreement {k}"),
+                kind="data_processing",
+                party_ids=parties,
+                domain_ids=[f"dom-{k % n_dom}"],
+                purpose_ids=agr_purposes[k],
+                data_category_ids=agr_cats[k],
+                benefits=[
+                    Benefit.model_construct(
+                        organization_id=p,
+                        kind="public_service" if j == 0 else "revenue",
+                        domain_ids=[],
+                    )
+                    for j, p in enumerate(parties)
+                ],
+                obligations=[
+                    Obligation.model_construct(
+                        organization_id=p, description=_name("履行协议", "Perform the agreement")
+                    )
+                    for p in parties
+                ],
+                valid_from=_START,
+                valid_until=_END,
+            )
+        )
+    return agreements
+
+
+def _separations(n_dom: int) -> list[Any]:
+    """A separation of accountable from responsible in every fiftieth domain."""
+    return [
+        DutySeparation.model_construct(
+            id=f"sep-{i}",
+            type="DutySeparation",
+            duties=[
+                Duty.model_construct(domain_id=f"dom-{i}", role="accountable"),
+                Duty.model_construct(domain_id=f"dom-{i}", role="responsible"),
+            ],
+            max_held=1,
+        )
+        for i in range(0, n_dom, 50)
+    ]
+
+
+def synthetic_charter(size: int, *, seed: int = 0, defects: bool = True) -> list[Any]:
+    """A deterministic synthetic charter of about ``size`` organisations, domains and categories.
+
+    Args:
+        size: organisations + sub-domains + data categories (at least 40).
+        seed: the random seed (the same seed gives the same charter).
+        defects: include a few known problems (see the module docstring).
+
+    Returns:
+        The entities (organisations first, then the charter), meant to be
+        checked on :data:`SYNTHETIC_AS_OF`.
+    """
+    rnd = random.Random(seed)
+    size = max(size, 40)
+    n_org = size * 4 // 10
+    n_dom = size * 3 // 10
+    n_cat = size - n_org - n_dom
+    n_pur = max(size // 10, 2)
+    n_grant = max(size // 5, 4)
+    n_agr = max(size // 20, 2)
+
+    orgs = [
+        Organization.model_construct(
+            id=f"org-{i}",
+            type="Organization",
+            name=_name(f"组织{i}", f"Organisation {i}"),
+            kind=_KINDS[i % len(_KINDS)],
+        )
+        for i in range(n_org)
+    ]
+    by_kind: dict[str, list[str]] = {}
+    for o in orgs:
+        by_kind.setdefault(o.kind, []).append(o.id)
+    offices, committees = by_kind["street_office"], by_kind["residents_committee"]
+    workers = (
+        by_kind["property_management"] + by_kind["enterprise"] + by_kind["social_organization"]
+    )
+    others = by_kind["university"] + by_kind["enterprise"]
+
+    domains, assignments = _domains(rnd, n_dom, offices, workers, committees, others)
+
+    cats = _categories(n_cat, offices)
     purposes: list[Any] = []
     pur_cats: list[list[str]] = []
     for i in range(n_pur):
@@ -235,49 +312,8 @@ def synthetic_charter(size: int, *, seed: int = 0, defects: bool = True) -> list
                     valid_until=_END,
                 )
             )
-    agreements: list[Any] = []
-    for k in range(n_agr):
-        parties = agr_parties[k]
-        agreements.append(
-            Agreement.model_construct(
-                id=f"agr-{k}",
-                type="Agreement",
-                name=_name(f"协议{k}", f"Agreement {k}"),
-                kind="data_processing",
-                party_ids=parties,
-                domain_ids=[f"dom-{k % n_dom}"],
-                purpose_ids=agr_purposes[k],
-                data_category_ids=agr_cats[k],
-                benefits=[
-                    Benefit.model_construct(
-                        organization_id=p,
-                        kind="public_service" if j == 0 else "revenue",
-                        domain_ids=[],
-                    )
-                    for j, p in enumerate(parties)
-                ],
-                obligations=[
-                    Obligation.model_construct(
-                        organization_id=p, description=_name("履行协议", "Perform the agreement")
-                    )
-                    for p in parties
-                ],
-                valid_from=_START,
-                valid_until=_END,
-            )
-        )
-    separations = [
-        DutySeparation.model_construct(
-            id=f"sep-{i}",
-            type="DutySeparation",
-            duties=[
-                Duty.model_construct(domain_id=f"dom-{i}", role="accountable"),
-                Duty.model_construct(domain_id=f"dom-{i}", role="responsible"),
-            ],
-            max_held=1,
-        )
-        for i in range(0, n_dom, 50)
-    ]
+    agreements = _agreements(agr_parties, agr_purposes, agr_cats, n_dom)
+    separations = _separations(n_dom)
     if defects:
         _inject_defects(orgs, assignments, grants, agreements, workers)
     return [*orgs, *domains, *assignments, *cats, *purposes, *grants, *agreements, *separations]

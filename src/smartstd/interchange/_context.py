@@ -68,11 +68,15 @@ _COMMON = (
 )
 
 
+#: Fields of SCDS 1.1.0 (so the context is the same whichever models are loaded).
+_SCDS_1_1 = ("provenance", "footprint", "postal_address", "history", "statistical_code")
+
+
 def build_context() -> dict[str, Any]:
     """The context document."""
     from smartstd.standard.dataset import ENTITY_TYPES
 
-    ctx: dict[str, Any] = {"scds": SCDS_NS, "sdm": SDM_NS}
+    ctx: dict[str, Any] = {}
     for term in _COMMON:
         ctx[term] = f"sdm:{term}"
     for model, terms in _SDM_TERMS.items():
@@ -83,7 +87,10 @@ def build_context() -> dict[str, Any]:
         for name in cls.model_fields:
             if name not in ("id", "type"):
                 ctx.setdefault(name, f"scds:{name}")
-    return {"@context": ctx}
+    for name in _SCDS_1_1:
+        ctx.setdefault(name, f"scds:{name}")
+    ordered = {k: ctx[k] for k in sorted(ctx)}
+    return {"@context": {"scds": SCDS_NS, "sdm": SDM_NS, **ordered}}
 
 
 def render() -> str:

@@ -21,14 +21,15 @@ RULES = (
             "该指标：只计试点社区（community_ids）、试点期间（starts_on 至 ends_on）内的记录，"
             "与 `smartstd assess --pilot` 的结果相同。未达成的目标是一个警告：数据仍然合规"
             "（警告不降低合规等级），但试点还没有做到它承诺的事，应在总结中说明原因与改进措施。"
-            "没有数据可算的目标由 SC803 报告。",
+            "没有数据可算的目标由 SC803 报告；治理完备度的缺口由 SC601-SC603 逐个领域报告，本规则不重复报告。",
             "A pilot sets targets on indicators. smartstd computes each indicator from the data by "
             "its published definition (indicators.json), counting only the records of the pilot's "
             "communities (community_ids) within its dates (starts_on to ends_on), exactly as "
             "`smartstd assess --pilot` does. A missed target is a warning: the data still "
             "conforms (warnings never lower a level), but the pilot has not yet done what it "
             "promised, and its summing-up should say why and what will change. A target with "
-            "no data to compute it from is SC803's.",
+            "no data to compute it from is SC803's; a shortfall in governance completeness is "
+            "reported domain by domain by SC601-SC603, not repeated here.",
         ),
         '{"type": "Pilot", "targets": [{"indicator": "mean_satisfaction", "comparator": "ge", '
         '"value": 4.0}]}\n(129 scored requests in the pilot\'s communities average 3.95)',
@@ -74,10 +75,12 @@ RULES = (
         ),
         (
             "目标所需的记录（例如计算平均满意度所需的已评价诉求）在试点社区、试点期间内一条也没有，"
-            "因此无法判断是否达成。请补充数据，或确认该指标是否适合这个试点。",
+            "因此无法判断是否达成。请补充数据，或确认该指标是否适合这个试点。"
+            "有无法读取的输入（SC100 等）时不报告，因为所缺的数据可能就在其中。",
             "Not one record the target needs (for mean satisfaction: a scored request) is in the "
             "pilot's communities within its dates, so it cannot be judged. Add the data, or ask "
-            "whether the indicator suits this pilot.",
+            "whether the indicator suits this pilot. Not reported when some input could not "
+            "be read (SC100 ...): the missing records may be there.",
         ),
         '{"type": "Pilot", "targets": [{"indicator": "critical_alert_ack_minutes", '
         '"comparator": "le", "value": 5}]}\n(no critical alert in the data)',

@@ -23,9 +23,14 @@ from smartstd.assessment.api import evaluate
 from smartstd.assessment.collector import Collector, needed_types
 from smartstd.assessment.definition import RANGES, Indicator, core_indicators
 from smartstd.assessment.formats import _COMPARATOR, fmt_value
-from smartstd.conformance.rule import Context, Hit, Where, register_dataset_rule
+from smartstd.conformance.rule import LOST_RECORD, Context, Hit, Where, register_dataset_rule
 
 __all__ = ["AssessmentRule", "AssessmentState", "pilot_problems"]
+
+
+#: Indicators whose shortfall other rules already report one by one: governance
+#: completeness is SC601-SC603's finding, domain by domain.
+_NOT_JUDGED = frozenset({"governance_completeness"})
 
 
 @dataclass
@@ -35,6 +40,7 @@ class AssessmentState:
     collector: Collector
     pilots: dict[str, Where] = field(default_factory=dict)
     started: bool = False
+    incomplete: bool = False  # a record could not be read: "no data" may be untrue
 
 
 def _range_text(unit: str) -> str:
@@ -82,6 +88,8 @@ class AssessmentRule:
     """SC801-SC803: judge every pilot's targets once every record was collected."""
 
     codes: tuple[str, ...] = ("SC801", "SC802", "SC803")
+    wants_lost = True
+    wants_invalid = True
 
     def __init__(self) -> None:
         self.types: tuple[str, ...] = tuple(sorted(needed_types(core_indicators())))
@@ -94,6 +102,12 @@ class AssessmentRule:
         self, state: AssessmentState, entity: Any, where: Where, ctx: Context
     ) -> Iterator[Hit]:
         """Reduce one entity to the collector's rows."""
+        if type(entity) is dict:
+            if LOST_RECORD in entity:  # unreadable (SC100 ...): "no data" may be untrue
+                state.incomplete = True
+            else:  # structurally invalid (SC103-SC108): counted as read, as `assess` does
+                state.collector.add(entity)
+            return iter(())
         if not state.started:
             state.started = True
             state.collector.set_now(ctx.now.timestamp() if ctx.now is not None else None)
@@ -109,6 +123,7 @@ class AssessmentRule:
         for k, v in other.pilots.items():
             state.pilots.setdefault(k, v)
         state.started = state.started or other.started
+        state.incomplete = state.incomplete or other.incomplete
         return state
 
     def finish(self, state: AssessmentState, ctx: Context) -> Iterator[Hit]:
@@ -129,7 +144,7 @@ class AssessmentRule:
                 if t.index in bad:
                     continue
                 ind = indicators.get(t.indicator)
-                if ind is None:
+                if ind is None or ind.code in _NOT_JUDGED:
                     continue
                 title = dict(ind.title)
                 if t.status == "missed":
@@ -150,7 +165,7 @@ class AssessmentRule:
                         },
                         where=where,
                     )
-                elif t.status == "no_data":
+                elif t.status == "no_data" and not state.incomplete:
                     yield Hit(
                         "SC803",
                         ("targets", t.index, "indicator"),
