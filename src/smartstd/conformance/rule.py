@@ -272,9 +272,10 @@ def load_checks(codes: Iterable[str]) -> None:
     """
     for family in sorted({code[:3].lower() for code in codes if code[:2] == "SC"}):
         name = f"smartstd.rules.{family}.checks"
-        if name in sys.modules:
-            continue
-        if importlib.util.find_spec(name) is not None:
+        # import_module even when the name is in sys.modules: another thread (a
+        # Dask worker unpickling a task) may be importing it still, and
+        # import_module waits until its rules are registered
+        if name in sys.modules or importlib.util.find_spec(name) is not None:
             importlib.import_module(name)
 
 
