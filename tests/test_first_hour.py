@@ -132,3 +132,25 @@ def test_the_ndjson_example_checks_conformant_on_its_own() -> None:
     report = check([str(root)])
     assert report.charter_present and report.is_conformant()
     assert not report.errors
+
+
+def test_rules_code_is_plain_when_piped_and_rich_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from click.testing import CliRunner
+
+    from smartstd.cli import main
+    from smartstd.cli import rules as rules_cli
+
+    res = CliRunner().invoke(main, ["rules", "SC202"])
+    assert res.exit_code == 0
+    assert "引用无法解析" in res.output and "Unresolved reference" in res.output
+    assert "#" not in res.output and "**" not in res.output and "```" not in res.output
+    one = CliRunner().invoke(main, ["rules", "SC202", "--lang", "en"]).output
+    assert "Unresolved reference" in one and "引用无法解析" not in one
+    markdown = CliRunner().invoke(main, ["rules", "SC202", "-f", "markdown"]).output
+    assert markdown.startswith("# SC202 unresolved-reference") and "```json" in markdown
+    monkeypatch.setattr(rules_cli, "_is_terminal", lambda: True)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    rich = CliRunner().invoke(main, ["rules", "SC202", "--lang", "zh-CN"]).output
+    assert "\x1b[" in rich and "引用无法解析" in rich and "# SC202" not in rich

@@ -37,7 +37,6 @@ import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -503,7 +502,9 @@ def load_bundle(source: str | Path, *, verify: bool = True) -> Bundle:
                     version = m.group(1)
                     break
         return Bundle.from_files(files, version=version, subject=subject, source=str(path))
-    root = resources.files("smartstd").joinpath("data").joinpath("schemas").joinpath(str(source))
+    from smartstd.schemas import published_root
+
+    root = published_root().joinpath(str(source))
     if isinstance(source, str) and root.is_dir():
         files = {
             entry.name: json.loads(entry.read_text("utf-8"))

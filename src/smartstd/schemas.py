@@ -25,6 +25,7 @@ import json
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -151,9 +152,23 @@ def export_schemas(
     return written
 
 
+def published_root() -> Traversable:
+    """Where the published bundles are, one folder per version.
+
+    ``schemas/`` at the top of the repository is the one committed copy. A
+    wheel carries it as package data (``smartstd/data/schemas``, put there by
+    the build: hatch's ``force-include``); an editable or source install reads
+    it from the source tree.
+    """
+    packaged = resources.files("smartstd").joinpath("data").joinpath("schemas")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "schemas"
+
+
 def published_versions() -> tuple[str, ...]:
-    """The versions whose bundles ship as package data."""
-    root = resources.files("smartstd").joinpath("data").joinpath("schemas")
+    """The versions whose bundles ship with the library."""
+    root = published_root()
     if not root.is_dir():
         return ()
     return tuple(sorted(p.name for p in root.iterdir() if p.is_dir()))
@@ -167,13 +182,7 @@ def load_schema(name: str, version: str = STANDARD_VERSION) -> dict[str, Any]:
         FileNotFoundError: if the version or schema is not published.
     """
     fname = name if name.endswith(".schema.json") else f"{name}.schema.json"
-    ref = (
-        resources.files("smartstd")
-        .joinpath("data")
-        .joinpath("schemas")
-        .joinpath(version)
-        .joinpath(fname)
-    )
+    ref = published_root().joinpath(version).joinpath(fname)
     if not ref.is_file():
         raise FileNotFoundError(f"no published schema {fname} for SCDS {version}")
     loaded: dict[str, Any] = json.loads(ref.read_text("utf-8"))
@@ -185,7 +194,7 @@ def registry(version: str = STANDARD_VERSION) -> Any:
     """A ``referencing.Registry`` with every published schema of ``version`` (offline)."""
     from referencing import Registry, Resource
 
-    root = resources.files("smartstd").joinpath("data").joinpath("schemas").joinpath(version)
+    root = published_root().joinpath(version)
     pairs = []
     for entry in sorted(root.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".schema.json"):

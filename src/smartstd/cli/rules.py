@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
 
 from smartstd.cli import EXIT_OK, EXIT_USAGE, default_lang
 from smartstd.cli.messages import t
+from smartstd.rules.info import Param, RuleInfo
 
-__all__ = ["rules_command"]
+__all__ = ["rule_markdown", "rule_text", "rules_command"]
 
 
 @click.command("rules")
@@ -49,39 +51,97 @@ def rules_command(code: str | None, fmt: str, lang: str | None) -> None:
     if fmt == "json":
         click.echo(json.dumps(_as_dict(rule), ensure_ascii=False, indent=2))
         sys.exit(EXIT_OK)
-    zh = language == "zh-CN"
+    # one rule: both languages unless --lang names one; Markdown with --format markdown,
+    # rendered by rich on a terminal, plain text when piped
+    langs = [lang] if lang else ["zh-CN", "en"]
+    if fmt == "markdown":
+        click.echo(rule_markdown(rule, langs))
+    elif _is_terminal():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console(highlight=False).print(Markdown(rule_markdown(rule, langs)))
+    else:
+        click.echo(rule_text(rule, langs))
+    sys.exit(EXIT_OK)
+
+
+def _is_terminal() -> bool:
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+
+
+_LABELS = {
+    "severity": ("默认严重程度", "Default severity"),
+    "level": ("符合性级别", "Level"),
+    "explanation": ("说明", "Explanation"),
+    "params": ("参数", "Parameters"),
+    "bad": ("错误示例", "Bad"),
+    "good": ("正确示例", "Good"),
+}
+
+
+def _label(key: str, langs: list[str]) -> str:
+    zh, en = _LABELS[key]
+    return " / ".join(zh if lang == "zh-CN" else en for lang in langs)
+
+
+def _titles(rule: RuleInfo, langs: list[str]) -> str:
+    return " · ".join(rule.text("title", lang) for lang in langs)
+
+
+def _param_line(p: Param, langs: list[str]) -> str:
+    text = " / ".join(p.zh if lang == "zh-CN" else p.en for lang in langs)
+    return f"{p.name} = {json.dumps(p.default, ensure_ascii=False)}: {text}"
+
+
+def rule_markdown(rule: RuleInfo, langs: list[str]) -> str:
+    """One rule as Markdown, in each of ``langs`` (``--format markdown``, and rich's input)."""
     lines = [
         f"# {rule.code} {rule.name}",
         "",
-        f"**{rule.text('title', language)}**",
+        f"**{_titles(rule, langs)}**",
         "",
-        f"{'默认级别' if zh else 'Default severity'}: {rule.severity.value} · "
-        f"{'一致性等级' if zh else 'Level'}: {rule.level.value}",
-        "",
-        rule.text("explanation", language),
+        f"{_label('severity', langs)}: {rule.severity.value} · "
+        f"{_label('level', langs)}: {rule.level.value}",
         "",
     ]
+    for lang in langs:
+        lines += [f"## {_label('explanation', [lang])}", "", rule.text("explanation", lang), ""]
     if rule.params:
-        lines.append("## " + ("参数" if zh else "Parameters"))
-        lines.extend(
-            f"- `{p.name}` = `{json.dumps(p.default)}`: {p.zh if zh else p.en}" for p in rule.params
-        )
+        lines += [f"## {_label('params', langs)}", ""]
+        lines += [f"- `{_param_line(p, langs)}`" for p in rule.params]
         lines.append("")
-    lines += [
-        "## " + ("错误示例" if zh else "Bad"),
+    for key, example in (("bad", rule.bad), ("good", rule.good)):
+        lines += [f"## {_label(key, langs)}", "", "```json", example, "```", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def rule_text(rule: RuleInfo, langs: list[str]) -> str:
+    """One rule as plain text, in each of ``langs`` (no Markdown marks: for pipes and files)."""
+    lines = [
+        f"{rule.code} {rule.name}",
+        _titles(rule, langs),
+        f"{_label('severity', langs)}: {rule.severity.value} · "
+        f"{_label('level', langs)}: {rule.level.value}",
         "",
-        "```",
-        rule.bad,
-        "```",
-        "",
-        "## " + ("正确示例" if zh else "Good"),
-        "",
-        "```",
-        rule.good,
-        "```",
     ]
-    click.echo("\n".join(lines))
-    sys.exit(EXIT_OK)
+    for lang in langs:
+        lines += [_label("explanation", [lang]), *_wrap(rule.text("explanation", lang)), ""]
+    if rule.params:
+        lines += [_label("params", langs), *("  " + _param_line(p, langs) for p in rule.params)]
+        lines.append("")
+    for key, example in (("bad", rule.bad), ("good", rule.good)):
+        lines += [_label(key, langs), *("    " + ln for ln in example.splitlines()), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _wrap(text: str) -> list[str]:
+    import textwrap
+
+    if any(ord(c) > 0x2E80 for c in text):  # CJK text wraps anywhere; leave it to the terminal
+        return ["  " + text]
+    return textwrap.wrap(text, width=88, initial_indent="  ", subsequent_indent="  ")
 
 
 def _as_dict(rule: object) -> dict[str, object]:

@@ -33,8 +33,6 @@ def _write(text: str, output: Path | None) -> None:
 
 __all__ = ["schema_group"]
 
-_PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data" / "schemas"
-
 #: Files a bundle may hold besides the schemas, which ``schema check`` also compares.
 _BUNDLE_FILES = (
     "index.json",
@@ -74,7 +72,8 @@ def export_command(out: Path | None, version: str | None, base_uri: str | None) 
 
     v = version or STANDARD_VERSION
     uri = base_uri or DEFAULT_BASE_URI
-    targets = [out] if out is not None else [Path("schemas") / v, _PACKAGE_DATA / v]
+    # schemas/ is the one committed copy; the wheel carries it as package data
+    targets = [out] if out is not None else [Path("schemas") / v]
     for target in targets:
         written = export_schemas(target, v, uri)
         click.echo(t("wrote_schemas", default_lang(), n=len(written), target=target))

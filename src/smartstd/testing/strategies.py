@@ -29,13 +29,11 @@ Hypothesis 策略：由标准模型自动推导，生成可直接写入数据文
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import math
-import types
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 try:
     from hypothesis import strategies as st
@@ -45,30 +43,28 @@ except ImportError as exc:  # pragma: no cover - exercised only without Hypothes
         "smartstd.testing.strategies needs Hypothesis: pip install 'hypothesis>=6.100'"
     ) from exc
 
-from pydantic import WithJsonSchema
-from pydantic.fields import FieldInfo
 
 # The marker of fields of linear rings that must be closed.
 from smartstd.standard._base import (
-    DATE_PATTERN,
     EXTENSION_FIELD_PATTERN,
     ID_PATTERN,
     LANG_TAG_PATTERN,
-    TIMESTAMP_PATTERN,
-    ClosedRings,
     Entity,
     SCDSModel,
 )
 from smartstd.standard.codes import CODE_LISTS, NAMESPACED_CODE_PATTERN
 from smartstd.standard.dataset import ENTITY_TYPES, STANDARD_VERSION, Dataset, Envelope
+from smartstd.testing.specs import FieldSpec, Kind, TypeSpec, field_specs, required_alternatives
 
 __all__ = [
     "FieldSpec",
     "Kind",
     "TypeSpec",
     "code",
+    "conformant_datasets",
     "dataset",
     "date",
+    "declare_prefixes",
     "entities",
     "entity",
     "envelope",
@@ -84,26 +80,6 @@ __all__ = [
     "timestamp",
 ]
 
-#: What a value of a field is, as far as generation (and mutation) is concerned.
-Kind = Literal[
-    "any",
-    "boolean",
-    "code",
-    "date",
-    "dict",
-    "integer",
-    "json",
-    "list",
-    "literal",
-    "localized_text",
-    "model",
-    "number",
-    "string",
-    "timestamp",
-    "union",
-]
-
-_NONE_TYPE = type(None)
 #: Characters for free text: any Unicode scalar value (no lone surrogates,
 #: which JSON encoders and decoders disagree about).
 _CHARS = st.characters(codec="utf-8")
@@ -115,246 +91,6 @@ _FLOAT_SPAN = 1e6
 _LANG_TAGS = ("zh-CN", "en", "zh-Hant-HK", "yue", "en-GB", "zh")
 _EXTENSION_EXAMPLES = ("gz:lingnan_style", "panyu:note", "gz:local_code")
 _CODE_EXAMPLES = ("gz:local_code", "panyu:dragon_boat_club")
-
-
-@dataclasses.dataclass(frozen=True)
-class TypeSpec:
-    """What a field (or an item of a list, a member of a union) accepts.
-
-    Attributes:
-        kind: the kind of value.
-        nullable: whether ``null`` is allowed.
-        pattern: a regular expression a string must match (for a
-            ``localized_text``: that its language tags must match).
-        min_length: the minimum length of a string or list (items), or the
-            minimum number of entries of a dict.
-        max_length: the maximum length of a string or list.
-        ge: inclusive lower bound of a number.
-        gt: exclusive lower bound of a number.
-        le: inclusive upper bound of a number.
-        lt: exclusive upper bound of a number.
-        values: the allowed values of a ``literal``.
-        code_list: the name of the code list of a ``code``.
-        closed: whether that code list is closed.
-        model: the nested model of a ``model``.
-        items: the item spec of a ``list``; the key and value specs of a
-            ``dict``; the member specs of a ``union``.
-        json_schema: the JSON Schema that defines a ``json`` value (a type
-            whose JSON Schema is given explicitly, such as a GeoJSON position).
-        closed_rings: for a list of linear rings, whether each ring must end
-            where it starts.
-    """
-
-    kind: Kind
-    nullable: bool = False
-    pattern: str | None = None
-    min_length: int | None = None
-    max_length: int | None = None
-    ge: float | None = None
-    gt: float | None = None
-    le: float | None = None
-    lt: float | None = None
-    values: tuple[Any, ...] = ()
-    code_list: str | None = None
-    closed: bool = False
-    model: type[SCDSModel] | None = None
-    items: tuple[TypeSpec, ...] = ()
-    json_schema: Mapping[str, Any] | None = None
-    closed_rings: bool = False
-
-
-@dataclasses.dataclass(frozen=True)
-class FieldSpec:
-    """A field of a model, as it appears in a JSON document.
-
-    Attributes:
-        name: the key in the JSON object.
-        attribute: the Python attribute name on the model.
-        required: whether the key must be present (per the published schema).
-        type: what the field accepts.
-    """
-
-    name: str
-    attribute: str
-    required: bool
-    type: TypeSpec
-
-
-# --------------------------------------------------------------------------- introspection
-
-
-def _flatten_metadata(items: Iterable[Any]) -> list[Any]:
-    out: list[Any] = []
-    for item in items:
-        if isinstance(item, FieldInfo):
-            out.extend(item.metadata)
-        else:
-            out.append(item)
-    return out
-
-
-def _bound(meta: Sequence[Any], name: str, pick: Any) -> Any:
-    found = [getattr(m, name) for m in meta if getattr(m, name, None) is not None]
-    return pick(found) if found else None
-
-
-def _pattern(meta: Sequence[Any]) -> str | None:
-    for m in meta:
-        pattern = getattr(m, "pattern", None)
-        if pattern is not None:
-            return pattern if isinstance(pattern, str) else str(pattern.pattern)
-    return None
-
-
-def _from_json_schema_spec(schema: Mapping[str, Any] | None) -> TypeSpec:
-    if schema is None:
-        return TypeSpec("any")
-    name = schema.get("x-codelist")
-    if isinstance(name, str) and name in CODE_LISTS:
-        return TypeSpec("code", code_list=name, closed=CODE_LISTS[name].closed)
-    fmt, pattern = schema.get("format"), schema.get("pattern")
-    if fmt == "date-time" or pattern == TIMESTAMP_PATTERN:
-        return TypeSpec("timestamp", pattern=pattern)
-    if fmt == "date" or pattern == DATE_PATTERN:
-        return TypeSpec("date", pattern=pattern)
-    names = schema.get("propertyNames")
-    if (
-        schema.get("type") == "object"
-        and isinstance(names, Mapping)
-        and names.get("pattern") == LANG_TAG_PATTERN
-    ):
-        return TypeSpec(
-            "localized_text", pattern=LANG_TAG_PATTERN, min_length=schema.get("minProperties")
-        )
-    return TypeSpec("json", json_schema=schema)
-
-
-def _type_spec(tp: Any, meta: Sequence[Any] = ()) -> TypeSpec:
-    """The :class:`TypeSpec` of an annotation and its pydantic metadata."""
-    metadata = list(meta)
-    while get_origin(tp) is Annotated:
-        base, *extra = get_args(tp)
-        metadata.extend(_flatten_metadata(extra))
-        tp = base
-
-    override = next((m for m in reversed(metadata) if isinstance(m, WithJsonSchema)), None)
-    if override is not None:
-        return _from_json_schema_spec(override.json_schema)
-
-    origin = get_origin(tp)
-    if origin is Union or origin is types.UnionType:
-        args = get_args(tp)
-        members = [a for a in args if a is not _NONE_TYPE]
-        nullable = len(members) < len(args)
-        if len(members) == 1:
-            spec = _type_spec(members[0], metadata)
-            return dataclasses.replace(spec, nullable=spec.nullable or nullable)
-        return TypeSpec(
-            "union", nullable=nullable, items=tuple(_type_spec(m, metadata) for m in members)
-        )
-    if origin is Literal:
-        return TypeSpec("literal", values=get_args(tp))
-    if origin is list:
-        (item,) = get_args(tp) or (Any,)
-        return TypeSpec(
-            "list",
-            items=(_type_spec(item),),
-            min_length=_bound(metadata, "min_length", max),
-            max_length=_bound(metadata, "max_length", min),
-            closed_rings=any(isinstance(m, ClosedRings) for m in metadata),
-        )
-    if origin is dict:
-        key, value = get_args(tp) or (str, Any)
-        return TypeSpec(
-            "dict",
-            items=(_type_spec(key), _type_spec(value)),
-            min_length=_bound(metadata, "min_length", max),
-            max_length=_bound(metadata, "max_length", min),
-        )
-    if tp is Any:
-        return TypeSpec("any")
-    if isinstance(tp, type) and issubclass(tp, SCDSModel):
-        return TypeSpec("model", model=tp)
-    if tp is bool:
-        return TypeSpec("boolean")
-    if tp is int or tp is float:
-        return TypeSpec(
-            "integer" if tp is int else "number",
-            ge=_bound(metadata, "ge", max),
-            gt=_bound(metadata, "gt", max),
-            le=_bound(metadata, "le", min),
-            lt=_bound(metadata, "lt", min),
-        )
-    if tp is str:
-        return TypeSpec(
-            "string",
-            pattern=_pattern(metadata),
-            min_length=_bound(metadata, "min_length", max),
-            max_length=_bound(metadata, "max_length", min),
-        )
-    if tp is dt.datetime:
-        return TypeSpec("timestamp")
-    if tp is dt.date:
-        return TypeSpec("date")
-    raise TypeError(f"smartstd.testing cannot generate values of type {tp!r}")
-
-
-@functools.cache
-def _model_schema(model: type[SCDSModel]) -> Mapping[str, Any]:
-    schema: dict[str, Any] = model.model_json_schema()
-    return schema
-
-
-@functools.cache
-def field_specs(model: type[SCDSModel]) -> tuple[FieldSpec, ...]:
-    """The fields of a model, read from ``model_fields`` and their metadata.
-
-    A field is required if pydantic requires it or if the model's JSON Schema
-    lists it as required (an entity's ``type`` has a Python default but must
-    be written out).
-
-    Args:
-        model: an :class:`~smartstd.standard.SCDSModel` subclass.
-
-    Returns:
-        One :class:`FieldSpec` per field, in declaration order.
-    """
-    required = set(_model_schema(model).get("required", ()))
-    out = []
-    for attribute, info in model.model_fields.items():
-        name = info.alias or attribute
-        out.append(
-            FieldSpec(
-                name=name,
-                attribute=attribute,
-                required=info.is_required() or name in required,
-                type=_type_spec(info.annotation, info.metadata),
-            )
-        )
-    return tuple(out)
-
-
-@functools.cache
-def required_alternatives(model: type[SCDSModel]) -> tuple[tuple[str, ...], ...]:
-    """The "one of these must be present" rules of a model, from its JSON Schema.
-
-    A model whose schema has a top-level ``anyOf`` of ``required`` lists (a
-    ServiceProfile needs ``household_id`` or ``resident_id``) yields one tuple
-    of field names per alternative; other models yield ``()``.
-
-    Args:
-        model: an :class:`~smartstd.standard.SCDSModel` subclass.
-
-    Returns:
-        The alternatives, each a tuple of fields that must all be present and
-        not null.
-    """
-    alternatives = _model_schema(model).get("anyOf", ())
-    return tuple(
-        tuple(alt["required"])
-        for alt in alternatives
-        if isinstance(alt, Mapping) and "required" in alt
-    )
 
 
 # --------------------------------------------------------------------------- leaves
@@ -840,6 +576,27 @@ def envelope(
     return _build_model(Envelope, extensions, {"standard_version": st.just(standard_version)})
 
 
+def declare_prefixes(doc: dict[str, Any]) -> dict[str, Any]:
+    """``doc`` (a dataset) with every namespaced prefix it uses declared in its ``extensions``.
+
+    A field ``gz:lingnan_style`` or a code ``gz:meal_subsidy`` needs its prefix
+    declared (SC107); an undeclared one gets ``https://example.org/scds/<prefix>``.
+    """
+    from smartstd.conformance.structure import extension_prefixes
+
+    used: set[str] = set()
+    body = {k: v for k, v in doc.items() if k != "entities"}
+    used.update(p for p, _ in extension_prefixes(body))
+    for e in doc.get("entities") or ():
+        used.update(p for p, _ in extension_prefixes(e))
+    declared = dict(doc.get("extensions") or {})
+    missing = sorted(used - declared.keys())
+    if not missing:
+        return doc
+    declared.update({p: f"https://example.org/scds/{p}" for p in missing})
+    return {**doc, "extensions": declared}
+
+
 def dataset(
     *,
     min_entities: int = 0,
@@ -850,8 +607,10 @@ def dataset(
 ) -> SearchStrategy[dict[str, Any]]:
     """Whole datasets (a JSON document): an envelope with an ``entities`` array.
 
-    Entity ids are unique across the dataset. References are not made to
-    resolve (see the module docstring).
+    Conformant at level L1: entity ids are unique, and every namespaced prefix
+    the data uses is declared in the envelope (:func:`declare_prefixes`).
+    References are not made to resolve (see the module docstring); for data
+    that conforms at L2 or L3 use :func:`conformant_datasets`.
 
     Args:
         min_entities: the fewest entities.
@@ -873,4 +632,65 @@ def dataset(
     overrides: dict[str, SearchStrategy[Any]] = {"entities": items}
     if standard_version is not None:
         overrides["standard_version"] = st.just(standard_version)
-    return _build_model(Dataset, extensions, overrides)
+    return _build_model(Dataset, extensions, overrides).map(declare_prefixes)
+
+
+def conformant_datasets(
+    level: str = "L1", *, max_entities: int = 10
+) -> SearchStrategy[dict[str, Any]]:
+    """Whole datasets that conform at ``level`` (``"L1"``, ``"L2"`` or ``"L3"``).
+
+    L1: :func:`dataset` (any entity types, structurally valid). L2 and L3: a
+    small community from :func:`smartstd.generate.generate` with a drawn seed
+    and drawn counts, with its governance charter (the data refers to it),
+    whose references resolve and whose rules hold. Shrinking goes towards seed 0 and the fewest
+    entities.
+
+    Args:
+        level: the conformance level the data must reach.
+        max_entities: at L1, the most entities.
+
+    Raises:
+        ValueError: for another level.
+    """
+    if level == "L1":
+        return dataset(max_entities=max_entities)
+    if level not in ("L2", "L3"):
+        raise ValueError(f"level must be L1, L2 or L3, not {level!r}")
+    return st.builds(
+        _generated,
+        seed=st.integers(min_value=0, max_value=2**16),
+        dwellings=st.integers(min_value=1, max_value=8),
+        residents_per_household=st.integers(min_value=1, max_value=3),
+        observations=st.integers(min_value=0, max_value=10),
+        requests=st.integers(min_value=0, max_value=6),
+        # the data refers to the charter (purposes, data categories): L2 needs it too
+        charter=st.just(True),
+    )
+
+
+def _generated(
+    seed: int,
+    dwellings: int,
+    residents_per_household: int,
+    observations: int,
+    requests: int,
+    charter: bool,
+) -> dict[str, Any]:
+    """One small generated community as a dataset document."""
+    from smartstd.generate import counts_for, generate
+
+    counts = counts_for(
+        "community",
+        buildings_per_community=1,
+        dwellings=dwellings,
+        households=dwellings,
+        residents=dwellings * residents_per_household,
+        profiles=min(3, dwellings),
+        observations=observations,
+        requests=requests,
+        consultations=1,
+        alerts=2,
+    )
+    records = list(generate(seed=seed, counts=counts, charter=charter))
+    return {**records[0], "entities": records[1:]}
