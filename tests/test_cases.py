@@ -16,6 +16,7 @@ import yaml
 from smartstd.catalogue import all_rules
 from smartstd.conformance.engine import check
 from smartstd.conformance.waivers import load_waivers
+from smartstd.io import Limits
 from smartstd.report import Level
 
 CASES = Path(__file__).parent / "cases"
@@ -38,6 +39,7 @@ def _run(case: Path, spec: dict[str, Any]) -> Any:
         params=spec.get("params", {}),
         waivers=tuple(load_waivers(waivers)) if waivers.exists() else (),
         today=dt.date.fromisoformat(str(spec.get("today", "2026-06-30"))),
+        limits=Limits(**spec.get("limits", {})),
     )
 
 

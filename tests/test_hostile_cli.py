@@ -183,7 +183,7 @@ def test_a_bug_is_one_line_asking_for_a_report(
 
     monkeypatch.setattr("smartstd.conformance.engine.check", broken, raising=True)
     res = CliRunner().invoke(main, ["check", "--lang", "en", str(data)])
-    assert res.exit_code == 2
+    assert res.exit_code == 3  # internal, not usage (2)
     assert "internal error: ZeroDivisionError: planted" in res.stderr
     assert "SMARTSTD_DEBUG" in res.stderr and "please report" in res.stderr
     res = CliRunner().invoke(main, ["check", "--lang", "zh-CN", str(data)])

@@ -889,11 +889,27 @@ def _sc401_envelope(c: Copy) -> list[E]:
     return [E("SC401", None, ("x:contact_id",), "envelope")]
 
 
-@variant("SC401", "wrong-check-digit-is-no-number", "ndjson")
-def _sc401_negative(c: Copy) -> list[E]:
+@variant("SC401", "wrong-check-digit-looks-like-a-number", "ndjson")
+def _sc401_suspect(c: Copy) -> list[E]:
     c.declare()
     wrong = "1" if ID_NUMBER[-1] != "1" else "2"
     c.get("res-zc01-00010")["x:id_card"] = ID_NUMBER[:17] + wrong
+    return [E("SC401", "res-zc01-00010", ("x:id_card",))]
+
+
+@variant("SC401", "spaced-full-width-in-a-facility-name", "ndjson", "json")
+def _sc401_written(c: Copy) -> list[E]:
+    fac = c.first("Facility")
+    fw = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
+    spaced = f"{ID_NUMBER[:6]}\u00a0{ID_NUMBER[6:14]}\u200b {ID_NUMBER[14:]}".translate(fw)
+    fac["name"]["zh-CN"] += f"（负责人{spaced}）"
+    return [E("SC401", fac["id"], ("name", "zh-CN"))]
+
+
+@variant("SC401", "a-hash-is-no-number", "ndjson")
+def _sc401_negative(c: Copy) -> list[E]:
+    c.declare()
+    c.get("res-zc01-00010")["x:digest"] = "9f86d" + ID_NUMBER[:17] + "a" * 42
     return []
 
 
@@ -921,6 +937,34 @@ def _sc402_alert(c: Copy) -> list[E]:
 def _sc402_internal(c: Copy) -> list[E]:
     c.envelope["classification"] = "internal"
     c.get("res-zc01-00010")["phone"] = "15912345040"
+    return []
+
+
+@variant("SC402", "in-a-consultation-topic-with-dots", "ndjson", "json")
+def _sc402_title(c: Copy) -> list[E]:
+    cons = c.first("Consultation")
+    cons["topic"]["zh-CN"] += "（报名：138.1234.5678）"
+    return [E("SC402", cons["id"], ("topic", "zh-CN"))]
+
+
+@variant("SC411", "in-a-request-description", "ndjson", "json", cli=True)
+def _sc411_description(c: Copy) -> list[E]:
+    req = _closed(c)
+    req["description"] = "补贴请打到 6222 0212 3456 7894，谢谢"
+    return [E("SC411", req["id"], ("description",))]
+
+
+@variant("SC411", "in-an-extension-key", "json")
+def _sc411_key(c: Copy) -> list[E]:
+    c.declare()
+    c.get("res-zc01-00010")["x:accounts"] = {"4111111111111111": "工资卡"}
+    return [E("SC411", "res-zc01-00010", ("x:accounts",))]
+
+
+@variant("SC411", "a-bad-luhn-order-number-is-none", "ndjson")
+def _sc411_negative(c: Copy) -> list[E]:
+    req = _closed(c)
+    req["description"] = "订单号 6222 0212 3456 7895 已受理"
     return []
 
 
@@ -1890,6 +1934,35 @@ def _waivers(expires: str) -> Callable[[Path], dict[str, Any]]:
         return {"waivers": tuple(load_waivers(path)), "today": dt.date(2026, 6, 30)}
 
     return options
+
+
+@variant(
+    "SC903",
+    "one-rule-twice-in-a-record",
+    "ndjson",
+    "json",
+    options=lambda _: {"limits": Limits(max_findings_per_rule_per_record=1)},
+)
+def _sc903_rule(c: Copy) -> list[E]:
+    c.declare()
+    resident = c.get("res-zc01-00010")
+    resident["x:p1"] = "13812345678"
+    resident["x:p2"] = "13912345678"
+    return [E("SC402", "res-zc01-00010", ("x:p1",)), E("SC903", "res-zc01-00010", ())]
+
+
+@variant(
+    "SC903",
+    "two-rules-in-a-record",
+    "ndjson",
+    options=lambda _: {"limits": Limits(max_findings_per_record=1)},
+)
+def _sc903_record(c: Copy) -> list[E]:
+    c.declare()
+    resident = c.get("res-zc01-00010")
+    resident["x:id"] = ID_NUMBER
+    resident["x:p2"] = "13912345678"
+    return [E("SC401", "res-zc01-00010", ("x:id",)), E("SC903", "res-zc01-00010", ())]
 
 
 @variant("SC901", "expired-waiver", "json", options=_waivers("2026-01-31"), waivers=True)

@@ -1339,7 +1339,7 @@ def _anchor(path: tuple[str, ...]) -> str:
 
 
 def _cli_page() -> str:
-    from smartstd.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE
+    from smartstd.cli import EXIT_FAIL, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
     from smartstd.cli import main as cli_main
 
     commands = list(_iter_commands(cli_main, ("smartstd",), None))
@@ -1366,10 +1366,15 @@ def _cli_page() -> str:
             [
                 str(EXIT_USAGE),
                 "bad usage: unknown option, missing file, bad configuration; an output that"
-                " cannot be written; a reader that went away (a closed pipe); an internal error"
-                " (one line asking for a report; `SMARTSTD_DEBUG=1` shows the traceback)",
-                "用法错误：未知选项、文件不存在、配置错误；输出文件无法写入；读取方提前关闭管道；"
-                "内部错误（提示报告问题；设置 `SMARTSTD_DEBUG=1` 显示完整堆栈）",
+                " cannot be written; a reader that went away (a closed pipe)",
+                "用法错误：未知选项、文件不存在、配置错误；输出文件无法写入；读取方提前关闭管道",
+            ],
+            [
+                str(EXIT_INTERNAL),
+                "an internal error, a bug in smartstd (one line asking for a report;"
+                " `SMARTSTD_DEBUG=1` shows the traceback)",
+                "内部错误，即 smartstd 的缺陷（提示报告问题；"
+                "设置 `SMARTSTD_DEBUG=1` 显示完整堆栈）",
             ],
         ],
     )

@@ -677,21 +677,15 @@ def mask_id_number(number: str) -> str:
 
 
 def redact(text: str) -> str:
-    """Mask every identity number and unmasked mobile number inside ``text``.
+    """Mask every personal identifier inside ``text`` (:func:`smartstd.scanner.redact`).
 
     Used on everything a report repeats from the data (ids, parameters), so a
-    published report never carries a raw identity or phone number.
+    published report never carries a raw identity, phone or card number,
+    however it was written.
 
-    >>> redact("id 11010519491231002X, tel 13812345678")
+    >>> redact("id 11010519491231002X, tel 138 1234 5678")
     'id 110105****002X, tel 138****5678'
     """
-    if len(text) < 11 or not any(c.isdigit() for c in text):
-        return text
-    out = text
-    for start, found in reversed(find_id_numbers(out)):
-        out = out[:start] + mask_id_number(found) + out[start + len(found) :]
-    for start, found in reversed(find_mobiles(out)):
-        digits = normalize_mobile(found)
-        masked = mask_mobile(digits) if digits else found
-        out = out[:start] + masked + out[start + len(found) :]
-    return out
+    from smartstd.scanner import redact as _redact
+
+    return _redact(text)

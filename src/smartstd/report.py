@@ -24,7 +24,10 @@ from typing import Any
 from smartstd.pointer import Path, pointer, pointer_to_path
 from smartstd.severity import Level, Severity
 
+_SEVERITIES = frozenset(s.value for s in Severity)
+
 __all__ = [
+    "LEFT_OUT",
     "Finding",
     "Level",
     "Location",
@@ -169,6 +172,11 @@ class Finding:
         )
 
 
+#: The code of the notice that says how many findings a limit left out
+#: (:class:`smartstd.io.Limits`): it is not counted itself, its ``omitted``
+#: findings are, under their ``code`` and ``severity``.
+LEFT_OUT = "SC903"
+
 #: Rule-code prefixes that an error in which blocks each level.
 _BLOCKS: dict[Level, tuple[str, ...]] = {
     Level.L1: ("SC1",),
@@ -215,16 +223,33 @@ class Report:
     def __len__(self) -> int:
         return len(self.findings)
 
+    def _left_out(self) -> Iterator[tuple[str, str, int]]:
+        """``(code, severity, count)`` of the findings the limits left out."""
+        for f in self.findings:
+            if f.code == LEFT_OUT:
+                p = f.params
+                code, sev, n = p.get("code"), p.get("severity"), p.get("omitted")
+                if isinstance(code, str) and sev in _SEVERITIES and isinstance(n, int):
+                    yield code, sev, n
+
     @property
     def counts(self) -> dict[str, int]:
-        """Number of findings per severity (always all three keys)."""
-        c = Counter(f.severity.value for f in self.findings)
+        """Number of findings per severity (always all three keys).
+
+        Findings a limit left out are counted (an SC903 notice says how
+        many); the notices themselves are not.
+        """
+        c = Counter(f.severity.value for f in self.findings if f.code != LEFT_OUT)
+        for _, sev, n in self._left_out():
+            c[sev] += n
         return {s.value: c.get(s.value, 0) for s in Severity}
 
     @property
     def code_counts(self) -> dict[str, int]:
-        """Number of findings per rule code, sorted by code."""
-        c = Counter(f.code for f in self.findings)
+        """Number of findings per rule code, sorted by code (left-out ones included)."""
+        c = Counter(f.code for f in self.findings if f.code != LEFT_OUT)
+        for code, _, n in self._left_out():
+            c[code] += n
         return dict(sorted(c.items()))
 
     @property
@@ -237,6 +262,8 @@ class Report:
             return True
         prefixes = _BLOCKS[level]
         if any(f.severity is Severity.ERROR and f.code.startswith(prefixes) for f in self.findings):
+            return False
+        if any(sev == "error" and code.startswith(prefixes) for code, sev, _ in self._left_out()):
             return False
         return not (level is Level.L3 and not self.charter_present)
 
@@ -261,7 +288,9 @@ class Report:
     def failed(self, fail_on: Severity | str = Severity.ERROR) -> bool:
         """Whether any finding is at least as severe as ``fail_on``."""
         threshold = Severity(fail_on)
-        return any(f.severity.rank >= threshold.rank for f in self.findings)
+        if any(f.severity.rank >= threshold.rank for f in self.findings if f.code != LEFT_OUT):
+            return True
+        return any(Severity(sev).rank >= threshold.rank for _, sev, _ in self._left_out())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report (its schema is published as ``report.schema.json``)."""

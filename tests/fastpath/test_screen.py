@@ -1,4 +1,9 @@
-"""The batch screen for SC401 flags exactly the lines with a 17-digit run or a ``\\u``."""
+"""The batch screen for the identifier rules flags exactly the lines they must look at.
+
+Those are the lines with a run of eleven ASCII digits or separators (space,
+hyphen, dot, tab), a ``\\u`` escape, or a non-ASCII character that may stand
+for a digit, a separator or nothing (:data:`smartstd.scanner._SPECIAL`).
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smartstd.conformance.screen import Screen, screen
+from smartstd.scanner import _SPECIAL
 
-_RUN17 = re.compile(rb"[0-9]{17}")
+_RUN11 = re.compile(rb"[0-9 .\t-]{11}")
+
+
+def _special(line: bytes) -> bool:
+    return any(c in _SPECIAL for c in line.decode("utf-8", "replace"))
 
 
 def expected(lines: list[bytes]) -> frozenset[int]:
-    """What SC401's own test (``[0-9]{17}`` or a ``\\u`` escape) flags, line by line."""
-    return frozenset(i for i, line in enumerate(lines) if _RUN17.search(line) or b"\\u" in line)
+    """The lines with a run of 11 digits and separators, a ``\\u`` escape or a special character."""
+    return frozenset(
+        i for i, line in enumerate(lines) if _RUN11.search(line) or b"\\u" in line or _special(line)
+    )
 
 
 def digit_runs(lines: list[bytes]) -> frozenset[int]:
@@ -78,15 +90,15 @@ def test_screen_flags_exactly_the_lines_with_a_run_or_an_escape(lines: list[byte
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=10),
-    st.sampled_from([b"", b"a", b"\xe5\x90\x8d", b" ", b"x\\"]),
+    st.sampled_from([b"", b"a", b"\xe5\x90\x8d", b"x\\"]),
 )
 def test_screen_on_lines_of_digit_runs_of_every_length(lengths: list[int], filler: bytes) -> None:
     lines = [filler + b"8" * n + filler for n in lengths]
-    assert digit_runs(lines) == frozenset(i for i, n in enumerate(lengths) if n >= 17)
+    assert digit_runs(lines) == frozenset(i for i, n in enumerate(lengths) if n >= 11)
 
 
-D17 = b"1" * 17
-D16 = b"1" * 16
+D17 = b"1" * 11
+D16 = b"1" * 10
 
 
 @pytest.mark.parametrize(
@@ -103,6 +115,8 @@ D16 = b"1" * 16
         ([b"{" + D16 + b"}", b"2" + D16], {1}),
         ([D16, b"1" + D16[:-1]], set()),  # 16 + 16: only a run across the line end
         ([b"1" * 9, b"1" * 9], set()),  # 18 digits, but split by a line end
+        ([b"138 1234-5678"], {0}),  # separators count
+        ([b"2026-01-01T08:00:00+08:00"], set()),  # a timestamp does not
         ([D16, b"1"], set()),  # 16 then 1 on the next line
         ([D17 + b"-" + D17 + b"-" + D17], {0}),  # several runs on one line
         ([D17 + b"," + D17, D17, b"no", D17], {0, 1, 3}),
@@ -111,7 +125,8 @@ D16 = b"1" * 16
         ([b"\\", b"u0031"], set()),  # a backslash at a line end, u on the next
         ([b"abc\\", b"\\u"], {1}),
         ([b"a\\\\u", b"b"], {0}),  # any backslash followed by u counts
-        (["１２３４５６７８９０１２３４５６７".encode()], set()),  # full-width digits
+        (["１２３".encode()], {0}),  # full-width digits
+        (["“你好”，（一）：。".encode()], set()),  # Chinese punctuation is not special
         (["身份证".encode() + b"44011319800101123X"], {0}),
         ([b"x" * 1000 + D17, b"y" * 1000, b"z" + D17], {0, 2}),
         ([b"", D17, b"", D17, b""], {1, 3}),
@@ -137,4 +152,4 @@ def test_screen_on_a_data_ending_with_a_line_end() -> None:
 def test_screen_on_many_lines() -> None:
     lines = [b'{"n":"%s"}' % (b"9" * (i % 20)) for i in range(5000)]
     assert digit_runs(lines) == expected(lines)
-    assert len(expected(lines)) == 5000 * 3 // 20
+    assert len(expected(lines)) == 5000 * 9 // 20  # runs of 11 to 19

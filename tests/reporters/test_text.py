@@ -11,7 +11,7 @@ from smartstd.reporters import render_string
 
 EXPECTED_EN = """\
 data/a.json
-data/a.json:7: SC402 [warning] Phone number 13800000000 is not masked. (/phone)
+data/a.json:7: SC402 [warning] Phone number 138****0000 is not masked. (/phone)
 
 data/b.json
 data/b.json:3:15: SC202 [error] Reference manager_id names o-9, which does not exist. (/manager_id)
@@ -31,7 +31,7 @@ Conformant: no
 
 EXPECTED_ZH = """\
 data/a.json
-data/a.json:7: SC402 [warning] 电话号码 13800000000 未脱敏。 (/phone)
+data/a.json:7: SC402 [warning] 电话号码 138****0000 未脱敏。 (/phone)
 
 data/b.json
 data/b.json:3:15: SC202 [error] 引用 manager_id 指向不存在的 o-9。 (/manager_id)

@@ -36,11 +36,13 @@ def at(hhmm: str, day: int = 30) -> str:
 
 
 def scan(code: str) -> sc4.RecordScan:
-    return next(r for r in DATASET_RULES if isinstance(r, sc4.RecordScan) and r.codes == (code,))
+    return next(r for r in DATASET_RULES if isinstance(r, sc4.RecordScan) and code in r.codes)
 
 
 def run(code: str, record: Any, context: Context | None = None) -> list[Hit]:
-    hits = list(scan(code).collect(None, record, Where(None, None, ()), context or ctx()))
+    """The hits of rule ``code`` (one scan finds SC401, SC402 and SC411 together)."""
+    found = scan(code).collect(None, record, Where(None, None, ()), context or ctx())
+    hits = [h for h in found if h.code == code]
     _renders(hits)
     return hits
 
@@ -113,7 +115,7 @@ def alert(**kw: Any) -> Any:
 
 def test_catalogue_has_every_sc4_rule_complete() -> None:
     codes = [r.code for r in all_rules() if r.code.startswith("SC4")]
-    assert codes == [f"SC4{i:02d}" for i in range(1, 11)]
+    assert codes == [f"SC4{i:02d}" for i in range(1, 12)]
     assert [p for p in validate_catalogue() if p.startswith("SC4")] == []
     assert all(get_rule(c).level.value == "L2" for c in codes)
 
@@ -162,17 +164,36 @@ def test_sc401_structurally_invalid_record_is_scanned_too() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        ID_BAD_CHECK,  # valid-looking, wrong check digit
-        f"订单号 {ID_BAD_CHECK} 已处理",
         "1" + ID,  # part of a longer run of digits
         ID_DIGITS + "7",
-        f"ab{ID_DIGITS}cd",  # touching letters, as inside a hex hash
-        "110105-1949-1231-002X",  # not written as one number
+        f"9f86d{ID_DIGITS}ab3",  # inside a word of letters and digits, as in a hex hash
         "11010519491231002",  # 17 digits only
+        "2026-01-01 0800 1234",  # a date never joins the digits after it
     ],
 )
 def test_sc401_not_flagged(text: str) -> None:
     assert run("SC401", request(description=text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"ab{ID_DIGITS}cd",  # a letter may touch it (ID440113..., 身份证号ID...)
+        "110105-1949-1231-002X",  # groups of four
+        "１１０１０５１９４９１２３１００２Ｘ",  # full-width
+        "1101\u200b0519491231002X",  # a zero-width space
+    ],
+)
+def test_sc401_flags_numbers_however_written(text: str) -> None:
+    hits = run("SC401", request(description=text))
+    assert [h.params["masked"] for h in hits] in (["110105****002X"], ["440113****1235"])
+
+
+def test_sc401_wrong_check_digit_looks_like_an_id_number() -> None:
+    for text in (ID_BAD_CHECK, f"订单号 {ID_BAD_CHECK} 已处理"):
+        (hit,) = run("SC401", request(description=text))
+        assert hit.params["suspect"] == 1
+        assert hit.params["masked"] == "110105****0021?"
 
 
 def test_sc401_valid_credit_code_of_an_organisation_is_not_an_id_number() -> None:
@@ -184,6 +205,7 @@ def test_sc401_valid_credit_code_of_an_organisation_is_not_an_id_number() -> Non
         credit_code=BOTH,
     )
     assert run("SC401", org) == []
+    assert run("SC411", org) == []
     assert [h.path for h in run("SC401", resident(**{"gz:code": BOTH}))] == [("gz:code",)]
 
 

@@ -2,9 +2,10 @@
 
 Each command fills a plain options object, builds the parts and returns an
 exit code: 0 conformant / success, 1 not conformant (or a failed check),
-2 bad usage (unknown option, missing file, bad configuration).
+2 bad usage (unknown option, missing file, bad configuration), 3 an internal
+error (a bug in smartstd).
 
-命令行：对 Python API 的一层薄封装。退出码：0 通过，1 不通过，2 用法错误。
+命令行：对 Python API 的一层薄封装。退出码：0 通过，1 不通过，2 用法错误，3 内部错误。
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ __all__ = ["main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Exit codes.
-EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+#: Exit codes: a CI job can tell a crash (3) from a typo (2).
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def default_lang() -> str:
@@ -52,12 +53,13 @@ def use_color(stream: Any, force: bool | None = None) -> bool:
 
 
 def guard(fn: F) -> F:
-    """Turn errors into a message and exit code 2, never a traceback.
+    """Turn errors into a message and an exit code (2 usage, 3 internal), never a traceback.
 
     The library's usage and configuration errors, and a file that cannot be
     written (``--output``, ``--out``), say what is wrong. Anything else is a
     bug in smartstd: a one-line message asks for a report, and the traceback
-    is shown only when ``SMARTSTD_DEBUG`` is set.
+    is shown only when ``SMARTSTD_DEBUG`` is set; the exit code is 3, so a CI
+    job can tell a crash from a usage error.
     """
 
     @wraps(fn)
@@ -83,7 +85,7 @@ def guard(fn: F) -> F:
             if os.environ.get("SMARTSTD_DEBUG"):
                 raise
             click.echo(t("internal_error", lang, kind=type(exc).__name__, message=exc), err=True)
-            sys.exit(EXIT_USAGE)
+            sys.exit(EXIT_INTERNAL)
 
     return wrapper  # type: ignore[return-value]
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import io
+import contextlib
+import dataclasses
 import os
 import sys
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from smartstd.cli._options import (
     waivers_option,
 )
 from smartstd.cli.messages import t
-from smartstd.report import Level, Report, Severity
+from smartstd.report import LEFT_OUT, Level, Report, Severity
 
 __all__ = ["CheckArgs", "check_command", "run_check"]
 
@@ -50,6 +51,7 @@ class CheckArgs:
     config: Path | None = None
     waivers: Path | None = None
     profiles: tuple[str, ...] = ()
+    max_findings: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -75,7 +77,9 @@ def build_options(args: CheckArgs) -> Any:
         ignore=args.ignore or cfg.ignore,
         severities=cfg.severity,
         params=cfg.params,
-        limits=cfg.limits,
+        limits=cfg.limits
+        if args.max_findings is None
+        else dataclasses.replace(cfg.limits, max_findings=args.max_findings),
         jobs=args.jobs,
         waivers=waivers,
         engine=args.engine,
@@ -143,15 +147,31 @@ def run_check(args: CheckArgs) -> int:
         report = _quiet(report, args.verbosity)
     summary = os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
     ropts = ReporterOptions(fail_on=args.fail_on, summary_path=summary or None)
-    stream = sys.stdout if args.output is None else io.StringIO()
-    color = use_color(stream, args.color) if args.output is None else False
-    reporter.render(report, lang=args.lang, color=color, out=stream, options=ropts)
-    if args.output is not None:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        assert isinstance(stream, io.StringIO)
-        args.output.write_text(stream.getvalue(), encoding="utf-8", newline="\n")
+    if args.output is None:
+        color = use_color(sys.stdout, args.color)
+        reporter.render(report, lang=args.lang, color=color, out=sys.stdout, options=ropts)
+    else:
+        _write_report(reporter, report, args, ropts)
     failed = report.failed(args.fail_on) or not report.is_conformant()
     return EXIT_FAIL if failed else EXIT_OK
+
+
+def _write_report(reporter: Any, report: Report, args: CheckArgs, ropts: Any) -> None:
+    """Stream the report into a file beside ``--output``, then move it into place.
+
+    The report is never held whole in memory, and a failure leaves no half
+    written file behind.
+    """
+    assert args.output is not None
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    partial = args.output.with_name(f".{args.output.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="\n") as out:
+            reporter.render(report, lang=args.lang, color=False, out=out, options=ropts)
+        os.replace(partial, args.output)
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink()
 
 
 def _quiet(report: Report, verbosity: int) -> Report:
@@ -160,7 +180,10 @@ def _quiet(report: Report, verbosity: int) -> Report:
 
     keep = Severity.WARNING if verbosity == -1 else Severity.ERROR
     return replace(
-        report, findings=tuple(f for f in report.findings if f.severity.rank >= keep.rank)
+        report,
+        findings=tuple(
+            f for f in report.findings if f.severity.rank >= keep.rank or f.code == LEFT_OUT
+        ),
     )
 
 
@@ -221,6 +244,13 @@ def _quiet(report: Report, verbosity: int) -> Report:
 @waivers_option
 @config_option
 @color_option
+@click.option(
+    "--max-findings",
+    type=click.IntRange(min=1),
+    default=None,
+    help="List at most this many findings (default 20000, or [limits] max_findings);"
+    " the counts still cover all of them.",
+)
 @click.option("-v", "--verbose", count=True, help="More output.")
 @click.option(
     "-q", "--quiet", count=True, help="Less output: -q hides info findings, -qq warnings too."
@@ -244,6 +274,7 @@ def check_command(
     waivers: Path | None,
     config: Path | None,
     color: bool | None,
+    max_findings: int | None,
     verbose: int,
     quiet: int,
 ) -> None:
@@ -287,5 +318,6 @@ def check_command(
         config=config,
         waivers=waivers,
         profiles=profiles,
+        max_findings=max_findings,
     )
     sys.exit(run_check(args))

@@ -54,9 +54,9 @@ from smartstd.conformance.structure import (
     text_may_hold_prefixes,
     validate_entity,
 )
-from smartstd.identifiers import redact
 from smartstd.io import Limits, locate, parse_json
-from smartstd.report import Finding, Path, Severity
+from smartstd.report import LEFT_OUT, Finding, Path, Severity
+from smartstd.scanner import mask_finding
 from smartstd.standard.dataset import (
     ENTITY_TYPES,
     entity_adapter,
@@ -123,6 +123,114 @@ class _Plan:
     open_codes: bool
 
 
+#: How the notices name each limit: key, zh-CN, en.
+_SCOPES: dict[str, tuple[str, str, str]] = {
+    "rule-record": ("max_findings_per_rule_per_record", "每条记录每条规则", "per rule per record"),
+    "record": ("max_findings_per_record", "每条记录", "per record"),
+    "run": ("max_findings", "整次检查", "per run"),
+}
+
+
+def left_out(
+    code: str,
+    severity: Severity | str,
+    omitted: int,
+    scope: str,
+    limits: Limits,
+    where: Where | None = None,
+) -> Finding:
+    """The SC903 notice: ``omitted`` findings of ``code`` were over the ``scope`` limit."""
+    name, zh, en = _SCOPES[scope]
+    where = where or Where(None, None, ())
+    return Finding(
+        LEFT_OUT,
+        Severity.INFO,
+        path=where.base,
+        file=where.file,
+        line=where.line,
+        entity_type=where.entity_type,
+        entity_id=where.entity_id,
+        params={
+            "code": code,
+            "severity": Severity(severity).value,
+            "omitted": omitted,
+            "scope": scope,
+            "limit": getattr(limits, name),
+            "scope_zh": zh,
+            "scope_en": en,
+        },
+    )
+
+
+def _with_severity(f: Finding, severity: Callable[[str], Severity]) -> Finding:
+    """A reader's SC903 notice with the configured severity of what it left out."""
+    code = f.params.get("code")
+    if not isinstance(code, str):
+        return f
+    return f.replace(params={**f.params, "severity": severity(code).value})
+
+
+class _Budget:
+    """The finding limits of one checker: per rule per record, per record, per run.
+
+    Findings come record by record (a record's findings are consecutive);
+    when the record changes, the notices of the one before are written.
+    """
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.per_rule = limits.max_findings_per_rule_per_record
+        self.per_record = limits.max_findings_per_record
+        self.per_run = limits.max_findings
+        self.key: tuple[Any, ...] | None = None
+        self.where: Where | None = None
+        self.codes: Counter[str] = Counter()
+        self.listed = 0
+        self.run = 0
+        #: (code, severity, scope) -> count, for the current record
+        self.omitted: Counter[tuple[str, str, str]] = Counter()
+        #: (code, severity) -> count, over the run limit
+        self.run_omitted: Counter[tuple[str, str]] = Counter()
+
+    def admit(
+        self, code: str, severity: Severity, where: Where, emit: Callable[[Finding], None]
+    ) -> bool:
+        key = (where.file, where.line, where.base)
+        if key != self.key:
+            self.flush(emit)
+            self.key, self.where = key, where
+            self.codes.clear()
+            self.listed = 0
+        if self.run >= self.per_run:
+            self.run_omitted[code, severity.value] += 1
+            return False
+        n = self.codes[code] + 1
+        self.codes[code] = n
+        if n > self.per_rule:
+            self.omitted[code, severity.value, "rule-record"] += 1
+            return False
+        if self.listed >= self.per_record:
+            self.omitted[code, severity.value, "record"] += 1
+            return False
+        self.listed += 1
+        self.run += 1
+        return True
+
+    def flush(self, emit: Callable[[Finding], None]) -> None:
+        """Write the notices of the current record."""
+        if self.omitted:
+            for (code, sev, scope), n in sorted(self.omitted.items()):
+                emit(left_out(code, sev, n, scope, self.limits, self.where))
+            self.omitted.clear()
+
+    def close(self, emit: Callable[[Finding], None]) -> None:
+        """Write every notice still due (the last record's, the run's)."""
+        self.flush(emit)
+        for (code, sev), n in sorted(self.run_omitted.items()):
+            emit(left_out(code, sev, n, "run", self.limits))
+        self.run_omitted.clear()
+
+
 @dataclass
 class _ChunkResult:
     findings: list[Finding]
@@ -163,6 +271,7 @@ class _Checker:
         # the core validator itself: TypeAdapter.validate_json is a Python wrapper
         self._validate_json = entity_adapter().validator.validate_json
         self.limits = limits or Limits()
+        self._budget = _Budget(self.limits)
         self._check_prefixes = "SC107" in enabled
         self._structural = enabled.intersection({"SC103", "SC104", "SC106", "SC108"})
 
@@ -190,23 +299,41 @@ class _Checker:
                 pos = locate(text, [hit.path]).get(hit.path)
             if pos is not None:
                 line, col = line + pos[0] - 1, pos[1]
-        return Finding(
-            hit.code,
-            self.severity(hit.code),
-            path=path,
-            file=where.file,
-            line=line,
-            column=col,
-            entity_type=where.entity_type,
-            entity_id=redact(where.entity_id) if where.entity_id else None,
-            params={k: redact(v) if isinstance(v, str) else v for k, v in hit.params.items()},
+        return mask_finding(
+            Finding(
+                hit.code,
+                self.severity(hit.code),
+                path=path,
+                file=where.file,
+                line=line,
+                column=col,
+                entity_type=where.entity_type,
+                entity_id=where.entity_id,
+                params=hit.params,
+            )
         )
 
     def add_hit(self, hit: Hit, where: Where, text: str | None) -> None:
-        if hit.code in self.enabled:
+        if hit.code in self.enabled and self._admit(hit.code, hit.where or where):
             self.findings.append(
                 self.place(hit, hit.where or where, text if hit.where is None else None)
             )
+
+    def _admit(self, code: str, where: Where, severity: Severity | None = None) -> bool:
+        """Whether a finding of ``code`` at ``where`` is listed (the limits count the rest)."""
+        return self._budget.admit(
+            code, severity or self.severity(code), where, self.findings.append
+        )
+
+    def add_findings(self, found: Iterable[Finding], where: Where) -> None:
+        """Findings a reader made for the record at ``where``, within the limits."""
+        for f in found:
+            if f.code == LEFT_OUT:
+                self.findings.append(_with_severity(f, self.severity))
+                continue
+            sev = self.severity(f.code)
+            if self._admit(f.code, where, sev):
+                self.findings.append(f.replace(severity=sev))
 
     def add_hits(self, hits: Iterable[Hit], where: Where, text: str | None) -> None:
         """:meth:`add_hit` for the hits of one record: its text is searched once for them all.
@@ -214,10 +341,16 @@ class _Checker:
         Locating one path at a time reads the record again for each hit, which
         is quadratic in a record with many findings (a list of 10,000 bad items).
         """
-        wanted = [hit for hit in hits if hit.code in self.enabled]
+        wanted = [
+            hit
+            for hit in hits
+            if hit.code in self.enabled and self._admit(hit.code, hit.where or where)
+        ]
         if len(wanted) < 2 or text is None or where.line is None:
-            for hit in wanted:
-                self.add_hit(hit, where, text)
+            for hit in wanted:  # admitted already
+                self.findings.append(
+                    self.place(hit, hit.where or where, text if hit.where is None else None)
+                )
             return
         found = locate(text, [hit.path for hit in wanted if hit.where is None])
         for hit in wanted:
@@ -287,7 +420,7 @@ class _Checker:
             if check_prefixes and (
                 not flat or (plan.open_codes and codes_may_hold_prefixes(model))
             ):
-                self._checked(model, None, where, data.decode())
+                self._checked(model, None, where, data.decode(), index in digit_runs)
                 continue
             types.append(etype)
             for fn in plan.fns:
@@ -332,9 +465,7 @@ class _Checker:
                     text, file=where.file, limits=self.limits, line_offset=(where.line or 1) - 1
                 )
                 if problems:
-                    self.findings.extend(
-                        f.replace(severity=self.severity(f.code)) for f in problems
-                    )
+                    self.add_findings(problems, where)
                     if raw is None:
                         self.records += 1  # a record, though not one that can be checked
                         self.lost(text, where)
@@ -354,8 +485,14 @@ class _Checker:
                 self.add_hits(hits, where, text)
         self._checked(model, raw, where, text)
 
-    def _checked(self, model: Any, raw: Any, where: Where, text: str | None) -> None:
-        """The rest of a record's check once its structure is known (``model`` or ``raw``)."""
+    def _checked(
+        self, model: Any, raw: Any, where: Where, text: str | None, screened: bool | None = None
+    ) -> None:
+        """The rest of a record's check once its structure is known (``model`` or ``raw``).
+
+        ``screened`` is what the batch screen said of the record's line
+        (:mod:`smartstd.conformance.screen`), ``None`` when it did not see it.
+        """
         self.records += 1
         if where.entity_type:
             self.counts[where.entity_type] += 1
@@ -372,12 +509,13 @@ class _Checker:
                 self.add_hits(undeclared, where, text)
         ctx = self.ctx
         ctx.record_text = text
-        ctx.record_digit_run = None
+        ctx.record_digit_run = screened
         if model is None:
             for rule, state in self._invalid_rules:
                 if isinstance(raw, dict):
                     self.add_hits(rule.collect(state, raw, where, ctx), where, text)
             ctx.record_text = None
+            ctx.record_digit_run = None
             return
         plan = self._plans.get(model.type)
         if plan is None:
@@ -387,6 +525,7 @@ class _Checker:
         for rule, state in plan.rules:
             self.add_hits(rule.collect(state, model, where, ctx), where, text)
         ctx.record_text = None
+        ctx.record_digit_run = None
 
     def ndjson(self, file: str, start: int = 0, end: int | None = None, line: int = 1) -> None:
         """Check the records of an NDJSON file after its envelope (or of a byte range of it)."""
@@ -396,7 +535,7 @@ class _Checker:
                 self.lines(file, item)
             elif isinstance(item, Finding):
                 if item.line != 1:  # line 1's problems are the envelope's, reported once
-                    self.findings.append(item.replace(severity=self.severity(item.code)))
+                    self.add_findings([item], Where(file, item.line, ()))
                     if item.code in ("SC101", "SC109") and item.line is not None:
                         if item.params.get("limit") == "max_ndjson_bytes":
                             self.lost(None, Where(file, item.line, ()))  # and all that follows
@@ -501,6 +640,7 @@ class _Checker:
         self.records += part.records
 
     def result(self) -> _ChunkResult:
+        self._budget.close(self.findings.append)
         return _ChunkResult(self.findings, self.states, self.counts, self.records)
 
 

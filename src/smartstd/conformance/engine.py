@@ -27,12 +27,14 @@ from typing import Any
 
 from smartstd.catalogue import get_rule
 from smartstd.conformance.checker import (
+    _SALVAGE_BYTES,
     _bounds,
     _check_chunk,
     _Checker,
     _ChunkResult,
     _newlines,
     _salvage,
+    left_out,
 )
 from smartstd.conformance.inputs import (
     Document,
@@ -51,9 +53,10 @@ from smartstd.conformance.rule import (
 from smartstd.conformance.structure import (
     validate_envelope,
 )
-from smartstd.identifiers import redact
 from smartstd.io import locate
-from smartstd.report import Finding, Level, Path, Report, Severity
+from smartstd.io.ndjson import read_line
+from smartstd.report import LEFT_OUT, Finding, Level, Path, Report, Severity
+from smartstd.scanner import mask_finding
 from smartstd.standard.dataset import (
     CHARTER_TYPES,
     STANDARD_VERSION,
@@ -324,9 +327,25 @@ class Engine:
     def _finalize(self, findings: list[Finding]) -> Iterator[Finding]:
         """Fill positions still unknown, keep enabled codes (reading problems always)."""
         placed = self._fill_positions(findings)
+        limits = self.options.limits
+        listed = 0
+        over: Counter[tuple[str, str]] = Counter()
+        notices: Counter[tuple[str, str]] = Counter()  # the run notices of worker processes
         for f in placed:
-            if f.code in self.enabled or f.code in _UNWAIVABLE or f.code in ("SC100", "SC102"):
+            if f.code == LEFT_OUT:
+                if f.params.get("scope") == "run" and f.file is None:
+                    notices[f.params["code"], f.params["severity"]] += f.params["omitted"]
+                    continue
                 yield f
+            elif f.code in self.enabled or f.code in _UNWAIVABLE or f.code in ("SC100", "SC102"):
+                if listed >= limits.max_findings:
+                    over[f.code, f.severity.value] += 1
+                    continue
+                listed += 1
+                yield mask_finding(f)
+        notices.update(over)
+        for (code, sev), n in sorted(notices.items()):
+            yield left_out(code, sev, n, "run", limits)
 
     def _fill_positions(self, findings: list[Finding]) -> list[Finding]:
         """Fill the line, column and entity still unknown (dataset rules keep only positions)."""
@@ -360,11 +379,18 @@ class Engine:
         for file, by_line in ndjson_missing.items():
             try:
                 with open(file, "rb") as fh:
-                    for lineno, raw in enumerate(fh, start=1):
+                    for lineno, raw, whole in _bounded_lines(
+                        fh, self.options.limits.max_line_bytes
+                    ):
                         if not by_line:
                             break
                         idxs = by_line.pop(lineno, [])
                         if not idxs:
+                            continue
+                        if not whole:  # a line over the limit: named by what its start shows
+                            head = _salvage(raw.decode("utf-8", "replace"))
+                            for i in idxs:
+                                out[i] = _with_entity(findings[i], head)
                             continue
                         text = raw.decode("utf-8", "replace").rstrip("\r\n").lstrip("\ufeff")
                         pos = locate(text, [findings[i].path for i in idxs])
@@ -379,6 +405,33 @@ class Engine:
             except OSError:
                 continue
         return out
+
+
+def _bounded_lines(fh: Any, max_line: int) -> Iterator[tuple[int, bytes, bool]]:
+    """The lines of a binary file, numbered from 1, and whether each is whole.
+
+    A line over ``max_line`` bytes is never held whole: it comes as its
+    first 64 KiB (``False``), and the rest is skipped a MiB at a time.
+    """
+    lineno = 0
+    while True:
+        start = fh.tell()
+        raw, size, _ = read_line(fh.readline, max_line + 2)
+        if not size:
+            return
+        lineno += 1
+        if raw is not None:
+            yield lineno, raw, True
+            continue
+        end = fh.tell()
+        fh.seek(start)
+        head = fh.read(min(_SALVAGE_BYTES, size))
+        fh.seek(end)
+        while True:  # the rest of an over-long line
+            piece = fh.readline(1 << 20)
+            if not piece or piece.endswith(b"\n"):
+                break
+        yield lineno, head, False
 
 
 def _loads_quietly(text: str) -> Any:
@@ -404,7 +457,7 @@ def _with_entity(f: Finding, record: Any) -> Finding:
     etype, eid = record.get("type"), record.get("id")
     return f.replace(
         entity_type=etype if isinstance(etype, str) else None,
-        entity_id=redact(eid) if isinstance(eid, str) else None,
+        entity_id=eid if isinstance(eid, str) else None,
     )
 
 

@@ -27,6 +27,7 @@ import math
 import re
 import sys
 import threading
+from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate
 from typing import Any
@@ -34,7 +35,7 @@ from typing import Any
 from smartstd.io._findings import DUPLICATE_KEY, PARSE_ERROR, error, limit
 from smartstd.io.limits import Limits
 from smartstd.io.positions import line_columns, scan_details
-from smartstd.report import Finding, Path
+from smartstd.report import LEFT_OUT, Finding, Path, Severity
 
 __all__ = ["parse_json"]
 
@@ -142,7 +143,15 @@ def parse_json(
             return value, []
         return value, _overflows(text, value, [], file, line_offset)
     try:
-        value, found = _anomalies(text, value, duplicates, constants, file, line_offset)
+        value, found = _anomalies(
+            text,
+            value,
+            duplicates,
+            constants,
+            file,
+            line_offset,
+            limits.max_findings_per_rule_per_record,
+        )
     finally:
         _reset(parser)
     if _OVERFLOW_HINT.search(text) is not None:
@@ -405,19 +414,25 @@ def _anomalies(
     constants: list[_Constant],
     file: str | None,
     line_offset: int,
+    max_duplicates: int,
 ) -> tuple[Any, list[Finding]]:
-    """Findings for the duplicate keys and constants the hooks saw."""
-    repeated: dict[int, list[str]] = {}
+    """Findings for the duplicate keys and constants the hooks saw.
+
+    At most ``max_duplicates`` SC102 findings are made; an SC903 notice
+    counts the others exactly (a million repeated keys cost a count, not a
+    million findings).
+    """
+    repeated: dict[int, dict[str, int]] = {}
     for obj, pairs in duplicates:
-        seen: set[str] = set()
-        twice: list[str] = []
-        for key, _ in pairs:
-            if key in seen and key not in twice:
-                twice.append(key)
-            seen.add(key)
-        repeated[id(obj)] = twice
+        seen = Counter(key for key, _ in pairs)
+        repeated[id(obj)] = {key: n for key, n in seen.items() if n > 1}
     value, constant_paths, objects = _walk(value, set(repeated), len(constants))
-    values, keys = scan_details(text, [p for p, _ in constant_paths], [p for p, _ in objects])
+    values, keys = scan_details(
+        text,
+        [p for p, _ in constant_paths],
+        [p for p, _ in objects],
+        max_keys=2 * max_duplicates + 2,
+    )
     findings: list[Finding] = [
         _value_error(
             values,
@@ -428,12 +443,22 @@ def _anomalies(
         )
         for path, token in constant_paths
     ]
+    made = omitted = 0
     for path, ident in objects:
         where = keys.get(path, {})
-        for key in repeated[ident]:
+        for key, times in repeated[ident].items():
+            if made >= max_duplicates:
+                omitted += times - 1
+                continue
             occurrences = where.get(key, [])
             first = occurrences[0] if occurrences else (None, None)
-            later: list[tuple[int | None, int | None]] = list(occurrences[1:]) or [(None, None)]
+            shown = min(times - 1, max_duplicates - made)
+            omitted += times - 1 - shown
+            later: list[tuple[int | None, int | None]] = [
+                occurrences[i] if i < len(occurrences) else (None, None)
+                for i in range(1, shown + 1)
+            ]
+            made += shown
             for line, column in later:
                 findings.append(
                     error(
@@ -447,4 +472,30 @@ def _anomalies(
                         first_column=first[1],
                     )
                 )
+    if omitted:
+        findings.append(_left_out_keys(omitted, max_duplicates, file, line_offset, findings))
     return value, findings
+
+
+def _left_out_keys(
+    omitted: int, limit: int, file: str | None, line_offset: int, findings: list[Finding]
+) -> Finding:
+    """The SC903 notice for the repeated keys over the limit, at the last one listed."""
+    last = next((f for f in reversed(findings) if f.code == DUPLICATE_KEY), None)
+    return Finding(
+        LEFT_OUT,
+        Severity.INFO,
+        path=last.path if last is not None else (),
+        file=file,
+        line=last.line if last is not None else line_offset + 1,
+        column=last.column if last is not None else None,
+        params={
+            "code": DUPLICATE_KEY,
+            "severity": "error",
+            "omitted": omitted,
+            "scope": "rule-record",
+            "limit": limit,
+            "scope_zh": "每条记录每条规则",
+            "scope_en": "per rule per record",
+        },
+    )

@@ -1,8 +1,10 @@
-"""The limits that protect the readers from hostile or accidental huge input.
+"""The limits that protect the readers and the reports from hostile or accidental huge input.
 
-Every limit that is exceeded becomes an SC109 ``input-limit`` finding with
-the limit's name, the observed value and the configured maximum; the input is
-then not (or no further) parsed.
+Every input limit that is exceeded becomes an SC109 ``input-limit`` finding
+with the limit's name, the observed value and the configured maximum; the
+input is then not (or no further) parsed. The finding limits keep a report
+readable: findings over them are counted, not listed, and an SC903 notice
+says how many were left out (the report's counts stay exact).
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ class Limits:
             touches it.
         max_yaml_bytes: the size of a YAML document (YAML parsing is slower
             and hungrier than JSON parsing, so it has its own, smaller limit).
+        max_findings_per_rule_per_record: findings of one rule listed for
+            one record (or one document's reading problems).
+        max_findings_per_record: findings listed for one record.
+        max_findings: findings listed for the whole run.
     """
 
     max_file_bytes: int = 4 * 1024**3
@@ -38,6 +44,9 @@ class Limits:
     max_depth: int = 64
     max_yaml_aliases: int = 10_000
     max_yaml_bytes: int = 64 * 1024**2
+    max_findings_per_rule_per_record: int = 100
+    max_findings_per_record: int = 500
+    max_findings: int = 20_000
 
     def __post_init__(self) -> None:
         for name in (
@@ -47,6 +56,9 @@ class Limits:
             "max_yaml_aliases",
             "max_yaml_bytes",
             "max_ndjson_bytes",
+            "max_findings_per_rule_per_record",
+            "max_findings_per_record",
+            "max_findings",
         ):
             value = getattr(self, name)
             if value is None and name == "max_ndjson_bytes":

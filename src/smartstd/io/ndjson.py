@@ -25,7 +25,7 @@ from smartstd.io.jsonreader import parse_json
 from smartstd.io.limits import Limits
 from smartstd.report import Finding
 
-__all__ = ["NdjsonLine", "iter_ndjson"]
+__all__ = ["NdjsonLine", "iter_ndjson", "read_line"]
 
 # How much of an over-long line is read at a time while skipping it.
 _SKIP_CHUNK = 1 << 20
@@ -101,22 +101,22 @@ def iter_ndjson(
     total = 0
     held: NdjsonLine | None = None  # a blank line, unless it turns out to be the last
     while True:
-        raw = readline(max_line + 2)
-        if not raw:
+        raw, size, last_cr = read_line(readline, max_line + 2)
+        if not size:
             if held is not None and not final:
                 yield held  # a blank line inside the file, not its last
             return
         lineno += 1
-        total += len(raw)
+        total += size
         too_long: int | None = None
-        if raw.endswith(b"\n"):
+        if raw is None:
+            too_long, skipped = _skip_rest(readline, size, last_cr, max_file - total)
+            total += skipped
+            content = b""
+        elif raw.endswith(b"\n"):
             content = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1]
             if len(content) > max_line:
                 too_long = len(content)
-        elif len(raw) >= max_line + 2:
-            too_long, skipped = _skip_rest(readline, raw, max_file - total)
-            total += skipped
-            content = b""
         else:  # the last line, without a line end
             content = raw[:-1] if raw.endswith(b"\r") else raw
             if len(content) > max_line:
@@ -166,20 +166,56 @@ def iter_ndjson(
         yield NdjsonLine(lineno, text, value, tuple(found))
 
 
-def _skip_rest(readline: Callable[[int], bytes], first: bytes, budget: int) -> tuple[int, int]:
+def read_line(readline: Callable[[int], bytes], limit: int) -> tuple[bytes | None, int, bool]:
+    """Read one line of at most ``limit`` bytes, a MiB at a time.
+
+    A buffered ``readline(limit)`` of a long line gathers its pieces and
+    joins them, holding it twice; here pieces are joined only for a line
+    that fits, and a longer one is dropped as soon as it is known to be too
+    long: it never costs more than ``limit`` bytes.
+
+    Returns:
+        The line (its line end included), or ``None`` when it is longer than
+        ``limit`` (the rest is not read: skip it with :func:`_skip_rest`);
+        the number of bytes read; whether the last of them is a carriage return.
+    """
+    ask = min(limit, _SKIP_CHUNK)
+    first = readline(ask)
+    if len(first) < ask or first.endswith(b"\n"):  # the whole line, or the end of the stream
+        return first, len(first), first.endswith(b"\r")
+    pieces = [first]
+    size = len(first)
+    while size < limit:
+        piece = readline(min(limit - size, _SKIP_CHUNK))
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+        if piece.endswith(b"\n"):
+            break
+    last_cr = pieces[-1].endswith(b"\r")
+    if size >= limit and not pieces[-1].endswith(b"\n"):
+        pieces.clear()
+        return None, size, last_cr
+    return b"".join(pieces), size, last_cr
+
+
+def _skip_rest(
+    readline: Callable[[int], bytes], read: int, last_cr: bool, budget: int
+) -> tuple[int, int]:
     """Skip the rest of an over-long line in chunks of at most 1 MiB.
 
     Args:
         readline: the stream's ``readline``.
-        first: the part of the line that was read already.
+        read: how many bytes of the line were read already.
+        last_cr: whether the last of them is a carriage return.
         budget: how many more bytes the file may have; skipping stops beyond.
 
     Returns:
         The line's length in bytes without its line end (as far as it was
         read), and the number of bytes skipped.
     """
-    length = len(first)
-    last_cr = first.endswith(b"\r")
+    length = read
     skipped = 0
     while skipped <= budget:
         chunk = readline(_SKIP_CHUNK)

@@ -104,12 +104,21 @@ def _skip_slowly(text: str, i: int) -> int:
     raise _Malformed
 
 
-def _scan(text: str, root: _Node, pending: int) -> None:
+#: Texts longer than this are located with the first occurrence of a
+#: repeated key, so a record with a million repeated keys costs a short scan.
+_FIRST_WINS_CHARS = 1 << 20
+
+
+def _scan(
+    text: str, root: _Node, pending: int, *, first_wins: bool = False, max_keys: int = -1
+) -> None:
     """Record offsets into the trie under ``root`` (one pass, no recursion).
 
     ``pending`` counts what is still to be found (each node's offset, and the
     end of each node whose keys are wanted); the scan stops early once
-    nothing is pending and the current container is closed.
+    nothing is pending and the current container is closed, or at once with
+    ``first_wins``. It also stops once ``max_keys`` key offsets (if not
+    negative) are recorded.
     """
     n = len(text)
     ws = _ws
@@ -154,6 +163,9 @@ def _scan(text: str, root: _Node, pending: int) -> None:
                 key, i = _scanstring(text, i + 1, False)
                 if node.want_keys:
                     node.key_offsets.setdefault(key, []).append(key_at)
+                    max_keys -= 1
+                    if max_keys == 0:
+                        return
                 i = ws(text, i).end()
                 if i >= n or text[i] != ":":
                     return
@@ -167,6 +179,8 @@ def _scan(text: str, root: _Node, pending: int) -> None:
             if child.offset is None:
                 pending -= 1
             child.offset = i
+            if first_wins and pending <= 0:
+                return
             if (child.children or child.want_keys) and i < n and text[i] in "{[":
                 stack.append((child, text[i] == "{"))
                 counts.append(0)
@@ -236,20 +250,25 @@ def locate(text: str, paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
         starts; for a path that does not exist, where its deepest existing
         parent starts; ``(1, 1)`` when not even the root exists. When a key
         occurs twice, the position is that of the occurrence that wins (the
-        last one in the object where the path was found).
+        last one in the object where the path was found); in a text of more
+        than a MiB, the first one, so that a hostile record with a million
+        repeated keys is not scanned to its end for each finding.
     """
     root = _Node()
     wanted = [tuple(p) for p in paths]
     for path in wanted:
         _add(root, path)
-    _scan(text, root, _count(root))
+    _scan(text, root, _count(root), first_wins=len(text) > _FIRST_WINS_CHARS)
     offsets = {path: _resolve(root, path) for path in wanted}
     found = line_columns(text, (o for o in offsets.values() if o is not None))
     return {path: found[o] if o is not None else (1, 1) for path, o in offsets.items()}
 
 
 def scan_details(
-    text: str, value_paths: Iterable[Path], key_paths: Iterable[Path]
+    text: str,
+    value_paths: Iterable[Path],
+    key_paths: Iterable[Path],
+    max_keys: int | None = None,
 ) -> tuple[dict[Path, tuple[int, int]], dict[Path, dict[str, list[tuple[int, int]]]]]:
     """Positions of values, and of every key of some objects, in one pass.
 
@@ -259,6 +278,10 @@ def scan_details(
             only: a path that is not found is left out).
         key_paths: paths of objects whose keys' positions are wanted, every
             occurrence of each key in document order.
+        max_keys: at most this many key positions in all (the first ones,
+            object by object, key by key); ``None`` for all. A million
+            repeated keys then cost a million offsets, not a million
+            positions.
 
     Returns:
         ``(values, keys)``: path to (line, column), and object path to key to
@@ -271,7 +294,7 @@ def scan_details(
         _add(root, path)
     for path in kpaths:
         _add(root, path).want_keys = True
-    _scan(text, root, _count(root))
+    _scan(text, root, _count(root), max_keys=-1 if max_keys is None else max_keys)
     offsets: list[int] = []
     vnodes: dict[Path, int] = {}
     for path in vpaths:
@@ -280,12 +303,18 @@ def scan_details(
             vnodes[path] = node_or_none.offset
             offsets.append(node_or_none.offset)
     knodes: dict[Path, dict[str, list[int]]] = {}
+    budget = len(text) + 1 if max_keys is None else max_keys
     for path in kpaths:
         node_or_none = _find(root, path)
         if node_or_none is not None:
-            knodes[path] = node_or_none.key_offsets
-            for offs in node_or_none.key_offsets.values():
-                offsets.extend(offs)
+            kept: dict[str, list[int]] = {}
+            for key, offs in node_or_none.key_offsets.items():
+                if budget <= 0:
+                    break
+                kept[key] = offs[:budget]
+                budget -= len(kept[key])
+                offsets.extend(kept[key])
+            knodes[path] = kept
     lc = line_columns(text, offsets)
     values = {path: lc[off] for path, off in vnodes.items()}
     keys = {

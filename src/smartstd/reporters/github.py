@@ -23,6 +23,7 @@ from smartstd.reporters._i18n import count_phrase, level_label, t
 from smartstd.reporters._util import normalize_path, rule_name, visible
 from smartstd.reporters.base import Reporter, ReporterOptions
 from smartstd.reporters.markdown import render_markdown
+from smartstd.scanner import mask_report
 
 __all__ = [
     "REPORTER",
@@ -92,6 +93,7 @@ class GitHubReporter:
         options: ReporterOptions | None = None,
     ) -> None:
         """Write workflow commands to ``out`` and append the job summary (``color`` is ignored)."""
+        report = mask_report(report)  # the one masking every format shares
         lang = normalize_lang(lang)
         options = options or ReporterOptions()
         for f in report.findings:

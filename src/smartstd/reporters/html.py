@@ -32,6 +32,7 @@ from smartstd.reporters._i18n import level_label, severity_label, status_lines
 from smartstd.reporters._util import group_by_file, jsonable, position, rule_or_none, visible
 from smartstd.reporters.base import Reporter, ReporterOptions
 from smartstd.responsibility import Responsible, ResponsibleIndex, responsible_index
+from smartstd.scanner import mask_report
 from smartstd.webpage import BarItem, bar_chart, esc, page, pick
 
 __all__ = ["REPORTER", "HtmlReporter", "render_html"]
@@ -427,6 +428,7 @@ class HtmlReporter:
         options: ReporterOptions | None = None,
     ) -> None:
         """Write ``report`` as one HTML page to ``out`` (``color`` is ignored)."""
+        report = mask_report(report)  # the one masking every format shares
         out.write(render_html(report, lang))
 
 

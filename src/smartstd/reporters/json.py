@@ -18,6 +18,7 @@ from smartstd.catalogue import normalize_lang
 from smartstd.report import Finding, Report
 from smartstd.reporters._util import dump_json, jsonable, rule_name
 from smartstd.reporters.base import Reporter, ReporterOptions
+from smartstd.scanner import mask_report
 
 __all__ = ["REPORTER", "SCHEMA_ID", "JsonReporter", "report_document", "report_schema"]
 
@@ -82,6 +83,7 @@ class JsonReporter:
         options: ReporterOptions | None = None,
     ) -> None:
         """Write ``report`` as a JSON document to ``out`` (``color`` is ignored)."""
+        report = mask_report(report)  # the one masking every format shares
         dump_json(report_document(report, lang), out)
 
 

@@ -27,6 +27,7 @@ from smartstd.report import Finding, Level, Report
 from smartstd.reporters._i18n import t
 from smartstd.reporters._util import all_files, file_of, normalize_path, position, visible
 from smartstd.reporters.base import Reporter, ReporterOptions
+from smartstd.scanner import mask_report
 
 __all__ = ["DATASET_SUITE", "REPORTER", "JUnitReporter", "build_tree"]
 
@@ -190,6 +191,7 @@ class JUnitReporter:
         options: ReporterOptions | None = None,
     ) -> None:
         """Write ``report`` as JUnit XML to ``out`` (``color`` is ignored)."""
+        report = mask_report(report)  # the one masking every format shares
         root = build_tree(report, lang, options)
         ET.indent(root)
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n')

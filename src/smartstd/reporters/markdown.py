@@ -21,6 +21,7 @@ from smartstd.report import Finding, Report
 from smartstd.reporters._i18n import severity_label, status_lines, t
 from smartstd.reporters._util import group_by_file, position, rule_name, visible
 from smartstd.reporters.base import Reporter, ReporterOptions
+from smartstd.scanner import mask_report
 
 __all__ = ["REPORTER", "MarkdownReporter", "inline", "render_markdown"]
 
@@ -110,6 +111,7 @@ class MarkdownReporter:
         options: ReporterOptions | None = None,
     ) -> None:
         """Write ``report`` as Markdown to ``out`` (``color`` is ignored)."""
+        report = mask_report(report)  # the one masking every format shares
         max_findings = options.max_findings if options is not None else None
         out.write(render_markdown(report, lang, max_findings))
 

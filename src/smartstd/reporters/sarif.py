@@ -28,6 +28,7 @@ from smartstd.catalogue import RuleInfo, all_rules, normalize_lang
 from smartstd.report import Finding, Report, Severity
 from smartstd.reporters._util import all_files, dump_json, jsonable, normalize_path, path_uri
 from smartstd.reporters.base import Reporter, ReporterOptions
+from smartstd.scanner import mask_report
 
 __all__ = [
     "FINGERPRINT_KEY",
@@ -298,6 +299,7 @@ class SarifReporter:
         options: ReporterOptions | None = None,
     ) -> None:
         """Write ``report`` as a SARIF log to ``out`` (``color`` is ignored)."""
+        report = mask_report(report)  # the one masking every format shares
         dump_json(sarif_log(report, lang, options), out, indent=None)
 
 

@@ -26,6 +26,7 @@ from smartstd.report import Finding, Report, Severity
 from smartstd.reporters._i18n import status_lines, t
 from smartstd.reporters._util import group_by_file, position, rule_name, rule_or_none, visible
 from smartstd.reporters.base import Reporter, ReporterOptions
+from smartstd.scanner import mask_report
 
 __all__ = ["REPORTER", "TextReporter"]
 
@@ -138,6 +139,7 @@ class TextReporter:
         options: ReporterOptions | None = None,
     ) -> None:
         """Write ``report`` as text to ``out`` (see the module docstring)."""
+        report = mask_report(report)  # the one masking every format shares
         lines = _lines(report, normalize_lang(lang))
         if color:
             _write_coloured(lines, out)

@@ -30,7 +30,7 @@ from typing import Any
 
 from smartstd.catalogue import get_rule
 from smartstd.conformance.rule import Context, Hit, entity_rule
-from smartstd.identifiers import find_id_numbers, find_mobiles
+from smartstd.scanner import scan
 from smartstd.standard.lifecycle import (
     INITIAL_STATUS,
     OPEN311_STATUS,
@@ -250,9 +250,10 @@ def anonymous_identifies_requester(e: Any, ctx: Context) -> Iterator[Hit]:
     text = e.description
     if not text:
         return
-    if find_mobiles(text):
+    kinds = {m.kind for m in scan(text)}  # the scanner of SC401/SC402: any way of writing
+    if "mobile" in kinds:
         yield Hit("SC305", ("description",), {"what": "mobile"})
-    if find_id_numbers(text):
+    if kinds & {"id-number", "id-number-suspect", "id-number-15"}:
         yield Hit("SC305", ("description",), {"what": "id_number"})
 
 

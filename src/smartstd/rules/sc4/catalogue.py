@@ -34,18 +34,23 @@ RULES = (
         (
             "公民身份号码（GB 11643-1999）在数据集中只能以加盐 SHA-256 摘要 id_number_hash"
             " 保存。本规则检查每条记录和数据集信封的每一个字符串（含嵌套对象、扩展字段和对象的键），"
-            "凡是本身是或包含一个校验位正确的 18 位身份证号，都是错误；前后紧邻字母或数字的"
-            "号码不算（避免误报哈希、订单号等）。请用 smartstd.identifiers.hash_id_number"
+            "按人们实际的写法查找：全角数字、零宽字符、不间断空格，以及用空格、连字符、点号分组"
+            "（6-8-4、四位一组）都算。校验位正确的 18 位号码、15 位旧号码（出生日期有效）都是"
+            "错误；校验位不符但地区码和出生日期有效的 18 位号码按“疑似身份证号”报告，掩码后带 ?。"
+            "紧贴在字母与数字混排的词（哈希、UUID）中的数字不算。请用 smartstd.identifiers.hash_id_number"
             " 计算摘要后删除明文，包括备注等自由文本中的号码。",
             "A resident identity number (GB 11643-1999) is kept in a dataset only as the"
             " salted SHA-256 digest id_number_hash. This rule looks at every string of every"
             " record and of the dataset's envelope (nested objects, extension fields and"
-            " object keys included): any string"
-            " that is, or contains, an 18-character number with a valid check digit is an"
-            " error. A number touching a letter or digit on either side is not counted, so"
-            " hashes and order numbers do not trigger it. Compute the digest with"
-            " smartstd.identifiers.hash_id_number and delete the raw number, also from free"
-            " text such as notes.",
+            " object keys included), the way people write numbers: full-width digits,"
+            " zero-width characters, no-break spaces and groups split by spaces, hyphens or"
+            " dots (6-8-4, groups of four) all count. An 18-digit number with a valid check"
+            " digit and a 15-digit number (the 1984-1999 form) with a valid birth date are"
+            " errors; an 18-digit number with a wrong check digit but a valid area and date"
+            " is reported as looking like an identity number (its masked form ends in ?)."
+            " Digits inside a word that mixes letters and digits (a hash, a UUID) do not"
+            " count. Compute the digest with smartstd.identifiers.hash_id_number and delete"
+            " the raw number, also from free text such as notes.",
         ),
         '{"type": "Resident", "id": "res-1", "gz:id_card": "11010519491231002X"}',
         '{"type": "Resident", "id": "res-1", "id_number_hash": "9f86d081884c7d65...（64 位）"}',
@@ -62,17 +67,20 @@ RULES = (
             " must mask it as 138****1234",
         ),
         (
-            "居民的手机号属个人信息。除 internal（内部）数据集外，Resident.phone 必须脱敏为"
-            "前三位、四个星号、后四位（138****1234）；诉求的描述、办理记录备注、答复内容和"
-            "告警说明等自由文本中也不得出现完整手机号。组织联系方式（Organization.contact）"
-            "中的电话是公开的办公电话，不检查。允许明文的密级由参数 allowed_classifications 设定。",
+            "居民的手机号属个人信息。除 internal（内部）数据集外，任何字符串（实体字段、扩展字段、"
+            "对象的键、数据集信封）都不得含完整手机号：Resident.phone 必须脱敏为前三位、四个星号、"
+            "后四位（138****1234）。带 +86、0086、86 前缀，用空格、连字符、点号分组，全角数字或"
+            "夹有零宽字符的写法都能查出。组织联系方式（Organization.contact）中的电话是公开的"
+            "办公电话，不检查。允许明文的密级由参数 allowed_classifications 设定。",
             "A resident's mobile number is personal data. In any dataset that is not internal,"
-            " Resident.phone must be masked as the first three digits, four asterisks and the"
-            " last four (138****1234), and free text (a request's description, its events'"
-            " notes, its response text, an alert's description) must not contain a full mobile"
-            " number. Organisation contact phones (Organization.contact) are public office"
-            " numbers and are not checked. The parameter allowed_classifications sets which"
-            " classifications may carry unmasked numbers.",
+            " no string (entity fields, extension fields, object keys, the envelope) may hold"
+            " a full mobile number: Resident.phone must be masked as the first three digits,"
+            " four asterisks and the last four (138****1234). Numbers with a +86, 0086 or 86"
+            " prefix, grouped by spaces, hyphens or dots, in full-width digits or split by"
+            " zero-width characters are all found. Organisation contact phones"
+            " (Organization.contact) are public office numbers and are not checked. The"
+            " parameter allowed_classifications sets which classifications may carry"
+            " unmasked numbers.",
         ),
         '{"type": "Resident", "id": "res-1", "phone": "13812345678"}  (classification: public)',
         '{"type": "Resident", "id": "res-1", "phone": "138****5678"}',
@@ -374,5 +382,34 @@ RULES = (
                 tighten="higher-each:min_level",
             ),
         ),
+    ),
+    rule(
+        "SC411",
+        "bank-card-number",
+        "error",
+        "L2",
+        ("出现银行卡号", "Bank card number"),
+        (
+            "{field} 含银行卡号（{masked}），金融账户属敏感个人信息，不得出现在数据集中",
+            "{field} holds a bank card number ({masked}); financial accounts are sensitive"
+            " personal information and do not belong in a dataset",
+        ),
+        (
+            "金融账户属于《个人信息保护法》第二十八条所列的敏感个人信息，本标准没有任何字段"
+            "需要银行卡号。本规则在每条记录和数据集信封的每一个字符串中查找 16 至 19 位、"
+            "Luhn 校验正确、以发卡机构号段开头（银联 62、4、5、3、9、2221-2720）的号码，"
+            "连写或四位一组（空格、连字符、点号、全角数字、零宽字符都算）。统一社会信用代码"
+            "不算。请删除卡号；确需关联账户时只保存业务系统内部的编号。",
+            "Financial accounts are sensitive personal information under PIPL article 28,"
+            " and no field of the standard needs a card number. This rule looks at every"
+            " string of every record and of the envelope for 16 to 19 digits with a valid"
+            " Luhn check digit that start with an issuer range (UnionPay 62, 4, 5, 3, 9,"
+            " 2221-2720), written in one run or in groups of four (spaces, hyphens, dots,"
+            " full-width digits and zero-width characters all count). Unified social credit"
+            " codes do not count. Delete the number; where an account must be linked, keep"
+            " only the business system's own reference.",
+        ),
+        '{"type": "ServiceRequest", "id": "req-1", "description": "补贴请打到 6222 0212 3456 7894"}',
+        '{"type": "ServiceRequest", "id": "req-1", "description": "补贴已按登记账户发放"}',
     ),
 )

@@ -41,14 +41,10 @@ from smartstd.conformance.rule import (
     envelope_rule,
     register_dataset_rule,
 )
-from smartstd.identifiers import (
-    credit_code_problem,
-    find_id_numbers,
-    find_mobiles,
-    mask_id_number,
-    mask_mobile,
-)
+from smartstd.identifiers import credit_code_problem
 from smartstd.report import Path
+from smartstd.scanner import might_hold as _might_hold
+from smartstd.scanner import scan, summarise
 from smartstd.standard.domains import PERSONAL_DATA_DEVICE_KINDS
 
 __all__ = [
@@ -56,14 +52,13 @@ __all__ = [
     "SensitiveObservationRule",
     "SensitiveObservationState",
     "captures_personal_data",
+    "identifier_hits",
     "raw_id_number_hits",
 ]
 
 # --------------------------------------------------------------------------- helpers
 
-_RUN17: Final = re.compile(r"[0-9]{17}")
-_search17: Final = _RUN17.search
-_MIN_18_DIGITS: Final = 10**17
+_MIN_11_DIGITS: Final = 10**10
 #: Value types that never hold an identity number (skipped without a call).
 _NEVER: Final = frozenset({type(None), bool, float, dt.datetime, dt.date})
 _HASH: Final = re.compile(r"[0-9a-f]{64}")
@@ -82,14 +77,6 @@ def _get(obj: Any, name: str) -> Any:
 
 def _type_of(obj: Any) -> Any:
     return obj.get("type") if isinstance(obj, dict) else getattr(obj, "type", None)
-
-
-def _extras(obj: Any) -> Iterator[tuple[str, Any]]:
-    """The namespaced extension fields of a model, or of a raw record."""
-    if isinstance(obj, dict):
-        yield from ((k, v) for k, v in obj.items() if isinstance(k, str) and ":" in k)
-    elif isinstance(obj, BaseModel):
-        yield from (obj.__pydantic_extra__ or {}).items()
 
 
 def _iso(value: dt.datetime) -> str:
@@ -174,17 +161,17 @@ class RecordScan:
 
     def __init__(
         self,
-        code: str,
+        codes: str | tuple[str, ...],
         types: tuple[str, ...],
         fn: Callable[[Any, Context], Iterable[Hit]],
         *,
         screened_by_digit_runs: bool = False,
     ) -> None:
-        self.codes = (code,)
+        self.codes = (codes,) if isinstance(codes, str) else codes
         self.types = types
         self.fn = fn
-        #: the rule finds nothing in a record whose text has no run of 17
-        #: digits: the engine may skip records its batch screen found clean
+        #: the rule finds nothing in a record whose text the batch screen
+        #: (:func:`smartstd.scanner.screen_bytes`) found clean: the engine may skip it
         self.screened_by_digit_runs = screened_by_digit_runs
 
     def new_state(self) -> None:
@@ -202,22 +189,22 @@ class RecordScan:
         return ()
 
 
-# -- SC401
+# -- SC401, SC402, SC411: one scan of every string
 
 
 def _suspect(value: Any) -> bool:
-    """Cheap pre-filter: could any string (or integer) in ``value`` hold an identity number?
+    """Cheap pre-filter: could any string (or integer) in ``value`` hold an identifier?
 
     Most records answer no after a type check and a length check per value;
-    only long strings meet the regular expression.
+    only strings of eleven characters or more meet :func:`~smartstd.scanner.might_hold`.
     """
     t = type(value)
     if t is str:
-        return len(value) >= 18 and _search17(value) is not None
+        return len(value) >= 11 and _might_hold(value)
     if t in _NEVER:
         return False
     if t is int:
-        return bool(value >= _MIN_18_DIGITS)
+        return bool(value >= _MIN_11_DIGITS)
     if t is list or t is tuple:
         return any(_suspect(v) for v in value)
     if t is dict:
@@ -226,7 +213,7 @@ def _suspect(value: Any) -> bool:
         for v in value.__dict__.values():
             tv = type(v)
             if tv is str:
-                if len(v) >= 18 and _search17(v) is not None:
+                if len(v) >= 11 and _might_hold(v):
                     return True
             elif tv not in _NEVER and _suspect(v):
                 return True
@@ -250,7 +237,8 @@ def _texts(value: Any) -> Iterator[tuple[Path, str, bool]]:
             yield path, v, is_key
             continue
         if t is int:
-            yield path, str(v), False
+            if v >= _MIN_11_DIGITS:
+                yield path, str(v), False
             continue
         if t in _NEVER:
             continue
@@ -272,8 +260,19 @@ def _texts(value: Any) -> Iterator[tuple[Path, str, bool]]:
         stack.extend(reversed(children))
 
 
-def raw_id_number_hits(record: Any) -> list[Hit]:
-    """SC401 hits of one record (a model instance or a raw dictionary)."""
+_ID_KINDS: Final = frozenset({"id-number", "id-number-suspect", "id-number-15"})
+
+
+def identifier_hits(
+    record: Any, *, classification: str = "public", mobiles: bool = True
+) -> list[Hit]:
+    """SC401, SC402 and SC411 hits of one record, the envelope or any JSON value.
+
+    Every string (keys included) is scanned once by :func:`smartstd.scanner.scan`.
+    ``mobiles`` false leaves SC402 out (a classification that may carry
+    them); an organisation's ``contact`` holds office numbers and is not
+    searched for mobiles.
+    """
     try:
         if not _suspect(record):
             return []
@@ -282,22 +281,56 @@ def raw_id_number_hits(record: Any) -> list[Hit]:
     hits: list[Hit] = []
     is_org = _type_of(record) == "Organization"
     for path, text, is_key in _texts(record):
-        if len(text) < 18 or _RUN17.search(text) is None:
+        if len(text) < 11 or not _might_hold(text):
             continue
-        if is_org and path == ("credit_code",) and credit_code_problem(text) is None:
-            continue  # a valid unified social credit code, not an identity number
         if path == ("id_number_hash",) and _HASH.fullmatch(text):
             continue  # the digest itself
-        numbers = [n for _, n in find_id_numbers(text)]
-        if numbers:
+        if path[-1:] == ("credit_code",) and credit_code_problem(text) is None:
+            continue  # a valid unified social credit code, not an identity or card number
+        found = scan(text)
+        if not found:
+            continue
+        field_name = _field_name(path) or "(record)"
+        ids = [m for m in found if m.kind in _ID_KINDS]
+        if ids:
             hits.append(
                 Hit(
                     "SC401",
                     path,
                     {
-                        "field": _field_name(path) or "(record)",
-                        "masked": ", ".join(mask_id_number(n) for n in numbers),
-                        "count": len(numbers),
+                        "field": field_name,
+                        "masked": summarise(ids),
+                        "count": len(ids),
+                        "in_key": is_key,
+                        "suspect": sum(m.kind == "id-number-suspect" for m in ids),
+                    },
+                )
+            )
+        phones = [m for m in found if m.kind == "mobile"]
+        if phones and mobiles and not (is_org and path[:1] == ("contact",)):
+            hits.append(
+                Hit(
+                    "SC402",
+                    path,
+                    {
+                        "field": field_name,
+                        "masked": summarise(phones),
+                        "count": len(phones),
+                        "classification": classification,
+                        "in_key": is_key,
+                    },
+                )
+            )
+        cards = [m for m in found if m.kind == "bank-card"]
+        if cards:
+            hits.append(
+                Hit(
+                    "SC411",
+                    path,
+                    {
+                        "field": field_name,
+                        "masked": summarise(cards),
+                        "count": len(cards),
                         "in_key": is_key,
                     },
                 )
@@ -305,95 +338,32 @@ def raw_id_number_hits(record: Any) -> list[Hit]:
     return hits
 
 
-@envelope_rule("SC401")
-def _sc401_envelope(header: dict[str, Any]) -> list[Hit]:
-    """SC401 in the envelope: "a string anywhere", the publisher's fields included."""
-    return raw_id_number_hits(header)
+def raw_id_number_hits(record: Any) -> list[Hit]:
+    """SC401 hits of one record (a model instance or a raw dictionary)."""
+    return [h for h in identifier_hits(record, mobiles=False) if h.code == "SC401"]
 
 
-def _sc401(record: Any, ctx: Context) -> list[Hit]:
-    # a record whose JSON text has no run of 17 digits (and no \u escape that
-    # could spell digits) holds no identity number
-    screened = ctx.record_digit_run
-    if screened is False:
-        return []
-    if screened is None:
-        text = ctx.record_text
-        if text is not None and "\\u" not in text and _search17(text) is None:
-            return []
-    return raw_id_number_hits(record)
-
-
-# -- SC402
-
-
-def _mobile_hit(path: Path, text: Any, classification: str) -> Hit | None:
-    if isinstance(text, int) and not isinstance(text, bool):
-        text = str(text)
-    if not isinstance(text, str) or len(text) < 11:
-        return None
-    found = find_mobiles(text)
-    if not found:
-        return None
-    masked = []
-    for _, written in found:
-        try:
-            masked.append(mask_mobile(written))
-        except ValueError:  # pragma: no cover - find_mobiles only returns mobiles
-            continue
-    return Hit(
-        "SC402",
-        path,
-        {
-            "field": _field_name(path),
-            "masked": ", ".join(masked),
-            "count": len(masked),
-            "classification": classification,
-        },
+@envelope_rule("SC401", "SC402", "SC411")
+def _identifiers_envelope(header: dict[str, Any]) -> list[Hit]:
+    """SC401, SC402, SC411 in the envelope: "a string anywhere", the publisher's fields included."""
+    classification = header.get("classification")
+    if not isinstance(classification, str):
+        classification = "public"
+    return identifier_hits(
+        header, classification=classification, mobiles=classification != "internal"
     )
 
 
-def _strings_in(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
-    """The strings and integers inside a JSON value, with their paths (iteratively)."""
-    stack: list[tuple[Path, Any]] = [(path, value)]
-    while stack:
-        p, v = stack.pop()
-        if isinstance(v, (str, int)) and not isinstance(v, bool):
-            yield p, v
-        elif isinstance(v, list):
-            stack.extend(reversed([((*p, i), x) for i, x in enumerate(v)]))
-        elif isinstance(v, dict):
-            stack.extend(reversed([((*p, k), x) for k, x in v.items()]))
-
-
-def _phone_fields(record: Any) -> Iterator[tuple[Path, Any]]:
-    """The personal phone field and the free text where a mobile number must not be unmasked."""
-    etype = _type_of(record)
-    if etype == "Resident":
-        yield ("phone",), _get(record, "phone")
-        for name, value in _extras(record):
-            yield from _strings_in(value, (name,))
-    elif etype == "ServiceRequest":
-        yield ("description",), _get(record, "description")
-        events = _get(record, "events")
-        if isinstance(events, list):
-            for i, event in enumerate(events):
-                if event is not None and not isinstance(event, (str, int, float, list)):
-                    yield ("events", i, "note"), _get(event, "note")
-        response = _get(record, "response")
-        if response is not None and not isinstance(response, (str, int, float, list)):
-            yield ("response", "text"), _get(response, "text")
-    elif etype == "Alert":
-        yield ("description",), _get(record, "description")
-
-
-def _sc402(record: Any, ctx: Context) -> Iterator[Hit]:
-    if ctx.classification in _str_set_param(ctx, "SC402", "allowed_classifications"):
-        return
-    for path, value in _phone_fields(record):
-        hit = _mobile_hit(path, value, ctx.classification)
-        if hit is not None:
-            yield hit
+def _identifiers(record: Any, ctx: Context) -> list[Hit]:
+    # a record whose JSON text the batch screen found clean holds no identifier
+    if ctx.record_digit_run is False:
+        return []
+    if ctx.record_digit_run is None:
+        text = ctx.record_text
+        if text is not None and text.isascii() and "\\u" not in text and not _might_hold(text):
+            return []
+    mobiles = ctx.classification not in _str_set_param(ctx, "SC402", "allowed_classifications")
+    return identifier_hits(record, classification=ctx.classification, mobiles=mobiles)
 
 
 # -- SC403
@@ -407,8 +377,9 @@ def _sc403(record: Any, ctx: Context) -> Iterator[Hit]:
         yield Hit("SC403", ("name",), {})
 
 
-register_dataset_rule(RecordScan("SC401", ("*",), _sc401, screened_by_digit_runs=True))
-register_dataset_rule(RecordScan("SC402", ("Resident", "ServiceRequest", "Alert"), _sc402))
+register_dataset_rule(
+    RecordScan(("SC401", "SC402", "SC411"), ("*",), _identifiers, screened_by_digit_runs=True)
+)
 register_dataset_rule(RecordScan("SC403", ("Resident",), _sc403))
 
 

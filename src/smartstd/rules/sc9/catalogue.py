@@ -39,4 +39,33 @@ RULES = (
         "- code: SC202\n  pointer: /entities/9/building_id   (no such finding)",
         "(waiver removed)",
     ),
+    rule(
+        "SC903",
+        "findings-left-out",
+        "info",
+        "L1",
+        ("部分结果未列出", "Findings left out"),
+        (
+            "另有 {omitted} 条 {code}（{severity}）结果未列出：超过了{scope_zh}上限 {limit} 条；"
+            "汇总计数包含这些结果",
+            "{omitted} more {code} ({severity}) findings are not listed: over the limit of"
+            " {limit} {scope_en}; the summary counts include them",
+        ),
+        (
+            "为了让报告可读、让恶意数据无法撑爆报告，每条记录每条规则、每条记录和整次检查列出的"
+            "结果数都有上限（limits 配置 max_findings_per_rule_per_record、"
+            "max_findings_per_record、max_findings，命令行 --max-findings）。超出的结果不列出，"
+            "只由本通知说明条数；汇总计数、是否通过和达到的级别仍按全部结果计算。本通知不是问题，"
+            "不计入计数，也不能被豁免。",
+            "To keep a report readable, and hostile data from blowing it up, the findings"
+            " listed per rule per record, per record and per run are limited (the limits"
+            " max_findings_per_rule_per_record, max_findings_per_record and max_findings in"
+            " the configuration, --max-findings on the command line). Findings over a limit"
+            " are not listed; this notice says how many there were. The summary counts, the"
+            " verdict and the level reached still count every finding. The notice is not a"
+            " problem: it is not counted and cannot be waived.",
+        ),
+        '{"type": "Resident", "id": "res-1", "a": 1, "a": 2, "a": 3, ...}  (1,000,000 keys)',
+        "(one SC102 finding per repeated key, up to the limit, then this notice)",
+    ),
 )
