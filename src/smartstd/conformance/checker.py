@@ -25,7 +25,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from smartstd.catalogue import get_rule
-from smartstd.conformance import rules as _rules  # noqa: F401  (registers the rules)
 from smartstd.conformance.inputs import (
     Batch,
     Record,
@@ -44,6 +43,8 @@ from smartstd.conformance.rule import (
     Context,
     Hit,
     Where,
+    load_checks,
+    rule_order,
 )
 from smartstd.conformance.screen import screen
 from smartstd.conformance.structure import (
@@ -245,6 +246,7 @@ class _Checker:
         severities: Mapping[str, Severity],
         limits: Limits | None = None,
     ) -> None:
+        load_checks(enabled)
         self.ctx = ctx
         self.enabled = enabled
         self.severities = severities
@@ -256,7 +258,9 @@ class _Checker:
             fns = [fn for codes, fn in entries if enabled.intersection(codes)]
             if fns:
                 self.entity_rules[type_name] = fns
-        self.dataset_rules = [r for r in DATASET_RULES if enabled.intersection(r.codes)]
+        self.dataset_rules = sorted(
+            (r for r in DATASET_RULES if enabled.intersection(r.codes)), key=rule_order
+        )
         self.states = [r.new_state() for r in self.dataset_rules]
         self._invalid_rules = self._wanting_invalid()
         self._lost_rules = self._wanting_lost()

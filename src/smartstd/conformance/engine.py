@@ -26,7 +26,6 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from smartstd.catalogue import get_rule
-from smartstd.conformance import rules as _rules  # noqa: F401  (registers the rules)
 from smartstd.conformance.checker import (
     _SALVAGE_BYTES,
     _bounds,
@@ -49,6 +48,7 @@ from smartstd.conformance.rule import (
     Context,
     Hit,
     Where,
+    load_checks,
 )
 from smartstd.conformance.structure import (
     validate_envelope,
@@ -80,6 +80,7 @@ class Engine:
         self.options = options or CheckOptions()
         self.files = expand_paths(list(paths))
         self.enabled = self.options.enabled_codes()
+        load_checks(self.enabled)  # the families of the rules that run, and no others
         self.counts: Counter[str] = Counter()
         self.charter_present = False
         self.standard_version = STANDARD_VERSION

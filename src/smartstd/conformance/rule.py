@@ -30,6 +30,8 @@ so that one defect does not cascade into findings elsewhere:
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import importlib.util
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -51,6 +53,7 @@ __all__ = [
     "Where",
     "entity_rule",
     "envelope_rule",
+    "load_checks",
     "register_dataset_rule",
 ]
 
@@ -257,3 +260,30 @@ def register_dataset_rule(rule: DatasetRule[Any]) -> DatasetRule[Any]:
     """Register a dataset rule instance."""
     DATASET_RULES.append(rule)
     return rule
+
+
+def load_checks(codes: Iterable[str]) -> None:
+    """Import the checks of the rule families ``codes`` belong to, each family once.
+
+    A check imports only what its level needs: an L1 check loads the
+    structural family alone, not the charter graph (networkx) or the
+    assessment's definitions. The families live in
+    ``smartstd/rules/<family>/checks.py``; importing one registers its rules.
+    """
+    for family in sorted({code[:3].lower() for code in codes if code[:2] == "SC"}):
+        name = f"smartstd.rules.{family}.checks"
+        # import_module even when the name is in sys.modules: another thread (a
+        # Dask worker unpickling a task) may be importing it still, and
+        # import_module waits until its rules are registered
+        if name in sys.modules or importlib.util.find_spec(name) is not None:
+            importlib.import_module(name)
+
+
+def rule_order(rule: DatasetRule[Any]) -> str:
+    """A dataset rule's place among the others: its first code.
+
+    Families load on demand, so registration order depends on what ran
+    before in the process; states travel between processes by position, so
+    every process orders the rules by this key instead.
+    """
+    return rule.codes[0]
