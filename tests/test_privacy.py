@@ -18,10 +18,11 @@ from hypothesis import strategies as st
 
 import smartstd
 from smartstd.io import Limits
+from smartstd.masking import mask_finding
 from smartstd.report import LEFT_OUT, Finding, Report, Severity
 from smartstd.reporters import REPORTERS, render_string
 from smartstd.rules.sc4.checks import identifier_hits
-from smartstd.scanner import MAX_REPEAT, clip, mask_finding, might_hold, redact, scan
+from smartstd.scanner import MAX_REPEAT, clip, might_hold, redact, scan
 from smartstd.testing.identifiers import Written, decoys, written_identifiers
 
 _CODE = {"id-number": "SC401", "id-number-15": "SC401", "mobile": "SC402", "bank-card": "SC411"}

@@ -34,7 +34,7 @@ most a bounded amount of work (an identifier has at most 19 digits).
 after one search.
 
 :func:`redact` masks every identifier in one pass; :func:`clip` keeps at most
-:data:`MAX_REPEAT` characters of a value; :func:`mask_finding` applies both
+:data:`MAX_REPEAT` characters of a value; :func:`smartstd.masking.mask_finding` applies both
 to everything a finding repeats from the data, and every reporter calls it.
 """
 
@@ -44,22 +44,20 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import Any, Final, Literal
 
 from smartstd.identifiers import PROVINCE_CODES
-
-if TYPE_CHECKING:
-    from smartstd.report import Finding, Report
 
 __all__ = [
     "MAX_REPEAT",
     "Kind",
     "Match",
     "clip",
-    "mask_finding",
-    "mask_report",
     "might_hold",
+    "needs_masking",
     "redact",
+    "safe_text",
+    "safe_value",
     "scan",
     "screen_bytes",
 ]
@@ -643,18 +641,19 @@ def safe_text(text: str) -> str:
     return redact(text)
 
 
-def _safe_value(value: Any, depth: int = 0) -> Any:
+def safe_value(value: Any, depth: int = 0) -> Any:
+    """A parameter's value as a report may repeat it: strings safe, containers cut short."""
     if isinstance(value, str):
         return safe_text(value)
     if depth > 8:
         return value
     if isinstance(value, (list, tuple)):
         if len(value) > 20:
-            kept = [_safe_value(v, depth + 1) for v in value[:20]]
+            kept = [safe_value(v, depth + 1) for v in value[:20]]
             return [*kept, f"…({len(value)} items)"]
-        return [_safe_value(v, depth + 1) for v in value]
+        return [safe_value(v, depth + 1) for v in value]
     if isinstance(value, dict):
-        return {safe_text(str(k)): _safe_value(v, depth + 1) for k, v in list(value.items())[:20]}
+        return {safe_text(str(k)): safe_value(v, depth + 1) for k, v in list(value.items())[:20]}
     if isinstance(value, int) and not isinstance(value, bool) and value >= 10**10:
         text = str(value)
         masked = redact(text)
@@ -662,63 +661,13 @@ def _safe_value(value: Any, depth: int = 0) -> Any:
     return value
 
 
-def _needs_masking(value: Any) -> bool:
+def needs_masking(value: Any) -> bool:
+    """Whether a value may hold something to mask or clip (a cheap test before the work)."""
     if isinstance(value, str):
         return len(value) > 2 * MAX_REPEAT or might_hold(value)
     if isinstance(value, (list, tuple, dict)):
         return True
     return isinstance(value, int) and not isinstance(value, bool) and value >= 10**10
-
-
-def mask_finding(finding: Finding) -> Finding:
-    """``finding`` with what it repeats from the data masked and clipped.
-
-    Every string parameter, the entity id and the string steps of the path
-    are passed through :func:`safe_text`. A finding with nothing to mask is
-    returned as it is (no copy). Every reporter calls this on every finding
-    it shows; the engine calls it on every finding it makes.
-    """
-    params = finding.params
-    changed_params = None
-    for key, value in params.items():
-        if _needs_masking(value):
-            safe = _safe_value(value)
-            if safe != value:
-                if changed_params is None:
-                    changed_params = dict(params)
-                changed_params[key] = safe
-    eid = finding.entity_id
-    safe_eid = safe_text(eid) if eid is not None and _needs_masking(eid) else eid
-    path = finding.path
-    safe_path = path
-    if any(isinstance(p, str) and _needs_masking(p) for p in path):
-        safe_path = tuple(safe_text(p) if isinstance(p, str) else p for p in path)
-    if changed_params is None and safe_eid == eid and safe_path == path:
-        return finding
-    return finding.replace(
-        params=changed_params if changed_params is not None else params,
-        entity_id=safe_eid,
-        path=safe_path,
-    )
-
-
-def mask_report(report: Report) -> Report:
-    """``report`` with every finding (waived ones too) passed through :func:`mask_finding`.
-
-    Every reporter calls this first, so no format repeats a raw identifier or
-    more than :data:`MAX_REPEAT` characters of a value, even for a report
-    built by hand. The same report is returned when nothing needed masking.
-    """
-    import dataclasses
-
-    findings = tuple(mask_finding(f) for f in report.findings)
-    waived = tuple(mask_finding(f) for f in report.waived)
-    same = all(a is b for a, b in zip(findings, report.findings, strict=True)) and all(
-        a is b for a, b in zip(waived, report.waived, strict=True)
-    )
-    if same:
-        return report
-    return dataclasses.replace(report, findings=findings, waived=waived)
 
 
 def summarise(matches: list[Match], limit: int = 5) -> str:

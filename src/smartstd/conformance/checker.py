@@ -55,8 +55,8 @@ from smartstd.conformance.structure import (
     validate_entity,
 )
 from smartstd.io import Limits, locate, parse_json
+from smartstd.masking import mask_finding
 from smartstd.report import LEFT_OUT, Finding, Path, Severity
-from smartstd.scanner import mask_finding
 from smartstd.standard.introspect import object_fields
 from smartstd.standard.modelset import judged_version, models_for
 

@@ -55,8 +55,8 @@ from smartstd.conformance.structure import (
 )
 from smartstd.io import locate
 from smartstd.io.ndjson import read_line
+from smartstd.masking import mask_finding
 from smartstd.report import LEFT_OUT, Finding, Level, Path, Report, Severity
-from smartstd.scanner import mask_finding
 from smartstd.standard.dataset import (
     CHARTER_TYPES,
     STANDARD_VERSION,

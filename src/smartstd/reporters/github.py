@@ -18,12 +18,12 @@ import os
 from typing import TextIO
 
 from smartstd.catalogue import normalize_lang
+from smartstd.masking import mask_report
 from smartstd.report import Finding, Report, Severity
 from smartstd.reporters._i18n import count_phrase, level_label, t
 from smartstd.reporters._util import normalize_path, rule_name, visible
 from smartstd.reporters.base import Reporter, ReporterOptions
 from smartstd.reporters.markdown import render_markdown
-from smartstd.scanner import mask_report
 
 __all__ = [
     "REPORTER",

@@ -27,12 +27,12 @@ from typing import Any, TextIO
 
 from smartstd.catalogue import normalize_lang
 from smartstd.identifiers import redact
+from smartstd.masking import mask_report
 from smartstd.report import Finding, Report, Severity
 from smartstd.reporters._i18n import level_label, severity_label, status_lines
 from smartstd.reporters._util import group_by_file, jsonable, position, rule_or_none, visible
 from smartstd.reporters.base import Reporter, ReporterOptions
 from smartstd.responsibility import Responsible, ResponsibleIndex, responsible_index
-from smartstd.scanner import mask_report
 from smartstd.webpage import BarItem, bar_chart, esc, page, pick
 
 __all__ = ["REPORTER", "HtmlReporter", "render_html"]

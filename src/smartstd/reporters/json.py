@@ -15,10 +15,10 @@ from importlib import resources
 from typing import Any, TextIO
 
 from smartstd.catalogue import normalize_lang
+from smartstd.masking import mask_report
 from smartstd.report import Finding, Report
 from smartstd.reporters._util import dump_json, jsonable, rule_name
 from smartstd.reporters.base import Reporter, ReporterOptions
-from smartstd.scanner import mask_report
 
 __all__ = ["REPORTER", "SCHEMA_ID", "JsonReporter", "report_document", "report_schema"]
 

@@ -23,11 +23,11 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from smartstd.catalogue import RuleInfo, all_rules, normalize_lang
+from smartstd.masking import mask_report
 from smartstd.report import Finding, Level, Report
 from smartstd.reporters._i18n import t
 from smartstd.reporters._util import all_files, file_of, normalize_path, position, visible
 from smartstd.reporters.base import Reporter, ReporterOptions
-from smartstd.scanner import mask_report
 
 __all__ = ["DATASET_SUITE", "REPORTER", "JUnitReporter", "build_tree"]
 

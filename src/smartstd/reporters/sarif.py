@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from smartstd.catalogue import RuleInfo, all_rules, normalize_lang
+from smartstd.masking import mask_report
 from smartstd.report import Finding, Report, Severity
 from smartstd.reporters._util import all_files, dump_json, jsonable, normalize_path, path_uri
 from smartstd.reporters.base import Reporter, ReporterOptions
-from smartstd.scanner import mask_report
 
 __all__ = [
     "FINGERPRINT_KEY",

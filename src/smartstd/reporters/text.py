@@ -22,11 +22,11 @@ from collections import Counter
 from typing import TextIO
 
 from smartstd.catalogue import normalize_lang
+from smartstd.masking import mask_report
 from smartstd.report import Finding, Report, Severity
 from smartstd.reporters._i18n import status_lines, t
 from smartstd.reporters._util import group_by_file, position, rule_name, rule_or_none, visible
 from smartstd.reporters.base import Reporter, ReporterOptions
-from smartstd.scanner import mask_report
 
 __all__ = ["REPORTER", "TextReporter"]
 
