@@ -143,6 +143,10 @@ def _breakdown(indicators: Sequence[Indicator], groups: Groups, dim: str) -> tup
     return tuple(out)
 
 
+#: The one breakdown judging targets needs: everything together.
+_ALL_ONLY = frozenset({"all"})
+
+
 def evaluate(
     collector: Collector,
     *,
@@ -152,8 +156,13 @@ def evaluate(
     inputs: Sequence[str] = (),
     generated_at: str | None = None,
     unreadable: Sequence[str] = (),
+    targets_only: bool = False,
 ) -> Assessment:
     """The assessment of a filled collector.
+
+    ``targets_only`` computes what judging a pilot's targets needs and no
+    more: the overall values, without the comparison with other communities,
+    the breakdowns or the trend (rule SC801 runs in every check).
 
     Raises:
         UsageError: when ``pilot`` names no pilot of the data.
@@ -182,7 +191,9 @@ def evaluate(
             "window": [window.first, window.last],
         }
     span = (window.first, window.last) if window is not None else None
-    scope = collector.groups(window=span, communities=members)
+    scope = collector.groups(
+        window=span, communities=members, only=_ALL_ONLY if targets_only and not by else None
+    )
     results = tuple(result_of(i, scope.stats.get((i.code, "all", ""))) for i in indicators)
     by_code = {r.code: r for r in results}
     targets: list[TargetResult] = []
@@ -200,6 +211,7 @@ def evaluate(
             status = judge(str(comp), value, float(target))
             diff = value - float(target) if value is not None else None
             targets.append(TargetResult(index, code, str(comp), float(target), value, status, diff))
+    if pilot_info is not None and members is not None and not targets_only:
         everyone = collector.groups(window=span)
         others_set = frozenset(
             g for (_, d, g) in everyone.stats if d == "community" and g not in members and g != "?"
@@ -218,13 +230,15 @@ def evaluate(
         if pilot is not None
         else None
     )
-    trend_scope = (
-        scope
-        if trend_window == span
-        else collector.groups(window=trend_window, communities=members)
-    )
     timed = [i for i in indicators if i.spec.get("time") or i.kind == "per_100"]
-    trend = _breakdown(timed, trend_scope, "quarter")
+    trend: tuple[Breakdown, ...] = ()
+    if not targets_only:
+        trend_scope = (
+            scope
+            if trend_window == span
+            else collector.groups(window=trend_window, communities=members)
+        )
+        trend = _breakdown(timed, trend_scope, "quarter")
     return Assessment(
         inputs=tuple(inputs),
         generated_at=generated_at,

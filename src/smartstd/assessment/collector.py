@@ -464,6 +464,7 @@ class Collector:
         window: tuple[str, str] | None = None,
         communities: frozenset[str] | None = None,
         label: str = "",
+        only: frozenset[str] | None = None,
     ) -> Groups:
         """Every indicator over every group, for the records in a window and communities.
 
@@ -472,6 +473,8 @@ class Collector:
                 a day (stock records: devices, profiles, residents) always count.
             communities: keep only these communities (``None``: every one).
             label: ignored (kept for symmetry with callers that name a scope).
+            only: compute only these breakdowns (``None``: all; ``{"all"}``:
+                each indicator over everything, all a pilot's targets need).
         """
         stats: dict[tuple[str, str, str], Stat] = {}
         placed = [self._resolve(k) for k in self.keys]
@@ -483,6 +486,9 @@ class Collector:
                 continue
             if communities is not None and community not in communities:
                 dims_of.append(None)
+                continue
+            if only is not None and "community" not in only:
+                dims_of.append([("all", "")])
                 continue
             dims = [("all", ""), ("community", community or "?")]
             dims.append(("grid", grid or "?"))

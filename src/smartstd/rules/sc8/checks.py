@@ -139,7 +139,7 @@ class AssessmentRule:
             if any(p[0] in (("ends_on",), ("community_ids",)) for p in problems):
                 continue
             bad = {p[0][1] for p in problems if len(p[0]) >= 2 and p[0][0] == "targets"}
-            result = evaluate(collector, pilot=pid)
+            result = evaluate(collector, pilot=pid, targets_only=True)
             for t in result.targets:
                 if t.index in bad:
                     continue
