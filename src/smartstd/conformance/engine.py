@@ -39,10 +39,12 @@ from smartstd.conformance.checker import (
 from smartstd.conformance.inputs import (
     Document,
     expand_paths,
+    may_mention,
     open_document,
 )
 from smartstd.conformance.options import LEVEL_FAMILIES, CheckOptions
 from smartstd.conformance.rule import (
+    DATASET_RULES,
     ENVELOPE_RULES,
     WORKERS_FORK,
     Context,
@@ -73,6 +75,24 @@ _UNWAIVABLE = frozenset({"SC100", "SC101", "SC109"})
 # --------------------------------------------------------------------------- engine
 
 
+def _without_idle_rules(enabled: frozenset[str], files: list[str]) -> frozenset[str]:
+    """``enabled`` less the dataset rules that cannot fire: the type they need is in no input.
+
+    A rule that says ``requires_types = ("Pilot",)`` judges nothing without
+    such a record; when a quick screen of the inputs' bytes shows no input can
+    hold one (:func:`~smartstd.conformance.inputs.may_mention`), the rule does
+    not run, and its per-record work is saved.
+    """
+    for rule in DATASET_RULES:
+        types: tuple[str, ...] = getattr(rule, "requires_types", ())
+        if not types or not enabled.intersection(rule.codes):
+            continue
+        words = [t.encode("ascii") for t in types]
+        if not any(may_mention(f, words) for f in files):
+            enabled = enabled.difference(rule.codes)
+    return enabled
+
+
 class Engine:
     """Runs a check of some inputs under some options and yields findings."""
 
@@ -81,6 +101,7 @@ class Engine:
         self.files = expand_paths(list(paths))
         self.enabled = self.options.enabled_codes()
         load_checks(self.enabled)  # the families of the rules that run, and no others
+        self.enabled = _without_idle_rules(self.enabled, self.files)
         self.counts: Counter[str] = Counter()
         self.charter_present = False
         self.standard_version = STANDARD_VERSION

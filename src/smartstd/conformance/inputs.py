@@ -508,3 +508,30 @@ def _not_envelope(file: str, line: int, kind: str = "value") -> Finding:
             "detail": f"expected the dataset envelope (a JSON object), found {kind}",
         },
     )
+
+
+def may_mention(file: str, words: Iterable[bytes]) -> bool:
+    """Whether ``file``'s bytes could hold any of ``words`` (``True`` when in doubt).
+
+    A quick screen read in blocks (the file is in the page cache for the
+    check that follows): a word found, a JSON escape (a backslash and u, which could
+    spell a word otherwise), a YAML file (which may write a value in many
+    forms) or a file that cannot be read all answer yes.
+    """
+    if file.endswith((".yaml", ".yml")):
+        return True
+    needles = [*words, b"\\u"]
+    longest = max(len(n) for n in needles)
+    try:
+        with open(file, "rb") as fh:
+            tail = b""
+            while True:
+                block = fh.read(1 << 23)
+                if not block:
+                    return False
+                window = tail + block
+                if any(n in window for n in needles):
+                    return True
+                tail = window[-(longest - 1) :]
+    except OSError:
+        return True

@@ -88,6 +88,9 @@ class AssessmentRule:
     """SC801-SC803: judge every pilot's targets once every record was collected."""
 
     codes: tuple[str, ...] = ("SC801", "SC802", "SC803")
+    #: without a Pilot in the inputs there is nothing to judge: the engine
+    #: leaves the rule out (and its per-record work) when no input can hold one
+    requires_types: tuple[str, ...] = ("Pilot",)
     wants_lost = True
     wants_invalid = True
 
