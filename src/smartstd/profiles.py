@@ -1318,15 +1318,17 @@ def _exclude_declared(node: dict[str, Any]) -> None:
     declared ones out of it changes nothing that validates; strict validators
     (ajv's ``allowMatchingProperties``) refuse a property that a pattern also matches.
     """
-    from smartstd.standard._base import EXTENSION_FIELD_PATTERN
+    from smartstd.standard._base import EXTENSION_FIELD_PATTERNS
 
+    # the pattern of whichever version the profile builds on
+    known = set(EXTENSION_FIELD_PATTERNS.values())
     pats = node.get("patternProperties")
     names = sorted(n for n in node.get("properties", {}) if ":" in n)
-    if not isinstance(pats, dict) or not names or EXTENSION_FIELD_PATTERN not in pats:
+    if not isinstance(pats, dict) or not names or not known.intersection(pats):
         return
     look = f"(?!({'|'.join(re.escape(n) for n in names)})$)"
     node["patternProperties"] = {
-        (f"^{look}{k[1:]}" if k == EXTENSION_FIELD_PATTERN else k): v for k, v in pats.items()
+        (f"^{look}{k[1:]}" if k in known else k): v for k, v in pats.items()
     }
 
 

@@ -53,6 +53,7 @@ __all__ = [
     "compare_to_library",
     "deprecations",
     "known_versions",
+    "migrations_document",
     "parse_version",
     "profile_meta_schema",
     "register_deprecation",
@@ -464,6 +465,24 @@ def _schema_entry(fname: str, schema: Mapping[str, Any]) -> dict[str, Any]:
     return entry
 
 
+def migrations_document(version: str) -> dict[str, Any]:
+    """The standard's migration steps to and from ``version``, as published in a bundle.
+
+    The steps are data (``smartstd/data/migrations/<from>-to-<to>.json``:
+    renames, moves, drops and code maps), so a city publishes them with the
+    version, and any tool, not only this library, can follow them.
+    """
+    root = resources.files("smartstd").joinpath("data").joinpath("migrations")
+    steps = []
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".json"):
+            continue
+        doc = json.loads(entry.read_text(encoding="utf-8"))
+        if version in (doc.get("source"), doc.get("target")):
+            steps.append(doc)
+    return {"version": version, "steps": steps}
+
+
 def bundle_files(
     version: str = STANDARD_VERSION,
     base_uri: str | None = None,
@@ -505,6 +524,7 @@ def bundle_files(
     ).encode("utf-8")
     files["rules.json"] = _json(rules if rules is not None else rules_document()).encode("utf-8")
     files["indicators.json"] = _json(definitions_document()).encode("utf-8")
+    files["migrations.json"] = _json(migrations_document(version)).encode("utf-8")
     note = changes or f"# SCDS {version}\n\nNo changelog entry was given for this version.\n"
     files["CHANGES.md"] = note.encode("utf-8")
     index: dict[str, Any] = {
@@ -517,6 +537,7 @@ def bundle_files(
         "codelists": "codelists.json",
         "rules": "rules.json",
         "indicators": "indicators.json",
+        "migrations": "migrations.json",
         "changes": "CHANGES.md",
         "checksums": "SHA256SUMS",
     }

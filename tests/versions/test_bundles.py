@@ -282,7 +282,7 @@ def test_renderers_in_both_languages() -> None:
 
 @pytest.fixture(scope="module")
 def widened() -> tuple[Any, Any]:
-    old = build_schemas("1.0.0")["Building.schema.json"]
+    old = build_schemas("1.1.0")["Building.schema.json"]  # what the strategies write
     new = copy.deepcopy(old)
     new["properties"]["note"] = {"type": "string"}
     new["properties"]["floors_above"]["anyOf"][0]["maximum"] = 300
@@ -319,11 +319,13 @@ def test_version_order_and_bumps() -> None:
 
 
 def test_compare_to_library_keeps_its_contract() -> None:
-    assert compare_to_library("1.0.0") is None
+    assert compare_to_library("1.1.0") is None
     assert compare_to_library("not-a-version") is None
+    code, _, refuse = compare_to_library("1.0.0") or ("", {}, True)
+    assert (code, refuse) == ("SC704", False)  # older and known: checked, pointed to migrate
     code, params, refuse = compare_to_library("2.0.0") or ("", {}, False)
     assert (code, refuse) == ("SC105", True)
-    assert params["latest"] == "1.0.0"
+    assert params["latest"] == "1.1.0"
     code, params, refuse = compare_to_library("1.5.0") or ("", {}, False)
     assert (code, refuse) == ("SC105", False)
 
@@ -337,7 +339,14 @@ def test_an_older_known_version_is_sc704(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert (code, refuse) == ("SC704", False)
     assert params["command"] == "smartstd migrate PATH --to 1.1.0 --out OUT"
     minimal = Path(__file__).parent.parent / "cases" / "valid" / "minimal"
-    report = check([str(minimal)])
+    older = tmp_path / "minimal"
+    older.mkdir()
+    for f in minimal.iterdir():
+        text = f.read_text(encoding="utf-8").replace(
+            '"standard_version": "1.1.0"', '"standard_version": "1.0.0"'
+        )
+        (older / f.name).write_text(text, encoding="utf-8")
+    report = check([str(older)])
     assert [(f.code, f.pointer, f.severity.value) for f in report.findings] == [
         ("SC704", "/standard_version", "info")
     ]

@@ -473,7 +473,11 @@ def candidates(draw: st.DrawFn) -> dict[str, Any]:
 def validators(panyu: ProfileSet) -> dict[str, tuple[Any, Any]]:
     eff = effective_schemas(panyu)
     return {
-        t: (Draft202012Validator(load_schema(t)), Draft202012Validator(eff[f"{t}.schema.json"]))
+        # the core the profile builds on (gz-panyu builds on 1.0.0)
+        t: (
+            Draft202012Validator(load_schema(t, panyu.standard_version)),
+            Draft202012Validator(eff[f"{t}.schema.json"]),
+        )
         for t in TYPES
     }
 
@@ -505,7 +509,7 @@ def test_profile_conformant_data_is_core_conformant(
 def _dataset(tmp_path: Path, entities: list[dict[str, Any]], **envelope: Any) -> Path:
     doc = {
         "standard": "scds",
-        "standard_version": "1.0.0",
+        "standard_version": "1.1.0",
         "dataset_id": "d1",
         "publisher_id": "org-so",
         "generated_at": "2026-06-30T18:00:00+08:00",
@@ -614,8 +618,8 @@ def test_sc703_from_the_version_registry_and_from_a_profile(tmp_path: Path) -> N
         [{**BUILDING, "elevator_count": 2, "gz:old_style": "qilou"}],
         extensions={"gz": "x"},
     )
-    dep = versions.Deprecation("Building", "elevator_count", "1.0.0", "gz:lifts")
-    with versions.registered(versions.VersionInfo("1.0.0", checkable=True, deprecations=(dep,))):
+    dep = versions.Deprecation("Building", "elevator_count", "1.1.0", "gz:lifts")
+    with versions.registered(versions.VersionInfo("1.1.0", checkable=True, deprecations=(dep,))):
         report = check([str(path)])
     assert [(f.code, f.pointer) for f in report.findings] == [
         ("SC703", "/entities/2/elevator_count")

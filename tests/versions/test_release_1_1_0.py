@@ -239,3 +239,17 @@ def test_the_1_0_0_copy_migrates_up_without_loss(tmp_path: Path) -> None:
     report = smartstd.check([str(out), str(EXAMPLE_1_0_0 / "charter.yaml")])
     assert report.standard_version == "1.1.0"
     assert [f.code for f in report.findings if f.severity.value == "error"] == []
+
+
+def test_the_bundle_publishes_the_migration_steps_as_data() -> None:
+    import json as _json
+
+    from smartstd.versions import bundle_files
+
+    files = bundle_files("1.1.0")
+    index = _json.loads(files["index.json"])
+    assert index["migrations"] == "migrations.json"
+    doc = _json.loads(files["migrations.json"])
+    pairs = {(s["source"], s["target"]) for s in doc["steps"]}
+    assert pairs == {("1.0.0", "1.1.0"), ("1.1.0", "1.0.0")}
+    assert "migrations.json" in files["SHA256SUMS"].decode()

@@ -42,6 +42,7 @@ _BUNDLE_FILES = (
     "indicator.schema.json",
     "assessment.schema.json",
     "indicators.json",
+    "migrations.json",
     "CHANGES.md",
     "SHA256SUMS",
 )
