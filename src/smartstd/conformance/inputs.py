@@ -518,8 +518,8 @@ def may_mention(file: str, words: Iterable[bytes]) -> bool:
     spell a word otherwise), a YAML file (which may write a value in many
     forms) or a file that cannot be read all answer yes.
     """
-    if file.endswith((".yaml", ".yml")):
-        return True
+    if file.endswith((".yaml", ".yml")) or not os.path.isfile(file):
+        return True  # a pipe or a device is never opened here (it would block)
     needles = [*words, b"\\u"]
     longest = max(len(n) for n in needles)
     try:
