@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,15 @@ def test_plugin_is_registered_as_a_pytest11_entry_point() -> None:
     assert plugins == {"smartstd": "smartstd.testing.pytest_plugin"}
 
 
+def _load_plugin() -> list[str]:
+    """``-p`` for a checkout; an installed smartstd loads the plugin by its entry point.
+
+    Naming it twice makes pytest stop with "Plugin already registered".
+    """
+    installed = {ep.value for ep in entry_points(group="pytest11")}
+    return [] if "smartstd.testing.pytest_plugin" in installed else ["-p", "smartstd.testing.pytest_plugin"]
+
+
 def test_the_vendor_example_runs_with_the_plugin(tmp_path: Path) -> None:
     env = {
         **os.environ,
@@ -71,8 +81,7 @@ def test_the_vendor_example_runs_with_the_plugin(tmp_path: Path) -> None:
             "no:cacheprovider",
             "-p",
             "no:xdist",
-            "-p",
-            "smartstd.testing.pytest_plugin",
+            *_load_plugin(),
             "--rootdir",
             str(tmp_path),
             "-c",
