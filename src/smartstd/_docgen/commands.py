@@ -59,22 +59,14 @@ def _anchor(path: tuple[str, ...]) -> str:
     return "-".join(path)
 
 
-def cli_page() -> str:
-    from smartstd.cli import EXIT_FAIL, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
-    from smartstd.cli import main as cli_main
+_Entry = tuple[tuple[str, ...], click.Command, click.Context]
 
-    commands = list(_iter_commands(cli_main, ("smartstd",), None))
-    lines = [
-        "# Command line · 命令行",
-        "",
-        "Every command of `smartstd`, generated from the click commands themselves."
-        " `smartstd COMMAND --help` (or `-h`) prints the same in a terminal;"
-        " `python -m smartstd` is the same command."
-        " · 由命令定义生成的命令行参考；`python -m smartstd` 与 `smartstd` 相同。",
-        "",
-        "## Exit codes · 退出码",
-        "",
-    ]
+
+def _exit_codes() -> list[str]:
+    """The exit codes every command shares."""
+    from smartstd.cli import EXIT_FAIL, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+
+    lines = ["## Exit codes · 退出码", ""]
     lines += table(
         ("Code", "Meaning", "含义"),
         [
@@ -99,8 +91,96 @@ def cli_page() -> str:
             ],
         ],
     )
-    lines += [
+    return [*lines, ""]
+
+
+def _arguments(cmd: click.Command) -> list[str]:
+    """The table of a command's arguments (nothing when it takes none)."""
+    args = [p for p in cmd.params if isinstance(p, click.Argument)]
+    if not args:
+        return []
+    lines = ["**Arguments**", ""]
+    lines += table(
+        ("Argument", "Type", "Required", "Repeatable"),
+        [
+            [
+                code_span(a.human_readable_name),
+                _param_type(a),
+                "yes" if a.required else "no",
+                "yes" if a.nargs == -1 else "no",
+            ]
+            for a in args
+        ],
+    )
+    return [*lines, ""]
+
+
+def _option_row(o: click.Option) -> list[str]:
+    names = ", ".join(code_span(n) for n in [*o.opts, *o.secondary_opts])
+    default = ""
+    if (
+        o.default is not None
+        and not callable(o.default)
+        and not o.is_flag
+        and not o.count
+        and o.default != ()
+        and "Sentinel" not in repr(o.default)
+    ):
+        default = code_span(o.default)
+    help_ = o.help or ("Show the version and exit." if "--version" in o.opts else "")
+    if o.multiple:
+        help_ = (help_ + " (repeatable)").strip()
+    return [names, _param_type(o), default, cell(help_)]
+
+
+def _options(cmd: click.Command, ctx: click.Context) -> list[str]:
+    """The table of a command's options (nothing when it has none)."""
+    # The help option is left out of the tables (every command takes -h/--help, said
+    # once above): click builds it per invocation, so its names depend on how the
+    # command was last called, and the page must not.
+    opts = [
+        p
+        for p in cmd.get_params(ctx)
+        if isinstance(p, click.Option) and not p.hidden and "--help" not in p.opts
+    ]
+    if not opts:
+        return []
+    lines = ["**Options**", ""]
+    lines += table(("Option", "Type", "Default", "Help"), [_option_row(o) for o in opts])
+    return [*lines, ""]
+
+
+def _command_section(entry: _Entry, commands: list[_Entry]) -> list[str]:
+    """One command's section: usage, help, arguments, options, subcommands."""
+    path, cmd, ctx = entry
+    pieces = cmd.collect_usage_pieces(ctx)
+    lines = [f"## `{' '.join(path)}` {{ #{_anchor(path)} }}", ""]
+    lines += fence(" ".join([*path, *pieces]), "text")
+    lines.append("")
+    help_text = inspect.cleandoc(cmd.help or "").replace("\b\n", "")
+    if help_text:
+        lines += [prose(help_text), ""]
+    lines += [*_arguments(cmd), *_options(cmd, ctx)]
+    if isinstance(cmd, click.Group):
+        subs = [f"[`{' '.join(p)}`](#{_anchor(p)})" for p, _, _ in commands if p[:-1] == path]
+        lines += ["**Commands:** " + ", ".join(subs), ""]
+    return lines
+
+
+def cli_page() -> str:
+    """``reference/cli.md``: every command of ``smartstd`` with its arguments and options."""
+    from smartstd.cli import main as cli_main
+
+    commands = list(_iter_commands(cli_main, ("smartstd",), None))
+    lines = [
+        "# Command line · 命令行",
         "",
+        "Every command of `smartstd`, generated from the click commands themselves."
+        " `smartstd COMMAND --help` (or `-h`) prints the same in a terminal;"
+        " `python -m smartstd` is the same command."
+        " · 由命令定义生成的命令行参考；`python -m smartstd` 与 `smartstd` 相同。",
+        "",
+        *_exit_codes(),
         "## Commands · 命令",
         "",
     ]
@@ -112,60 +192,6 @@ def cli_page() -> str:
         ],
     )
     lines.append("")
-    for path, cmd, ctx in commands:
-        pieces = cmd.collect_usage_pieces(ctx)
-        lines += [f"## `{' '.join(path)}` {{ #{_anchor(path)} }}", ""]
-        lines += fence(" ".join([*path, *pieces]), "text")
-        lines.append("")
-        help_text = inspect.cleandoc(cmd.help or "").replace("\b\n", "")
-        if help_text:
-            lines += [prose(help_text), ""]
-        args = [p for p in cmd.params if isinstance(p, click.Argument)]
-        if args:
-            lines += ["**Arguments**", ""]
-            lines += table(
-                ("Argument", "Type", "Required", "Repeatable"),
-                [
-                    [
-                        code_span(a.human_readable_name),
-                        _param_type(a),
-                        "yes" if a.required else "no",
-                        "yes" if a.nargs == -1 else "no",
-                    ]
-                    for a in args
-                ],
-            )
-            lines.append("")
-        # The help option is left out of the tables (every command takes -h/--help, said
-        # once above): click builds it per invocation, so its names depend on how the
-        # command was last called, and the page must not.
-        opts = [
-            p
-            for p in cmd.get_params(ctx)
-            if isinstance(p, click.Option) and not p.hidden and "--help" not in p.opts
-        ]
-        if opts:
-            lines += ["**Options**", ""]
-            rows = []
-            for o in opts:
-                names = ", ".join(code_span(n) for n in [*o.opts, *o.secondary_opts])
-                default = ""
-                if (
-                    o.default is not None
-                    and not callable(o.default)
-                    and not o.is_flag
-                    and not o.count
-                    and o.default != ()
-                    and "Sentinel" not in repr(o.default)
-                ):
-                    default = code_span(o.default)
-                help_ = o.help or ("Show the version and exit." if "--version" in o.opts else "")
-                if o.multiple:
-                    help_ = (help_ + " (repeatable)").strip()
-                rows.append([names, _param_type(o), default, cell(help_)])
-            lines += table(("Option", "Type", "Default", "Help"), rows)
-            lines.append("")
-        if isinstance(cmd, click.Group):
-            subs = [f"[`{' '.join(p)}`](#{_anchor(p)})" for p, _, _ in commands if p[:-1] == path]
-            lines += ["**Commands:** " + ", ".join(subs), ""]
+    for entry in commands:
+        lines += _command_section(entry, commands)
     return page_text(lines)

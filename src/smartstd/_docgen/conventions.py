@@ -6,7 +6,23 @@ from smartstd._docgen.fields import FIELD_HEAD, Typer, field_rows, schema_rel
 from smartstd._docgen.markdown import code_span, page_text, prose, table
 
 
+def _geometry() -> list[str]:
+    """The fields of the GeoJSON geometries, one table each."""
+    from smartstd.standard._base import Point, Polygon
+
+    lines: list[str] = []
+    for cls in (Point, Polygon):
+        schema = cls.model_json_schema()
+        typer = Typer(schema.get("$defs", {}), "index.md")
+        zh_t, en_t, zh_d, en_d = cls.__i18n__
+        lines += [f"#### {en_t} · {zh_t}", "", f"{prose(en_d)} · {prose(zh_d)}", ""]
+        lines += table(FIELD_HEAD, field_rows(schema, typer))
+        lines.append("")
+    return lines
+
+
 def reference_index() -> str:
+    """``reference/index.md``: the reference's pages and the conventions of the standard."""
     from smartstd.schemas import DEFAULT_BASE_URI, DRAFT
     from smartstd.standard._base import (
         DATE_PATTERN,
@@ -14,8 +30,6 @@ def reference_index() -> str:
         ID_PATTERN,
         LANG_TAG_PATTERN,
         TIMESTAMP_PATTERN,
-        Point,
-        Polygon,
     )
     from smartstd.standard.codes import NAMESPACED_CODE_PATTERN
     from smartstd.standard.dataset import ENTITY_TYPES, STANDARD_VERSION
@@ -78,13 +92,7 @@ def reference_index() -> str:
         " · 几何采用 GeoJSON，经度在前；数据集可声明其他坐标参考系（如 GCJ-02）。",
         "",
     ]
-    for cls in (Point, Polygon):
-        schema = cls.model_json_schema()
-        typer = Typer(schema.get("$defs", {}), "index.md")
-        zh_t, en_t, zh_d, en_d = cls.__i18n__
-        lines += [f"#### {en_t} · {zh_t}", "", f"{prose(en_d)} · {prose(zh_d)}", ""]
-        lines += table(FIELD_HEAD, field_rows(schema, typer))
-        lines.append("")
+    lines += _geometry()
     lines += [
         "### Extensions · 扩展",
         "",
