@@ -122,6 +122,7 @@ class _Builder:
         for org in reg.orgs:
             self.tags.setdefault(org.role, []).append(org)
         self.by_id = {o.id: o for o in reg.orgs}
+        self.action_sets: dict[str, list[str]] = {}
         self.street_abbr = [s.abbr for s in reg.streets]
 
     def orgs(self, tag: str) -> list[Org]:
@@ -281,12 +282,14 @@ class _Builder:
 
     def grant(self, org: Org, g: dict[str, Any], agreement: str, scope: _Scope) -> None:
         suffix = f"-{scope.words['slug']}" if scope.name == "community" else ""
+        actions = g["actions"]
         row: dict[str, Any] = {
             "id": self.grant_id(org, g["category"], suffix),
             "type": "DataAccessGrant",
             "organization_id": org.id,
             "data_category_id": DC[g["category"]],
-            "actions": list(g["actions"]),
+            # a named set is one list that every grant naming it shares
+            "actions": self.action_sets[actions] if isinstance(actions, str) else list(actions),
             "purpose_id": PURPOSE[g["purpose"]],
             "legal_role": g["legal_role"],
             "legal_basis": g["basis"],
@@ -304,6 +307,7 @@ class _Builder:
 
     def grants(self) -> None:
         data = load("grants")
+        self.action_sets = {name: list(acts) for name, acts in data["action_sets"].items()}
         for level in ("district", "street", "community"):
             for scope in self.scopes(level):
                 for block in data[level]:
