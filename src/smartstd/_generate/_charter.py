@@ -35,6 +35,8 @@ from smartstd.standard.domains import CORE_DOMAINS
 __all__ = ["DC", "PURPOSE", "SUBDOMAINS", "build_charter", "charter_dates"]
 
 _DATA = load("charter")
+_AGREEMENTS = load("agreements")
+_GRANTS = load("grants")
 
 #: Data category ids by short key.
 DC: dict[str, str] = dict(_DATA["data_category_ids"])
@@ -235,10 +237,9 @@ class _Builder:
         )
 
     def agreements(self) -> None:
-        data = load("agreements")
         for level in ("district", "street", "community"):
             for scope in self.scopes(level):
-                for tpl in data[level]:
+                for tpl in _AGREEMENTS[level]:
                     self.agreement(tpl, scope)
 
     # -------------------------------------------------------------- assignments
@@ -306,11 +307,10 @@ class _Builder:
         self.out.append(row)
 
     def grants(self) -> None:
-        data = load("grants")
-        self.action_sets = {name: list(acts) for name, acts in data["action_sets"].items()}
+        self.action_sets = {name: list(acts) for name, acts in _GRANTS["action_sets"].items()}
         for level in ("district", "street", "community"):
             for scope in self.scopes(level):
-                for block in data[level]:
+                for block in _GRANTS[level]:
                     agreement = block["agreement"].format(**scope.words)
                     for org in self.party(block["party"], scope):
                         for g in block["grants"]:
