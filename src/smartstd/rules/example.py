@@ -7,6 +7,7 @@ Each rule's examples live beside its catalogue entry, in
       "context": [ ...records both datasets hold... ],
       "envelope": { ...envelope fields both datasets change... },
       "options": {"level": "L3", "params": {...}, "limits": {...}, "today": "2026-06-30"},
+      "files": {"assertions.yaml": "..."},
       "bad":  {"records": [...], "envelope": {...}, "params": {...}, "waivers": [...],
                "files": {"profile.yaml": "..."}, "encoding": "gb18030",
                "also": ["SC106"], "note": "..."},
@@ -72,7 +73,7 @@ BASE: tuple[Mapping[str, Any], ...] = (
 )
 
 _SIDE_KEYS = {"records", "envelope", "params", "waivers", "files", "encoding", "also", "note"}
-_KEYS = {"context", "envelope", "options", "bad", "good"}
+_KEYS = {"context", "envelope", "options", "files", "bad", "good"}
 _OPTIONS = {"level", "params", "limits", "today"}
 
 
@@ -133,7 +134,7 @@ class Run:
     """What :meth:`Example.write` made: the dataset and how to check it.
 
     Attributes:
-        paths: the files to check (the dataset).
+        paths: what to check: the folder holding the dataset and its files.
         level: the level to check at.
         params: rule parameters by rule code.
         limits: input limits (fields of ``smartstd.io.Limits``).
@@ -160,6 +161,7 @@ class Example:
         context: records both sides hold (besides :data:`BASE`).
         envelope: envelope fields both sides change.
         options: ``level``, ``params``, ``limits`` and ``today`` for both sides.
+        files: more files both sides hold (name: text).
     """
 
     code: str
@@ -168,6 +170,7 @@ class Example:
     context: tuple[Any, ...] = ()
     envelope: Mapping[str, Any] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
+    files: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def context_text(self) -> str:
@@ -176,6 +179,7 @@ class Example:
             records=self.context,
             envelope=self.envelope,
             params=self.options.get("params", {}),
+            files=self.files,
         )
         lines = [shared.text] if shared.text else []
         extra = {k: v for k, v in self.options.items() if k != "params"}
@@ -207,7 +211,7 @@ class Example:
         out.mkdir(parents=True, exist_ok=True)
         dataset = out / "dataset.json"
         dataset.write_bytes(self.dataset_text(which).encode(side.encoding))
-        for name, text in side.files.items():
+        for name, text in {**self.files, **side.files}.items():
             (out / name).write_text(text, encoding="utf-8")
         waivers = None
         if side.waivers:
@@ -218,7 +222,7 @@ class Example:
             for code, values in source.items():
                 params.setdefault(code, {}).update(values)
         return Run(
-            paths=(str(dataset),),
+            paths=(str(out),),
             level=self.options.get("level"),
             params=params,
             limits=dict(self.options.get("limits", {})),
@@ -260,6 +264,7 @@ def parse_example(code: str, data: Any) -> Example:
         context=tuple(data.get("context", ())),
         envelope=data.get("envelope", {}),
         options=options,
+        files=data.get("files", {}),
     )
 
 
