@@ -65,6 +65,8 @@ class RuleInfo:
             named after the finding's parameters).
         explanation: one paragraph, by language.
         params: the rule's parameters.
+        example_given: the examples, when given in code (a test's rule);
+            ``None`` reads them from the rule's examples file.
 
     The bad and good examples (:attr:`example`, shown as :attr:`bad` and
     :attr:`good`) are whole records kept beside the entry, in
@@ -79,11 +81,12 @@ class RuleInfo:
     message: Mapping[str, str]
     explanation: Mapping[str, str]
     params: tuple[Param, ...] = field(default=())
+    example_given: Example | None = field(default=None, compare=False, repr=False)
 
     @property
     def example(self) -> Example:
         """The rule's bad and good examples (whole records ``smartstd check`` runs)."""
-        return load_example(self.code)
+        return self.example_given or load_example(self.code)
 
     @property
     def bad(self) -> str:
