@@ -375,4 +375,37 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "生成模板需要 openpyxl：pip install 'smartstd[convert]'",
         "writing templates needs openpyxl: pip install 'smartstd[convert]'",
     ),
+    "bundle_sums_unreadable": (
+        "模式包 {folder}：无法读取 SHA256SUMS：{reason}",
+        "bundle {folder}: cannot read SHA256SUMS: {reason}",
+    ),
+    "bundle_file_missing": (
+        "模式包 {folder}：{name} 列在 SHA256SUMS 中，但文件不存在",
+        "bundle {folder}: {name} is listed in SHA256SUMS but missing",
+    ),
+    "bundle_checksum": (
+        "模式包 {folder}：{name} 与其 SHA-256 校验和不符",
+        "bundle {folder}: {name} does not match its SHA-256 checksum",
+    ),
+    "file_finding": ("{where}：无法读取（{code}）：{finding}", "{where}: {code} {finding}"),
+    "not_schema_or_profile": (
+        "{file}：既不是 JSON Schema（对象或布尔值），也不是地方配置",
+        "{file}: neither a JSON Schema (an object or a boolean) nor a profile",
+    ),
+    "bundle_file_unreadable": (
+        "模式包 {folder}：无法读取 {name}：{reason}",
+        "bundle {folder}: cannot read {name}: {reason}",
+    ),
+    "bundle_no_schemas": (
+        "模式包 {folder}：没有 *.schema.json 文件",
+        "bundle {folder}: no *.schema.json files",
+    ),
+    "no_bundle": (
+        "不是模式包文件夹、地方配置文件或已发布的版本：{source}",
+        "no bundle folder, profile file or published version: {source}",
+    ),
+    "unknown_compat_mode": (
+        "未知的兼容模式 {mode!r}（可选：{known}）",
+        "unknown compatibility mode {mode!r} (choose from {known})",
+    ),
 }
