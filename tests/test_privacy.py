@@ -239,13 +239,21 @@ def test_the_fast_paths_find_what_the_general_search_finds(text: str) -> None:
     assert [tuple(m) for m in scan(text)] == _general_scan(text)
 
 
-def test_a_long_list_of_numbers_is_found_whole() -> None:
-    numbers = [f"13{i % 7 + 3}{i:08d}" for i in range(5_000)]
-    text = " ".join(numbers[:2_500]) + " 86 " + "  ".join(numbers[2_500:]) + " 4401"
-    found = scan(text)
-    assert [m.value for m in found] == numbers
-    assert found[2_500].start == text.index(" 86 ") + 1  # the prefix joins the next number
+@pytest.mark.parametrize("sep", [" ", "  ", "-", "\u3000", " \u200b"])
+def test_a_long_list_of_numbers_is_found_whole(sep: str) -> None:
+    numbers = [f"13{i % 7 + 3}{i:08d}" for i in range(4_000)]
+    for text in (
+        sep.join(numbers),
+        "Tel" + sep.join(numbers) + "a",  # a letter may touch the first and the last
+        sep.join(numbers[:2_000]) + " 86 " + sep.join(numbers[2_000:]) + " 4401",
+    ):
+        found = scan(text)
+        assert [m.value for m in found] == numbers
+        assert [tuple(m) for m in found] == _general_scan(text)
+    assert found[2_000].start == text.index(" 86 ") + 1  # the prefix joins the next number
     assert found[0].masked == "133****0000"
+    # a hash-like word touching the list: its first number is not one
+    assert [m.value for m in scan("9f86d" + sep.join(numbers[:3]))] == numbers[1:3]
 
 
 def test_the_written_out_table_is_what_unicodedata_says() -> None:

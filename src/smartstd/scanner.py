@@ -247,6 +247,10 @@ _CHAIN: Final = re.compile(
 _GROUPS: Final = re.compile(r"[0-9](?:\x00*+[0-9])*+(?:\x00*+[Xx]$)?")
 # the groups of a chain without ignorable characters (an X can only end a chain)
 _PLAIN_GROUPS: Final = re.compile(r"[0-9]++[Xx]?")
+# in such a chain: a group that is not eleven digits (or an X)
+_NOT_ELEVEN: Final = re.compile(r"(?<![0-9])(?:[0-9]{1,10}+|[0-9]{12,}+)(?![0-9])|[Xx]")
+# in a chain of groups of eleven digits: those that are mobile numbers
+_MOBILE_GROUPS: Final = re.compile(r"(?<![0-9])1[3-9][0-9]{9}")
 
 
 def _screen_pattern() -> re.Pattern[bytes]:
@@ -542,6 +546,17 @@ def _match_at(groups: list[tuple[int, int, str]], i: int) -> tuple[Kind, int, st
     return suspect or best
 
 
+def _elevens(norm: str, first: int, last: int) -> bool:
+    """Whether the chain ``norm[first:last]`` is groups of eleven digits and nothing else."""
+    if norm.find("\x00", first, last) >= 0 or norm[last - 1] in "Xx":
+        return False
+    size = last - first
+    if size % 12 == 11 and norm.count(" ", first, last) == size // 12:
+        # split by single separators: a separator every twelfth character
+        return norm[first + 11 : last : 12] == " " * (size // 12)
+    return _NOT_ELEVEN.search(norm, first, last) is None
+
+
 def _alone(g: str) -> tuple[Kind, str] | None:
     """What one digit group is on its own: a kind and its digits, as :func:`_match_at` says.
 
@@ -580,6 +595,14 @@ def scan(text: str) -> list[Match]:
     for chain in _CHAIN.finditer(norm):
         first, last = chain.span()
         if last - first < 11:
+            continue
+        if last - first > 23 and _elevens(norm, first, last):
+            # the fastest path: groups of eleven digits (a list of mobile
+            # numbers), each alone; only the first and last may touch a letter
+            for m in _MOBILE_GROUPS.finditer(norm, first, last):
+                start, end = m.span()
+                if (start != first and end != last) or _outer_ok(norm, start, end):
+                    append(Match("mobile", start, end, m.group()))
             continue
         groups = _groups(norm, first, last)
         if sum(len(g[2]) for g in groups) >= 11:  # fewer digits hold nothing
