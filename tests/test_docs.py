@@ -31,6 +31,7 @@ import yaml
 from click.testing import CliRunner
 
 from smartstd import _docgen
+from smartstd._docgen.markdown import cell
 from smartstd.catalogue import all_rules
 from smartstd.cli import main as cli_main
 from smartstd.standard import CODE_LISTS, ENTITY_TYPES, STANDARD_VERSION, entity_adapter, lifecycle
@@ -153,7 +154,7 @@ def test_every_rule_has_a_section() -> None:
         assert rule.severity.value in section
         assert rule.level.value in section
         for lang in ("en", "zh-CN"):
-            assert _docgen._cell(rule.text("explanation", lang)) in section
+            assert cell(rule.text("explanation", lang)) in section
         for param in rule.params:
             assert f"| `{param.name}` |" in section
         assert '!!! failure "Bad' in section

@@ -63,7 +63,11 @@ def _load_plugin() -> list[str]:
     Naming it twice makes pytest stop with "Plugin already registered".
     """
     installed = {ep.value for ep in entry_points(group="pytest11")}
-    return [] if "smartstd.testing.pytest_plugin" in installed else ["-p", "smartstd.testing.pytest_plugin"]
+    return (
+        []
+        if "smartstd.testing.pytest_plugin" in installed
+        else ["-p", "smartstd.testing.pytest_plugin"]
+    )
 
 
 def test_the_vendor_example_runs_with_the_plugin(tmp_path: Path) -> None:

@@ -111,19 +111,24 @@ def load_config(path: Path | str | None = None, *, search: bool = True) -> Confi
         data = tomllib.loads(p.read_text("utf-8"))
     except UnicodeDecodeError as exc:
         raise ConfigError(
-            f"cannot read configuration {p}: it is not UTF-8 (byte {exc.start + 1}"
-            f" is {exc.object[exc.start : exc.start + 1]!r}); save it as UTF-8"
+            key="config_not_utf8",
+            file=p,
+            byte=exc.start + 1,
+            value=exc.object[exc.start : exc.start + 1],
         ) from None
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration {p}: {exc}") from None
+        raise ConfigError(key="config_unreadable", file=p, reason=exc) from None
     if p.name == "pyproject.toml":
         data = data.get("tool", {}).get("smartstd", {})
     if not isinstance(data, dict):
-        raise ConfigError(f"{p}: [tool.smartstd] must be a table")
+        raise ConfigError(key="config_not_table", file=p)
     unknown = set(data) - _KEYS
     if unknown:
         raise ConfigError(
-            f"{p}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(_KEYS))}"
+            key="config_unknown_keys",
+            file=p,
+            keys=", ".join(sorted(unknown)),
+            known=", ".join(sorted(_KEYS)),
         )
     cfg = Config(source=p)
     try:
@@ -135,7 +140,7 @@ def load_config(path: Path | str | None = None, *, search: bool = True) -> Confi
         cfg.lang = _str(data, "lang", p)
         if "jobs" in data:
             if not isinstance(data["jobs"], int) or data["jobs"] < 1:
-                raise ConfigError(f"{p}: jobs must be a positive integer")
+                raise ConfigError(key="config_bad_jobs", file=p)
             cfg.jobs = data["jobs"]
         cfg.select = _list(data, "select", p)
         cfg.ignore = _list(data, "ignore", p)
@@ -147,24 +152,27 @@ def load_config(path: Path | str | None = None, *, search: bool = True) -> Confi
             cfg.waivers = p.parent / str(data["waivers"])
         sev = data.get("severity", {})
         if not isinstance(sev, dict):
-            raise ConfigError(f'{p}: [severity] must be a table of CODE = "error|warning|info"')
+            raise ConfigError(key="config_bad_severity", file=p)
         cfg.severity = {str(k).upper(): Severity(v) for k, v in sev.items()}
         params = data.get("params", {})
         if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
-            raise ConfigError(f"{p}: [params.CODE] tables expected")
+            raise ConfigError(key="config_bad_params", file=p)
         cfg.params = {str(k).upper(): dict(v) for k, v in params.items()}
         lim = data.get("limits", {})
         names = {f.name for f in fields(Limits)}
         bad = set(lim) - names
         if bad:
             raise ConfigError(
-                f"{p}: unknown limit(s) {', '.join(sorted(bad))}; known: {', '.join(sorted(names))}"
+                key="config_unknown_limits",
+                file=p,
+                limits=", ".join(sorted(bad)),
+                known=", ".join(sorted(names)),
             )
         cfg.limits = Limits(**lim)
     except ValueError as exc:
         if isinstance(exc, ConfigError):
             raise
-        raise ConfigError(f"{p}: {exc}") from None
+        raise ConfigError(key="config_bad_value", file=p, reason=exc) from None
     _check_rule_keys(cfg, p)
     return cfg
 
@@ -176,21 +184,31 @@ def _check_rule_keys(cfg: Config, p: Path) -> None:
         try:
             rule = get_rule(code)
         except KeyError:
-            raise ConfigError(f"{p}: no rule {code}") from None
+            raise ConfigError(key="config_no_rule", file=p, code=code) from None
         if code in cfg.params:
             known = {x.name for x in rule.params}
             bad = set(cfg.params[code]) - known
             if bad:
+                if known:
+                    raise ConfigError(
+                        key="config_unknown_params",
+                        file=p,
+                        code=code,
+                        params=", ".join(sorted(bad)),
+                        known=", ".join(sorted(known)),
+                    )
                 raise ConfigError(
-                    f"{p}: rule {code} has no parameter(s) {', '.join(sorted(bad))}"
-                    + (f"; known: {', '.join(sorted(known))}" if known else "; it takes none")
+                    key="config_rule_takes_no_params",
+                    file=p,
+                    code=code,
+                    params=", ".join(sorted(bad)),
                 )
 
 
 def _str(data: dict[str, Any], key: str, p: Path) -> str | None:
     value = data.get(key)
     if value is not None and not isinstance(value, str):
-        raise ConfigError(f"{p}: {key} must be a string")
+        raise ConfigError(key="config_not_string", file=p, name=key)
     return value
 
 
@@ -199,5 +217,5 @@ def _list(data: dict[str, Any], key: str, p: Path) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{p}: {key} must be a list of strings")
+        raise ConfigError(key="config_not_string_list", file=p, name=key)
     return tuple(value)

@@ -140,16 +140,13 @@ def _parse(text: str, name: str) -> Iterator[Division]:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = next(reader, None)
     if header is None:
-        raise ConfigError(f"{name}: the division table is empty")
+        raise ConfigError(key="division_table_empty", file=name)
     if header[:5] == ["code", "name", "level", "start", "end"]:
         cols = (0, 1, 2, 3, 4)
     elif header[:1] == ["代码"] and "启用时间" in header and "变更/弃用时间" in header:
         cols = (0, 3, 4, header.index("启用时间"), header.index("变更/弃用时间"))
     else:
-        raise ConfigError(
-            f"{name}:1: not a division table: the header must be code,name,level,start,end "
-            "(or the 代码,...,启用时间,变更/弃用时间 header of areacodes' result.csv)"
-        )
+        raise ConfigError(key="division_bad_header", file=name)
     for line, row in enumerate(reader, start=2):
         if not row:
             continue
@@ -159,7 +156,9 @@ def _parse(text: str, name: str) -> Iterator[Division]:
                 raise ValueError(f"code {code!r} is not six digits")
             yield Division(code, label, _LEVELS[level], int(start), int(end) if end else None)
         except (IndexError, KeyError, ValueError) as exc:
-            raise ConfigError(f"{name}:{line}: bad division row {row!r} ({exc})") from None
+            raise ConfigError(
+                key="division_bad_row", file=name, line=line, row=row, reason=exc
+            ) from None
 
 
 @cache
@@ -174,13 +173,13 @@ def _file(path: str) -> DivisionTable:
     try:
         raw = p.read_bytes()
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the division table ({exc.strerror})") from None
+        raise ConfigError(key="division_unreadable", file=path, reason=exc.strerror) from None
     if p.suffix == ".gz":
         raw = gzip.decompress(raw)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: the division table is not UTF-8") from None
+        raise ConfigError(key="division_not_utf8", file=path) from None
     return DivisionTable.from_csv(text, name=path)
 
 

@@ -6,15 +6,23 @@
     ├── UsageError (SmartstdError, ValueError)   bad arguments, unknown option values
     ├── InputError (SmartstdError, ValueError)   input that cannot become a dataset;
     │     carries the findings that say why (file, line, column, JSON Pointer)
-    └── ConfigError (SmartstdError, ValueError)     a bad configuration, waiver or profile file
+    └── ConfigError (SmartstdError, ValueError)  a bad configuration, waiver or profile file
+
+Usage and configuration errors are raised with a catalogue key and its
+parameters (``UsageError(key="no_such_file", path=p)``), so the command line
+can say them in Chinese (the default) or English (``--lang en``); a test fails
+when a raise site has no key or its parameters differ from the message's.
 
 异常只用于误用和无法读取的输入；数据本身的问题以检查结果（Finding）报告。
+用法错误和配置错误的文字按键取自中英文对照表，命令行默认以中文显示。
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from smartstd._error_messages import ERROR_MESSAGES, render
 
 if TYPE_CHECKING:
     from smartstd.report import Finding
@@ -23,23 +31,44 @@ __all__ = ["ConfigError", "InputError", "SmartstdError", "UsageError"]
 
 
 class SmartstdError(Exception):
-    """Base of every exception the library raises on purpose."""
+    """Base of every exception the library raises on purpose.
 
+    An error raised with a ``key`` says its message in either language: the
+    text comes from the catalogue (:data:`smartstd._error_messages.ERROR_MESSAGES`,
+    also part of the CLI's :data:`smartstd.cli.messages.MESSAGES`), filled in
+    with ``params``; ``str(exc)`` is the English form and :meth:`message` gives
+    either::
 
-class UsageError(SmartstdError, ValueError):
-    """The library was called wrongly (a missing file, an unknown format).
+        raise ConfigError(key="waiver_needs_reason", where="waivers.yaml#/waivers/0")
 
     Attributes:
-        key: the key of the message in the CLI's catalogue
-            (:mod:`smartstd.cli.messages`), so the command line can say it in
-            Chinese; ``None`` when the English text is all there is.
-        params: the values the message is filled in with.
+        key: the key of the message in the catalogue; ``None`` when the error
+            was raised with a literal text (then that text is all there is).
+        params: the values the message is filled in with; a value that has a
+            ``message(lang)`` method (a finding, another error) is said in the
+            same language.
     """
 
-    def __init__(self, message: str, *, key: str | None = None, **params: object) -> None:
+    def __init__(
+        self, message: str | None = None, *, key: str | None = None, **params: object
+    ) -> None:
+        if message is None:
+            if key is None:
+                raise TypeError(f"{type(self).__name__} needs a message or a key")
+            message = render(key, "en", params)
         super().__init__(message)
         self.key = key
         self.params: dict[str, object] = params
+
+    def message(self, lang: str = "en") -> str:
+        """The error's message in ``lang`` (``"zh-CN"`` unless it starts with ``en``)."""
+        if self.key is not None and self.key in ERROR_MESSAGES:
+            return render(self.key, lang, self.params)
+        return str(self)
+
+
+class UsageError(SmartstdError, ValueError):
+    """The library was called wrongly (a missing file, an unknown format)."""
 
 
 class ConfigError(SmartstdError, ValueError):

@@ -39,9 +39,7 @@ def _root() -> Traversable:
     checkout = Path(__file__).resolve().parents[2] / "examples" / EXAMPLE_NAME
     if checkout.is_dir():
         return checkout
-    raise UsageError(  # pragma: no cover - a broken installation
-        "the bundled example is missing from this installation; reinstall smartstd"
-    )
+    raise UsageError(key="example_missing")  # pragma: no cover - a broken installation
 
 
 def example_files() -> dict[str, Traversable]:
@@ -68,13 +66,9 @@ def write_bundled_example(out: str | os.PathLike[str], *, force: bool = False) -
     """
     target = Path(out)
     if target.exists() and not target.is_dir():
-        raise UsageError(f"{target} is a file", key="example_exists", out=target)
+        raise UsageError(key="example_is_file", out=target)
     if target.is_dir() and any(target.iterdir()) and not force:
-        raise UsageError(
-            f"{target} exists and is not empty; choose another folder or add --force",
-            key="example_exists",
-            out=target,
-        )
+        raise UsageError(key="example_exists", out=target)
     written: list[Path] = []
     for rel, source in example_files().items():
         dest = target / rel

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smartstd.graph import Charter, check_charter, in_force, synthetic_charter
-from smartstd.graph.model import RACI_ROLES, CharterIndex, gc_paused
+from smartstd.graph.index import RACI_ROLES, CharterIndex
+from smartstd.graph.model import gc_paused
 from smartstd.graph.synthetic import SYNTHETIC_AS_OF
 from smartstd.standard.domains import CORE_DOMAINS
 

@@ -6,7 +6,9 @@
 * :mod:`~smartstd.assessment.stats` - Wilson, Newcombe and the seeded bootstrap;
 * :mod:`~smartstd.assessment.api` - :func:`assess` and the judging of targets;
 * :mod:`~smartstd.assessment.model` - the report every output format renders;
-* :mod:`~smartstd.assessment.formats` - text, JSON, CSV, Markdown and HTML.
+* :mod:`~smartstd.assessment.wording` - how values, scopes and targets are written;
+* :mod:`~smartstd.assessment.formats` - text, JSON, CSV, Markdown and (from
+  :mod:`~smartstd.assessment.html`) HTML.
 
 试点评估：按数据计算指标，对照试点目标，输出可公示的报告。
 """

@@ -171,15 +171,17 @@ def evaluate(
     by = tuple(dict.fromkeys(by))
     for dim in by:
         if dim not in DIMENSIONS:
-            raise UsageError(f"--by {dim}: not a breakdown; use one of {', '.join(DIMENSIONS)}")
+            raise UsageError(key="assess_bad_by", dim=dim, known=", ".join(DIMENSIONS))
     pilot_info: dict[str, Any] | None = None
     members: frozenset[str] | None = None
     window = period
     if pilot is not None:
         record = collector.pilots.get(pilot)
         if record is None:
-            known = ", ".join(sorted(collector.pilots)) or "none"
-            raise UsageError(f"--pilot {pilot}: no such Pilot in the data (pilots: {known})")
+            from smartstd._error_messages import Phrase
+
+            known = ", ".join(sorted(collector.pilots)) or Phrase("无", "none")
+            raise UsageError(key="assess_no_pilot", pilot=pilot, known=known)
         members = frozenset(c for c in record.get("community_ids") or () if isinstance(c, str))
         window = pilot_window(record, period)
         pilot_info = {

@@ -176,14 +176,13 @@ def parse_indicators(document: Any, source: str = "<indicators>") -> tuple[Indic
         first = errors[0]
         pointer = "".join(f"/{p}" for p in first.absolute_path)
         raise UsageError(
-            f"{source}: indicator definitions at {pointer or '/'}: {first.message} "
-            "(see indicator.schema.json in the schema bundle)"
+            key="indicators_invalid", file=source, pointer=pointer or "/", reason=first.message
         )
     out = tuple(_compile(spec) for spec in document["indicators"])
     seen: set[str] = set()
     for i, ind in enumerate(out):
         if ind.code in seen:
-            raise UsageError(f"{source}: /indicators/{i}/code: {ind.code} is defined twice")
+            raise UsageError(key="indicator_twice", file=source, i=i, code=ind.code)
         seen.add(ind.code)
     return out
 
@@ -216,24 +215,21 @@ def load_indicators(paths: Iterable[str | Path] = ()) -> tuple[Indicator, ...]:
         try:
             document = read_file(Path(path))
         except OSError as exc:
-            raise UsageError(f"{path}: cannot read indicator definitions: {exc}") from exc
+            raise UsageError(key="indicators_unreadable", file=path, reason=exc) from exc
         if not document.ok:
             f = document.findings[0]
             raise UsageError(
-                f"{path}:{f.line or 1}:{f.column or 1}: cannot read indicator definitions: "
-                f"{f.params.get('reason', f.code)}"
+                key="indicators_unparsable",
+                file=path,
+                line=f.line or 1,
+                column=f.column or 1,
+                reason=f.params.get("reason", f.code),
             )
         for i, ind in enumerate(parse_indicators(document.value, str(path))):
             if ind.code in codes:
-                raise UsageError(
-                    f"{path}: /indicators/{i}/code: {ind.code} is already defined; "
-                    "a local indicator needs its own namespaced code (e.g. gz:{ind.code})"
-                )
+                raise UsageError(key="indicator_core_code", file=path, i=i, code=ind.code)
             if ind.standard:
-                raise UsageError(
-                    f"{path}: /indicators/{i}/standard: a local indicator is not in the "
-                    "standard's code list; leave standard out"
-                )
+                raise UsageError(key="indicator_local_standard", file=path, i=i)
             codes.add(ind.code)
             out.append(ind)
     return tuple(out)

@@ -2,8 +2,7 @@
 
 Every format is chosen by name from :data:`FORMATS`; each takes the
 :class:`~smartstd.assessment.model.Assessment` and a language (Chinese first) and
-returns text. Values are written by unit: ratios as percentages, scores
-with two decimals, hours and minutes with one, counts whole.
+returns text. Values are written as :mod:`~smartstd.assessment.wording` says.
 
 评估报告的输出格式：文本、JSON、CSV、Markdown（HTML 见 html 模块），默认中文。
 """
@@ -16,126 +15,44 @@ import json
 from collections.abc import Callable
 
 from smartstd.assessment.model import Assessment, Result
+from smartstd.assessment.wording import (
+    ci_text,
+    fmt_value,
+    is_english,
+    scope,
+    target_sentence,
+    title_of,
+    unit_of,
+)
 
 __all__ = ["FORMATS", "fmt_value", "render", "to_csv", "to_json", "to_markdown", "to_text"]
-
-_COMPARATOR = {
-    "ge": ("≥", "at least"),
-    "gt": (">", "above"),
-    "le": ("≤", "at most"),
-    "lt": ("<", "below"),
-    "eq": ("=", "exactly"),
-}
-_STATUS = {
-    "met": ("达成", "met"),
-    "missed": ("未达成", "missed"),
-    "no_data": ("无数据", "no data"),
-}
-
-
-def _en(lang: str) -> bool:
-    return lang.lower().startswith("en")
-
-
-def fmt_value(value: float | None, unit: str, *, signed: bool = False) -> str:
-    """A value as people read it: ``96.7%``, ``3.95``, ``3.2``, ``200``; ``—`` for none."""
-    if value is None:
-        return "—"
-    sign = "+" if signed else ""
-    if unit == "ratio":
-        return f"{value * 100:{sign}.1f}%" if not signed else f"{value * 100:+.1f} pp"
-    if unit == "score":
-        return f"{value:{sign}.2f}"
-    if unit == "count":
-        return f"{value:{sign},.0f}"
-    return f"{value:{sign}.1f}"
-
-
-def _title(a: Assessment, code: str, lang: str) -> str:
-    t = a.indicator(code)["title"]
-    return str(t["en" if _en(lang) else "zh-CN"])
-
-
-def _unit(a: Assessment, code: str) -> str:
-    return str(a.indicator(code)["unit"])
-
-
-def _ci(a: Assessment, r: Result) -> str:
-    if r.ci is None:
-        return ""
-    u = _unit(a, r.code)
-    return f"[{fmt_value(r.ci[0], u)}, {fmt_value(r.ci[1], u)}]"
-
-
-def _scope(a: Assessment, lang: str) -> str:
-    en = _en(lang)
-    parts = []
-    if a.pilot:
-        name = a.pilot.get("name") or {}
-        label = name.get("en" if en else "zh-CN") or a.pilot["id"]
-        w = a.pilot["window"]
-        parts.append(
-            f"Pilot {label} ({a.pilot['id']}), communities {', '.join(a.pilot['communities'])}, "
-            f"{w[0]} .. {w[1]}"
-            if en
-            else f"试点：{label}（{a.pilot['id']}），试点社区 {'、'.join(a.pilot['communities'])}，"
-            f"{w[0]} 至 {w[1]}"
-        )
-    if a.period:
-        parts.append(
-            f"Period {a.period['label']} ({a.period['first']} .. {a.period['last']})"
-            if en
-            else f"评估期：{a.period['label']}（{a.period['first']} 至 {a.period['last']}）"
-        )
-    if not parts:
-        parts.append("All communities, all dates" if en else "全部社区、全部日期")
-    return "; ".join(parts) if en else "；".join(parts)
-
-
-def target_sentence(a: Assessment, index: int, lang: str) -> str:
-    """One target as a sentence: what, the value reached, met or missed and by how much."""
-    t = a.targets[index]
-    u = _unit(a, t.indicator)
-    en = _en(lang)
-    comp = _COMPARATOR.get(t.comparator, (t.comparator, t.comparator))
-    status = _STATUS[t.status][1 if en else 0]
-    diff = fmt_value(t.difference, u, signed=True) if t.difference is not None else "—"
-    if en:
-        return (
-            f"{_title(a, t.indicator, lang)}: {fmt_value(t.value, u)} against a target of "
-            f"{comp[1]} {fmt_value(t.target, u)}: {status} ({diff})"
-        )
-    return (
-        f"{_title(a, t.indicator, lang)}：{fmt_value(t.value, u)}，目标 {comp[0]} "
-        f"{fmt_value(t.target, u)}：{status}（{diff}）"
-    )
 
 
 def to_text(a: Assessment, lang: str = "zh-CN") -> str:
     """A plain-text report for a terminal."""
-    en = _en(lang)
-    out = ["Assessment" if en else "评估报告", _scope(a, lang), ""]
+    en = is_english(lang)
+    out = ["Assessment" if en else "评估报告", scope(a, lang), ""]
     head = ("indicator", "value", "numerator", "denominator", "n", "95% CI")
     if not en:
         head = ("指标", "值", "分子", "分母", "n", "95% 区间")
     rows: list[tuple[str, ...]] = [head]
     for r in a.results:
-        u = _unit(a, r.code)
+        u = unit_of(a, r.code)
         rows.append(
             (
-                _title(a, r.code, lang),
+                title_of(a, r.code, lang),
                 fmt_value(r.value, u),
                 "" if r.numerator is None else f"{r.numerator:g}",
                 "" if r.denominator is None else f"{r.denominator:g}",
                 str(r.n),
-                _ci(a, r),
+                ci_text(a, r),
             )
         )
     out.extend(_table(rows))
     for r in a.results:
         if r.distribution:
             dist = "  ".join(f"{k}: {v}" for k, v in r.distribution.items())
-            out.append(f"{_title(a, r.code, lang)}: {dist}")
+            out.append(f"{title_of(a, r.code, lang)}: {dist}")
     if a.targets:
         missed = len(a.missed)
         out.append("")
@@ -156,14 +73,14 @@ def to_text(a: Assessment, lang: str = "zh-CN") -> str:
                 else "试点社区与其他社区对比（差值，95% 区间）："
             )
             for c in a.comparison:
-                u = _unit(a, c.code)
+                u = unit_of(a, c.code)
                 ci = (
                     f"[{fmt_value(c.ci[0], u, signed=True)}, {fmt_value(c.ci[1], u, signed=True)}]"
                     if c.ci
                     else ""
                 )
                 out.append(
-                    f"  {_title(a, c.code, lang)}: {fmt_value(c.pilot.value, u)} vs "
+                    f"  {title_of(a, c.code, lang)}: {fmt_value(c.pilot.value, u)} vs "
                     f"{fmt_value(c.others.value, u)}, {fmt_value(c.difference, u, signed=True)} "
                     f"{ci} ({c.method})"
                 )
@@ -180,7 +97,7 @@ def to_text(a: Assessment, lang: str = "zh-CN") -> str:
         for g in groups:
             label = g.label["en" if en else "zh-CN"]
             vals = ", ".join(
-                f"{_title(a, r.code, lang)} {fmt_value(r.value, _unit(a, r.code))} (n={r.n})"
+                f"{title_of(a, r.code, lang)} {fmt_value(r.value, unit_of(a, r.code))} (n={r.n})"
                 for r in g.results
                 if r.code in codes and r.n
             )
@@ -190,7 +107,7 @@ def to_text(a: Assessment, lang: str = "zh-CN") -> str:
         out.append("Trend by quarter:" if en else "季度趋势：")
         for g in a.trend:
             vals = ", ".join(
-                f"{_title(a, r.code, lang)} {fmt_value(r.value, _unit(a, r.code))}"
+                f"{title_of(a, r.code, lang)} {fmt_value(r.value, unit_of(a, r.code))}"
                 for r in g.results
                 if r.n and a.indicator(r.code)["kind"] != "distribution"
             )
@@ -243,12 +160,12 @@ def to_csv(a: Assessment, lang: str = "zh-CN") -> str:
         ["section", "dim", "group", "label", "code", "title", "unit", "value", "numerator",
          "denominator", "n", "ci_low", "ci_high"]
     )  # fmt: skip
-    key = "en" if _en(lang) else "zh-CN"
+    key = "en" if is_english(lang) else "zh-CN"
 
     def row(section: str, dim: str, group: str, label: str, r: Result) -> None:
         w.writerow(
             [
-                section, dim, group, label, r.code, _title(a, r.code, lang), _unit(a, r.code),
+                section, dim, group, label, r.code, title_of(a, r.code, lang), unit_of(a, r.code),
                 _num(r.value), _num(r.numerator), _num(r.denominator), r.n,
                 _num(r.ci[0]) if r.ci else "", _num(r.ci[1]) if r.ci else "",
             ]
@@ -265,8 +182,8 @@ def to_csv(a: Assessment, lang: str = "zh-CN") -> str:
             row("trend", "quarter", g.group, g.group, r)
     for t in a.targets:
         w.writerow(
-            ["target", "", str(t.index), t.status, t.indicator, _title(a, t.indicator, lang),
-             _unit(a, t.indicator), _num(t.value), _num(t.target), _num(t.difference), "", "", ""]
+            ["target", "", str(t.index), t.status, t.indicator, title_of(a, t.indicator, lang),
+             unit_of(a, t.indicator), _num(t.value), _num(t.target), _num(t.difference), "", "", ""]
         )  # fmt: skip
     return buf.getvalue()
 
@@ -279,8 +196,8 @@ def _num(v: float | None) -> str:
 
 def to_markdown(a: Assessment, lang: str = "zh-CN") -> str:
     """A Markdown report (for a README, a wiki page or a pull request)."""
-    en = _en(lang)
-    out = [f"## {'Assessment' if en else '评估报告'}", "", _scope(a, lang), ""]
+    en = is_english(lang)
+    out = [f"## {'Assessment' if en else '评估报告'}", "", scope(a, lang), ""]
     head = (
         "| indicator | value | numerator | denominator | n |"
         if en
@@ -288,11 +205,11 @@ def to_markdown(a: Assessment, lang: str = "zh-CN") -> str:
     )
     out += [head, "|---|--:|--:|--:|--:|"]
     for r in a.results:
-        u = _unit(a, r.code)
+        u = unit_of(a, r.code)
         num = "" if r.numerator is None else f"{r.numerator:g}"
         den = "" if r.denominator is None else f"{r.denominator:g}"
         out.append(
-            f"| {_title(a, r.code, lang)} | {fmt_value(r.value, u)} | {num} | {den} | {r.n} |"
+            f"| {title_of(a, r.code, lang)} | {fmt_value(r.value, u)} | {num} | {den} | {r.n} |"
         )
     if a.targets:
         out += ["", f"### {'Pilot targets' if en else '试点目标'}", ""]
@@ -312,14 +229,14 @@ def to_markdown(a: Assessment, lang: str = "zh-CN") -> str:
             "|---|--:|--:|--:|---|---|",
         ]
         for c in a.comparison:
-            u = _unit(a, c.code)
+            u = unit_of(a, c.code)
             ci = (
                 f"{fmt_value(c.ci[0], u, signed=True)} .. {fmt_value(c.ci[1], u, signed=True)}"
                 if c.ci
                 else ""
             )
             out.append(
-                f"| {_title(a, c.code, lang)} | {fmt_value(c.pilot.value, u)} | "
+                f"| {title_of(a, c.code, lang)} | {fmt_value(c.pilot.value, u)} | "
                 f"{fmt_value(c.others.value, u)} | {fmt_value(c.difference, u, signed=True)} | "
                 f"{ci} | {c.method} |"
             )
@@ -327,14 +244,14 @@ def to_markdown(a: Assessment, lang: str = "zh-CN") -> str:
         out += ["", f"### {'By ' + dim if en else '按' + _DIM_ZH.get(dim, dim)}", ""]
         codes = [r.code for r in a.results if r.n and a.indicator(r.code)["kind"] != "distribution"]
         present = [k for k in codes if any(r.code == k and r.n for g in groups for r in g.results)]
-        out.append("| | " + " | ".join(_title(a, k, lang) for k in present) + " |")
+        out.append("| | " + " | ".join(title_of(a, k, lang) for k in present) + " |")
         out.append("|---|" + "--:|" * len(present))
         for g in groups:
             cells = []
             for k in present:
                 found = next((x for x in g.results if x.code == k), None)
                 cells.append(
-                    fmt_value(found.value, _unit(a, k)) if found is not None and found.n else ""
+                    fmt_value(found.value, unit_of(a, k)) if found is not None and found.n else ""
                 )
             out.append(f"| {g.label['en' if en else 'zh-CN']} | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"

@@ -13,8 +13,8 @@ by default, English on request.
 
 from __future__ import annotations
 
-from smartstd.assessment.formats import _COMPARATOR, _STATUS, fmt_value, target_sentence
 from smartstd.assessment.model import Assessment, Breakdown, Result
+from smartstd.assessment.wording import COMPARATORS, STATUSES, fmt_value, scope, target_sentence
 from smartstd.webpage import BarItem, bar_chart, data_script, esc, line_chart, page, pick
 
 __all__ = ["to_html"]
@@ -68,9 +68,7 @@ def to_html(a: Assessment, lang: str = "zh-CN") -> str:
         name = (a.pilot.get("name") or {}).get(key) or a.pilot["id"]
     title = pick(lang, "试点评估报告", "Pilot assessment") + (f" · {name}" if name else "")
     body: list[str] = [f"<h1>{esc(title)}</h1>"]
-    from smartstd.assessment.formats import _scope
-
-    body.append(f'<p class="meta">{esc(_scope(a, lang))}</p>')
+    body.append(f'<p class="meta">{esc(scope(a, lang))}</p>')
     if a.generated_at:
         body.append(
             f'<p class="meta">{esc(pick(lang, "数据生成时间：", "Data generated at: "))}'
@@ -86,12 +84,12 @@ def to_html(a: Assessment, lang: str = "zh-CN") -> str:
         target = next((t for t in a.targets if t.indicator == r.code), None)
         note = ""
         if target is not None:
-            comp = _COMPARATOR.get(target.comparator, (target.comparator, target.comparator))
+            comp = COMPARATORS.get(target.comparator, (target.comparator, target.comparator))
             note = (
                 f'<div class="k">{esc(pick(lang, "目标", "target"))} {esc(comp[0])} '
                 f"{esc(fmt_value(target.target, ind['unit']))} · "
                 f'<span class="badge {"ok" if target.status == "met" else "error"}">'
-                f"{esc(_STATUS[target.status][1 if en else 0])}</span></div>"
+                f"{esc(STATUSES[target.status][1 if en else 0])}</span></div>"
             )
         cards.append(
             f'<div class="card {cls}" data-code="{esc(r.code)}">'
@@ -107,7 +105,7 @@ def to_html(a: Assessment, lang: str = "zh-CN") -> str:
         for i, t in enumerate(a.targets):
             badge = "ok" if t.status == "met" else "error" if t.status == "missed" else ""
             body.append(
-                f'<li><span class="badge {badge}">{esc(_STATUS[t.status][1 if en else 0])}</span> '
+                f'<li><span class="badge {badge}">{esc(STATUSES[t.status][1 if en else 0])}</span> '
                 f"{esc(target_sentence(a, i, lang))}</li>"
             )
         body.append("</ul>")

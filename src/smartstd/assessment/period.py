@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from smartstd._error_messages import Phrase
 from smartstd.errors import UsageError
 
 __all__ = ["Period", "parse_period"]
@@ -42,11 +43,11 @@ class Period:
         return self.first > self.last
 
 
-def _checked(text: str, what: str) -> str:
+def _checked(text: str, what: Phrase) -> str:
     try:
         dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--period: {text!r} is not a valid date ({what})") from None
+        raise UsageError(key="period_bad_date", text=text, what=what) from None
     return text
 
 
@@ -65,7 +66,7 @@ def parse_period(text: str) -> Period:
     if m := _M.match(t):
         y, mo = int(m[1]), int(m[2])
         if not 1 <= mo <= 12:
-            raise UsageError(f"--period: {text!r}: no month {mo}")
+            raise UsageError(key="period_no_month", text=text, month=mo)
         return Period(
             f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]}", t
         )
@@ -74,17 +75,12 @@ def parse_period(text: str) -> Period:
     if ".." in t:
         a, b = (s.strip() for s in t.split("..", 1))
         if (a and not _D.match(a)) or (b and not _D.match(b)):
-            raise UsageError(
-                f"--period: {text!r}: a range is two dates, e.g. 2026-04-01..2026-06-30"
-            )
-        start = _checked(a, "start") if a else "0000-01-01"
-        end = _checked(b, "end") if b else "9999-12-31"
+            raise UsageError(key="period_bad_range", text=text)
+        start = _checked(a, Phrase("开始日期", "start")) if a else "0000-01-01"
+        end = _checked(b, Phrase("结束日期", "end")) if b else "9999-12-31"
         if start > end:
-            raise UsageError(f"--period: {text!r} ends before it starts")
+            raise UsageError(key="period_reversed", text=text)
         return Period(start, end, t)
     if _D.match(t):
-        return Period(_checked(t, "day"), t, t)
-    raise UsageError(
-        f"--period: {text!r} is not a period; write a quarter (2026Q2), a month (2026-05), "
-        "a year (2026), a day or a range (2026-04-01..2026-06-30)"
-    )
+        return Period(_checked(t, Phrase("日期", "day")), t, t)
+    raise UsageError(key="period_unknown", text=text)

@@ -112,11 +112,10 @@ def _lang_of(kwargs: dict[str, Any]) -> str:
 
 def error_text(exc: Exception, lang: str) -> str:
     """The text of a library error in ``lang``: its catalogue key when it has one."""
-    from smartstd.cli.messages import MESSAGES, t
+    from smartstd.errors import SmartstdError
 
-    key = getattr(exc, "key", None)
-    if isinstance(key, str) and key in MESSAGES:
-        return t(key, lang, **getattr(exc, "params", {}))
+    if isinstance(exc, SmartstdError):
+        return exc.message(lang)
     return str(exc)
 
 

@@ -624,7 +624,7 @@ def export_cmd(
     paths: tuple[str, ...], fmt: str, isolated: bool, lang: str | None, output: Path | None
 ) -> None:
     """Draw the graph: Mermaid, Graphviz DOT, GraphML or JSON."""
-    from smartstd.graph.model import build_graph
+    from smartstd.graph.network import build_graph
     from smartstd.graph.render import to_dot, to_graphml, to_json, to_mermaid
 
     charter = _load(paths)

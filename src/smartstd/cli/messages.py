@@ -2,8 +2,9 @@
 
 Findings have their own catalogue (:mod:`smartstd.catalogue`); this module
 holds what the CLI says around them: errors, hints, "wrote ..." lines and
-click's usage errors. One table, each key a ``(zh-CN, en)`` pair, and one
-function::
+click's usage errors, and (from :mod:`smartstd._error_messages`) the texts
+of the library's usage and configuration errors. One table, each key a
+``(zh-CN, en)`` pair, and one function::
 
     from smartstd.cli.messages import t
     click.echo(t("wrote_schemas", lang, n=3, target=out), err=True)
@@ -27,20 +28,14 @@ import os
 import re
 import string
 
+from smartstd._error_messages import ERROR_MESSAGES
+
 __all__ = ["MESSAGES", "cli_lang", "click_message", "t"]
 
 #: key -> (zh-CN, en). Placeholders are ``str.format`` fields, the same in both.
-MESSAGES: dict[str, tuple[str, str]] = {
+_CLI_MESSAGES: dict[str, tuple[str, str]] = {
     # a check on a Dask cluster
     "needs_dask_engine": ("需要同时指定 --engine dask", "needs --engine dask"),
-    "dask_missing": (
-        "使用 --engine dask 需要安装 dask.distributed：pip install 'smartstd[cluster]'",
-        "--engine dask needs dask.distributed: pip install 'smartstd[cluster]'",
-    ),
-    "scheduler_unreachable": (
-        "无法连接 Dask 调度器 {address}：{error}",
-        "cannot reach the Dask scheduler at {address}: {error}",
-    ),
     # errors and the guard
     "error": ("smartstd：错误：{message}", "smartstd: error: {message}"),
     "internal_error": (
@@ -53,16 +48,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知的报告格式 {name}；可用格式：{known}",
         "unknown report format {name}; known formats: {known}",
     ),
-    "no_data_files": (
-        "文件夹 {folder} 中没有数据文件（{suffixes}）",
-        "no data files ({suffixes}) in folder {folder}",
-    ),
-    "no_such_path": ("文件或文件夹不存在：{path}", "no such file or folder: {path}"),
     "no_charter": (
         "smartstd：输入中没有治理章程（治理类实体）",
         "smartstd: no charter (governance entities) among the inputs",
     ),
-    "cannot_read": ("无法读取 {file}：{reason}", "cannot read {file}: {reason}"),
     "os_error": ("{file}：{reason}", "{file}: {reason}"),
     # click's own usage errors (translated by type, see click_message)
     "usage": ("用法：{usage}", "Usage: {usage}"),
@@ -177,10 +166,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有规则 {code}；运行 `smartstd rules` 查看列表",
         "no rule {code}; run `smartstd rules` for the list",
     ),
-    "example_exists": (
-        "{out} 已存在且不为空；请换一个文件夹，或加 --force 覆盖",
-        "{out} exists and is not empty; choose another folder or add --force",
-    ),
     # convert, export, template (#15)
     "convert_summary": (
         "读取 {read} 条，写出 {written} 条；"
@@ -197,6 +182,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "template_written": ("已写出模板 {out}：{types}", "{out}: template of {types}"),
 }
+
+#: Everything the command line can say: its own sentences and the library's errors.
+MESSAGES: dict[str, tuple[str, str]] = {**_CLI_MESSAGES, **ERROR_MESSAGES}
 
 _ZH, _EN = 0, 1
 

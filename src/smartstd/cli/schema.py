@@ -98,8 +98,7 @@ def _changes_text(version: str, changelog: Path | None, previous: str | None, ba
         except (OSError, UnicodeDecodeError) as exc:
             from smartstd.errors import UsageError
 
-            message = f"cannot read {source}: {exc}"
-            raise UsageError(message, key="cannot_read", file=source, reason=exc) from None
+            raise UsageError(key="cannot_read", file=source, reason=exc) from None
     parts.append(excerpt.strip() if excerpt else f"No changelog entry for {version} was found.")
     if previous is not None:
         from smartstd.compat import Bundle, diff_bundles, load_bundle, render_markdown
@@ -170,8 +169,8 @@ def build_command(
     v = version or STANDARD_VERSION
     try:
         Version.parse(v)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    except ValueError:
+        raise UsageError(key="not_a_version", text=v) from None
     from smartstd.standard.modelset import standard_versions
 
     if v not in standard_versions():

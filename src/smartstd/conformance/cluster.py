@@ -71,21 +71,13 @@ def _client(scheduler: str | None, workers: int) -> Any:
     try:
         import distributed
     except ImportError:
-        raise UsageError(
-            "--engine dask needs dask.distributed: pip install 'smartstd[cluster]'",
-            key="dask_missing",
-        ) from None
+        raise UsageError(key="dask_missing") from None
     dd: Any = distributed  # untyped: its classes are called through Any
     if scheduler:
         try:
             return dd.Client(scheduler, timeout=CONNECT_TIMEOUT)
         except OSError as exc:
-            raise UsageError(
-                f"cannot reach the Dask scheduler at {scheduler}: {exc}",
-                key="scheduler_unreachable",
-                address=scheduler,
-                error=str(exc),
-            ) from None
+            raise UsageError(key="scheduler_unreachable", address=scheduler, error=exc) from None
     cluster = dd.LocalCluster(
         n_workers=max(1, workers),
         threads_per_worker=1,

@@ -509,7 +509,7 @@ def _options(options: CheckOptions | None, kwargs: dict[str, Any]) -> CheckOptio
         if not hasattr(opts, key):
             from smartstd.errors import UsageError
 
-            raise UsageError(f"unknown check option {key!r}")
+            raise UsageError(key="unknown_check_option", name=key)
         if key == "level" and value is not None:
             value = Level(value)
         if key in ("select", "ignore") and isinstance(value, str):

@@ -163,17 +163,12 @@ def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
             )
             if not found:
                 suffixes = ", ".join(DATA_SUFFIXES)
-                raise UsageError(
-                    f"no data files ({suffixes}) in folder {p}",
-                    key="no_data_files",
-                    suffixes=suffixes,
-                    folder=p,
-                )
+                raise UsageError(key="no_data_files", suffixes=suffixes, folder=p)
             out.extend(found)
         elif fs.exists() or p == "-":
             out.append(p)
         else:
-            raise UsageError(f"no such file or folder: {p}", key="no_such_path", path=p)
+            raise UsageError(key="no_such_path", path=p)
     return list(dict.fromkeys(out))
 
 

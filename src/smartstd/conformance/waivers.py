@@ -81,16 +81,21 @@ def load_waivers(path: str | Path) -> list[Waiver]:
     try:
         doc = read_file(path)
     except OSError as exc:
-        raise ConfigError(f"cannot read waivers file {path}: {exc}") from None
+        raise ConfigError(key="waivers_unreadable", file=path, reason=exc) from None
     if doc.findings:
-        detail = "; ".join(f"{f.code} {f.message('en')}" for f in doc.findings[:3])
+        from smartstd._error_messages import Phrase
+
+        detail = Phrase(
+            "；".join(f"{f.code} {f.message('zh-CN')}" for f in doc.findings[:3]),
+            "; ".join(f"{f.code} {f.message('en')}" for f in doc.findings[:3]),
+        )
         f = doc.findings[0]
         where = ":".join(str(x) for x in (path, f.line, f.column) if x is not None)
-        raise ConfigError(f"cannot read waivers file {where}: {detail}")
+        raise ConfigError(key="waivers_unreadable", file=where, reason=detail)
     data = doc.value
     items = data.get("waivers") if isinstance(data, dict) else data
     if not isinstance(items, list):
-        raise ConfigError(f"{path}: expected a list under 'waivers'")
+        raise ConfigError(key="waivers_not_list", file=path)
     waivers = [_waiver(item, str(path), i) for i, item in enumerate(items)]
     # the line and column of each waiver in its file (for SC901 and SC902)
     prefix: ReportPath = ("waivers",) if isinstance(data, dict) else ()
@@ -103,30 +108,30 @@ def load_waivers(path: str | Path) -> list[Waiver]:
 
 
 def _waiver(item: Any, source: str, index: int) -> Waiver:
-    where = f"{source}: waiver #{index + 1}"
+    n = index + 1
     if not isinstance(item, dict):
-        raise ConfigError(f"{where}: expected a mapping")
+        raise ConfigError(key="waiver_not_mapping", file=source, n=n)
     code = item.get("code")
     reason = item.get("reason")
     expires = item.get("expires")
     if not isinstance(code, str) or not code.upper().startswith("SC"):
-        raise ConfigError(f"{where}: 'code' must be a rule code such as SC408")
+        raise ConfigError(key="waiver_bad_code", file=source, n=n)
     if not isinstance(reason, str) or not reason.strip():
-        raise ConfigError(f"{where}: 'reason' is required")
+        raise ConfigError(key="waiver_needs_reason", file=source, n=n)
     if isinstance(expires, str):
         try:
             expires = dt.date.fromisoformat(expires)
         except ValueError:
-            raise ConfigError(f"{where}: 'expires' must be a date (YYYY-MM-DD)") from None
+            raise ConfigError(key="waiver_bad_expires", file=source, n=n) from None
     if not isinstance(expires, dt.date):
-        raise ConfigError(f"{where}: 'expires' (YYYY-MM-DD) is required")
+        raise ConfigError(key="waiver_needs_expires", file=source, n=n)
     pointer, entity_id = item.get("pointer"), item.get("entity_id")
     if pointer is None and entity_id is None:
-        raise ConfigError(f"{where}: give 'pointer' or 'entity_id'")
+        raise ConfigError(key="waiver_needs_target", file=source, n=n)
     if pointer is not None and (
         not isinstance(pointer, str) or (pointer and not pointer.startswith("/"))
     ):
-        raise ConfigError(f"{where}: 'pointer' must be a JSON Pointer such as /entities/3/name")
+        raise ConfigError(key="waiver_bad_pointer", file=source, n=n)
     return Waiver(
         code=code.upper(),
         reason=reason,

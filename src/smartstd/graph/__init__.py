@@ -51,22 +51,22 @@ from smartstd.graph.assertions import (
 from smartstd.graph.checks import CHECK_CODES, Issue, check_charter, iter_issues
 from smartstd.graph.diff import CharterDiff, RoleChange, TermChange, diff
 from smartstd.graph.duties import DutyList, OrganizationDuties, duties
+from smartstd.graph.index import RACI_ROLES
 from smartstd.graph.model import (
     EDGE_TYPES,
     NODE_KINDS,
-    RACI_ROLES,
     Charter,
     GraphSource,
     Source,
     as_charter,
-    build_graph,
-    in_force,
     node_id,
 )
+from smartstd.graph.network import build_graph
 from smartstd.graph.queries import Holder, RaciMatrix, explain, raci, who
 from smartstd.graph.render import to_dot, to_graphml, to_json, to_mermaid
 from smartstd.graph.synthetic import synthetic_charter
 from smartstd.graph.usage import UsageFact, usage_facts
+from smartstd.graph.validity import in_force
 
 __all__ = [
     "ASSERTION_KINDS",

@@ -54,7 +54,8 @@ from typing import Any
 from smartstd.errors import ConfigError
 from smartstd.graph._params import Params
 from smartstd.graph.access import AccessEvaluator
-from smartstd.graph.model import RACI_ROLES, GraphSource, as_charter
+from smartstd.graph.index import RACI_ROLES
+from smartstd.graph.model import GraphSource, as_charter
 from smartstd.graph.queries import who
 from smartstd.report import Finding, Severity
 

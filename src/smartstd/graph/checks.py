@@ -180,7 +180,7 @@ def check_charter(
 
     Args:
         source: a dataset, a charter, a graph from
-            :func:`~smartstd.graph.model.build_graph`, or entities (models or
+            :func:`~smartstd.graph.network.build_graph`, or entities (models or
             dicts). Requests, alerts, devices and services among them are
             crossed with the charter (SC616).
         on: the check date (default: the dataset's ``generated_at``, else today).

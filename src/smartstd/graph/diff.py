@@ -29,7 +29,9 @@ from typing import Any
 
 from smartstd.graph._params import Params
 from smartstd.graph.access import AccessEvaluator, AccessPath
-from smartstd.graph.model import RACI_ROLES, Charter, GraphSource, as_charter, in_force
+from smartstd.graph.index import RACI_ROLES
+from smartstd.graph.model import Charter, GraphSource, as_charter
+from smartstd.graph.validity import in_force
 
 __all__ = ["DIFF_POLICIES", "CharterDiff", "RoleChange", "TermChange", "diff"]
 

@@ -24,7 +24,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from smartstd.graph.model import RACI_ROLES, Charter, GraphSource, as_charter
+from smartstd.graph.index import RACI_ROLES
+from smartstd.graph.model import Charter, GraphSource, as_charter
 from smartstd.graph.validity import in_force_under
 from smartstd.standard.codes import CODE_LISTS
 from smartstd.webpage import esc, page, pick

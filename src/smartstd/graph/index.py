@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, filterfalse
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from smartstd.graph.validity import in_force
 from smartstd.report import Path
@@ -24,14 +24,12 @@ from smartstd.standard.governance import (
     Agreement,
     Assignment,
     DataAccessGrant,
+    DataCategory,
+    DutySeparation,
+    Purpose,
+    ResponsibilityDomain,
 )
-
-if TYPE_CHECKING:
-    pass
-
-
-if TYPE_CHECKING:
-    from smartstd.graph.model import Charter
+from smartstd.standard.organization import Organization
 
 #: The RACI roles, in order.
 RACI_ROLES: tuple[str, ...] = ("accountable", "responsible", "consulted", "informed")
@@ -42,11 +40,57 @@ __all__ = [
     "AssignmentRow",
     "BenefitRow",
     "CharterIndex",
+    "CharterTables",
     "DomainInfo",
     "GrantRow",
     "RoleHolders",
     "label",
 ]
+
+
+class CharterTables(Protocol):
+    """What :class:`CharterIndex` reads of a charter: its date and its entities by id.
+
+    :class:`~smartstd.graph.model.Charter` is one; the index names this shape
+    instead of the class, so that :mod:`smartstd.graph.model` (which builds a
+    charter's index) sits above this module, not beside it in a cycle.
+    """
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The date the charter is judged by, or ``None`` for today."""
+
+    @property
+    def organizations(self) -> Mapping[str, Organization]:
+        """Organisations by id."""
+
+    @property
+    def domains(self) -> Mapping[str, ResponsibilityDomain]:
+        """The declared responsibility domains by id."""
+
+    @property
+    def assignments(self) -> Mapping[str, Assignment]:
+        """RACI assignments by id."""
+
+    @property
+    def categories(self) -> Mapping[str, DataCategory]:
+        """Data categories by id."""
+
+    @property
+    def purposes(self) -> Mapping[str, Purpose]:
+        """Purposes by id."""
+
+    @property
+    def grants(self) -> Mapping[str, DataAccessGrant]:
+        """Data access grants by id."""
+
+    @property
+    def agreements(self) -> Mapping[str, Agreement]:
+        """Agreements by id."""
+
+    @property
+    def separations(self) -> Mapping[str, DutySeparation]:
+        """Duty separations by id."""
 
 
 def label(text: Mapping[str, str] | None, lang: str, fallback: str) -> str:
@@ -291,7 +335,7 @@ def _pass_assignments(
 
 
 class CharterIndex:
-    """Indexes derived from a :class:`Charter` (built once, read by checks and queries).
+    """Indexes derived from a charter (built once, read by checks and queries).
 
     The checks read each entity's model once, in one pass per entity type
     (:func:`operator.attrgetter` mapped over the models), into compact rows:
@@ -337,7 +381,7 @@ class CharterIndex:
         agreement_rows: an :data:`AgreementRow` for each agreement, by id.
     """
 
-    def __init__(self, charter: Charter) -> None:
+    def __init__(self, charter: CharterTables) -> None:
         self.charter = charter
         domains = charter.domains
         # Domains: one pass over the declared ones.
@@ -393,8 +437,14 @@ class CharterIndex:
             for d, i in sorted(named.items(), key=itemgetter(1))
         }
         if len(anchors) < len(pending):
-            for table_name in ("Purpose", "Agreement", "DutySeparation", "ResponsibilityDomain"):
-                for e in charter._tables[table_name].values():
+            tables: tuple[tuple[str, Mapping[str, Any]], ...] = (
+                ("Purpose", charter.purposes),
+                ("Agreement", charter.agreements),
+                ("DutySeparation", charter.separations),
+                ("ResponsibilityDomain", domains),
+            )
+            for table_name, table in tables:
+                for e in table.values():
                     for path, d in _domain_refs(e):
                         if d in pending and d not in anchors:
                             anchors[d] = (table_name, e.id, path)

@@ -5,8 +5,8 @@ beside the data): responsibility domains, RACI assignments, data categories,
 purposes, data access grants, agreements and duty separations, together with
 the organisations they name. :class:`Charter` keeps those entities indexed by
 id and remembers where each came from, so that every check can say where a
-problem is; :func:`build_graph` turns a charter into a networkx
-``MultiDiGraph``.
+problem is; :func:`~smartstd.graph.network.build_graph` turns a charter into a networkx
+``MultiDiGraph`` with the nodes and edges described here.
 
 Nodes are keyed ``"<kind>:<id>"`` (``org:org-so``, ``domain:resident_data``,
 ``category:cat-face``, ``purpose:pur-repair``, ``grant:g-1``,
@@ -60,9 +60,8 @@ from typing import TYPE_CHECKING, Any, Union
 
 from pydantic import ValidationError
 
-from smartstd.graph.index import RACI_ROLES, CharterIndex, DomainInfo
+from smartstd.graph.index import CharterIndex
 from smartstd.graph.index import label as _label
-from smartstd.graph.validity import in_force
 from smartstd.report import Path
 from smartstd.standard.dataset import CHARTER_TYPES, Dataset, entity_adapter
 from smartstd.standard.governance import (
@@ -83,16 +82,12 @@ __all__ = [
     "EDGE_TYPES",
     "GRAPH_TYPES",
     "NODE_KINDS",
-    "RACI_ROLES",
     "USAGE_TYPES",
     "Charter",
-    "DomainInfo",
     "GraphSource",
     "Source",
     "as_charter",
-    "build_graph",
     "gc_paused",
-    "in_force",
     "node_id",
 ]
 
@@ -139,16 +134,6 @@ GRAPH_TYPES: frozenset[str] = CHARTER_TYPES | {"Organization"}
 
 #: The entity types whose records say what organisations do (see :mod:`smartstd.graph.usage`).
 USAGE_TYPES: frozenset[str] = frozenset({"ServiceRequest", "Alert", "Device", "Service"})
-
-_KIND_OF_TYPE = {
-    "Organization": "organization",
-    "ResponsibilityDomain": "domain",
-    "DataCategory": "category",
-    "Purpose": "purpose",
-    "DataAccessGrant": "grant",
-    "Agreement": "agreement",
-    "DutySeparation": "separation",
-}
 
 
 def node_id(kind: str, entity_id: str) -> str:
@@ -415,22 +400,23 @@ class Charter:
         return info.label_zh if lang.startswith("zh") else info.label_en
 
 
-#: What :func:`as_charter`, :func:`build_graph` and the checks accept.
+#: What :func:`as_charter`, :func:`~smartstd.graph.network.build_graph` and the checks accept.
 GraphSource = Union[Charter, Dataset, "nx.MultiDiGraph", Iterable[Any]]
 
 
 def as_charter(source: GraphSource, *, as_of: dt.date | None = None) -> Charter:
-    """The :class:`Charter` of a dataset, a graph from :func:`build_graph`, or entities.
+    """The :class:`Charter` of a dataset, a graph from ``build_graph``, or entities.
 
     Args:
         source: a :class:`Charter` (returned as is), a
             :class:`~smartstd.standard.dataset.Dataset`, a graph built by
-            :func:`build_graph`, or an iterable of entities (models or dicts).
+            :func:`~smartstd.graph.network.build_graph`, or an iterable of
+            entities (models or dicts).
         as_of: the date to judge by, for entities (a dataset uses its
             ``generated_at``).
 
     Raises:
-        TypeError: for a graph that was not built by :func:`build_graph`.
+        TypeError: for a graph that was not built by :func:`~smartstd.graph.network.build_graph`.
     """
     if isinstance(source, Charter):
         return source
@@ -443,18 +429,3 @@ def as_charter(source: GraphSource, *, as_of: dt.date | None = None) -> Charter:
             raise TypeError("this graph was not built by smartstd.graph.build_graph")
         return charter
     return Charter.from_entities(source, as_of=as_of)
-
-
-def build_graph(source: GraphSource, *, core_domains: str = "all") -> nx.MultiDiGraph:
-    """Build the stakeholder-responsibility graph of a charter.
-
-    See :func:`smartstd.graph.network.build_graph` (this is the same function).
-    """
-    from smartstd.graph.network import build_graph as build
-
-    return build(source, core_domains=core_domains)
-
-
-def kind_of_type(type_name: str) -> str | None:
-    """The node kind of an entity type (``"Organization"`` -> ``"organization"``)."""
-    return _KIND_OF_TYPE.get(type_name)

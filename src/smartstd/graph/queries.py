@@ -22,7 +22,8 @@ from typing import Any
 
 from smartstd.graph._params import Params
 from smartstd.graph.access import AccessEvaluator, Explanation
-from smartstd.graph.model import RACI_ROLES, GraphSource, as_charter
+from smartstd.graph.index import RACI_ROLES
+from smartstd.graph.model import GraphSource, as_charter
 from smartstd.graph.validity import in_force_under
 from smartstd.standard.domains import CORE_DOMAINS
 

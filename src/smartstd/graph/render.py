@@ -1,6 +1,6 @@
 """Diagrams and exports of the responsibility graph: Mermaid, Graphviz DOT, GraphML, JSON.
 
-Every function takes a graph from :func:`~smartstd.graph.model.build_graph`,
+Every function takes a graph from :func:`~smartstd.graph.network.build_graph`,
 or anything :func:`~smartstd.graph.model.as_charter` accepts (the graph is
 then built). Labels are in ``lang`` (``zh-CN`` or ``en``); every string from
 the data is escaped for its format, so a name can never break the diagram.
@@ -23,7 +23,8 @@ import io
 import json
 from typing import Any
 
-from smartstd.graph.model import EDGE_TYPES, NODE_KINDS, GraphSource, build_graph
+from smartstd.graph.model import EDGE_TYPES, NODE_KINDS, GraphSource
+from smartstd.graph.network import build_graph
 
 __all__ = ["to_dot", "to_graphml", "to_json", "to_mermaid"]
 

@@ -24,6 +24,7 @@ from typing import Any
 from smartstd.errors import UsageError
 from smartstd.interchange.conversion import Conversion, ConvertLimits, ConvertOptions
 from smartstd.interchange.crosswalk import Crosswalk, load_crosswalk
+from smartstd.interchange.envelope import finish
 from smartstd.interchange.issue import Issue
 
 __all__ = [
@@ -120,7 +121,7 @@ def convert(
         _open311(conv, p, xml=source_format == "open311-xml")
     else:
         _ngsi(conv, p)
-    return conv.finish()
+    return finish(conv)
 
 
 def _open311(conv: Conversion, p: Path, xml: bool) -> None:

@@ -408,31 +408,6 @@ class Conversion:
             }
         return out
 
-    # ------------------------------------------------------------------ finishing
-
-    def finish(self) -> Conversion:
-        """Place communities, add provenance and build the envelope."""
-        from smartstd.interchange.envelope import build_envelope, place_communities
-
-        place_communities(self)
-        for d in self.drafts:
-            rec = d.record
-            given = rec.get("provenance")
-            if given is not None and not isinstance(given, dict):
-                self.drop(
-                    d.fields.get("/provenance", d.place), "provenance", "not an object", given, d
-                )
-                given = None
-            prov: dict[str, Any] = dict(given or {})
-            prov.setdefault("source_system", self.source_system)
-            if d.imputed:
-                had = prov.get("imputed")
-                had = list(had) if isinstance(had, list) else []
-                prov["imputed"] = had + [i for i in d.imputed if i not in had]
-            rec["provenance"] = prov
-        self.envelope = build_envelope(self)
-        return self
-
 
 def now_with_offset(offset: str) -> str:
     """The current time, to the second, at ``offset`` (``+08:00``)."""

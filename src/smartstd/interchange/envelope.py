@@ -15,14 +15,18 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from smartstd.errors import UsageError
+from smartstd.interchange.conversion import Conversion, Draft, Guess, now_with_offset
 
-if TYPE_CHECKING:
-    from smartstd.interchange.conversion import Conversion, Draft
-
-__all__ = ["PREFIX_URIS", "CommunityLocator", "build_envelope", "place_communities"]
+__all__ = [
+    "PREFIX_URIS",
+    "CommunityLocator",
+    "build_envelope",
+    "finish",
+    "place_communities",
+]
 
 #: Where each source prefix is defined.
 PREFIX_URIS = {
@@ -173,7 +177,6 @@ def _place(conv: Conversion, d: Draft, locator: CommunityLocator | None) -> None
 
 def build_envelope(conv: Conversion) -> dict[str, Any]:
     """The envelope of the converted dataset; made-up values are reported as guesses."""
-    from smartstd.interchange.conversion import Guess, now_with_offset
     from smartstd.standard.dataset import STANDARD_VERSION
 
     opts = conv.options
@@ -198,3 +201,27 @@ def build_envelope(conv: Conversion) -> dict[str, Any]:
                 prefixes.add(key.split(":", 1)[0])
     env["extensions"] = {p: PREFIX_URIS.get(p, "smartstd:convert") for p in sorted(prefixes)}
     return env
+
+
+def finish(conv: Conversion) -> Conversion:
+    """Place communities, add each record's provenance and build the envelope.
+
+    The last step of every conversion (:func:`smartstd.interchange.convert`),
+    after a reader has filled ``conv``; returns ``conv``.
+    """
+    place_communities(conv)
+    for d in conv.drafts:
+        rec = d.record
+        given = rec.get("provenance")
+        if given is not None and not isinstance(given, dict):
+            conv.drop(d.fields.get("/provenance", d.place), "provenance", "not an object", given, d)
+            given = None
+        prov: dict[str, Any] = dict(given or {})
+        prov.setdefault("source_system", conv.source_system)
+        if d.imputed:
+            had = prov.get("imputed")
+            had = list(had) if isinstance(had, list) else []
+            prov["imputed"] = had + [i for i in d.imputed if i not in had]
+        rec["provenance"] = prov
+    conv.envelope = build_envelope(conv)
+    return conv

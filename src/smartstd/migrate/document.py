@@ -136,12 +136,12 @@ def _plan(source: str | None, to: str) -> list[Step]:
 
     try:
         Version.parse(to)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    except ValueError:
+        raise UsageError(key="not_a_version", text=to) from None
     if version_info(to) is None:
         from smartstd.versions import known_versions
 
-        raise UsageError(f"unknown target version {to} (known: {', '.join(known_versions())})")
+        raise UsageError(key="unknown_target_version", to=to, known=", ".join(known_versions()))
     if source is None:
         return []
     return find_path(source, to)
@@ -339,10 +339,10 @@ def migrate(
     """
     src_path = FsPath(path)
     if not src_path.exists() or src_path.is_dir():
-        raise UsageError(f"no such file: {src_path}")
+        raise UsageError(key="no_such_file", path=src_path)
     out_path = FsPath(out) if out is not None else None
     if out_path is not None and out_path.resolve() == src_path.resolve():
-        raise UsageError("--out must differ from the input file")
+        raise UsageError(key="out_is_input")
     fmt, value, errors = _read(src_path)
     if fmt == "ndjson":
         return _migrate_ndjson(src_path, to, out_path, source, accept_loss)

@@ -159,8 +159,7 @@ def find_path(source: str, target: str) -> list[Step]:
     from smartstd.versions import known_versions
 
     raise UsageError(
-        f"no migration from SCDS {source} to {target}"
-        f" (known versions: {', '.join(known_versions())})"
+        key="no_migration", source=source, target=target, known=", ".join(known_versions())
     )
 
 

@@ -50,8 +50,9 @@ from typing import Any
 
 from smartstd.conformance.rule import LOST_RECORD, Context, Hit, Where, register_dataset_rule
 from smartstd.graph.checks import CHECK_CODES, Issue, iter_issues
-from smartstd.graph.model import GRAPH_TYPES, USAGE_TYPES, Charter, Source, in_force
+from smartstd.graph.model import GRAPH_TYPES, USAGE_TYPES, Charter, Source
 from smartstd.graph.usage import UsageFact, UsageJudge, usage_facts
+from smartstd.graph.validity import in_force
 from smartstd.report import Path
 from smartstd.standard.dataset import ENTITY_TYPES
 

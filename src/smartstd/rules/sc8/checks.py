@@ -22,7 +22,7 @@ from typing import Any
 from smartstd.assessment.api import evaluate
 from smartstd.assessment.collector import Collector, needed_types
 from smartstd.assessment.definition import RANGES, Indicator, core_indicators
-from smartstd.assessment.formats import _COMPARATOR, fmt_value
+from smartstd.assessment.wording import COMPARATORS, fmt_value
 from smartstd.conformance.rule import LOST_RECORD, Context, Hit, Where, register_dataset_rule
 
 __all__ = ["AssessmentRule", "AssessmentState", "pilot_problems"]
@@ -161,7 +161,7 @@ class AssessmentRule:
                             "title": title["en"],
                             "title_zh": title["zh-CN"],
                             "value": fmt_value(t.value, ind.unit),
-                            "comparator": _COMPARATOR.get(t.comparator, (t.comparator,))[0],
+                            "comparator": COMPARATORS.get(t.comparator, (t.comparator,))[0],
                             "target": fmt_value(t.target, ind.unit),
                             "difference": fmt_value(t.difference, ind.unit, signed=True),
                             "n": r.n if r is not None else 0,

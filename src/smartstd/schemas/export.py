@@ -1,4 +1,4 @@
-"""The published JSON Schemas (Draft 2020-12), generated from the models.
+"""Models to JSON Schema documents (Draft 2020-12): what ``smartstd schema export`` writes.
 
 The JSON Schemas are normative; the pydantic models are how Python speaks
 them. Both come from one source (the models), and the tests prove they agree.
@@ -11,11 +11,9 @@ Files of a bundle (``schemas/<version>/``):
 * ``dataset.schema.json``: a whole JSON or YAML dataset, self-contained;
 * ``report.schema.json``: the JSON report of ``smartstd check``.
 
-Every ``$ref`` is local (``#/$defs/...``), so nothing is ever fetched. The
-same files ship as package data; :func:`registry` loads them into a
-``referencing.Registry`` for offline validation.
+Every ``$ref`` is local (``#/$defs/...``), so nothing is ever fetched.
 
-已发布的 JSON Schema（2020-12 草案），由模型生成；全部引用均为本地引用，离线可用。
+由模型生成 JSON Schema（2020-12 草案）；全部引用均为本地引用。
 """
 
 from __future__ import annotations
@@ -23,9 +21,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Mapping
-from functools import cache
 from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -38,11 +34,7 @@ __all__ = [
     "build_schemas",
     "dump_schema",
     "export_schemas",
-    "load_schema",
-    "published_versions",
-    "registry",
     "schema_id",
-    "validator_for",
 ]
 
 #: The JSON Schema dialect of every published schema.
@@ -160,61 +152,3 @@ def export_schemas(
         path.write_text(dump_schema(schema), encoding="utf-8", newline="\n")
         written.append(path)
     return written
-
-
-def published_root() -> Traversable:
-    """Where the published bundles are, one folder per version.
-
-    ``schemas/`` at the top of the repository is the one committed copy. A
-    wheel carries it as package data (``smartstd/data/schemas``, put there by
-    the build: hatch's ``force-include``); an editable or source install reads
-    it from the source tree.
-    """
-    packaged = resources.files("smartstd").joinpath("data").joinpath("schemas")
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "schemas"
-
-
-def published_versions() -> tuple[str, ...]:
-    """The versions whose bundles ship with the library."""
-    root = published_root()
-    if not root.is_dir():
-        return ()
-    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir()))
-
-
-@cache
-def load_schema(name: str, version: str = STANDARD_VERSION) -> dict[str, Any]:
-    """Load a published schema from package data (``"dataset"``, ``"Community"`` ...).
-
-    Raises:
-        FileNotFoundError: if the version or schema is not published.
-    """
-    fname = name if name.endswith(".schema.json") else f"{name}.schema.json"
-    ref = published_root().joinpath(version).joinpath(fname)
-    if not ref.is_file():
-        raise FileNotFoundError(f"no published schema {fname} for SCDS {version}")
-    loaded: dict[str, Any] = json.loads(ref.read_text("utf-8"))
-    return loaded
-
-
-@cache
-def registry(version: str = STANDARD_VERSION) -> Any:
-    """A ``referencing.Registry`` with every published schema of ``version`` (offline)."""
-    from referencing import Registry, Resource
-
-    root = published_root().joinpath(version)
-    pairs = []
-    for entry in sorted(root.iterdir(), key=lambda p: p.name):
-        if entry.name.endswith(".schema.json"):
-            contents = json.loads(entry.read_text("utf-8"))
-            pairs.append((contents["$id"], Resource.from_contents(contents)))
-    return Registry().with_resources(pairs).crawl()
-
-
-def validator_for(name: str = "dataset", version: str = STANDARD_VERSION) -> Any:
-    """A ``jsonschema`` Draft 2020-12 validator for a published schema, offline."""
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(load_schema(name, version), registry=registry(version))

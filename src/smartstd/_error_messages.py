@@ -1,0 +1,255 @@
+"""The texts of the library's usage and configuration errors, in zh-CN and en.
+
+:class:`smartstd.errors.UsageError` and :class:`~smartstd.errors.ConfigError`
+are raised with a key of this table and the values of its fields; the command
+line shows the Chinese form by default and the English one with ``--lang en``
+(the table is part of :data:`smartstd.cli.messages.MESSAGES`). Each entry is a
+``(zh-CN, en)`` pair of ``str.format`` templates with the same fields; tests
+check both languages, the fields, and that every raise site names a key here
+with exactly the fields its message uses.
+
+库中用法错误与配置错误的中英文文字；命令行默认显示中文，``--lang en`` 显示英文。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple, Protocol, runtime_checkable
+
+__all__ = ["ERROR_MESSAGES", "Phrase", "render"]
+
+
+@runtime_checkable
+class _Bilingual(Protocol):
+    """A value that says itself in a language (a finding, another error)."""
+
+    def message(self, lang: str = ...) -> str: ...
+
+
+class Phrase(NamedTuple):
+    """A word or phrase for a message's field, in both languages (``Phrase("开始", "start")``)."""
+
+    zh: str
+    en: str
+
+    def message(self, lang: str = "en") -> str:
+        """The phrase in ``lang``."""
+        return self.en if (lang or "").lower().startswith("en") else self.zh
+
+    def __str__(self) -> str:
+        return self.en
+
+
+def render(key: str, lang: str, params: Mapping[str, object]) -> str:
+    """The message ``key`` in ``lang`` (zh-CN unless ``lang`` starts with ``en``), filled in.
+
+    Values with a ``message(lang)`` method are said in the same language.
+
+    Raises:
+        KeyError: if the table has no such key (a bug: the tests check every raise site).
+    """
+    english = (lang or "").lower().startswith("en")
+    text = ERROR_MESSAGES[key][1 if english else 0]
+    values = {
+        k: (v.message("en" if english else "zh-CN") if isinstance(v, _Bilingual) else v)
+        for k, v in params.items()
+    }
+    return text.format(**values)
+
+
+#: key -> (zh-CN, en).
+ERROR_MESSAGES: dict[str, tuple[str, str]] = {
+    "division_table_empty": ("{file}：行政区划表为空", "{file}: the division table is empty"),
+    "division_bad_header": (
+        "{file}:1：不是行政区划表：表头应为 code,name,level,start,end（或 areacodes 的 "
+        "result.csv 表头 代码,...,启用时间,变更/弃用时间）",
+        "{file}:1: not a division table: the header must be code,name,level,start,end (or "
+        "the 代码,...,启用时间,变更/弃用时间 header of areacodes' result.csv)",
+    ),
+    "division_bad_row": (
+        "{file}:{line}：行政区划行 {row!r} 无效（{reason}）",
+        "{file}:{line}: bad division row {row!r} ({reason})",
+    ),
+    "division_unreadable": (
+        "{file}：无法读取行政区划表（{reason}）",
+        "{file}: cannot read the division table ({reason})",
+    ),
+    "division_not_utf8": (
+        "{file}：行政区划表不是 UTF-8 编码",
+        "{file}: the division table is not UTF-8",
+    ),
+    "config_not_utf8": (
+        "无法读取配置文件 {file}：不是 UTF-8 编码（第 {byte} 个字节为 {value!r}）；请另存为 UTF-8",
+        "cannot read configuration {file}: it is not UTF-8 (byte {byte} is {value!r}); "
+        "save it as UTF-8",
+    ),
+    "config_unreadable": (
+        "无法读取配置文件 {file}：{reason}",
+        "cannot read configuration {file}: {reason}",
+    ),
+    "config_not_table": (
+        "{file}：[tool.smartstd] 必须是一个表",
+        "{file}: [tool.smartstd] must be a table",
+    ),
+    "config_unknown_keys": (
+        "{file}：未知的配置项 {keys}；可用配置项：{known}",
+        "{file}: unknown key(s) {keys}; known: {known}",
+    ),
+    "config_bad_jobs": ("{file}：jobs 必须是正整数", "{file}: jobs must be a positive integer"),
+    "config_bad_severity": (
+        '{file}：[severity] 必须是 CODE = "error|warning|info" 形式的表',
+        '{file}: [severity] must be a table of CODE = "error|warning|info"',
+    ),
+    "config_bad_params": (
+        "{file}：应为 [params.CODE] 形式的表",
+        "{file}: [params.CODE] tables expected",
+    ),
+    "config_unknown_limits": (
+        "{file}：未知的限制项 {limits}；可用限制项：{known}",
+        "{file}: unknown limit(s) {limits}; known: {known}",
+    ),
+    "config_bad_value": ("{file}：取值无效：{reason}", "{file}: {reason}"),
+    "config_no_rule": ("{file}：没有规则 {code}", "{file}: no rule {code}"),
+    "config_unknown_params": (
+        "{file}：规则 {code} 没有参数 {params}；可用参数：{known}",
+        "{file}: rule {code} has no parameter(s) {params}; known: {known}",
+    ),
+    "config_rule_takes_no_params": (
+        "{file}：规则 {code} 没有参数 {params}；该规则不接受参数",
+        "{file}: rule {code} has no parameter(s) {params}; it takes none",
+    ),
+    "config_not_string": ("{file}：{name} 必须是字符串", "{file}: {name} must be a string"),
+    "config_not_string_list": (
+        "{file}：{name} 必须是字符串列表",
+        "{file}: {name} must be a list of strings",
+    ),
+    "not_a_version": (
+        "不是版本号（应为 MAJOR.MINOR.PATCH[-PRE]）：{text!r}",
+        "not a version (MAJOR.MINOR.PATCH[-PRE]): {text!r}",
+    ),
+    "example_missing": (
+        "此安装中缺少自带的示例数据；请重新安装 smartstd",
+        "the bundled example is missing from this installation; reinstall smartstd",
+    ),
+    "example_is_file": ("{out} 是文件；请指定一个文件夹", "{out} is a file"),
+    "unknown_target_version": (
+        "未知的目标版本 {to}（已知版本：{known}）",
+        "unknown target version {to} (known: {known})",
+    ),
+    "no_such_file": ("文件不存在：{path}", "no such file: {path}"),
+    "out_is_input": ("--out 不能与输入文件相同", "--out must differ from the input file"),
+    "no_migration": (
+        "没有从 SCDS {source} 到 {target} 的迁移步骤（已知版本：{known}）",
+        "no migration from SCDS {source} to {target} (known versions: {known})",
+    ),
+    "dask_missing": (
+        "使用 --engine dask 需要安装 dask.distributed：pip install 'smartstd[cluster]'",
+        "--engine dask needs dask.distributed: pip install 'smartstd[cluster]'",
+    ),
+    "scheduler_unreachable": (
+        "无法连接 Dask 调度器 {address}：{error}",
+        "cannot reach the Dask scheduler at {address}: {error}",
+    ),
+    "no_data_files": (
+        "文件夹 {folder} 中没有数据文件（{suffixes}）",
+        "no data files ({suffixes}) in folder {folder}",
+    ),
+    "no_such_path": ("文件或文件夹不存在：{path}", "no such file or folder: {path}"),
+    "cannot_read": ("无法读取 {file}：{reason}", "cannot read {file}: {reason}"),
+    "example_exists": (
+        "{out} 已存在且不为空；请换一个文件夹，或加 --force 覆盖",
+        "{out} exists and is not empty; choose another folder or add --force",
+    ),
+    "assess_bad_by": (
+        "--by {dim}：不是可用的分组维度；请使用 {known} 之一",
+        "--by {dim}: not a breakdown; use one of {known}",
+    ),
+    "assess_no_pilot": (
+        "--pilot {pilot}：数据中没有这个试点（现有试点：{known}）",
+        "--pilot {pilot}: no such Pilot in the data (pilots: {known})",
+    ),
+    "indicators_invalid": (
+        "{file}：指标定义 {pointer} 处有误：{reason}（参见模式包中的 indicator.schema.json）",
+        "{file}: indicator definitions at {pointer}: {reason} (see indicator.schema.json "
+        "in the schema bundle)",
+    ),
+    "indicator_twice": (
+        "{file}：/indicators/{i}/code：指标 {code} 重复定义",
+        "{file}: /indicators/{i}/code: {code} is defined twice",
+    ),
+    "indicators_unreadable": (
+        "{file}：无法读取指标定义：{reason}",
+        "{file}: cannot read indicator definitions: {reason}",
+    ),
+    "indicators_unparsable": (
+        "{file}:{line}:{column}：无法读取指标定义：{reason}",
+        "{file}:{line}:{column}: cannot read indicator definitions: {reason}",
+    ),
+    "indicator_core_code": (
+        "{file}：/indicators/{i}/code：{code} 已有定义；本地指标需要带命名空间的代码（例如 "
+        "gz:{code}）",
+        "{file}: /indicators/{i}/code: {code} is already defined; a local indicator needs "
+        "its own namespaced code (e.g. gz:{code})",
+    ),
+    "indicator_local_standard": (
+        "{file}：/indicators/{i}/standard：本地指标不在标准的代码表中；请删去 standard",
+        "{file}: /indicators/{i}/standard: a local indicator is not in the standard's code "
+        "list; leave standard out",
+    ),
+    "period_bad_date": (
+        "--period：{text!r} 不是有效日期（{what}）",
+        "--period: {text!r} is not a valid date ({what})",
+    ),
+    "period_no_month": (
+        "--period：{text!r}：没有 {month} 月",
+        "--period: {text!r}: no month {month}",
+    ),
+    "period_bad_range": (
+        "--period：{text!r}：时间范围应为两个日期，例如 2026-04-01..2026-06-30",
+        "--period: {text!r}: a range is two dates, e.g. 2026-04-01..2026-06-30",
+    ),
+    "period_reversed": (
+        "--period：{text!r} 的结束早于开始",
+        "--period: {text!r} ends before it starts",
+    ),
+    "period_unknown": (
+        "--period：{text!r} 不是时间段；请写季度（2026Q2）、月份（2026-05）、年份（2026）"
+        "、日期或日期范围（2026-04-01..2026-06-30）",
+        "--period: {text!r} is not a period; write a quarter (2026Q2), a month (2026-05), "
+        "a year (2026), a day or a range (2026-04-01..2026-06-30)",
+    ),
+    "unknown_check_option": ("未知的检查选项 {name!r}", "unknown check option {name!r}"),
+    "waivers_unreadable": (
+        "无法读取豁免文件 {file}：{reason}",
+        "cannot read waivers file {file}: {reason}",
+    ),
+    "waivers_not_list": ("{file}：'waivers' 下应为列表", "{file}: expected a list under 'waivers'"),
+    "waiver_not_mapping": (
+        "{file}：第 {n} 条豁免：应为映射（键值对）",
+        "{file}: waiver #{n}: expected a mapping",
+    ),
+    "waiver_bad_code": (
+        "{file}：第 {n} 条豁免：'code' 必须是规则代码，例如 SC408",
+        "{file}: waiver #{n}: 'code' must be a rule code such as SC408",
+    ),
+    "waiver_needs_reason": (
+        "{file}：第 {n} 条豁免：必须填写 'reason'（理由）",
+        "{file}: waiver #{n}: 'reason' is required",
+    ),
+    "waiver_bad_expires": (
+        "{file}：第 {n} 条豁免：'expires' 必须是日期（YYYY-MM-DD）",
+        "{file}: waiver #{n}: 'expires' must be a date (YYYY-MM-DD)",
+    ),
+    "waiver_needs_expires": (
+        "{file}：第 {n} 条豁免：必须填写 'expires'（到期日，YYYY-MM-DD）",
+        "{file}: waiver #{n}: 'expires' (YYYY-MM-DD) is required",
+    ),
+    "waiver_needs_target": (
+        "{file}：第 {n} 条豁免：请给出 'pointer' 或 'entity_id'",
+        "{file}: waiver #{n}: give 'pointer' or 'entity_id'",
+    ),
+    "waiver_bad_pointer": (
+        "{file}：第 {n} 条豁免：'pointer' 必须是 JSON Pointer，例如 /entities/3/name",
+        "{file}: waiver #{n}: 'pointer' must be a JSON Pointer such as /entities/3/name",
+    ),
+}

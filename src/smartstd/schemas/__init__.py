@@ -1,0 +1,55 @@
+"""The standard's JSON Schemas: export, published bundles, compatibility and diff.
+
+The JSON Schemas (Draft 2020-12) are normative; the pydantic models are how
+Python speaks them. The package holds, one module each:
+
+* :mod:`~smartstd.schemas.export`: the models as JSON Schema documents
+  (``smartstd schema export``);
+* :mod:`~smartstd.schemas.published`: the published bundles shipped as
+  package data, an offline ``referencing.Registry`` and validators;
+* :mod:`~smartstd.schemas.bundle`: a set of schemas to compare
+  (:class:`~smartstd.schemas.bundle.Bundle`), loaded from a folder, a file,
+  a profile or a published version;
+* :mod:`~smartstd.schemas.change`: one difference between two schemas, and its kind;
+* :mod:`~smartstd.schemas.compatibility`: every change between two schemas,
+  classified backward and forward;
+* :mod:`~smartstd.schemas.diff`: two bundles compared, the SemVer step they
+  demand, and the reports of ``smartstd schema diff``.
+
+This module re-exports the names of the first two; the comparison is
+imported from its own modules (or from :mod:`smartstd.compat`), so that
+importing this package stays light.
+
+标准的 JSON Schema：由模型导出、随库发布的模式包、兼容性判断与差异比较。
+"""
+
+from __future__ import annotations
+
+from smartstd.schemas.export import (
+    DEFAULT_BASE_URI,
+    DRAFT,
+    build_schemas,
+    dump_schema,
+    export_schemas,
+    schema_id,
+)
+from smartstd.schemas.published import (
+    load_schema,
+    published_versions,
+    registry,
+    validator_for,
+)
+from smartstd.schemas.published import published_root as published_root
+
+__all__ = [
+    "DEFAULT_BASE_URI",
+    "DRAFT",
+    "build_schemas",
+    "dump_schema",
+    "export_schemas",
+    "load_schema",
+    "published_versions",
+    "registry",
+    "schema_id",
+    "validator_for",
+]
