@@ -80,8 +80,12 @@ def write_template(types: list[str], path: str | Path, lang: str = "zh-CN") -> P
 
     unknown = [t for t in types if t not in ENTITY_TYPES]
     if unknown or not types:
+        from smartstd._error_messages import Phrase
+
         raise UsageError(
-            f"unknown entity type(s) {', '.join(unknown) or '(none given)'}; known: {', '.join(ENTITY_TYPES)}"
+            key="template_unknown_types",
+            types=", ".join(unknown) or Phrase("（未指定）", "(none given)"),
+            known=", ".join(ENTITY_TYPES),
         )
     try:
         from openpyxl import Workbook
@@ -89,9 +93,7 @@ def write_template(types: list[str], path: str | Path, lang: str = "zh-CN") -> P
         from openpyxl.utils import get_column_letter
         from openpyxl.worksheet.datavalidation import DataValidation
     except ModuleNotFoundError:
-        raise UsageError(
-            "writing templates needs openpyxl: pip install 'smartstd[convert]'"
-        ) from None
+        raise UsageError(key="openpyxl_missing_write") from None
 
     wb = Workbook()
     info = wb.active
