@@ -17,9 +17,13 @@ the same run:
   delegate nothing, and the same three calls.
 
 It prints the CPU time of each (best of ``--repeat``), each shape's ratio to
-``plain`` at the same size, and each one's growth from ``n`` to ``10 n``
-(linear work grows about 10 times, quadratic 100). The targets (at most 3
-times ``plain``; growth at most 15) are printed, not asserted.
+``plain`` at the same size, and each one's growth from ``n`` to ``10 n``.
+Linear work grows about 10 times, quadratic 100; on a large charter memory
+adds its share (a 10,000-entity charter fits in a processor's cache, a
+100,000 one does not), which ``plain``'s own growth shows, so each shape's
+growth is also given as a multiple of ``plain``'s. The targets (cycle and
+chain at most 3 times ``plain`` at ``10 n``; every growth at most 1.5 times ``plain``'s,
+where quadratic work would be about 7 times) are printed, not asserted.
 
     python benchmarks/bench_hostile_graph.py            # 10,000 and 100,000
     python benchmarks/bench_hostile_graph.py --tiny     # 200 and 2,000, for CI
@@ -169,20 +173,23 @@ def main() -> None:
             work = SHAPES[shape][1]
             best[shape, n] = min(best[shape, n], timed(lambda w=work, e=entities: w(e)))
     small, large = sizes
-    print(f"{'shape':>8} {'n':>8} {'cpu s':>8} {'/ plain':>8} {'growth':>8}")
+    plain_growth = best["plain", large] / best["plain", small] if best["plain", small] else 1.0
+    print(f"{'shape':>8} {'n':>8} {'cpu s':>8} {'/ plain':>8} {'growth':>8} {'/ plain':>8}")
     worst_ratio = worst_growth = 0.0
     for shape in SHAPES:
         growth = best[shape, large] / best[shape, small] if best[shape, small] else float("nan")
+        relative = growth / plain_growth if plain_growth else float("nan")
         for n in sizes:
             ratio = best[shape, n] / best["plain", n] if best["plain", n] else float("nan")
-            if shape not in ("plain", "domains"):
+            if shape in ("cycle", "chain") and n == large:  # small sizes are mostly fixed costs
                 worst_ratio = max(worst_ratio, ratio)
-            shown = f"{growth:>8.2f}" if n == large else f"{'':>8}"
-            print(f"{shape:>8} {n:>8} {best[shape, n]:>8.3f} {ratio:>8.2f} {shown}")
-        worst_growth = max(worst_growth, growth)
+            shown = f"{growth:>8.2f} {relative:>8.2f}" if n == large else ""
+            print(f"{shape:>8} {n:>8} {best[shape, n]:>8.3f} {ratio:>8.2f} {shown}".rstrip())
+        worst_growth = max(worst_growth, relative)
     print(
-        f"targets: cycle and chain at most 3 x plain -> {worst_ratio:.2f}; "
-        f"growth {small} -> {large} at most 15 -> {worst_growth:.2f}"
+        f"targets: cycle and chain at most 3 x plain at {large} -> {worst_ratio:.2f}; "
+        f"growth {small} -> {large} at most 1.5 x plain's ({plain_growth:.2f}) -> "
+        f"{worst_growth:.2f}"
     )
 
 
