@@ -14,6 +14,6 @@ Everything about the family is in this folder:
   ``expected.yaml`` naming the findings; ``tests/test_cases.py`` checks each.
 
 The checks run on the charter index of :mod:`smartstd.graph`
-(``graph.model.CharterIndex``, ``graph.checks``); ``checks.py`` is the dataset
+(``graph.index.CharterIndex``, ``graph.checks``); ``checks.py`` is the dataset
 rule that registers them with the engine and crosses them with the data.
 """
