@@ -13,8 +13,9 @@ Excel 模板：每种实体一个工作表，中英文表头，代码列带中�
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from smartstd.interchange.columns import columns_for, sheet_name, skipped_fields
+from smartstd.interchange.columns import Column, columns_for, sheet_name, skipped_fields
 from smartstd.interchange.values import dropdown_item
 
 __all__ = ["write_template"]
@@ -69,6 +70,55 @@ _INTRO = (
 )
 
 
+def _instructions(info: Any, zh_first: bool) -> int:
+    """The instructions sheet's text and the header of its field list; returns that row."""
+    from openpyxl.styles import Font
+
+    info.title = "说明 Instructions"
+    for r, (zh, en) in enumerate(_INTRO, 1):
+        info.cell(r, 1, zh if zh_first else en)
+        info.cell(r, 2, en if zh_first else zh)
+    info["A1"].font = Font(bold=True, size=14)
+    info.column_dimensions["A"].width = 70
+    info.column_dimensions["B"].width = 70
+    row = len(_INTRO) + 2
+    for c, head in enumerate(
+        (
+            "工作表 Sheet",
+            "字段 Field",
+            "中文",
+            "English",
+            "必填 Required",
+            "填写 Kind",
+            "代码表 Code list",
+        ),
+        1,
+    ):
+        info.cell(row, c, head).font = Font(bold=True)
+    return row
+
+
+def _dropdown(codes: Any, code_col: dict[str, str], col: Column) -> str | None:
+    """The list a column's cells choose from: its code list (written once to ``_codes``) or yes/no."""
+    from openpyxl.utils import get_column_letter
+
+    if col.kind == "code" and col.list:
+        if col.list not in code_col:
+            from smartstd.standard.codes import CODE_LISTS
+
+            n = len(code_col) + 1
+            cl = get_column_letter(n)
+            codes.cell(1, n, col.list)
+            items = CODE_LISTS[col.list].values
+            for j, code in enumerate(items, 2):
+                codes.cell(j, n, dropdown_item(col.list, code))
+            code_col[col.list] = f"'_codes'!${cl}$2:${cl}${len(items) + 1}"
+        return code_col[col.list]
+    if col.kind == "bool":
+        return '"是,否"'
+    return None
+
+
 def write_template(types: list[str], path: str | Path, lang: str = "zh-CN") -> Path:
     """Write an xlsx template for ``types`` to ``path`` and return the path.
 
@@ -98,28 +148,8 @@ def write_template(types: list[str], path: str | Path, lang: str = "zh-CN") -> P
     wb = Workbook()
     info = wb.active
     assert info is not None
-    info.title = "说明 Instructions"
     zh_first = lang.lower().startswith("zh")
-    for r, (zh, en) in enumerate(_INTRO, 1):
-        info.cell(r, 1, zh if zh_first else en)
-        info.cell(r, 2, en if zh_first else zh)
-    info["A1"].font = Font(bold=True, size=14)
-    info.column_dimensions["A"].width = 70
-    info.column_dimensions["B"].width = 70
-    row = len(_INTRO) + 2
-    for c, head in enumerate(
-        (
-            "工作表 Sheet",
-            "字段 Field",
-            "中文",
-            "English",
-            "必填 Required",
-            "填写 Kind",
-            "代码表 Code list",
-        ),
-        1,
-    ):
-        info.cell(row, c, head).font = Font(bold=True)
+    row = _instructions(info, zh_first)
     codes = wb.create_sheet("_codes")
     code_col: dict[str, str] = {}
     header_fill = PatternFill("solid", fgColor="DDEBF7")
@@ -154,21 +184,7 @@ def write_template(types: list[str], path: str | Path, lang: str = "zh-CN") -> P
                 1,
             ):
                 info.cell(row, c, v)
-            source: str | None = None
-            if col.kind == "code" and col.list:
-                if col.list not in code_col:
-                    from smartstd.standard.codes import CODE_LISTS
-
-                    n = len(code_col) + 1
-                    cl = get_column_letter(n)
-                    codes.cell(1, n, col.list)
-                    items = CODE_LISTS[col.list].values
-                    for j, code in enumerate(items, 2):
-                        codes.cell(j, n, dropdown_item(col.list, code))
-                    code_col[col.list] = f"'_codes'!${cl}$2:${cl}${len(items) + 1}"
-                source = code_col[col.list]
-            elif col.kind == "bool":
-                source = '"是,否"'
+            source = _dropdown(codes, code_col, col)
             if source is not None:
                 dv = DataValidation(
                     type="list", formula1=source, allow_blank=True, showErrorMessage=False

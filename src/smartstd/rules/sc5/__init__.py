@@ -9,6 +9,9 @@ Everything about the family is in this folder:
   :mod:`smartstd.conformance.rules` is imported; one module per subject
   (coverage, eligibility, households, consent, communities; ``_shared``
   holds what they share).
+* ``examples/SCnnn.json``: each rule's bad and good examples, whole records
+  (read by :mod:`smartstd.rules.example`, shown by ``smartstd rules`` and the
+  docs); ``tests/rules/test_examples.py`` runs each through the checker.
 * ``cases/invalid/SCnnn-<what>/``: whole datasets that break one rule, with
   ``expected.yaml`` naming the findings; ``tests/test_cases.py`` checks each.
 """
