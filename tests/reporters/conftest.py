@@ -7,6 +7,7 @@ import pytest
 from smartstd.catalogue import Param, RuleInfo
 from smartstd.report import Finding, Level, Report, Severity
 from smartstd.rules import catalogue
+from smartstd.rules.example import Example, Side
 
 
 def _rule(
@@ -26,8 +27,11 @@ def _rule(
         title={"en": f"Title of {name}", "zh-CN": f"{name} 的标题"},
         message={"en": en, "zh-CN": zh},
         explanation={"en": f"Why {name} matters.", "zh-CN": f"为什么 {name} 重要。"},
-        bad='{"id": "r-1", "note": "``` fence"}',
-        good="id: r-1\n",
+        example_given=Example(
+            code,
+            bad=Side(records=('{"id": "r-1", "note": "``` fence"}',)),
+            good=Side(records=("id: r-1",)),
+        ),
         params=params,
     )
 

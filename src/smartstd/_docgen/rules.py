@@ -60,6 +60,18 @@ def _intro(count: int) -> list[str]:
         "",
         "Warnings and info never lower a level · 警告与提示不会降低一致性等级。",
         "",
+        "Every rule's bad and good examples are whole records, and the tests run each through"
+        " `smartstd check` at the rule's level: the records shown, with the shared records"
+        " (folded under *Shared records*) and a minimal envelope holding the street office"
+        " `org-so` and the community `c-1`, make a dataset that reports the rule; the good"
+        " records, the same fixed, do not. They are kept beside the rule, in"
+        " `src/smartstd/rules/scN/examples/SCnnn.json`."
+        " · 每条规则的错误示例与正确示例都是完整的记录，"
+        "测试逐一用 `smartstd check` 在规则所属等级运行："
+        "示例记录加上共同记录（折叠在“共同记录”下）"
+        "和只含街道办事处 `org-so`、社区 `c-1` 的最小数据集，"
+        "错误示例报告该规则，改正后的正确示例不报告。",
+        "",
     ]
 
 
@@ -121,15 +133,29 @@ def _params(r: RuleInfo) -> list[str]:
     ]
 
 
+def _lang(text: str) -> str:
+    """``json`` when every line is a JSON value (records one per line), else a guess."""
+    try:
+        for line in text.splitlines():
+            json.loads(line)
+    except ValueError:
+        return guess_lang(text)
+    return "json"
+
+
 def _examples(r: RuleInfo) -> list[str]:
-    """The bad and the good example, as admonitions."""
+    """The bad and the good example as admonitions, and what both share folded."""
     lines: list[str] = []
-    for title, text, kind in (
-        ("Bad · 错误示例", r.bad, "failure"),
-        ("Good · 正确示例", r.good, "success"),
-    ):
-        lines += [f'!!! {kind} "{title}"', ""]
-        lines += ["    " + line if line else "" for line in fence(text, guess_lang(text))]
+    shared = r.example.context_text
+    blocks = [
+        ("!!!", "Bad · 错误示例", r.bad, "failure"),
+        ("!!!", "Good · 正确示例", r.good, "success"),
+    ]
+    if shared:
+        blocks.append(("???", "Shared records · 共同记录", shared, "note"))
+    for mark, title, text, kind in blocks:
+        lines += [f'{mark} {kind} "{title}"', ""]
+        lines += ["    " + line if line else "" for line in fence(text, _lang(text))]
         lines.append("")
     return lines
 

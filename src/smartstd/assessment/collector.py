@@ -23,7 +23,7 @@ from operator import add
 from typing import Any
 
 from smartstd.assessment.definition import Indicator
-from smartstd.assessment.expr import Scope, instant
+from smartstd.assessment.expr import Scope, fields_read, instant
 
 __all__ = ["Collector", "Groups", "Stat", "needed_types"]
 
@@ -42,6 +42,38 @@ PLACE_TYPES = (
 
 #: A row key: (community, building, household, device, day, category, channel).
 Key = tuple[Any, ...]
+
+#: The fields a record's row key is made of (:meth:`Collector._key`), and
+#: those need coverage reads (:meth:`Collector._needs`).
+_KEY_FIELDS = frozenset(
+    {
+        "id",
+        "type",
+        "community_id",
+        "building_id",
+        "location",
+        "household_id",
+        "resident_id",
+        "device_id",
+        "channel",
+        "category",
+        "needs",
+        "enrolments",
+    }
+)
+
+#: The fields each type's place lookup reads (:meth:`Collector._place`).
+_PLACE_FIELDS: dict[str, frozenset[str]] = {
+    "Building": frozenset({"community_id", "grid_id"}),
+    "Grid": frozenset({"community_id", "name", "code", "building_ids"}),
+    "Dwelling": frozenset({"building_id"}),
+    "Resident": frozenset({"household_id"}),
+    "Household": frozenset({"dwelling_id"}),
+    "Device": frozenset({"community_id", "building_id"}),
+    "Service": frozenset({"category", "status"}),
+    "Community": frozenset({"name"}),
+    "Assignment": frozenset({"domain_id", "role"}),
+}
 
 
 def needed_types(indicators: Iterable[Indicator]) -> frozenset[str]:
@@ -183,6 +215,7 @@ class Collector:
                 self.distinct[ind.code] = set()
         self.types = needed_types(self.indicators)
         self._scope = Scope(now)
+        self._reads: dict[str, frozenset[str]] = {}
 
     # ------------------------------------------------------------------ feeding
 
@@ -190,6 +223,20 @@ class Collector:
         """Set the reference time (before the first record)."""
         self.now = now
         self._scope = Scope(now)
+
+    def reads(self, t: str) -> frozenset[str] | None:
+        """The top-level fields of a record of type ``t`` that :meth:`add` may read.
+
+        ``None`` when it may read any (a pilot is kept whole). A caller that
+        turns models into records (the SC8xx rules) dumps only these fields:
+        :meth:`add` gives the same state for a record cut down to them.
+        """
+        if t == "Pilot":
+            return None
+        found = self._reads.get(t)
+        if found is None:
+            found = self._reads[t] = _KEY_FIELDS | _PLACE_FIELDS.get(t, frozenset()) | fields_read()
+        return found
 
     def add(self, r: Mapping[str, Any]) -> None:
         """Add one record (a plain dict, as parsed JSON). Never raises on bad data."""

@@ -33,7 +33,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["Cond", "Scope", "Value", "compile_cond", "compile_value", "instant"]
+__all__ = ["Cond", "Scope", "Value", "compile_cond", "compile_value", "fields_read", "instant"]
 
 
 class Scope:
@@ -94,6 +94,16 @@ def _number(value: Any) -> float | None:
 
 #: Compiled paths by their text: indicators that read one field share one closure.
 _PATHS: dict[str, Value] = {}
+
+
+def fields_read() -> frozenset[str]:
+    """Every top-level field an expression compiled so far may read of a record.
+
+    Every read of a record goes through a compiled path, so the first names
+    of the paths compiled (those of a ``first``'s items included, which only
+    makes the set larger) bound what the compiled expressions look at.
+    """
+    return frozenset(text.split(".", 1)[0] for text in _PATHS if text != "$now")
 
 
 def _path(text: str) -> Value:

@@ -78,6 +78,7 @@ _LABELS = {
     "params": ("参数", "Parameters"),
     "bad": ("错误示例", "Bad"),
     "good": ("正确示例", "Good"),
+    "context": ("共同记录", "Shared records"),
 }
 
 
@@ -112,7 +113,7 @@ def rule_markdown(rule: RuleInfo, langs: list[str]) -> str:
         lines += [f"## {_label('params', langs)}", ""]
         lines += [f"- `{_param_line(p, langs)}`" for p in rule.params]
         lines.append("")
-    for key, example in (("bad", rule.bad), ("good", rule.good)):
+    for key, example in _examples(rule):
         lines += [f"## {_label(key, langs)}", "", "```json", example, "```", ""]
     return "\n".join(lines).rstrip() + "\n"
 
@@ -131,9 +132,15 @@ def rule_text(rule: RuleInfo, langs: list[str]) -> str:
     if rule.params:
         lines += [_label("params", langs), *("  " + _param_line(p, langs) for p in rule.params)]
         lines.append("")
-    for key, example in (("bad", rule.bad), ("good", rule.good)):
+    for key, example in _examples(rule):
         lines += [_label(key, langs), *("    " + ln for ln in example.splitlines()), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _examples(rule: RuleInfo) -> list[tuple[str, str]]:
+    """The bad and the good example, and the records both share (when there are any)."""
+    shared = rule.example.context_text
+    return [("bad", rule.bad), ("good", rule.good), *([("context", shared)] if shared else [])]
 
 
 def _wrap(text: str) -> list[str]:
@@ -158,6 +165,7 @@ def _as_dict(rule: object) -> dict[str, object]:
         "explanation": dict(rule.explanation),
         "bad": rule.bad,
         "good": rule.good,
+        "context": rule.example.context_text,
         "params": [
             {"name": p.name, "default": p.default, "zh-CN": p.zh, "en": p.en} for p in rule.params
         ],

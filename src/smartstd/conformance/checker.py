@@ -272,6 +272,8 @@ class _Checker:
         self.limits = limits or Limits()
         self._budget = _Budget(self.limits)
         self._check_prefixes = "SC107" in enabled
+        # the batch screen serves only the rules that look at the lines it names
+        self._screens = any(getattr(r, "screened_by_digit_runs", False) for r in self.dataset_rules)
         self._structural = enabled.intersection({"SC103", "SC104", "SC106", "SC108"})
 
     def severity(self, code: str) -> Severity:
@@ -380,7 +382,7 @@ class _Checker:
         plans = self._plans
         counts = self.counts
         ctx = self.ctx
-        digit_runs = screen(batch.data).digit_runs
+        digit_runs = screen(batch.data).digit_runs if self._screens else frozenset()
         check_prefixes = self._check_prefixes
         max_depth = self.limits.max_depth
         # a flat record is an object of scalars and lists of scalars: depth 2;
@@ -419,7 +421,8 @@ class _Checker:
             if check_prefixes and (
                 not flat or (plan.open_codes and codes_may_hold_prefixes(model))
             ):
-                self._checked(model, None, where, data.decode(), index in digit_runs)
+                screened = index in digit_runs if self._screens else None
+                self._checked(model, None, where, data.decode(), screened)
                 continue
             types.append(etype)
             for fn in plan.fns:

@@ -3,7 +3,9 @@
 Each rule has a stable code (``SC`` + three digits), a kebab-case name, a
 default severity, the conformance level it belongs to, parameters with
 defaults, and in both zh-CN and en a title, a message template, an
-explanation and a bad and a good example. The docs page, the SARIF rule list,
+explanation; and a bad and a good example, whole records kept beside the
+entry (``smartstd/rules/scN/examples/SCnnn.json``, :mod:`smartstd.rules.example`)
+that a test runs through the checker. The docs page, the SARIF rule list,
 ``smartstd rules`` and message rendering all read this one catalogue.
 
 The entries live in one folder per family, ``smartstd/rules/scN/catalogue.py``
@@ -251,8 +253,11 @@ def validate_catalogue() -> list[str]:
             for lang in LANGUAGES:
                 if not texts.get(lang, "").strip():
                     problems.append(f"{info.code}: no {lang} {what}")
-        if not info.bad.strip() or not info.good.strip():
-            problems.append(f"{info.code}: needs a bad and a good example")
+        try:
+            if not info.bad.strip() or not info.good.strip():
+                problems.append(f"{info.code}: needs a bad and a good example")
+        except (OSError, ValueError) as exc:  # no examples file, or not an example
+            problems.append(f"{info.code}: examples: {exc}")
         names_of_params = {p.name for p in info.params}
         for p in info.params:
             if not p.zh.strip() or not p.en.strip():

@@ -2,7 +2,7 @@
 
 The family catalogues (``smartstd/rules/scN/catalogue.py``) build their
 entries with :func:`rule`; :mod:`smartstd.rules.catalogue` collects them. This
-module imports only :mod:`smartstd.report`.
+module imports only :mod:`smartstd.severity` and :mod:`smartstd.rules.example`.
 
 规则目录的数据结构：规则信息与参数（含地方配置可如何收紧参数）。
 """
@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from smartstd.rules.example import Example, load_example
 from smartstd.severity import Level, Severity
 
 __all__ = ["LANGUAGES", "TIGHTEN", "Param", "RuleInfo", "normalize_lang", "rule"]
@@ -63,9 +64,13 @@ class RuleInfo:
         message: the message template, by language (``str.format`` fields
             named after the finding's parameters).
         explanation: one paragraph, by language.
-        bad: a bad example (JSON or YAML text).
-        good: the same example, fixed.
         params: the rule's parameters.
+        example_given: the examples, when given in code (a test's rule);
+            ``None`` reads them from the rule's examples file.
+
+    The bad and good examples (:attr:`example`, shown as :attr:`bad` and
+    :attr:`good`) are whole records kept beside the entry, in
+    ``smartstd/rules/scN/examples/SCnnn.json``, read when first asked for.
     """
 
     code: str
@@ -75,9 +80,23 @@ class RuleInfo:
     title: Mapping[str, str]
     message: Mapping[str, str]
     explanation: Mapping[str, str]
-    bad: str
-    good: str
     params: tuple[Param, ...] = field(default=())
+    example_given: Example | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def example(self) -> Example:
+        """The rule's bad and good examples (whole records ``smartstd check`` runs)."""
+        return self.example_given or load_example(self.code)
+
+    @property
+    def bad(self) -> str:
+        """The bad example as people read it."""
+        return self.example.bad.text
+
+    @property
+    def good(self) -> str:
+        """The good example (the bad one fixed) as people read it."""
+        return self.example.good.text
 
     def param_defaults(self) -> dict[str, Any]:
         """The parameters' default values by name."""
@@ -113,8 +132,6 @@ def rule(
     title: tuple[str, str],
     message: tuple[str, str],
     explanation: tuple[str, str],
-    bad: str,
-    good: str,
     params: tuple[Param, ...] = (),
 ) -> RuleInfo:
     """Build a :class:`RuleInfo`; each text pair is ``(zh-CN, en)``."""
@@ -126,7 +143,5 @@ def rule(
         title={"zh-CN": title[0], "en": title[1]},
         message={"zh-CN": message[0], "en": message[1]},
         explanation={"zh-CN": explanation[0], "en": explanation[1]},
-        bad=bad.strip("\n"),
-        good=good.strip("\n"),
         params=params,
     )

@@ -7,14 +7,16 @@ the docs, so none of them keeps its own copy of the model's shape.
 from __future__ import annotations
 
 import datetime as dt
+import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, WithJsonSchema
 
 from smartstd.pointer import Path
+from smartstd.standard._base import Entity
 from smartstd.standard.dataset import ENTITY_TYPES, Envelope
 
 __all__ = ["code_fields", "code_values", "iter_objects", "iter_path", "object_fields"]
@@ -48,16 +50,72 @@ def _walk_schema(
             _walk_schema(sub, defs, (*path, name), out, depth + 1)
 
 
-@cache
-def code_fields(type_name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
-    """The fields of an entity type (or ``"Envelope"``) that take codes: (path, code list).
-
-    Paths use ``"*"`` for every item of a list.
-    """
+def _code_fields_from_schema(type_name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """:func:`code_fields` read from the type's JSON Schema (slow: the reference for tests)."""
     cls = Envelope if type_name == "Envelope" else ENTITY_TYPES[type_name]
     schema = cls.model_json_schema()
     out: list[tuple[tuple[str, ...], str]] = []
     _walk_schema(schema, schema.get("$defs", {}), (), out)
+    return tuple(dict.fromkeys(out))
+
+
+def _schema_override(metadata: Iterable[Any]) -> dict[str, Any] | None:
+    """The JSON Schema a ``WithJsonSchema`` among a type's metadata puts in its place."""
+    for meta in metadata:
+        if isinstance(meta, WithJsonSchema):
+            return meta.json_schema or {}
+    return None
+
+
+def _walk_type(
+    tp: Any, path: tuple[str, ...], out: list[tuple[tuple[str, ...], str]], depth: int
+) -> None:
+    """:func:`_walk_schema` over a type annotation instead of its JSON Schema."""
+    if depth > 12:
+        return
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        override = _schema_override(tp.__metadata__)
+        if override is not None:
+            _walk_schema(override, {}, path, out)
+        else:
+            _walk_type(typing.get_args(tp)[0], path, out, depth + 1)
+    elif origin is typing.Union or origin is types.UnionType:
+        for arg in typing.get_args(tp):
+            _walk_type(arg, path, out, depth + 1)
+    elif origin in (list, set, frozenset) or (
+        origin is tuple and len(typing.get_args(tp)) == 2 and typing.get_args(tp)[1] is ...
+    ):
+        _walk_type(typing.get_args(tp)[0], (*path, "*"), out, depth + 1)
+    elif isinstance(tp, type) and issubclass(tp, BaseModel):
+        _walk_model(tp, path, out, depth + 1)
+
+
+def _walk_model(
+    cls: type[BaseModel], path: tuple[str, ...], out: list[tuple[tuple[str, ...], str]], depth: int
+) -> None:
+    fields = list(cls.model_fields.items())
+    if issubclass(cls, Entity):  # its schema writes provenance last (Entity's JSON Schema)
+        fields.sort(key=lambda item: item[0] == "provenance")
+    for name, info in fields:
+        override = _schema_override(info.metadata)
+        if override is not None:
+            _walk_schema(override, {}, (*path, name), out)
+        else:
+            _walk_type(info.annotation, (*path, name), out, depth + 1)
+
+
+@cache
+def code_fields(type_name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The fields of an entity type (or ``"Envelope"``) that take codes: (path, code list).
+
+    Paths use ``"*"`` for every item of a list. Read from the models' type
+    annotations (the JSON Schema says the same, at many times the cost: a
+    test holds the two together).
+    """
+    cls = Envelope if type_name == "Envelope" else ENTITY_TYPES[type_name]
+    out: list[tuple[tuple[str, ...], str]] = []
+    _walk_model(cls, (), out, 0)
     return tuple(dict.fromkeys(out))
 
 

@@ -52,8 +52,6 @@ RULES = (
             " count. Compute the digest with smartstd.identifiers.hash_id_number and delete"
             " the raw number, also from free text such as notes.",
         ),
-        '{"type": "Resident", "id": "res-1", "gz:id_card": "11010519491231002X"}',
-        '{"type": "Resident", "id": "res-1", "id_number_hash": "9f86d081884c7d65...（64 位）"}',
     ),
     rule(
         "SC402",
@@ -82,8 +80,6 @@ RULES = (
             " parameter allowed_classifications sets which classifications may carry"
             " unmasked numbers.",
         ),
-        '{"type": "Resident", "id": "res-1", "phone": "13812345678"}  (classification: public)',
-        '{"type": "Resident", "id": "res-1", "phone": "138****5678"}',
         (
             Param(
                 "allowed_classifications",
@@ -111,8 +107,6 @@ RULES = (
             " public. Drop Resident.name before publishing, or classify the dataset internal"
             " or restricted and limit who receives it.",
         ),
-        '{"type": "Resident", "id": "res-1", "name": "陈小明"}  (classification: public)',
-        '{"type": "Resident", "id": "res-1", "age_band": "60-79"}',
     ),
     rule(
         "SC404",
@@ -135,9 +129,6 @@ RULES = (
             " access_control) must state privacy_notice: true; missing or false is an error."
             " Retired devices are not checked.",
         ),
-        '{"type": "Device", "id": "dev-cam-1", "kind": "cctv_camera", "status": "active"}',
-        '{"type": "Device", "id": "dev-cam-1", "kind": "cctv_camera", "status": "active",'
-        ' "privacy_notice": true}',
     ),
     rule(
         "SC405",
@@ -166,8 +157,6 @@ RULES = (
             " min_days, max_days and kind_bounds. Without retention_days the retention"
             " parameter is missing. Retired devices are not checked.",
         ),
-        '{"type": "Device", "kind": "cctv_camera", "privacy_notice": true, "retention_days": 365}',
-        '{"type": "Device", "kind": "cctv_camera", "privacy_notice": true, "retention_days": 30}',
         (
             Param(
                 "min_days",
@@ -216,10 +205,6 @@ RULES = (
             " resolved-before-acknowledged, resolved-without-time, after-generated-at. An open"
             " alert that carries acknowledged_at (re-opened) is not an error.",
         ),
-        '{"type": "Alert", "detected_at": "2026-06-30T10:00:00+08:00",'
-        ' "acknowledged_at": "2026-06-30T09:55:00+08:00", "status": "acknowledged"}',
-        '{"type": "Alert", "detected_at": "2026-06-30T10:00:00+08:00",'
-        ' "acknowledged_at": "2026-06-30T10:04:00+08:00", "status": "acknowledged"}',
     ),
     rule(
         "SC407",
@@ -243,10 +228,6 @@ RULES = (
             " the limit is in time. The state parameter is acknowledged-late or"
             " still-unacknowledged.",
         ),
-        '{"type": "Alert", "severity": "critical", "detected_at": "2026-06-30T10:00:00+08:00",'
-        ' "acknowledged_at": "2026-06-30T10:42:00+08:00", "status": "acknowledged"}',
-        '{"type": "Alert", "severity": "critical", "detected_at": "2026-06-30T10:00:00+08:00",'
-        ' "acknowledged_at": "2026-06-30T10:06:00+08:00", "status": "acknowledged"}',
         (
             Param(
                 "ack_minutes",
@@ -280,9 +261,6 @@ RULES = (
             " repaired, or indicators such as device availability are wrong. The last_seen"
             " parameter is a time or never; hours is the gap in hours.",
         ),
-        '{"type": "Device", "status": "active", "last_seen_at": "2026-06-25T08:00:00+08:00"}'
-        "  (generated_at 2026-06-30T18:00:00+08:00)",
-        '{"type": "Device", "status": "offline", "last_seen_at": "2026-06-25T08:00:00+08:00"}',
         (
             Param(
                 "max_silence_hours",
@@ -322,9 +300,6 @@ RULES = (
             " their count). The descriptions of data categories and devices are not"
             " themselves sensitive data.",
         ),
-        '{"type": "Resident", "id": "res-1", "special_groups": ["disabled"]}'
-        "  (classification: public)",
-        '{"type": "Resident", "id": "res-1"}  (special groups only in an internal dataset)',
         (
             Param(
                 "sensitive_need_categories",
@@ -364,8 +339,6 @@ RULES = (
             " (the level parameter is missing). Profiles adjust this with min_level and"
             " kind_min_levels. Retired devices are not checked.",
         ),
-        '{"type": "Device", "kind": "face_recognition_gate", "protection_level": 2}',
-        '{"type": "Device", "kind": "face_recognition_gate", "protection_level": 3}',
         (
             Param(
                 "min_level",
@@ -409,7 +382,5 @@ RULES = (
             " codes do not count. Delete the number; where an account must be linked, keep"
             " only the business system's own reference.",
         ),
-        '{"type": "ServiceRequest", "id": "req-1", "description": "补贴请打到 6222 0212 3456 7894"}',
-        '{"type": "ServiceRequest", "id": "req-1", "description": "补贴已按登记账户发放"}',
     ),
 )

@@ -29,8 +29,6 @@ RULES = (
             " cannot be checked. Put the profile file beside the data, name it with --profile,"
             " or correct its name and version.",
         ),
-        '{"standard": "scds", "profiles": ["gz-panyu@9.9.9"], ...}   (no such profile)',
-        '{"standard": "scds", "profiles": ["gz-panyu@1.0.0"], ...}   (profile.yaml beside it)',
     ),
     rule(
         "SC702",
@@ -57,10 +55,6 @@ RULES = (
             " declared-code; a typo is the usual cause). Data conformant to a profile is always"
             " conformant to the core.",
         ),
-        '{"type": "Building", "name": {"zh-CN": "1栋"}, "gz:lingnan_style": "skyscraper"}\n'
-        "(profile gz-panyu: address required; gz:lingnan_style one of qilou, xiguan_house, ...)",
-        '{"type": "Building", "name": {"zh-CN": "1栋"}, "gz:lingnan_style": "qilou",\n'
-        ' "address": {"zh-CN": "钟村街汉溪大道 1 号"}}',
     ),
     rule(
         "SC703",
@@ -80,8 +74,6 @@ RULES = (
             " but a later version will remove it. Move to the replacement now so that upgrading"
             " is smooth; smartstd migrate carries such values when the version changes.",
         ),
-        '{"type": "Building", "gz:old_style": "qilou"}   (deprecated for gz:lingnan_style)',
-        '{"type": "Building", "gz:lingnan_style": "qilou"}',
     ),
     rule(
         "SC704",
@@ -103,7 +95,5 @@ RULES = (
             " this is a reminder: migrate the data with smartstd migrate (no value is lost"
             " silently), or name the profile's new version in the envelope.",
         ),
-        '{"standard": "scds", "profiles": ["gz-panyu@1.0.0"], ...}   (1.1.0 is available)',
-        '{"standard": "scds", "profiles": ["gz-panyu@1.1.0"], ...}',
     ),
 )

@@ -31,10 +31,6 @@ RULES = (
             "no data to compute it from is SC803's; a shortfall in governance completeness is "
             "reported domain by domain by SC601-SC603, not repeated here.",
         ),
-        '{"type": "Pilot", "targets": [{"indicator": "mean_satisfaction", "comparator": "ge", '
-        '"value": 4.0}]}\n(129 scored requests in the pilot\'s communities average 3.95)',
-        '{"type": "Pilot", "targets": [{"indicator": "mean_satisfaction", "comparator": "ge", '
-        '"value": 4.0}]}\n(the scored requests average 4.05)',
     ),
     rule(
         "SC802",
@@ -57,10 +53,6 @@ RULES = (
             "counts and rates per 100 at least 0); and one indicator has one target per "
             "comparator. Otherwise no target can be judged and the assessment means nothing.",
         ),
-        '{"type": "Pilot", "starts_on": "2026-07-01", "ends_on": "2025-06-30",\n'
-        ' "targets": [{"indicator": "request_response_rate", "comparator": "ge", "value": 95}]}',
-        '{"type": "Pilot", "starts_on": "2025-07-01", "ends_on": "2027-06-30",\n'
-        ' "targets": [{"indicator": "request_response_rate", "comparator": "ge", "value": 0.95}]}',
     ),
     rule(
         "SC803",
@@ -82,9 +74,5 @@ RULES = (
             "whether the indicator suits this pilot. Not reported when some input could not "
             "be read (SC100 ...): the missing records may be there.",
         ),
-        '{"type": "Pilot", "targets": [{"indicator": "critical_alert_ack_minutes", '
-        '"comparator": "le", "value": 5}]}\n(no critical alert in the data)',
-        '{"type": "Pilot", "targets": [{"indicator": "critical_alert_ack_minutes", '
-        '"comparator": "le", "value": 5}]}\n(four acknowledged critical alerts)',
     ),
 )

@@ -114,8 +114,12 @@ class AssessmentRule:
         if not state.started:
             state.started = True
             state.collector.set_now(ctx.now.timestamp() if ctx.now is not None else None)
-        record = entity.model_dump(mode="json", exclude_none=True)
-        state.collector.add(record)
+        collector = state.collector
+        # only the fields the collector reads: a whole dump costs more than the rest
+        record = entity.model_dump(
+            mode="json", exclude_none=True, include=collector.reads(entity.type)
+        )
+        collector.add(record)
         if record.get("type") == "Pilot" and isinstance(record.get("id"), str):
             state.pilots.setdefault(record["id"], where)
         return iter(())

@@ -19,8 +19,6 @@ RULES = (
             "过期的豁免不再生效，被豁免的结果会重新出现。修复问题后删除该豁免，或在复核后延长到期日。",
             "An expired waiver no longer applies, so the finding it covered is reported again. Fix the problem and delete the waiver, or extend its expiry after review.",
         ),
-        "- code: SC408\n  entity_id: dev-cam-017\n  reason: replaced\n  expires: 2025-01-31",
-        "- code: SC408\n  entity_id: dev-cam-017\n  reason: replaced\n  expires: 2026-12-31",
     ),
     rule(
         "SC902",
@@ -36,8 +34,6 @@ RULES = (
             "未匹配任何结果的豁免通常说明问题已修复或指针写错。删除它，让豁免文件保持准确。",
             "A waiver that matches nothing usually means the problem was fixed or the pointer is wrong. Remove it to keep the waivers file honest.",
         ),
-        "- code: SC202\n  pointer: /entities/9/building_id   (no such finding)",
-        "(waiver removed)",
     ),
     rule(
         "SC903",
@@ -65,7 +61,5 @@ RULES = (
             " verdict and the level reached still count every finding. The notice is not a"
             " problem: it is not counted and cannot be waived.",
         ),
-        '{"type": "Resident", "id": "res-1", "a": 1, "a": 2, "a": 3, ...}  (1,000,000 keys)',
-        "(one SC102 finding per repeated key, up to the limit, then this notice)",
     ),
 )
