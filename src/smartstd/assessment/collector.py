@@ -239,7 +239,11 @@ class Collector:
         return found
 
     def add(self, r: Mapping[str, Any]) -> None:
-        """Add one record (a plain dict, as parsed JSON). Never raises on bad data."""
+        """Add one record (a plain dict, as parsed JSON). Never raises on bad data.
+
+        A model's dump in Python mode (timestamps as aware datetimes, dates as
+        dates) gives the same state: the expressions read times either way.
+        """
         t = r.get("type")
         if not isinstance(t, str) or t not in self.types:
             return
@@ -301,26 +305,33 @@ class Collector:
         return self.row_ids[key], row
 
     def _key(self, t: str, r: Mapping[str, Any], day: str | None, category: Any) -> Key:
-        location = r.get("location")
-        building = _str(r.get("building_id"))
-        if building is None and isinstance(location, Mapping):
-            building = _str(location.get("building_id"))
-        household = _str(r.get("household_id"))
+        get = r.get
+        location = get("location")
+        building = get("building_id")
+        if not isinstance(building, str):
+            building = None
+            if isinstance(location, Mapping):
+                building = _str(location.get("building_id"))
         if t == "Household":
-            household = _str(r.get("id"))
-        elif household is None and t == "ServiceProfile":
-            resident = _str(r.get("resident_id"))
-            household = "\x00" + resident if resident else None
+            household = _str(get("id"))
+        else:
+            household = get("household_id")
+            if not isinstance(household, str):
+                household = None
+                if t == "ServiceProfile":
+                    resident = _str(get("resident_id"))
+                    household = "\x00" + resident if resident else None
         cat = category if isinstance(category, str | int) else None
+        community, device, channel = get("community_id"), get("device_id"), get("channel")
         return (
             t,
-            _str(r.get("community_id")),
+            community if isinstance(community, str) else None,
             building,
             household,
-            _str(r.get("device_id")),
+            device if isinstance(device, str) else None,
             day,
             cat,
-            _str(r.get("channel")),
+            channel if isinstance(channel, str) else None,
         )
 
     def _measure(self, t: str, r: Mapping[str, Any], slots: list[_Slot]) -> None:
