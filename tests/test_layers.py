@@ -57,7 +57,12 @@ def test_every_layer_names_a_module() -> None:
 
 
 def test_the_architecture_page_draws_the_layers_of_the_contract() -> None:
-    """docs/architecture.md draws one box per layer, top down, naming each module of it."""
+    """docs/architecture.md draws one box per layer, top down, naming each module of it.
+
+    After changing the layers in pyproject.toml, change the diagram the same
+    way: box ``L<i>`` lists the modules of the i-th layer (``rules.scN.x`` may
+    stand for a family's modules), ``may import each other`` marks a ``:`` layer.
+    """
     page = (ROOT / "docs" / "architecture.md").read_text("utf-8")
     (diagram,) = re.findall(r"```mermaid\n(flowchart TD\n.*?)```", page, re.S)
     boxes = dict(re.findall(r'^\s*L(\d+)\["(.*?)"\]', diagram, re.M))
