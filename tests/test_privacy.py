@@ -23,7 +23,16 @@ from smartstd.report import LEFT_OUT, Finding, Report, Severity
 from smartstd.reporters import REPORTERS, render_string
 from smartstd.rules.sc4.checks import identifier_hits
 from smartstd.scanner import MAX_REPEAT, clip, might_hold, redact, scan
-from smartstd.testing.identifiers import Written, decoys, written_identifiers
+from smartstd.testing.identifiers import (
+    SEPARATORS,
+    Written,
+    bank_cards,
+    decoys,
+    id_numbers,
+    id_numbers_15,
+    mobiles,
+    written_identifiers,
+)
 
 _CODE = {"id-number": "SC401", "id-number-15": "SC401", "mobile": "SC402", "bank-card": "SC411"}
 _CONTEXT = st.sampled_from(["", "电话", "身份证号：", "ID", "Tel", "（", "请联系 ", "卡号"])
@@ -180,6 +189,71 @@ def test_every_format_masks_and_clips_what_it_repeats() -> None:
         assert "15912345670" not in text, name
         # each repeat of the value costs at most about MAX_REPEAT characters
         assert len(text) - len(render_string(small, name)) < 20 * MAX_REPEAT, name
+
+
+def _general_scan(text: str) -> list[tuple[str, int, int, str]]:
+    """The scanner without its fast paths: every group judged with its neighbours."""
+    from smartstd import scanner as sc
+
+    norm = text.translate(sc._NORM)
+    found = []
+    for chain in sc._CHAIN.finditer(norm):
+        groups = [
+            (m.start(), m.end(), m.group().replace("\x00", ""))
+            for m in sc._GROUPS.finditer(norm, chain.start(), chain.end())
+        ]
+        i = 0
+        while i < len(groups):
+            hit = sc._match_at(groups, i)
+            if hit is None or not sc._outer_ok(norm, groups[i][0], groups[hit[1]][1]):
+                i += 1
+                continue
+            kind, j, digits = hit
+            start = groups[i][0]
+            if kind == "mobile":
+                digits = digits[-11:]
+                if len(hit[2]) > 11:
+                    start = sc._prefix_start(text, norm, start)
+            found.append((kind, start, groups[j][1], digits))
+            i = j + 1
+    return found
+
+
+_PIECES = st.one_of(
+    mobiles(),
+    id_numbers(),
+    id_numbers_15(),
+    bank_cards(),
+    id_numbers().map(lambda d: d[:17] + str((int(d[16]) + 1) % 10)),  # a wrong check digit
+    st.sampled_from(["86", "0086", "+86", "440106", "1990", "0307", "x", "X", "ID", "a1"]),
+    st.sampled_from([*SEPARATORS, "  ", " - ", "\u200b", "\u00ad", "，", "１３８", "電"]),
+    st.text(alphabet="0123456789 -.Xx+af\u200b\u3000０９", max_size=8),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=14).map("".join))
+def test_the_fast_paths_find_what_the_general_search_finds(text: str) -> None:
+    # a group no neighbour can join is judged alone, a number inside a chain
+    # skips the letter test: neither may change what is found
+    assert [tuple(m) for m in scan(text)] == _general_scan(text)
+
+
+@pytest.mark.parametrize("sep", [" ", "  ", "-", "\u3000", " \u200b"])
+def test_a_long_list_of_numbers_is_found_whole(sep: str) -> None:
+    numbers = [f"13{i % 7 + 3}{i:08d}" for i in range(4_000)]
+    for text in (
+        sep.join(numbers),
+        "Tel" + sep.join(numbers) + "a",  # a letter may touch the first and the last
+        sep.join(numbers[:2_000]) + " 86 " + sep.join(numbers[2_000:]) + " 4401",
+    ):
+        found = scan(text)
+        assert [m.value for m in found] == numbers
+        assert [tuple(m) for m in found] == _general_scan(text)
+    assert found[2_000].start == text.index(" 86 ") + 1  # the prefix joins the next number
+    assert found[0].masked == "133****0000"
+    # a hash-like word touching the list: its first number is not one
+    assert [m.value for m in scan("9f86d" + sep.join(numbers[:3]))] == numbers[1:3]
 
 
 def test_the_written_out_table_is_what_unicodedata_says() -> None:

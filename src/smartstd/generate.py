@@ -54,7 +54,8 @@ from types import MappingProxyType
 from typing import Any, Literal, TextIO, TypeAlias, Union
 
 from smartstd._generate._charter import build_charter, charter_dates
-from smartstd._generate._community import TZ, CommunityGen, iso
+from smartstd._generate._clock import TZ, iso
+from smartstd._generate._community import CommunityGen
 from smartstd._generate._counts import Counts
 from smartstd._generate._orgs import Registry, build_registry
 from smartstd.standard.dataset import STANDARD_VERSION

@@ -42,9 +42,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any, Final, Literal
+from collections.abc import Callable, Iterator
+from typing import Any, Final, Literal, NamedTuple
 
 from smartstd.identifiers import PROVINCE_CODES
 
@@ -246,6 +245,12 @@ _CHAIN: Final = re.compile(
     _GROUP + r"(?:\x00*+(?: \x00*+){1,3}" + _GROUP + r")*+(?:\x00*+[Xx](?![A-Za-z0-9]))?"
 )
 _GROUPS: Final = re.compile(r"[0-9](?:\x00*+[0-9])*+(?:\x00*+[Xx]$)?")
+# the groups of a chain without ignorable characters (an X can only end a chain)
+_PLAIN_GROUPS: Final = re.compile(r"[0-9]++[Xx]?")
+# in such a chain: a group that is not eleven digits (or an X)
+_NOT_ELEVEN: Final = re.compile(r"(?<![0-9])(?:[0-9]{1,10}+|[0-9]{12,}+)(?![0-9])|[Xx]")
+# in a chain of groups of eleven digits: those that are mobile numbers
+_MOBILE_GROUPS: Final = re.compile(r"(?<![0-9])1[3-9][0-9]{9}")
 
 
 def _screen_pattern() -> re.Pattern[bytes]:
@@ -388,9 +393,8 @@ def _card_prefix(d: str) -> bool:
 # --------------------------------------------------------------------------- matches
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """An identifier found in a text.
+class Match(NamedTuple):
+    """An identifier found in a text (an immutable record; a named tuple, cheap to make).
 
     Attributes:
         kind: what it is (:data:`Kind`).
@@ -462,10 +466,12 @@ def _outer_ok(norm: str, start: int, end: int) -> bool:
 
 def _groups(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The digit groups of a chain: ``(start, end, digits)``."""
-    out = []
-    for m in _GROUPS.finditer(norm, start, end):
-        out.append((m.start(), m.end(), m.group().replace("\x00", "")))
-    return out
+    if norm.find("\x00", start, end) < 0:  # the usual case: nothing to remove from the digits
+        return [(m.start(), m.end(), m.group()) for m in _PLAIN_GROUPS.finditer(norm, start, end)]
+    return [
+        (m.start(), m.end(), m.group().replace("\x00", ""))
+        for m in _GROUPS.finditer(norm, start, end)
+    ]
 
 
 def _prefix_start(text: str, norm: str, start: int) -> int:
@@ -540,6 +546,34 @@ def _match_at(groups: list[tuple[int, int, str]], i: int) -> tuple[Kind, int, st
     return suspect or best
 
 
+def _elevens(norm: str, first: int, last: int) -> bool:
+    """Whether the chain ``norm[first:last]`` is groups of eleven digits and nothing else."""
+    if norm.find("\x00", first, last) >= 0 or norm[last - 1] in "Xx":
+        return False
+    size = last - first
+    if size % 12 == 11 and norm.count(" ", first, last) == size // 12:
+        # split by single separators: a separator every twelfth character
+        return norm[first + 11 : last : 12] == " " * (size // 12)
+    return _NOT_ELEVEN.search(norm, first, last) is None
+
+
+def _alone(g: str) -> tuple[Kind, str] | None:
+    """What one digit group is on its own: a kind and its digits, as :func:`_match_at` says.
+
+    For a group that no neighbour can join (both together would have more
+    than 19 digits).
+    """
+    size = len(g)
+    if size == 11:  # the commonest: a mobile number written without separators
+        if g[0] == "1" and g[1] in "3456789" and g[10] not in "Xx":
+            return "mobile", g
+        return None
+    if size < 11 or size > 19:
+        return None
+    hit = _match_at([(0, size, g)], 0)
+    return None if hit is None else (hit[0], hit[2])
+
+
 def scan(text: str) -> list[Match]:
     """Every identifier in ``text``, in order, none overlapping.
 
@@ -548,34 +582,74 @@ def scan(text: str) -> list[Match]:
     >>> first.masked, second.kind, text[second.start : second.end]
     ('440106****7668', 'mobile', '+86 138-1234-5678')
 
+    Linear in the length of ``text``: one translation, one search for the
+    runs of digit groups, and a bounded amount of work per group. A group
+    that no neighbour can join (the two together would have more than 19
+    digits, as in a list of mobile numbers) is judged on its own.
     """
     if not might_hold(text):
         return []
     norm = text.translate(_NORM)
     found: list[Match] = []
+    append = found.append
     for chain in _CHAIN.finditer(norm):
-        groups = _groups(norm, chain.start(), chain.end())
-        if sum(len(g[2]) for g in groups) < 11:
+        first, last = chain.span()
+        if last - first < 11:
             continue
-        i = 0
-        while i < len(groups):
+        if last - first > 23 and _elevens(norm, first, last):
+            # the fastest path: groups of eleven digits (a list of mobile
+            # numbers), each alone; only the first and last may touch a letter
+            for m in _MOBILE_GROUPS.finditer(norm, first, last):
+                start, end = m.span()
+                if (start != first and end != last) or _outer_ok(norm, start, end):
+                    append(Match("mobile", start, end, m.group()))
+            continue
+        groups = _groups(norm, first, last)
+        if sum(len(g[2]) for g in groups) >= 11:  # fewer digits hold nothing
+            _scan_chain(text, norm, groups, append)
+    return found
+
+
+def _scan_chain(
+    text: str, norm: str, groups: list[tuple[int, int, str]], append: Callable[[Match], None]
+) -> None:
+    """Pass the identifiers of one chain of digit groups to ``append``, in order."""
+    last = len(groups) - 1
+    i = 0
+    while i <= last:
+        start, end, g = groups[i]
+        if i == last or len(g) + len(groups[i + 1][2]) > 19:
+            # the fast path: no neighbour can join this group (a plain number,
+            # or one of a list of numbers split by spaces)
+            if len(g) == 11:
+                if g[0] != "1" or g[1] not in "3456789" or g[10] in "Xx":
+                    i += 1
+                    continue
+                kind: Kind = "mobile"
+                digits = g
+            else:
+                alone = _alone(g)
+                if alone is None:
+                    i += 1
+                    continue
+                kind, digits = alone
+            j = i
+        else:
             hit = _match_at(groups, i)
             if hit is None:
                 i += 1
                 continue
             kind, j, digits = hit
-            start, end = groups[i][0], groups[j][1]
-            if not _outer_ok(norm, start, end):
-                i += 1
-                continue
-            value = digits
-            if kind == "mobile":
-                value = _mobile(digits) or digits
-                if len(digits) > 11:
-                    start = _prefix_start(text, norm, start)
-            found.append(Match(kind, start, end, value))
-            i = j + 1
-    return found
+            end = groups[j][1]
+        # a number inside the chain has separators on both sides: no letter touches it
+        if not ((i > 0 and j < last) or _outer_ok(norm, start, end)):
+            i += 1
+            continue
+        if kind == "mobile" and len(digits) > 11:  # +86, 0086 or 86 before it
+            digits = digits[-11:]
+            start = _prefix_start(text, norm, start)
+        append(Match(kind, start, end, digits))
+        i = j + 1
 
 
 def iter_texts(value: Any) -> Iterator[str]:

@@ -5,6 +5,8 @@ import math
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smartstd.io import Limits, parse_json, read_document
 from smartstd.report import Finding, Severity
@@ -291,3 +293,15 @@ def test_long_exponents_that_fit_are_no_finding(limits: Limits) -> None:
     text = '{"a": 1e-400, "b": 1.0e+300, "c": "x1e999", "d": 0.' + "0" * 400 + "1}"
     value, findings = parse_json(text, file=None, limits=limits)
     assert findings == [] and value["b"] == 1e300
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789eE+-. x", max_size=400), st.integers(0, 2))
+def test_the_overflow_screen_is_the_plain_pattern(text: str, long_run: int) -> None:
+    import re
+
+    from smartstd.io.jsonreader import _may_overflow
+
+    text = text + "7" * (309 * long_run) + text[:5]
+    plain = re.search(r"[0-9][eE]\+?0*[1-9][0-9]{2,}|[0-9]{309,}", text) is not None
+    assert _may_overflow(text) is plain

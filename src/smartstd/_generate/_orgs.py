@@ -18,6 +18,10 @@ Organisations by level:
 * property management companies, each serving up to four communities;
 * per community: the residents' committee, the owners' committee, volunteer
   groups and the residents' representative assembly.
+
+Their names, kinds and the shapes of their codes are package data
+(``data/generate/organisations.json``); this module draws the codes and
+phone numbers and wires the organisations together.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from smartstd._generate._data import load, pairs
 from smartstd._generate._places import ESTATE_SUFFIXES, District, Street, community_name, district
 from smartstd.identifiers import make_credit_code
 
@@ -133,75 +138,16 @@ def _credit(rng: random.Random, authority_type: str, division: str, prefix: str 
     return make_credit_code(authority_type + division + _org_code(rng, prefix, alphabet))
 
 
+_DATA = load("organisations")
+_SOCIAL_WORK = pairs(_DATA["social_work_names"])
+_ELDERLY = pairs(_DATA["elderly_care_names"])
+_PM_A = pairs(_DATA["property_managers"]["first"])
+_PM_B = pairs(_DATA["property_managers"]["second"])
+_EXTRA_VOLUNTEERS = pairs(_DATA["extra_volunteers"]["names"])
+
+
 def _landline(rng: random.Random) -> str:
-    return f"020-{rng.choice(('3482', '3451', '3986', '8482', '3463'))}{rng.randrange(10000):04d}"
-
-
-_SOCIAL_WORK = (
-    ("启航", "Qihang"),
-    ("同心", "Tongxin"),
-    ("和乐", "Hele"),
-    ("善缘", "Shanyuan"),
-    ("阳光", "Yangguang"),
-    ("众行", "Zhongxing"),
-    ("知行", "Zhixing"),
-    ("乐群", "Lequn"),
-    ("明德", "Mingde"),
-    ("仁爱", "Ren'ai"),
-    ("悦享", "Yuexiang"),
-)
-_ELDERLY = (
-    ("安颐", "Anyi"),
-    ("康乐", "Kangle"),
-    ("福寿", "Fushou"),
-    ("乐龄", "Leling"),
-    ("颐和", "Yihe"),
-    ("长青", "Changqing"),
-    ("松鹤", "Songhe"),
-    ("悦龄", "Yueling"),
-    ("怡年", "Yinian"),
-    ("康宁", "Kangning"),
-    ("安康", "Ankang"),
-)
-_PM_A = (
-    ("锦", "Jin"),
-    ("粤", "Yue"),
-    ("祥", "Xiang"),
-    ("穗", "Sui"),
-    ("华", "Hua"),
-    ("骏", "Jun"),
-    ("南", "Nan"),
-    ("恒", "Heng"),
-    ("新", "Xin"),
-    ("嘉", "Jia"),
-    ("泰", "Tai"),
-    ("永", "Yong"),
-    ("宏", "Hong"),
-    ("信", "Xin"),
-    ("卓", "Zhuo"),
-    ("金", "Jin"),
-)
-_PM_B = (
-    ("城", "cheng"),
-    ("安", "an"),
-    ("和", "he"),
-    ("庭", "ting"),
-    ("业", "ye"),
-    ("盛", "sheng"),
-    ("宁", "ning"),
-    ("达", "da"),
-    ("兴", "xing"),
-    ("丰", "feng"),
-    ("基", "ji"),
-    ("利", "li"),
-)
-_EXTRA_VOLUNTEERS = (
-    ("长者关爱志愿队", "Elderly Care Volunteers"),
-    ("环保志愿队", "Green Volunteers"),
-    ("青年志愿服务队", "Youth Volunteers"),
-    ("巾帼志愿队", "Women's Volunteer Team"),
-    ("党员志愿服务队", "Party Member Volunteers"),
-)
+    return f"020-{rng.choice(tuple(_DATA['landline_prefixes']))}{rng.randrange(10000):04d}"
 
 
 def _pm_name(i: int) -> tuple[str, str]:
@@ -211,10 +157,230 @@ def _pm_name(i: int) -> tuple[str, str]:
     extra_zh = "" if n == 0 else f"第{n + 1}"
     extra_en = "" if n == 0 else f" No. {n + 1}"
     sep = "'" if b_en[0] in "aeo" else ""
+    names = _DATA["property_managers"]
+    words = {"a_zh": a_zh, "a_en": a_en, "b_zh": b_zh, "b_en": sep + b_en}
     return (
-        f"广州{a_zh}{b_zh}{extra_zh}物业服务有限公司",
-        f"Guangzhou {a_en}{sep}{b_en}{extra_en} Property Services Co., Ltd.",
+        names["zh"].format(**words, extra_zh=extra_zh),
+        names["en"].format(**words, extra_en=extra_en),
     )
+
+
+class _Builder:
+    """Builds a :class:`Registry` level by level, drawing codes from one random stream."""
+
+    def __init__(self, seed: int, communities: int, division_code: str) -> None:
+        self.rng = random.Random(f"smartstd:{seed}:orgs")
+        self.dist = district(division_code)
+        self.div = division_code
+        self.n_communities = communities
+        self.n_streets = min(len(self.dist.streets), max(1, math.ceil(communities / 5)))
+        self.streets = list(self.dist.streets[: self.n_streets])
+        self.orgs: list[Org] = []
+        self.shared: dict[str, Org] = {}
+        self.street_orgs: list[dict[str, Org]] = []
+        self.infos: list[CommunityInfo] = []
+        self.pms: list[Org] = []
+        self.words: dict[str, Any] = {"dz": self.dist.zh, "de": self.dist.en}
+
+    def add(self, org: Org) -> Org:
+        self.orgs.append(org)
+        return org
+
+    def credit(self, shape: dict[str, str]) -> str:
+        division = shape["division"].format(div=self.div)
+        return _credit(self.rng, shape["authority"], division, shape["prefix"])
+
+    def org(self, tpl: dict[str, Any], words: dict[str, Any], **where: Any) -> Org:
+        """An organisation from its template, drawing its credit code before its phone."""
+        credit = self.credit(tpl["credit"]) if "credit" in tpl else None
+        if "parent" in tpl and "parent_id" not in where:
+            where["parent_id"] = self.shared[tpl["parent"]].id
+        phone = _landline(self.rng) if tpl.get("phone") else None
+        address = tpl.get("address")
+        return self.add(
+            Org(
+                tpl["id"].format(**words),
+                tpl["kind"],
+                tpl["role"],
+                tpl["zh"].format(**words),
+                tpl["en"].format(**words),
+                credit_code=credit,
+                phone=phone,
+                address=(address["zh"].format(**words), address["en"].format(**words))
+                if address
+                else None,
+                **where,
+            )
+        )
+
+    def district_level(self) -> None:
+        """The district bureaus (the accountable parties) and the partners."""
+        for tpl in _DATA["district"]:
+            full = {**tpl, "id": f"org-{tpl['slug']}", "credit": _DATA["district_credit"]}
+            self.shared[tpl["role"]] = self.org(full, self.words)
+        for tpl in _DATA["partners"]:
+            self.shared[tpl["role"]] = self.org({**tpl, "id": f"org-{tpl['role']}"}, self.words)
+
+    def street_level(self) -> None:
+        """Per street: office, police station, health centre, social work, elderly care."""
+        for si, st in enumerate(self.streets):
+            sw_zh, sw_en = _SOCIAL_WORK[si % len(_SOCIAL_WORK)]
+            el_zh, el_en = _ELDERLY[si % len(_ELDERLY)]
+            words = {
+                **self.words,
+                "abbr": st.abbr,
+                "street_zh": st.zh,
+                "street_en": st.en,
+                "street_short": st.short_zh,
+                "office_zh": st.office_zh,
+                "sw_zh": sw_zh,
+                "sw_en": sw_en,
+                "el_zh": el_zh,
+                "el_en": el_en,
+            }
+            road = _DATA["street_road"]
+            road_zh, road_en = (
+                self.dist.roads[si % len(self.dist.roads)]
+                if self.dist.roads
+                else (road["zh"].format(**words), road["en"].format(**words))
+            )
+            num = 10 + 2 * self.rng.randrange(60)
+            words.update(road_zh=road_zh, road_en=road_en, num=num)
+            self.street_orgs.append(
+                {tpl["role"]: self.org(tpl, words, street=si) for tpl in _DATA["street"]}
+            )
+
+    def communities(self) -> None:
+        """The communities, their names, estates and roads, spread over the streets."""
+        dist, n_streets = self.dist, self.n_streets
+        per_street: dict[int, int] = {}
+        width = max(2, len(str(math.ceil(self.n_communities / n_streets))))
+        road = _DATA["community_road"]
+        for ci in range(self.n_communities):
+            si = ci % n_streets
+            k = per_street.get(si, 0) + 1
+            per_street[si] = k
+            slug = f"{self.streets[si].abbr}{k:0{width}d}"
+            zh, en = community_name(ci)
+            estates = [
+                (
+                    zh + ESTATE_SUFFIXES[(ci + j) % len(ESTATE_SUFFIXES)][0],
+                    f"{en} {ESTATE_SUFFIXES[(ci + j) % len(ESTATE_SUFFIXES)][1]}",
+                )
+                for j in range(2)
+            ]
+            c_road = (
+                dist.roads[(ci * 3 + 1) % len(dist.roads)]
+                if dist.roads
+                else (road["zh"].format(c_zh=zh), road["en"].format(c_en=en))
+            )
+            self.infos.append(CommunityInfo(ci, si, slug, f"comm-{slug}", zh, en, estates, c_road))
+
+    def property_managers(self) -> None:
+        """Property management companies, each serving up to four communities."""
+        shape = _DATA["property_managers"]["credit"]
+        divisions = tuple(d.format(div=self.div) for d in shape["divisions"])
+        for pi in range(max(1, math.ceil(self.n_communities / 4))):
+            zh, en = _pm_name(pi)
+            served = [c for c in self.infos if c.index // 4 == pi]
+            division = self.rng.choice(divisions)
+            pm = self.add(
+                Org(
+                    f"org-pm-{pi + 1:02d}",
+                    "property_management",
+                    "pm",
+                    zh,
+                    en,
+                    credit_code=_credit(self.rng, shape["authority"], division, shape["prefix"]),
+                    community_ids=[c.id for c in served],
+                    phone=_landline(self.rng),
+                )
+            )
+            self.pms.append(pm)
+            for c in served:
+                c.pm = pm.id
+        for si in range(self.n_streets):
+            street_ids = [c.id for c in self.infos if c.street == si]
+            for org in self.street_orgs[si].values():
+                if org.role != "health_centre":
+                    org.community_ids = list(street_ids)
+
+    def community_level(self) -> None:
+        """Per community: residents' committee, owners' committee, volunteers, representatives."""
+        for c in self.infos:
+            st = self.streets[c.street]
+            words = {
+                **self.words,
+                "slug": c.slug,
+                "c_zh": c.zh,
+                "c_en": c.en,
+                "estate_zh": c.estates[0][0],
+                "estate_en": c.estates[0][1],
+                "street_zh": st.zh,
+                "street_en": st.en,
+                "road_zh": c.road[0],
+                "road_en": c.road[1],
+                "num": c.index % 7 * 12 + 8,
+            }
+            made: dict[str, Org] = {}
+            for tpl in _DATA["community"]:
+                parent = made[tpl["parent"]].id if "parent" in tpl else None
+                made[tpl["role"]] = self.org(
+                    tpl,
+                    words,
+                    street=c.street,
+                    community=c.index,
+                    parent_id=parent,
+                    community_ids=[c.id],
+                )
+            c.rc, c.oc, c.rep = made["rc"].id, made["oc"].id, made["resident_rep"].id
+            c.volunteers.append(made["volunteer"].id)
+
+    def extra_volunteers(self, min_orgs: int) -> None:
+        """More volunteer groups, one community after another, up to ``min_orgs``."""
+        tpl = _DATA["extra_volunteers"]
+        extra = 0
+        while len(self.orgs) < min_orgs:
+            c = self.infos[extra % len(self.infos)]
+            k = len(c.volunteers) - 1
+            zh, en = _EXTRA_VOLUNTEERS[k % len(_EXTRA_VOLUNTEERS)]
+            n = k // len(_EXTRA_VOLUNTEERS)
+            words = {
+                "slug": c.slug,
+                "k": k + 2,
+                "c_zh": c.zh,
+                "c_en": c.en,
+                "name_zh": zh if n == 0 else f"{zh}{n + 1}",
+                "name_en": en if n == 0 else f"{en} {n + 1}",
+            }
+            v = self.add(
+                Org(
+                    tpl["id"].format(**words),
+                    "volunteer_group",
+                    "volunteer",
+                    tpl["zh"].format(**words),
+                    tpl["en"].format(**words),
+                    street=c.street,
+                    community=c.index,
+                    parent_id=c.rc,
+                    community_ids=[c.id],
+                )
+            )
+            c.volunteers.append(v.id)
+            extra += 1
+
+    def registry(self) -> Registry:
+        names = {o.id: o.zh for o in self.orgs}
+        return Registry(
+            self.dist,
+            self.streets,
+            self.orgs,
+            self.infos,
+            self.shared,
+            self.street_orgs,
+            self.pms,
+            names,
+        )
 
 
 def build_registry(seed: int, communities: int, min_orgs: int, division_code: str) -> Registry:
@@ -227,341 +393,11 @@ def build_registry(seed: int, communities: int, min_orgs: int, division_code: st
             fill up to it.
         division_code: the district (GB/T 2260).
     """
-    rng = random.Random(f"smartstd:{seed}:orgs")
-    dist = district(division_code)
-    dz, de = dist.zh, dist.en
-    n_streets = min(len(dist.streets), max(1, math.ceil(communities / 5)))
-    streets = list(dist.streets[:n_streets])
-    orgs: list[Org] = []
-
-    def add(org: Org) -> Org:
-        orgs.append(org)
-        return org
-
-    div = division_code
-    # ------------------------------------------------------------ district level
-    shared: dict[str, Org] = {}
-    bureaus = (
-        (
-            "data_bureau",
-            "district_government",
-            f"{dz}政务服务和数据管理局",
-            f"{de} District Government Services and Data Administration Bureau",
-        ),
-        (
-            "civil_affairs",
-            "district_government",
-            f"{dz}民政局",
-            f"{de} District Civil Affairs Bureau",
-        ),
-        ("health_bureau", "district_government", f"{dz}卫生健康局", f"{de} District Health Bureau"),
-        (
-            "housing_bureau",
-            "district_government",
-            f"{dz}住房和城乡建设局",
-            f"{de} District Housing and Urban-Rural Development Bureau",
-        ),
-        (
-            "urban_management",
-            "district_government",
-            f"{dz}城市管理和综合执法局",
-            f"{de} District Urban Management and Law Enforcement Bureau",
-        ),
-        (
-            "police_bureau",
-            "municipal_government",
-            f"广州市公安局{dz}分局",
-            f"{de} Branch, Guangzhou Public Security Bureau",
-        ),
-        (
-            "fire_brigade",
-            "district_government",
-            f"广州市{dz}消防救援大队",
-            f"{de} Fire and Rescue Brigade, Guangzhou",
-        ),
-    )
-    slugs = {
-        "data_bureau": "data-bureau",
-        "civil_affairs": "civil-affairs-bureau",
-        "health_bureau": "health-bureau",
-        "housing_bureau": "housing-bureau",
-        "urban_management": "urban-management-bureau",
-        "police_bureau": "police-bureau",
-        "fire_brigade": "fire-brigade",
-    }
-    for role, kind, zh, en in bureaus:
-        shared[role] = add(
-            Org(
-                f"org-{slugs[role]}",
-                kind,
-                role,
-                zh,
-                en,
-                credit_code=_credit(rng, "11", div, "00"),
-                phone=_landline(rng),
-            )
-        )
-    # ------------------------------------------------------------ partners
-    partners = (
-        (
-            "telecom",
-            "telecom_operator",
-            "南粤通信股份有限公司广州分公司",
-            "Nanyue Telecom Co., Ltd., Guangzhou Branch",
-            "91",
-            "440101",
-            "MA",
-        ),
-        (
-            "vendor",
-            "enterprise",
-            "广州穗智科技有限公司",
-            "Guangzhou Suizhi Technology Co., Ltd.",
-            "91",
-            "440101",
-            "MA",
-        ),
-        (
-            "university",
-            "university",
-            "华南城市理工大学",
-            "South China University of Urban Technology",
-            "12",
-            "440000",
-            "45",
-        ),
-        (
-            "institute",
-            "research_institute",
-            "广州城市智能治理研究院",
-            "Guangzhou Institute of Urban Intelligent Governance",
-            "12",
-            "440101",
-            "MB",
-        ),
-    )
-    for role, kind, zh, en, auth, cdiv, prefix in partners:
-        shared[role] = add(
-            Org(f"org-{role}", kind, role, zh, en, credit_code=_credit(rng, auth, cdiv, prefix))
-        )
-    # ------------------------------------------------------------ street level
-    street_orgs: list[dict[str, Org]] = []
-    for si, st in enumerate(streets):
-        a = st.abbr
-        sw_zh, sw_en = _SOCIAL_WORK[si % len(_SOCIAL_WORK)]
-        el_zh, el_en = _ELDERLY[si % len(_ELDERLY)]
-        road = (
-            dist.roads[si % len(dist.roads)]
-            if dist.roads
-            else (f"{st.short_zh}路", f"{st.en} Road")
-        )
-        num = 10 + 2 * rng.randrange(60)
-        office_addr = (
-            f"广州市{dz}{st.zh}{road[0]}{num}号",
-            f"{num} {road[1]}, {st.en} Street, {de} District, Guangzhou",
-        )
-        so = add(
-            Org(
-                f"org-{a}-street-office",
-                "street_office",
-                "street_office",
-                f"{dz}{st.office_zh}",
-                f"{st.en} Street Office, {de} District",
-                street=si,
-                credit_code=_credit(rng, "11", div, "00"),
-                phone=_landline(rng),
-                address=office_addr,
-            )
-        )
-        ps = add(
-            Org(
-                f"org-{a}-police-station",
-                "police_station",
-                "police_station",
-                f"广州市公安局{dz}分局{st.short_zh}派出所",
-                f"{st.en} Police Station, {de} Branch, Guangzhou Public Security Bureau",
-                street=si,
-                credit_code=_credit(rng, "11", div, "00"),
-                parent_id=shared["police_bureau"].id,
-                phone=_landline(rng),
-            )
-        )
-        hc = add(
-            Org(
-                f"org-{a}-health-centre",
-                "district_government",
-                "health_centre",
-                f"{dz}{st.zh}社区卫生服务中心",
-                f"{st.en} Street Community Health Service Centre, {de}",
-                street=si,
-                credit_code=_credit(rng, "12", div, "4"),
-                parent_id=shared["health_bureau"].id,
-                phone=_landline(rng),
-            )
-        )
-        sw = add(
-            Org(
-                f"org-{a}-social-work",
-                "social_organization",
-                "social_work",
-                f"{dz}{sw_zh}社会工作服务中心（{st.zh}社工服务站）",
-                f"{de} {sw_en} Social Work Service Centre ({st.en} Social Work Station)",
-                street=si,
-                credit_code=_credit(rng, "52", div, "MJ"),
-                phone=_landline(rng),
-            )
-        )
-        eo = add(
-            Org(
-                f"org-{a}-elderly-care",
-                "social_organization",
-                "elderly_org",
-                f"{dz}{el_zh}长者服务中心（{st.zh}颐康中心）",
-                f"{de} {el_en} Elderly Services Centre ({st.en} Yikang Centre)",
-                street=si,
-                credit_code=_credit(rng, "52", div, "MJ"),
-                phone=_landline(rng),
-            )
-        )
-        street_orgs.append(
-            {
-                "street_office": so,
-                "police_station": ps,
-                "health_centre": hc,
-                "social_work": sw,
-                "elderly_org": eo,
-            }
-        )
-    # ------------------------------------------------------------ communities, property managers
-    per_street: dict[int, int] = {}
-    infos: list[CommunityInfo] = []
-    width = max(2, len(str(math.ceil(communities / n_streets))))
-    for ci in range(communities):
-        si = ci % n_streets
-        k = per_street.get(si, 0) + 1
-        per_street[si] = k
-        st = streets[si]
-        slug = f"{st.abbr}{k:0{width}d}"
-        zh, en = community_name(ci)
-        n_estates = 2
-        estates = [
-            (
-                zh + ESTATE_SUFFIXES[(ci + j) % len(ESTATE_SUFFIXES)][0],
-                f"{en} {ESTATE_SUFFIXES[(ci + j) % len(ESTATE_SUFFIXES)][1]}",
-            )
-            for j in range(n_estates)
-        ]
-        road = (
-            dist.roads[(ci * 3 + 1) % len(dist.roads)] if dist.roads else (f"{zh}路", f"{en} Road")
-        )
-        infos.append(CommunityInfo(ci, si, slug, f"comm-{slug}", zh, en, estates, road))
-    n_pm = max(1, math.ceil(communities / 4))
-    pms: list[Org] = []
-    for pi in range(n_pm):
-        zh, en = _pm_name(pi)
-        served = [c for c in infos if c.index // 4 == pi]
-        pm = add(
-            Org(
-                f"org-pm-{pi + 1:02d}",
-                "property_management",
-                "pm",
-                zh,
-                en,
-                credit_code=_credit(rng, "91", rng.choice((div, "440101")), "MA"),
-                community_ids=[c.id for c in served],
-                phone=_landline(rng),
-            )
-        )
-        pms.append(pm)
-        for c in served:
-            c.pm = pm.id
-    for si in range(n_streets):
-        street_ids = [c.id for c in infos if c.street == si]
-        for org in street_orgs[si].values():
-            if org.role != "health_centre":
-                org.community_ids = list(street_ids)
-    for c in infos:
-        st = streets[c.street]
-        rc = add(
-            Org(
-                f"org-{c.slug}-rc",
-                "residents_committee",
-                "rc",
-                f"{c.zh}社区居民委员会",
-                f"{c.en} Community Residents' Committee",
-                street=c.street,
-                community=c.index,
-                community_ids=[c.id],
-                phone=_landline(rng),
-                address=(
-                    f"广州市{dz}{st.zh}{c.road[0]}{c.index % 7 * 12 + 8}号",
-                    f"{c.index % 7 * 12 + 8} {c.road[1]}, {st.en} Street, {de} District, Guangzhou",
-                ),
-            )
-        )
-        oc = add(
-            Org(
-                f"org-{c.slug}-oc",
-                "owners_committee",
-                "oc",
-                f"{c.estates[0][0]}业主委员会",
-                f"{c.estates[0][1]} Owners' Committee",
-                street=c.street,
-                community=c.index,
-                community_ids=[c.id],
-            )
-        )
-        vol = add(
-            Org(
-                f"org-{c.slug}-volunteers",
-                "volunteer_group",
-                "volunteer",
-                f"{c.zh}社区志愿服务队",
-                f"{c.en} Community Volunteer Team",
-                street=c.street,
-                community=c.index,
-                parent_id=rc.id,
-                community_ids=[c.id],
-            )
-        )
-        rep = add(
-            Org(
-                f"org-{c.slug}-residents-reps",
-                "resident_representative",
-                "resident_rep",
-                f"{c.zh}社区居民代表会议",
-                f"{c.en} Community Residents' Representative Assembly",
-                street=c.street,
-                community=c.index,
-                community_ids=[c.id],
-            )
-        )
-        c.rc, c.oc, c.rep = rc.id, oc.id, rep.id
-        c.volunteers.append(vol.id)
-    # ------------------------------------------------------------ extra volunteer groups
-    extra = 0
-    while len(orgs) < min_orgs:
-        c = infos[extra % len(infos)]
-        k = len(c.volunteers) - 1
-        zh, en = _EXTRA_VOLUNTEERS[k % len(_EXTRA_VOLUNTEERS)]
-        n = k // len(_EXTRA_VOLUNTEERS)
-        zh_n = zh if n == 0 else f"{zh}{n + 1}"
-        en_n = en if n == 0 else f"{en} {n + 1}"
-        v = add(
-            Org(
-                f"org-{c.slug}-volunteers-{k + 2}",
-                "volunteer_group",
-                "volunteer",
-                f"{c.zh}社区{zh_n}",
-                f"{c.en} Community {en_n}",
-                street=c.street,
-                community=c.index,
-                parent_id=c.rc,
-                community_ids=[c.id],
-            )
-        )
-        c.volunteers.append(v.id)
-        extra += 1
-    return Registry(
-        dist, streets, orgs, infos, shared, street_orgs, pms, {o.id: o.zh for o in orgs}
-    )
+    b = _Builder(seed, communities, division_code)
+    b.district_level()
+    b.street_level()
+    b.communities()
+    b.property_managers()
+    b.community_level()
+    b.extra_volunteers(min_orgs)
+    return b.registry()
