@@ -21,9 +21,6 @@ from smartstd.errors import ConfigError, InputError, UsageError
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "smartstd"
 _ERRORS = {"UsageError", "ConfigError"}
-# modules whose raise sites are still being moved to keys (#17); this set only shrinks
-# (compat's raise sites moved to schemas/bundle.py and schemas/diff.py, #11)
-_NOT_YET = ("compat", "schemas/bundle", "schemas/diff", "profiles")
 
 
 def _raise_sites() -> list[tuple[str, ast.Call]]:
@@ -67,11 +64,7 @@ def _site_problem(node: ast.Call) -> str | None:
 
 
 def test_every_raise_site_names_a_key_with_its_fields() -> None:
-    problems = [
-        f"{where}: {p}"
-        for where, node in SITES
-        if not where.startswith(_NOT_YET) and (p := _site_problem(node))
-    ]
+    problems = [f"{where}: {p}" for where, node in SITES if (p := _site_problem(node))]
     assert not problems, "\n".join(problems)
 
 

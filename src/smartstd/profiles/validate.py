@@ -56,7 +56,7 @@ class Problems:
         if self.items:
             lines = "\n".join(f"  - {p}" for p in self.items)
             raise ConfigError(
-                f"{self.source}: invalid profile ({len(self.items)} problem(s)):\n{lines}"
+                key="profile_invalid", file=self.source, n=len(self.items), problems=lines
             )
 
 
