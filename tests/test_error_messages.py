@@ -125,3 +125,14 @@ def test_a_config_error_in_chinese_by_default_and_english_on_request(tmp_path: P
     en = CliRunner().invoke(main, [*args, "--lang", "en"])
     assert en.exit_code == 2
     assert "smartstd: error:" in en.stderr and "jobs must be a positive integer" in en.stderr
+
+
+def test_an_unknown_rule_pattern_is_a_usage_error_in_either_language(tmp_path: Path) -> None:
+    data = tmp_path / "d.json"
+    data.write_text('{"entities": []}', encoding="utf-8")
+    zh = CliRunner().invoke(main, ["check", "--lang", "zh-CN", "--select", "SC999", str(data)])
+    assert zh.exit_code == 2
+    assert "没有与 'SC999' 匹配的规则" in zh.stderr
+    en = CliRunner().invoke(main, ["graph", "check", "--lang", "en", "--ignore", "nope", str(data)])
+    assert en.exit_code == 2
+    assert "no rule matches 'nope'" in en.stderr
