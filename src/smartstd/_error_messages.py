@@ -437,4 +437,8 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "--profile {item!r}：既不是配置文件，也不是 名称@版本",
         "--profile {item!r}: neither a profile file nor name@version",
     ),
+    "dataset_unloadable": (
+        "无法从 {files} 加载数据集：{n} 个问题",
+        "cannot load a dataset from {files}: {n} problem(s)",
+    ),
 }
