@@ -17,7 +17,8 @@ from typing import Any
 
 from smartstd.errors import ConfigError
 from smartstd.profiles.model import PROFILE_REF, ProfileSet
-from smartstd.profiles.validate import Builder, Problems
+from smartstd.profiles.problems import Problems
+from smartstd.profiles.validate import Builder
 
 __all__ = ["builtin_profiles", "find_profile", "load_profile", "parse_profile"]
 
