@@ -24,6 +24,7 @@ from smartstd.cli._options import (
     waivers_option,
 )
 from smartstd.cli.messages import t
+from smartstd.io.files import is_url
 from smartstd.report import LEFT_OUT, Level, Report, Severity
 
 __all__ = ["CheckArgs", "check_command", "run_check"]
@@ -187,9 +188,18 @@ def _quiet(report: Report, verbosity: int) -> Report:
     )
 
 
+class _InputPath(click.Path):
+    """A file or folder that exists, or a URL with a protocol (read through fsspec)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and is_url(value):
+            return value  # whether it exists is said when it is read
+        return super().convert(value, param, ctx)
+
+
 @click.command("check")
 @click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True, readable=False)
+    "paths", nargs=-1, required=True, type=_InputPath(exists=True, dir_okay=True, readable=False)
 )
 @format_option
 @output_option
@@ -279,6 +289,10 @@ def check_command(
     quiet: int,
 ) -> None:
     """Check that PATHS (files or folders, one logical dataset) conform to the standard.
+
+    A path may be a URL read through fsspec (s3://bucket/data.ndjson, a folder
+    s3://bucket/district/), with pip install 'smartstd[cloud]' and the
+    protocol's package (s3fs, gcsfs, adlfs).
 
     Exit code 0 when conformant, 1 when not, 2 for bad usage.
     """
