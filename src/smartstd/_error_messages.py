@@ -61,10 +61,10 @@ def render(key: str, lang: str, params: Mapping[str, object]) -> str:
 ERROR_MESSAGES: dict[str, tuple[str, str]] = {
     "division_table_empty": ("{file}：行政区划表为空", "{file}: the division table is empty"),
     "division_bad_header": (
-        "{file}:1：不是行政区划表：表头应为 code,name,level,start,end（或 areacodes 的 "
-        "result.csv 表头 代码,...,启用时间,变更/弃用时间）",
-        "{file}:1: not a division table: the header must be code,name,level,start,end (or "
-        "the 代码,...,启用时间,变更/弃用时间 header of areacodes' result.csv)",
+        "{file}:1：不是行政区划表：表头应为 code,name,level,start,end（或 areacodes 的 result.csv "
+        "表头 代码,...,启用时间,变更/弃用时间）",
+        "{file}:1: not a division table: the header must be code,name,level,start,end (or the "
+        "代码,...,启用时间,变更/弃用时间 header of areacodes' result.csv)",
     ),
     "division_bad_row": (
         "{file}:{line}：行政区划行 {row!r} 无效（{reason}）",
@@ -80,8 +80,8 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "config_not_utf8": (
         "无法读取配置文件 {file}：不是 UTF-8 编码（第 {byte} 个字节为 {value!r}）；请另存为 UTF-8",
-        "cannot read configuration {file}: it is not UTF-8 (byte {byte} is {value!r}); "
-        "save it as UTF-8",
+        "cannot read configuration {file}: it is not UTF-8 (byte {byte} is {value!r}); save it as "
+        "UTF-8",
     ),
     "config_unreadable": (
         "无法读取配置文件 {file}：{reason}",
@@ -184,8 +184,8 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "indicators_invalid": (
         "{file}：指标定义 {pointer} 处有误：{reason}（参见模式包中的 indicator.schema.json）",
-        "{file}: indicator definitions at {pointer}: {reason} (see indicator.schema.json "
-        "in the schema bundle)",
+        "{file}: indicator definitions at {pointer}: {reason} (see indicator.schema.json in the "
+        "schema bundle)",
     ),
     "indicator_twice": (
         "{file}：/indicators/{i}/code：指标 {code} 重复定义",
@@ -202,13 +202,13 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
     "indicator_core_code": (
         "{file}：/indicators/{i}/code：{code} 已有定义；本地指标需要带命名空间的代码（例如 "
         "gz:{code}）",
-        "{file}: /indicators/{i}/code: {code} is already defined; a local indicator needs "
-        "its own namespaced code (e.g. gz:{code})",
+        "{file}: /indicators/{i}/code: {code} is already defined; a local indicator needs its own "
+        "namespaced code (e.g. gz:{code})",
     ),
     "indicator_local_standard": (
         "{file}：/indicators/{i}/standard：本地指标不在标准的代码表中；请删去 standard",
-        "{file}: /indicators/{i}/standard: a local indicator is not in the standard's code "
-        "list; leave standard out",
+        "{file}: /indicators/{i}/standard: a local indicator is not in the standard's code list; "
+        "leave standard out",
     ),
     "period_bad_date": (
         "--period：{text!r} 不是有效日期（{what}）",
@@ -227,10 +227,10 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "--period: {text!r} ends before it starts",
     ),
     "period_unknown": (
-        "--period：{text!r} 不是时间段；请写季度（2026Q2）、月份（2026-05）、年份（2026）"
-        "、日期或日期范围（2026-04-01..2026-06-30）",
-        "--period: {text!r} is not a period; write a quarter (2026Q2), a month (2026-05), "
-        "a year (2026), a day or a range (2026-04-01..2026-06-30)",
+        "--period：{text!r} 不是时间段；请写季度（2026Q2）、月份（2026-05）、年份（2026）、"
+        "日期或日期范围（2026-04-01..2026-06-30）",
+        "--period: {text!r} is not a period; write a quarter (2026Q2), a month (2026-05), a year "
+        "(2026), a day or a range (2026-04-01..2026-06-30)",
     ),
     "unknown_check_option": ("未知的检查选项 {name!r}", "unknown check option {name!r}"),
     "waivers_unreadable": (
@@ -265,5 +265,161 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
     "waiver_bad_pointer": (
         "{file}：第 {n} 条豁免：'pointer' 必须是 JSON Pointer，例如 /entities/3/name",
         "{file}: waiver #{n}: 'pointer' must be a JSON Pointer such as /entities/3/name",
+    ),
+    "assertion_not_ids": (
+        "{where}：{name!r} 必须是一个 id 或 id 列表",
+        "{where}: {name!r} must be an id or a list of ids",
+    ),
+    "assertion_bad_on": (
+        "{where}：'on' 必须是日期（YYYY-MM-DD）",
+        "{where}: 'on' must be a date (YYYY-MM-DD)",
+    ),
+    "assertion_not_mapping": ("{where}：应为映射（键值对）", "{where}: expected a mapping"),
+    "assertion_needs_name": ("{where}：必须填写 'name'（名称）", "{where}: 'name' is required"),
+    "assertion_one_kind": (
+        "{where}：{kinds} 中必须且只能给出一项",
+        "{where}: give exactly one of {kinds}",
+    ),
+    "assertion_unknown_keys": ("{where}：未知的键 {keys}", "{where}: unknown key(s) {keys}"),
+    "assertion_kind_not_mapping": (
+        "{where}：{kind!r} 必须是映射（键值对）",
+        "{where}: {kind!r} must be a mapping",
+    ),
+    "assertion_kind_needs": ("{where}：{kind!r} 缺少 {fields}", "{where}: {kind!r} needs {fields}"),
+    "assertion_kind_extra": (
+        "{where}：{kind!r} 不接受 {fields}",
+        "{where}: {kind!r} does not take {fields}",
+    ),
+    "assertion_not_id": ("{where}：'{name}' 必须是一个 id", "{where}: '{name}' must be an id"),
+    "assertion_not_one_of": (
+        "{where}：'{name}' 必须是 {known} 之一",
+        "{where}: '{name}' must be one of {known}",
+    ),
+    "assertions_not_list": (
+        "{file}：'assertions' 必须是列表",
+        "{file}: 'assertions' must be a list",
+    ),
+    "assertions_unreadable": (
+        "无法读取断言文件 {file}：{reason}",
+        "cannot read assertions file {file}: {reason}",
+    ),
+    "unknown_convert_option": ("未知的转换选项 {name!r}", "unknown conversion option {name!r}"),
+    "unknown_source_format": (
+        "未知的源格式 {name!r}；可用格式：{known}",
+        "unknown source format {name!r}; one of {known}",
+    ),
+    "xml_refused": (
+        "{file}:{line}：拒绝读取该 XML：它声明了 {what}",
+        "{file}:{line}: XML refused: it declares {what}",
+    ),
+    "not_open311_services": (
+        "{file}：不是 Open311 服务列表：{reason}",
+        "{file}: not an Open311 service list: {reason}",
+    ),
+    "not_a_dataset": (
+        "{file}：不是 SCDS 数据集：{reason}",
+        "{file}: not an SCDS dataset: {reason}",
+    ),
+    "dataset_no_entities": (
+        "{file}：不是 SCDS 数据集（没有 entities）",
+        "{file}: not an SCDS dataset (no entities)",
+    ),
+    "unknown_export_format": (
+        "未知的导出格式 {name!r}；可用格式：{known}",
+        "unknown export format {name!r}; one of {known}",
+    ),
+    "crosswalk_invalid": (
+        "{file}#{pointer}：不是有效的对照表：{reason}",
+        "{file}#{pointer}: not a valid crosswalk: {reason}",
+    ),
+    "crosswalk_unknown_list": (
+        "{file}#/tables/{table}/list：未知的代码表 {name!r}（已知代码表：{known}）",
+        "{file}#/tables/{table}/list: unknown code list {name!r} (known: {known})",
+    ),
+    "crosswalk_not_a_code": (
+        "{file}#/tables/{table}/{part}/{source}：{value!r} 不是代码表 {name} 中的代码（{known}）",
+        "{file}#/tables/{table}/{part}/{source}: {value!r} is not a code of {name} ({known})",
+    ),
+    "crosswalk_bad_otherwise": (
+        "{file}#/tables/{table}/otherwise：{value!r} 不是代码表 {name} 中的代码",
+        "{file}#/tables/{table}/otherwise: {value!r} is not a code of {name}",
+    ),
+    "crosswalk_missing": ("{file}：对照表文件不存在", "{file}: no such crosswalk file"),
+    "crosswalk_not_utf8": (
+        "{file}：不是 UTF-8 编码（第 {byte} 个字节）",
+        "{file}: not UTF-8 (byte {byte})",
+    ),
+    "crosswalk_unreadable": ("{file}：无法读取对照表：{reason}", "{file}: {reason}"),
+    "crosswalk_not_yaml": (
+        "{file}：不是 YAML 或 JSON：{reason}",
+        "{file}: not YAML or JSON: {reason}",
+    ),
+    "shapely_missing": (
+        "将记录归入社区需要 shapely：pip install 'smartstd[convert]'",
+        "placing records in communities needs shapely: pip install 'smartstd[convert]'",
+    ),
+    "reference_no_boundary": (
+        "{file}：没有带边界的社区（Community），无法归入记录",
+        "{file}: no Community with a boundary to place records in",
+    ),
+    "reference_missing": ("{file}：参考数据集不存在", "{file}: no such reference dataset"),
+    "reference_unreadable": (
+        "{file}：无法读取参考数据集：{reason}",
+        "{file}: cannot read the reference dataset: {reason}",
+    ),
+    "reference_unparsable": (
+        "{file}：参考数据集无法解析：{reason}",
+        "{file}: the reference dataset does not parse: {reason}",
+    ),
+    "openpyxl_missing_read": (
+        "读取 Excel 工作簿需要 openpyxl：pip install 'smartstd[convert]'",
+        "reading workbooks needs openpyxl: pip install 'smartstd[convert]'",
+    ),
+    "csv_needs_type": (
+        "{file}：请说明该 CSV 中是哪类实体（--type Resident），"
+        "或按实体类型命名文件（Residents.csv）",
+        "{file}: say which entity type the CSV holds (--type Resident), or name the file after it "
+        "(Residents.csv)",
+    ),
+    "template_unknown_types": (
+        "未知的实体类型 {types}；已知类型：{known}",
+        "unknown entity type(s) {types}; known: {known}",
+    ),
+    "openpyxl_missing_write": (
+        "生成模板需要 openpyxl：pip install 'smartstd[convert]'",
+        "writing templates needs openpyxl: pip install 'smartstd[convert]'",
+    ),
+    "bundle_sums_unreadable": (
+        "模式包 {folder}：无法读取 SHA256SUMS：{reason}",
+        "bundle {folder}: cannot read SHA256SUMS: {reason}",
+    ),
+    "bundle_file_missing": (
+        "模式包 {folder}：{name} 列在 SHA256SUMS 中，但文件不存在",
+        "bundle {folder}: {name} is listed in SHA256SUMS but missing",
+    ),
+    "bundle_checksum": (
+        "模式包 {folder}：{name} 与其 SHA-256 校验和不符",
+        "bundle {folder}: {name} does not match its SHA-256 checksum",
+    ),
+    "file_finding": ("{where}：无法读取（{code}）：{finding}", "{where}: {code} {finding}"),
+    "not_schema_or_profile": (
+        "{file}：既不是 JSON Schema（对象或布尔值），也不是地方配置",
+        "{file}: neither a JSON Schema (an object or a boolean) nor a profile",
+    ),
+    "bundle_file_unreadable": (
+        "模式包 {folder}：无法读取 {name}：{reason}",
+        "bundle {folder}: cannot read {name}: {reason}",
+    ),
+    "bundle_no_schemas": (
+        "模式包 {folder}：没有 *.schema.json 文件",
+        "bundle {folder}: no *.schema.json files",
+    ),
+    "no_bundle": (
+        "不是模式包文件夹、地方配置文件或已发布的版本：{source}",
+        "no bundle folder, profile file or published version: {source}",
+    ),
+    "unknown_compat_mode": (
+        "未知的兼容模式 {mode!r}（可选：{known}）",
+        "unknown compatibility mode {mode!r} (choose from {known})",
     ),
 }

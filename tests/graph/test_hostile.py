@@ -1,9 +1,13 @@
-"""Hostile charters: findings, never a traceback or a RecursionError, and quickly."""
+"""Hostile charters: findings, never a traceback or a RecursionError.
+
+How long they take is measured by ``benchmarks/bench_hostile_graph.py`` (the
+growth from one size to ten times it, against a plain charter of the same
+size measured in the same run), not here: unit tests are never timed.
+"""
 
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +16,9 @@ from graphdata import ENVELOPE, ON, Builder
 from smartstd.conformance.engine import check
 from smartstd.graph import build_graph, check_charter, diff, explain, raci, to_json, to_mermaid, who
 
-N = 10_000
+#: Twice CPython's default recursion limit (1,000): a recursive walk of a cycle,
+#: a chain of delegations or of domains would raise RecursionError.
+N = 2_000
 
 
 def cycle_of(b: Builder, n: int) -> Builder:
@@ -33,13 +39,11 @@ def cycle_of(b: Builder, n: int) -> Builder:
     return b
 
 
-def test_a_cycle_of_ten_thousand_delegations(base: Builder) -> None:
+def test_a_long_cycle_of_delegations(base: Builder) -> None:
     cycle_of(base, N)
-    start = time.perf_counter()
     found = check_charter(base.entities, on=ON)
     e = explain(base.entities, "org-rc", "read", "cat-contact", on=ON)
     g = build_graph(base.entities)
-    elapsed = time.perf_counter() - start
     (f,) = [f for f in found if f.code == "SC605"]
     assert f.params["length"] == N
     assert len(set(f.params["members"])) == N
@@ -49,10 +53,9 @@ def test_a_cycle_of_ten_thousand_delegations(base: Builder) -> None:
     assert e.missing.code == "cycle"
     assert len(e.chain) == N
     assert g.number_of_nodes() > N
-    assert elapsed < 10, elapsed  # in practice well under a second
 
 
-def test_a_chain_of_ten_thousand_delegations_ending_in_a_grant(base: Builder) -> None:
+def test_a_long_chain_of_delegations_ending_in_a_grant(base: Builder) -> None:
     for i in range(N):
         base.grant(
             f"g-{i}",
@@ -83,9 +86,7 @@ def test_a_deep_domain_hierarchy_and_a_domain_cycle(base: Builder) -> None:
         {"id": "x-0", "type": "ResponsibilityDomain", "name": {"en": "x"}, "parent_id": "x-1"},
         {"id": "x-1", "type": "ResponsibilityDomain", "name": {"en": "y"}, "parent_id": "x-0"},
     )
-    start = time.perf_counter()
     found = check_charter(base.entities, on=ON)
-    assert time.perf_counter() - start < 10
     assert ("SC620", "x-0") in [(f.code, f.entity_id) for f in found]
     assert [h.organization for h in who(base.entities, "d-0", "accountable", on=ON)] == ["org-so"]
     assert len(raci(base.entities, on=ON).domains) == N + 3
@@ -154,14 +155,12 @@ def test_agreement_with_no_parties_and_inverted_dates(base: Builder) -> None:
     assert ("SC618", "agr-pm") in found
 
 
-def test_the_engine_on_a_ten_thousand_cycle(base: Builder, tmp_path: Path) -> None:
+def test_the_engine_on_a_long_cycle(base: Builder, tmp_path: Path) -> None:
     cycle_of(base, N)
     data: dict[str, Any] = {**ENVELOPE, "entities": base.entities}
     path = tmp_path / "big.json"
     path.write_text(json.dumps(data), "utf-8")
-    start = time.perf_counter()
     report = check([str(path)], level="L3")
-    assert time.perf_counter() - start < 30
     assert [f.code for f in report.findings if f.code.startswith("SC6")] == ["SC605"]
     assert report.level.value == "L2"
 

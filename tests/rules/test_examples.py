@@ -14,9 +14,12 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from smartstd import check
 from smartstd.catalogue import all_rules, get_rule
+from smartstd.cli import main
+from smartstd.config import load_config
 from smartstd.conformance.waivers import load_waivers
 from smartstd.io import Limits
 from smartstd.report import Report
@@ -34,10 +37,10 @@ NOT_RUNNABLE: dict[str, str] = {}
 
 def _check(code: str, which: str, tmp_path: Path) -> Report:
     rule = get_rule(code)
-    run = load_example(code).write(which, tmp_path / which)
+    run = load_example(code).write(which, tmp_path / which, level=rule.level.value)
     return check(
         list(run.paths),
-        level=run.level or rule.level.value,
+        level=run.level,
         params=run.params,
         limits=Limits(**run.limits),
         today=dt.date.fromisoformat(run.today),
@@ -149,6 +152,8 @@ def test_the_dataset_holds_the_base_records_the_context_and_the_side() -> None:
         {"bad": {"record": []}, "good": {}},
         {"bad": {}, "good": {}, "options": {"jobs": 2}},
         {"bad": [], "good": {}},
+        {"bad": {"files": {"smartstd.toml": ""}}, "good": {}},
+        {"bad": {}, "good": {}, "files": {"../x.yaml": ""}},
     ],
 )
 def test_a_malformed_examples_file_is_refused(data: object) -> None:
@@ -159,3 +164,51 @@ def test_a_malformed_examples_file_is_refused(data: object) -> None:
 def test_a_side_is_bad_or_good() -> None:
     with pytest.raises(ValueError, match="'bad' or 'good'"):
         load_example("SC202").side("ugly")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_written_configuration_says_what_the_run_says(code: str, tmp_path: Path) -> None:
+    rule = get_rule(code)
+    for which in ("bad", "good"):
+        run = load_example(code).write(which, tmp_path / which, level=rule.level.value)
+        config = load_config(run.config, search=False)
+        assert config.level is not None and config.level.value == run.level
+        assert config.params == run.params
+        assert config.limits == Limits(**run.limits)
+        assert (str(config.waivers) if config.waivers else None) == run.waivers
+
+
+#: One rule for each way an example is run: plain records, an encoding, a
+#: parameter, a charter file with assertions, a profile beside the data, a
+#: findings limit. (SC901's waivers expire against the real date on the command
+#: line; the Python API above pins it.)
+CLI_CODES = ["SC202", "SC101", "SC304", "SC617", "SC702", "SC903"]
+
+
+@pytest.mark.parametrize("code", CLI_CODES)
+def test_smartstd_check_runs_the_examples_that_smartstd_rules_writes(
+    code: str, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    written = runner.invoke(main, ["rules", code, "--example-dir", str(tmp_path)])
+    assert written.exit_code == 0, written.output
+    commands = written.output.splitlines()
+    assert commands == [
+        f"smartstd check {tmp_path / w} --config {tmp_path / w / 'smartstd.toml'}"
+        for w in ("bad", "good")
+    ]
+    for which, command in zip(("bad", "good"), commands, strict=True):
+        args = [*command.split()[1:], "--format", "json", "--lang", "en"]
+        result = runner.invoke(main, args)
+        codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+        side = load_example(code).side(which)
+        assert codes == ({code} if which == "bad" else set()) | set(side.also), result.stdout
+
+
+def test_smartstd_rules_writes_every_example_without_a_code(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["rules", "--example-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) == 2 * len(CODES)
+    assert sorted(p.name for p in tmp_path.iterdir()) == CODES
+    assert (tmp_path / "SC617" / "bad" / "charter.yaml").is_file()
+    assert (tmp_path / "SC901" / "bad" / "waivers.yaml").is_file()

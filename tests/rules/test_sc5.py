@@ -13,6 +13,7 @@ from smartstd.catalogue import get_rule, render_message
 from smartstd.conformance.rule import DATASET_RULES, ENTITY_RULES, Context, Hit, Where
 from smartstd.report import Finding, Severity, pointer
 from smartstd.rules.sc5 import checks as sc5
+from smartstd.rules.sc5.checks import _eligibility
 from smartstd.standard.dataset import entity_adapter
 
 NOW = dt.datetime(2026, 6, 30, 18, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
@@ -350,12 +351,12 @@ def test_sc503_without_a_clock_only_age_bands_count() -> None:
 
 
 def test_sc503_packing_round_trip() -> None:
-    packed = sc5._pack(1950, "60-79", "non_local")
-    assert sc5._ages(packed, NOW) == (75, 76)
-    assert sc5._ages(packed, None) == (60, 79)
-    assert sc5._ages(sc5._pack(None, "80+", None), NOW) == (80, 150)
-    assert sc5._ages(sc5._pack(None, None, "registered"), NOW) is None
-    assert sc5._band("gz:odd") is None
+    packed = _eligibility._pack(1950, "60-79", "non_local")
+    assert _eligibility._ages(packed, NOW) == (75, 76)
+    assert _eligibility._ages(packed, None) == (60, 79)
+    assert _eligibility._ages(_eligibility._pack(None, "80+", None), NOW) == (80, 150)
+    assert _eligibility._ages(_eligibility._pack(None, None, "registered"), NOW) is None
+    assert _eligibility._band("gz:odd") is None
 
 
 # --------------------------------------------------------------------------- SC504

@@ -176,22 +176,7 @@ def evaluate(
     members: frozenset[str] | None = None
     window = period
     if pilot is not None:
-        record = collector.pilots.get(pilot)
-        if record is None:
-            from smartstd._error_messages import Phrase
-
-            known = ", ".join(sorted(collector.pilots)) or Phrase("无", "none")
-            raise UsageError(key="assess_no_pilot", pilot=pilot, known=known)
-        members = frozenset(c for c in record.get("community_ids") or () if isinstance(c, str))
-        window = pilot_window(record, period)
-        pilot_info = {
-            "id": pilot,
-            "name": record.get("name") if isinstance(record.get("name"), dict) else {},
-            "communities": sorted(members),
-            "starts_on": record.get("starts_on"),
-            "ends_on": record.get("ends_on"),
-            "window": [window.first, window.last],
-        }
+        pilot_info, members, window = _pilot(collector, pilot, period)
     span = (window.first, window.last) if window is not None else None
     scope = collector.groups(
         window=span, communities=members, only=_ALL_ONLY if targets_only and not by else None
@@ -201,31 +186,9 @@ def evaluate(
     targets: list[TargetResult] = []
     comparison: list[Comparison] = []
     if pilot_info is not None and members is not None:
-        record = collector.pilots[pilot_info["id"]]
-        for index, t in enumerate(record.get("targets") or ()):
-            if not isinstance(t, Mapping):
-                continue
-            code, comp, target = t.get("indicator"), t.get("comparator"), t.get("value")
-            if not isinstance(code, str) or not isinstance(target, int | float):
-                continue
-            r = by_code.get(code)
-            value = r.value if r is not None else None
-            status = judge(str(comp), value, float(target))
-            diff = value - float(target) if value is not None else None
-            targets.append(TargetResult(index, code, str(comp), float(target), value, status, diff))
-    if pilot_info is not None and members is not None and not targets_only:
-        everyone = collector.groups(window=span)
-        others_set = frozenset(
-            g for (_, d, g) in everyone.stats if d == "community" and g not in members and g != "?"
-        )
-        for ind in indicators:
-            if ind.kind in ("governance_completeness", "distribution", "count"):
-                continue
-            if not others_set:
-                break
-            a = scope.stats.get((ind.code, "all", ""))
-            b = _pool(ind, everyone, others_set)
-            comparison.append(_compare(ind, a, b))
+        targets = _targets(collector.pilots[pilot_info["id"]], by_code)
+        if not targets_only:
+            comparison = _comparison(collector, indicators, scope, span, members)
     breakdowns = {dim: _breakdown(indicators, scope, dim) for dim in by}
     trend_window = (
         (pilot_window(collector.pilots[pilot], None).first, "9999-12-31")
@@ -248,19 +211,7 @@ def evaluate(
             {"label": period.label, "first": period.first, "last": period.last} if period else None
         ),
         pilot=pilot_info,
-        indicators=tuple(
-            {
-                "code": i.code,
-                "title": dict(i.title),
-                "description": dict(i.description),
-                "unit": i.unit,
-                "direction": i.direction,
-                "kind": i.kind,
-                "standard": i.standard,
-                **({"categories": [str(c) for c in i.categories]} if i.categories else {}),
-            }
-            for i in indicators
-        ),
+        indicators=tuple(map(_indicator_entry, indicators)),
         results=results,
         targets=tuple(targets),
         comparison=tuple(comparison),
@@ -270,6 +221,84 @@ def evaluate(
         skipped=scope.skipped,
         unreadable=tuple(unreadable),
     )
+
+
+def _pilot(
+    collector: Collector, pilot: str, period: Period | None
+) -> tuple[dict[str, Any], frozenset[str], Period]:
+    """The pilot as the report shows it, its communities and its window within ``period``."""
+    record = collector.pilots.get(pilot)
+    if record is None:
+        from smartstd._error_messages import Phrase
+
+        known = ", ".join(sorted(collector.pilots)) or Phrase("无", "none")
+        raise UsageError(key="assess_no_pilot", pilot=pilot, known=known)
+    members = frozenset(c for c in record.get("community_ids") or () if isinstance(c, str))
+    window = pilot_window(record, period)
+    info: dict[str, Any] = {
+        "id": pilot,
+        "name": record.get("name") if isinstance(record.get("name"), dict) else {},
+        "communities": sorted(members),
+        "starts_on": record.get("starts_on"),
+        "ends_on": record.get("ends_on"),
+        "window": [window.first, window.last],
+    }
+    return info, members, window
+
+
+def _targets(record: Mapping[str, Any], by_code: Mapping[str, Result]) -> list[TargetResult]:
+    """Each target of the pilot ``record`` judged against the results (malformed ones skipped)."""
+    out: list[TargetResult] = []
+    for index, t in enumerate(record.get("targets") or ()):
+        if not isinstance(t, Mapping):
+            continue
+        code, comp, target = t.get("indicator"), t.get("comparator"), t.get("value")
+        if not isinstance(code, str) or not isinstance(target, int | float):
+            continue
+        r = by_code.get(code)
+        value = r.value if r is not None else None
+        status = judge(str(comp), value, float(target))
+        diff = value - float(target) if value is not None else None
+        out.append(TargetResult(index, code, str(comp), float(target), value, status, diff))
+    return out
+
+
+def _comparison(
+    collector: Collector,
+    indicators: Sequence[Indicator],
+    scope: Groups,
+    span: tuple[str, str] | None,
+    members: frozenset[str],
+) -> list[Comparison]:
+    """The pilot's communities against all the others, indicator by indicator."""
+    everyone = collector.groups(window=span)
+    others = frozenset(
+        g for (_, d, g) in everyone.stats if d == "community" and g not in members and g != "?"
+    )
+    out: list[Comparison] = []
+    if not others:
+        return out
+    for ind in indicators:
+        if ind.kind in ("governance_completeness", "distribution", "count"):
+            continue
+        out.append(
+            _compare(ind, scope.stats.get((ind.code, "all", "")), _pool(ind, everyone, others))
+        )
+    return out
+
+
+def _indicator_entry(i: Indicator) -> dict[str, Any]:
+    """An indicator's definition as the report lists it."""
+    return {
+        "code": i.code,
+        "title": dict(i.title),
+        "description": dict(i.description),
+        "unit": i.unit,
+        "direction": i.direction,
+        "kind": i.kind,
+        "standard": i.standard,
+        **({"categories": [str(c) for c in i.categories]} if i.categories else {}),
+    }
 
 
 def _pool(ind: Indicator, groups: Groups, communities: frozenset[str]) -> Stat | None:

@@ -17,7 +17,7 @@ of the records never matters and two states merge (worker processes).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import add
 from typing import Any
@@ -239,7 +239,11 @@ class Collector:
         return found
 
     def add(self, r: Mapping[str, Any]) -> None:
-        """Add one record (a plain dict, as parsed JSON). Never raises on bad data."""
+        """Add one record (a plain dict, as parsed JSON). Never raises on bad data.
+
+        A model's dump in Python mode (timestamps as aware datetimes, dates as
+        dates) gives the same state: the expressions read times either way.
+        """
         t = r.get("type")
         if not isinstance(t, str) or t not in self.types:
             return
@@ -301,26 +305,33 @@ class Collector:
         return self.row_ids[key], row
 
     def _key(self, t: str, r: Mapping[str, Any], day: str | None, category: Any) -> Key:
-        location = r.get("location")
-        building = _str(r.get("building_id"))
-        if building is None and isinstance(location, Mapping):
-            building = _str(location.get("building_id"))
-        household = _str(r.get("household_id"))
+        get = r.get
+        location = get("location")
+        building = get("building_id")
+        if not isinstance(building, str):
+            building = None
+            if isinstance(location, Mapping):
+                building = _str(location.get("building_id"))
         if t == "Household":
-            household = _str(r.get("id"))
-        elif household is None and t == "ServiceProfile":
-            resident = _str(r.get("resident_id"))
-            household = "\x00" + resident if resident else None
+            household = _str(get("id"))
+        else:
+            household = get("household_id")
+            if not isinstance(household, str):
+                household = None
+                if t == "ServiceProfile":
+                    resident = _str(get("resident_id"))
+                    household = "\x00" + resident if resident else None
         cat = category if isinstance(category, str | int) else None
+        community, device, channel = get("community_id"), get("device_id"), get("channel")
         return (
             t,
-            _str(r.get("community_id")),
+            community if isinstance(community, str) else None,
             building,
             household,
-            _str(r.get("device_id")),
+            device if isinstance(device, str) else None,
             day,
             cat,
-            _str(r.get("channel")),
+            channel if isinstance(channel, str) else None,
         )
 
     def _measure(self, t: str, r: Mapping[str, Any], slots: list[_Slot]) -> None:
@@ -524,9 +535,49 @@ class Collector:
                 each indicator over everything, all a pilot's targets need).
         """
         stats: dict[tuple[str, str, str], Stat] = {}
-        placed = [self._resolve(k) for k in self.keys]
+
+        def stat(code: str, dim: str, group: str) -> Stat:
+            k = (code, dim, group)
+            s = stats.get(k)
+            if s is None:
+                s = stats[k] = Stat()
+            return s
+
+        dims_of = self._dims(window, communities, only)
+        self._add_rows(dims_of, stat)
+        self._add_values(dims_of, stat)
+        for ind in self.indicators:
+            if ind.kind != "per_100":
+                continue
+            whole = stats.get((ind.code, "all", ""))
+            for (code, dim, _), s in stats.items():
+                if code == ind.code and dim in ("month", "quarter") and whole is not None:
+                    s.den = whole.den  # residents are a stock: every period's denominator
+        self._coverage(stats, dims_of, stat)
+        self._governance(stat)
+        for s in stats.values():
+            if s.values:
+                s.values.sort()
+        return Groups(
+            stats=stats,
+            communities=dict(self.community_names),
+            grids=dict(self.grid_names),
+            pilots=dict(self.pilots),
+            now=self.now,
+            records=self.records,
+            skipped=self.skipped,
+        )
+
+    def _dims(
+        self,
+        window: tuple[str, str] | None,
+        communities: frozenset[str] | None,
+        only: frozenset[str] | None,
+    ) -> list[list[tuple[str, str]] | None]:
+        """The groups (dimension, group) each row counts in; ``None`` for a row left out."""
         dims_of: list[list[tuple[str, str]] | None] = []
-        for key, (community, grid) in zip(self.keys, placed, strict=True):
+        for key in self.keys:
+            community, grid = self._resolve(key)
             day, category, channel = key[5], key[6], key[7]
             if window is not None and day is not None and not (window[0] <= day <= window[1]):
                 dims_of.append(None)
@@ -549,14 +600,10 @@ class Collector:
             if channel is not None:
                 dims.append(("channel", channel))
             dims_of.append(dims)
+        return dims_of
 
-        def stat(code: str, dim: str, group: str) -> Stat:
-            k = (code, dim, group)
-            s = stats.get(k)
-            if s is None:
-                s = stats[k] = Stat()
-            return s
-
+    def _add_rows(self, dims_of: list[Any], stat: Callable[[str, str, str], Stat]) -> None:
+        """Add the rows' numbers to the groups they count in."""
         # rows with the same type and groups are summed first (a vector add in C),
         # so the walk over slots and groups runs once per distinct signature
         summed: dict[tuple[str, tuple[tuple[str, str], ...]], list[float]] = {}
@@ -572,37 +619,11 @@ class Collector:
                 acc[:] = map(add, acc, row)
         for (etype, sig_dims), row in summed.items():
             for slot in self._layout.get(etype, ()):
-                ind = slot.ind
-                o = slot.offset
-                kind = ind.kind
                 for dim, group in sig_dims:
-                    s = stat(ind.code, dim, group)
-                    if kind == "rate":
-                        s.num += row[o]
-                        s.den += row[o + 1]
-                        s.n += int(row[o + 1])
-                    elif kind == "count":
-                        s.num += row[o]
-                        s.n += int(row[o])
-                    elif kind in ("mean", "median"):
-                        s.n += int(row[o])
-                    elif kind == "distribution":
-                        for i, c in enumerate((*ind.categories, "other")):
-                            if row[o + i]:
-                                s.hist[str(c)] = s.hist.get(str(c), 0) + int(row[o + i])
-                                s.n += int(row[o + i])
-                    elif kind == "ratio_of_sums":
-                        s.num += row[o]
-                        s.den += row[o + 1]
-                        s.n += int(row[o + 2])
-                    elif kind == "per_100":
-                        if dim in ("category", "channel"):
-                            continue  # residents have neither: no rate per category
-                        if slot.term == -2:
-                            s.den += row[o]
-                        else:
-                            s.num += row[o]
-                            s.n += int(row[o]) if row[o] else 0
+                    _add_slot(stat(slot.ind.code, dim, group), slot, row, dim)
+
+    def _add_values(self, dims_of: list[Any], stat: Callable[[str, str, str], Stat]) -> None:
+        """Add the values of means and medians, and the distinct members of per-100 rates."""
         for code, (vals, ids) in self.values.items():
             for v, rid in zip(vals, ids, strict=True):
                 row_dims = dims_of[rid]
@@ -624,27 +645,6 @@ class Collector:
                 s = stat(code, dim, group)
                 s.num += len(members)
                 s.n += len(members)
-        for ind in self.indicators:
-            if ind.kind != "per_100":
-                continue
-            whole = stats.get((ind.code, "all", ""))
-            for (code, dim, _), s in stats.items():
-                if code == ind.code and dim in ("month", "quarter") and whole is not None:
-                    s.den = whole.den  # residents are a stock: every period's denominator
-        self._coverage(stats, dims_of, stat)
-        self._governance(stat)
-        for s in stats.values():
-            if s.values:
-                s.values.sort()
-        return Groups(
-            stats=stats,
-            communities=dict(self.community_names),
-            grids=dict(self.grid_names),
-            pilots=dict(self.pilots),
-            now=self.now,
-            records=self.records,
-            skipped=self.skipped,
-        )
 
     def _coverage(self, stats: Any, dims_of: list[Any], stat: Any) -> None:
         codes = [i.code for i in self.indicators if i.kind == "need_coverage"]
@@ -679,3 +679,36 @@ class Collector:
         for code in codes:
             s = stat(code, "all", "")
             s.num, s.den, s.n = float(complete), float(len(domains)), len(domains)
+
+
+def _add_slot(s: Stat, slot: _Slot, row: list[float], dim: str) -> None:
+    """Add one indicator's numbers of a (summed) row to a group's :class:`Stat`."""
+    ind = slot.ind
+    o = slot.offset
+    kind = ind.kind
+    if kind == "rate":
+        s.num += row[o]
+        s.den += row[o + 1]
+        s.n += int(row[o + 1])
+    elif kind == "count":
+        s.num += row[o]
+        s.n += int(row[o])
+    elif kind in ("mean", "median"):
+        s.n += int(row[o])
+    elif kind == "distribution":
+        for i, c in enumerate((*ind.categories, "other")):
+            if row[o + i]:
+                s.hist[str(c)] = s.hist.get(str(c), 0) + int(row[o + i])
+                s.n += int(row[o + i])
+    elif kind == "ratio_of_sums":
+        s.num += row[o]
+        s.den += row[o + 1]
+        s.n += int(row[o + 2])
+    elif kind == "per_100":
+        if dim in ("category", "channel"):
+            return  # residents have neither: no rate per category
+        if slot.term == -2:
+            s.den += row[o]
+        else:
+            s.num += row[o]
+            s.n += int(row[o]) if row[o] else 0

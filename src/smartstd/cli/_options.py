@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -12,10 +14,25 @@ __all__ = [
     "fail_on_option",
     "format_option",
     "lang_option",
+    "option_group",
     "output_option",
     "profile_option",
     "waivers_option",
 ]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def option_group(*options: Callable[[F], F]) -> Callable[[F], F]:
+    """Several click options as one decorator; ``--help`` lists them in the order given."""
+
+    def apply(fn: F) -> F:
+        for option in reversed(options):
+            fn = option(fn)
+        return fn
+
+    return apply
+
 
 format_option = click.option(
     "-f",

@@ -19,6 +19,7 @@ from smartstd.cli._options import (
     fail_on_option,
     format_option,
     lang_option,
+    option_group,
     output_option,
     profile_option,
     waivers_option,
@@ -197,6 +198,44 @@ class _InputPath(click.Path):
         return super().convert(value, param, ctx)
 
 
+#: Where a check runs: worker processes here, or a Dask cluster.
+_where_options = option_group(
+    click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes for large NDJSON files (with --engine dask: local cluster workers).",
+    ),
+    click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="Where to check: this machine, or a Dask cluster (pip install 'smartstd[cluster]').",
+    ),
+    click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="With --engine dask: a running scheduler (tcp://host:8786); default a local cluster.",
+    ),
+    click.option(
+        "--part-size",
+        type=click.IntRange(min=1024),
+        default=None,
+        metavar="BYTES",
+        help="With --engine dask: bytes of NDJSON per task (default 64 MiB).",
+    ),
+    click.option(
+        "--buckets",
+        type=click.IntRange(min=1),
+        default=None,
+        help="With --engine dask: id buckets of the identity join (default 16).",
+    ),
+)
+
+
 @click.command("check")
 @click.argument(
     "paths", nargs=-1, required=True, type=_InputPath(exists=True, dir_okay=True, readable=False)
@@ -216,39 +255,7 @@ class _InputPath(click.Path):
     default=None,
     help="Conformance level to check for (default: L3 with a charter among the inputs, else L2).",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes for large NDJSON files (with --engine dask: local cluster workers).",
-)
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "dask"]),
-    default="local",
-    show_default=True,
-    help="Where to check: this machine, or a Dask cluster (pip install 'smartstd[cluster]').",
-)
-@click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    default=None,
-    help="With --engine dask: a running scheduler (tcp://host:8786); default a local cluster.",
-)
-@click.option(
-    "--part-size",
-    type=click.IntRange(min=1024),
-    default=None,
-    metavar="BYTES",
-    help="With --engine dask: bytes of NDJSON per task (default 64 MiB).",
-)
-@click.option(
-    "--buckets",
-    type=click.IntRange(min=1),
-    default=None,
-    help="With --engine dask: id buckets of the identity join (default 16).",
-)
+@_where_options
 @lang_option
 @profile_option
 @waivers_option

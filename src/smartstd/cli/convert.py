@@ -20,11 +20,77 @@ from typing import Any
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
+from smartstd.cli._options import option_group
 from smartstd.cli.messages import t
 
 __all__ = ["COMMAND", "convert_command"]
 
 _FROM = ("xlsx", "csv", "open311-json", "open311-xml", "open311-services", "ngsi-v2", "ngsi-ld")
+
+
+#: The converted dataset's envelope and each record's community.
+_envelope_options = option_group(
+    click.option("--dataset-id", default=None, help="The envelope's dataset_id."),
+    click.option("--publisher-id", default=None, help="The envelope's publisher_id."),
+    click.option(
+        "--classification",
+        type=click.Choice(["public", "internal", "restricted"]),
+        default="internal",
+        show_default=True,
+        help="The envelope's classification.",
+    ),
+    click.option("--community-id", default=None, help="The community of records that name none."),
+    click.option(
+        "--reference",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        default=None,
+        help="An SCDS dataset whose communities' boundaries place records (point-in-polygon).",
+    ),
+)
+
+
+#: How much of the source is read.
+_limit_options = option_group(
+    click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=100 * 1024 * 1024,
+        show_default=True,
+        help="The largest input file.",
+    ),
+    click.option(
+        "--max-records",
+        type=click.IntRange(min=1),
+        default=1_000_000,
+        show_default=True,
+        help="The most records read.",
+    ),
+)
+
+
+#: The conversion report, and what makes the conversion fail.
+_report_options = option_group(
+    click.option(
+        "--report",
+        "report_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Write the conversion report (JSON) here.",
+    ),
+    click.option("--strict", is_flag=True, help="Fail (exit 1) if any source value was dropped."),
+    click.option(
+        "--check",
+        "run_check",
+        is_flag=True,
+        help="Check the result and point each finding back at its source (sheet and cell).",
+    ),
+    click.option(
+        "--level",
+        type=click.Choice(["L1", "L2", "L3"]),
+        default=None,
+        help="The level --check checks for.",
+    ),
+)
 
 
 @click.command("convert")
@@ -44,60 +110,13 @@ _FROM = ("xlsx", "csv", "open311-json", "open311-xml", "open311-services", "ngsi
     default=None,
     help="A crosswalk file (default: the Guangzhou defaults).",
 )
-@click.option("--dataset-id", default=None, help="The envelope's dataset_id.")
-@click.option("--publisher-id", default=None, help="The envelope's publisher_id.")
-@click.option(
-    "--classification",
-    type=click.Choice(["public", "internal", "restricted"]),
-    default="internal",
-    show_default=True,
-    help="The envelope's classification.",
-)
-@click.option("--community-id", default=None, help="The community of records that name none.")
-@click.option(
-    "--reference",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="An SCDS dataset whose communities' boundaries place records (point-in-polygon).",
-)
+@_envelope_options
 @click.option("--type", "entity_type", default=None, help="The entity type of a CSV file.")
 @click.option(
     "--language", default="zh-CN", show_default=True, help="The language of the source's text."
 )
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=100 * 1024 * 1024,
-    show_default=True,
-    help="The largest input file.",
-)
-@click.option(
-    "--max-records",
-    type=click.IntRange(min=1),
-    default=1_000_000,
-    show_default=True,
-    help="The most records read.",
-)
-@click.option(
-    "--report",
-    "report_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the conversion report (JSON) here.",
-)
-@click.option("--strict", is_flag=True, help="Fail (exit 1) if any source value was dropped.")
-@click.option(
-    "--check",
-    "run_check",
-    is_flag=True,
-    help="Check the result and point each finding back at its source (sheet and cell).",
-)
-@click.option(
-    "--level",
-    type=click.Choice(["L1", "L2", "L3"]),
-    default=None,
-    help="The level --check checks for.",
-)
+@_limit_options
+@_report_options
 @click.option(
     "--lang", type=click.Choice(["zh-CN", "en"]), default=None, help="Language of messages."
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -21,11 +22,23 @@ __all__ = ["rule_markdown", "rule_text", "rules_command"]
     "-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text"
 )
 @click.option("--lang", type=click.Choice(["zh-CN", "en"]), default=None)
-def rules_command(code: str | None, fmt: str, lang: str | None) -> None:
+@click.option(
+    "--example-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write the rule's bad and good examples as datasets into DIR/bad and DIR/good "
+    "(every rule's into DIR/SCnnn/ without CODE), each with the smartstd.toml that "
+    "`smartstd check` runs it with; print those commands.",
+)
+def rules_command(code: str | None, fmt: str, lang: str | None, example_dir: Path | None) -> None:
     """List the rules, or explain one (by code such as SC202, or by name)."""
     from smartstd.catalogue import all_rules, get_rule
 
     language = lang or default_lang()
+    if code is None and example_dir is not None:
+        for r in all_rules():
+            _write_examples(r, example_dir / r.code)
+        sys.exit(EXIT_OK)
     if code is None:
         rules = all_rules()
         if fmt == "json":
@@ -48,6 +61,9 @@ def rules_command(code: str | None, fmt: str, lang: str | None) -> None:
         message = t("no_rule", language, code=repr(code))
         click.echo(t("error", language, message=message), err=True)
         sys.exit(EXIT_USAGE)
+    if example_dir is not None:
+        _write_examples(rule, example_dir)
+        sys.exit(EXIT_OK)
     if fmt == "json":
         click.echo(json.dumps(_as_dict(rule), ensure_ascii=False, indent=2))
         sys.exit(EXIT_OK)
@@ -64,6 +80,13 @@ def rules_command(code: str | None, fmt: str, lang: str | None) -> None:
     else:
         click.echo(rule_text(rule, langs))
     sys.exit(EXIT_OK)
+
+
+def _write_examples(rule: RuleInfo, folder: Path) -> None:
+    """Write the rule's bad and good examples into ``folder/bad`` and ``folder/good``."""
+    for which in ("bad", "good"):
+        run = rule.example.write(which, folder / which, level=rule.level.value)
+        click.echo(run.command)
 
 
 def _is_terminal() -> bool:

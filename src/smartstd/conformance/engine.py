@@ -18,10 +18,8 @@ from __future__ import annotations
 
 import itertools
 import json
-import multiprocessing
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from smartstd.catalogue import get_rule
@@ -188,6 +186,10 @@ class Engine:
 
     def _parallel(self, file: str, ctx: Context) -> Iterator[_ChunkResult]:
         """The results of the parts of an NDJSON file checked by worker processes, in order."""
+        # imported here: a check in one process (most of them) never needs them
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         opts = self.options
         method = "fork" if WORKERS_FORK else "spawn"
         mp = multiprocessing.get_context(method)

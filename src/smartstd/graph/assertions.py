@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
+from smartstd._error_messages import Phrase
 from smartstd.errors import ConfigError
 from smartstd.graph._params import Params
 from smartstd.graph.access import AccessEvaluator
@@ -167,17 +168,17 @@ class AssertionResult:
         }
 
 
-def _strs(value: Any, where: str, key: str) -> tuple[str, ...]:
+def _strs(value: Any, where: Phrase, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         return tuple(value)
     if isinstance(value, list) and not value and key == "organizations":
         return ()
-    raise ConfigError(f"{where}: {key!r} must be an id or a list of ids")
+    raise ConfigError(key="assertion_not_ids", where=where, name=key)
 
 
-def _date(value: Any, where: str) -> dt.date | None:
+def _date(value: Any, where: Phrase) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -189,56 +190,74 @@ def _date(value: Any, where: str) -> dt.date | None:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ConfigError(f"{where}: 'on' must be a date (YYYY-MM-DD)")
+    raise ConfigError(key="assertion_bad_on", where=where)
 
 
 def _parse_one(item: Any, index: int, file: str | None) -> Assertion:
-    where = f"{file or 'assertions'}: assertion #{index + 1}"
+    where = Phrase(
+        f"{file or '断言'}：第 {index + 1} 条断言",
+        f"{file or 'assertions'}: assertion #{index + 1}",
+    )
     if not isinstance(item, Mapping):
-        raise ConfigError(f"{where}: expected a mapping")
+        raise ConfigError(key="assertion_not_mapping", where=where)
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise ConfigError(f"{where}: 'name' is required")
-    where = f"{file or 'assertions'}: assertion {name!r}"
+        raise ConfigError(key="assertion_needs_name", where=where)
+    where = Phrase(
+        f"{file or '断言'}：断言 {name!r}", f"{file or 'assertions'}: assertion {name!r}"
+    )
     kinds = [k for k in ASSERTION_KINDS if k in item]
     if len(kinds) != 1:
-        raise ConfigError(f"{where}: give exactly one of {', '.join(ASSERTION_KINDS)}")
+        raise ConfigError(key="assertion_one_kind", where=where, kinds=", ".join(ASSERTION_KINDS))
     unknown = set(item) - {"name", "description", *ASSERTION_KINDS}
     if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
+        raise ConfigError(
+            key="assertion_unknown_keys", where=where, keys=", ".join(sorted(map(str, unknown)))
+        )
     kind = kinds[0]
     body = item[kind]
     if not isinstance(body, Mapping):
-        raise ConfigError(f"{where}: {kind!r} must be a mapping")
+        raise ConfigError(key="assertion_kind_not_mapping", where=where, kind=kind)
     required, optional = _FIELDS[kind]
     missing = required - set(body)
     if missing:
-        raise ConfigError(f"{where}: {kind!r} needs {', '.join(sorted(missing))}")
+        raise ConfigError(
+            key="assertion_kind_needs", where=where, kind=kind, fields=", ".join(sorted(missing))
+        )
     extra = set(body) - required - optional
     if extra:
-        raise ConfigError(f"{where}: {kind!r} does not take {', '.join(sorted(map(str, extra)))}")
+        raise ConfigError(
+            key="assertion_kind_extra",
+            where=where,
+            kind=kind,
+            fields=", ".join(sorted(map(str, extra))),
+        )
     spec: dict[str, Any] = {"on": _date(body.get("on"), where)}
     if "category" in body:
         spec["categories"] = _strs(body["category"], where, "category")
     if "organization" in body:
         if not isinstance(body["organization"], str):
-            raise ConfigError(f"{where}: 'organization' must be an id")
+            raise ConfigError(key="assertion_not_id", where=where, name="organization")
         spec["organizations"] = (body["organization"],)
     if "organizations" in body:
         spec["organizations"] = _strs(body["organizations"], where, "organizations")
     action = body.get("action")
     if action is not None and action not in _ACTIONS:
-        raise ConfigError(f"{where}: 'action' must be one of {', '.join(_ACTIONS)}")
+        raise ConfigError(
+            key="assertion_not_one_of", where=where, name="action", known=", ".join(_ACTIONS)
+        )
     spec["action"] = action
     purpose = body.get("purpose")
     if purpose is not None and not isinstance(purpose, str):
-        raise ConfigError(f"{where}: 'purpose' must be an id")
+        raise ConfigError(key="assertion_not_id", where=where, name="purpose")
     spec["purpose"] = purpose
     if kind == "holders":
         if not isinstance(body["domain"], str):
-            raise ConfigError(f"{where}: 'domain' must be an id")
+            raise ConfigError(key="assertion_not_id", where=where, name="domain")
         if body["role"] not in RACI_ROLES:
-            raise ConfigError(f"{where}: 'role' must be one of {', '.join(RACI_ROLES)}")
+            raise ConfigError(
+                key="assertion_not_one_of", where=where, name="role", known=", ".join(RACI_ROLES)
+            )
         spec["domain"], spec["role"] = body["domain"], body["role"]
     desc = item.get("description")
     description: dict[str, str] = {}
@@ -266,7 +285,7 @@ def parse_assertions(
     if items is None:
         return []
     if not isinstance(items, list):
-        raise ConfigError(f"{file or 'assertions'}: 'assertions' must be a list")
+        raise ConfigError(key="assertions_not_list", file=file or "assertions")
     out = []
     if positions is not None:  # one pass over the document for every assertion
         positions.positions([("assertions", i) for i in range(len(items))])
@@ -290,10 +309,13 @@ def load_assertions(path: str | FsPath) -> list[Assertion]:
     try:
         doc = read_file(path)
     except OSError as exc:
-        raise ConfigError(f"cannot read assertions file {path}: {exc}") from None
+        raise ConfigError(key="assertions_unreadable", file=path, reason=exc) from None
     if doc.findings or doc.value is None:
-        detail = "; ".join(f"{f.code} {f.message('en')}" for f in doc.findings[:3])
-        raise ConfigError(f"cannot read assertions file {path}: {detail or 'empty'}")
+        detail = Phrase(
+            "；".join(f"{f.code} {f.message('zh-CN')}" for f in doc.findings[:3]) or "文件为空",
+            "; ".join(f"{f.code} {f.message('en')}" for f in doc.findings[:3]) or "empty",
+        )
+        raise ConfigError(key="assertions_unreadable", file=path, reason=detail)
     return parse_assertions(doc.value, file=str(path), positions=doc)
 
 

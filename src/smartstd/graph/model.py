@@ -1,4 +1,4 @@
-"""The charter, indexed, and the stakeholder-responsibility graph built from it.
+"""The charter: its entities by id and where each came from, and the graph's vocabulary.
 
 A *charter* is the governance part of a dataset (usually ``charter.yaml``
 beside the data): responsibility domains, RACI assignments, data categories,

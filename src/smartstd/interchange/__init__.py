@@ -60,7 +60,7 @@ def _options(options: ConvertOptions | None, kwargs: dict[str, Any]) -> ConvertO
     opts = options or ConvertOptions()
     for key, value in kwargs.items():
         if not hasattr(opts, key):
-            raise UsageError(f"unknown conversion option {key!r}")
+            raise UsageError(key="unknown_convert_option", name=key)
         setattr(opts, key, value)
     return opts
 
@@ -101,11 +101,11 @@ def convert(
         ConfigError: a crosswalk file that is not valid.
     """
     if source_format not in FORMATS:
-        raise UsageError(f"unknown source format {source_format!r}; one of {', '.join(FORMATS)}")
+        raise UsageError(key="unknown_source_format", name=source_format, known=", ".join(FORMATS))
     opts = _options(options, kwargs)
     p = Path(path)
     if not p.is_file():
-        raise UsageError(f"{path}: no such file")
+        raise UsageError(key="no_such_file", path=path)
     conv = Conversion(
         source_format, str(path), _SYSTEM[source_format], opts, opts.resolved_crosswalk()
     )
@@ -198,15 +198,15 @@ def services_crosswalk(path: str | Path) -> tuple[str, list[str]]:
 
     p = Path(path)
     if not p.is_file():
-        raise UsageError(f"{path}: no such file")
+        raise UsageError(key="no_such_file", path=path)
     data = p.read_bytes()
     xml = data.lstrip()[:1] == b"<"
     try:
         records = open311.records_of(data, p.name, xml)
     except XmlRefused as exc:
-        raise UsageError(f"{path}:{exc.line}: XML refused: it declares {exc.what}") from None
+        raise UsageError(key="xml_refused", file=path, line=exc.line, what=exc.what) from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: not an Open311 service list: {exc}") from None
+        raise UsageError(key="not_open311_services", file=path, reason=exc) from None
     return open311.services_crosswalk(records, p.stem)
 
 
@@ -219,7 +219,7 @@ def _records(data: str | Path | dict[str, Any] | list[dict[str, Any]]) -> list[d
 
     p = Path(data)
     if not p.is_file():
-        raise UsageError(f"{data}: no such file")
+        raise UsageError(key="no_such_file", path=data)
     text = p.read_text(encoding="utf-8-sig")
     try:
         if p.suffix.lower() == ".ndjson":
@@ -232,9 +232,9 @@ def _records(data: str | Path | dict[str, Any] | list[dict[str, Any]]) -> list[d
         else:
             doc = json.loads(text)
     except ValueError as exc:
-        raise UsageError(f"{data}: not an SCDS dataset: {exc}") from None
+        raise UsageError(key="not_a_dataset", file=data, reason=exc) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("entities"), list):
-        raise UsageError(f"{data}: not an SCDS dataset (no entities)")
+        raise UsageError(key="dataset_no_entities", file=data)
     return [r for r in doc["entities"] if isinstance(r, dict)]
 
 
@@ -261,7 +261,7 @@ def export(
     import json
 
     if target not in EXPORT_FORMATS:
-        raise UsageError(f"unknown export format {target!r}; one of {', '.join(EXPORT_FORMATS)}")
+        raise UsageError(key="unknown_export_format", name=target, known=", ".join(EXPORT_FORMATS))
     cw = ConvertOptions(crosswalk=crosswalk).resolved_crosswalk()
     records = _records(data)
     if target == "open311":

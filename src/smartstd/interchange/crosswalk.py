@@ -142,28 +142,42 @@ def _parse(data: Any, where: str) -> Crosswalk:
     if errors:
         err = errors[0]
         ptr = "".join(f"/{p}" for p in err.absolute_path)
-        raise ConfigError(f"{where}#{ptr or '/'}: not a valid crosswalk: {err.message}")
+        raise ConfigError(
+            key="crosswalk_invalid", file=where, pointer=ptr or "/", reason=err.message
+        )
     tables: dict[str, Table] = {}
     for name, raw in data["tables"].items():
         list_name = raw["list"]
         codes = CODE_LISTS.get(list_name)
         if codes is None:
             raise ConfigError(
-                f"{where}#/tables/{name}/list: unknown code list {list_name!r} "
-                f"(known: {', '.join(CODE_LISTS)})"
+                key="crosswalk_unknown_list",
+                file=where,
+                table=name,
+                name=list_name,
+                known=", ".join(CODE_LISTS),
             )
         for key in ("map", "reverse"):
             for src, code in (raw.get(key) or {}).items():
                 target = code if key == "map" else src
                 if not codes.accepts(target):
                     raise ConfigError(
-                        f"{where}#/tables/{name}/{key}/{src}: {target!r} is not a code of "
-                        f"{list_name} ({', '.join(codes.values)})"
+                        key="crosswalk_not_a_code",
+                        file=where,
+                        table=name,
+                        part=key,
+                        source=src,
+                        value=target,
+                        name=list_name,
+                        known=", ".join(codes.values),
                     )
         if "otherwise" in raw and not codes.accepts(raw["otherwise"]):
             raise ConfigError(
-                f"{where}#/tables/{name}/otherwise: {raw['otherwise']!r} "
-                f"is not a code of {list_name}"
+                key="crosswalk_bad_otherwise",
+                file=where,
+                table=name,
+                value=raw["otherwise"],
+                name=list_name,
             )
         tables[name] = Table(
             name,
@@ -194,17 +208,19 @@ def load_crosswalk(path: str | Path) -> Crosswalk:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError(f"{where}: no such crosswalk file") from None
+        raise ConfigError(key="crosswalk_missing", file=where) from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{where}: not UTF-8 (byte {exc.start})") from None
+        raise ConfigError(key="crosswalk_not_utf8", file=where, byte=exc.start) from None
     except OSError as exc:
-        raise ConfigError(f"{where}: {exc.strerror or exc}") from None
+        raise ConfigError(
+            key="crosswalk_unreadable", file=where, reason=exc.strerror or exc
+        ) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
-        raise ConfigError(f"{where}{at}: not YAML or JSON: {exc}") from None
+        raise ConfigError(key="crosswalk_not_yaml", file=f"{where}{at}", reason=exc) from None
     return _parse(data, where)
 
 

@@ -90,9 +90,7 @@ class CommunityLocator:
             from shapely import STRtree
             from shapely.geometry import shape
         except ModuleNotFoundError:
-            raise UsageError(
-                "placing records in communities needs shapely: pip install 'smartstd[convert]'"
-            ) from None
+            raise UsageError(key="shapely_missing") from None
         self.ids: list[str] = []
         geoms = []
         for ent in _read_entities(Path(path)):
@@ -104,7 +102,7 @@ class CommunityLocator:
                 continue
             self.ids.append(str(ent.get("id")))
         if not geoms:
-            raise UsageError(f"{path}: no Community with a boundary to place records in")
+            raise UsageError(key="reference_no_boundary", file=path)
         self._geoms = geoms
         self._tree = STRtree(geoms)
 
@@ -123,9 +121,9 @@ def _read_entities(path: Path) -> list[dict[str, Any]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such reference dataset") from None
+        raise UsageError(key="reference_missing", file=path) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read the reference dataset: {exc}") from None
+        raise UsageError(key="reference_unreadable", file=path, reason=exc) from None
     try:
         if path.suffix.lower() in (".yaml", ".yml"):
             import yaml
@@ -136,10 +134,10 @@ def _read_entities(path: Path) -> list[dict[str, Any]]:
         else:
             doc = json.loads(text)
     except ValueError as exc:
-        raise UsageError(f"{path}: the reference dataset does not parse: {exc}") from None
+        raise UsageError(key="reference_unparsable", file=path, reason=exc) from None
     ents = doc.get("entities") if isinstance(doc, dict) else None
     if not isinstance(ents, list):
-        raise UsageError(f"{path}: not an SCDS dataset (no entities)")
+        raise UsageError(key="dataset_no_entities", file=path)
     return [e for e in ents if isinstance(e, dict)]
 
 

@@ -82,6 +82,98 @@ def _present(v: Any) -> bool:
     return v is not None and v != ""
 
 
+def _read_extended(d: Draft, fields: dict[str, Any], place: str, used: set[str]) -> set[str]:
+    """Take the standard's fields and namespaced keys from ``extended_attributes``."""
+    extended = fields.get("extended_attributes")
+    taken: set[str] = set()
+    if isinstance(extended, dict):
+        from smartstd.standard.dataset import ENTITY_TYPES
+
+        known = ENTITY_TYPES["ServiceRequest"].model_fields
+        for key, value in extended.items():
+            if key in known or ":" in key:
+                d.set(key, value, f"{place}/extended_attributes/{key}")
+                taken.add(key)
+        used.add("extended_attributes")
+    return taken
+
+
+def _read_coded(
+    d: Draft, cw: Crosswalk, prefix: str, field: str, source: str, raw: Any, where: str
+) -> None:
+    """A coded field through its crosswalk table (``open311.<source>``); CV124 when absent."""
+    if not _present(raw):
+        d.issue("CV124", field, field=field)
+        return
+    table = f"open311.{source}"
+    hit = cw.table(table).lookup(str(raw), prefix)
+    d.set(field, hit.code, where)
+    d.mark(field, "crosswalk", f"{source} {raw!r} via {table}", where)
+    if not hit.exact:
+        d.issue("CV300", field, value=str(raw), table=table, code=hit.code)
+
+
+def _read_times(
+    d: Draft, cw: Crosswalk, fields: dict[str, Any], place: str, used: set[str]
+) -> None:
+    """``requested_datetime`` and ``expected_datetime``, with the crosswalk's offset if none."""
+    for name, field in (("requested_datetime", "submitted_at"), ("expected_datetime", "due_at")):
+        raw = fields.get(name)
+        if not _present(raw):
+            continue
+        where = f"{place}/{name}"
+        try:
+            out, how = values.timestamp(raw, cw.timezone)
+        except ValueError as exc:
+            d.issue("CV120", field, where, value=str(raw), expected=str(exc))
+            continue
+        d.set(field, out, where)
+        if how is None:
+            used.add(name)
+        else:
+            d.mark(field, "default", f"{name} {raw!r} has no offset; {cw.timezone} assumed", where)
+
+
+def _read_location(
+    conv: Conversion,
+    d: Draft,
+    fields: dict[str, Any],
+    place: str,
+    taken: set[str],
+    used: set[str],
+) -> None:
+    """``lat``, ``long`` and ``address`` as the location; ``media_url`` as the media."""
+    loc: dict[str, Any] = {}
+    lat, lon = fields.get("lat"), fields.get("long")
+    if "location" in taken:
+        used.update(("lat", "long", "address"))
+    if "media_urls" in taken:
+        used.add("media_url")
+    if _present(lat) and _present(lon) and "location" not in taken:
+        try:
+            point = [float(values.number(lon, False)), float(values.number(lat, False))]
+        except ValueError:
+            d.issue(
+                "CV120",
+                "location",
+                f"{place}/lat",
+                value=f"{lat},{lon}",
+                expected="a latitude and longitude",
+            )
+        else:
+            loc["geometry"] = {"type": "Point", "coordinates": point}
+            used.update(("lat", "long"))
+    if _present(fields.get("address")) and "location" not in taken:
+        loc["address"] = {conv.options.language: str(fields["address"])}
+        used.add("address")
+    if loc:
+        d.set("location", loc, f"{place}/{'lat' if 'geometry' in loc else 'address'}")
+    media = fields.get("media_url")
+    if _present(media) and re.match(r"^https?://", str(media)) and "media_urls" not in taken:
+        d.set("media_urls", [str(media)], f"{place}/media_url")
+        used.add("media_url")
+
+
 def read_request_fields(
     conv: Conversion,
     d: Draft,
@@ -97,105 +189,23 @@ def read_request_fields(
     """
     used: set[str] = set()
     cw = conv.crosswalk
-
-    def at(name: str) -> str:
-        return f"{place}/{name}"
-
-    extended = fields.get("extended_attributes")
-    taken: set[str] = set()
-    if isinstance(extended, dict):
-        from smartstd.standard.dataset import ENTITY_TYPES
-
-        known = ENTITY_TYPES["ServiceRequest"].model_fields
-        for key, value in extended.items():
-            if key in known or ":" in key:
-                d.set(key, value, at(f"extended_attributes/{key}"))
-                taken.add(key)
-        used.add("extended_attributes")
+    taken = _read_extended(d, fields, place, used)
     if not skip_id and _present(fields.get("service_request_id")):
-        d.set("id", str(fields["service_request_id"]), at("service_request_id"))
+        d.set("id", str(fields["service_request_id"]), f"{place}/service_request_id")
         used.add("service_request_id")
     status = fields.get("status")
     if "status" not in taken:
-        if _present(status):
-            hit = cw.table("open311.status").lookup(str(status), prefix)
-            d.set("status", hit.code, at("status"))
-            d.mark("status", "crosswalk", f"status {status!r} via open311.status", at("status"))
-            if not hit.exact:
-                d.issue("CV300", "status", value=str(status), table="open311.status", code=hit.code)
-        else:
-            d.issue("CV124", "status", field="status")
+        _read_coded(d, cw, prefix, "status", "status", status, f"{place}/status")
     if _present(status) and str(status) in ("open", "closed"):
         used.add("status")
-    code = fields.get("service_code")
     if "category" not in taken:
-        if _present(code):
-            hit = cw.table("open311.service_code").lookup(str(code), prefix)
-            d.set("category", hit.code, at("service_code"))
-            d.mark(
-                "category",
-                "crosswalk",
-                f"service_code {code!r} via open311.service_code",
-                at("service_code"),
-            )
-            if not hit.exact:
-                d.issue(
-                    "CV300",
-                    "category",
-                    value=str(code),
-                    table="open311.service_code",
-                    code=hit.code,
-                )
-        else:
-            d.issue("CV124", "category", field="category")
+        code = fields.get("service_code")
+        _read_coded(d, cw, prefix, "category", "service_code", code, f"{place}/service_code")
     if _present(fields.get("description")):
-        d.set("description", str(fields["description"]), at("description"))
+        d.set("description", str(fields["description"]), f"{place}/description")
         used.add("description")
-    for name, field in (("requested_datetime", "submitted_at"), ("expected_datetime", "due_at")):
-        raw = fields.get(name)
-        if not _present(raw):
-            continue
-        try:
-            out, how = values.timestamp(raw, cw.timezone)
-        except ValueError as exc:
-            d.issue("CV120", field, at(name), value=str(raw), expected=str(exc))
-            continue
-        d.set(field, out, at(name))
-        if how is None:
-            used.add(name)
-        else:
-            d.mark(
-                field, "default", f"{name} {raw!r} has no offset; {cw.timezone} assumed", at(name)
-            )
-    loc: dict[str, Any] = {}
-    lat, lon = fields.get("lat"), fields.get("long")
-    if "location" in taken:
-        used.update(("lat", "long", "address"))
-    if "media_urls" in taken:
-        used.add("media_url")
-    if _present(lat) and _present(lon) and "location" not in taken:
-        try:
-            point = [float(values.number(lon, False)), float(values.number(lat, False))]
-        except ValueError:
-            d.issue(
-                "CV120",
-                "location",
-                at("lat"),
-                value=f"{lat},{lon}",
-                expected="a latitude and longitude",
-            )
-        else:
-            loc["geometry"] = {"type": "Point", "coordinates": point}
-            used.update(("lat", "long"))
-    if _present(fields.get("address")) and "location" not in taken:
-        loc["address"] = {conv.options.language: str(fields["address"])}
-        used.add("address")
-    if loc:
-        d.set("location", loc, at("lat" if "geometry" in loc else "address"))
-    media = fields.get("media_url")
-    if _present(media) and re.match(r"^https?://", str(media)) and "media_urls" not in taken:
-        d.set("media_urls", [str(media)], at("media_url"))
-        used.add("media_url")
+    _read_times(d, cw, fields, place, used)
+    _read_location(conv, d, fields, place, taken, used)
     channel = cw.default(f"{prefix}.channel") or cw.default(f"{prefix}.request_channel")
     if "channel" not in taken and channel:
         d.impute("channel", channel, "default", "Open311 does not say how the request came in")

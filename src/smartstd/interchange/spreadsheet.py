@@ -296,9 +296,7 @@ def read_workbook(conv: Conversion, path: Path) -> None:
     except ModuleNotFoundError:
         from smartstd.errors import UsageError
 
-        raise UsageError(
-            "reading workbooks needs openpyxl: pip install 'smartstd[convert]'"
-        ) from None
+        raise UsageError(key="openpyxl_missing_read") from None
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a broken file
@@ -342,10 +340,7 @@ def read_csv(conv: Conversion, path: Path) -> None:
     if type_name is None:
         from smartstd.errors import UsageError
 
-        raise UsageError(
-            f"{path}: say which entity type the CSV holds (--type Resident), "
-            "or name the file after it (Residents.csv)"
-        )
+        raise UsageError(key="csv_needs_type", file=path)
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")

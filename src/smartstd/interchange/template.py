@@ -13,8 +13,9 @@ Excel 模板：每种实体一个工作表，中英文表头，代码列带中�
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from smartstd.interchange.columns import columns_for, sheet_name, skipped_fields
+from smartstd.interchange.columns import Column, columns_for, sheet_name, skipped_fields
 from smartstd.interchange.values import dropdown_item
 
 __all__ = ["write_template"]
@@ -69,35 +70,11 @@ _INTRO = (
 )
 
 
-def write_template(types: list[str], path: str | Path, lang: str = "zh-CN") -> Path:
-    """Write an xlsx template for ``types`` to ``path`` and return the path.
+def _instructions(info: Any, zh_first: bool) -> int:
+    """The instructions sheet's text and the header of its field list; returns that row."""
+    from openpyxl.styles import Font
 
-    Raises:
-        UsageError: an unknown entity type, or openpyxl is not installed.
-    """
-    from smartstd.errors import UsageError
-    from smartstd.standard.dataset import ENTITY_TYPES
-
-    unknown = [t for t in types if t not in ENTITY_TYPES]
-    if unknown or not types:
-        raise UsageError(
-            f"unknown entity type(s) {', '.join(unknown) or '(none given)'}; known: {', '.join(ENTITY_TYPES)}"
-        )
-    try:
-        from openpyxl import Workbook
-        from openpyxl.styles import Alignment, Font, PatternFill
-        from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.datavalidation import DataValidation
-    except ModuleNotFoundError:
-        raise UsageError(
-            "writing templates needs openpyxl: pip install 'smartstd[convert]'"
-        ) from None
-
-    wb = Workbook()
-    info = wb.active
-    assert info is not None
     info.title = "说明 Instructions"
-    zh_first = lang.lower().startswith("zh")
     for r, (zh, en) in enumerate(_INTRO, 1):
         info.cell(r, 1, zh if zh_first else en)
         info.cell(r, 2, en if zh_first else zh)
@@ -118,6 +95,61 @@ def write_template(types: list[str], path: str | Path, lang: str = "zh-CN") -> P
         1,
     ):
         info.cell(row, c, head).font = Font(bold=True)
+    return row
+
+
+def _dropdown(codes: Any, code_col: dict[str, str], col: Column) -> str | None:
+    """The list a column's cells choose from: its code list (written once to ``_codes``) or yes/no."""
+    from openpyxl.utils import get_column_letter
+
+    if col.kind == "code" and col.list:
+        if col.list not in code_col:
+            from smartstd.standard.codes import CODE_LISTS
+
+            n = len(code_col) + 1
+            cl = get_column_letter(n)
+            codes.cell(1, n, col.list)
+            items = CODE_LISTS[col.list].values
+            for j, code in enumerate(items, 2):
+                codes.cell(j, n, dropdown_item(col.list, code))
+            code_col[col.list] = f"'_codes'!${cl}$2:${cl}${len(items) + 1}"
+        return code_col[col.list]
+    if col.kind == "bool":
+        return '"是,否"'
+    return None
+
+
+def write_template(types: list[str], path: str | Path, lang: str = "zh-CN") -> Path:
+    """Write an xlsx template for ``types`` to ``path`` and return the path.
+
+    Raises:
+        UsageError: an unknown entity type, or openpyxl is not installed.
+    """
+    from smartstd.errors import UsageError
+    from smartstd.standard.dataset import ENTITY_TYPES
+
+    unknown = [t for t in types if t not in ENTITY_TYPES]
+    if unknown or not types:
+        from smartstd._error_messages import Phrase
+
+        raise UsageError(
+            key="template_unknown_types",
+            types=", ".join(unknown) or Phrase("（未指定）", "(none given)"),
+            known=", ".join(ENTITY_TYPES),
+        )
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.datavalidation import DataValidation
+    except ModuleNotFoundError:
+        raise UsageError(key="openpyxl_missing_write") from None
+
+    wb = Workbook()
+    info = wb.active
+    assert info is not None
+    zh_first = lang.lower().startswith("zh")
+    row = _instructions(info, zh_first)
     codes = wb.create_sheet("_codes")
     code_col: dict[str, str] = {}
     header_fill = PatternFill("solid", fgColor="DDEBF7")
@@ -152,21 +184,7 @@ def write_template(types: list[str], path: str | Path, lang: str = "zh-CN") -> P
                 1,
             ):
                 info.cell(row, c, v)
-            source: str | None = None
-            if col.kind == "code" and col.list:
-                if col.list not in code_col:
-                    from smartstd.standard.codes import CODE_LISTS
-
-                    n = len(code_col) + 1
-                    cl = get_column_letter(n)
-                    codes.cell(1, n, col.list)
-                    items = CODE_LISTS[col.list].values
-                    for j, code in enumerate(items, 2):
-                        codes.cell(j, n, dropdown_item(col.list, code))
-                    code_col[col.list] = f"'_codes'!${cl}$2:${cl}${len(items) + 1}"
-                source = code_col[col.list]
-            elif col.kind == "bool":
-                source = '"是,否"'
+            source = _dropdown(codes, code_col, col)
             if source is not None:
                 dv = DataValidation(
                     type="list", formula1=source, allow_blank=True, showErrorMessage=False

@@ -6,6 +6,8 @@
   parameters); light, importable without the models;
 * ``checks.py``: the logic, registered with the engine
   (:mod:`smartstd.conformance.rules` imports every family's checks);
+* ``examples/SCnnn.json``: each rule's bad and good examples as whole records
+  (:mod:`smartstd.rules.example`), run by ``tests/rules/test_examples.py``;
 * ``cases/invalid/SCnnn-<what>/``: whole bad datasets, each with the findings
   it must produce, run by ``tests/test_cases.py``.
 

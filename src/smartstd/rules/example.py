@@ -7,7 +7,7 @@ Each rule's examples live beside its catalogue entry, in
       "context": [ ...records both datasets hold... ],
       "envelope": { ...envelope fields both datasets change... },
       "options": {"level": "L3", "params": {...}, "limits": {...}, "today": "2026-06-30"},
-      "files": {"assertions.yaml": "..."},
+      "files": {"charter.yaml": "..."},
       "bad":  {"records": [...], "envelope": {...}, "params": {...}, "waivers": [...],
                "files": {"profile.yaml": "..."}, "encoding": "gb18030",
                "also": ["SC106"], "note": "..."},
@@ -140,6 +140,8 @@ class Run:
         limits: input limits (fields of ``smartstd.io.Limits``).
         today: the date waivers expire against (ISO 8601).
         waivers: the waivers file, or ``None``.
+        config: the configuration file that says the same to ``smartstd check``
+            (``smartstd.toml`` in the folder: level, parameters, limits, waivers).
     """
 
     paths: tuple[str, ...]
@@ -148,6 +150,41 @@ class Run:
     limits: Mapping[str, int]
     today: str
     waivers: str | None
+    config: str
+
+    @property
+    def command(self) -> str:
+        """The ``smartstd check`` command line that checks it."""
+        return f"smartstd check {' '.join(self.paths)} --config {self.config}"
+
+    def config_text(self) -> str:
+        """The ``smartstd.toml`` that sets the level, parameters, limits and waivers."""
+        lines = ["# smartstd check DIR --config DIR/smartstd.toml: the rule example's options"]
+        if self.level:
+            lines.append(f"level = {_toml(self.level)}")
+        if self.waivers:
+            lines.append(f"waivers = {_toml(Path(self.waivers).name)}")
+        for code, values in self.params.items():
+            lines += ["", f"[params.{code}]"]
+            lines += [f"{_toml(k)} = {_toml(v)}" for k, v in values.items()]
+        if self.limits:
+            lines += ["", "[limits]", *(f"{_toml(k)} = {_toml(v)}" for k, v in self.limits.items())]
+        return "\n".join(lines) + "\n"
+
+
+def _toml(value: Any) -> str:
+    """A plain JSON value as TOML (a string as a basic string, a mapping as an inline table)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return _dumps(value)  # a JSON string is a TOML basic string
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_toml(str(k))} = {_toml(v)}" for k, v in value.items()) + "}"
+    raise ValueError(f"an example option cannot hold {value!r}")
 
 
 @dataclass(frozen=True)
@@ -204,31 +241,58 @@ class Example:
         lines = [_record_line(r) for r in (*BASE, *self.context, *side.records)]
         return head + ', "entities": [\n' + ",\n".join(lines) + "\n]}\n"
 
-    def write(self, which: str, folder: str | Path) -> Run:
-        """Write one side's dataset (and its files) into ``folder``; say how to check it."""
+    def write(self, which: str, folder: str | Path, level: str | None = None) -> Run:
+        """Write one side into ``folder``; say how to check it.
+
+        The folder gets the dataset (``dataset.json``), the example's files,
+        its waivers (``waivers.yaml``) and a ``smartstd.toml`` with its
+        options, so that ``smartstd check FOLDER --config FOLDER/smartstd.toml``
+        checks it as the Python API does with the :class:`Run`'s fields.
+
+        Args:
+            which: ``"bad"`` or ``"good"``.
+            folder: where to write (made if missing).
+            level: the rule's level, used unless the example's options name one.
+        """
         side = self.side(which)
         out = Path(folder)
         out.mkdir(parents=True, exist_ok=True)
-        dataset = out / "dataset.json"
-        dataset.write_bytes(self.dataset_text(which).encode(side.encoding))
+        (out / "dataset.json").write_bytes(self.dataset_text(which).encode(side.encoding))
         for name, text in {**self.files, **side.files}.items():
             (out / name).write_text(text, encoding="utf-8")
         waivers = None
         if side.waivers:
-            waivers = out.parent / f"{out.name}-waivers.json"
+            waivers = out / "waivers.yaml"  # JSON is YAML; never read as data
             waivers.write_text(_dumps({"waivers": list(side.waivers)}) + "\n", encoding="utf-8")
         params: dict[str, dict[str, Any]] = {}
         for source in (self.options.get("params", {}), side.params):
             for code, values in source.items():
                 params.setdefault(code, {}).update(values)
-        return Run(
+        run = Run(
             paths=(str(out),),
-            level=self.options.get("level"),
+            level=self.options.get("level", level),
             params=params,
             limits=dict(self.options.get("limits", {})),
             today=str(self.options.get("today", ENVELOPE["generated_at"][:10])),
             waivers=str(waivers) if waivers else None,
+            config=str(out / "smartstd.toml"),
         )
+        (out / "smartstd.toml").write_text(run.config_text(), encoding="utf-8")
+        return run
+
+
+#: Names :meth:`Example.write` gives its own files.
+_WRITTEN = frozenset({"dataset.json", "waivers.yaml", "smartstd.toml"})
+
+
+def _files(code: str, data: Any) -> Mapping[str, str]:
+    files = data.get("files", {})
+    taken = sorted(_WRITTEN.intersection(files))
+    if taken or any("/" in name or "\\" in name or name.startswith(".") for name in files):
+        raise ValueError(
+            f"{code}: an example's files are plain names, not {taken or sorted(files)}"
+        )
+    return dict(files)
 
 
 def _side(code: str, which: str, data: Any) -> Side:
@@ -239,7 +303,7 @@ def _side(code: str, which: str, data: Any) -> Side:
         envelope=data.get("envelope", {}),
         params=data.get("params", {}),
         waivers=tuple(data.get("waivers", ())),
-        files=data.get("files", {}),
+        files=_files(code, data),
         encoding=data.get("encoding", "utf-8"),
         also=tuple(data.get("also", ())),
         note=data.get("note", ""),
@@ -264,7 +328,7 @@ def parse_example(code: str, data: Any) -> Example:
         context=tuple(data.get("context", ())),
         envelope=data.get("envelope", {}),
         options=options,
-        files=data.get("files", {}),
+        files=_files(code, data),
     )
 
 

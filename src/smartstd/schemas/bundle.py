@@ -84,16 +84,16 @@ def _verify_checksums(folder: Path) -> None:
     try:
         listed = sums.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"bundle {folder}: cannot read SHA256SUMS: {exc}") from None
+        raise UsageError(key="bundle_sums_unreadable", folder=folder, reason=exc) from None
     for line in listed:
         if not line.strip():
             continue
         digest, _, name = line.partition("  ")
         target = folder / name.strip()
         if not target.is_file():
-            raise UsageError(f"bundle {folder}: {name.strip()} is listed in SHA256SUMS but missing")
+            raise UsageError(key="bundle_file_missing", folder=folder, name=name.strip())
         if hashlib.sha256(target.read_bytes()).hexdigest() != digest.strip():
-            raise UsageError(f"bundle {folder}: {name.strip()} does not match its SHA-256 checksum")
+            raise UsageError(key="bundle_checksum", folder=folder, name=name.strip())
 
 
 def _schema_name(file: str) -> str:
@@ -115,11 +115,11 @@ def _read_schema_file(path: Path) -> Any:
     try:
         doc = read_file(path)
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UsageError(key="cannot_read", file=path, reason=exc.strerror or exc) from None
     if doc.findings:
         f = doc.findings[0]
         where = ":".join(str(x) for x in (path, f.line, f.column) if x is not None)
-        raise UsageError(f"{where}: {f.code} {f.message('en')}")
+        raise UsageError(key="file_finding", where=where, code=f.code, finding=f)
     return doc.value
 
 
@@ -152,9 +152,7 @@ def load_bundle(source: str | Path, *, verify: bool = True) -> Bundle:
                 source=ps.main.source,
             )
         if not isinstance(doc, (dict, bool)):
-            raise UsageError(
-                f"{path}: neither a JSON Schema (an object or a boolean) nor a profile"
-            )
+            raise UsageError(key="not_schema_or_profile", file=path)
         schema_id = str(doc.get("$id", "")) if isinstance(doc, dict) else ""
         m = _VERSION_IN_ID.search(schema_id)
         # what the $id names, its version aside: two files of one schema share it
@@ -178,9 +176,11 @@ def load_bundle(source: str | Path, *, verify: bool = True) -> Bundle:
                 try:
                     files[child.name] = json.loads(child.read_text("utf-8"))
                 except (OSError, ValueError) as exc:
-                    raise UsageError(f"bundle {path}: cannot read {child.name}: {exc}") from None
+                    raise UsageError(
+                        key="bundle_file_unreadable", folder=path, name=child.name, reason=exc
+                    ) from None
         if not any(n.endswith(".schema.json") for n in files):
-            raise UsageError(f"bundle {path}: no *.schema.json files")
+            raise UsageError(key="bundle_no_schemas", folder=path)
         index = as_dict(files.get("index.json"))
         version = index.get("version") if isinstance(index.get("version"), str) else None
         subject = "scds"
@@ -211,4 +211,4 @@ def load_bundle(source: str | Path, *, verify: bool = True) -> Bundle:
             if entry.name.endswith(".schema.json")
         }
         return Bundle.from_files(files, version=str(source), source=f"smartstd:{source}")
-    raise UsageError(f"no bundle folder, profile file or published version: {source}")
+    raise UsageError(key="no_bundle", source=source)

@@ -150,9 +150,7 @@ class Diff:
             UsageError: for an unknown mode.
         """
         if mode not in MODES:
-            raise UsageError(
-                f"unknown compatibility mode {mode!r} (choose from {', '.join(MODES)})"
-            )
+            raise UsageError(key="unknown_compat_mode", mode=mode, known=", ".join(MODES))
         return tuple(
             c
             for c in self.changes

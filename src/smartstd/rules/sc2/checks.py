@@ -29,9 +29,9 @@ from smartstd.conformance.rule import (
 from smartstd.divisions import division_table
 from smartstd.identifiers import credit_code_problem, division_code_problem
 from smartstd.report import Path
+from smartstd.rules.sc2.references import field_name, resolves_without_entity, unresolved
 from smartstd.standard._base import Ref
 from smartstd.standard.dataset import ENTITY_TYPES
-from smartstd.standard.domains import CORE_DOMAINS
 from smartstd.standard.introspect import iter_path
 
 __all__ = ["IdentityRule", "IdentityState", "exact_ids", "split_identity"]
@@ -242,12 +242,12 @@ def split_identity(
     return out
 
 
-def _field_name(path: Path) -> str:
-    return ".".join(str(p) for p in path)
-
-
 class IdentityRule:
-    """SC201 duplicate ids, SC202 unresolved and SC203 mistyped references, SC204 communities."""
+    """SC201 duplicate ids, SC202 unresolved and SC203 mistyped references, SC204 communities.
+
+    What makes a reference unresolved, and the SC202 hit, are defined once in
+    :mod:`smartstd.rules.sc2.references` (shared with the charter's checks).
+    """
 
     codes: tuple[str, ...] = ("SC201", "SC202", "SC203", "SC204")
     types: tuple[str, ...] = ("*",)
@@ -323,7 +323,7 @@ class IdentityRule:
                     verdict = self._judge(state, target, ref.types, ref.kinds)
                     if verdict is True:
                         continue
-                    fname = _field_name(path)
+                    fname = field_name(path)
                     if verdict is None:
                         _queue(state, (file, fname, path, target, ref.types, ref.kinds), where)
                     elif isinstance(verdict, tuple):
@@ -352,7 +352,7 @@ class IdentityRule:
         state: IdentityState, target: str, types: tuple[str, ...], kinds: tuple[str, ...]
     ) -> bool | tuple[str, str] | None:
         """True when fine, ``(expected, actual)`` when mistyped, None when not known yet."""
-        if "ResponsibilityDomain" in types and target in CORE_DOMAINS:
+        if resolves_without_entity(target, types):
             return True
         key = _key(target)
         value = state.ids.get(key)
@@ -481,8 +481,7 @@ class IdentityRule:
                     hit = self._mismatch(p, *verdict)
                     yield Hit(hit.code, hit.path, hit.params, where=where)
                 else:
-                    params = {"field": fname, "target": target, "expected": " or ".join(types)}
-                    yield Hit("SC202", path, params, where=where)
+                    yield unresolved(path, target, types, where)
         for c in state.community_checks:
             actual = state.communities[c.table].get(c.target)
             if actual is not None and actual != c.expected:

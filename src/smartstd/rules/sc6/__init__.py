@@ -7,10 +7,13 @@ Everything about the family is in this folder:
   :mod:`smartstd.rules.info`, never the models.
 * ``checks.py``: the logic, registered with the engine when
   :mod:`smartstd.conformance.rules` is imported.
+* ``examples/SCnnn.json``: each rule's bad and good examples, whole records
+  (read by :mod:`smartstd.rules.example`, shown by ``smartstd rules`` and the
+  docs); ``tests/rules/test_examples.py`` runs each through the checker.
 * ``cases/invalid/SCnnn-<what>/``: whole datasets that break one rule, with
   ``expected.yaml`` naming the findings; ``tests/test_cases.py`` checks each.
 
 The checks run on the charter index of :mod:`smartstd.graph`
-(``graph.model.CharterIndex``, ``graph.checks``); ``checks.py`` is the dataset
+(``graph.index.CharterIndex``, ``graph.checks``); ``checks.py`` is the dataset
 rule that registers them with the engine and crosses them with the data.
 """

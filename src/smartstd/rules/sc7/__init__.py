@@ -7,6 +7,9 @@ Everything about the family is in this folder:
   :mod:`smartstd.rules.info`, never the models.
 * ``checks.py``: the logic, registered with the engine when
   :mod:`smartstd.conformance.rules` is imported.
+* ``examples/SCnnn.json``: each rule's bad and good examples, whole records
+  (read by :mod:`smartstd.rules.example`, shown by ``smartstd rules`` and the
+  docs); ``tests/rules/test_examples.py`` runs each through the checker.
 * ``cases/invalid/SCnnn-<what>/``: whole datasets that break one rule, with
   ``expected.yaml`` naming the findings; ``tests/test_cases.py`` checks each.
 

@@ -115,10 +115,14 @@ class AssessmentRule:
             state.started = True
             state.collector.set_now(ctx.now.timestamp() if ctx.now is not None else None)
         collector = state.collector
-        # only the fields the collector reads: a whole dump costs more than the rest
-        record = entity.model_dump(
-            mode="json", exclude_none=True, include=collector.reads(entity.type)
-        )
+        fields = collector.reads(entity.type)
+        if fields is None:  # a pilot, kept whole and as written
+            record = entity.model_dump(mode="json", exclude_none=True)
+        else:
+            # only the fields the collector reads, with timestamps as datetimes (the
+            # expressions take either; writing them out as text only to parse them
+            # again cost more than the rest of the rule)
+            record = entity.model_dump(exclude_none=True, include=fields)
         collector.add(record)
         if record.get("type") == "Pilot" and isinstance(record.get("id"), str):
             state.pilots.setdefault(record["id"], where)
