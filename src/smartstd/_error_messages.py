@@ -422,4 +422,37 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "未知的兼容模式 {mode!r}（可选：{known}）",
         "unknown compatibility mode {mode!r} (choose from {known})",
     ),
+    "profiles_clash": (
+        "地方配置 {first} 与 {second} 不能同时使用",
+        "profiles {first} and {second} cannot apply together",
+    ),
+    "profile_invalid": (
+        "{file}：地方配置无效（{n} 个问题）：\n{problems}",
+        "{file}: invalid profile ({n} problem(s)):\n{problems}",
+    ),
+    "profile_unreadable": (
+        "无法读取地方配置 {file}：{reason}",
+        "cannot read profile {file}: {reason}",
+    ),
+    "profile_unparsable": (
+        "{file}:{line}:{column}：无法读取地方配置：{finding}",
+        "{file}:{line}:{column}: cannot read profile: {finding}",
+    ),
+    "profile_not_found": (
+        "找不到地方配置 {ref}（已查找内置配置和 {where}）",
+        "profile {ref} not found (looked in the built-in profiles and in {where})",
+    ),
+    "no_profile_file": ("地方配置文件不存在：{path}", "no such profile file: {path}"),
+    "profile_cycle": (
+        "{file}：profile.extends：{chain} 构成循环",
+        "{file}: profile.extends: {chain} is a cycle",
+    ),
+    "profile_bad_option": (
+        "--profile {item!r}：既不是配置文件，也不是 名称@版本",
+        "--profile {item!r}: neither a profile file nor name@version",
+    ),
+    "dataset_unloadable": (
+        "无法从 {files} 加载数据集：{n} 个问题",
+        "cannot load a dataset from {files}: {n} problem(s)",
+    ),
 }

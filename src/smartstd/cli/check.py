@@ -303,7 +303,7 @@ def check_command(
 
     Exit code 0 when conformant, 1 when not, 2 for bad usage.
     """
-    from smartstd.catalogue import select_codes
+    from smartstd.cli._options import check_rule_patterns
     from smartstd.config import load_config
 
     cfg = load_config(config)
@@ -315,10 +315,9 @@ def check_command(
         if given is not None and engine != "dask":
             chosen = lang or cfg.lang or default_lang()
             raise click.BadParameter(t("needs_dask_engine", chosen), param_hint=hint)
-    try:
-        select_codes(list(_split(select)) + list(_split(ignore)))
-    except KeyError as exc:
-        raise click.BadParameter(str(exc.args[0]), param_hint="--select/--ignore") from None
+    check_rule_patterns(
+        list(_split(select)) + list(_split(ignore)), lang or cfg.lang or default_lang()
+    )
     args = CheckArgs(
         paths=paths,
         format=fmt or cfg.format or "text",
