@@ -1,11 +1,24 @@
-"""Shared test setup: Hypothesis profiles and a network guard.
+"""Shared test setup: Hypothesis profiles, the slow tests, and a network guard.
 
 Hypothesis profiles (choose with ``SMARTSTD_HYPOTHESIS_PROFILE``):
 
-* ``ci`` (default): 100 examples per test, derandomized (the same examples on
-  every run, so CI is reproducible), no deadline, no example database;
+* ``quick`` (default, the README's ``python -m pytest -q``): 25 examples per
+  test, derandomized (the same examples on every run), no deadline, no
+  example database;
+* ``ci`` (``.ci/run`` sets it): 100 examples per test, otherwise the same, so CI
+  searches four times further than a local run with the same examples first;
 * ``dev``: 1000 examples per test, random, with the local example database,
   for a longer hunt before a release (``SMARTSTD_HYPOTHESIS_PROFILE=dev pytest``).
+
+A test that sets its own ``max_examples`` keeps it under every profile.
+
+Slow tests (the ``slow`` marker): the README's command leaves them out
+(``-m "not slow"`` in ``addopts``); ``.ci/run`` runs them in a step of their
+own (``python -m pytest -m slow``). They are the tests that build the docs
+site and drive Chromium, run a whole other pytest, generate district-scale
+data, or run every command of the longest guides. A module
+marks itself (``pytestmark = pytest.mark.slow``) or is listed in :data:`SLOW`
+below with the reason.
 
 Every test runs with the network blocked: the standard is offline by design
 (schemas are package data, no ``$ref`` is ever fetched), and a test that tried
@@ -23,6 +36,15 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
+    "quick",
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile(
     "ci",
     max_examples=100,
     deadline=None,
@@ -38,7 +60,37 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
 )
-settings.load_profile(os.environ.get("SMARTSTD_HYPOTHESIS_PROFILE", "ci"))
+settings.load_profile(os.environ.get("SMARTSTD_HYPOTHESIS_PROFILE", "quick"))
+
+#: Test ids (or their start) marked slow here, with why; see the module docstring.
+SLOW: dict[str, str] = {
+    "tests/test_generate.py::test_ndjson_streams_in_bounded_memory": (
+        "200,000 observations generated under tracemalloc"
+    ),
+    "tests/test_testing_plugin.py::test_the_vendor_example_runs_with_the_plugin": (
+        "runs a whole pytest session in a subprocess"
+    ),
+    "tests/test_docs.py::test_examples_run[guides/governments.md]": (
+        "builds, diffs and migrates schema bundles: the longest guide"
+    ),
+    "tests/test_docs.py::test_examples_run[guides/governments.zh.md]": (
+        "the same commands as guides/governments.md"
+    ),
+    "tests/test_docs.py::test_examples_run[guides/governance.md]": (
+        "every graph command on the example charter"
+    ),
+    "tests/test_docs.py::test_examples_run[guides/governance.zh.md]": (
+        "the same commands as guides/governance.md"
+    ),
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the tests of :data:`SLOW` slow (the README's command deselects them)."""
+    slow = pytest.mark.slow
+    for item in items:
+        if item.nodeid.startswith(tuple(SLOW)):
+            item.add_marker(slow)
 
 
 class NetworkBlockedError(RuntimeError):

@@ -62,12 +62,14 @@ def check_command(files: tuple[str, ...], search: tuple[Path, ...], fmt: str) ->
     from smartstd.profiles import load_profile
 
     results: list[dict[str, Any]] = []
+    errors: dict[int, ConfigError] = {}  # by the index of the result, said in the CLI's language
     failed = False
     for item in files:
         try:
             ps = load_profile(item, search=search)
         except ConfigError as exc:
             failed = True
+            errors[len(results)] = exc
             results.append({"profile": item, "ok": False, "error": str(exc)})
             continue
         p = ps.main
@@ -90,7 +92,7 @@ def check_command(files: tuple[str, ...], search: tuple[Path, ...], fmt: str) ->
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     else:
         lang = default_lang()
-        for r in results:
+        for i, r in enumerate(results):
             if r["ok"]:
                 bases = ", ".join(r["extends"])
                 extends = t("profile_extends", lang, bases=bases) if r["extends"] else ""
@@ -100,7 +102,7 @@ def check_command(files: tuple[str, ...], search: tuple[Path, ...], fmt: str) ->
                     t("profile_ok", lang, version=r["standard_version"], extends=extends, **values)
                 )
             else:
-                click.echo(t("invalid", lang, error=r["error"]), err=True)
+                click.echo(t("invalid", lang, error=errors[i].message(lang)), err=True)
     sys.exit(EXIT_FAIL if failed else EXIT_OK)
 
 

@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
 from smartstd.conformance.rule import (
     LOST_RECORD,
     WORKERS_FORK,
@@ -122,6 +124,28 @@ def _facts(cls: type) -> _Facts:
         name in _COMMUNITY_TYPES,
     )
     return facts
+
+
+def _in_items(entity: Any, path: Path) -> list[tuple[Path, Any]]:
+    """:func:`iter_path` for ``(field, "*", name)`` (``enrolments.*.service_id``), unrolled.
+
+    The same values at the same paths in the same order, without a generator
+    per level: most references inside lists are of this one shape.
+    """
+    head, _, name = path
+    items = getattr(entity, str(head), None)
+    if not isinstance(items, list):
+        return []
+    out: list[tuple[Path, Any]] = []
+    for i, item in enumerate(items):
+        if isinstance(item, dict):
+            if name in item:
+                out.append(((head, i, name), item[name]))
+        elif isinstance(item, BaseModel):
+            value = getattr(item, str(name), None)
+            if value is not None:
+                out.append(((head, i, name), value))
+    return out
 
 
 def _types_of(value: int) -> list[str]:
@@ -315,6 +339,8 @@ class IdentityRule:
                     if value is None:
                         continue
                     found = ((ref.path, value),)
+                elif len(ref.path) == 3 and ref.path[1] == "*":
+                    found = _in_items(entity, ref.path)
                 else:
                     found = iter_path(entity, ref.path)
                 for path, target in found:
