@@ -155,6 +155,20 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "no data files ({suffixes}) in folder {folder}",
     ),
     "no_such_path": ("文件或文件夹不存在：{path}", "no such file or folder: {path}"),
+    "fsspec_missing": (
+        "{url} 需要通过 fsspec 读取，但未安装 fsspec：pip install 'smartstd[cloud]'"
+        "（以及该协议自己的包，例如 s3fs）",
+        "{url} is read through fsspec, which is not installed: pip install 'smartstd[cloud]'"
+        " (and the package of its protocol, such as s3fs)",
+    ),
+    "fsspec_protocol_missing": (
+        "{url}：未安装 {protocol}:// 协议所需的包（{error}）",
+        "{url}: the package for {protocol}:// is not installed ({error})",
+    ),
+    "fsspec_protocol_unknown": (
+        "{url}：fsspec 不认识协议 {protocol}://（{error}）",
+        "{url}: fsspec knows no protocol {protocol}:// ({error})",
+    ),
     "cannot_read": ("无法读取 {file}：{reason}", "cannot read {file}: {reason}"),
     "example_exists": (
         "{out} 已存在且不为空；请换一个文件夹，或加 --force 覆盖",
