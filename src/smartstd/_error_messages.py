@@ -1,14 +1,15 @@
-"""The texts of the library's usage and configuration errors, in zh-CN and en.
+"""The texts of the library's usage, input and configuration errors, in zh-CN and en.
 
-:class:`smartstd.errors.UsageError` and :class:`~smartstd.errors.ConfigError`
-are raised with a key of this table and the values of its fields; the command
-line shows the Chinese form by default and the English one with ``--lang en``
-(the table is part of :data:`smartstd.cli.messages.MESSAGES`). Each entry is a
-``(zh-CN, en)`` pair of ``str.format`` templates with the same fields; tests
-check both languages, the fields, and that every raise site names a key here
+:class:`smartstd.errors.UsageError`, :class:`~smartstd.errors.InputError` and
+:class:`~smartstd.errors.ConfigError` are raised with a key of this table and
+the values of its fields; the command line shows the Chinese form by default
+and the English one with ``--lang en`` (the table is part of
+:data:`smartstd.cli.messages.MESSAGES`). Each entry is a ``(zh-CN, en)`` pair
+of ``str.format`` templates with the same fields; tests check both languages,
+the fields, and that every raise site names a key here
 with exactly the fields its message uses.
 
-库中用法错误与配置错误的中英文文字；命令行默认显示中文，``--lang en`` 显示英文。
+库中用法错误、输入错误与配置错误的中英文文字；命令行默认显示中文，``--lang en`` 显示英文。
 """
 
 from __future__ import annotations
