@@ -30,12 +30,16 @@ def _modules() -> set[str]:
     return out
 
 
-def _layer_names() -> set[str]:
+def _layers() -> list[str]:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     (layers,) = (
         c["layers"] for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"
     )
-    return {name for layer in layers for name in re.split(r"[\s|:]+", layer) if name}
+    return list(layers)
+
+
+def _layer_names() -> set[str]:
+    return {name for layer in _layers() for name in re.split(r"[\s|:]+", layer) if name}
 
 
 def test_every_module_is_in_a_layer() -> None:
@@ -50,3 +54,26 @@ def test_every_module_is_in_a_layer() -> None:
 def test_every_layer_names_a_module() -> None:
     modules = _modules()
     assert sorted(_layer_names() - modules) == []
+
+
+def test_the_architecture_page_draws_the_layers_of_the_contract() -> None:
+    """docs/architecture.md draws one box per layer, top down, naming each module of it.
+
+    After changing the layers in pyproject.toml, change the diagram the same
+    way: box ``L<i>`` lists the modules of the i-th layer (``rules.scN.x`` may
+    stand for a family's modules), ``may import each other`` marks a ``:`` layer.
+    """
+    page = (ROOT / "docs" / "architecture.md").read_text("utf-8")
+    (diagram,) = re.findall(r"```mermaid\n(flowchart TD\n.*?)```", page, re.S)
+    boxes = dict(re.findall(r'^\s*L(\d+)\["(.*?)"\]', diagram, re.M))
+    layers = _layers()
+    assert sorted(map(int, boxes)) == list(range(1, len(layers) + 1))
+    for i, layer in enumerate(layers, 1):
+        label = boxes[str(i)].replace("#95;", "_")  # Mermaid's escape of "_"
+        names = [n.removeprefix("smartstd.") for n in re.split(r"\s*[|:]\s*", layer)]
+        for name in names:
+            generic = re.sub(r"^rules\.sc\d\.", "rules.scN.", name)
+            assert name in label or generic in label, (i, name, label)
+        assert (":" in layer) == ("may import each other" in label), (i, label)
+    edges = re.findall(r"^\s*L(\d+) --> L(\d+)$", diagram, re.M)
+    assert edges == [(str(i), str(i + 1)) for i in range(1, len(layers))]

@@ -673,6 +673,38 @@ def test_profile_params_and_severities_reach_the_options(example_profile: Path) 
         apply_profiles(CheckOptions(), ["gz-nowhere"], [])
 
 
+def test_the_overlay_builds_new_options_and_leaves_the_callers_alone(
+    example_profile: Path, tmp_path: Path
+) -> None:
+    from smartstd.profiles import merge_into_options, resolve_envelope_profiles
+    from smartstd.report import Severity
+
+    nested = {"hotline_12345": 72}
+    given = CheckOptions(
+        params={"SC304": {"default_sla_hours": 24, "channel_sla_hours": nested}},
+        severities={"SC405": Severity.INFO},
+        extra_prefixes=frozenset({"sz"}),
+        profiles=("sz-other@1.0.0",),
+    )
+    before = copy.deepcopy(given)
+    ps = load_profile(example_profile)
+    merged = merge_into_options(given, ps)
+    assert merged is not given
+    assert given == before and nested == {"hotline_12345": 72}  # nothing changed in place
+    assert merged.params["SC304"]["channel_sla_hours"] == {"hotline_12345": 48}
+    assert merged.params["SC304"] is not given.params["SC304"]
+    assert merged.profile == ps and merged.profiles == ("sz-other@1.0.0", *ps.refs)
+    assert merged.extra_prefixes == {"sz", *ps.prefixes}
+    # the envelope's profiles: a new object too, the caller's options as they were
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "p.yaml").write_text(example_profile.read_text("utf-8"), "utf-8")
+    resolved, hits = resolve_envelope_profiles(given, list(ps.refs), [str(data)])
+    assert hits == [] and resolved is not given and given == before
+    assert resolved.profiles == ("sz-other@1.0.0", *ps.refs)
+    assert resolved.profile is not None and resolved.profile.refs == ps.refs
+
+
 def test_the_example_community_stays_conformant_to_its_profile(example_profile: Path) -> None:
     folder = example_profile.parent
     opts = apply_profiles(CheckOptions(), [str(example_profile)], [str(folder)])
@@ -687,12 +719,15 @@ def test_built_in_profiles_come_first(
     tmp_path: Path, example_profile: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import smartstd.profiles as profiles
+    import smartstd.profiles.load as profile_loading
 
     builtin = tmp_path / "builtin"
     builtin.mkdir()
     (builtin / "gz-panyu.yaml").write_text(example_profile.read_text("utf-8"), "utf-8")
-    monkeypatch.setattr(
-        profiles, "builtin_profiles", lambda: {"gz-panyu@1.0.0": builtin / "gz-panyu.yaml"}
+    monkeypatch.setattr(  # where the loader looks them up
+        profile_loading,
+        "builtin_profiles",
+        lambda: {"gz-panyu@1.0.0": builtin / "gz-panyu.yaml"},
     )
     data = tmp_path / "data"
     data.mkdir()

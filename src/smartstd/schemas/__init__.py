@@ -16,30 +16,35 @@ Python speaks them. The package holds, one module each:
 * :mod:`~smartstd.schemas.diff`: two bundles compared, the SemVer step they
   demand, and the reports of ``smartstd schema diff``.
 
-This module re-exports the names of the first two; the comparison is
-imported from its own modules (or from :mod:`smartstd.compat`), so that
-importing this package stays light.
+This module offers the names of the first two, loaded on first use
+(importing the package, or one of its comparison modules, loads no model);
+the comparison is imported from its own modules (or from
+:mod:`smartstd.compat`).
 
 标准的 JSON Schema：由模型导出、随库发布的模式包、兼容性判断与差异比较。
 """
 
 from __future__ import annotations
 
-from smartstd.schemas.export import (
-    DEFAULT_BASE_URI,
-    DRAFT,
-    build_schemas,
-    dump_schema,
-    export_schemas,
-    schema_id,
-)
-from smartstd.schemas.published import (
-    load_schema,
-    published_versions,
-    registry,
-    validator_for,
-)
-from smartstd.schemas.published import published_root as published_root
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from smartstd.schemas.export import (
+        DEFAULT_BASE_URI,
+        DRAFT,
+        build_schemas,
+        dump_schema,
+        export_schemas,
+        schema_id,
+    )
+    from smartstd.schemas.published import (
+        load_schema,
+        published_versions,
+        registry,
+        validator_for,
+    )
+    from smartstd.schemas.published import published_root as published_root
 
 __all__ = [
     "DEFAULT_BASE_URI",
@@ -53,3 +58,30 @@ __all__ = [
     "schema_id",
     "validator_for",
 ]
+
+_LAZY: dict[str, str] = {
+    "DEFAULT_BASE_URI": "smartstd.schemas.export",
+    "DRAFT": "smartstd.schemas.export",
+    "build_schemas": "smartstd.schemas.export",
+    "dump_schema": "smartstd.schemas.export",
+    "export_schemas": "smartstd.schemas.export",
+    "schema_id": "smartstd.schemas.export",
+    "load_schema": "smartstd.schemas.published",
+    "published_root": "smartstd.schemas.published",
+    "published_versions": "smartstd.schemas.published",
+    "registry": "smartstd.schemas.published",
+    "validator_for": "smartstd.schemas.published",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'smartstd.schemas' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

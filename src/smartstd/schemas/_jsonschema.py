@@ -450,3 +450,87 @@ def as_dict(value: Any) -> dict[str, Any]:
 
 def as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
+
+
+# -- navigation of a schema, as a profile reads and tightens the core's
+
+#: The JSON types a tightening keyword applies to (a keyword not listed applies to any).
+KEYWORD_TYPES: dict[str, frozenset[str]] = {
+    "minimum": frozenset({"integer", "number"}),
+    "maximum": frozenset({"integer", "number"}),
+    "exclusiveMinimum": frozenset({"integer", "number"}),
+    "exclusiveMaximum": frozenset({"integer", "number"}),
+    "minLength": frozenset({"string"}),
+    "maxLength": frozenset({"string"}),
+    "pattern": frozenset({"string"}),
+    "minItems": frozenset({"array"}),
+    "maxItems": frozenset({"array"}),
+}
+
+
+def is_number(value: Any) -> bool:
+    """Whether a JSON value is a number (``true`` is not)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def deref_merged(node: Any, root: Any) -> Any:
+    """Follow local ``$ref`` s, the keywords beside each one overriding its target's.
+
+    Unlike :func:`deref` (for comparisons, which keeps keywords that interact
+    apart), this is how a profile navigates the core: the target with the
+    sibling keywords (a title, a description) laid over it.
+    """
+    for _ in range(16):
+        if not (
+            isinstance(node, dict)
+            and isinstance(node.get("$ref"), str)
+            and node["$ref"].startswith("#/")
+        ):
+            return node
+        target = resolve_pointer(root, node["$ref"])
+        if not isinstance(target, dict):
+            return node
+        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def is_codelist(node: Mapping[str, Any]) -> bool:
+    """Whether a node is an open code list as the models write one (``anyOf``: enum, pattern)."""
+    alts = node.get("anyOf")
+    return (
+        node.get("type") == "string"
+        and isinstance(alts, list)
+        and len(alts) == 2
+        and any(isinstance(a, dict) and "enum" in a for a in alts)
+        and any(isinstance(a, dict) and "pattern" in a for a in alts)
+    )
+
+
+def alternatives(node: Any, root: Any) -> list[dict[str, Any]]:
+    """The non-null alternatives of a schema node (``anyOf``/``oneOf`` flattened, refs followed)."""
+    node = deref_merged(node, root)
+    if not isinstance(node, dict):
+        return []
+    if is_codelist(node):
+        return [node]
+    for key in ("anyOf", "oneOf"):
+        if isinstance(node.get(key), list):
+            out: list[dict[str, Any]] = []
+            for b in node[key]:
+                out.extend(alternatives(b, root))
+            return out
+    if node.get("type") == "null":
+        return []
+    return [node]
+
+
+def alt_types(alt: Mapping[str, Any]) -> set[str]:
+    """The JSON types an alternative may hold (every type but null when it does not say)."""
+    t = alt.get("type")
+    if isinstance(t, str):
+        return {t}
+    if isinstance(t, list):
+        return {x for x in t if isinstance(x, str)}
+    if "properties" in alt:
+        return {"object"}
+    return {"string", "integer", "number", "array", "object", "boolean"}

@@ -1,0 +1,220 @@
+"""Finding, reading and validating profiles: :func:`load_profile`, :func:`parse_profile`.
+
+A profile is looked for among the built-in ones (package data), then as a
+``*.yaml`` file in the folders given.
+
+查找、读取并校验地方配置。
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path as FsPath
+from typing import Any
+
+from smartstd.errors import ConfigError
+from smartstd.profiles.model import PROFILE_REF, ProfileSet
+from smartstd.profiles.validate import Builder, Problems
+
+__all__ = ["builtin_profiles", "find_profile", "load_profile", "parse_profile"]
+
+
+@cache
+def _meta_validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    text = (
+        resources.files("smartstd")
+        .joinpath("data")
+        .joinpath("profile.schema.json")
+        .read_text("utf-8")
+    )
+    return Draft202012Validator(
+        json.loads(text), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def _read_yaml(path: FsPath) -> Any:
+    from smartstd.io import Limits, parse_yaml
+
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read profile {path}: {exc}") from None
+    value, findings, _ = parse_yaml(text, file=str(path), limits=Limits())
+    if findings:
+        f = findings[0]
+        raise ConfigError(f"{path}:{f.line}:{f.column}: cannot read profile: {f.message('en')}")
+    return value
+
+
+def builtin_profiles() -> dict[str, Any]:
+    """The profiles shipped with the library, by ``name@version`` (resources)."""
+    root = resources.files("smartstd").joinpath("data").joinpath("profiles")
+    out: dict[str, Any] = {}
+    if not root.is_dir():
+        return out
+    import yaml
+
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith((".yaml", ".yml")):
+            try:
+                data = yaml.safe_load(entry.read_text("utf-8"))
+            except yaml.YAMLError:
+                continue
+            ident = data.get("profile") if isinstance(data, dict) else None
+            if isinstance(ident, dict):
+                out[f"{ident.get('name')}@{ident.get('version')}"] = entry
+    return out
+
+
+def _peek(path: FsPath) -> tuple[str, str] | None:
+    """``(name, version)`` of a profile file, or ``None`` when it is not one."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return None
+    if not any(line.startswith(b"profile:") for line in head.splitlines()):
+        return None
+    try:
+        data = _read_yaml(path)
+    except ConfigError:
+        return None
+    ident = data.get("profile") if isinstance(data, dict) else None
+    if isinstance(ident, dict) and isinstance(ident.get("name"), str):
+        return ident["name"], str(ident.get("version"))
+    return None
+
+
+def _profile_files(dirs: Iterable[FsPath]) -> Iterator[tuple[FsPath, tuple[str, str]]]:
+    seen: set[FsPath] = set()
+    for d in dirs:
+        if not d.is_dir():
+            continue
+        for f in sorted([*d.glob("*.yaml"), *d.glob("*.yml")]):
+            rf = f.resolve()
+            if rf in seen:
+                continue
+            seen.add(rf)
+            ident = _peek(f)
+            if ident is not None:
+                yield f, ident
+
+
+def find_profile(ref: str, dirs: Iterable[str | FsPath] = ()) -> Any:
+    """Where the profile ``name@version`` is: a built-in resource, or a ``*.yaml`` in ``dirs``.
+
+    Returns:
+        A path (or package resource), or ``None`` when it cannot be found.
+    """
+    builtin = builtin_profiles().get(ref)
+    if builtin is not None:
+        return builtin
+    m = PROFILE_REF.match(ref)
+    if not m:
+        return None
+    for f, (name, version) in _profile_files(FsPath(d) for d in dirs):
+        if name == m.group(1) and version == m.group(2):
+            return f
+    return None
+
+
+def versions_available(name: str, dirs: Iterable[FsPath]) -> list[str]:
+    out = [ref.split("@", 1)[1] for ref in builtin_profiles() if ref.split("@", 1)[0] == name]
+    out.extend(version for _f, (n, version) in _profile_files(dirs) if n == name)
+    return sorted(set(out))
+
+
+def load_profile(source: str | FsPath, *, search: Iterable[str | FsPath] = ()) -> ProfileSet:
+    """Load and validate a profile file, with the profiles it extends.
+
+    Args:
+        source: a YAML file, or ``name@version`` of a built-in profile or of a
+            profile file in one of the ``search`` folders.
+        search: folders where extended profiles (and ``name@version``) are looked for,
+            after the built-ins and the profile's own folder.
+
+    Raises:
+        ConfigError: when the profile cannot be found or read, does not match
+            the meta-schema, or would loosen the core (the message names every
+            key path at fault).
+    """
+    dirs = [FsPath(d) for d in search]
+    text = str(source)
+    if isinstance(source, str) and PROFILE_REF.match(source) and not FsPath(source).is_file():
+        found = find_profile(source, dirs)
+        if found is None:
+            where = ", ".join(str(d) for d in dirs) or "no folder"
+            raise ConfigError(
+                f"profile {source} not found (looked in the built-in profiles and in {where})"
+            )
+        return load_any(found, dirs, ())
+    path = FsPath(text)
+    if not path.is_file():
+        raise ConfigError(f"no such profile file: {path}")
+    return load_any(path, dirs, ())
+
+
+def load_any(found: Any, dirs: list[FsPath], stack: tuple[str, ...]) -> ProfileSet:
+    if isinstance(found, FsPath):
+        data = _read_yaml(found)
+        return parse_profile(data, source=str(found), search=[found.parent, *dirs], _stack=stack)
+    import yaml
+
+    return parse_profile(
+        yaml.safe_load(found.read_text("utf-8")),
+        source=f"builtin:{found.name}",
+        search=dirs,
+        _stack=stack,
+    )
+
+
+def parse_profile(
+    data: Any,
+    *,
+    source: str = "<profile>",
+    search: Iterable[str | FsPath] = (),
+    _stack: tuple[str, ...] = (),
+) -> ProfileSet:
+    """Validate a profile held in memory (the parsed YAML) and return it with its parents.
+
+    Raises:
+        ConfigError: as :func:`load_profile`.
+    """
+    problems = Problems(source)
+    errors = sorted(_meta_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    for err in errors:
+        problems.add(list(err.absolute_path), err.message)
+    problems.raise_if_any()
+    ident = data["profile"]
+    name, version = ident["name"], ident["version"]
+    ref = f"{name}@{version}"
+    if ref in _stack:
+        raise ConfigError(f"{source}: profile.extends: {' -> '.join([*_stack, ref])} is a cycle")
+    dirs = [FsPath(d) for d in search]
+    parents = ProfileSet(())
+    for i, parent_ref in enumerate(ident.get("extends") or []):
+        found = find_profile(parent_ref, dirs)
+        if found is None:
+            problems.add(["profile", "extends", i], f"profile {parent_ref} not found")
+            continue
+        try:
+            parents = parents.union(load_any(found, dirs, (*_stack, ref)))
+        except ConfigError as exc:
+            problems.add(["profile", "extends", i], f"{parent_ref} is invalid: {exc}")
+    problems.raise_if_any()
+    profile = Builder(data, source, parents, problems).build()
+    problems.raise_if_any()
+    for p in parents.profiles:
+        if p.standard_version != profile.standard_version:
+            problems.add(
+                ["profile", "standard_version"],
+                f"{p.ref} builds on SCDS {p.standard_version},"
+                f" this profile on {profile.standard_version}",
+            )
+    problems.raise_if_any()
+    return parents.union(ProfileSet((profile,)))
