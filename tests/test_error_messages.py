@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import smartstd
 from smartstd._error_messages import ERROR_MESSAGES, render
 from smartstd.cli import main
 from smartstd.cli.messages import _CLI_MESSAGES, MESSAGES, placeholders
@@ -20,10 +21,7 @@ from smartstd.config import load_config
 from smartstd.errors import ConfigError, InputError, UsageError
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "smartstd"
-_ERRORS = {"UsageError", "ConfigError"}
-# modules whose raise sites are still being moved to keys (#17); this set only shrinks
-# (compat's raise sites moved to schemas/bundle.py and schemas/diff.py, #11)
-_NOT_YET = ("compat", "schemas/bundle", "schemas/diff", "profiles")
+_ERRORS = {"UsageError", "ConfigError", "InputError"}
 
 
 def _raise_sites() -> list[tuple[str, ast.Call]]:
@@ -52,7 +50,7 @@ def test_the_raise_sites_are_found() -> None:
 def _site_problem(node: ast.Call) -> str | None:
     if node.args:
         return "a literal message (English only); raise it with key=... and its fields"
-    keywords = {k.arg: k.value for k in node.keywords if k.arg is not None}
+    keywords = {k.arg: k.value for k in node.keywords if k.arg not in (None, "findings")}
     if any(k.arg is None for k in node.keywords):
         return "**params hides the fields from this test; name them"
     key = keywords.pop("key", None)
@@ -67,11 +65,7 @@ def _site_problem(node: ast.Call) -> str | None:
 
 
 def test_every_raise_site_names_a_key_with_its_fields() -> None:
-    problems = [
-        f"{where}: {p}"
-        for where, node in SITES
-        if not where.startswith(_NOT_YET) and (p := _site_problem(node))
-    ]
+    problems = [f"{where}: {p}" for where, node in SITES if (p := _site_problem(node))]
     assert not problems, "\n".join(problems)
 
 
@@ -111,7 +105,7 @@ def test_an_error_says_itself_in_either_language() -> None:
     assert outer.message("zh-CN") == "无法读取配置文件 x.toml：文件不存在：a.json"
     assert str(outer) == "cannot read configuration x.toml: no such file: a.json"
     assert UsageError("plain text").message("zh-CN") == "plain text"
-    assert InputError("bad").message("zh-CN") == "bad"
+    assert InputError("bad").message("zh-CN") == "bad" == str(InputError("bad"))
     with pytest.raises(TypeError):
         UsageError()
     with pytest.raises(KeyError):
@@ -132,3 +126,29 @@ def test_a_config_error_in_chinese_by_default_and_english_on_request(tmp_path: P
     en = CliRunner().invoke(main, [*args, "--lang", "en"])
     assert en.exit_code == 2
     assert "smartstd: error:" in en.stderr and "jobs must be a positive integer" in en.stderr
+
+
+def test_an_unknown_rule_pattern_is_a_usage_error_in_either_language(tmp_path: Path) -> None:
+    data = tmp_path / "d.json"
+    data.write_text('{"entities": []}', encoding="utf-8")
+    zh = CliRunner().invoke(main, ["check", "--lang", "zh-CN", "--select", "SC999", str(data)])
+    assert zh.exit_code == 2
+    assert "没有与 'SC999' 匹配的规则" in zh.stderr
+    en = CliRunner().invoke(main, ["graph", "check", "--lang", "en", "--ignore", "nope", str(data)])
+    assert en.exit_code == 2
+    assert "no rule matches 'nope'" in en.stderr
+
+
+def test_an_input_error_lists_its_findings_in_either_language(tmp_path: Path) -> None:
+    frag = tmp_path / "frag.json"
+    frag.write_text('{"entities": []}', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        smartstd.load(frag)
+    exc = info.value
+    assert exc.key == "dataset_unloadable"
+    assert str(exc).startswith(f"cannot load a dataset from {frag}: 1 problem(s)\n  ")
+    zh = exc.message("zh-CN")
+    assert zh.startswith(f"无法从 {frag} 加载数据集：1 个问题\n  ")
+    assert zh.splitlines()[1] != str(exc).splitlines()[1]  # the finding is said in Chinese too
+    res = CliRunner().invoke(main, ["info", "--lang", "zh-CN", str(frag)])
+    assert res.exit_code == 1 and "无法从" in res.stderr

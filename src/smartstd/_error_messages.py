@@ -155,6 +155,20 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "no data files ({suffixes}) in folder {folder}",
     ),
     "no_such_path": ("文件或文件夹不存在：{path}", "no such file or folder: {path}"),
+    "fsspec_missing": (
+        "{url} 需要通过 fsspec 读取，但未安装 fsspec：pip install 'smartstd[cloud]'"
+        "（以及该协议自己的包，例如 s3fs）",
+        "{url} is read through fsspec, which is not installed: pip install 'smartstd[cloud]'"
+        " (and the package of its protocol, such as s3fs)",
+    ),
+    "fsspec_protocol_missing": (
+        "{url}：未安装 {protocol}:// 协议所需的包（{error}）",
+        "{url}: the package for {protocol}:// is not installed ({error})",
+    ),
+    "fsspec_protocol_unknown": (
+        "{url}：fsspec 不认识协议 {protocol}://（{error}）",
+        "{url}: fsspec knows no protocol {protocol}:// ({error})",
+    ),
     "cannot_read": ("无法读取 {file}：{reason}", "cannot read {file}: {reason}"),
     "example_exists": (
         "{out} 已存在且不为空；请换一个文件夹，或加 --force 覆盖",
@@ -407,5 +421,38 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_compat_mode": (
         "未知的兼容模式 {mode!r}（可选：{known}）",
         "unknown compatibility mode {mode!r} (choose from {known})",
+    ),
+    "profiles_clash": (
+        "地方配置 {first} 与 {second} 不能同时使用",
+        "profiles {first} and {second} cannot apply together",
+    ),
+    "profile_invalid": (
+        "{file}：地方配置无效（{n} 个问题）：\n{problems}",
+        "{file}: invalid profile ({n} problem(s)):\n{problems}",
+    ),
+    "profile_unreadable": (
+        "无法读取地方配置 {file}：{reason}",
+        "cannot read profile {file}: {reason}",
+    ),
+    "profile_unparsable": (
+        "{file}:{line}:{column}：无法读取地方配置：{finding}",
+        "{file}:{line}:{column}: cannot read profile: {finding}",
+    ),
+    "profile_not_found": (
+        "找不到地方配置 {ref}（已查找内置配置和 {where}）",
+        "profile {ref} not found (looked in the built-in profiles and in {where})",
+    ),
+    "no_profile_file": ("地方配置文件不存在：{path}", "no such profile file: {path}"),
+    "profile_cycle": (
+        "{file}：profile.extends：{chain} 构成循环",
+        "{file}: profile.extends: {chain} is a cycle",
+    ),
+    "profile_bad_option": (
+        "--profile {item!r}：既不是配置文件，也不是 名称@版本",
+        "--profile {item!r}: neither a profile file nor name@version",
+    ),
+    "dataset_unloadable": (
+        "无法从 {files} 加载数据集：{n} 个问题",
+        "cannot load a dataset from {files}: {n} problem(s)",
     ),
 }

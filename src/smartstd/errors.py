@@ -8,7 +8,7 @@
     │     carries the findings that say why (file, line, column, JSON Pointer)
     └── ConfigError (SmartstdError, ValueError)  a bad configuration, waiver or profile file
 
-Usage and configuration errors are raised with a catalogue key and its
+Usage, input and configuration errors are raised with a catalogue key and its
 parameters (``UsageError(key="no_such_file", path=p)``), so the command line
 can say them in Chinese (the default) or English (``--lang en``); a test fails
 when a raise site has no key or its parameters differ from the message's.
@@ -64,7 +64,7 @@ class SmartstdError(Exception):
         """The error's message in ``lang`` (``"zh-CN"`` unless it starts with ``en``)."""
         if self.key is not None and self.key in ERROR_MESSAGES:
             return render(self.key, lang, self.params)
-        return str(self)
+        return Exception.__str__(self)
 
 
 class UsageError(SmartstdError, ValueError):
@@ -82,18 +82,33 @@ class InputError(SmartstdError, ValueError):
         findings: the findings that explain why, each with its location.
     """
 
-    def __init__(self, message: str, findings: Sequence[Finding] = ()) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str | None = None,
+        findings: Sequence[Finding] = (),
+        *,
+        key: str | None = None,
+        **params: object,
+    ) -> None:
+        super().__init__(message, key=key, **params)
         self.findings: tuple[Finding, ...] = tuple(findings)
 
-    def __str__(self) -> str:
-        base = super().__str__()
+    def message(self, lang: str = "en") -> str:
+        """The message and the first 20 findings (file:line:column, code, pointer) in ``lang``."""
+        base = super().message(lang)
         if not self.findings:
             return base
+        english = lang.lower().startswith("en")
         lines = [base]
         for f in self.findings[:20]:
             where = ":".join(str(x) for x in (f.file, f.line, f.column) if x is not None)
-            lines.append(f"  {where or '(dataset)'} {f.code} {f.pointer or '/'}: {f.message('en')}")
+            where = where or ("(dataset)" if english else "（数据集）")
+            text = f.message("en" if english else "zh-CN")
+            lines.append(f"  {where} {f.code} {f.pointer or '/'}: {text}")
         if len(self.findings) > 20:
-            lines.append(f"  ... and {len(self.findings) - 20} more")
+            more = len(self.findings) - 20
+            lines.append(f"  ... and {more} more" if english else f"  ……另有 {more} 个问题")
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.message("en")

@@ -170,8 +170,6 @@ def load(
         )
     if findings or envelope is None:
         n = len(findings)
-        raise InputError(
-            f"cannot load a dataset from {', '.join(files)}: {n} problem{'s' * (n != 1)}", findings
-        )
+        raise InputError(key="dataset_unloadable", findings=findings, files=", ".join(files), n=n)
     data = envelope.model_dump(exclude_unset=True)
     return models.dataset.model_validate({**data, "entities": entities})  # type: ignore[no-any-return]

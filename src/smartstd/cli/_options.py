@@ -77,3 +77,21 @@ color_option = click.option(
     default=None,
     help="Force colour on or off (default: on a terminal, unless NO_COLOR).",
 )
+
+
+def check_rule_patterns(patterns: list[str], lang: str) -> None:
+    """Fail with a usage error, in ``lang``, naming the first pattern that matches no rule.
+
+    Raises:
+        click.BadParameter: for ``--select``/``--ignore``.
+    """
+    from smartstd.catalogue import select_codes
+    from smartstd.cli.messages import t
+
+    for pattern in patterns:
+        try:
+            select_codes([pattern])
+        except KeyError:
+            raise click.BadParameter(
+                t("no_rule_matches", lang, pattern=repr(pattern)), param_hint="--select/--ignore"
+            ) from None

@@ -216,7 +216,7 @@ def check_cmd(
     problems of charter entities. Exit 0 when the charter is present and
     has no error, 1 otherwise, 2 for bad usage.
     """
-    from smartstd.catalogue import select_codes
+    from smartstd.cli._options import check_rule_patterns
     from smartstd.cli.check import CheckArgs, build_options
     from smartstd.config import load_config
     from smartstd.conformance.engine import check
@@ -224,10 +224,7 @@ def check_cmd(
 
     cfg = load_config(config)
     chosen, ignored = _split(select), _split(ignore)
-    try:
-        select_codes(list(chosen) + list(ignored))
-    except KeyError as exc:
-        raise click.BadParameter(str(exc.args[0]), param_hint="--select/--ignore") from None
+    check_rule_patterns(list(chosen) + list(ignored), lang or cfg.lang or default_lang())
     args = CheckArgs(
         paths=paths,
         format=fmt or cfg.format or "text",

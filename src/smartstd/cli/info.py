@@ -32,7 +32,7 @@ def info_command(paths: tuple[str, ...], as_json: bool, lang: str | None) -> Non
     try:
         ds = load([Path(p) for p in paths])
     except InputError as exc:
-        click.echo(str(exc), err=True)
+        click.echo(exc.message("zh-CN" if zh else "en"), err=True)
         click.echo(msg("run_check_for_report", "zh-CN" if zh else "en"), err=True)
         sys.exit(EXIT_FAIL)
     counts = Counter(e.type for e in ds.entities)

@@ -162,6 +162,7 @@ _CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "已生成 {n} 条记录，用时 {seconds:.2f} 秒（每秒 {rate:,.0f} 条）",
         "generated {n} records in {seconds:.2f}s ({rate:,.0f} records/s)",
     ),
+    "no_rule_matches": ("没有与 {pattern} 匹配的规则", "no rule matches {pattern}"),
     "no_rule": (
         "没有规则 {code}；运行 `smartstd rules` 查看列表",
         "no rule {code}; run `smartstd rules` for the list",

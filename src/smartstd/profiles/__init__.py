@@ -23,7 +23,9 @@ from ``smartstd.profiles``):
   and their parts (:class:`FieldDef`, :class:`CodeDef`, :class:`Constraint`);
 * :mod:`~smartstd.profiles.load`: :func:`load_profile` / :func:`parse_profile`,
   a validated :class:`ProfileSet` (the profile and the profiles it extends),
-  checked against the core by :mod:`~smartstd.profiles.validate`;
+  checked against the core (:mod:`~smartstd.profiles.core`) by
+  :mod:`~smartstd.profiles.validate`, every problem with its key path
+  (:mod:`~smartstd.profiles.problems`);
 * :mod:`~smartstd.profiles.tightening`: how a profile may tighten a rule
   parameter (the direction the rule declares beside the parameter);
 * :mod:`~smartstd.profiles.effective`: :func:`effective_schemas` /

@@ -86,7 +86,7 @@ def apply_profiles(
         elif PROFILE_REF.match(item):
             ps = load_profile(item, search=dirs)
         else:
-            raise ConfigError(f"--profile {item!r}: neither a profile file nor name@version")
+            raise ConfigError(key="profile_bad_option", item=item)
         options = merge_into_options(options, ps)
     return options
 

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -100,52 +100,56 @@ def profile_hits(raw: Mapping[str, Any], ps: ProfileSet) -> list[Hit]:
     etype = raw.get("type")
     if not isinstance(etype, str):
         return []
-    found = [
-        *(
-            h
-            for p in ps.profiles
-            for h in (
-                *_required_hits(raw, etype, p),
-                *_field_hits(raw, etype, p),
-                *_constraint_hits(raw, etype, p),
-            )
-        ),
-        *_undeclared_hits(raw, etype, ps),
-        *_bbox_hits(raw, ps),
-    ]
     hits: list[Hit] = []
     seen: set[tuple[Path, str]] = set()
-    for h in found:  # one finding per place and constraint
+
+    def add(h: Hit) -> None:  # one finding per place and constraint
         key = (h.path, str(h.params.get("constraint")))
         if key not in seen:
             seen.add(key)
             hits.append(h)
+
+    for p in ps.profiles:
+        if p.required:
+            _required_hits(raw, etype, p, add)
+        if p.fields:
+            _field_hits(raw, etype, p, add)
+        if p.constraints:
+            _constraint_hits(raw, etype, p, add)
+    _undeclared_hits(raw, etype, ps, add)
+    _bbox_hits(raw, ps, add)
     return hits
 
 
-def _required_hits(raw: Mapping[str, Any], etype: str, p: Profile) -> Iterator[Hit]:
+#: Where a helper puts what it finds (:func:`profile_hits` keeps one per place and constraint).
+_Add = Callable[[Hit], None]
+
+
+def _required_hits(raw: Mapping[str, Any], etype: str, p: Profile, add: _Add) -> None:
     """The fields the profile requires that are missing or null."""
     for path in p.required.get(etype, ()):
         for ppath, parent in _parents(raw, path[:-1]):
             if parent.get(path[-1]) is None:
-                yield _hit(
-                    (*ppath, path[-1]),
-                    p.ref,
-                    _dotted((*ppath, path[-1])),
-                    "required",
-                    "non-null",
-                    "null" if path[-1] in parent else "missing",
+                add(
+                    _hit(
+                        (*ppath, path[-1]),
+                        p.ref,
+                        _dotted((*ppath, path[-1])),
+                        "required",
+                        "non-null",
+                        "null" if path[-1] in parent else "missing",
+                    )
                 )
 
 
-def _field_hits(raw: Mapping[str, Any], etype: str, p: Profile) -> Iterator[Hit]:
+def _field_hits(raw: Mapping[str, Any], etype: str, p: Profile, add: _Add) -> None:
     """The profile's added fields that are missing (when required) or break their schema."""
     for f in p.fields:
         if f.entity != etype:
             continue
         if f.name not in raw:
             if f.required:
-                yield _hit((f.name,), p.ref, f.name, "required", "non-null", "missing")
+                add(_hit((f.name,), p.ref, f.name, "required", "non-null", "missing"))
             continue
         v = _validator(json.dumps(dict(f.schema), sort_keys=True))
         err = next(
@@ -153,12 +157,10 @@ def _field_hits(raw: Mapping[str, Any], etype: str, p: Profile) -> Iterator[Hit]
         )
         if err is not None:
             at = (f.name, *err.absolute_path)
-            yield _hit(
-                at, p.ref, _dotted(at), str(err.validator), err.validator_value, err.instance
-            )
+            add(_hit(at, p.ref, _dotted(at), str(err.validator), err.validator_value, err.instance))
 
 
-def _constraint_hits(raw: Mapping[str, Any], etype: str, p: Profile) -> Iterator[Hit]:
+def _constraint_hits(raw: Mapping[str, Any], etype: str, p: Profile, add: _Add) -> None:
     """The values outside a keyword the profile tightens (on a field, or on each list item)."""
     for c in p.constraints:
         if c.entity != etype:
@@ -172,7 +174,7 @@ def _constraint_hits(raw: Mapping[str, Any], etype: str, p: Profile) -> Iterator
                 for kw, expected in c.keywords.items():
                     if not _validator(json.dumps({kw: expected}, sort_keys=True)).is_valid(value):
                         at = (*ppath, name)
-                        yield _hit(at, p.ref, _dotted(at), kw, expected, value)
+                        add(_hit(at, p.ref, _dotted(at), kw, expected, value))
             continue
         for ppath, parent in _parents(raw, c.path[:-2]):
             items = parent.get(c.path[-2])
@@ -182,10 +184,10 @@ def _constraint_hits(raw: Mapping[str, Any], etype: str, p: Profile) -> Iterator
                 for kw, expected in c.keywords.items():
                     if not _validator(json.dumps({kw: expected}, sort_keys=True)).is_valid(value):
                         at = (*ppath, c.path[-2], i)
-                        yield _hit(at, p.ref, _dotted(at), kw, expected, value)
+                        add(_hit(at, p.ref, _dotted(at), kw, expected, value))
 
 
-def _undeclared_hits(raw: Mapping[str, Any], etype: str, ps: ProfileSet) -> Iterator[Hit]:
+def _undeclared_hits(raw: Mapping[str, Any], etype: str, ps: ProfileSet, add: _Add) -> None:
     """Fields and codes of a profile's prefix that the profiles do not declare."""
     from smartstd.standard.introspect import code_values
 
@@ -197,7 +199,7 @@ def _undeclared_hits(raw: Mapping[str, Any], etype: str, ps: ProfileSet) -> Iter
             known = sorted(
                 f.name for f in ps.fields_for(etype) if f.name.startswith(m.group(1) + ":")
             )
-            yield _hit((key,), owner, key, "declared-field", known, key)
+            add(_hit((key,), owner, key, "declared-field", known, key))
     for at_code, list_name, value in code_values(dict(raw)):
         m = NS_CODE.match(value)
         if (
@@ -206,17 +208,19 @@ def _undeclared_hits(raw: Mapping[str, Any], etype: str, ps: ProfileSet) -> Iter
             and value not in {c.code for c in ps.codes_for(list_name)}
         ):
             owner = next(q.ref for q in ps.profiles if q.prefix == m.group(1))
-            yield _hit(
-                at_code,
-                owner,
-                _dotted(at_code),
-                "declared-code",
-                sorted(c.code for c in ps.codes_for(list_name)),
-                value,
+            add(
+                _hit(
+                    at_code,
+                    owner,
+                    _dotted(at_code),
+                    "declared-code",
+                    sorted(c.code for c in ps.codes_for(list_name)),
+                    value,
+                )
             )
 
 
-def _bbox_hits(raw: Mapping[str, Any], ps: ProfileSet) -> Iterator[Hit]:
+def _bbox_hits(raw: Mapping[str, Any], ps: ProfileSet, add: _Add) -> None:
     """The positions outside the profiles' bounding box."""
     box = merged_bbox(ps)
     if box is None:
@@ -226,7 +230,7 @@ def _bbox_hits(raw: Mapping[str, Any], ps: ProfileSet) -> Iterator[Hit]:
         if len(pos) >= 2 and is_number(pos[0]) and is_number(pos[1]):
             lon, lat = pos[0], pos[1]
             if not (box[0] <= lon <= box[2] and box[1] <= lat <= box[3]):
-                yield _hit(at_pos, owner, _dotted(at_pos), "bbox", list(box), [lon, lat])
+                add(_hit(at_pos, owner, _dotted(at_pos), "bbox", list(box), [lon, lat]))
 
 
 def deprecated_hits(raw: Mapping[str, Any], deprecations: Iterable[Any]) -> list[Hit]:

@@ -17,7 +17,8 @@ from typing import Any
 
 from smartstd.errors import ConfigError
 from smartstd.profiles.model import PROFILE_REF, ProfileSet
-from smartstd.profiles.validate import Builder, Problems
+from smartstd.profiles.problems import Problems
+from smartstd.profiles.validate import Builder
 
 __all__ = ["builtin_profiles", "find_profile", "load_profile", "parse_profile"]
 
@@ -43,11 +44,13 @@ def _read_yaml(path: FsPath) -> Any:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read profile {path}: {exc}") from None
+        raise ConfigError(key="profile_unreadable", file=path, reason=exc) from None
     value, findings, _ = parse_yaml(text, file=str(path), limits=Limits())
     if findings:
         f = findings[0]
-        raise ConfigError(f"{path}:{f.line}:{f.column}: cannot read profile: {f.message('en')}")
+        raise ConfigError(
+            key="profile_unparsable", file=path, line=f.line, column=f.column, finding=f
+        )
     return value
 
 
@@ -148,14 +151,14 @@ def load_profile(source: str | FsPath, *, search: Iterable[str | FsPath] = ()) -
     if isinstance(source, str) and PROFILE_REF.match(source) and not FsPath(source).is_file():
         found = find_profile(source, dirs)
         if found is None:
-            where = ", ".join(str(d) for d in dirs) or "no folder"
-            raise ConfigError(
-                f"profile {source} not found (looked in the built-in profiles and in {where})"
-            )
+            from smartstd._error_messages import Phrase
+
+            where = ", ".join(str(d) for d in dirs) or Phrase("（未指定文件夹）", "no folder")
+            raise ConfigError(key="profile_not_found", ref=source, where=where)
         return load_any(found, dirs, ())
     path = FsPath(text)
     if not path.is_file():
-        raise ConfigError(f"no such profile file: {path}")
+        raise ConfigError(key="no_profile_file", path=path)
     return load_any(path, dirs, ())
 
 
@@ -194,7 +197,7 @@ def parse_profile(
     name, version = ident["name"], ident["version"]
     ref = f"{name}@{version}"
     if ref in _stack:
-        raise ConfigError(f"{source}: profile.extends: {' -> '.join([*_stack, ref])} is a cycle")
+        raise ConfigError(key="profile_cycle", file=source, chain=" -> ".join([*_stack, ref]))
     dirs = [FsPath(d) for d in search]
     parents = ProfileSet(())
     for i, parent_ref in enumerate(ident.get("extends") or []):

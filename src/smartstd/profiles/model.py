@@ -184,7 +184,7 @@ class ProfileSet:
         for p in other.profiles:
             same = [q for q in out if q.name == p.name]
             if same and same[0].version != p.version:
-                raise ConfigError(f"profiles {same[0].ref} and {p.ref} cannot apply together")
+                raise ConfigError(key="profiles_clash", first=same[0].ref, second=p.ref)
             if not same:
                 out.append(p)
         return ProfileSet(tuple(out))

@@ -11,89 +11,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
-from functools import cache
+from collections.abc import Mapping
 from typing import Any
 
-from smartstd.errors import ConfigError
+from smartstd.profiles.core import core_node, core_schema
 from smartstd.profiles.model import EXT_FIELD, CodeDef, Constraint, FieldDef, Profile, ProfileSet
+from smartstd.profiles.problems import Problems
 from smartstd.profiles.tightening import loosenings, loosens_bound
 from smartstd.report import Severity
-from smartstd.schemas._jsonschema import KEYWORD_TYPES, alt_types, alternatives, is_number
-
-
-def _kp(path: Sequence[str | int]) -> str:
-    """A key path for messages: ``fields.Building["gz:x"].schema`` style, dots between keys."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif re.match(r"^[A-Za-z_][A-Za-z0-9_-]*$", part):
-            out += ("." if out else "") + part
-        else:
-            out += f"[{json.dumps(part, ensure_ascii=False)}]"
-    return out or "(top level)"
+from smartstd.schemas._jsonschema import KEYWORD_TYPES, alt_types, is_number
 
 
 def bilingual(value: Any) -> dict[str, str]:
     """A text by language (``{"zh-CN": ..., "en": ...}``), empty for anything else."""
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, Mapping) else {}
-
-
-class Problems:
-    """Collects what is wrong with a profile, each with its key path."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.items: list[str] = []
-
-    def add(self, path: Sequence[str | int], message: str) -> None:
-        """Record one problem at a key path of the profile."""
-        self.items.append(f"{_kp(path)}: {message}")
-
-    def raise_if_any(self) -> None:
-        """Raise one :class:`~smartstd.errors.ConfigError` naming every problem, if any."""
-        if self.items:
-            lines = "\n".join(f"  - {p}" for p in self.items)
-            raise ConfigError(
-                f"{self.source}: invalid profile ({len(self.items)} problem(s)):\n{lines}"
-            )
-
-
-@cache
-def core_schema(entity: str, version: str) -> dict[str, Any]:
-    """The published schema of an entity type of a core version (cached)."""
-    from smartstd.schemas import load_schema
-
-    return load_schema(entity, version)
-
-
-def core_node(
-    entity: str, path: Sequence[str], version: str
-) -> tuple[list[dict[str, Any]], bool, dict[str, Any]] | None:
-    """The alternatives of a core field, whether it is required, and the schema root."""
-    root = core_schema(entity, version)
-    nodes: list[Any] = [root]
-    required = False
-    for i, seg in enumerate(path):
-        nxt: list[Any] = []
-        required = False
-        for n in nodes:
-            for alt in alternatives(n, root):
-                if seg == "*":
-                    if isinstance(alt.get("items"), dict):
-                        nxt.append(alt["items"])
-                else:
-                    props = alt.get("properties")
-                    if isinstance(props, dict) and seg in props:
-                        nxt.append(props[seg])
-                        if seg in (alt.get("required") or []) and i == len(path) - 1:
-                            required = True
-        if not nxt:
-            return None
-        nodes = nxt
-    alts = [a for n in nodes for a in alternatives(n, root)]
-    return alts, required, root
 
 
 class Builder:
