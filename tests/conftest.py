@@ -24,6 +24,12 @@ Every test runs with the network blocked: the standard is offline by design
 (schemas are package data, no ``$ref`` is ever fetched), and a test that tried
 to connect anywhere fails loudly instead of passing on a lucky network. The
 machine's own loopback stays open: a local Dask cluster talks over it.
+
+The CLI's language follows the environment (``SMARTSTD_LANG``, ``LC_ALL``,
+``LC_MESSAGES``, ``LANG``), so every test starts from the same one,
+``LANG=C.UTF-8`` and nothing else set (English where a test gives no
+``--lang``): a developer's ``zh_CN`` locale or CI's own must not change what
+a test sees. A test about the language choice sets its variables itself.
 """
 
 from __future__ import annotations
@@ -34,6 +40,10 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+for _var in ("SMARTSTD_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_var, None)
+os.environ["LANG"] = "C.UTF-8"
 
 settings.register_profile(
     "quick",

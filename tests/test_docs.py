@@ -73,6 +73,20 @@ def test_generation_does_not_depend_on_hash_seeds() -> None:
     assert len(digests) == 1
 
 
+def test_python_m_docgen_checks_the_pages() -> None:
+    """``python -m smartstd._docgen --check`` runs the package's ``__main__``."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "smartstd._docgen", "--check", "--docs", str(DOCS)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    count = len([*REF.rglob("*.md")]) - len([*REF.rglob("*.zh.md")])
+    assert proc.stdout == f"{count} generated pages are up to date\n"
+
+
 def test_every_generated_page_says_it_is_generated() -> None:
     for rel, text in _docgen.pages(ROOT).items():
         assert text.startswith(_docgen.HEADER), rel

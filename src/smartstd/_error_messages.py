@@ -1,14 +1,15 @@
-"""The texts of the library's usage and configuration errors, in zh-CN and en.
+"""The texts of the library's usage, input and configuration errors, in zh-CN and en.
 
-:class:`smartstd.errors.UsageError` and :class:`~smartstd.errors.ConfigError`
-are raised with a key of this table and the values of its fields; the command
-line shows the Chinese form by default and the English one with ``--lang en``
-(the table is part of :data:`smartstd.cli.messages.MESSAGES`). Each entry is a
-``(zh-CN, en)`` pair of ``str.format`` templates with the same fields; tests
-check both languages, the fields, and that every raise site names a key here
+:class:`smartstd.errors.UsageError`, :class:`~smartstd.errors.InputError` and
+:class:`~smartstd.errors.ConfigError` are raised with a key of this table and
+the values of its fields; the command line shows the Chinese form by default
+and the English one with ``--lang en`` (the table is part of
+:data:`smartstd.cli.messages.MESSAGES`). Each entry is a ``(zh-CN, en)`` pair
+of ``str.format`` templates with the same fields; tests check both languages,
+the fields, and that every raise site names a key here
 with exactly the fields its message uses.
 
-库中用法错误与配置错误的中英文文字；命令行默认显示中文，``--lang en`` 显示英文。
+库中用法错误、输入错误与配置错误的中英文文字；命令行默认显示中文，``--lang en`` 显示英文。
 """
 
 from __future__ import annotations
@@ -155,6 +156,20 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "no data files ({suffixes}) in folder {folder}",
     ),
     "no_such_path": ("文件或文件夹不存在：{path}", "no such file or folder: {path}"),
+    "fsspec_missing": (
+        "{url} 需要通过 fsspec 读取，但未安装 fsspec：pip install 'smartstd[cloud]'"
+        "（以及该协议自己的包，例如 s3fs）",
+        "{url} is read through fsspec, which is not installed: pip install 'smartstd[cloud]'"
+        " (and the package of its protocol, such as s3fs)",
+    ),
+    "fsspec_protocol_missing": (
+        "{url}：未安装 {protocol}:// 协议所需的包（{error}）",
+        "{url}: the package for {protocol}:// is not installed ({error})",
+    ),
+    "fsspec_protocol_unknown": (
+        "{url}：fsspec 不认识协议 {protocol}://（{error}）",
+        "{url}: fsspec knows no protocol {protocol}:// ({error})",
+    ),
     "cannot_read": ("无法读取 {file}：{reason}", "cannot read {file}: {reason}"),
     "example_exists": (
         "{out} 已存在且不为空；请换一个文件夹，或加 --force 覆盖",

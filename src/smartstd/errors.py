@@ -39,7 +39,7 @@ class SmartstdError(Exception):
     with ``params``; ``str(exc)`` is the English form and :meth:`message` gives
     either::
 
-        raise ConfigError(key="waiver_needs_reason", where="waivers.yaml#/waivers/0")
+        raise ConfigError(key="waiver_needs_reason", file="waivers.yaml", n=1)
 
     Attributes:
         key: the key of the message in the catalogue; ``None`` when the error

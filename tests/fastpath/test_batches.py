@@ -186,6 +186,18 @@ FILES: dict[str, tuple[list[bytes], bytes, bool, Limits]] = {
     ),
 }
 
+# max_ndjson_bytes inside line 20, at its very end, and inside the envelope
+_UP_TO_20 = len(b"\n".join(PLAIN[:20])) + 1
+FILES["cap-inside-a-line"] = (PLAIN, b"\n", True, Limits(max_ndjson_bytes=_UP_TO_20 - 9))
+FILES["cap-at-a-line-end"] = (PLAIN, b"\n", True, Limits(max_ndjson_bytes=_UP_TO_20))
+FILES["cap-in-the-envelope"] = (PLAIN, b"\n", True, Limits(max_ndjson_bytes=40))
+FILES["cap-and-problems"] = (
+    FILES["everything"][0],
+    b"\n",
+    False,
+    Limits(max_line_bytes=300, max_ndjson_bytes=1500),
+)
+
 BATCH_SIZES = [50, 97, 200, 1 << 20]
 #: lines of 50 bytes or more never fit a 50-byte block: the fallback starts at line 2
 _FIRST_LINE_SENSITIVE = {"bom-line", "non-ascii-first"}
@@ -238,13 +250,15 @@ def _batch_bytes_for_fallback_at(path: Path, line: int, limits: Limits) -> int:
     for size in range(1, 600):
         with mock.patch.object(inputs, "BATCH_BYTES", size):
             items = list(iter_ndjson_batches(str(path), limits))
-        covered = [b.first_line + len(b.lines) - 1 for b in items if isinstance(b, Batch)]
-        if covered and max(covered) == line - 1:
+        covered = {
+            b.first_line + i for b in items if isinstance(b, Batch) for i in range(len(b.lines))
+        }
+        if covered and min(n for n in range(2, line + 2) if n not in covered) == line:
             return size
     raise AssertionError(f"no block size makes the careful reader start at line {line}")
 
 
-def test_a_batch_stops_before_the_first_plain_problem(
+def test_the_careful_reader_takes_the_block_of_a_problem_and_the_batches_go_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lines = _with(PLAIN, 29, b"")  # line 30 is blank
@@ -254,7 +268,13 @@ def test_a_batch_stops_before_the_first_plain_problem(
     items = list(iter_ndjson_batches(str(path), Limits()))
     kinds = [isinstance(item, Batch) for item in items]
     first_other = kinds.index(False)
-    assert all(kinds[:first_other]) and not any(kinds[first_other:])
+    assert all(kinds[:first_other]) and any(kinds[first_other:])  # batches again after it
+    careful_lines = [
+        item.where.line if isinstance(item, Record) else item.line
+        for item in items
+        if not isinstance(item, Batch)
+    ]
+    assert max(careful_lines) - min(careful_lines) < 5  # one block, not the rest of the file
     assert ("finding", "SC100", 30, "blank-line") in batched(path, Limits())
     assert batched(path, Limits()) == careful(path, Limits())
 
@@ -279,9 +299,9 @@ FIRST_OF_BLOCK = {
 def test_first_line_of_a_fallback_block_is_read_like_any_other_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
-    """Line 7 starts the block where the careful reader takes over (line 8 is blank).
+    """Line 7 starts the block the careful reader takes (line 8 is blank).
 
-    ``iter_ndjson_batches`` hands the rest of the file to
+    ``iter_ndjson_batches`` hands that block to
     ``iter_ndjson_records(file, limits, pos, end, line)``, which reads from
     ``pos`` as if it were the start of a file: line 7 loses its byte order
     mark, is parsed although the reader is lazy (a duplicate key or NaN turns
@@ -315,6 +335,10 @@ def test_first_line_of_a_fallback_block_is_read_like_any_other_line(
         "only-envelope",
         "lines-at-the-limit",
         "everything",
+        "cap-inside-a-line",
+        "cap-at-a-line-end",
+        "cap-in-the-envelope",
+        "cap-and-problems",
     ],
 )
 def test_split_ranges_together_read_the_whole_file(

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import json
 import math
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -174,9 +173,7 @@ def test_nan_at_top_level(limits: Limits) -> None:
 
 def test_100000_levels_of_nesting_is_sc109_without_recursion_error(limits: Limits) -> None:
     text = "[" * 100_000 + "]" * 100_000
-    start = time.perf_counter()
     value, findings = parse_json(text, file="deep.json", limits=limits)
-    assert time.perf_counter() - start < 5
     assert value is None
     f = only(findings, "SC109")
     assert f.params == {"limit": "max_depth", "value": 100_000, "maximum": 64}

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import time
 import tracemalloc
 from collections.abc import Iterator
 
@@ -79,14 +78,12 @@ def test_a_50_mb_line_is_skipped_in_bounded_memory_and_reading_goes_on() -> None
     raw = _Pieces([b'{"id": "r-1"}\n{"blob": "', (b"x", size), b'"}\n', b'{"id": "r-3"}\n'])
     stream = io.BufferedReader(raw, buffer_size=1 << 16)
     limits = Limits(max_line_bytes=64 * 1024)
-    start = time.perf_counter()
     tracemalloc.start()
     try:
         lines = list(iter_ndjson(stream, file="big.ndjson", limits=limits))
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - start < 20
     assert peak < 8 * 1024 * 1024, peak
     assert [x.lineno for x in lines] == [1, 2, 3]
     assert lines[0].value == {"id": "r-1"}

@@ -59,7 +59,10 @@ def _owned(rel: str, fresh: dict[str, str]) -> bool:
 def stale(docs_dir: Path | str = "docs", root: Path | str | None = None) -> list[str]:
     """What differs between the committed pages and freshly generated ones (empty: none)."""
     docs = Path(docs_dir)
-    fresh = pages(root if root is not None else docs.parent)
+    return _differences(docs, pages(root if root is not None else docs.parent))
+
+
+def _differences(docs: Path, fresh: dict[str, str]) -> list[str]:
     problems = []
     for rel, text in fresh.items():
         path = docs / rel
@@ -110,13 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.check:
-        problems = stale(args.docs)
+        fresh = pages(Path(args.docs).parent)
+        problems = _differences(Path(args.docs), fresh)
         for p in problems:
             print(p, file=sys.stderr)
         if problems:
             print("run `python -m smartstd._docgen` and commit the result", file=sys.stderr)
             return 1
-        print(f"{len(pages(Path(args.docs).parent))} generated pages are up to date")
+        print(f"{len(fresh)} generated pages are up to date")
         return 0
     written = generate(args.docs)
     print(f"wrote {len(written)} pages under {Path(args.docs) / REFERENCE}")

@@ -25,6 +25,7 @@ from smartstd.cli._options import (
     waivers_option,
 )
 from smartstd.cli.messages import t
+from smartstd.io.files import is_url
 from smartstd.report import LEFT_OUT, Level, Report, Severity
 
 __all__ = ["CheckArgs", "check_command", "run_check"]
@@ -188,6 +189,15 @@ def _quiet(report: Report, verbosity: int) -> Report:
     )
 
 
+class _InputPath(click.Path):
+    """A file or folder that exists, or a URL with a protocol (read through fsspec)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and is_url(value):
+            return value  # whether it exists is said when it is read
+        return super().convert(value, param, ctx)
+
+
 #: Where a check runs: worker processes here, or a Dask cluster.
 _where_options = option_group(
     click.option(
@@ -228,7 +238,7 @@ _where_options = option_group(
 
 @click.command("check")
 @click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True, readable=False)
+    "paths", nargs=-1, required=True, type=_InputPath(exists=True, dir_okay=True, readable=False)
 )
 @format_option
 @output_option
@@ -286,6 +296,10 @@ def check_command(
     quiet: int,
 ) -> None:
     """Check that PATHS (files or folders, one logical dataset) conform to the standard.
+
+    A path may be a URL read through fsspec (s3://bucket/data.ndjson, a folder
+    s3://bucket/district/), with pip install 'smartstd[cloud]' and the
+    protocol's package (s3fs, gcsfs, adlfs).
 
     Exit code 0 when conformant, 1 when not, 2 for bad usage.
     """

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -55,6 +54,7 @@ from smartstd.conformance.structure import (
     validate_entity,
 )
 from smartstd.io import Limits, locate, parse_json
+from smartstd.io.files import file_size, open_binary
 from smartstd.masking import mask_finding
 from smartstd.report import LEFT_OUT, Finding, Path, Severity
 from smartstd.standard.introspect import object_fields
@@ -573,7 +573,7 @@ class _Checker:
         """
         wanted = set(lines)
         try:
-            with open(file, "rb") as fh:
+            with open_binary(file) as fh:
                 fh.seek(start)
                 lineno, at_start = first_line, True
                 while wanted and (end is None or fh.tell() < end):
@@ -669,9 +669,9 @@ def _check_chunk(
 
 def _bounds(file: str, parts: int) -> list[tuple[int, int]]:
     """About ``parts`` byte ranges ``(start, end)`` of a file, aligned to line starts."""
-    size = os.path.getsize(file)
+    size = file_size(file)
     bounds = [0]
-    with open(file, "rb") as fh:
+    with open_binary(file) as fh:
         for i in range(1, parts):
             fh.seek(size * i // parts)
             fh.readline()
@@ -685,7 +685,7 @@ def _bounds(file: str, parts: int) -> list[tuple[int, int]]:
 def _newlines(file: str, start: int, end: int) -> int:
     """The number of line ends in a byte range of a file."""
     count = 0
-    with open(file, "rb") as fh:
+    with open_binary(file) as fh:
         fh.seek(start)
         remaining = end - start
         while remaining > 0:

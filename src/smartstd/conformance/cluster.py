@@ -37,7 +37,7 @@ Dask is an optional extra: ``pip install 'smartstd[cluster]'``.
 from __future__ import annotations
 
 import hashlib
-import os
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -48,6 +48,7 @@ from smartstd.conformance.inputs import Document
 from smartstd.conformance.options import CheckOptions
 from smartstd.conformance.rule import Context, Hit, Where
 from smartstd.errors import UsageError
+from smartstd.io.files import file_size
 from smartstd.rules.sc2.checks import IdentityRule, IdentityState, exact_ids, split_identity
 
 __all__ = ["DEFAULT_BUCKETS", "DEFAULT_PART_BYTES", "bucket_of", "run_on_cluster"]
@@ -102,6 +103,36 @@ def _connected(scheduler: str | None, workers: int) -> Iterator[Any]:
 
 # --------------------------------------------------------------------------- tasks
 
+_exact_lock = threading.Lock()
+_exact_users = 0
+_exact_block: Any = None
+
+
+@contextmanager
+def _exact_ids() -> Iterator[None]:
+    """:func:`exact_ids` for tasks that run at once in threads of one process.
+
+    A Dask worker runs several tasks at once in threads (``dask worker``
+    starts one per core), and a client may share its process with workers:
+    ``exact_ids`` alone swaps a module global, so one task leaving it would
+    switch another, still running, back to 64-bit keys. Here the first task
+    in switches and the last one out switches back.
+    """
+    global _exact_users, _exact_block
+    with _exact_lock:
+        if _exact_users == 0:
+            _exact_block = exact_ids()
+            _exact_block.__enter__()
+        _exact_users += 1
+    try:
+        yield
+    finally:
+        with _exact_lock:
+            _exact_users -= 1
+            if _exact_users == 0:
+                _exact_block.__exit__(None, None, None)
+                _exact_block = None
+
 
 def _identity_index(checker: _Checker) -> int | None:
     for i, rule in enumerate(checker.dataset_rules):
@@ -124,7 +155,7 @@ def _map_range(
     job: tuple[Any, ...], index: int | None, buckets: int
 ) -> tuple[Any, ...]:  # pragma: no cover - runs in a Dask worker (the tests run it there)
     """A map task: check one byte range with exact ids, then split the identity state."""
-    with exact_ids():
+    with _exact_ids():
         result = _check_chunk(job)
     return _split_result(result, index, buckets)
 
@@ -132,7 +163,7 @@ def _map_range(
 def _reduce_bucket(ctx: Context, *pieces: Any) -> list[Hit]:  # pragma: no cover - in a worker
     """A join task: merge one bucket of every range in input order and settle it."""
     rule = IdentityRule()
-    with exact_ids():
+    with _exact_ids():
         state = rule.new_state()
         for piece in pieces:
             if piece is not None:
@@ -148,7 +179,8 @@ def _item(parts: Sequence[Any], i: int) -> Any:  # pragma: no cover - in a worke
 
 
 def _ranges(file: str, part_bytes: int) -> list[tuple[int, int, int]]:
-    size = os.path.getsize(file)
+    """Byte ranges of an NDJSON input, local or a URL (read through fsspec, as the workers do)."""
+    size = file_size(file)
     return _split(file, max(1, -(-size // max(part_bytes, 1))))
 
 
@@ -176,7 +208,7 @@ def run_on_cluster(
                     pieces.append(client.submit(_map_range, job, index, buckets, pure=False))
             else:
                 local = _Checker(ctx, enabled, severities, opts.limits)
-                with exact_ids():
+                with _exact_ids():
                     if d.unreadable:
                         local.lost(None, Where(d.file, None, ()))
                     for rec in d.records():

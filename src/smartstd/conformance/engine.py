@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -54,6 +53,7 @@ from smartstd.conformance.structure import (
     validate_envelope,
 )
 from smartstd.io import locate
+from smartstd.io.files import file_size, open_binary
 from smartstd.io.ndjson import read_line
 from smartstd.masking import mask_finding
 from smartstd.report import LEFT_OUT, Finding, Level, Path, Report, Severity
@@ -162,10 +162,11 @@ class Engine:
     def _run_local(self, docs: list[Document], ctx: Context, checker: _Checker) -> None:
         """Check every input on this machine (``jobs`` processes for large NDJSON files)."""
         opts = self.options
-        total = sum(os.path.getsize(f) for f in self.files if os.path.exists(f))
+        sizes = {d.file: _size(d) for d in docs}
+        total = sum(sizes.values())
         done = 0
         for d in docs:
-            size = os.path.getsize(d.file) if os.path.exists(d.file) else 0
+            size = sizes[d.file]
             if d.fmt == "ndjson" and d.header is not None:
                 if opts.jobs > 1 and size >= _MIN_SPLIT_BYTES:
                     # each part's result is merged as soon as it comes (in input
@@ -401,7 +402,7 @@ class Engine:
                     out[i] = out[i].replace(line=line, column=col)
         for file, by_line in ndjson_missing.items():
             try:
-                with open(file, "rb") as fh:
+                with open_binary(file) as fh:
                     for lineno, raw, whole in _bounded_lines(
                         fh, self.options.limits.max_line_bytes
                     ):
@@ -428,6 +429,14 @@ class Engine:
             except OSError:
                 continue
         return out
+
+
+def _size(doc: Document) -> int:
+    """The size of an input in bytes, 0 when it cannot be known (a local path or a URL)."""
+    try:
+        return file_size(doc.file)
+    except OSError:
+        return 0
 
 
 def _bounded_lines(fh: Any, max_line: int) -> Iterator[tuple[int, bytes, bool]]:

@@ -1,7 +1,10 @@
 """Inputs: which files form a dataset, and how each is read into records.
 
 Paths may be files or folders (a folder contributes its data files, not
-recursively, in name order; profile and configuration files are skipped).
+recursively, in name order; profile and configuration files are skipped),
+local or URLs with a protocol (``s3://bucket/data.ndjson``, a folder
+``s3://bucket/district/``), which are read through fsspec
+(:mod:`smartstd.io.files`); findings name a URL's file by its URL.
 JSON and YAML documents are read whole; NDJSON is streamed line by line.
 
 输入：哪些文件组成一个数据集，以及如何把每个文件读成记录。
@@ -19,6 +22,7 @@ from typing import Any, Literal
 from smartstd.conformance.rule import Where
 from smartstd.errors import UsageError
 from smartstd.io import Limits, iter_ndjson, read_document, sniff_format
+from smartstd.io.files import entries, file_size, is_url, kind_of, open_binary
 from smartstd.report import Finding, Path, Severity
 
 __all__ = [
@@ -146,6 +150,9 @@ def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
     """
     out: list[str] = []
     for p in paths:
+        if is_url(p):  # through fsspec: s3://bucket/folder/, memory://..., file:///...
+            out.extend(_expand_url(p))
+            continue
         fs = FsPath(p)
         if fs.is_dir():
             try:
@@ -172,6 +179,42 @@ def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _expand_url(url: str) -> list[str]:
+    """:func:`expand_paths` of one URL: the URL of a file, or a folder's data files."""
+    kind = kind_of(url)
+    if kind == "missing":
+        raise UsageError(key="no_such_path", path=url)
+    if kind != "folder":
+        return [url]
+    try:
+        children = entries(url)
+    except OSError:
+        return [url]  # open_document says why it cannot be read
+    found = sorted(
+        child
+        for child, child_kind in children
+        if child_kind != "folder"
+        and FsPath(child).suffix.lower() in DATA_SUFFIXES
+        and FsPath(child).name not in _SKIP_NAMES
+        and not _is_profile_url(child, child_kind)
+    )
+    if not found:
+        suffixes = ", ".join(DATA_SUFFIXES)
+        raise UsageError(key="no_data_files", suffixes=suffixes, folder=url)
+    return found
+
+
+def _is_profile_url(url: str, kind: str) -> bool:
+    if FsPath(url).suffix.lower() not in (".yaml", ".yml") or kind != "file":
+        return False
+    try:
+        with open_binary(url) as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return any(line.startswith(b"profile:") for line in head.splitlines())
+
+
 def _is_profile_file(path: FsPath) -> bool:
     if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
         return False  # a named pipe is never opened: that would wait for a writer
@@ -196,20 +239,28 @@ def open_document(file: str, limits: Limits) -> Document:
     broken link) is an SC100 ``unreadable`` finding.
     """
     try:
-        mode = os.stat(file).st_mode
-        if stat.S_ISDIR(mode):
-            os.listdir(file)  # a folder that cannot be listed: say why
-        if not stat.S_ISREG(mode):
-            return Document(file, "json", findings=[_not_a_file(file, mode)])
-        size = os.path.getsize(file)
-        with open(file, "rb") as fh:
+        if is_url(file):
+            kind = kind_of(file)
+            if kind == "missing":
+                raise FileNotFoundError(2, "No such file or directory", file)
+            if kind != "file":
+                mode = stat.S_IFDIR if kind == "folder" else 0
+                return Document(file, "json", findings=[_not_a_file(file, mode)])
+        else:
+            mode = os.stat(file).st_mode
+            if stat.S_ISDIR(mode):
+                os.listdir(file)  # a folder that cannot be listed: say why
+            if not stat.S_ISREG(mode):
+                return Document(file, "json", findings=[_not_a_file(file, mode)])
+        size = file_size(file)
+        with open_binary(file) as fh:
             head = fh.read(4096)
     except OSError as exc:
         return Document(file, "json", findings=[_unreadable(file, exc)])
     fmt = _format_of(file, head)
     if fmt == "ndjson":
         doc = Document(file, "ndjson")
-        with open(file, "rb") as fh:
+        with open_binary(file) as fh:
             for line in iter_ndjson(fh, file=file, limits=limits):
                 doc.findings.extend(line.findings)
                 if isinstance(line.value, dict):
@@ -246,7 +297,7 @@ def open_document(file: str, limits: Limits) -> Document:
                 )
             ],
         )
-    with open(file, "rb") as fh:
+    with open_binary(file) as fh:
         data = fh.read()
     parsed = read_document(data, file=file, limits=limits, fmt="yaml" if fmt == "yaml" else "json")
     doc = Document(file, fmt, findings=list(parsed.findings), doc=parsed)
@@ -295,12 +346,21 @@ def iter_ndjson_records(
     With ``lazy``, records carry only their text (``raw`` is ``None``) and the
     caller parses them: the engine's fast path validates straight from text.
     """
-    with open(file, "rb") as fh:
+    cap = limits.max_ndjson_bytes
+    if cap is not None and start > cap:
+        return  # past the line where max_ndjson_bytes fell: that line's range said so
+    with open_binary(file) as fh:
         fh.seek(start)
         stream: Any = _Range(fh, end) if end is not None else fh
-        final = end is None or end >= os.fstat(fh.fileno()).st_size
+        final = end is None or end >= file_size(file)
         lines = iter_ndjson(
-            stream, file=file, limits=limits, parse=not lazy, first_line=first_line, final=final
+            stream,
+            file=file,
+            limits=limits,
+            parse=not lazy,
+            first_line=first_line,
+            final=final,
+            offset=start,  # the limit counts the bytes of the whole file
         )
         for line in lines:
             lineno = line.lineno
@@ -344,24 +404,26 @@ def iter_ndjson_batches(
     Reads about :data:`BATCH_BYTES` at a time and decodes and splits them in
     one go. A batch is only made of lines that need none of the careful
     reader's judgement: valid UTF-8, no carriage return, no line over the
-    limit, each line starting with ``{``. From the first block that is not so
-    plain to the end of the range, the careful reader takes over
-    (:func:`iter_ndjson_records`, which yields records and findings), so the
-    findings are the same as if it had read the whole file.
+    limit, each line starting with ``{``. A block that is not so plain, or a
+    line longer than a block, is read by the careful reader
+    (:func:`iter_ndjson_records`, which yields records and findings), and the
+    batches go on after it; from the block in which ``max_ndjson_bytes``
+    falls, the careful reader reads to that line and stops. The findings are
+    the same as if the careful reader had read the whole file. A file of any
+    size streams this way (there is no size limit by default, and one odd
+    line no longer sends the rest of a 200 GB file to the slow reader); line
+    numbers are counted, never guessed.
     """
-    size = os.path.getsize(file)
+    size = file_size(file)
     stop = size if end is None else min(end, size)
     cap = limits.max_ndjson_bytes
-    if cap is not None and size > cap:  # the careful reader says where the limit falls
-        yield from iter_ndjson_records(file, limits, start, end, first_line, lazy=True)
-        return
     max_line = limits.max_line_bytes
     pos, line = start, first_line
-    with open(file, "rb") as fh:
+    with open_binary(file) as fh:
         fh.seek(pos)
         if line == 1:  # the envelope: read and reported by open_document
             head = fh.readline(max_line + 2)
-            if not head.endswith(b"\n"):
+            if not head.endswith(b"\n") or (cap is not None and len(head) > cap):
                 yield from iter_ndjson_records(file, limits, start, end, first_line, lazy=True)
                 return
             pos, line = pos + len(head), 2
@@ -371,15 +433,50 @@ def iter_ndjson_batches(
                 break
             cut = len(data) if pos + len(data) >= stop else data.rfind(b"\n") + 1
             chunk = data[:cut] if cut < len(data) else data
-            lines = _plain_lines(chunk, max_line) if cut else None
-            if lines is None:
+            if cap is not None and pos + (cut or len(data)) > cap:
+                # the block where max_ndjson_bytes falls: the careful reader
+                # says where, and reads nothing after it
                 yield from iter_ndjson_records(file, limits, pos, end, line, lazy=True)
                 return
+            if not cut:  # a line longer than a block: read it whole if it may be kept
+                cut = _line_end(fh, pos + len(data), stop) - pos
+                fh.seek(pos)
+                if cut > max_line + 1:  # the careful reader skips it, a MiB at a time
+                    yield from iter_ndjson_records(file, limits, pos, pos + cut, line, lazy=True)
+                    pos, line = pos + cut, line + 1
+                    fh.seek(pos)
+                    continue
+                data = chunk = fh.read(cut)
+            lines = _plain_lines(chunk, max_line)
+            if lines is None:  # the careful reader takes this block, then the batches go on
+                yield from iter_ndjson_records(file, limits, pos, pos + cut, line, lazy=True)
+                pos += cut
+                line += chunk.count(b"\n")
+                if cut < len(data):
+                    fh.seek(pos)
+                continue
             yield Batch(line, lines, chunk)
             pos += cut
             line += len(lines)
             if cut < len(data):
                 fh.seek(pos)
+
+
+def _line_end(fh: Any, at: int, stop: int) -> int:
+    """Where the line that goes on at byte ``at`` ends (after its line end), at most ``stop``.
+
+    Reads a block at a time and keeps none of it.
+    """
+    fh.seek(at)
+    while at < stop:
+        block: bytes = fh.read(min(BATCH_BYTES, stop - at))
+        if not block:
+            break
+        nl = block.find(b"\n")
+        if nl >= 0:
+            return at + nl + 1
+        at += len(block)
+    return stop
 
 
 def _plain_lines(chunk: bytes, max_line: int) -> list[bytes] | None:
@@ -513,8 +610,10 @@ def may_mention(file: str, words: Iterable[bytes]) -> bool:
     spell a word otherwise), a YAML file (which may write a value in many
     forms) or a file that cannot be read all answer yes.
     """
-    if file.endswith((".yaml", ".yml")) or not os.path.isfile(file):
-        return True  # a pipe or a device is never opened here (it would block)
+    if file.endswith((".yaml", ".yml")) or is_url(file) or not os.path.isfile(file):
+        # a pipe or a device is never opened here (it would block), nor is a
+        # URL read twice to save the work of a rule
+        return True
     needles = [*words, b"\\u"]
     longest = max(len(n) for n in needles)
     try:

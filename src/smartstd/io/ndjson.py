@@ -71,6 +71,7 @@ def iter_ndjson(
     parse: bool = True,
     first_line: int = 1,
     final: bool = True,
+    offset: int = 0,
 ) -> Iterator[NdjsonLine]:
     """Read an NDJSON stream one line at a time.
 
@@ -87,6 +88,8 @@ def iter_ndjson(
             start with a byte-order mark or reveal UTF-16 or UTF-32.
         final: whether the stream ends where the file ends; only then is a
             blank last line of the stream allowed.
+        offset: the bytes of the file before the stream's start (a stream
+            may start inside a file), counted towards ``max_ndjson_bytes``.
 
     Yields:
         Every line, in order, with its value and its findings; except the
@@ -98,7 +101,7 @@ def iter_ndjson(
     max_file = limits.max_ndjson_bytes if limits.max_ndjson_bytes is not None else sys.maxsize
     readline = stream.readline
     lineno = first_line - 1
-    total = 0
+    total = offset
     held: NdjsonLine | None = None  # a blank line, unless it turns out to be the last
     while True:
         raw, size, last_cr = read_line(readline, max_line + 2)
