@@ -45,6 +45,9 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, Literal
 
+from smartstd._provinces import PROVINCE_CODES
+from smartstd.scanner import redact as _scan_redact
+
 __all__ = [
     "CREDIT_CODE_ALPHABET",
     "CREDIT_CODE_AUTHORITIES",
@@ -80,19 +83,6 @@ __all__ = [
 # --------------------------------------------------------------------------
 # Administrative division codes, GB/T 2260
 # --------------------------------------------------------------------------
-
-#: The province-level division codes of GB/T 2260 (the first two digits).
-PROVINCE_CODES: Final[frozenset[str]] = frozenset(
-    {
-        "11", "12", "13", "14", "15",
-        "21", "22", "23",
-        "31", "32", "33", "34", "35", "36", "37",
-        "41", "42", "43", "44", "45", "46",
-        "50", "51", "52", "53", "54",
-        "61", "62", "63", "64", "65",
-        "71", "81", "82",
-    }
-)  # fmt: skip
 
 #: The level of a division code: the number of trailing ``00`` pairs.
 DivisionLevel = Literal["province", "prefecture", "county"]
@@ -686,6 +676,4 @@ def redact(text: str) -> str:
     >>> redact("id 11010519491231002X, tel 138 1234 5678")
     'id 110105****002X, tel 138****5678'
     """
-    from smartstd.scanner import redact as _redact
-
-    return _redact(text)
+    return _scan_redact(text)

@@ -45,7 +45,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any, Final, Literal, NamedTuple
 
-from smartstd.identifiers import PROVINCE_CODES
+from smartstd._provinces import PROVINCE_CODES
 
 __all__ = [
     "MAX_REPEAT",
