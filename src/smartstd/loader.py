@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path as FsPath
 from typing import Any
 
-from smartstd.conformance.inputs import Document, expand_paths, iter_ndjson_records, open_document
+from smartstd.conformance.inputs import InputFile, expand_paths, iter_ndjson_records, open_document
 from smartstd.conformance.structure import validate_entity, validate_envelope
 from smartstd.errors import InputError
 from smartstd.io import Limits, locate
@@ -28,7 +28,7 @@ __all__ = ["load"]
 
 def _finding(
     code: str,
-    doc: Document,
+    doc: InputFile,
     path: tuple[str | int, ...],
     params: dict[str, Any],
     line: int | None = None,
@@ -46,7 +46,7 @@ def _finding(
     )
 
 
-def _placed(doc: Document, hits: list[tuple[str, Path, dict[str, Any]]]) -> list[Finding]:
+def _placed(doc: InputFile, hits: list[tuple[str, Path, dict[str, Any]]]) -> list[Finding]:
     """Findings of the hits in a JSON or YAML document, placed in one pass over it."""
     found = doc.positions(path for _, path, _ in hits)
     return [
@@ -64,7 +64,7 @@ def _placed(doc: Document, hits: list[tuple[str, Path, dict[str, Any]]]) -> list
 
 
 def _placed_in_line(
-    doc: Document, hits: list[tuple[str, Path, dict[str, Any]]], line: int | None, text: str | None
+    doc: InputFile, hits: list[tuple[str, Path, dict[str, Any]]], line: int | None, text: str | None
 ) -> list[Finding]:
     """Findings of the hits in one NDJSON line, placed in one pass over its text."""
     found = locate(text, [path for _, path, _ in hits]) if text is not None else {}

@@ -44,7 +44,7 @@ from dataclasses import replace
 from typing import Any
 
 from smartstd.conformance.checker import _check_chunk, _Checker, _ChunkResult, _split
-from smartstd.conformance.inputs import Document
+from smartstd.conformance.inputs import InputFile
 from smartstd.conformance.options import CheckOptions
 from smartstd.conformance.rule import Context, Hit, Where
 from smartstd.errors import UsageError
@@ -187,7 +187,7 @@ def _ranges(file: str, part_bytes: int) -> list[tuple[int, int, int]]:
 def run_on_cluster(
     opts: CheckOptions,
     enabled: frozenset[str],
-    docs: list[Document],
+    docs: list[InputFile],
     ctx: Context,
     checker: _Checker,
 ) -> list[Hit]:

@@ -34,7 +34,7 @@ from smartstd.conformance.checker import (
     left_out,
 )
 from smartstd.conformance.inputs import (
-    Document,
+    InputFile,
     expand_paths,
     may_mention,
     open_document,
@@ -104,7 +104,7 @@ class Engine:
         self.charter_present = False
         self.standard_version = STANDARD_VERSION
         self.waived: list[Finding] = []
-        self._docs: dict[str, Document] = {}
+        self._docs: dict[str, InputFile] = {}
 
     # -- severity and placement
 
@@ -159,7 +159,7 @@ class Engine:
                 pending.append(checker.place(hit, where, None))
         yield from self._finalize(pending)
 
-    def _run_local(self, docs: list[Document], ctx: Context, checker: _Checker) -> None:
+    def _run_local(self, docs: list[InputFile], ctx: Context, checker: _Checker) -> None:
         """Check every input on this machine (``jobs`` processes for large NDJSON files)."""
         opts = self.options
         sizes = {d.file: _size(d) for d in docs}
@@ -206,12 +206,12 @@ class Engine:
             for future in futures:
                 yield future.result()
 
-    def _context(self, docs: list[Document]) -> tuple[Context, bool, list[Finding]]:
+    def _context(self, docs: list[InputFile]) -> tuple[Context, bool, list[Finding]]:
         """Find the envelope, check it, and build the rules' context."""
         findings: list[Finding] = []
         full = [d for d in docs if d.header is not None and "generated_at" in d.header]
         envelope = None
-        env_doc: Document | None = None
+        env_doc: InputFile | None = None
         if not full:
             unreadable = any(d.header is None and d.findings for d in docs)
             if not unreadable:
@@ -303,7 +303,7 @@ class Engine:
         )
         return ctx, refuse, findings
 
-    def _envelope_profiles(self, refs: list[str], doc: Document | None) -> list[Finding]:
+    def _envelope_profiles(self, refs: list[str], doc: InputFile | None) -> list[Finding]:
         """Apply the profiles the dataset names (SC701 for those that cannot be found)."""
         from smartstd.profiles import resolve_envelope_profiles
 
@@ -311,7 +311,7 @@ class Engine:
         self.options, hits = resolve_envelope_profiles(self.options, refs, self.files)
         return [self._place_doc(h, where, doc) for h in hits if h.code in self.enabled]
 
-    def _version_findings(self, version: str, doc: Document | None) -> tuple[list[Finding], bool]:
+    def _version_findings(self, version: str, doc: InputFile | None) -> tuple[list[Finding], bool]:
         from smartstd.versions import compare_to_library
 
         verdict = compare_to_library(version)
@@ -325,7 +325,7 @@ class Engine:
         return [self._place_doc(hit, where, doc)], refuse
 
     def _place_doc_hits(
-        self, hits: Iterable[Hit], where: Where, doc: Document | None
+        self, hits: Iterable[Hit], where: Where, doc: InputFile | None
     ) -> list[Finding]:
         """:meth:`_place_doc` for many hits: the document is searched once for them all."""
         found = list(hits)
@@ -333,7 +333,7 @@ class Engine:
             doc.positions([where.base + hit.path for hit in found])  # kept by the document
         return [self._place_doc(hit, where, doc) for hit in found]
 
-    def _place_doc(self, hit: Hit, where: Where, doc: Document | None) -> Finding:
+    def _place_doc(self, hit: Hit, where: Where, doc: InputFile | None) -> Finding:
         path = where.base + hit.path
         line, col = where.line, None
         if doc is not None and doc.fmt != "ndjson":
@@ -431,7 +431,7 @@ class Engine:
         return out
 
 
-def _size(doc: Document) -> int:
+def _size(doc: InputFile) -> int:
     """The size of an input in bytes, 0 when it cannot be known (a local path or a URL)."""
     try:
         return file_size(doc.file)
@@ -474,7 +474,7 @@ def _loads_quietly(text: str) -> Any:
         return None
 
 
-def _doc_entity(doc: Document, path: Path) -> Any:
+def _doc_entity(doc: InputFile, path: Path) -> Any:
     if len(path) >= 2 and path[0] == "entities" and isinstance(path[1], int):
         ents = doc.entities or []
         if 0 <= path[1] < len(ents):

@@ -28,7 +28,7 @@ from smartstd.report import Finding, Path, Severity
 __all__ = [
     "DATA_SUFFIXES",
     "Batch",
-    "Document",
+    "InputFile",
     "Record",
     "expand_paths",
     "iter_ndjson_batches",
@@ -74,8 +74,14 @@ class Batch:
 
 
 @dataclass
-class Document:
-    """A JSON or YAML document read whole, or the head of an NDJSON file.
+class InputFile:
+    """One input file as a check reads it: a JSON or YAML dataset read whole, or an NDJSON head.
+
+    The engine, :func:`smartstd.load` and the graph commands all read their
+    paths through :func:`open_document`, which gives one of these. For JSON
+    and YAML it holds the parsed :class:`smartstd.io.Document` (``doc``: the
+    text and where each value is); an NDJSON file is read record by record
+    afterwards (:func:`iter_ndjson_records`).
 
     Attributes:
         file: the path as given.
@@ -83,7 +89,8 @@ class Document:
         header: the envelope fields found (for NDJSON, line 1), or ``None``.
         findings: reading problems (SC100, SC101, SC102, SC109).
         entities: for JSON/YAML, the ``entities`` array (or ``None``).
-        positions: a function from a path to ``(line, column)`` for JSON/YAML.
+        doc: for JSON/YAML, the :class:`smartstd.io.Document` read (positions
+            of values come from it); ``None`` for NDJSON.
     """
 
     file: str
@@ -231,7 +238,7 @@ def _format_of(file: str, head: bytes) -> Format:
     return fmt if fmt is not None else "json"
 
 
-def open_document(file: str, limits: Limits) -> Document:
+def open_document(file: str, limits: Limits) -> InputFile:
     """Read a file's head: the whole document for JSON/YAML, line 1 for NDJSON.
 
     Only regular files are opened: anything else (a named pipe, which would
@@ -245,21 +252,21 @@ def open_document(file: str, limits: Limits) -> Document:
                 raise FileNotFoundError(2, "No such file or directory", file)
             if kind != "file":
                 mode = stat.S_IFDIR if kind == "folder" else 0
-                return Document(file, "json", findings=[_not_a_file(file, mode)])
+                return InputFile(file, "json", findings=[_not_a_file(file, mode)])
         else:
             mode = os.stat(file).st_mode
             if stat.S_ISDIR(mode):
                 os.listdir(file)  # a folder that cannot be listed: say why
             if not stat.S_ISREG(mode):
-                return Document(file, "json", findings=[_not_a_file(file, mode)])
+                return InputFile(file, "json", findings=[_not_a_file(file, mode)])
         size = file_size(file)
         with open_binary(file) as fh:
             head = fh.read(4096)
     except OSError as exc:
-        return Document(file, "json", findings=[_unreadable(file, exc)])
+        return InputFile(file, "json", findings=[_unreadable(file, exc)])
     fmt = _format_of(file, head)
     if fmt == "ndjson":
-        doc = Document(file, "ndjson")
+        doc = InputFile(file, "ndjson")
         with open_binary(file) as fh:
             for line in iter_ndjson(fh, file=file, limits=limits):
                 doc.findings.extend(line.findings)
@@ -281,7 +288,7 @@ def open_document(file: str, limits: Limits) -> Document:
                 )
         return doc
     if size > limits.max_file_bytes:
-        return Document(
+        return InputFile(
             file,
             fmt,
             findings=[
@@ -300,7 +307,7 @@ def open_document(file: str, limits: Limits) -> Document:
     with open_binary(file) as fh:
         data = fh.read()
     parsed = read_document(data, file=file, limits=limits, fmt="yaml" if fmt == "yaml" else "json")
-    doc = Document(file, fmt, findings=list(parsed.findings), doc=parsed)
+    doc = InputFile(file, fmt, findings=list(parsed.findings), doc=parsed)
     value = parsed.value
     if value is None and parsed.findings:
         doc.findings = [_foreign(file, f) for f in doc.findings]
