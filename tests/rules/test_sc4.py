@@ -629,3 +629,16 @@ def test_sc401_scans_the_envelope_too(tmp_path: Any, fmt: str) -> None:
     assert "11010519491231002X" not in found[0].message("en")
     clean = writer(tmp_path / f"clean.{fmt}", extensions={"gz": "https://example.org/gz"})
     assert not smartstd.check(str(clean), select=("SC401",)).findings
+
+
+@pytest.mark.parametrize(
+    ("configured", "expected"),
+    [(None, 24.0), (12, 12.0), (1.5, 1.5), ("12", 24.0), (True, 24.0), ([3], 24.0)],
+)
+def test_a_numeric_parameter_that_is_not_a_number_falls_back_to_the_default(
+    configured: object, expected: float
+) -> None:
+    params = {} if configured is None else {"SC408": {"max_silence_hours": configured}}
+    context = Context(now=None, params=params)
+    assert get_rule("SC408").param_defaults()["max_silence_hours"] == 24
+    assert context.number("SC408", "max_silence_hours") == expected

@@ -162,6 +162,23 @@ class Context:
         memo[key] = value
         return value
 
+    def number(self, code: str, name: str) -> float:
+        """A numeric rule parameter; a value that is not a number falls back to the default.
+
+        A bool or a string in a configuration file (``grace_hours = "2"``)
+        is not a number: the rule then runs with the catalogue's default
+        (the configuration check reports the wrong type).
+        """
+        value = self.param(code, name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        from smartstd.catalogue import get_rule
+
+        default = get_rule(code).param_defaults()[name]
+        if isinstance(default, (int, float)) and not isinstance(default, bool):
+            return float(default)
+        return 0.0
+
     def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
         """A value derived from the parameters, computed once per check (rules ask per record)."""
         memo = self._memo

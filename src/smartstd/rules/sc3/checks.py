@@ -28,7 +28,6 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from smartstd.catalogue import get_rule
 from smartstd.conformance.rule import Context, Hit, entity_rule
 from smartstd.scanner import scan
 from smartstd.standard.lifecycle import (
@@ -57,14 +56,6 @@ _NOT_A_RESPONSE = frozenset({INITIAL_STATUS, "withdrawn"})
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _number(ctx: Context, code: str, name: str) -> float:
-    """A numeric parameter; a value of the wrong type falls back to the default."""
-    value = ctx.param(code, name)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    return float(get_rule(code).param_defaults()[name])
 
 
 def _plain(value: float) -> float | int:
@@ -158,7 +149,7 @@ def request_overdue(e: Any, ctx: Context) -> Iterator[Hit]:
     """SC303: an open request past ``due_at`` (plus ``grace_hours``) at ``generated_at``."""
     if ctx.now is None or e.due_at is None or OPEN311_STATUS.get(e.status) != "open":
         return
-    grace = dt.timedelta(hours=_number(ctx, "SC303", "grace_hours"))
+    grace = dt.timedelta(hours=ctx.number("SC303", "grace_hours"))
     if ctx.now > e.due_at + grace:
         yield Hit(
             "SC303",
@@ -187,7 +178,7 @@ def sla_hours(channel: str, category: str, ctx: Context) -> float:
         value = _mapping(ctx, "SC304", name).get(key)
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
             found.append(float(value))
-    return min(found) if found else _number(ctx, "SC304", "default_sla_hours")
+    return min(found) if found else ctx.number("SC304", "default_sla_hours")
 
 
 def first_response(e: Any) -> tuple[dt.datetime, tuple[str | int, ...]] | None:
@@ -292,7 +283,7 @@ def invalid_status_transition(e: Any, ctx: Context) -> Iterator[Hit]:
     events = _sorted_events(e)
     if not events:
         return
-    window = dt.timedelta(days=_number(ctx, "SC306", "reopen_days"))
+    window = dt.timedelta(days=ctx.number("SC306", "reopen_days"))
     partial = getattr(e, "history", "complete") == "partial"
     hits = list(_transition_hits(e, events, window, partial))
     if hits and any(i != n for n, (i, _ev) in enumerate(events)):
@@ -391,7 +382,7 @@ def consultation_without_decision(e: Any, ctx: Context) -> Iterator[Hit]:
     """SC308: closed more than ``days`` days before ``generated_at`` and no decision."""
     if e.decision is not None or ctx.now is None:
         return
-    days = _number(ctx, "SC308", "days")
+    days = ctx.number("SC308", "days")
     if ctx.now - e.closes_at > dt.timedelta(days=days):
         yield Hit(
             "SC308",

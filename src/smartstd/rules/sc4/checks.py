@@ -89,17 +89,6 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-def _num_param(ctx: Context, code: str, name: str) -> float:
-    """A numeric rule parameter; a value that is not a number falls back to the default."""
-    try:
-        value = _number(ctx.param(code, name))
-    except (KeyError, TypeError, AttributeError):
-        value = None
-    if value is None:
-        value = _number(get_rule(code).param_defaults()[name])
-    return value if value is not None else 0.0
-
-
 def _str_set_param(ctx: Context, code: str, name: str) -> frozenset[str]:
     found: frozenset[str] = ctx.memo(
         ("str_set", code, name), lambda: _read_str_set_param(ctx, code, name)
@@ -399,7 +388,7 @@ def _retention_bounds(ctx: Context, kind: str) -> tuple[float, float]:
         low, high = _number(pair[0]), _number(pair[1])
         if low is not None and high is not None:
             return low, high
-    return _num_param(ctx, "SC405", "min_days"), _num_param(ctx, "SC405", "max_days")
+    return ctx.number("SC405", "min_days"), ctx.number("SC405", "max_days")
 
 
 @entity_rule("SC405", types=("Device",))
@@ -427,7 +416,7 @@ def device_silent(e: Any, ctx: Context) -> Iterator[Hit]:
     """SC408: an active device has been seen within ``max_silence_hours`` of generated_at."""
     if e.status != "active":
         return
-    limit = _num_param(ctx, "SC408", "max_silence_hours")
+    limit = ctx.number("SC408", "max_silence_hours")
     if e.last_seen_at is None:
         yield Hit(
             "SC408",
@@ -457,7 +446,7 @@ def protection_level_too_low(e: Any, ctx: Context) -> Iterator[Hit]:
         return
     minimum = _number(_mapping_param(ctx, "SC410", "kind_min_levels").get(e.kind))
     if minimum is None:
-        minimum = _num_param(ctx, "SC410", "min_level")
+        minimum = ctx.number("SC410", "min_level")
     level = e.protection_level
     if level is None or level < minimum:
         yield Hit(
@@ -523,7 +512,7 @@ def critical_alert_unacknowledged(e: Any, ctx: Context) -> Iterator[Hit]:
     """SC407: a critical alert is acknowledged within ``ack_minutes``."""
     if e.severity != "critical":
         return
-    limit = _num_param(ctx, "SC407", "ack_minutes")
+    limit = ctx.number("SC407", "ack_minutes")
     if e.acknowledged_at is not None:
         minutes = (e.acknowledged_at - e.detected_at).total_seconds() / 60
         path: Path = ("acknowledged_at",)

@@ -12,7 +12,7 @@ from smartstd.conformance.rule import (
     Where,
     register_dataset_rule,
 )
-from smartstd.rules.sc5.checks._shared import _number, _plain, _strings
+from smartstd.rules.sc5.checks._shared import _plain, _strings
 
 # --------------------------------------------------------------------------- SC508
 
@@ -108,7 +108,7 @@ class CommunityCountRule:
         wanted = _strings(ctx, "SC508", "complete_communities")
         if not wanted or not state.communities:
             return
-        tolerance = _number(ctx, "SC508", "tolerance")
+        tolerance = ctx.number("SC508", "tolerance")
         counted: dict[str, dict[str, int]] = {}
         for hid, did in state.households.items():
             bid = state.dwellings.get(did)

@@ -15,7 +15,7 @@ from smartstd.conformance.rule import (
     entity_rule,
     register_dataset_rule,
 )
-from smartstd.rules.sc5.checks._shared import _is_active, _is_open, _number, _plain
+from smartstd.rules.sc5.checks._shared import _is_active, _is_open, _plain
 
 # --------------------------------------------------------------------------- SC501
 
@@ -25,7 +25,7 @@ def service_profile_stale(e: Any, ctx: Context) -> Iterator[Hit]:
     """SC501: a profile not updated for more than ``max_age_days`` at ``generated_at``."""
     if ctx.now is None:
         return
-    max_age = _number(ctx, "SC501", "max_age_days")
+    max_age = ctx.number("SC501", "max_age_days")
     age = ctx.now - e.updated_at
     if age > dt.timedelta(days=max_age):
         yield Hit(

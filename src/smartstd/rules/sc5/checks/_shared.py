@@ -12,14 +12,6 @@ from smartstd.conformance.rule import (
 )
 
 
-def _number(ctx: Context, code: str, name: str) -> float:
-    """A numeric parameter; a value of the wrong type falls back to the default."""
-    value = ctx.param(code, name)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    return float(get_rule(code).param_defaults()[name])
-
-
 def _plain(value: float) -> float | int:
     return int(value) if value == int(value) else value
 
