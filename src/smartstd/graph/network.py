@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from smartstd.graph.index import label as _label
@@ -63,22 +64,20 @@ def build_graph(source: GraphSource, *, core_domains: str = "all") -> nx.MultiDi
     return g
 
 
+def _node(
+    kind: str, eid: str, name: Mapping[str, str] | None, **attrs: Any
+) -> tuple[str, dict[str, Any]]:
+    """An entity's node: kind, id, name in both languages (else the id), attributes."""
+    labels = {"label_zh": _label(name, "zh", eid), "label_en": _label(name, "en", eid)}
+    return node_id(kind, eid), _put({"kind": kind, "entity_id": eid, **labels}, **attrs)
+
+
 def _nodes(charter: Charter, core_domains: str) -> list[tuple[str, dict[str, Any]]]:
     """Every node with its attributes, kind by kind."""
     idx = charter.index
     nodes: list[tuple[str, dict[str, Any]]] = []
     for org in charter.organizations.values():
-        nodes.append(
-            (
-                node_id("organization", org.id),
-                _put(
-                    {"kind": "organization", "entity_id": org.id},
-                    label_zh=_label(org.name, "zh", org.id),
-                    label_en=_label(org.name, "en", org.id),
-                    org_kind=org.kind,
-                ),
-            )
-        )
+        nodes.append(_node("organization", org.id, org.name, org_kind=org.kind))
     used = set(idx.scope)
     for info in idx.domain_info.values():
         if info.core and not info.declared and core_domains != "all" and info.id not in used:
@@ -102,55 +101,39 @@ def _nodes(charter: Charter, core_domains: str) -> list[tuple[str, dict[str, Any
         )
     for cat in charter.categories.values():
         nodes.append(
-            (
-                node_id("category", cat.id),
-                _put(
-                    {"kind": "category", "entity_id": cat.id},
-                    label_zh=_label(cat.name, "zh", cat.id),
-                    label_en=_label(cat.name, "en", cat.id),
-                    sensitivity=cat.sensitivity,
-                    sensitive_kind=cat.sensitive_kind,
-                ),
+            _node(
+                "category",
+                cat.id,
+                cat.name,
+                sensitivity=cat.sensitivity,
+                sensitive_kind=cat.sensitive_kind,
             )
         )
     for pur in charter.purposes.values():
-        nodes.append(
-            (
-                node_id("purpose", pur.id),
-                _put(
-                    {"kind": "purpose", "entity_id": pur.id},
-                    label_zh=_label(pur.name, "zh", pur.id),
-                    label_en=_label(pur.name, "en", pur.id),
-                ),
-            )
-        )
+        nodes.append(_node("purpose", pur.id, pur.name))
     for gr in charter.grants.values():
         nodes.append(
-            (
-                node_id("grant", gr.id),
-                _put(
-                    {"kind": "grant", "entity_id": gr.id, "label_zh": gr.id, "label_en": gr.id},
-                    actions=gr.actions,
-                    legal_role=gr.legal_role,
-                    legal_basis=gr.legal_basis,
-                    valid_from=gr.valid_from,
-                    valid_until=gr.valid_until,
-                ),
+            _node(
+                "grant",
+                gr.id,
+                None,
+                actions=gr.actions,
+                legal_role=gr.legal_role,
+                legal_basis=gr.legal_basis,
+                valid_from=gr.valid_from,
+                valid_until=gr.valid_until,
             )
         )
     for agr in charter.agreements.values():
         nodes.append(
-            (
-                node_id("agreement", agr.id),
-                _put(
-                    {"kind": "agreement", "entity_id": agr.id},
-                    label_zh=_label(agr.name, "zh", agr.id),
-                    label_en=_label(agr.name, "en", agr.id),
-                    agreement_kind=agr.kind,
-                    signed_at=agr.signed_at,
-                    valid_from=agr.valid_from,
-                    valid_until=agr.valid_until,
-                ),
+            _node(
+                "agreement",
+                agr.id,
+                agr.name,
+                agreement_kind=agr.kind,
+                signed_at=agr.signed_at,
+                valid_from=agr.valid_from,
+                valid_until=agr.valid_until,
             )
         )
     for sep in charter.separations.values():

@@ -9,6 +9,7 @@ and of its keyword mixins (:mod:`smartstd.schemas._scalars`,
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import Any
 
@@ -52,7 +53,7 @@ def verdict_kind(
     return ChangeKind.CONSTRAINT_CHANGED
 
 
-class _Walker:
+class _Walker(ABC):
     """Two schemas side by side: the changes recorded, and verdicts on sub-schemas.
 
     The walk itself (:meth:`node`, :meth:`alt`) is the differ's
@@ -102,10 +103,10 @@ class _Walker:
         forward = all(any(table[i, j][1] for j in range(len(new))) for i in range(len(old)))
         return backward, forward
 
+    @abstractmethod
     def node(self, old: Any, new: Any, path: tuple[str, ...]) -> None:
         """Record the changes between two sub-schemas at ``path``."""
-        raise NotImplementedError
 
+    @abstractmethod
     def alt(self, old: Any, new: Any, path: tuple[str, ...]) -> None:
         """Record the changes between two alternatives of one JSON type each."""
-        raise NotImplementedError
