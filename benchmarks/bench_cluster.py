@@ -20,9 +20,11 @@ then measures on each, in one run:
 * for reference, `check --jobs 2` (two local processes, the parent holding
   every id): its speed-up and CPU ratio show what two processes get on this
   machine at this moment;
-* each worker's peak memory (its resident set's high-water mark) and the
-  client's, so that growth with the number of ids shows: with the ids
-  split between buckets, no process's peak should grow with the input;
+* each worker's peak memory (its resident set's high-water mark) and how
+  much the client's grew during the run (this process also ran the local
+  checks, whose freed memory it may keep), so that growth with the number
+  of ids shows: with the ids split between buckets, no process's peak
+  should grow much with the input;
 * that the two reports are the same.
 
 Before measuring, both engines check a small file once (not measured), as
@@ -53,11 +55,12 @@ from pathlib import Path
 from typing import Any
 
 
-def _peak_kb() -> int:
+def _peak_kb(field: str = "VmHWM") -> int:
+    """The resident set's high-water mark (or, with ``VmRSS``, its size now) in KiB."""
     try:
         with open("/proc/self/status", encoding="ascii") as fh:
             for line in fh:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
     except OSError:
         pass
@@ -97,6 +100,7 @@ def measure(client: Any, address: str, path: Path, part: int | None) -> dict[str
     # the cluster first: the client's memory mark is not left over from the local runs
     client.run(_reset_peak)
     _reset_peak()
+    resident = _peak_kb("VmRSS")
     workers0, main0 = client.run(_cpu), _cpu()
     t = time.perf_counter()
     dist = check([str(path)], engine="dask", scheduler=address, level="L2", part_bytes=part)
@@ -105,7 +109,7 @@ def measure(client: Any, address: str, path: Path, part: int | None) -> dict[str
     busy = sorted(workers1[w] - workers0[w] for w in workers0)
     total = sum(busy) + main1 - main0
     peaks = sorted(v / 1024 for v in client.run(_peak_kb).values())
-    client_peak = _peak_kb() / 1024
+    client_peak = (_peak_kb() - resident) / 1024  # what the run added
     t, c = time.perf_counter(), time.thread_time()
     local = check([str(path)], jobs=1, level="L2")
     one, one_cpu = time.perf_counter() - t, time.thread_time() - c
@@ -167,7 +171,8 @@ def main() -> None:
             print(
                 f"{'records':>10} {'jobs 1 s':>9} {'dask s':>7} {'speed-up':>9} "
                 f"{'CPU ratio':>10} {'worker CPU s':>13} {'balance':>8} "
-                f"{'worker peaks MB':>16} {'client MB':>10} same {'jobs 2 x':>9} {'jobs 2 CPU':>10}"
+                f"{'worker peaks MB':>16} {'client +MB':>10} same "
+                f"{'jobs 2 x':>9} {'jobs 2 CPU':>10}"
             )
             for n in (small, small * 2):
                 path = Path(tmp) / f"bench-{n}.ndjson"
