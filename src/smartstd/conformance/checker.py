@@ -522,10 +522,15 @@ class _Checker:
         plan = self._plans.get(model.type)
         if plan is None:
             plan = self._plan(model.type)
+        add_hits = self.add_hits
         for fn in plan.fns:
-            self.add_hits(fn(model, ctx), where, text)
+            hits = fn(model, ctx)
+            if hits:  # most records have none: skip the limits' bookkeeping
+                add_hits(hits, where, text)
         for rule, state in plan.rules:
-            self.add_hits(rule.collect(state, model, where, ctx), where, text)
+            hits = rule.collect(state, model, where, ctx)
+            if hits:
+                add_hits(hits, where, text)
         ctx.record_text = None
         ctx.record_digit_run = None
 

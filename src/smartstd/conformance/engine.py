@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from smartstd.catalogue import get_rule
@@ -404,13 +404,9 @@ class Engine:
             try:
                 with open_binary(file) as fh:
                     for lineno, raw, whole in _bounded_lines(
-                        fh, self.options.limits.max_line_bytes
+                        fh, sorted(by_line), self.options.limits.max_line_bytes
                     ):
-                        if not by_line:
-                            break
-                        idxs = by_line.pop(lineno, [])
-                        if not idxs:
-                            continue
+                        idxs = by_line.pop(lineno)
                         if not whole:  # a line over the limit: named by what its start shows
                             head = _salvage(raw.decode("utf-8", "replace"))
                             for i in idxs:
@@ -439,31 +435,48 @@ def _size(doc: InputFile) -> int:
         return 0
 
 
-def _bounded_lines(fh: Any, max_line: int) -> Iterator[tuple[int, bytes, bool]]:
-    """The lines of a binary file, numbered from 1, and whether each is whole.
+#: The bytes read at a time while counting line ends to a wanted line.
+_SCAN_BLOCK = 1 << 20
 
-    A line over ``max_line`` bytes is never held whole: it comes as its
-    first 64 KiB (``False``), and the rest is skipped a MiB at a time.
+
+def _bounded_lines(
+    fh: Any, wanted: Sequence[int], max_line: int
+) -> Iterator[tuple[int, bytes, bool]]:
+    """The lines numbered ``wanted`` (ascending, from 1) of a binary file, each whole or not.
+
+    The lines before a wanted one are not read one by one: their line ends
+    are counted a block at a time, so naming the last line of a 100 GB file
+    costs one pass of ``bytes.count``. A line over ``max_line`` bytes is
+    never held whole: it comes as its first 64 KiB (``False``).
     """
-    lineno = 0
-    while True:
-        start = fh.tell()
+    lineno, offset = 1, 0  # the line that starts at byte ``offset``
+    fh.seek(0)
+    for target in wanted:
+        while lineno < target:  # skip to the start of line ``target``
+            fh.seek(offset)
+            block = fh.read(_SCAN_BLOCK)
+            if not block:
+                return
+            ends = block.count(b"\n")
+            if lineno + ends < target:
+                lineno += ends
+                offset += len(block)
+                continue
+            at = -1
+            for _ in range(target - lineno):
+                at = block.find(b"\n", at + 1)
+            lineno, offset = target, offset + at + 1
+        fh.seek(offset)
         raw, size, _ = read_line(fh.readline, max_line + 2)
         if not size:
             return
-        lineno += 1
         if raw is not None:
             yield lineno, raw, True
-            continue
-        end = fh.tell()
-        fh.seek(start)
-        head = fh.read(min(_SALVAGE_BYTES, size))
-        fh.seek(end)
-        while True:  # the rest of an over-long line
-            piece = fh.readline(1 << 20)
-            if not piece or piece.endswith(b"\n"):
-                break
-        yield lineno, head, False
+        else:
+            fh.seek(offset)
+            yield lineno, fh.read(min(_SALVAGE_BYTES, size)), False
+        # the next wanted line is counted from this one's start (an over-long
+        # line is never read whole to find its end)
 
 
 def _loads_quietly(text: str) -> Any:

@@ -15,7 +15,7 @@ worker processes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,14 +103,14 @@ class AssessmentRule:
 
     def collect(
         self, state: AssessmentState, entity: Any, where: Where, ctx: Context
-    ) -> Iterator[Hit]:
+    ) -> Iterable[Hit]:
         """Reduce one entity to the collector's rows."""
         if type(entity) is dict:
             if LOST_RECORD in entity:  # unreadable (SC100 ...): "no data" may be untrue
                 state.incomplete = True
             else:  # structurally invalid (SC103-SC108): counted as read, as `assess` does
                 state.collector.add(entity)
-            return iter(())
+            return ()
         if not state.started:
             state.started = True
             state.collector.set_now(ctx.now.timestamp() if ctx.now is not None else None)
@@ -126,7 +126,7 @@ class AssessmentRule:
         collector.add(record)
         if record.get("type") == "Pilot" and isinstance(record.get("id"), str):
             state.pilots.setdefault(record["id"], where)
-        return iter(())
+        return ()
 
     def merge(self, state: AssessmentState, other: AssessmentState) -> AssessmentState:
         """Merge a worker's state."""
