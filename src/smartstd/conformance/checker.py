@@ -48,6 +48,7 @@ from smartstd.conformance.rule import (
 from smartstd.conformance.screen import screen
 from smartstd.conformance.structure import (
     codes_may_hold_prefixes,
+    data_may_hold_prefixes,
     extension_prefixes,
     open_code_fields,
     text_may_hold_prefixes,
@@ -418,8 +419,11 @@ class _Checker:
                 continue
             # a named tuple made the quick way (Where.__new__ is a Python function)
             where = _new_tuple(Where, (file, line, (), etype, model.id))
+            # extension prefixes: a nested record whose bytes show no hint of one
+            # has none (and stays on this path)
             if check_prefixes and (
-                not flat or (plan.open_codes and codes_may_hold_prefixes(model))
+                (not flat and data_may_hold_prefixes(data))
+                or (plan.open_codes and codes_may_hold_prefixes(model))
             ):
                 screened = index in digit_runs if self._screens else None
                 self._checked(model, None, where, data.decode(), screened)
