@@ -422,8 +422,9 @@ class _Checker:
             # extension prefixes: a nested record whose bytes show no hint of one
             # has none (and stays on this path)
             if check_prefixes and (
-                (not flat and data_may_hold_prefixes(data))
-                or (plan.open_codes and codes_may_hold_prefixes(model))
+                data_may_hold_prefixes(data)
+                if not flat
+                else plan.open_codes and codes_may_hold_prefixes(model)
             ):
                 screened = index in digit_runs if self._screens else None
                 self._checked(model, None, where, data.decode(), screened)

@@ -34,7 +34,8 @@ __all__ = [
     "validate_envelope",
 ]
 
-_PREFIX_HINT = re.compile(r'"[a-z][a-z0-9]{0,15}:[A-Za-z]')
+#: What every namespaced key or code starts with (a code's name may start with a digit).
+_PREFIX_HINT = re.compile(r'"[a-z][a-z0-9]{0,15}:[A-Za-z0-9]')
 #: The same on UTF-8 bytes (an ASCII pattern matches the same bytes as text).
 _PREFIX_HINT_B = re.compile(_PREFIX_HINT.pattern.encode("ascii"))
 #: An extension field key of any version (1.1.0's pattern holds 1.0.0's).
