@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from smartstd.catalogue import get_rule
@@ -403,7 +403,7 @@ class Engine:
         for file, by_line in ndjson_missing.items():
             try:
                 with open_binary(file) as fh:
-                    for lineno, raw, whole in _bounded_lines(
+                    for lineno, raw, whole in _lines_at(
                         fh, sorted(by_line), self.options.limits.max_line_bytes
                     ):
                         idxs = by_line.pop(lineno)
@@ -435,48 +435,76 @@ def _size(doc: InputFile) -> int:
         return 0
 
 
-#: The bytes read at a time while counting line ends to a wanted line.
-_SCAN_BLOCK = 1 << 20
+#: Line ends further apart than this are skipped by counting them a block at a time.
+_SKIP_LINES = 32
+#: The block size of that count.
+_SKIP_BLOCK = 1 << 20
 
 
-def _bounded_lines(
-    fh: Any, wanted: Sequence[int], max_line: int
-) -> Iterator[tuple[int, bytes, bool]]:
-    """The lines numbered ``wanted`` (ascending, from 1) of a binary file, each whole or not.
+def _skip_lines(fh: Any, n: int) -> bool:
+    """Move a binary file past its next ``n`` line ends; ``False`` when it ends first.
 
-    The lines before a wanted one are not read one by one: their line ends
-    are counted a block at a time, so naming the last line of a 100 GB file
-    costs one pass of ``bytes.count``. A line over ``max_line`` bytes is
-    never held whole: it comes as its first 64 KiB (``False``).
+    A few lines are read one by one (a MiB at most at a time); more are
+    skipped a block at a time by counting their line ends, with no Python
+    step per line.
     """
-    lineno, offset = 1, 0  # the line that starts at byte ``offset``
-    fh.seek(0)
+    while n > _SKIP_LINES:
+        pos = fh.tell()
+        block = fh.read(_SKIP_BLOCK)
+        if not block:
+            return False
+        count = block.count(b"\n")
+        if count < n:
+            n -= count
+            continue
+        at = -1
+        for _ in range(n):
+            at = block.index(b"\n", at + 1)
+        fh.seek(pos + at + 1)
+        return True
+    while n > 0:
+        piece = fh.readline(1 << 20)
+        if not piece:
+            return False
+        if piece.endswith(b"\n"):
+            n -= 1
+    return True
+
+
+def _lines_at(fh: Any, wanted: Iterable[int], max_line: int) -> Iterator[tuple[int, bytes, bool]]:
+    """Lines of a binary file by number (from 1, ``wanted`` ascending), and whether each is whole.
+
+    A line over ``max_line`` bytes is never held whole: it comes as its
+    first 64 KiB (``False``), and the rest is skipped a MiB at a time. The
+    lines between are skipped by :func:`_skip_lines`: placing the findings
+    of the last lines of a large file does not read every line before them
+    one by one.
+    """
+    lineno = 1  # the line the file is at the start of
     for target in wanted:
-        while lineno < target:  # skip to the start of line ``target``
-            fh.seek(offset)
-            block = fh.read(_SCAN_BLOCK)
-            if not block:
-                return
-            ends = block.count(b"\n")
-            if lineno + ends < target:
-                lineno += ends
-                offset += len(block)
-                continue
-            at = -1
-            for _ in range(target - lineno):
-                at = block.find(b"\n", at + 1)
-            lineno, offset = target, offset + at + 1
-        fh.seek(offset)
+        if target < lineno:
+            continue
+        if not _skip_lines(fh, target - lineno):
+            return
+        lineno = target
+        start = fh.tell()
         raw, size, _ = read_line(fh.readline, max_line + 2)
         if not size:
             return
         if raw is not None:
             yield lineno, raw, True
-        else:
-            fh.seek(offset)
-            yield lineno, fh.read(min(_SALVAGE_BYTES, size)), False
-        # the next wanted line is counted from this one's start (an over-long
-        # line is never read whole to find its end)
+            lineno += 1
+            continue
+        end = fh.tell()
+        fh.seek(start)
+        head = fh.read(min(_SALVAGE_BYTES, size))
+        fh.seek(end)
+        while True:  # the rest of an over-long line
+            piece = fh.readline(1 << 20)
+            if not piece or piece.endswith(b"\n"):
+                break
+        yield lineno, head, False
+        lineno += 1
 
 
 def _loads_quietly(text: str) -> Any:
