@@ -78,9 +78,14 @@ class ModelSet:
     _adapter: TypeAdapter[Any] | None = field(default=None, repr=False)
 
     def entity_adapter(self) -> TypeAdapter[Any]:
-        """A cached ``TypeAdapter`` of :attr:`any_entity` (the fast path)."""
+        """A cached ``TypeAdapter`` of :attr:`any_entity` (the fast path), built on first use."""
         if self._adapter is None:
-            self._adapter = TypeAdapter(self.any_entity)
+            if self.version == LATEST:
+                from smartstd.standard.dataset import entity_adapter
+
+                self._adapter = entity_adapter()  # the one of smartstd.standard
+            else:
+                self._adapter = TypeAdapter(self.any_entity)
         return self._adapter
 
     def __getattr__(self, name: str) -> type[Any]:
@@ -109,7 +114,6 @@ def _latest() -> ModelSet:
         ds.Dataset,
         models,
         EXTENSION_FIELD_PATTERNS[LATEST],
-        ds.entity_adapter(),
     )
 
 
