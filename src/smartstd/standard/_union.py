@@ -1,20 +1,22 @@
 """What needs every entity type: the union :data:`AnyEntity` and :class:`Dataset`.
 
-Both are public in :mod:`smartstd.standard.dataset`, which loads this module on
-their first use, so that naming an entity type or reading one record does not
-import them all.
+Both are public in :mod:`smartstd.standard.dataset` (:class:`Dataset`'s
+``__module__`` says so, as its reprs and pickles always did), which loads this
+module on their first use, so that naming an entity type or reading one record
+does not import them all.
 """
 
-from __future__ import annotations
+# no ``from __future__ import annotations``: the annotations are evaluated here,
+# so pydantic need not read them in smartstd.standard.dataset (Dataset's module)
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import Annotated, Union, get_args
+from typing import Annotated, Union
 
 from pydantic import Field
 
 from smartstd.standard._base import Entity, F
-from smartstd.standard.dataset import ENTITY_TYPES, Envelope
+from smartstd.standard._envelope import Envelope
 from smartstd.standard.governance import (
     Agreement,
     Assignment,
@@ -65,12 +67,11 @@ AnyEntity = Annotated[
     Field(discriminator="type"),
 ]
 
-if get_args(get_args(AnyEntity)[0]) != tuple(ENTITY_TYPES.values()):  # pragma: no cover
-    raise RuntimeError("AnyEntity and ENTITY_TYPES must name the same types in the same order")
-
 
 class Dataset(Envelope):
     """A whole dataset: the envelope and its entities."""
+
+    __module__ = "smartstd.standard.dataset"
 
     __i18n__ = ("数据集", "Dataset", "信封与全部实体。", "The envelope and all its entities.")
     entities: list[AnyEntity] = F("实体", "Entities", default_factory=list)

@@ -13,21 +13,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any, get_args
 
-from pydantic import Field, TypeAdapter
+from pydantic import TypeAdapter
 
-from smartstd.standard._base import (
-    LANG_TAG_PATTERN,
-    LATEST,
-    Entity,
-    F,
-    Id,
-    LocalizedText,
-    SCDSModel,
-    Timestamp,
-)
-from smartstd.standard.codes import code_type
+from smartstd.standard._base import LATEST, Entity
+from smartstd.standard._envelope import PROFILE_REF_PATTERN, SEMVER_PATTERN, Envelope
 
 if TYPE_CHECKING:
     from smartstd.standard._union import AnyEntity, Dataset
@@ -47,9 +38,7 @@ __all__ = [
 #: The version of the standard these models define (the latest; older versions'
 #: models: :func:`smartstd.standard.models_for`).
 STANDARD_VERSION = LATEST
-SEMVER_PATTERN = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
-#: A profile reference: ``name@version``.
-PROFILE_REF_PATTERN = r"^[a-z][a-z0-9-]{0,63}@(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
+
 
 #: Where each entity type is defined (a module of :mod:`smartstd.standard`), in
 #: the standard's order.
@@ -119,8 +108,9 @@ class _EntityTypes(Mapping[str, type[Entity]]):
 
 
 #: Every entity type of the standard, by name, in the standard's order
-#: (:data:`AnyEntity` is read from it, so the two can never differ). A read-only
-#: mapping: a type's class loads, with its module, when first asked for.
+#: (:data:`AnyEntity` is checked against it when it loads, so the two cannot
+#: differ). A read-only mapping: a type's class loads, with its module, when
+#: first asked for.
 ENTITY_TYPES: Mapping[str, type[Entity]] = _EntityTypes()
 
 #: The entity types that make up a governance charter.
@@ -149,52 +139,13 @@ def entity_adapter() -> TypeAdapter[Any]:
     return _ADAPTER
 
 
-class Envelope(SCDSModel):
-    """The dataset envelope: what the data is, who publishes it, what rules apply."""
-
-    __i18n__ = ("数据集信封", "Dataset envelope", "数据集的元数据。", "Metadata of a dataset.")
-    standard: Literal["scds"] = F("标准", "Standard", "固定为 scds。", "Always scds.")
-    standard_version: str = F("标准版本", "Standard version", pattern=SEMVER_PATTERN)
-    dataset_id: Id = F("数据集标识", "Dataset id")
-    publisher_id: Id = F(
-        "发布方",
-        "Publisher",
-        "发布数据的组织（须在数据集中）。",
-        "The publishing Organization (in the dataset).",
-    )
-    generated_at: Timestamp = F(
-        "生成时间",
-        "Generated at",
-        "数据导出时刻；时限类规则以此为“现在”。",
-        "When it was exported; deadline rules take it as 'now'.",
-    )
-    classification: code_type("classification") = F(
-        "密级", "Classification", "决定适用的隐私规则。", "Decides which privacy rules apply."
-    )
-    title: LocalizedText | None = F("标题", "Title", default=None)
-    profiles: list[Annotated[str, Field(pattern=PROFILE_REF_PATTERN)]] = F(
-        "地方配置", "Profiles", "如 gz-panyu@1.0.0。", "e.g. gz-panyu@1.0.0.", default_factory=list
-    )
-    extensions: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9]{0,15}$")], str] = F(
-        "扩展前缀",
-        "Extension prefixes",
-        "声明的扩展前缀及其定义位置（URI 或配置名）。",
-        "Declared extension prefixes and where each is defined (a URI or profile).",
-        default_factory=dict,
-    )
-    crs: code_type("crs") = F("坐标参考系", "CRS", default="EPSG:4326")
-    languages: list[Annotated[str, Field(pattern=LANG_TAG_PATTERN)]] = F(
-        "语言", "Languages", default_factory=lambda: ["zh-CN", "en"]
-    )
-    licence: str | None = F("许可", "Licence", max_length=256, default=None)
-
-
 def __getattr__(name: str) -> Any:
     """:data:`AnyEntity` and :class:`Dataset`, which import every entity type, on first use."""
     if name in ("AnyEntity", "Dataset"):
         from smartstd.standard import _union
 
-        value = getattr(_union, name)
-        globals()[name] = value
-        return value
+        if get_args(get_args(_union.AnyEntity)[0]) != tuple(ENTITY_TYPES.values()):
+            raise RuntimeError("AnyEntity and ENTITY_TYPES must name the same types in order")
+        globals().update(AnyEntity=_union.AnyEntity, Dataset=_union.Dataset)
+        return globals()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
