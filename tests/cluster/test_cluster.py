@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 
 from smartstd import generate as gen
-from smartstd.conformance.cluster import bucket_of
+from smartstd.conformance.cluster import (
+    BUCKET_BYTES,
+    MIN_BALANCE_BYTES,
+    bucket_of,
+    default_buckets,
+    plan_parts,
+)
 from smartstd.conformance.engine import check
 from smartstd.reporters import render_string
 
@@ -89,10 +95,47 @@ def test_a_local_cluster_is_started_when_no_scheduler_is_given(planted: list[str
     assert render_string(cluster, "json") == render_string(local, "json")
 
 
+def test_cluster_defaults_give_the_same_report(planted: list[str], scheduler: str) -> None:
+    """The buckets and ranges the run chooses itself (two workers: a multiple of two)."""
+    local = check(planted, jobs=1, level="L2")
+    cluster = check(planted, engine="dask", scheduler=scheduler, level="L2", part_bytes=50_000)
+    assert render_string(cluster, "json") == render_string(local, "json")
+
+
 def test_bucket_is_stable_and_spread() -> None:
     assert bucket_of("res-0001", 16) == bucket_of("res-0001", 16)
+    assert bucket_of("res-0001", 16) == 4  # CRC-32: the same on every host and in every release
     spread = Counter(bucket_of(f"res-{i:05d}", 8) for i in range(8000))
     assert len(spread) == 8 and min(spread.values()) > 800
+    odd = Counter(bucket_of(f"obs-{i}-{i % 7}", 7) for i in range(7000))
+    assert len(odd) == 7 and min(odd.values()) > 700
+    assert 0 <= bucket_of("社区-\udc80", 3) < 3  # any string, even a lone surrogate
+
+
+def test_buckets_grow_with_the_input_in_multiples_of_the_workers() -> None:
+    assert default_buckets(0, 2) == 2
+    assert default_buckets(10 * 1024 * 1024, 2) == 2
+    assert default_buckets(3 * BUCKET_BYTES, 2) == 4
+    assert default_buckets(200 * 1024**3, 32) == 416  # a city: 400 buckets, rounded up
+    assert default_buckets(100, 0) == 1
+
+
+def test_parts_are_a_multiple_of_the_workers_and_never_over_the_size() -> None:
+    mib = 1024 * 1024
+    assert plan_parts([37 * mib], 16 * mib, 2) == [4]  # not 3: one worker would idle
+    assert plan_parts([37 * mib], 64 * mib, 2) == [2]
+    assert plan_parts([74 * mib], 16 * mib, 2) == [6]
+    assert plan_parts([30 * mib, 7 * mib], 16 * mib, 2) == [3, 1]
+    assert plan_parts([MIN_BALANCE_BYTES - 1], mib, 4) == [4]
+    assert plan_parts([mib // 2], 64 * mib, 4) == [1]  # too small to balance
+    assert plan_parts([], 64 * mib, 2) == []
+    for sizes in ([5 * mib, 90 * mib, 1], [300 * mib] * 3, [17 * mib + 1, 3 * mib]):
+        for part in (mib, 16 * mib, 64 * mib):
+            for slots in (1, 2, 3, 8):
+                parts = plan_parts(sizes, part, slots)
+                assert all(
+                    n >= 1 and size <= n * part for n, size in zip(parts, sizes, strict=True)
+                )
 
 
 def test_split_identity_needs_exact_ids() -> None:

@@ -225,13 +225,14 @@ _where_options = option_group(
         type=click.IntRange(min=1024),
         default=None,
         metavar="BYTES",
-        help="With --engine dask: bytes of NDJSON per task (default 64 MiB).",
+        help="With --engine dask: most bytes of NDJSON per task (default 64 MiB).",
     ),
     click.option(
         "--buckets",
         type=click.IntRange(min=1),
         default=None,
-        help="With --engine dask: id buckets of the identity join (default 16).",
+        help="With --engine dask: id buckets of the identity join "
+        "(default: one per 512 MiB of NDJSON, a multiple of the workers).",
     ),
 )
 

@@ -403,14 +403,10 @@ class Engine:
         for file, by_line in ndjson_missing.items():
             try:
                 with open_binary(file) as fh:
-                    for lineno, raw, whole in _bounded_lines(
-                        fh, self.options.limits.max_line_bytes
+                    for lineno, raw, whole in _lines_at(
+                        fh, sorted(by_line), self.options.limits.max_line_bytes
                     ):
-                        if not by_line:
-                            break
-                        idxs = by_line.pop(lineno, [])
-                        if not idxs:
-                            continue
+                        idxs = by_line.pop(lineno)
                         if not whole:  # a line over the limit: named by what its start shows
                             head = _salvage(raw.decode("utf-8", "replace"))
                             for i in idxs:
@@ -439,21 +435,65 @@ def _size(doc: InputFile) -> int:
         return 0
 
 
-def _bounded_lines(fh: Any, max_line: int) -> Iterator[tuple[int, bytes, bool]]:
-    """The lines of a binary file, numbered from 1, and whether each is whole.
+#: Line ends further apart than this are skipped by counting them a block at a time.
+_SKIP_LINES = 32
+#: The block size of that count.
+_SKIP_BLOCK = 1 << 20
+
+
+def _skip_lines(fh: Any, n: int) -> bool:
+    """Move a binary file past its next ``n`` line ends; ``False`` when it ends first.
+
+    A few lines are read one by one (a MiB at most at a time); more are
+    skipped a block at a time by counting their line ends, with no Python
+    step per line.
+    """
+    while n > _SKIP_LINES:
+        pos = fh.tell()
+        block = fh.read(_SKIP_BLOCK)
+        if not block:
+            return False
+        count = block.count(b"\n")
+        if count < n:
+            n -= count
+            continue
+        at = -1
+        for _ in range(n):
+            at = block.index(b"\n", at + 1)
+        fh.seek(pos + at + 1)
+        return True
+    while n > 0:
+        piece = fh.readline(1 << 20)
+        if not piece:
+            return False
+        if piece.endswith(b"\n"):
+            n -= 1
+    return True
+
+
+def _lines_at(fh: Any, wanted: Iterable[int], max_line: int) -> Iterator[tuple[int, bytes, bool]]:
+    """Lines of a binary file by number (from 1, ``wanted`` ascending), and whether each is whole.
 
     A line over ``max_line`` bytes is never held whole: it comes as its
-    first 64 KiB (``False``), and the rest is skipped a MiB at a time.
+    first 64 KiB (``False``), and the rest is skipped a MiB at a time. The
+    lines between are skipped by :func:`_skip_lines`: placing the findings
+    of the last lines of a large file does not read every line before them
+    one by one.
     """
-    lineno = 0
-    while True:
+    lineno = 1  # the line the file is at the start of
+    for target in wanted:
+        if target < lineno:
+            continue
+        if not _skip_lines(fh, target - lineno):
+            return
+        lineno = target
         start = fh.tell()
         raw, size, _ = read_line(fh.readline, max_line + 2)
         if not size:
             return
-        lineno += 1
         if raw is not None:
             yield lineno, raw, True
+            lineno += 1
             continue
         end = fh.tell()
         fh.seek(start)
@@ -464,6 +504,7 @@ def _bounded_lines(fh: Any, max_line: int) -> Iterator[tuple[int, bytes, bool]]:
             if not piece or piece.endswith(b"\n"):
                 break
         yield lineno, head, False
+        lineno += 1
 
 
 def _loads_quietly(text: str) -> Any:

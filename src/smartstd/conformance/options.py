@@ -51,9 +51,10 @@ class CheckOptions:
         scheduler: the address of a running Dask scheduler
             (``tcp://host:8786``); ``None`` starts a local cluster of
             ``jobs`` workers.
-        part_bytes: the byte size of one range of an NDJSON input on a
-            cluster (default 64 MiB).
-        buckets: the id buckets of the identity join on a cluster (default 16).
+        part_bytes: the largest byte size of one range of an NDJSON input
+            on a cluster (default 64 MiB).
+        buckets: the id buckets of the identity join on a cluster (default
+            one per 512 MiB of NDJSON input, a multiple of the workers).
     """
 
     level: Level | None = None
