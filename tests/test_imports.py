@@ -140,6 +140,28 @@ def test_a_one_record_check_loads_only_what_it_needs(tmp_path: Path, level: str)
         assert "smartstd.rules.sc2.checks" in modules  # the test sees L2's rules load
 
 
+def test_a_large_check_validates_with_the_union_from_the_first_record(tmp_path: Path) -> None:
+    # the engine builds the union before a large input (many types to meet),
+    # so that the checker takes the union's own validator, with no step per record
+    code = (
+        "import sys\n"
+        "import smartstd.conformance.engine as engine\n"
+        "import smartstd.standard.dataset as ds\n"
+        "engine._UNION_BYTES = 0\n"
+        "report = engine.check([sys.argv[1]], level='L1')\n"
+        "assert report.is_conformant(), report.findings\n"
+        "assert ds._ADAPTER is not None, 'the union was not built'\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(_one_record(tmp_path))],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+
+
 def test_importing_the_standard_builds_no_model() -> None:
     code = (
         "import sys\n"
