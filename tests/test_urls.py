@@ -223,3 +223,44 @@ def test_a_store_whose_files_read_like_s3fs(planted: Path) -> None:
     assert _json(remote, url) == _json(local, str(planted))
     size = (planted / "a.ndjson").stat().st_size
     assert _Store.fetches < 10 * (size // (1 << 16) + 1)  # blocks, not a request per line
+
+
+@pytest.fixture
+def example_in_memory(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """The bundled example (its NDJSON folder, its profile beside it) copied to ``memory://``."""
+    from smartstd.example import write_bundled_example
+
+    local = tmp_path / "example"
+    write_bundled_example(local)
+    fs = fsspec.filesystem("memory")
+    root = "/smartstd-test/example"
+    for f in local.rglob("*"):
+        if f.is_file():
+            fs.pipe(f"{root}/{f.relative_to(local).as_posix()}", f.read_bytes())
+    yield local, f"memory:/{root}"
+    fs.rm(root, recursive=True)
+
+
+def test_a_profile_the_envelope_names_is_found_beside_a_url(
+    example_in_memory: tuple[Path, str],
+) -> None:
+    """The dataset's own profile (gz-panyu@1.0.0) is looked for in the URL's folders too."""
+    local, url = example_in_memory
+    here = check([str(local / "ndjson")], level="L2")
+    there = check([f"{url}/ndjson"], level="L2")
+    assert "gz-panyu@1.0.0" in here.profiles
+    assert there.profiles == here.profiles
+    assert not [f for f in there.findings if f.code == "SC701"]
+    assert _json(there, f"{url}/") == _json(here, f"{local}/")
+
+
+def test_a_profile_given_as_a_url(example_in_memory: tuple[Path, str]) -> None:
+    local, url = example_in_memory
+    runner = CliRunner()
+    args = ["check", str(local / "dataset.json"), "--format", "json", "--level", "L2"]
+    by_path = runner.invoke(main, [*args, "--profile", str(local / "profile.yaml")])
+    by_url = runner.invoke(main, [*args, "--profile", f"{url}/profile.yaml"])
+    assert by_url.exit_code == by_path.exit_code
+    assert json.loads(by_url.output)["findings"] == json.loads(by_path.output)["findings"]
+    missing = runner.invoke(main, [*args, "--profile", f"{url}/nowhere.yaml"])
+    assert missing.exit_code != 0 and "nowhere.yaml" in missing.output

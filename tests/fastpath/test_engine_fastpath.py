@@ -153,6 +153,14 @@ class Planted:
         )
         category = json.loads(lines[flat_alert])["category"]
         plant(flat_alert, lines[flat_alert].replace(f'"{category}"', '"zz:odd"', 1), "SC107")
+        # the name of a namespaced code may start with a digit
+        other_alert = next(
+            i
+            for i in _indexes(lines, "Alert")
+            if '"location"' not in lines[i] and i not in expected
+        )
+        category = json.loads(lines[other_alert])["category"]
+        plant(other_alert, lines[other_alert].replace(f'"{category}"', '"zz:1odd"', 1), "SC107")
         line_of = {i: i + 1 for i in range(len(lines))}
         ends = ["\n"] * len(lines)
         blank_after = -1

@@ -13,13 +13,17 @@ from typing import Any
 
 import pytest
 from fastpathdata import dump
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from smartstd.conformance.structure import (
     codes_may_hold_prefixes,
+    data_may_hold_prefixes,
     extension_prefixes,
     may_hold_prefixes,
     open_code_fields,
+    text_may_hold_prefixes,
 )
 from smartstd.standard.codes import CODE_LISTS
 from smartstd.standard.dataset import ENTITY_TYPES, entity_adapter
@@ -234,3 +238,14 @@ def test_escaped_namespaced_code_is_found_with_the_text() -> None:
     assert json.loads(text) == raw
     assert extension_prefixes(raw) == [("gz", ("kind",))]
     assert extension_prefixes(raw, text) == [("gz", ("kind",))]
+
+
+@given(st.text(alphabet=st.sampled_from(list('"gzx:aAZ09_\\u{}é中 ')), max_size=40))
+def test_the_bytes_screen_answers_as_the_text_screen(text: str) -> None:
+    assert data_may_hold_prefixes(text.encode("utf-8")) is text_may_hold_prefixes(text)
+
+
+def test_the_bytes_screen_sees_a_namespaced_key_and_an_escape() -> None:
+    assert data_may_hold_prefixes(b'{"gz:floor":1}')
+    assert data_may_hold_prefixes(b'{"a":"\\u0067z:x"}')
+    assert not data_may_hold_prefixes('{"name":{"zh-CN":"番禺: 市桥"}}'.encode())

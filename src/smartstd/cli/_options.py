@@ -60,7 +60,10 @@ lang_option = click.option(
     help="Language of messages (default from the locale).",
 )
 profile_option = click.option(
-    "--profile", "profiles", multiple=True, help="A profile to apply: a YAML file or name@version."
+    "--profile",
+    "profiles",
+    multiple=True,
+    help="A profile to apply: a YAML file (a path or a URL) or name@version.",
 )
 waivers_option = click.option(
     "--waivers",

@@ -48,6 +48,7 @@ from smartstd.conformance.rule import (
 from smartstd.conformance.screen import screen
 from smartstd.conformance.structure import (
     codes_may_hold_prefixes,
+    data_may_hold_prefixes,
     extension_prefixes,
     open_code_fields,
     text_may_hold_prefixes,
@@ -418,8 +419,12 @@ class _Checker:
                 continue
             # a named tuple made the quick way (Where.__new__ is a Python function)
             where = _new_tuple(Where, (file, line, (), etype, model.id))
+            # extension prefixes: a nested record whose bytes show no hint of one
+            # has none (and stays on this path)
             if check_prefixes and (
-                not flat or (plan.open_codes and codes_may_hold_prefixes(model))
+                data_may_hold_prefixes(data)
+                if not flat
+                else plan.open_codes and codes_may_hold_prefixes(model)
             ):
                 screened = index in digit_runs if self._screens else None
                 self._checked(model, None, where, data.decode(), screened)
@@ -522,10 +527,15 @@ class _Checker:
         plan = self._plans.get(model.type)
         if plan is None:
             plan = self._plan(model.type)
+        add_hits = self.add_hits
         for fn in plan.fns:
-            self.add_hits(fn(model, ctx), where, text)
+            hits = fn(model, ctx)
+            if hits:  # most records have none: skip the limits' bookkeeping
+                add_hits(hits, where, text)
         for rule, state in plan.rules:
-            self.add_hits(rule.collect(state, model, where, ctx), where, text)
+            hits = rule.collect(state, model, where, ctx)
+            if hits:
+                add_hits(hits, where, text)
         ctx.record_text = None
         ctx.record_digit_run = None
 

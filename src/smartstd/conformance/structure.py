@@ -25,6 +25,7 @@ from smartstd.standard.modelset import ModelSet, judged_version, models_for
 
 __all__ = [
     "codes_may_hold_prefixes",
+    "data_may_hold_prefixes",
     "extension_prefixes",
     "may_hold_prefixes",
     "open_code_fields",
@@ -33,7 +34,10 @@ __all__ = [
     "validate_envelope",
 ]
 
-_PREFIX_HINT = re.compile(r'"[a-z][a-z0-9]{0,15}:[A-Za-z]')
+#: What every namespaced key or code starts with (a code's name may start with a digit).
+_PREFIX_HINT = re.compile(r'"[a-z][a-z0-9]{0,15}:[A-Za-z0-9]')
+#: The same on UTF-8 bytes (an ASCII pattern matches the same bytes as text).
+_PREFIX_HINT_B = re.compile(_PREFIX_HINT.pattern.encode("ascii"))
 #: An extension field key of any version (1.1.0's pattern holds 1.0.0's).
 _EXT_KEY = re.compile(r"^([a-z][a-z0-9]{0,15}):[A-Za-z][A-Za-z0-9_]{0,63}$")
 _NS_CODE = re.compile(r"^([a-z][a-z0-9]{0,15}):[a-z0-9][a-z0-9_]{0,63}$")
@@ -289,6 +293,11 @@ def text_may_hold_prefixes(text: str) -> bool:
     A ``\u`` escape may spell one (``"\u0067z:x"``), so any escape answers True.
     """
     return _PREFIX_HINT.search(text) is not None or "\\u" in text
+
+
+def data_may_hold_prefixes(data: bytes) -> bool:
+    """:func:`text_may_hold_prefixes` of UTF-8 bytes, without decoding them."""
+    return _PREFIX_HINT_B.search(data) is not None or b"\\u" in data
 
 
 def may_hold_prefixes(model: BaseModel) -> bool:

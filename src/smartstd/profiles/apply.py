@@ -17,7 +17,15 @@ from typing import Any
 from smartstd.conformance.options import CheckOptions
 from smartstd.conformance.rule import Hit
 from smartstd.errors import ConfigError
-from smartstd.profiles.load import find_profile, load_any, load_profile, versions_available
+from smartstd.io.files import is_url, kind_of
+from smartstd.profiles.load import (
+    Folder,
+    find_profile,
+    load_any,
+    load_profile,
+    url_parent,
+    versions_available,
+)
 from smartstd.profiles.model import PROFILE_REF, ProfileSet
 from smartstd.profiles.tightening import stricter
 from smartstd.report import Severity
@@ -55,15 +63,22 @@ def merge_into_options(options: CheckOptions, ps: ProfileSet) -> CheckOptions:
     )
 
 
-def _folders(paths: Iterable[str]) -> list[FsPath]:
-    """The inputs' folders, then their parents (``data/ndjson/x.ndjson`` finds ``data/p.yaml``)."""
-    near: list[FsPath] = []
+def _folders(paths: Iterable[str]) -> list[Folder]:
+    """The inputs' folders, then their parents (``data/ndjson/x.ndjson`` finds ``data/p.yaml``).
+
+    An input given as a URL has its folders as URLs (read through fsspec).
+    """
+    near: list[Folder] = []
     for p in paths:
-        fs = FsPath(p)
-        folder = fs if fs.is_dir() else fs.parent
-        if folder not in near:
-            near.append(folder)
-    parents = [f.resolve().parent for f in near]
+        here: Folder
+        if is_url(p):
+            here = p.rstrip("/") if kind_of(p) == "folder" else url_parent(p)
+        else:
+            fs = FsPath(p)
+            here = fs if fs.is_dir() else fs.parent
+        if here not in near:
+            near.append(here)
+    parents = [url_parent(f) if isinstance(f, str) else f.resolve().parent for f in near]
     return [*near, *(f for f in dict.fromkeys(parents) if f not in near)]
 
 
@@ -81,7 +96,9 @@ def apply_profiles(
     """
     dirs = _folders(paths)
     for item in profiles:
-        if FsPath(item).is_file() or item.endswith((".yaml", ".yml")):
+        if is_url(item):
+            ps = load_profile(item, search=dirs)
+        elif FsPath(item).is_file() or item.endswith((".yaml", ".yml")):
             ps = load_profile(FsPath(item), search=dirs)
         elif PROFILE_REF.match(item):
             ps = load_profile(item, search=dirs)
@@ -156,7 +173,7 @@ def resolve_envelope_profiles(
     return options, hits
 
 
-def _newest(name: str, version: str, dirs: Iterable[FsPath]) -> str | None:
+def _newest(name: str, version: str, dirs: Iterable[Folder]) -> str | None:
     from smartstd.versions import Version
 
     have = Version.parse(version)

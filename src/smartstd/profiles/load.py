@@ -1,7 +1,8 @@
 """Finding, reading and validating profiles: :func:`load_profile`, :func:`parse_profile`.
 
 A profile is looked for among the built-in ones (package data), then as a
-``*.yaml`` file in the folders given.
+``*.yaml`` file in the folders given: local folders, or folders given as URLs
+(``s3://bucket/data``, ``memory://...``), read through fsspec as the inputs are.
 
 查找、读取并校验地方配置。
 """
@@ -16,11 +17,35 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from smartstd.errors import ConfigError
+from smartstd.io.files import entries, is_url, open_binary
 from smartstd.profiles.model import PROFILE_REF, ProfileSet
 from smartstd.profiles.problems import Problems
 from smartstd.profiles.validate import Builder
 
-__all__ = ["builtin_profiles", "find_profile", "load_profile", "parse_profile"]
+__all__ = [
+    "Folder",
+    "builtin_profiles",
+    "find_profile",
+    "folder",
+    "load_profile",
+    "parse_profile",
+    "url_parent",
+]
+
+#: A folder where profiles are looked for: a local path, or a URL (a ``str``).
+Folder = FsPath | str
+
+
+def folder(d: str | FsPath) -> Folder:
+    """A folder as this module keeps it: a URL stays text, anything else is a path."""
+    return d if isinstance(d, str) and is_url(d) else FsPath(d)
+
+
+def url_parent(url: str) -> str:
+    """The folder a URL names a file or folder in (``memory://a/b.yaml`` -> ``memory://a``)."""
+    head, sep, rest = url.partition("://")
+    rest = rest.rstrip("/")
+    return f"{head}{sep}{rest.rsplit('/', 1)[0]}" if "/" in rest else url
 
 
 @cache
@@ -38,11 +63,18 @@ def _meta_validator() -> Any:
     )
 
 
-def _read_yaml(path: FsPath) -> Any:
+def _read_text(path: Folder) -> str:
+    if isinstance(path, str):
+        with open_binary(path) as fh:
+            return fh.read().decode("utf-8")
+    return path.read_text("utf-8")
+
+
+def _read_yaml(path: Folder) -> Any:
     from smartstd.io import Limits, parse_yaml
 
     try:
-        text = path.read_text("utf-8")
+        text = _read_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(key="profile_unreadable", file=path, reason=exc) from None
     value, findings, _ = parse_yaml(text, file=str(path), limits=Limits())
@@ -74,10 +106,10 @@ def builtin_profiles() -> dict[str, Any]:
     return out
 
 
-def _peek(path: FsPath) -> tuple[str, str] | None:
+def _peek(path: Folder) -> tuple[str, str] | None:
     """``(name, version)`` of a profile file, or ``None`` when it is not one."""
     try:
-        with path.open("rb") as fh:
+        with open_binary(path) if isinstance(path, str) else path.open("rb") as fh:
             head = fh.read(4096)
     except OSError:
         return None
@@ -93,13 +125,24 @@ def _peek(path: FsPath) -> tuple[str, str] | None:
     return None
 
 
-def _profile_files(dirs: Iterable[FsPath]) -> Iterator[tuple[FsPath, tuple[str, str]]]:
-    seen: set[FsPath] = set()
+def _yaml_files(d: Folder) -> list[Folder]:
+    """The ``*.yaml`` and ``*.yml`` files of a folder (none when it is not one)."""
+    if isinstance(d, str):
+        try:
+            listed = entries(d)
+        except OSError:
+            return []
+        return sorted(u for u, kind in listed if kind == "file" and u.endswith((".yaml", ".yml")))
+    if not d.is_dir():
+        return []
+    return sorted([*d.glob("*.yaml"), *d.glob("*.yml")])
+
+
+def _profile_files(dirs: Iterable[Folder]) -> Iterator[tuple[Folder, tuple[str, str]]]:
+    seen: set[Folder] = set()
     for d in dirs:
-        if not d.is_dir():
-            continue
-        for f in sorted([*d.glob("*.yaml"), *d.glob("*.yml")]):
-            rf = f.resolve()
+        for f in _yaml_files(d):
+            rf = f if isinstance(f, str) else f.resolve()
             if rf in seen:
                 continue
             seen.add(rf)
@@ -120,13 +163,13 @@ def find_profile(ref: str, dirs: Iterable[str | FsPath] = ()) -> Any:
     m = PROFILE_REF.match(ref)
     if not m:
         return None
-    for f, (name, version) in _profile_files(FsPath(d) for d in dirs):
+    for f, (name, version) in _profile_files(folder(d) for d in dirs):
         if name == m.group(1) and version == m.group(2):
             return f
     return None
 
 
-def versions_available(name: str, dirs: Iterable[FsPath]) -> list[str]:
+def versions_available(name: str, dirs: Iterable[Folder]) -> list[str]:
     out = [ref.split("@", 1)[1] for ref in builtin_profiles() if ref.split("@", 1)[0] == name]
     out.extend(version for _f, (n, version) in _profile_files(dirs) if n == name)
     return sorted(set(out))
@@ -146,7 +189,7 @@ def load_profile(source: str | FsPath, *, search: Iterable[str | FsPath] = ()) -
             the meta-schema, or would loosen the core (the message names every
             key path at fault).
     """
-    dirs = [FsPath(d) for d in search]
+    dirs = [folder(d) for d in search]
     text = str(source)
     if isinstance(source, str) and PROFILE_REF.match(source) and not FsPath(source).is_file():
         found = find_profile(source, dirs)
@@ -156,16 +199,21 @@ def load_profile(source: str | FsPath, *, search: Iterable[str | FsPath] = ()) -
             where = ", ".join(str(d) for d in dirs) or Phrase("（未指定文件夹）", "no folder")
             raise ConfigError(key="profile_not_found", ref=source, where=where)
         return load_any(found, dirs, ())
+    if is_url(text):  # read through fsspec; what cannot be read is a ConfigError
+        return load_any(text, dirs, ())
     path = FsPath(text)
     if not path.is_file():
         raise ConfigError(key="no_profile_file", path=path)
     return load_any(path, dirs, ())
 
 
-def load_any(found: Any, dirs: list[FsPath], stack: tuple[str, ...]) -> ProfileSet:
+def load_any(found: Any, dirs: list[Folder], stack: tuple[str, ...]) -> ProfileSet:
     if isinstance(found, FsPath):
         data = _read_yaml(found)
         return parse_profile(data, source=str(found), search=[found.parent, *dirs], _stack=stack)
+    if isinstance(found, str):  # a URL
+        data = _read_yaml(found)
+        return parse_profile(data, source=found, search=[url_parent(found), *dirs], _stack=stack)
     import yaml
 
     return parse_profile(
@@ -198,7 +246,7 @@ def parse_profile(
     ref = f"{name}@{version}"
     if ref in _stack:
         raise ConfigError(key="profile_cycle", file=source, chain=" -> ".join([*_stack, ref]))
-    dirs = [FsPath(d) for d in search]
+    dirs = [folder(d) for d in search]
     parents = ProfileSet(())
     for i, parent_ref in enumerate(ident.get("extends") or []):
         found = find_profile(parent_ref, dirs)

@@ -44,7 +44,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from array import array
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,7 +150,7 @@ class GovernanceRule:
 
     def collect(
         self, state: GovernanceState, entity: Any, where: Where, ctx: Context
-    ) -> Iterator[Hit]:
+    ) -> Iterable[Hit]:
         """Keep a charter entity; turn a request, alert, device or service into usage facts."""
         if type(entity) is dict:  # structurally invalid, or a stand-in for an unreadable record
             etype, eid = entity.get("type"), entity.get("id")
@@ -161,10 +161,10 @@ class GovernanceRule:
                     state.incomplete = True  # what it named is not known
             elif etype in GRAPH_TYPES or etype not in ENTITY_TYPES:
                 state.unknown.update(_strings(entity))
-            return iter(())
+            return ()
         if entity.type in GRAPH_TYPES:
             state.entities.append((entity, where))
-            return iter(())
+            return ()
         facts = usage_facts(entity)
         if facts:
             fidx = state.file_idx(where.file)
@@ -174,7 +174,7 @@ class GovernanceRule:
                 if group is None:
                     group = state.groups[key] = _Group()
                 group.add(fidx, where, fact.day, entity.id)
-        return iter(())
+        return ()
 
     def merge(self, state: GovernanceState, other: GovernanceState) -> GovernanceState:
         """Fold a later worker's state into this one."""

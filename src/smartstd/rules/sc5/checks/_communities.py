@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,7 +61,7 @@ class CommunityCountRule:
 
     def collect(
         self, state: CommunityCountState, entity: Any, where: Where, ctx: Context
-    ) -> Iterator[Hit]:
+    ) -> Iterable[Hit]:
         """Remember where each place and person belongs."""
         etype = entity.type
         if etype == "Community":
@@ -84,7 +84,7 @@ class CommunityCountRule:
             kinds = state.residents.setdefault(entity.household_id, {})
             kind = entity.residence_type or "unknown"
             kinds[kind] = kinds.get(kind, 0) + 1
-        return iter(())
+        return ()
 
     def merge(self, state: CommunityCountState, other: CommunityCountState) -> CommunityCountState:
         """Fold a later worker's state into this one (earlier records win)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,7 +81,7 @@ class ConsentRule:
 
     def collect(
         self, state: ConsentState, entity: Any, where: Where, ctx: Context
-    ) -> Iterator[Hit]:
+    ) -> Iterable[Hit]:
         """Remember what each record says of consent."""
         etype = entity.type
         if etype == "Resident":
@@ -117,7 +117,7 @@ class ConsentRule:
             entity.sensitivity == "sensitive_personal" or entity.sensitive_kind is not None
         ):
             state.sensitive_categories.add(entity.id)
-        return iter(())
+        return ()
 
     def merge(self, state: ConsentState, other: ConsentState) -> ConsentState:
         """Fold a later worker's state into this one."""

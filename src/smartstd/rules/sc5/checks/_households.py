@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,7 +76,7 @@ class HouseholdSizeRule:
 
     def collect(
         self, state: HouseholdSizeState, entity: Any, where: Where, ctx: Context
-    ) -> Iterator[Hit]:
+    ) -> Iterable[Hit]:
         """Remember a household's size, or count a resident for its household."""
         if type(entity) is dict:  # structurally invalid, or a stand-in for an unreadable record
             etype, eid = entity.get("type"), entity.get("id")
@@ -96,14 +96,14 @@ class HouseholdSizeRule:
                     state.uncertain.add(hid)
                 elif LOST_RECORD in entity:
                     state.incomplete = True
-            return iter(())
+            return ()
         if entity.type == "Household":
             if entity.id not in state.sizes:
                 state.sizes[entity.id] = (entity.size, where)
         elif entity.type == "Resident" and entity.household_id is not None:
             key = _resident_key(entity.__dict__.get)
             state.residents.setdefault(key, sys.intern(entity.household_id))
-        return iter(())
+        return ()
 
     def merge(self, state: HouseholdSizeState, other: HouseholdSizeState) -> HouseholdSizeState:
         """Fold a later worker's state into this one (earlier records win)."""
