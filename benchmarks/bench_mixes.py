@@ -74,9 +74,9 @@ import smartstd.conformance.rules  # the rules' import is start-up, not checking
 from smartstd.assessment.definition import core_indicators
 from smartstd.standard import models_for
 # built on first use, once a process (start-up, not checking, as pydantic's
-# adapter above is built before its clock): every model's validator and the
-# pilot indicators' definitions
-models_for("1.1.0").entity_adapter()
+# adapter above is built before its clock): every model's validator and
+# serializer, and the pilot indicators' definitions
+models_for("1.1.0").build()
 core_indicators()
 t = time.process_time()
 r = check([sys.argv[1]], jobs=1, level=sys.argv[2])

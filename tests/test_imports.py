@@ -141,8 +141,9 @@ def test_a_one_record_check_loads_only_what_it_needs(tmp_path: Path, level: str)
 
 
 def test_a_large_check_validates_with_the_union_from_the_first_record(tmp_path: Path) -> None:
-    # the engine builds the union before a large input (many types to meet),
-    # so that the checker takes the union's own validator, with no step per record
+    # the engine builds every model and the union before a large input (many
+    # types to meet, their models dumped), so that the checker takes the
+    # union's own validator, with no step per record
     code = (
         "import sys\n"
         "import smartstd.conformance.engine as engine\n"
@@ -151,6 +152,9 @@ def test_a_large_check_validates_with_the_union_from_the_first_record(tmp_path: 
         "report = engine.check([sys.argv[1]], level='L1')\n"
         "assert report.is_conformant(), report.findings\n"
         "assert ds._ADAPTER is not None, 'the union was not built'\n"
+        "from smartstd.standard import models_for\n"
+        "built = [c.__pydantic_complete__ for c in models_for('1.1.0').models.values()]\n"
+        "assert all(built) and len(built) > 40, built\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(_one_record(tmp_path))],

@@ -145,7 +145,7 @@ class Engine:
         if sum(_size(d) for d in docs) >= _UNION_BYTES:
             # the checker then validates every record with the union itself
             # (ModelSet.json_validator), worker processes forked later too
-            models_for(judged_version(ctx.standard_version)).entity_adapter()
+            models_for(judged_version(ctx.standard_version)).build()
         checker = _Checker(ctx, self.enabled, opts.severities, opts.limits)
         joined: list[Hit] = []
         if opts.engine == "dask":

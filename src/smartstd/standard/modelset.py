@@ -132,6 +132,28 @@ class ModelSet:
                 self._adapter = TypeAdapter(self.any_entity)
         return self._adapter
 
+    def build(self) -> TypeAdapter[Any]:
+        """Build every model's validator and serializer now, then the union; return the union.
+
+        What importing the models did before they were built on first use:
+        a large check meets most types and dumps their models, so it builds
+        them all at once (each nested model before the models that hold it,
+        whose build then reuses it); a small check builds only what it meets.
+        """
+        done: set[type[Any]] = set()
+
+        def visit(cls: type[Any]) -> None:
+            if cls in done:
+                return
+            done.add(cls)
+            for info in cls.model_fields.values():
+                for sub in _model_classes(info.annotation):
+                    visit(sub)
+            cls.model_rebuild()  # a no-op once built
+
+        visit(self.dataset)
+        return self.entity_adapter()
+
     def json_validator(self) -> Callable[[str | bytes], Any]:
         """A function that validates one entity's JSON text: the model, or a ``ValidationError``.
 
