@@ -264,3 +264,21 @@ def test_a_profile_given_as_a_url(example_in_memory: tuple[Path, str]) -> None:
     assert json.loads(by_url.output)["findings"] == json.loads(by_path.output)["findings"]
     missing = runner.invoke(main, [*args, "--profile", f"{url}/nowhere.yaml"])
     assert missing.exit_code != 0 and "nowhere.yaml" in missing.output
+
+
+def test_assess_reads_a_url_as_a_local_folder(example_in_memory: tuple[Path, str]) -> None:
+    """`smartstd assess` (API and CLI) on a memory:// copy computes what the local copy gives."""
+    from smartstd.assessment import assess
+
+    local, url = example_in_memory
+    here = assess([str(local / "ndjson")])
+    there = assess([f"{url}/ndjson"])
+    assert here.records > 100 and there.records == here.records
+    assert there.results == here.results and len(here.results) >= 10
+    runner = CliRunner()
+    by_path = runner.invoke(main, ["assess", str(local / "ndjson"), "--format", "json"])
+    by_url = runner.invoke(main, ["assess", f"{url}/ndjson", "--format", "json"])
+    assert by_url.exit_code == by_path.exit_code == 0, by_url.output
+    assert json.loads(by_url.output)["results"] == json.loads(by_path.output)["results"]
+    missing = runner.invoke(main, ["assess", f"{url}/nowhere.ndjson"])
+    assert missing.exit_code != 0 and "nowhere.ndjson" in missing.output

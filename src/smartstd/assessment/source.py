@@ -70,13 +70,14 @@ def feed(paths: Sequence[str], collector: Collector, now: float | None = None) -
     from smartstd.conformance.inputs import expand_paths
     from smartstd.io import Limits, sniff_format
     from smartstd.io.document import read_document
+    from smartstd.io.files import open_binary
 
     files = expand_paths(list(paths))
     out = Inputs(files=files)
     docs: list[tuple[str, str, Any]] = []
     for file in files:
         try:
-            with open(file, "rb") as fh:
+            with open_binary(file) as fh:
                 head = fh.read(65536)
         except OSError:
             out.unreadable.append(file)
@@ -93,7 +94,7 @@ def feed(paths: Sequence[str], collector: Collector, now: float | None = None) -
             docs.append((file, "ndjson", None))
             continue
         try:
-            with open(file, "rb") as fh:
+            with open_binary(file) as fh:
                 data = fh.read()
         except OSError:
             out.unreadable.append(file)
@@ -118,10 +119,12 @@ def feed(paths: Sequence[str], collector: Collector, now: float | None = None) -
 
 
 def _ndjson(file: str, types: frozenset[str], out: Inputs) -> Iterator[dict[str, Any]]:
+    from smartstd.io.files import open_binary
+
     wanted = {t.encode() for t in types}
     findall = _TYPE.findall
     try:
-        fh = open(file, "rb")  # noqa: SIM115 - closed below, the generator may stop early
+        fh = open_binary(file)  # closed below, the generator may stop early
     except OSError:
         out.unreadable.append(file)
         return

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import click
 
 __all__ = [
+    "InputPath",
     "color_option",
     "config_option",
     "fail_on_option",
@@ -21,6 +22,17 @@ __all__ = [
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class InputPath(click.Path):
+    """A file or folder that exists, or a URL with a protocol (read through fsspec)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from smartstd.io.files import is_url
+
+        if isinstance(value, str) and is_url(value):
+            return value  # whether it exists is said when it is read
+        return super().convert(value, param, ctx)
 
 
 def option_group(*options: Callable[[F], F]) -> Callable[[F], F]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
+from smartstd.cli._options import InputPath
 
 __all__ = ["assess_command"]
 
@@ -19,7 +20,7 @@ _DIMS = ("community", "grid", "month", "quarter", "category", "channel")
 
 
 @click.command("assess")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, readable=False))
+@click.argument("paths", nargs=-1, required=True, type=InputPath(exists=True, readable=False))
 @click.option(
     "--by",
     "by",

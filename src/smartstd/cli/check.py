@@ -14,6 +14,7 @@ import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, default_lang, guard, use_color
 from smartstd.cli._options import (
+    InputPath,
     color_option,
     config_option,
     fail_on_option,
@@ -25,7 +26,6 @@ from smartstd.cli._options import (
     waivers_option,
 )
 from smartstd.cli.messages import t
-from smartstd.io.files import is_url
 from smartstd.report import LEFT_OUT, Level, Report, Severity
 
 __all__ = ["CheckArgs", "check_command", "run_check"]
@@ -189,15 +189,6 @@ def _quiet(report: Report, verbosity: int) -> Report:
     )
 
 
-class _InputPath(click.Path):
-    """A file or folder that exists, or a URL with a protocol (read through fsspec)."""
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and is_url(value):
-            return value  # whether it exists is said when it is read
-        return super().convert(value, param, ctx)
-
-
 #: Where a check runs: worker processes here, or a Dask cluster.
 _where_options = option_group(
     click.option(
@@ -239,7 +230,7 @@ _where_options = option_group(
 
 @click.command("check")
 @click.argument(
-    "paths", nargs=-1, required=True, type=_InputPath(exists=True, dir_okay=True, readable=False)
+    "paths", nargs=-1, required=True, type=InputPath(exists=True, dir_okay=True, readable=False)
 )
 @format_option
 @output_option

@@ -99,7 +99,11 @@ def bucket_of(entity_id: str, buckets: int) -> int:
     BLAKE2 digest, and even enough for spreading ids (the ids themselves are
     compared exactly; the hash only decides where they meet).
     """
-    return zlib.crc32(entity_id.encode("utf-8", "surrogatepass")) % buckets
+    try:
+        data = entity_id.encode()  # the fast path: no lone surrogate
+    except UnicodeEncodeError:
+        data = entity_id.encode("utf-8", "surrogatepass")
+    return zlib.crc32(data) % buckets
 
 
 def default_buckets(total_bytes: int, slots: int) -> int:

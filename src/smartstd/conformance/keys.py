@@ -79,6 +79,10 @@ def _json_key_count(value: Any) -> int:
     return count
 
 
+#: :func:`~smartstd.standard.introspect.object_fields` by class, without the call.
+_OBJECTS: dict[type[BaseModel], frozenset[str]] = {}
+
+
 def model_key_count(model: BaseModel) -> int:
     """How many object keys the input of a validated model had, at most.
 
@@ -95,10 +99,26 @@ def model_key_count(model: BaseModel) -> int:
     extra = model.__pydantic_extra__
     if extra:
         count += _json_key_count(list(extra.values()))
-    objects = object_fields(model.__class__)
-    if not objects.isdisjoint(fields_set):
-        values = model.__dict__
-        count += _json_key_count([values[name] for name in objects & fields_set])
+    cls = model.__class__
+    objects = _OBJECTS.get(cls)
+    if objects is None:
+        objects = _OBJECTS[cls] = object_fields(cls)
+    if objects.isdisjoint(fields_set):
+        return count
+    values = model.__dict__
+    for name in objects & fields_set:
+        value = values[name]
+        kind = type(value)
+        if kind is list:  # a list of nested models, the common case, without the generic walk
+            for item in value:
+                if isinstance(item, BaseModel):
+                    count += model_key_count(item)
+                elif type(item) is dict or type(item) is list:
+                    count += _json_key_count(item)
+        elif isinstance(value, BaseModel):
+            count += model_key_count(value)
+        elif kind is dict:
+            count += _json_key_count(value)
     return count
 
 
