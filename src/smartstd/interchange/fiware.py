@@ -1,4 +1,7 @@
-"""FIWARE Smart Data Models <-> SCDS: Building, Device (and Camera), Alert, IssueReporting.
+"""FIWARE Smart Data Models <-> SCDS: buildings, devices, alerts, issues and measurements.
+
+The source types: Building, Device (and Camera), Alert, IssueReporting (and
+service_requests) and DeviceMeasurement.
 
 Reading: an NGSI entity of a known type becomes an SCDS record. Attributes
 the model maps (``floorsAboveGround`` -> ``floors_above``) land in fields;
@@ -8,6 +11,8 @@ source's own name (``fiware:category``); every other attribute is kept as an
 extension field (``fiware:streamURL``), or, when it already carries an SCDS
 field's name (what :func:`to_ngsi` writes), as that field. A Relationship
 becomes a reference (``refBuilding`` -> ``building_id``) that SC202 resolves.
+A DeviceMeasurement becomes an Observation (``refDevice`` -> ``device_id``,
+``dateObserved`` -> ``observed_at``, ``numValue``/``textValue`` -> ``value``).
 Entities of the standard's own types (``Community``, ``Organization`` ...)
 pass field for field.
 
@@ -20,9 +25,12 @@ FIWARE 智慧数据模型与标准之间的转换：映射字段、经对照表�
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from smartstd.interchange import values
@@ -46,6 +54,8 @@ class _Model:
     own: frozenset[str]
     #: SCDS fields the writer maps (not written again under their own name)
     mapped: frozenset[str]
+    #: attributes the writer makes Relationships, and the entity type each points to
+    links: Mapping[str, str] = dataclasses.field(default_factory=lambda: MappingProxyType({}))
 
 
 def _fields(type_name: str) -> dict[str, Any]:
@@ -482,6 +492,154 @@ def _write_issue(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> str
     return "IssueReporting"
 
 
+# ----------------------------------------------------------------------------- DeviceMeasurement
+
+#: The source types whose entities become Devices: a measurement's ``refDevice``
+#: loses their URN head, as their own ids do, so SC202 finds the device.
+_DEVICE_SOURCES = ("Device", "Camera")
+_PROPERTY_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_UNIT_MAX = 32
+
+
+def _device_ref(value: str) -> str:
+    for type_name in _DEVICE_SOURCES:
+        plain = plain_id(value, type_name)
+        if plain != value:
+            return plain
+    return value
+
+
+def _property_name(text: str) -> str:
+    """``airPollution`` -> ``air_pollution``, ``PM2.5`` -> ``pm2_5`` (``""`` if nothing is left)."""
+    token = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", text.strip()).lower()
+    return re.sub(r"[^a-z0-9_]+", "_", token).strip("_")[:64]
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def _read_measurement(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) -> None:
+    attrs = ent.attrs
+    if "device_id" not in d.record:
+        ref = attrs.get("refDevice")
+        if ref is None or ref.value in (None, ""):
+            d.issue("CV126", "device_id", attr="refDevice", field="device_id")
+        elif isinstance(ref.value, str):
+            d.set("device_id", _device_ref(ref.value), f"{ent.place}/refDevice")
+            used.add("refDevice")
+        else:
+            d.issue(
+                "CV120",
+                "device_id",
+                f"{ent.place}/refDevice",
+                value=_text(ref.value),
+                expected="the id of one device (refDevice), e.g. urn:ngsi-ld:Device:dev-001",
+            )
+    if "observed_at" not in d.record:
+        when = attrs.get("dateObserved")
+        if when is None or when.value in (None, ""):
+            d.issue("CV126", "observed_at", attr="dateObserved", field="observed_at")
+        else:
+            _time(conv, d, ent, "observed_at", "dateObserved", used)
+    if "property" not in d.record:
+        _measured_property(d, ent, used)
+    if "value" not in d.record:
+        _measured_value(d, ent, used)
+    unit = attrs.get("unit")
+    if "unit" not in d.record and unit is not None and unit.value not in (None, ""):
+        if isinstance(unit.value, str) and len(unit.value) <= _UNIT_MAX:
+            d.set("unit", unit.value, f"{ent.place}/unit")
+            used.add("unit")
+        else:
+            d.issue(
+                "CV120",
+                "unit",
+                f"{ent.place}/unit",
+                value=_text(unit.value),
+                expected=f"a unit code of at most {_UNIT_MAX} characters (e.g. Cel, %, kW.h)",
+            )
+    outlier = attrs.get("outlier")
+    if "quality" not in d.record and outlier is not None and outlier.value is True:
+        d.impute(
+            "quality",
+            "suspect",
+            "derived",
+            "outlier is true: the source marks the value for special processing",
+            f"{ent.place}/outlier",
+        )
+
+
+def _measured_property(d: Draft, ent: NgsiEntity, used: set[str]) -> None:
+    a = ent.attrs.get("controlledProperty")
+    if a is None or a.value in (None, "", []):
+        d.issue("CV126", "property", attr="controlledProperty", field="property")
+        return
+    place = f"{ent.place}/controlledProperty"
+    one = a.value[0] if isinstance(a.value, list) and len(a.value) == 1 else a.value
+    name = _property_name(one) if isinstance(one, str) else ""
+    if not _PROPERTY_NAME.match(name):
+        d.issue(
+            "CV120",
+            "property",
+            place,
+            value=_text(a.value),
+            expected="one property name (letters, digits and _, e.g. relative_humidity)",
+        )
+        return
+    d.set("property", name, place)
+    if name == a.value:
+        used.add("controlledProperty")
+    else:  # the source's spelling stays beside it (fiware:controlledProperty)
+        d.mark("property", "derived", f"controlledProperty {a.value!r} written as {name}", place)
+
+
+def _measured_value(d: Draft, ent: NgsiEntity, used: set[str]) -> None:
+    num, text = ent.attrs.get("numValue"), ent.attrs.get("textValue")
+    if num is not None and num.value is not None:
+        place = f"{ent.place}/numValue"
+        if _finite(num.value):
+            d.set("value", num.value, place)
+            used.add("numValue")
+            return
+        try:
+            read = values.number(num.value, integer=False)
+        except ValueError:
+            read = math.nan
+        if isinstance(num.value, str) and math.isfinite(read):
+            d.set("value", read, place)  # the text stays beside it (fiware:numValue)
+            d.mark("value", "derived", f"numValue {num.value!r} is text; read as {read}", place)
+            return
+        d.issue("CV120", "value", place, value=_text(num.value), expected="a number (numValue)")
+    if text is not None and isinstance(text.value, str) and text.value:
+        d.set("value", text.value, f"{ent.place}/textValue")
+        used.add("textValue")
+
+
+def _write_measurement(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> str:
+    for field_name, attr in (
+        ("device_id", "refDevice"),
+        ("observed_at", "dateObserved"),
+        ("property", "controlledProperty"),
+        ("unit", "unit"),
+    ):
+        if field_name in rec:
+            out[attr] = rec[field_name]
+    value = rec.get("value")
+    if isinstance(value, bool):  # DeviceMeasurement has no boolean value: its text
+        out["textValue"] = "true" if value else "false"
+    elif isinstance(value, (int, float)):
+        out["numValue"] = value
+    elif isinstance(value, str):
+        out["textValue"] = value
+    # quality travels under its own name (outlier, read into it, stays fiware:outlier)
+    return "DeviceMeasurement"
+
+
 _MODELS: dict[str, _Model] = {
     "Building": _Model(
         "Building",
@@ -597,6 +755,24 @@ _OPEN311_OWN = frozenset(
     }
 )
 _MODELS["Camera"] = _MODELS["Device"]
+_MODELS["DeviceMeasurement"] = _Model(
+    "Observation",
+    _read_measurement,
+    _write_measurement,
+    frozenset(
+        {
+            "refDevice",
+            "dateObserved",
+            "controlledProperty",
+            "numValue",
+            "textValue",
+            "unit",
+            "outlier",
+        }
+    ),
+    frozenset({"device_id", "observed_at", "property", "value", "unit"}),
+    MappingProxyType({"refDevice": "Device"}),
+)
 _MODELS["service_requests"] = _Model(
     "ServiceRequest",
     _read_issue,
@@ -606,6 +782,10 @@ _MODELS["service_requests"] = _Model(
         {"category", "status", "submitted_at", "description", "media_urls", "location", "due_at"}
     ),
 )
+
+#: Source types that are the only one of their SCDS type (what export writes by default):
+#: their name is not kept as ``fiware:type``.
+_SOLE_SOURCES = frozenset({"IssueReporting", "DeviceMeasurement"})
 
 #: The source types read, and the SCDS type each becomes.
 SOURCE_TYPES: dict[str, str] = {k: m.scds for k, m in _MODELS.items()}
@@ -631,7 +811,7 @@ def from_ngsi(conv: Conversion, ent: NgsiEntity) -> None:
     scds = model.scds if model else ent.type
     d = conv.draft(scds, ent.place, _PREFIX)
     d.set("id", plain_id(ent.id, ent.type), ent.place)
-    if model is not None and ent.type != model.scds and ent.type not in ("IssueReporting",):
+    if model is not None and ent.type != model.scds and ent.type not in _SOLE_SOURCES:
         d.keep("type", ent.type)
     fields = _fields(scds)
     refs = _refs(scds)
@@ -643,17 +823,16 @@ def from_ngsi(conv: Conversion, ent: NgsiEntity) -> None:
             continue
         d.set(name, _plain(a, name in refs), f"{ent.place}/{name}")
         used.add(name)
-        _extra(conv, d, ent, name, a)
     if model is not None:
         model.read(conv, d, ent, used)
     for name, a in ent.attrs.items():
-        if name in used:
-            continue
-        target = _ref_field(name, a, fields)
-        if target is not None and target not in d.record:
-            d.set(target, plain_id(str(a.value)), f"{ent.place}/{name}")
-        elif d.keep(name, _plain(a, False), f"{ent.place}/{name}"):
-            pass
+        if name not in used:
+            target = _ref_field(name, a, fields)
+            if target is not None and target not in d.record:
+                d.set(target, plain_id(str(a.value)), f"{ent.place}/{name}")
+            else:
+                d.keep(name, _plain(a, False), f"{ent.place}/{name}")
+        # metadata has no place, whether the value landed in a field or was kept
         _extra(conv, d, ent, name, a)
 
 
@@ -704,6 +883,7 @@ def to_ngsi(rec: dict[str, Any], crosswalk: Crosswalk, form: str) -> dict[str, A
         "Building": "Building",
         "Alert": "Alert",
         "ServiceRequest": "IssueReporting",
+        "Observation": "DeviceMeasurement",
     }.get(scds)
     out: dict[str, Any] = {}
     model = _MODELS.get(source) if source else None
@@ -722,4 +902,6 @@ def to_ngsi(rec: dict[str, Any], crosswalk: Crosswalk, form: str) -> dict[str, A
         elif key not in mapped and key not in own:
             out[key] = value
     rels = {k: refs[k] for k in refs if k in out}
+    if model is not None:
+        rels.update((k, t) for k, t in model.links.items() if k in out)
     return write_entity(type_name, str(rec["id"]), out, rels, form)
