@@ -30,6 +30,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -58,18 +59,27 @@ class _Model:
     links: Mapping[str, str] = dataclasses.field(default_factory=lambda: MappingProxyType({}))
 
 
-def _fields(type_name: str) -> dict[str, Any]:
+def _fields(type_name: str) -> Mapping[str, Any]:
     from smartstd.standard.dataset import ENTITY_TYPES
 
-    return dict(ENTITY_TYPES[type_name].model_fields)
+    return _fields_of(ENTITY_TYPES[type_name])
 
 
-def _refs(type_name: str) -> dict[str, str]:
+def _refs(type_name: str) -> Mapping[str, str]:
     from smartstd.standard.dataset import ENTITY_TYPES
 
-    return {
-        r.path[0]: r.types[0] for r in ENTITY_TYPES[type_name].__references__ if len(r.path) == 1
-    }
+    return _refs_of(ENTITY_TYPES[type_name])
+
+
+# per model class, not per name: the classes a name stands for may change, a class does not
+@cache
+def _fields_of(cls: Any) -> Mapping[str, Any]:
+    return MappingProxyType(dict(cls.model_fields))
+
+
+@cache
+def _refs_of(cls: Any) -> Mapping[str, str]:
+    return MappingProxyType({r.path[0]: r.types[0] for r in cls.__references__ if len(r.path) == 1})
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -509,8 +519,11 @@ def _device_ref(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=4096)  # a platform measures few properties, a great many times
 def _property_name(text: str) -> str:
     """``airPollution`` -> ``air_pollution``, ``PM2.5`` -> ``pm2_5`` (``""`` if nothing is left)."""
+    if _PROPERTY_NAME.match(text):
+        return text
     token = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", text.strip()).lower()
     return re.sub(r"[^a-z0-9_]+", "_", token).strip("_")[:64]
 
@@ -832,11 +845,11 @@ def from_ngsi(conv: Conversion, ent: NgsiEntity) -> None:
                 d.set(target, plain_id(str(a.value)), f"{ent.place}/{name}")
             else:
                 d.keep(name, _plain(a, False), f"{ent.place}/{name}")
-        # metadata has no place, whether the value landed in a field or was kept
-        _extra(conv, d, ent, name, a)
+        if a.extra or a.more:  # metadata has no place, whether the value landed or was kept
+            _extra(conv, d, ent, name, a)
 
 
-def _ref_field(name: str, a: Attr, fields: dict[str, Any]) -> str | None:
+def _ref_field(name: str, a: Attr, fields: Mapping[str, Any]) -> str | None:
     """``refBuilding`` (a Relationship) -> ``building_id`` when the type has that field."""
     if a.kind != "relationship" or not isinstance(a.value, str) or not name.startswith("ref"):
         return None
