@@ -8,7 +8,8 @@ then measures on each, in one run:
   CPU seconds of the thread that runs it;
 * `check --engine dask` on an already running local cluster of 2 worker
   processes with 1 thread each, started as `--engine dask` starts its own
-  (`smartstd.conformance.cluster.local_cluster`): wall-clock seconds, the
+  (`smartstd.conformance.cluster.local_cluster`), ranges of at most 16 MiB
+  (`--part-size`) and the engine's default buckets: wall-clock seconds, the
   speed-up over `--jobs 1`, and the CPU seconds of the whole run: both
   workers, and this process (the client, the scheduler and the nannies);
 * the CPU ratio (the dask run's CPU over `--jobs 1`'s): on 2 cores a 1.6x
@@ -16,14 +17,21 @@ then measures on each, in one run:
   the balance (the busier worker's CPU over the other's) is printed too.
   On a machine shared with other work, wall-clock figures move from run to
   run; the CPU figures much less;
-* each worker's peak memory (its resident set's high-water mark) and the
-  client's, so that growth with the number of ids shows: with the ids
-  split between buckets, no process's peak should grow with the input;
+* for reference, `check --jobs 2` (two local processes, the parent holding
+  every id): its speed-up and CPU ratio show what two processes get on this
+  machine at this moment;
+* each worker's peak memory (its resident set's high-water mark) and how
+  much the client's grew during the run (this process also ran the local
+  checks, whose freed memory it may keep), so that growth with the number
+  of ids shows: with the ids split between buckets, no process's peak
+  should grow much with the input;
 * that the two reports are the same.
 
 Before measuring, both engines check a small file once (not measured), as
 on a cluster that is already up and has checked data before: each process
-imports the rules and builds the validators once in its life.
+imports the rules and builds the validators once in its life. The cluster
+runs first on each file, so that the client's memory mark is its own (the
+freed heap is given back to the system before each mark starts).
 
     python benchmarks/bench_cluster.py                  # 400,000 and 800,000 records
     python benchmarks/bench_cluster.py --records 200000 --repeat 3
@@ -35,6 +43,9 @@ Needs the cluster extra: pip install 'smartstd[cluster]'.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
+import gc
 import os
 import resource
 import statistics
@@ -44,11 +55,12 @@ from pathlib import Path
 from typing import Any
 
 
-def _peak_kb() -> int:
+def _peak_kb(field: str = "VmHWM") -> int:
+    """The resident set's high-water mark (or, with ``VmRSS``, its size now) in KiB."""
     try:
         with open("/proc/self/status", encoding="ascii") as fh:
             for line in fh:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
     except OSError:
         pass
@@ -56,6 +68,10 @@ def _peak_kb() -> int:
 
 
 def _reset_peak() -> None:
+    """Give freed memory back to the system, then start the high-water mark afresh."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # glibc: return the free heap
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
     try:  # Linux: writing 5 to clear_refs resets VmHWM
         with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
             fh.write("5")
@@ -63,9 +79,9 @@ def _reset_peak() -> None:
         pass
 
 
-def _cpu() -> float:
-    """CPU seconds of this whole process (every thread), user and system."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
+def _cpu(who: int = resource.RUSAGE_SELF) -> float:
+    """CPU seconds of this whole process (every thread) or its ended children."""
+    usage = resource.getrusage(who)
     return usage.ru_utime + usage.ru_stime
 
 
@@ -81,11 +97,10 @@ def measure(client: Any, address: str, path: Path, part: int | None) -> dict[str
     from smartstd.conformance.engine import check
     from smartstd.reporters import render_string
 
-    t, c = time.perf_counter(), time.thread_time()
-    local = check([str(path)], jobs=1, level="L2")
-    one, one_cpu = time.perf_counter() - t, time.thread_time() - c
+    # the cluster first: the client's memory mark is not left over from the local runs
     client.run(_reset_peak)
     _reset_peak()
+    resident = _peak_kb("VmRSS")
     workers0, main0 = client.run(_cpu), _cpu()
     t = time.perf_counter()
     dist = check([str(path)], engine="dask", scheduler=address, level="L2", part_bytes=part)
@@ -93,15 +108,27 @@ def measure(client: Any, address: str, path: Path, part: int | None) -> dict[str
     workers1, main1 = client.run(_cpu), _cpu()
     busy = sorted(workers1[w] - workers0[w] for w in workers0)
     total = sum(busy) + main1 - main0
+    peaks = sorted(v / 1024 for v in client.run(_peak_kb).values())
+    client_peak = (_peak_kb() - resident) / 1024  # what the run added
+    t, c = time.perf_counter(), time.thread_time()
+    local = check([str(path)], jobs=1, level="L2")
+    one, one_cpu = time.perf_counter() - t, time.thread_time() - c
+    children, main0 = _cpu(resource.RUSAGE_CHILDREN), _cpu()
+    t = time.perf_counter()
+    check([str(path)], jobs=2, level="L2")
+    jobs2 = time.perf_counter() - t
+    jobs2_cpu = _cpu(resource.RUSAGE_CHILDREN) - children + _cpu() - main0
     return {
         "one": one,
         "two": two,
         "speed": one / two,
         "ratio": total / one_cpu,
+        "speed2": one / jobs2,
+        "ratio2": jobs2_cpu / one_cpu,
         "busy": busy,
         "balance": busy[-1] / max(busy[0], 1e-9),
-        "peaks": sorted(v / 1024 for v in client.run(_peak_kb).values()),
-        "client": _peak_kb() / 1024,
+        "peaks": peaks,
+        "client": client_peak,
         "same": render_string(local, "json") == render_string(dist, "json"),
     }
 
@@ -113,7 +140,7 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=400_000, help="the smaller size")
     parser.add_argument("--repeat", type=int, default=1, help="runs per size (medians)")
     parser.add_argument(
-        "--part-size", type=int, default=None, help="bytes per range (default: the engine's)"
+        "--part-size", type=int, default=16 * 1024 * 1024, help="most bytes per range (16 MiB)"
     )
     parser.add_argument("--tiny", action="store_true", help="a tiny run for CI (no targets)")
     args = parser.parse_args()
@@ -144,7 +171,8 @@ def main() -> None:
             print(
                 f"{'records':>10} {'jobs 1 s':>9} {'dask s':>7} {'speed-up':>9} "
                 f"{'CPU ratio':>10} {'worker CPU s':>13} {'balance':>8} "
-                f"{'worker peaks MB':>16} {'client MB':>10} same"
+                f"{'worker peaks MB':>16} {'client +MB':>10} same "
+                f"{'jobs 2 x':>9} {'jobs 2 CPU':>10}"
             )
             for n in (small, small * 2):
                 path = Path(tmp) / f"bench-{n}.ndjson"
@@ -165,7 +193,7 @@ def main() -> None:
                     f"{records:>10,} {med('one'):>9.2f} {med('two'):>7.2f} "
                     f"{med('speed'):>8.2f}x {med('ratio'):>10.2f} {busy:>13} "
                     f"{med('balance'):>8.2f} {peaks:>16} {last['client']:>10.0f} "
-                    f"{'yes' if same else 'NO'}"
+                    f"{'yes' if same else 'NO':>4} {med('speed2'):>8.2f}x {med('ratio2'):>10.2f}"
                 )
                 if not same:
                     raise SystemExit("the cluster's report differs from --jobs 1")

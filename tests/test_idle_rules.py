@@ -42,3 +42,13 @@ def test_assessment_rules_run_only_when_a_pilot_may_be_there(tmp_path: Path) -> 
     without = Engine([str(no_pilot)])
     assert not {"SC801", "SC802", "SC803"} & without.enabled
     assert "SC201" in without.enabled
+
+
+def test_backslashes_that_are_not_unicode_escapes_do_not_count(tmp_path: Path) -> None:
+    quoted = tmp_path / "q.ndjson"
+    quoted.write_text('{"name":"a \\"b\\" \\\\ c"}\n' * 3, encoding="utf-8")
+    assert not may_mention(str(quoted), [b"Pilot"])
+    split = tmp_path / "split.ndjson"  # a \u escape across the screen's 8 MiB blocks
+    with split.open("wb") as fh:
+        fh.write(b" " * ((1 << 23) - 1) + b"\\u0050ilot\n")
+    assert may_mention(str(split), [b"Pilot"])

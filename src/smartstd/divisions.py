@@ -20,14 +20,10 @@ GB/T 2260 行政区划代码表（含每个代码的启用与撤销年份），�
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import gzip
-import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from smartstd.errors import ConfigError
@@ -137,6 +133,9 @@ class DivisionTable:
 
 
 def _parse(text: str, name: str) -> Iterator[Division]:
+    import csv
+    import io
+
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = next(reader, None)
     if header is None:
@@ -163,6 +162,9 @@ def _parse(text: str, name: str) -> Iterator[Division]:
 
 @cache
 def _shipped() -> DivisionTable:
+    import gzip
+    from importlib import resources
+
     data = resources.files("smartstd").joinpath("data/divisions/gbt2260.csv.gz").read_bytes()
     return DivisionTable.from_csv(gzip.decompress(data).decode("utf-8"), name="gbt2260.csv.gz")
 
@@ -175,6 +177,8 @@ def _file(path: str) -> DivisionTable:
     except OSError as exc:
         raise ConfigError(key="division_unreadable", file=path, reason=exc.strerror) from None
     if p.suffix == ".gz":
+        import gzip
+
         raw = gzip.decompress(raw)
     try:
         text = raw.decode("utf-8")

@@ -35,7 +35,6 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import total_ordering
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -421,6 +420,8 @@ def profile_meta_schema(
     version: str = STANDARD_VERSION, base_uri: str | None = None
 ) -> dict[str, Any]:
     """The profile meta-schema (``profile.schema.json``), with its ``$id`` for ``version``."""
+    from importlib import resources
+
     from smartstd.schemas import DEFAULT_BASE_URI, schema_id
 
     text = (
@@ -472,6 +473,8 @@ def migrations_document(version: str) -> dict[str, Any]:
     renames, moves, drops and code maps), so a city publishes them with the
     version, and any tool, not only this library, can follow them.
     """
+    from importlib import resources
+
     root = resources.files("smartstd").joinpath("data").joinpath("migrations")
     steps = []
     for entry in sorted(root.iterdir(), key=lambda e: e.name):

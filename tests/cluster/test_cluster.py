@@ -49,11 +49,18 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     obs = next(r for r in body if r["type"] == "Observation")
     body.append({**obs, "id": obs["id"] + "-x", "device_id": residents[1]["id"]})
     body.append({**obs, "id": obs["id"] + "-y", "device_id": "dev-nowhere"})
-    half = len(body) // 2
     first, second = folder / "a.ndjson", folder / "b.ndjson"
+    # an id of two types in one range (a resident's id on a device, next to it), and
+    # in the second file one across files
+    at = body.index(residents[2])
+    body.insert(at + 1, {**moved, "id": residents[2]["id"]})
+    twice = {**moved, "id": residents[3]["id"]}
+    half = len(body) // 2
     _write(first, [envelope, *body[:half]])
-    # the second file: references into the first, and a duplicate of one of its ids
-    _write(second, [envelope, *body[half:], dict(body[3])])
+    # the second file: references into the first, a duplicate of one of its ids, the
+    # other id of two types and an id with a line end in it
+    newline = {**obs, "id": obs["id"] + "\nz"}
+    _write(second, [envelope, *body[half:], dict(body[3]), twice, newline])
     # a JSON document naming an id of the second file and one nobody has
     third = folder / "c.json"
     extra = {**obs, "id": "obs-in-json", "device_id": moved["id"]}
@@ -196,3 +203,26 @@ def test_cluster_options_need_the_dask_engine(planted: list[str]) -> None:
     result = CliRunner().invoke(main, ["check", planted[0], "--buckets", "4"])
     assert result.exit_code == 2
     assert "--engine dask" in result.output
+
+
+def test_packed_buckets_give_back_the_same_state() -> None:
+    """A bucket's id table, packed to be kept and shipped, unpacks to the same table."""
+    import pickle
+
+    from smartstd.conformance.cluster import _pack, _Packed, _unpack
+    from smartstd.rules.sc2.checks import IdentityState
+
+    plain = {"res-1": 3, "社区-楼栋-2": 0, "odd\ud800": 7, "": 1}
+    several = {**plain, "dev-1": (1 << 24) | (1 << 3) | (1 << 9)}  # one id of two types
+    for table in (plain, several):
+        state = IdentityState(ids=dict(table), org_kinds={"org-1": "government"})
+        packed = _pack(state)
+        assert isinstance(packed, _Packed) and not packed.state.ids
+        back = _unpack(pickle.loads(pickle.dumps(packed)))
+        assert back.ids == table and list(back.ids) == list(table)  # the same order too
+        assert back.org_kinds == {"org-1": "government"}
+        assert state.ids == table  # the map's own state is left as it was
+    newline = IdentityState(ids={"a\nb": 2, "c": 1})  # an id with a line end: kept as it is
+    assert _pack(newline) is newline and _unpack(newline) is newline
+    empty = IdentityState()
+    assert _pack(empty) is empty

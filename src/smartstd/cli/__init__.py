@@ -11,12 +11,13 @@ error (a bug in smartstd).
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -119,9 +120,41 @@ def error_text(exc: Exception, lang: str) -> str:
     return str(exc)
 
 
+#: The commands, in the order ``--help`` lists them: name -> (module of
+#: :mod:`smartstd.cli`, attribute). Each loads when first used, so that a
+#: command imports only what it needs.
+_COMMANDS: dict[str, tuple[str, str]] = {
+    "assess": ("assess", "assess_command"),
+    "check": ("check", "check_command"),
+    "info": ("info", "info_command"),
+    "rules": ("rules", "rules_command"),
+    "schema": ("schema", "schema_group"),
+    "generate": ("generate", "generate_command"),
+    "graph": ("graph", "COMMAND"),
+    "profile": ("profile", "COMMAND"),
+    "migrate": ("migrate", "COMMAND"),
+    "example": ("example", "COMMAND"),
+    "convert": ("convert", "COMMAND"),
+    "export": ("export", "COMMAND"),
+    "template": ("template", "COMMAND"),
+}
+
+
 class _Group(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)
+        return [*_COMMANDS, *(name for name in self.commands if name not in _COMMANDS)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """A command by name, its module imported on first use."""
+        found = self.commands.get(cmd_name)
+        if found is None and cmd_name in _COMMANDS:
+            module, attr = _COMMANDS[cmd_name]
+            found = cast(
+                click.Command, getattr(importlib.import_module(f"smartstd.cli.{module}"), attr)
+            )
+            _help_everywhere(found)
+            self.add_command(found)
+        return found
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the CLI; click's usage errors are shown in the CLI's language."""
@@ -187,31 +220,6 @@ def main() -> None:
     """
 
 
-def _register() -> None:
-    from smartstd.cli import assess as _assess
-    from smartstd.cli import check as _check
-    from smartstd.cli import convert as _convert
-    from smartstd.cli import example as _example
-    from smartstd.cli import export as _export
-    from smartstd.cli import generate as _generate
-    from smartstd.cli import graph as _graph
-    from smartstd.cli import info as _info
-    from smartstd.cli import migrate as _migrate
-    from smartstd.cli import profile as _profile
-    from smartstd.cli import rules as _rules
-    from smartstd.cli import schema as _schema
-    from smartstd.cli import template as _template
-
-    main.add_command(_assess.assess_command)
-    main.add_command(_check.check_command)
-    main.add_command(_info.info_command)
-    main.add_command(_rules.rules_command)
-    main.add_command(_schema.schema_group)
-    main.add_command(_generate.generate_command)
-    for mod in (_graph, _profile, _migrate, _example, _convert, _export, _template):
-        main.add_command(mod.COMMAND)
-
-
 def _help_everywhere(cmd: click.Command) -> None:
     """``-h`` works on every command, also when one is invoked on its own (tests, docs)."""
     cmd.context_settings.setdefault("help_option_names", ["-h", "--help"])
@@ -220,7 +228,6 @@ def _help_everywhere(cmd: click.Command) -> None:
             _help_everywhere(sub)
 
 
-_register()
 _help_everywhere(main)
 
 

@@ -269,7 +269,7 @@ class _Checker:
         # the core validator itself: TypeAdapter.validate_json is a Python wrapper
         # the models of the version the data declares (1.0.0 data gets 1.0.0's verdict)
         self.models = models_for(judged_version(ctx.standard_version))
-        self._validate_json = self.models.entity_adapter().validator.validate_json
+        self._validate_json = self.models.json_validator()
         self.limits = limits or Limits()
         self._budget = _Budget(self.limits)
         self._check_prefixes = "SC107" in enabled

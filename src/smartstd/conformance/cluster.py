@@ -45,10 +45,11 @@ from __future__ import annotations
 
 import threading
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from smartstd.conformance.checker import _bounds, _check_chunk, _Checker, _ChunkResult, _newlines
@@ -57,7 +58,13 @@ from smartstd.conformance.options import CheckOptions
 from smartstd.conformance.rule import Context, Hit, Where
 from smartstd.errors import UsageError
 from smartstd.io.files import file_size
-from smartstd.rules.sc2.checks import IdentityRule, IdentityState, exact_ids, split_identity
+from smartstd.rules.sc2.checks import (
+    IdentityRule,
+    IdentityState,
+    IdKey,
+    exact_ids,
+    split_identity,
+)
 
 __all__ = [
     "BUCKET_BYTES",
@@ -99,7 +106,11 @@ def bucket_of(entity_id: str, buckets: int) -> int:
     BLAKE2 digest, and even enough for spreading ids (the ids themselves are
     compared exactly; the hash only decides where they meet).
     """
-    return zlib.crc32(entity_id.encode("utf-8", "surrogatepass")) % buckets
+    try:
+        data = entity_id.encode()  # the fast path: no lone surrogate
+    except UnicodeEncodeError:
+        data = entity_id.encode("utf-8", "surrogatepass")
+    return zlib.crc32(data) % buckets
 
 
 def default_buckets(total_bytes: int, slots: int) -> int:
@@ -227,14 +238,52 @@ def _identity_index(checker: _Checker) -> int | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Packed:
+    """One bucket of a range's identity state, its id table packed to be kept and shipped.
+
+    A worker keeps every bucket of its ranges until the join; as a dict of
+    strings an id costs about 100 bytes, packed (the ids joined by line ends,
+    one byte per type) about 20, and a packed piece is pickled with a copy
+    instead of an object per id.
+    """
+
+    state: IdentityState  # the rest of the bucket, with an empty id table
+    ids: str
+    types: bytes | array[int]
+
+
+def _pack(state: IdentityState) -> IdentityState | _Packed:
+    """``state`` with its id table packed (left as it is when an id holds a line end)."""
+    table = state.ids
+    if not table:
+        return state
+    keys = list(table)  # strings: the state was kept with exact ids
+    joined = "\n".join(keys)  # type: ignore[arg-type]
+    if joined.count("\n") != len(keys) - 1:  # an id with a line end in it (invalid data)
+        return state
+    try:
+        types: bytes | array[int] = bytes(table.values())
+    except ValueError:  # an id of several types: a bitmask over a byte
+        types = array("q", table.values())
+    return _Packed(replace(state, ids={}), joined, types)
+
+
+def _unpack(piece: IdentityState | _Packed) -> IdentityState:
+    if not isinstance(piece, _Packed):
+        return piece
+    table: dict[IdKey, int] = dict(zip(piece.ids.split("\n"), piece.types, strict=True))
+    return replace(piece.state, ids=table)
+
+
 def _split_result(result: _ChunkResult, index: int | None, buckets: int) -> tuple[Any, ...]:
-    """``(rest, bucket 0, ..., bucket B-1)``: the identity state split off by bucket."""
+    """``(rest, bucket 0, ..., bucket B-1)``: the identity state split off by bucket, packed."""
     if index is None:
         return (result, *([None] * buckets))
     parts = split_identity(result.states[index], buckets, bucket_of)
     states = list(result.states)
     states[index] = IdentityState()
-    return (replace(result, states=states), *parts)
+    return (replace(result, states=states), *map(_pack, parts))
 
 
 def _map_range(
@@ -253,7 +302,7 @@ def _reduce_bucket(ctx: Context, *pieces: Any) -> list[Hit]:  # pragma: no cover
         state = rule.new_state()
         for piece in pieces:
             if piece is not None:
-                state = rule.merge(state, piece)
+                state = rule.merge(state, _unpack(piece))
         return list(rule.finish(state, ctx))
 
 

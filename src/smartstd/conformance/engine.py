@@ -61,11 +61,15 @@ from smartstd.standard.dataset import (
     CHARTER_TYPES,
     STANDARD_VERSION,
 )
+from smartstd.standard.modelset import judged_version, models_for
 
 __all__ = ["CheckOptions", "Engine", "check", "iter_findings"]
 
 #: NDJSON files smaller than this are never split between processes.
 _MIN_SPLIT_BYTES = 4 * 1024 * 1024
+#: Inputs this large meet many entity types: the union of all types is built
+#: before the check (a smaller check builds only the models of the types it meets).
+_UNION_BYTES = 1024 * 1024
 
 #: Findings that a waiver may never hide (unreadable input).
 _UNWAIVABLE = frozenset({"SC100", "SC101", "SC109"})
@@ -138,6 +142,10 @@ class Engine:
         if refuse:
             yield from self._finalize(pending)
             return
+        if sum(_size(d) for d in docs) >= _UNION_BYTES:
+            # the checker then validates every record with the union itself
+            # (ModelSet.json_validator), worker processes forked later too
+            models_for(judged_version(ctx.standard_version)).build()
         checker = _Checker(ctx, self.enabled, opts.severities, opts.limits)
         joined: list[Hit] = []
         if opts.engine == "dask":

@@ -201,7 +201,11 @@ class DatasetRule(Protocol, Generic[S]):
     """A rule that needs several records. Its state must pickle and merge."""
 
     codes: tuple[str, ...]
-    types: tuple[str, ...]
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        """The entity types it reads (``"*"``: every type); an attribute or a property."""
+        ...
 
     def new_state(self) -> S:
         """An empty state."""

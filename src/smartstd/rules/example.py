@@ -39,7 +39,6 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -339,6 +338,8 @@ def load_example(code: str) -> Example:
     Raises:
         FileNotFoundError: when the rule has no examples file.
     """
+    from importlib import resources
+
     family = resources.files(f"smartstd.rules.sc{code[2]}")
     text = family.joinpath("examples").joinpath(f"{code}.json").read_text("utf-8")
     return parse_example(code, json.loads(text))

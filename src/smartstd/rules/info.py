@@ -2,7 +2,8 @@
 
 The family catalogues (``smartstd/rules/scN/catalogue.py``) build their
 entries with :func:`rule`; :mod:`smartstd.rules.catalogue` collects them. This
-module imports only :mod:`smartstd.severity` and :mod:`smartstd.rules.example`.
+module imports only :mod:`smartstd.severity` (and :mod:`smartstd.rules.example` when an
+example is asked for).
 
 规则目录的数据结构：规则信息与参数（含地方配置可如何收紧参数）。
 """
@@ -11,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from smartstd.rules.example import Example, load_example
 from smartstd.severity import Level, Severity
+
+if TYPE_CHECKING:
+    from smartstd.rules.example import Example
 
 __all__ = ["LANGUAGES", "TIGHTEN", "Param", "RuleInfo", "normalize_lang", "rule"]
 
@@ -86,6 +89,8 @@ class RuleInfo:
     @property
     def example(self) -> Example:
         """The rule's bad and good examples (whole records ``smartstd check`` runs)."""
+        from smartstd.rules.example import load_example
+
         return self.example_given or load_example(self.code)
 
     @property

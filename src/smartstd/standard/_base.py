@@ -316,6 +316,8 @@ class SCDSModel(BaseModel):
         ser_json_inf_nan="strings",
         json_schema_extra=_closed_schema,
         use_enum_values=True,
+        # validators are built on first use, so a check builds only what it uses
+        defer_build=True,
     )
 
     __i18n__: ClassVar[tuple[str, str, str, str]] = ("", "", "", "")

@@ -24,11 +24,10 @@ import re
 import types
 import typing
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, Field, TypeAdapter
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from smartstd.standard._base import EXTENSION_FIELD_PATTERNS, LATEST, SCDSModel, added_in
 
@@ -54,7 +53,14 @@ def judged_version(declared: str | None) -> str:
     return declared if declared in EXTENSION_FIELD_PATTERNS else LATEST
 
 
-@dataclass
+#: The ``type`` of an entity in its JSON text (a nested object's ``type`` is
+#: no entity type's name, so the first name that is one is the record's).
+_TYPE_IN_BYTES = re.compile(rb'"type"[ \t\r\n]*:[ \t\r\n]*"([A-Za-z]{1,40})"')
+_TYPE_IN_TEXT = re.compile(r'"type"[ \t\r\n]*:[ \t\r\n]*"([A-Za-z]{1,40})"')
+#: Records validated one type's model at a time before the union is built.
+_BEFORE_UNION = 2048
+
+
 class ModelSet:
     """The models of one version of the standard.
 
@@ -66,51 +72,163 @@ class ModelSet:
         dataset: the dataset's class (envelope and entities).
         models: every model class of the version (entities and nested objects), by name.
         extension_pattern: the pattern of an extension field key.
+
+    The latest version's :attr:`any_entity`, :attr:`dataset` and
+    :attr:`models`, which need every entity type, load on first use.
     """
 
-    version: str
-    entity_types: Mapping[str, type[Any]]
-    any_entity: Any
-    envelope: type[Any]
-    dataset: type[Any]
-    models: Mapping[str, type[Any]]
-    extension_pattern: str
-    _adapter: TypeAdapter[Any] | None = field(default=None, repr=False)
+    def __init__(
+        self,
+        version: str,
+        entity_types: Mapping[str, type[Any]],
+        envelope: type[Any],
+        extension_pattern: str,
+        whole: Callable[[], tuple[Any, type[Any], Mapping[str, type[Any]]]],
+    ) -> None:
+        self.version = version
+        self.entity_types = entity_types
+        self.envelope = envelope
+        self.extension_pattern = extension_pattern
+        self._whole = whole
+        self._adapter: TypeAdapter[Any] | None = None
+        self._union_json: Callable[..., Any] | None = None
+        self._by_type: dict[bytes | str, Callable[..., Any]] = {}
+        self._before_union = _BEFORE_UNION
+
+    def __repr__(self) -> str:
+        return f"ModelSet(version={self.version!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # a worker process finds the same version's models (they are built, not pickled)
+        return models_for, (self.version,)
+
+    @cached_property
+    def _loaded(self) -> tuple[Any, type[Any], Mapping[str, type[Any]]]:
+        return self._whole()
+
+    @property
+    def any_entity(self) -> Any:
+        """The discriminated union of the entity types (an annotation)."""
+        return self._loaded[0]
+
+    @property
+    def dataset(self) -> type[Any]:
+        """The dataset's class (envelope and entities)."""
+        return self._loaded[1]
+
+    @property
+    def models(self) -> Mapping[str, type[Any]]:
+        """Every model class of the version (entities and nested objects), by name."""
+        return self._loaded[2]
 
     def entity_adapter(self) -> TypeAdapter[Any]:
-        """A cached ``TypeAdapter`` of :attr:`any_entity` (the fast path)."""
+        """A cached ``TypeAdapter`` of :attr:`any_entity`, built on first use (every model)."""
         if self._adapter is None:
-            self._adapter = TypeAdapter(self.any_entity)
+            if self.version == LATEST:
+                from smartstd.standard.dataset import entity_adapter
+
+                self._adapter = entity_adapter()  # the one of smartstd.standard
+            else:
+                self._adapter = TypeAdapter(self.any_entity)
         return self._adapter
+
+    def build(self) -> TypeAdapter[Any]:
+        """Build every model's validator and serializer now, then the union; return the union.
+
+        What importing the models did before they were built on first use:
+        a large check meets most types and dumps their models, so it builds
+        them all at once (each nested model before the models that hold it,
+        whose build then reuses it); a small check builds only what it meets.
+        """
+        done: set[type[Any]] = set()
+
+        def visit(cls: type[Any]) -> None:
+            if cls in done:
+                return
+            done.add(cls)
+            for info in cls.model_fields.values():
+                for sub in _model_classes(info.annotation):
+                    visit(sub)
+            cls.model_rebuild()  # a no-op once built
+
+        visit(self.dataset)
+        return self.entity_adapter()
+
+    def json_validator(self) -> Callable[[str | bytes], Any]:
+        """A function that validates one entity's JSON text: the model, or a ``ValidationError``.
+
+        It answers as :meth:`entity_adapter`'s ``validate_json`` does, and is that
+        method once the union is built. Before, it reads the record's ``type``
+        in the text and tries that type's model alone, so a check of a few
+        records builds only the models it meets; a record it cannot place, or
+        that its type's model refuses, goes to the union (the same model, the
+        union's own error). After a few thousand records it builds the union.
+        """
+        if self._union_json is not None:
+            return self._union_json
+        if self._adapter is not None:
+            self._union_json = self._adapter.validator.validate_json
+            return self._union_json
+        return self._validate_json_by_type
+
+    def _union(self) -> Callable[..., Any]:
+        if self._union_json is None:
+            self._union_json = self.entity_adapter().validator.validate_json
+        return self._union_json
+
+    def _validate_json_by_type(self, data: str | bytes) -> Any:
+        union = self._union_json
+        if union is not None or self._before_union <= 0:
+            return (union or self._union())(data)
+        self._before_union -= 1
+        pattern = _TYPE_IN_TEXT if isinstance(data, str) else _TYPE_IN_BYTES
+        by_type = self._by_type
+        for found in pattern.finditer(data):  # type: ignore[arg-type]
+            name = found.group(1)
+            validate = by_type.get(name)
+            if validate is None:
+                type_name = name if isinstance(name, str) else name.decode("ascii")
+                cls = self.entity_types.get(type_name)
+                if cls is None:
+                    continue  # a nested object's type (a geometry's)
+                cls.model_rebuild()  # its validator, when not built yet (a no-op after)
+                validate = by_type[name] = cls.__pydantic_validator__.validate_json
+            try:
+                return validate(data)
+            except ValidationError:
+                break  # the union's answer, which may be another error
+        return self._union()(data)
 
     def __getattr__(self, name: str) -> type[Any]:
         """A model class by name: ``models_for("1.0.0").Building``."""
-        models = self.__dict__.get("models")
-        if models is not None and name in models:
-            return models[name]  # type: ignore[no-any-return]
-        raise AttributeError(f"SCDS {self.__dict__.get('version')} has no model {name!r}")
+        if name.startswith("_"):
+            raise AttributeError(name)
+        models = self.models
+        if name in models:
+            return models[name]
+        raise AttributeError(f"SCDS {self.version} has no model {name!r}")
 
     def has_field(self, type_name: str, name: str) -> bool:
         """Whether a model (``"Building"``, ``"Envelope"``) of this version has a field."""
-        cls = self.models.get(type_name)
+        cls: type[Any] | None
+        if type_name in self.entity_types:
+            cls = self.entity_types[type_name]
+        elif type_name == "Envelope":
+            cls = self.envelope
+        else:
+            cls = self.models.get(type_name)
         return cls is not None and name in cls.model_fields
 
 
 def _latest() -> ModelSet:
     from smartstd.standard import dataset as ds
 
-    models: dict[str, type[Any]] = {}
-    _collect(ds.Dataset, models)
-    return ModelSet(
-        LATEST,
-        dict(ds.ENTITY_TYPES),
-        ds.AnyEntity,
-        ds.Envelope,
-        ds.Dataset,
-        models,
-        EXTENSION_FIELD_PATTERNS[LATEST],
-        ds.entity_adapter(),
-    )
+    def whole() -> tuple[Any, type[Any], Mapping[str, type[Any]]]:
+        models: dict[str, type[Any]] = {}
+        _collect(ds.Dataset, models)
+        return ds.AnyEntity, ds.Dataset, models
+
+    return ModelSet(LATEST, ds.ENTITY_TYPES, ds.Envelope, EXTENSION_FIELD_PATTERNS[LATEST], whole)
 
 
 def _collect(cls: type[BaseModel], out: dict[str, type[Any]]) -> None:
@@ -197,7 +315,7 @@ def _derive(version: str) -> ModelSet:
         Field(discriminator="type"),
     ]
     models = {cls.__name__: derived for cls, derived in done.items()}
-    return ModelSet(version, entity_types, any_entity, envelope, dataset, models, pattern)
+    return ModelSet(version, entity_types, envelope, pattern, lambda: (any_entity, dataset, models))
 
 
 def _namespace_name(version: str) -> str:

@@ -32,19 +32,24 @@ def _raw(e: Any) -> dict[str, Any]:
 
 
 def _profiles_in_force(ctx: Context) -> bool:
+    if ctx.profile is None:  # no profile: smartstd.profiles need not load
+        return False
     from smartstd.profiles import ProfileSet
 
     return isinstance(ctx.profile, ProfileSet) and bool(ctx.profile.profiles)
 
 
 def _deprecations_exist(ctx: Context) -> bool:
-    from smartstd.profiles import ProfileSet
     from smartstd.versions import deprecations
 
     ps = ctx.profile
-    return bool(deprecations(ctx.standard_version)) or (
-        isinstance(ps, ProfileSet) and bool(ps.deprecations())
-    )
+    if bool(deprecations(ctx.standard_version)):
+        return True
+    if ps is None:  # no profile: smartstd.profiles need not load
+        return False
+    from smartstd.profiles import ProfileSet
+
+    return isinstance(ps, ProfileSet) and bool(ps.deprecations())
 
 
 @entity_rule("SC702", applies=_profiles_in_force)

@@ -18,13 +18,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from smartstd.assessment.api import evaluate
-from smartstd.assessment.collector import Collector, needed_types
-from smartstd.assessment.definition import RANGES, Indicator, core_indicators
-from smartstd.assessment.wording import COMPARATORS, fmt_value
 from smartstd.conformance.rule import LOST_RECORD, Context, Hit, Where, register_dataset_rule
+
+if TYPE_CHECKING:
+    from smartstd.assessment.collector import Collector
+    from smartstd.assessment.definition import Indicator
 
 __all__ = ["AssessmentRule", "AssessmentState", "cut_record", "pilot_problems"]
 
@@ -80,6 +81,8 @@ class AssessmentState:
 
 
 def _range_text(unit: str) -> str:
+    from smartstd.assessment.definition import RANGES
+
     lo, hi = RANGES[unit]
     return f"{lo:g}..{hi:g}" if hi is not None else f">= {lo:g}"
 
@@ -88,6 +91,8 @@ def pilot_problems(
     pilot: Mapping[str, Any], indicators: Mapping[str, Indicator]
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Why a pilot cannot be assessed: ``(path, reason)`` pairs (English reasons)."""
+    from smartstd.assessment.definition import RANGES
+
     starts, ends = pilot.get("starts_on"), pilot.get("ends_on")
     if isinstance(starts, str) and isinstance(ends, str) and ends[:10] < starts[:10]:
         yield ("ends_on",), f"it ends on {ends} before it starts on {starts}"
@@ -130,11 +135,16 @@ class AssessmentRule:
     wants_lost = True
     wants_invalid = True
 
-    def __init__(self) -> None:
-        self.types: tuple[str, ...] = tuple(sorted(needed_types(core_indicators())))
+    @property
+    def types(self) -> tuple[str, ...]:
+        """The entity types the core indicators read (the definitions load on first use)."""
+        return _indicator_types()
 
     def new_state(self) -> AssessmentState:
         """An empty state."""
+        from smartstd.assessment.collector import Collector
+        from smartstd.assessment.definition import core_indicators
+
         return AssessmentState(Collector(core_indicators()))
 
     def collect(
@@ -172,6 +182,9 @@ class AssessmentRule:
 
     def finish(self, state: AssessmentState, ctx: Context) -> Iterator[Hit]:
         """SC802 for pilots that cannot be assessed; SC801/SC803 for the others' targets."""
+        from smartstd.assessment.api import evaluate
+        from smartstd.assessment.wording import COMPARATORS, fmt_value
+
         collector = state.collector
         indicators = {i.code: i for i in collector.indicators}
         for pid in sorted(state.pilots):
@@ -221,6 +234,14 @@ class AssessmentRule:
                         },
                         where=where,
                     )
+
+
+@cache
+def _indicator_types() -> tuple[str, ...]:
+    from smartstd.assessment.collector import needed_types
+    from smartstd.assessment.definition import core_indicators
+
+    return tuple(sorted(needed_types(core_indicators())))
 
 
 register_dataset_rule(AssessmentRule())
