@@ -12,9 +12,11 @@ import pytest
 from smartstd import generate as gen
 from smartstd.conformance.cluster import (
     BUCKET_BYTES,
+    JOIN_BYTES,
     MIN_BALANCE_BYTES,
     bucket_of,
     default_buckets,
+    default_joins,
     plan_parts,
 )
 from smartstd.conformance.engine import check
@@ -119,12 +121,39 @@ def test_bucket_is_stable_and_spread() -> None:
     assert 0 <= bucket_of("社区-\udc80", 3) < 3  # any string, even a lone surrogate
 
 
-def test_buckets_grow_with_the_input_in_multiples_of_the_workers() -> None:
-    assert default_buckets(0, 2) == 2
-    assert default_buckets(10 * 1024 * 1024, 2) == 2
-    assert default_buckets(3 * BUCKET_BYTES, 2) == 4
-    assert default_buckets(200 * 1024**3, 32) == 416  # a city: 400 buckets, rounded up
-    assert default_buckets(100, 0) == 1
+def test_buckets_grow_with_the_input_in_multiples_of_the_joins() -> None:
+    mib = 1024 * 1024
+    assert (default_joins(0, 2), default_buckets(0, 2)) == (2, 2)
+    assert (default_joins(10 * mib, 2), default_buckets(10 * mib, 2)) == (2, 2)
+    assert (default_joins(37 * mib, 2), default_buckets(37 * mib, 2)) == (2, 4)
+    assert (default_joins(74 * mib, 2), default_buckets(74 * mib, 2)) == (2, 6)
+    assert default_joins(3 * JOIN_BYTES, 2) == 4
+    assert default_buckets(3 * JOIN_BYTES, 2) == 3 * JOIN_BYTES // BUCKET_BYTES
+    # a city: 200 GiB on 32 workers, 416 joins of 31 buckets (about 80,000 ids each)
+    assert default_joins(200 * 1024 * mib, 32) == 416
+    assert default_buckets(200 * 1024 * mib, 32) == 416 * 31
+    assert (default_joins(100, 0), default_buckets(100, 0)) == (1, 1)
+
+
+def test_a_join_settles_its_buckets_one_at_a_time() -> None:
+    """Each join gets its own buckets of every range; together they hold every bucket once."""
+    from smartstd.conformance.checker import _ChunkResult
+    from smartstd.conformance.cluster import _split_result, _unpack
+    from smartstd.rules.sc2.checks import IdentityState
+
+    ids = {f"obs-{i}": i % 3 for i in range(1000)}
+    result = _ChunkResult([], [IdentityState(ids=dict(ids))], Counter(), 1000)
+    rest, *shares = _split_result(result, 0, 7, 3)
+    assert not rest.states[0].ids and len(shares) == 3
+    assert [len(share) for share in shares] == [3, 2, 2]  # buckets 0 3 6, 1 4, 2 5
+    seen: dict[str, int] = {}
+    for g, share in enumerate(shares):
+        for k, piece in enumerate(share):
+            table = _unpack(piece).ids
+            assert all(bucket_of(str(key), 7) == g + 3 * k for key in table)
+            seen.update(table)  # type: ignore[arg-type]
+    assert seen == ids
+    assert _split_result(result, None, 7, 3)[1:] == (None, None, None)
 
 
 def test_parts_are_a_multiple_of_the_workers_and_never_over_the_size() -> None:

@@ -223,7 +223,7 @@ _where_options = option_group(
         type=click.IntRange(min=1),
         default=None,
         help="With --engine dask: id buckets of the identity join "
-        "(default: one per 512 MiB of NDJSON, a multiple of the workers).",
+        "(default: one per 16 MiB of NDJSON; a join task settles them one by one).",
     ),
 )
 

@@ -14,15 +14,20 @@ that lets it grow past one machine's memory: **no process holds every id**.
 2. **Partition.** The identity rule's state of each range (ids, organisation
    kinds, the communities of buildings, grids and devices, the unsettled
    references and community checks) is split by a stable hash of the id it
-   concerns (CRC-32, :func:`bucket_of`) into ``B`` buckets (one per 512 MiB
-   of input unless given, :func:`default_buckets`). Ids are kept as the strings themselves and
-   compared exactly (never by a 64-bit hash, which at 10⁹ ids would be
-   likely to confuse two).
-3. **Join.** One task per bucket merges that bucket of every range, in input
-   order, and settles it: duplicates, references resolved or not, mistyped
-   references, communities. Every question the identity rule asks is about
-   one id, so a bucket holds all it needs; each bucket task holds about
-   ``1/B`` of the ids.
+   concerns (CRC-32, :func:`bucket_of`) into ``B`` buckets (one per 16 MiB
+   of input unless given, :func:`default_buckets`), each with its id table
+   packed (about 20 bytes an id) to be kept until the join. Ids are kept as
+   the strings themselves and compared exactly (never by a 64-bit hash,
+   which at 10⁹ ids would be likely to confuse two).
+3. **Join.** ``G`` join tasks (one per 512 MiB of input, a multiple of the
+   workers' threads, :func:`default_joins`) each take their share of the
+   buckets of every range (buckets ``g``, ``g + G``...) and settle them one
+   by one: merge the bucket of every range in input order, then find the
+   duplicates, references resolved or not, mistyped references,
+   communities. Every question the identity rule asks is about one id, so
+   a bucket holds all it needs; a join holds one bucket's ids at a time,
+   about 90,000 however large the input. Buckets cost no tasks: a range
+   and a join meet in one small task whatever the number of buckets.
 4. **Finish.** The other dataset rules keep small states (households,
    eligibility, coverage, the charter), which the client merges in input
    order and finishes, the charter's checks as one piece.
@@ -69,9 +74,11 @@ from smartstd.rules.sc2.checks import (
 __all__ = [
     "BUCKET_BYTES",
     "DEFAULT_PART_BYTES",
+    "JOIN_BYTES",
     "QUIET",
     "bucket_of",
     "default_buckets",
+    "default_joins",
     "local_cluster",
     "plan_parts",
     "run_on_cluster",
@@ -79,9 +86,12 @@ __all__ = [
 
 #: Largest byte size of one range of an NDJSON input (a map task's share).
 DEFAULT_PART_BYTES = 64 * 1024 * 1024
-#: Bytes of NDJSON input per id bucket of the identity join when ``buckets`` is
-#: not given: about 3 million ids, a few hundred MB in one join task.
-BUCKET_BYTES = 512 * 1024 * 1024
+#: Bytes of NDJSON input per id bucket when ``buckets`` is not given: about
+#: 90,000 ids, the most a join holds in a dict at once (about 10 MB).
+BUCKET_BYTES = 16 * 1024 * 1024
+#: Bytes of NDJSON input per join task: about 3 million ids, which its buckets
+#: bring packed (about 60 MB); a join task settles its buckets one by one.
+JOIN_BYTES = 512 * 1024 * 1024
 #: Below this much NDJSON, the ranges are not made a multiple of the workers.
 MIN_BALANCE_BYTES = 4 * 1024 * 1024
 #: How long to try to reach a scheduler given with ``--scheduler``.
@@ -113,16 +123,30 @@ def bucket_of(entity_id: str, buckets: int) -> int:
     return zlib.crc32(data) % buckets
 
 
-def default_buckets(total_bytes: int, slots: int) -> int:
-    """The id buckets of a run: one per :data:`BUCKET_BYTES` of input, a multiple of the slots.
+def _multiple(n: int, of: int) -> int:
+    """``n`` (at least 1) rounded up to a multiple of ``of``."""
+    of = max(of, 1)
+    return -(-max(n, 1) // of) * of
 
-    Few buckets for small inputs keep the join's tasks few (each bucket is
-    one small task per range, then one join); a bucket per 512 MiB bounds
-    the ids one join task holds however large the input grows.
+
+def default_joins(total_bytes: int, slots: int) -> int:
+    """The join tasks of a run: one per :data:`JOIN_BYTES` of input, a multiple of the slots.
+
+    Every join task is one small task per range more (its share of each
+    range's buckets), so they are few: as many as the workers' threads for
+    an input that fits one machine.
     """
-    slots = max(slots, 1)
-    wanted = max(-(-total_bytes // BUCKET_BYTES), 1)
-    return -(-wanted // slots) * slots
+    return _multiple(-(-total_bytes // JOIN_BYTES), slots)
+
+
+def default_buckets(total_bytes: int, slots: int) -> int:
+    """The id buckets of a run: one per :data:`BUCKET_BYTES` of input, a multiple of the joins.
+
+    A join task settles its buckets one at a time, so a bucket's ids are the
+    most it holds in a dict: however large the input, that stays about
+    90,000 ids. Buckets cost no tasks of their own.
+    """
+    return _multiple(-(-total_bytes // BUCKET_BYTES), default_joins(total_bytes, slots))
 
 
 def plan_parts(sizes: Sequence[int], part_bytes: int, slots: int) -> list[int]:
@@ -276,34 +300,46 @@ def _unpack(piece: IdentityState | _Packed) -> IdentityState:
     return replace(piece.state, ids=table)
 
 
-def _split_result(result: _ChunkResult, index: int | None, buckets: int) -> tuple[Any, ...]:
-    """``(rest, bucket 0, ..., bucket B-1)``: the identity state split off by bucket, packed."""
+def _split_result(
+    result: _ChunkResult, index: int | None, buckets: int, joins: int
+) -> tuple[Any, ...]:
+    """``(rest, join 0, ..., join G-1)``: the identity state split off by bucket, packed.
+
+    Join ``g`` gets the buckets ``g``, ``g + G``, ``g + 2G``... as a tuple.
+    """
     if index is None:
-        return (result, *([None] * buckets))
-    parts = split_identity(result.states[index], buckets, bucket_of)
+        return (result, *([None] * joins))
+    parts = [_pack(p) for p in split_identity(result.states[index], buckets, bucket_of)]
     states = list(result.states)
     states[index] = IdentityState()
-    return (replace(result, states=states), *map(_pack, parts))
+    return (replace(result, states=states), *(tuple(parts[g::joins]) for g in range(joins)))
 
 
 def _map_range(
-    job: tuple[Any, ...], index: int | None, buckets: int
+    job: tuple[Any, ...], index: int | None, buckets: int, joins: int
 ) -> tuple[Any, ...]:  # pragma: no cover - runs in a Dask worker (the tests run it there)
     """A map task: check one byte range with exact ids, then split the identity state."""
     with _exact_ids():
         result = _check_chunk(job)
-    return _split_result(result, index, buckets)
+    return _split_result(result, index, buckets, joins)
 
 
-def _reduce_bucket(ctx: Context, *pieces: Any) -> list[Hit]:  # pragma: no cover - in a worker
-    """A join task: merge one bucket of every range in input order and settle it."""
+def _join(ctx: Context, *shares: Any) -> list[Hit]:  # pragma: no cover - in a worker
+    """A join task: for each of its buckets, merge it from every range in input order, settle it.
+
+    ``shares`` are this join's share of every range (a tuple of its buckets,
+    or ``None``); one bucket's ids are held at a time.
+    """
     rule = IdentityRule()
+    hits: list[Hit] = []
+    present = [share for share in shares if share is not None]
     with _exact_ids():
-        state = rule.new_state()
-        for piece in pieces:
-            if piece is not None:
-                state = rule.merge(state, _unpack(piece))
-        return list(rule.finish(state, ctx))
+        for k in range(len(present[0]) if present else 0):
+            state = rule.new_state()
+            for share in present:
+                state = rule.merge(state, _unpack(share[k]))
+            hits.extend(rule.finish(state, ctx))
+    return hits
 
 
 def _item(parts: Sequence[Any], i: int) -> Any:  # pragma: no cover - in a worker
@@ -361,7 +397,9 @@ def run_on_cluster(
     sizes = [file_size(d.file) for d in streamed]
     with _connected(opts.scheduler, opts.jobs) as client:
         slots = _slots(client)
+        joins = default_joins(sum(sizes), slots)
         buckets = max(opts.buckets or default_buckets(sum(sizes), slots), 1)
+        joins = min(joins, buckets)
         parts = plan_parts(sizes, opts.part_bytes or DEFAULT_PART_BYTES, slots)
         ranges = _ranges(client, [(d.file, n) for d, n in zip(streamed, parts, strict=True)])
         # every range's map task at once: one message to the scheduler, not one a task
@@ -369,9 +407,11 @@ def run_on_cluster(
             (file, start, end, line, ctx, enabled, severities, opts.limits)
             for file, start, end, line in ranges
         ]
-        maps = iter(client.map(_map_range, jobs, index=index, buckets=buckets, pure=False))
+        maps = iter(
+            client.map(_map_range, jobs, index=index, buckets=buckets, joins=joins, pure=False)
+        )
         per_file = Counter(file for file, _, _, _ in ranges)
-        pieces: list[Any] = []  # per range or document, in input order: (rest, buckets...)
+        pieces: list[Any] = []  # per range or document, in input order: (rest, joins...)
         for d in docs:
             if d.fmt == "ndjson" and d.header is not None:
                 pieces.extend(next(maps) for _ in range(per_file[d.file]))
@@ -382,21 +422,21 @@ def run_on_cluster(
                         local.lost(None, Where(d.file, None, ()))
                     for rec in d.records():
                         local.record(rec)
-                split = _split_result(local.result(), index, buckets)
+                split = _split_result(local.result(), index, buckets, joins)
                 pieces.append(client.scatter([split], hash=False)[0])
-        joins: list[Any] = []
+        settled: list[Any] = []
         if index is not None and pieces:
-            # bucket b of every piece, then one join task per bucket
-            by_bucket = [
-                client.map(_item, pieces, [1 + b] * len(pieces), pure=False) for b in range(buckets)
+            # each join's share of every piece, then one task per join
+            by_join = [
+                client.map(_item, pieces, [1 + g] * len(pieces), pure=False) for g in range(joins)
             ]
-            per_piece = [[by_bucket[b][i] for b in range(buckets)] for i in range(len(pieces))]
-            joins = client.map(_reduce_bucket, [ctx] * buckets, *per_piece, pure=False)
+            per_piece = [[by_join[g][i] for g in range(joins)] for i in range(len(pieces))]
+            settled = client.map(_join, [ctx] * joins, *per_piece, pure=False)
         rests = client.map(_item, pieces, [0] * len(pieces), pure=False)
         for future in rests:
             rest: _ChunkResult = future.result()
             checker.absorb(rest)
         hits: list[Hit] = []
-        for future in joins:
+        for future in settled:
             hits.extend(future.result())
         return hits

@@ -54,7 +54,8 @@ class CheckOptions:
         part_bytes: the largest byte size of one range of an NDJSON input
             on a cluster (default 64 MiB).
         buckets: the id buckets of the identity join on a cluster (default
-            one per 512 MiB of NDJSON input, a multiple of the workers).
+            one per 16 MiB of NDJSON input; each join task settles its
+            buckets one by one, so a bucket bounds the ids it holds).
     """
 
     level: Level | None = None
