@@ -251,6 +251,21 @@ def test_the_json_validator_answers_as_the_union(version: str) -> None:
         assert _outcome(by_type, data) == _outcome(union, data), data
 
 
+def test_after_some_records_the_json_validator_builds_the_union() -> None:
+    fresh = ModelSet.__new__(ModelSet)
+    fresh.__dict__.update(models_for("1.0.0").__dict__)
+    fresh._adapter, fresh._union_json, fresh._by_type = None, None, {}
+    fresh._before_union = 1
+    validate = fresh.json_validator()
+    record = json.dumps(ORGANIZATION, ensure_ascii=False).encode()
+    first = validate(record)  # by its type's model
+    assert fresh._union_json is None
+    second = validate(record)  # the union, built now
+    assert fresh._union_json is not None
+    assert first.model_dump() == second.model_dump()
+    assert fresh.json_validator() == fresh.entity_adapter().validator.validate_json
+
+
 def test_the_json_validator_is_the_union_once_that_is_built() -> None:
     models = models_for("1.1.0")
     models.entity_adapter()

@@ -9,6 +9,7 @@ are, and no report format repeats a raw identifier or a long value.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -156,7 +157,9 @@ def test_every_place_end_to_end_including_the_envelope(tmp_path: Path) -> None:
         ("SC411", 3, "/name/zh-CN"),
     ]
     for name in REPORTERS:
-        text = render_string(report, name)
+        # the file's path (pytest's numbered folders) and hex digests (SARIF's
+        # fingerprints) may hold any four digits by chance: not what is looked for
+        text = re.sub(r"pytest-\d+|[0-9a-f]{16,}", "", render_string(report, name))
         assert "２２３４" not in text and "2234" not in text
         assert card not in text
         assert id_number not in text

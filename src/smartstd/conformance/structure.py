@@ -9,7 +9,6 @@ turned into hits that keep the JSON Pointer and the pydantic error type.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from typing import Any
@@ -73,6 +72,8 @@ def suggest(name: str, candidates: Any) -> str | None:
     """
     if not isinstance(name, str):
         return None
+    import difflib  # only for a name that is wrong
+
     found = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.75)
     if not found:
         lowered = {str(c).lower(): c for c in candidates}
