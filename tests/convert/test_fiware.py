@@ -42,7 +42,7 @@ def test_every_upstream_form_converts(model: str, form: str) -> None:
         assert bad == []
     assert len(conv.records) == 1
     rec = conv.records[0]
-    assert rec["type"] in ("Building", "Device", "Alert", "ServiceRequest")
+    assert rec["type"] in ("Building", "Device", "Alert", "ServiceRequest", "Observation")
     assert not str(rec["id"]).startswith("urn:ngsi-ld:" + model + ":")
 
 

@@ -38,6 +38,13 @@ _names = st.sampled_from(
         "events",
         "x-y",
         "备注",
+        "refDevice",
+        "dateObserved",
+        "numValue",
+        "textValue",
+        "unit",
+        "outlier",
+        "quality",
     ]
 )
 _types = st.sampled_from(
@@ -48,6 +55,7 @@ _types = st.sampled_from(
         "Alert",
         "IssueReporting",
         "service_requests",
+        "DeviceMeasurement",
         "Community",
         "Nope",
     ]

@@ -36,6 +36,13 @@ _SDM_TERMS = {
         "cameraType",
         "streamURL",
         "on",
+        "refDevice",
+        "dateObserved",
+        "numValue",
+        "textValue",
+        "deviceType",
+        "measurementType",
+        "outlier",
     ),
     "dataModel.Alert": (
         "subCategory",

@@ -145,8 +145,12 @@ def place_communities(conv: Conversion) -> None:
     """Give every record that needs a community one, and mark how it was found."""
     opts = conv.options
     locator = CommunityLocator(opts.reference) if opts.reference else None
+    has: dict[str, bool] = {}
     for d in conv.drafts:
-        if "community_id" in d.record or not _has_community(d.type):
+        type_name = d.type
+        if type_name not in has:
+            has[type_name] = _has_community(type_name)
+        if "community_id" in d.record or not has[type_name]:
             continue
         _place(conv, d, locator)
 

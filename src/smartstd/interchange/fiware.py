@@ -1,4 +1,7 @@
-"""FIWARE Smart Data Models <-> SCDS: Building, Device (and Camera), Alert, IssueReporting.
+"""FIWARE Smart Data Models <-> SCDS: buildings, devices, alerts, issues and measurements.
+
+The source types: Building, Device (and Camera), Alert, IssueReporting (and
+service_requests) and DeviceMeasurement.
 
 Reading: an NGSI entity of a known type becomes an SCDS record. Attributes
 the model maps (``floorsAboveGround`` -> ``floors_above``) land in fields;
@@ -8,6 +11,8 @@ source's own name (``fiware:category``); every other attribute is kept as an
 extension field (``fiware:streamURL``), or, when it already carries an SCDS
 field's name (what :func:`to_ngsi` writes), as that field. A Relationship
 becomes a reference (``refBuilding`` -> ``building_id``) that SC202 resolves.
+A DeviceMeasurement becomes an Observation (``refDevice`` -> ``device_id``,
+``dateObserved`` -> ``observed_at``, ``numValue``/``textValue`` -> ``value``).
 Entities of the standard's own types (``Community``, ``Organization`` ...)
 pass field for field.
 
@@ -21,11 +26,21 @@ FIWARE 智慧数据模型与标准之间的转换：映射字段、经对照表�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from smartstd.interchange import values
+from smartstd.interchange._measurement import MEASUREMENT
+from smartstd.interchange._sdm import (
+    PREFIX,
+    Model,
+    set_code,
+    set_geo,
+    set_name,
+    set_time,
+    take,
+    type_fields,
+    type_refs,
+)
 from smartstd.interchange.ngsi import Attr, NgsiEntity, plain_id, write_entity
 
 if TYPE_CHECKING:
@@ -34,132 +49,12 @@ if TYPE_CHECKING:
 
 __all__ = ["SOURCE_TYPES", "from_ngsi", "to_ngsi"]
 
-_PREFIX = "fiware"
-
-
-@dataclass(frozen=True)
-class _Model:
-    scds: str
-    read: Callable[[Conversion, Draft, NgsiEntity, set[str]], None]
-    write: Callable[[dict[str, Any], Crosswalk, dict[str, Any]], str]
-    #: attribute names that are the source model's own (never read as SCDS fields)
-    own: frozenset[str]
-    #: SCDS fields the writer maps (not written again under their own name)
-    mapped: frozenset[str]
-
-
-def _fields(type_name: str) -> dict[str, Any]:
-    from smartstd.standard.dataset import ENTITY_TYPES
-
-    return dict(ENTITY_TYPES[type_name].model_fields)
-
-
-def _refs(type_name: str) -> dict[str, str]:
-    from smartstd.standard.dataset import ENTITY_TYPES
-
-    return {
-        r.path[0]: r.types[0] for r in ENTITY_TYPES[type_name].__references__ if len(r.path) == 1
-    }
-
-
-# ----------------------------------------------------------------------------- helpers
-
-
-def _first(value: Any) -> Any:
-    return value[0] if isinstance(value, list) and value else value
-
-
-def _code(
-    conv: Conversion, d: Draft, ent: NgsiEntity, field: str, table: str, attr: str, value: Any
-) -> bool:
-    """Set ``field`` from a source value through a crosswalk table; mark it."""
-    if value is None or value == [] or (isinstance(value, (dict, list)) and not _first(value)):
-        return False
-    raw = str(_first(value))
-    hit = conv.crosswalk.table(table).lookup(raw, _PREFIX)
-    place = f"{ent.place}/{attr}"
-    d.set(field, hit.code, place)
-    d.mark(field, "crosswalk", f"{attr} {raw!r} via {table}", place)
-    if ":" in hit.code and hit.how == "namespaced":
-        conv.prefixes.add(_PREFIX)
-    if not hit.exact:
-        d.issue("CV300", field, value=raw, table=table, code=hit.code)
-    return True
-
-
-def _time(
-    conv: Conversion, d: Draft, ent: NgsiEntity, field: str, attr: str, used: set[str]
-) -> None:
-    a = ent.attrs.get(attr)
-    if a is None or a.value is None:
-        return
-    place = f"{ent.place}/{attr}"
-    try:
-        out, how = values.timestamp(a.value, conv.crosswalk.timezone)
-    except ValueError as exc:
-        d.issue("CV120", field, place, value=str(a.value), expected=str(exc))
-        return
-    d.set(field, out, place)
-    if how is None:
-        used.add(attr)
-    else:
-        d.mark(
-            field,
-            "default",
-            f"{attr} {a.value!r} has no offset; {conv.crosswalk.timezone} assumed",
-            place,
-        )
-
-
-def _take(
-    d: Draft,
-    ent: NgsiEntity,
-    attr: str,
-    field: str,
-    used: set[str],
-    convert: Callable[[Any], Any] | None = None,
-) -> None:
-    a = ent.attrs.get(attr)
-    if a is None or a.value is None:
-        return
-    d.set(field, a.value if convert is None else convert(a.value), f"{ent.place}/{attr}")
-    used.add(attr)
-
-
-def _geo(d: Draft, ent: NgsiEntity, used: set[str], polygon_field: str | None) -> None:
-    a = ent.attrs.get("location")
-    if a is None or not isinstance(a.value, dict):
-        return
-    kind = a.value.get("type")
-    if kind == "Point":
-        d.set("location", a.value, f"{ent.place}/location")
-        used.add("location")
-    elif polygon_field and kind in ("Polygon", "MultiPolygon"):
-        d.set(polygon_field, a.value, f"{ent.place}/location")
-        used.add("location")
-
-
-def _name(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str], required: bool) -> None:
-    a = ent.attrs.get("name")
-    lang = conv.options.language
-    if a is not None and a.kind == "language" and isinstance(a.value, dict):
-        d.set("name", a.value, f"{ent.place}/name")
-        used.add("name")
-    elif a is not None and isinstance(a.value, str) and a.value:
-        d.set("name", {lang: a.value}, f"{ent.place}/name")
-        used.add("name")
-    elif required:
-        d.impute(
-            "name", {lang: plain_id(ent.id)}, "default", "no name in the source; the id stands in"
-        )
-
-
 # ----------------------------------------------------------------------------- Building
 
 
 def _read_building(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) -> None:
     if "category" in ent.attrs:
-        _code(
+        set_code(
             conv,
             d,
             ent,
@@ -168,15 +63,15 @@ def _read_building(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) 
             "category",
             ent.attrs["category"].value,
         )
-    _geo(d, ent, used, "footprint" if "footprint" in _fields("Building") else None)
-    _name(conv, d, ent, used, required=True)
-    _take(d, ent, "floorsAboveGround", "floors_above", used)
-    _take(d, ent, "floorsBelowGround", "floors_below", used)
+    set_geo(d, ent, used, "footprint" if "footprint" in type_fields("Building") else None)
+    set_name(conv, d, ent, used, required=True)
+    take(d, ent, "floorsAboveGround", "floors_above", used)
+    take(d, ent, "floorsBelowGround", "floors_below", used)
     addr = ent.attrs.get("address")
     if (
         addr is not None
         and isinstance(addr.value, dict)
-        and "postal_address" in _fields("Building")
+        and "postal_address" in type_fields("Building")
     ):
         pa = _postal(addr.value)
         if pa:
@@ -258,19 +153,21 @@ def _read_device(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) ->
             items = a.value if isinstance(a.value, list) else [a.value]
             candidates.extend((attr, v) for v in items if isinstance(v, str))
     if "kind" not in ent.attrs:
-        exact = next(((a, v) for a, v in candidates if cw.lookup(v, _PREFIX).exact), None)
+        exact = next(((a, v) for a, v in candidates if cw.lookup(v, PREFIX).exact), None)
         pick = exact or (candidates[0] if candidates else None)
         if pick is not None:
-            _code(conv, d, ent, "kind", "fiware.device_kind", pick[0], pick[1])
+            set_code(conv, d, ent, "kind", "fiware.device_kind", pick[0], pick[1])
         else:
             d.issue("CV124", "kind", field="kind")
     if "status" not in ent.attrs:
         state = ent.attrs.get("deviceState")
         on = ent.attrs.get("on")
         if state is not None and isinstance(state.value, str):
-            _code(conv, d, ent, "status", "fiware.device_status", "deviceState", state.value)
+            set_code(conv, d, ent, "status", "fiware.device_status", "deviceState", state.value)
         elif on is not None and isinstance(on.value, bool):
-            _code(conv, d, ent, "status", "fiware.device_status", "on", "on" if on.value else "off")
+            set_code(
+                conv, d, ent, "status", "fiware.device_status", "on", "on" if on.value else "off"
+            )
         elif conv.crosswalk.default("fiware.device_status"):
             d.impute(
                 "status",
@@ -278,8 +175,8 @@ def _read_device(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) ->
                 "default",
                 "the source says nothing of the device's state",
             )
-    _geo(d, ent, used, None)
-    _time(
+    set_geo(d, ent, used, None)
+    set_time(
         conv,
         d,
         ent,
@@ -287,7 +184,7 @@ def _read_device(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) ->
         "dateInstalled" if "dateInstalled" in ent.attrs else "dateFirstUsed",
         used,
     )
-    _time(conv, d, ent, "last_seen_at", "dateLastValueReported", used)
+    set_time(conv, d, ent, "last_seen_at", "dateLastValueReported", used)
     if "captures_personal_data" not in ent.attrs and d.record.get("kind") in (
         "cctv_camera",
         "face_recognition_gate",
@@ -320,7 +217,7 @@ _PROPERTY = {
 def _write_device(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> str:
     kind = rec.get("kind", "")
     kind = kind if isinstance(kind, str) else ""
-    type_name = str(rec.get(f"{_PREFIX}:type", "Device"))
+    type_name = str(rec.get(f"{PREFIX}:type", "Device"))
     if type_name == "Camera":
         if "status" in rec:
             out["on"] = rec["status"] == "active"
@@ -344,20 +241,20 @@ def _write_device(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> st
 def _read_alert(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) -> None:
     table = conv.crosswalk.table("fiware.alert_category")
     sub, cat = ent.attrs.get("subCategory"), ent.attrs.get("category")
-    if sub is not None and isinstance(sub.value, str) and table.lookup(sub.value, _PREFIX).exact:
-        _code(conv, d, ent, "category", "fiware.alert_category", "subCategory", sub.value)
+    if sub is not None and isinstance(sub.value, str) and table.lookup(sub.value, PREFIX).exact:
+        set_code(conv, d, ent, "category", "fiware.alert_category", "subCategory", sub.value)
     elif cat is not None:
-        _code(conv, d, ent, "category", "fiware.alert_category", "category", cat.value)
+        set_code(conv, d, ent, "category", "fiware.alert_category", "category", cat.value)
     else:
         d.issue("CV124", "category", field="category")
     sev = ent.attrs.get("severity")
     if sev is not None:
-        _code(conv, d, ent, "severity", "fiware.alert_severity", "severity", sev.value)
+        set_code(conv, d, ent, "severity", "fiware.alert_severity", "severity", sev.value)
     else:
         d.issue("CV124", "severity", field="severity")
-    _time(conv, d, ent, "detected_at", "dateIssued", used)
-    _geo(d, ent, used, None)
-    _take(d, ent, "description", "description", used)
+    set_time(conv, d, ent, "detected_at", "dateIssued", used)
+    set_geo(d, ent, used, None)
+    take(d, ent, "description", "description", used)
     if "status" not in ent.attrs and conv.crosswalk.default("fiware.alert_status"):
         d.impute(
             "status",
@@ -396,13 +293,13 @@ def _read_issue(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) -> 
             used.add("location")
         if "address_string" in fields:
             fields["address"] = fields.pop("address_string")
-        taken = read_request_fields(conv, d, fields, ent.place, _PREFIX, skip_id=True)
+        taken = read_request_fields(conv, d, fields, ent.place, PREFIX, skip_id=True)
         if "address" in taken:
             taken.add("address_string")
         used.update(taken)
         return
     if "category" in ent.attrs:
-        _code(
+        set_code(
             conv,
             d,
             ent,
@@ -416,10 +313,10 @@ def _read_issue(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) -> 
     if "status" not in ent.attrs:
         st = ent.attrs.get("resolutionStatus")
         if st is not None:
-            _code(conv, d, ent, "status", "fiware.request_status", "resolutionStatus", st.value)
+            set_code(conv, d, ent, "status", "fiware.request_status", "resolutionStatus", st.value)
         else:
             d.issue("CV124", "status", field="status")
-    _time(
+    set_time(
         conv,
         d,
         ent,
@@ -427,7 +324,7 @@ def _read_issue(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) -> 
         "observationDateTime" if "observationDateTime" in ent.attrs else "dateCreated",
         used,
     )
-    _take(d, ent, "comments", "description", used)
+    take(d, ent, "comments", "description", used)
     media = ent.attrs.get("mediaURL")
     if media is not None and isinstance(media.value, str) and re.match(r"^https?://", media.value):
         d.set("media_urls", [media.value], f"{ent.place}/mediaURL")
@@ -440,10 +337,10 @@ def _read_issue(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str]) -> 
 
 
 def _request_defaults(conv: Conversion, d: Draft, ent: NgsiEntity) -> None:
-    channel = conv.crosswalk.default(f"{_PREFIX}.request_channel")
+    channel = conv.crosswalk.default(f"{PREFIX}.request_channel")
     if "channel" not in ent.attrs and channel:
         d.impute("channel", channel, "default", "the source does not say how the request came in")
-    fields = _fields("ServiceRequest")
+    fields = type_fields("ServiceRequest")
     if (
         "history" in fields
         and "history" not in ent.attrs
@@ -454,10 +351,10 @@ def _request_defaults(conv: Conversion, d: Draft, ent: NgsiEntity) -> None:
 
 
 def _write_issue(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> str:
-    if rec.get(f"{_PREFIX}:type") == "service_requests":
+    if rec.get(f"{PREFIX}:type") == "service_requests":
         from smartstd.interchange.open311 import write_request_fields
 
-        fields = write_request_fields(rec, cw, _PREFIX)
+        fields = write_request_fields(rec, cw, PREFIX)
         lat, lon = fields.pop("lat", None), fields.pop("long", None)
         if lat is not None and lon is not None:
             out["location"] = {"type": "Point", "coordinates": [lon, lat]}
@@ -482,8 +379,8 @@ def _write_issue(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) -> str
     return "IssueReporting"
 
 
-_MODELS: dict[str, _Model] = {
-    "Building": _Model(
+_MODELS: dict[str, Model] = {
+    "Building": Model(
         "Building",
         _read_building,
         _write_building,
@@ -510,7 +407,7 @@ _MODELS: dict[str, _Model] = {
             }
         ),
     ),
-    "Device": _Model(
+    "Device": Model(
         "Device",
         _read_device,
         _write_device,
@@ -530,7 +427,7 @@ _MODELS: dict[str, _Model] = {
         ),
         frozenset({"kind", "status", "location", "installed_at", "last_seen_at"}),
     ),
-    "Alert": _Model(
+    "Alert": Model(
         "Alert",
         _read_alert,
         _write_alert,
@@ -548,7 +445,7 @@ _MODELS: dict[str, _Model] = {
         ),
         frozenset({"category", "severity", "detected_at", "location", "description"}),
     ),
-    "IssueReporting": _Model(
+    "IssueReporting": Model(
         "ServiceRequest",
         _read_issue,
         _write_issue,
@@ -597,7 +494,8 @@ _OPEN311_OWN = frozenset(
     }
 )
 _MODELS["Camera"] = _MODELS["Device"]
-_MODELS["service_requests"] = _Model(
+_MODELS["DeviceMeasurement"] = MEASUREMENT
+_MODELS["service_requests"] = Model(
     "ServiceRequest",
     _read_issue,
     _write_issue,
@@ -606,6 +504,10 @@ _MODELS["service_requests"] = _Model(
         {"category", "status", "submitted_at", "description", "media_urls", "location", "due_at"}
     ),
 )
+
+#: Source types that are the only one of their SCDS type (what export writes by default):
+#: their name is not kept as ``fiware:type``.
+_SOLE_SOURCES = frozenset({"IssueReporting", "DeviceMeasurement"})
 
 #: The source types read, and the SCDS type each becomes.
 SOURCE_TYPES: dict[str, str] = {k: m.scds for k, m in _MODELS.items()}
@@ -629,12 +531,12 @@ def from_ngsi(conv: Conversion, ent: NgsiEntity) -> None:
         conv.drop(ent.place, ent.id, f"entity type {ent.type!r} cannot be converted")
         return
     scds = model.scds if model else ent.type
-    d = conv.draft(scds, ent.place, _PREFIX)
+    d = conv.draft(scds, ent.place, PREFIX)
     d.set("id", plain_id(ent.id, ent.type), ent.place)
-    if model is not None and ent.type != model.scds and ent.type not in ("IssueReporting",):
+    if model is not None and ent.type != model.scds and ent.type not in _SOLE_SOURCES:
         d.keep("type", ent.type)
-    fields = _fields(scds)
-    refs = _refs(scds)
+    fields = type_fields(scds)
+    refs = type_refs(scds)
     used: set[str] = set()
     own = model.own if model else frozenset()
     # fields the source already names (what to_ngsi writes) come first
@@ -643,21 +545,20 @@ def from_ngsi(conv: Conversion, ent: NgsiEntity) -> None:
             continue
         d.set(name, _plain(a, name in refs), f"{ent.place}/{name}")
         used.add(name)
-        _extra(conv, d, ent, name, a)
     if model is not None:
         model.read(conv, d, ent, used)
     for name, a in ent.attrs.items():
-        if name in used:
-            continue
-        target = _ref_field(name, a, fields)
-        if target is not None and target not in d.record:
-            d.set(target, plain_id(str(a.value)), f"{ent.place}/{name}")
-        elif d.keep(name, _plain(a, False), f"{ent.place}/{name}"):
-            pass
-        _extra(conv, d, ent, name, a)
+        if name not in used:
+            target = _ref_field(name, a, fields)
+            if target is not None and target not in d.record:
+                d.set(target, plain_id(str(a.value)), f"{ent.place}/{name}")
+            else:
+                d.keep(name, _plain(a, False), f"{ent.place}/{name}")
+        if a.extra or a.more:  # metadata has no place, whether the value landed or was kept
+            _extra(conv, d, ent, name, a)
 
 
-def _ref_field(name: str, a: Attr, fields: dict[str, Any]) -> str | None:
+def _ref_field(name: str, a: Attr, fields: Mapping[str, Any]) -> str | None:
     """``refBuilding`` (a Relationship) -> ``building_id`` when the type has that field."""
     if a.kind != "relationship" or not isinstance(a.value, str) or not name.startswith("ref"):
         return None
@@ -704,6 +605,7 @@ def to_ngsi(rec: dict[str, Any], crosswalk: Crosswalk, form: str) -> dict[str, A
         "Building": "Building",
         "Alert": "Alert",
         "ServiceRequest": "IssueReporting",
+        "Observation": "DeviceMeasurement",
     }.get(scds)
     out: dict[str, Any] = {}
     model = _MODELS.get(source) if source else None
@@ -711,15 +613,17 @@ def to_ngsi(rec: dict[str, Any], crosswalk: Crosswalk, form: str) -> dict[str, A
     if model is not None:
         type_name = model.write(rec, crosswalk, out)
         model = _MODELS[type_name]
-    refs = _refs(scds)
+    refs = type_refs(scds)
     own = model.own if model else frozenset()
     mapped = model.mapped if model else frozenset()
     for key, value in rec.items():
-        if key in ("id", "type") or key == f"{_PREFIX}:type":
+        if key in ("id", "type") or key == f"{PREFIX}:type":
             continue
-        if key.startswith(f"{_PREFIX}:"):
-            out[key[len(_PREFIX) + 1 :]] = value
+        if key.startswith(f"{PREFIX}:"):
+            out[key[len(PREFIX) + 1 :]] = value
         elif key not in mapped and key not in own:
             out[key] = value
     rels = {k: refs[k] for k in refs if k in out}
+    if model is not None:
+        rels.update((k, t) for k, t in model.links.items() if k in out)
     return write_entity(type_name, str(rec["id"]), out, rels, form)

@@ -149,6 +149,13 @@ CODES: Mapping[str, IssueCode] = MappingProxyType(
                 "'{value}' read as code {code} by its label",
             ),
             _c(
+                "CV126",
+                "missing-source-value",
+                "warning",
+                "来源没有 {attr}，必填字段 {field} 无值；请在来源中补上 {attr}",
+                "The source has no {attr}, so required field {field} has no value; add {attr} to the source",
+            ),
+            _c(
                 "CV200",
                 "unknown-type",
                 "error",

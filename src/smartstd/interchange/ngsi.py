@@ -44,7 +44,7 @@ _LD_TYPES = frozenset({"Property", "Relationship", "GeoProperty", "LanguagePrope
 _GEO_TYPES = frozenset({"Point", "Polygon", "MultiPolygon", "LineString", "MultiPoint"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Attr:
     """One attribute, whatever its wire form.
 
@@ -154,10 +154,13 @@ def _v2_attr(raw: dict[str, Any]) -> Attr:
 
 
 def _plain_attr(raw: Any) -> Attr:
-    if isinstance(raw, dict) and set(raw) == {"object"}:
-        return Attr(raw["object"], "relationship")
-    if isinstance(raw, dict) and set(raw) == {"languageMap"}:
-        return Attr(raw["languageMap"], "language")
+    if not isinstance(raw, dict):
+        return Attr(raw)
+    if len(raw) == 1:
+        if "object" in raw:
+            return Attr(raw["object"], "relationship")
+        if "languageMap" in raw:
+            return Attr(raw["languageMap"], "language")
     return Attr(raw, "geo" if _is_geo(raw) else "property")
 
 
