@@ -244,14 +244,30 @@ def test_packed_buckets_give_back_the_same_state() -> None:
     plain = {"res-1": 3, "社区-楼栋-2": 0, "odd\ud800": 7, "": 1}
     several = {**plain, "dev-1": (1 << 24) | (1 << 3) | (1 << 9)}  # one id of two types
     for table in (plain, several):
-        state = IdentityState(ids=dict(table), org_kinds={"org-1": "government"})
-        packed = _pack(state)
+        rest = IdentityState(org_kinds={"org-1": "government"})
+        packed = _pack(rest, list(table), list(table.values()))
         assert isinstance(packed, _Packed) and not packed.state.ids
         back = _unpack(pickle.loads(pickle.dumps(packed)))
         assert back.ids == table and list(back.ids) == list(table)  # the same order too
         assert back.org_kinds == {"org-1": "government"}
-        assert state.ids == table  # the map's own state is left as it was
-    newline = IdentityState(ids={"a\nb": 2, "c": 1})  # an id with a line end: kept as it is
-    assert _pack(newline) is newline and _unpack(newline) is newline
+    newline = _pack(IdentityState(), ["a\nb", "c"], [2, 1])  # an id with a line end: unpacked
+    assert isinstance(newline, IdentityState) and newline.ids == {"a\nb": 2, "c": 1}
+    assert _unpack(newline) is newline
     empty = IdentityState()
-    assert _pack(empty) is empty
+    assert _pack(empty, [], []) is empty
+
+
+def test_ids_split_by_bucket_as_bucket_of_says_in_table_order() -> None:
+    from smartstd.conformance.cluster import _split_ids
+
+    table: dict[int | str, int] = {f"obs-{i}": i % 5 for i in range(2000)}
+    for tricky in ({}, {"odd\ud800": 1, "社区": 2}):  # a lone surrogate takes the careful way
+        ids = {**table, **tricky}
+        split = _split_ids(ids, 6)
+        assert len(split) == 6
+        for b, (keys, types) in enumerate(split):
+            assert all(bucket_of(str(k), 6) == b for k in keys)
+            assert keys == [k for k in ids if bucket_of(str(k), 6) == b]  # table order
+            assert types == [ids[k] for k in keys]
+    with pytest.raises(TypeError, match="exact_ids"):
+        _split_ids({**table, 12345: 0}, 6)
