@@ -378,3 +378,53 @@ def test_the_cli_converts_and_exports_measurements(tmp_path: Path) -> None:
     ent = json.loads(back.read_text(encoding="utf-8"))[0]
     assert ent["type"] == "DeviceMeasurement" and ent["numValue"] == 55.2
     assert [e.message for e in sdm_validator("DeviceMeasurement").iter_errors(ent)] == []
+
+
+@pytest.mark.parametrize("fmt", ["ngsi-ld", "ngsi-v2"])
+def test_without_date_observed_the_values_own_time_is_taken(fmt: str, tmp_path: Path) -> None:
+    if fmt == "ngsi-ld":
+        ent: dict[str, Any] = {
+            "id": "urn:ngsi-ld:DeviceMeasurement:m1",
+            "type": "DeviceMeasurement",
+            "refDevice": {"type": "Relationship", "object": "urn:ngsi-ld:Device:d1"},
+            "controlledProperty": {"type": "Property", "value": "pressure"},
+            "numValue": {"type": "Property", "value": 0.3, "observedAt": "2026-06-23T11:28:48Z"},
+            "@context": [],
+        }
+        where = "m.json#/0/numValue/observedAt"
+    else:  # what a FIWARE IoT Agent writes
+        ent = {
+            "id": "m1",
+            "type": "DeviceMeasurement",
+            "refDevice": {"type": "Relationship", "value": "d1", "metadata": {}},
+            "controlledProperty": {"type": "Text", "value": "pressure", "metadata": {}},
+            "numValue": {
+                "type": "Number",
+                "value": 0.3,
+                "metadata": {"TimeInstant": {"type": "DateTime", "value": "2026-06-23T11:28:48Z"}},
+            },
+        }
+        where = "m.json#/0/numValue/TimeInstant"
+    conv = convert(_write(tmp_path, [ent]), fmt)
+    rec = conv.records[0]
+    assert rec["observed_at"] == "2026-06-23T11:28:48Z"
+    assert conv.source_map()[0]["fields"]["/observed_at"] == where
+    assert conv.issues == [] and conv.lossless  # the time landed: nothing was dropped
+    again = _write(tmp_path, json.loads(export(conv.records, fmt)), "again.json")
+    assert convert(again, fmt).records == conv.records
+
+
+def test_a_value_time_without_offset_is_imputed_and_still_listed(tmp_path: Path) -> None:
+    ent = {
+        "id": "urn:ngsi-ld:DeviceMeasurement:m1",
+        "type": "DeviceMeasurement",
+        "refDevice": {"type": "Relationship", "object": "urn:ngsi-ld:Device:d1"},
+        "controlledProperty": {"type": "Property", "value": "pressure"},
+        "numValue": {"type": "Property", "value": 0.3, "observedAt": "2026-06-23T19:28:48"},
+        "@context": [],
+    }
+    conv = convert(_write(tmp_path, [ent]), "ngsi-ld")
+    rec = conv.records[0]
+    assert rec["observed_at"] == "2026-06-23T19:28:48+08:00"
+    assert rec["provenance"]["imputed"][0]["field"] == "/observed_at"
+    assert [x.name for x in conv.dropped] == ["numValue (observedAt)"]

@@ -1,7 +1,8 @@
 """Smart Data Models DeviceMeasurement <-> SCDS Observation: one reading of one device.
 
 ``refDevice`` -> ``device_id`` (a reference SC202 resolves), ``dateObserved``
--> ``observed_at``, ``controlledProperty`` -> ``property`` (respelled in lower
+(else the value's NGSI-LD ``observedAt`` or NGSI-v2 ``TimeInstant``) ->
+``observed_at``, ``controlledProperty`` -> ``property`` (respelled in lower
 case with ``_``), ``numValue`` or else ``textValue`` -> ``value``, ``unit`` ->
 ``unit``, ``outlier: true`` -> ``quality: suspect``. A value the reader had to
 respell or read keeps its source beside it (``fiware:controlledProperty``);
@@ -81,10 +82,10 @@ def _read_measurement(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str
             )
     if "observed_at" not in d.record:
         when = attrs.get("dateObserved")
-        if when is None or when.value in (None, ""):
-            d.issue("CV126", "observed_at", attr="dateObserved", field="observed_at")
-        else:
+        if when is not None and when.value not in (None, ""):
             set_time(conv, d, ent, "observed_at", "dateObserved", used)
+        elif not _time_of_value(conv, d, ent):
+            d.issue("CV126", "observed_at", attr="dateObserved", field="observed_at")
     if "property" not in d.record:
         _measured_property(d, ent, used)
     if "value" not in d.record:
@@ -111,6 +112,42 @@ def _read_measurement(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str
             "outlier is true: the source marks the value for special processing",
             f"{ent.place}/outlier",
         )
+
+
+def _time_of_value(conv: Conversion, d: Draft, ent: NgsiEntity) -> bool:
+    """``observed_at`` from the value's own time, when there is no ``dateObserved``.
+
+    NGSI-LD says when a Property was observed in its ``observedAt``; FIWARE's
+    IoT Agents write NGSI-v2 ``TimeInstant`` metadata. Taken, it is no longer
+    reported dropped (unless it had no offset: then it stays listed, beside
+    the imputed time). Returns whether there was one.
+    """
+    for attr in ("numValue", "textValue"):
+        a = ent.attrs.get(attr)
+        if a is None or not a.extra:
+            continue
+        for key in ("observedAt", "TimeInstant"):
+            raw = a.extra.get(key)
+            if isinstance(raw, dict):  # NGSI-v2 metadata: {"type": "DateTime", "value": ...}
+                raw = raw.get("value")
+            if not isinstance(raw, str) or not raw:
+                continue
+            place = f"{ent.place}/{attr}/{key}"
+            try:
+                out, how = values.timestamp(raw, conv.crosswalk.timezone)
+            except ValueError as exc:
+                d.issue("CV120", "observed_at", place, value=raw, expected=str(exc))
+                return True
+            d.set("observed_at", out, place)
+            if how is None:
+                a.extra = {k: v for k, v in a.extra.items() if k != key}
+            else:
+                tz = conv.crosswalk.timezone
+                d.mark(
+                    "observed_at", "default", f"{key} {raw!r} has no offset; {tz} assumed", place
+                )
+            return True
+    return False
 
 
 def _measured_property(d: Draft, ent: NgsiEntity, used: set[str]) -> None:
