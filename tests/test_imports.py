@@ -218,6 +218,11 @@ def _variants() -> list[str | bytes]:
         geometry_first,  # a nested type before the record's own
         {**ORGANIZATION, "divison_code": "440113"},  # an unknown field
         {**ORGANIZATION, "name": {}},
+        # a nested object that names an entity type, and no type of its own:
+        # the union's tag error, never a record of the nested object's type
+        {"id": "r1", "x:note": {"type": "Resident"}},
+        {"x:note": {"type": "Household"}, **ORGANIZATION},
+        {"x:note": {"type": "Organization"}, **ORGANIZATION, "type": "Grid"},
     ]
     out += [json.dumps(r, ensure_ascii=False).encode() for r in wrong]
     out += [
@@ -245,10 +250,14 @@ def test_the_json_validator_answers_as_the_union(version: str) -> None:
     fresh = ModelSet.__new__(ModelSet)
     fresh.__dict__.update(models_for(version).__dict__)  # the same models, nothing cached
     fresh._adapter, fresh._union_json, fresh._by_type = None, None, {}
+    variants = _variants()
+    fresh._before_union = len(variants)  # every variant by its type (not the union after some)
     by_type = fresh.json_validator()
     assert by_type != union  # before the union is built, the validator picks by type
-    for data in _variants():
+    for data in variants:
+        fresh._union_json = None  # each variant by its type, whatever the one before did
         assert _outcome(by_type, data) == _outcome(union, data), data
+    assert len(fresh._by_type) >= 10  # the records' own models answered
 
 
 def test_after_some_records_the_json_validator_builds_the_union() -> None:

@@ -28,6 +28,7 @@ from functools import cache, cached_property
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
+from pydantic_core import from_json
 
 from smartstd.standard._base import EXTENSION_FIELD_PATTERNS, LATEST, SCDSModel, added_in
 
@@ -53,10 +54,6 @@ def judged_version(declared: str | None) -> str:
     return declared if declared in EXTENSION_FIELD_PATTERNS else LATEST
 
 
-#: The ``type`` of an entity in its JSON text (a nested object's ``type`` is
-#: no entity type's name, so the first name that is one is the record's).
-_TYPE_IN_BYTES = re.compile(rb'"type"[ \t\r\n]*:[ \t\r\n]*"([A-Za-z]{1,40})"')
-_TYPE_IN_TEXT = re.compile(r'"type"[ \t\r\n]*:[ \t\r\n]*"([A-Za-z]{1,40})"')
 #: Records validated one type's model at a time before the union is built.
 _BEFORE_UNION = 2048
 
@@ -92,7 +89,7 @@ class ModelSet:
         self._whole = whole
         self._adapter: TypeAdapter[Any] | None = None
         self._union_json: Callable[..., Any] | None = None
-        self._by_type: dict[bytes | str, Callable[..., Any]] = {}
+        self._by_type: dict[str, Callable[..., Any]] = {}
         self._before_union = _BEFORE_UNION
 
     def __repr__(self) -> str:
@@ -158,8 +155,8 @@ class ModelSet:
         """A function that validates one entity's JSON text: the model, or a ``ValidationError``.
 
         It answers as :meth:`entity_adapter`'s ``validate_json`` does, and is that
-        method once the union is built. Before, it reads the record's ``type``
-        in the text and tries that type's model alone, so a check of a few
+        method once the union is built. Before, it reads the record's own
+        ``type`` (a parse of the text) and tries that type's model alone, so a check of a few
         records builds only the models it meets; a record it cannot place, or
         that its type's model refuses, goes to the union (the same model, the
         union's own error). After a few thousand records it builds the union.
@@ -181,23 +178,26 @@ class ModelSet:
         if union is not None or self._before_union <= 0:
             return (union or self._union())(data)
         self._before_union -= 1
-        pattern = _TYPE_IN_TEXT if isinstance(data, str) else _TYPE_IN_BYTES
-        by_type = self._by_type
-        for found in pattern.finditer(data):  # type: ignore[arg-type]
-            name = found.group(1)
-            validate = by_type.get(name)
-            if validate is None:
-                type_name = name if isinstance(name, str) else name.decode("ascii")
-                cls = self.entity_types.get(type_name)
-                if cls is None:
-                    continue  # a nested object's type (a geometry's)
-                cls.model_rebuild()  # its validator, when not built yet (a no-op after)
-                validate = by_type[name] = cls.__pydantic_validator__.validate_json
-            try:
-                return validate(data)
-            except ValidationError:
-                break  # the union's answer, which may be another error
-        return self._union()(data)
+        # the record's own ``type``, read as the union's parser reads it (the last
+        # of repeated keys; a nested object's ``type`` is not the record's)
+        try:
+            value = from_json(data)
+        except ValueError:
+            return self._union()(data)  # the union's own error
+        name = value.get("type") if type(value) is dict else None
+        if type(name) is not str:
+            return self._union()(data)  # no type: the union's tag error
+        cls = self.entity_types.get(name)
+        if cls is None:
+            return self._union()(data)  # no type, or no entity type: the union's tag error
+        validate = self._by_type.get(name)
+        if validate is None:
+            cls.model_rebuild()  # its validator, when not built yet (a no-op after)
+            validate = self._by_type[name] = cls.__pydantic_validator__.validate_json
+        try:
+            return validate(data)
+        except ValidationError:
+            return self._union()(data)  # the union's answer, which may be another error
 
     def __getattr__(self, name: str) -> type[Any]:
         """A model class by name: ``models_for("1.0.0").Building``."""
