@@ -4,6 +4,7 @@ import json
 import tempfile
 from pathlib import Path
 
+from convertdata import MODELS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -47,19 +48,7 @@ _names = st.sampled_from(
         "quality",
     ]
 )
-_types = st.sampled_from(
-    [
-        "Building",
-        "Device",
-        "Camera",
-        "Alert",
-        "IssueReporting",
-        "service_requests",
-        "DeviceMeasurement",
-        "Community",
-        "Nope",
-    ]
-)
+_types = st.sampled_from([*MODELS, "Community", "Nope"])  # every source type, an SCDS one, none
 
 
 @settings(max_examples=60, deadline=None)
