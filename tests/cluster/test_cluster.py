@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from pathlib import Path
@@ -271,3 +272,69 @@ def test_ids_split_by_bucket_as_bucket_of_says_in_table_order() -> None:
             assert types == [ids[k] for k in keys]
     with pytest.raises(TypeError, match="exact_ids"):
         _split_ids({**table, 12345: 0}, 6)
+
+
+@pytest.mark.parametrize("with_pilot", [True, False])
+def test_rules_that_cannot_fire_are_screened_by_the_workers(
+    planted: list[str],
+    scheduler: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    with_pilot: bool,
+) -> None:
+    """The client reads no NDJSON input to find the rules that cannot fire (SC8xx without a
+    pilot); the workers screen their ranges, and the report and the rules run are the same."""
+    from smartstd.conformance import cluster as cluster_module
+    from smartstd.conformance import engine as engine_module
+    from smartstd.conformance.inputs import may_mention
+
+    files = list(planted)
+    if not with_pilot:  # the same data without its pilot: SC801-SC803 cannot fire
+        for i, name in enumerate(files[:2]):
+            lines = Path(name).read_text("utf-8").splitlines(keepends=True)
+            kept = [line for line in lines if '"type": "Pilot"' not in line]
+            files[i] = str(tmp_path / Path(name).name)
+            Path(files[i]).write_text("".join(kept), "utf-8")
+        # the JSON document without \u escapes (one could spell "Pilot")
+        document = json.loads(Path(files[2]).read_text("utf-8"))
+        files[2] = str(tmp_path / "c.json")
+        Path(files[2]).write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    has_pilot = any('"Pilot"' in Path(f).read_text("utf-8") for f in files)
+    assert has_pilot is with_pilot
+    asked: list[str] = []
+
+    def client_screen(file: str, words: Any, start: int = 0, end: int | None = None) -> bool:
+        asked.append(file)
+        return may_mention(file, words, start, end)
+
+    local = check(files, jobs=1, level="L2")
+    # what this process (the client) screens during the cluster's run
+    monkeypatch.setattr(cluster_module, "may_mention", client_screen, raising=False)
+    monkeypatch.setattr(engine_module, "may_mention", client_screen)
+    cluster = check(files, engine="dask", scheduler=scheduler, level="L2", part_bytes=64 * 1024)
+    assert render_string(cluster, "json") == render_string(local, "json")
+    assert cluster.rules_run == local.rules_run
+    assert ("SC801" in local.rules_run) is with_pilot
+    assert not [f for f in asked if f.endswith(".ndjson")]  # the client read no NDJSON
+    assert asked == [files[2]] * len(asked)  # the JSON document it checks itself, if any
+
+
+def test_a_range_screen_answers_as_the_screen_of_the_whole_file(tmp_path: Path) -> None:
+    from smartstd.conformance.inputs import may_mention
+
+    path = tmp_path / "d.ndjson"
+    for text, word in [
+        (b'{"a":1}\n' * 50 + b'{"type":"Pilot"}\n' + b'{"b":2}\n' * 50, b"Pilot"),
+        (b'{"a":1}\n' * 100, b"Pilot"),
+        (b'{"a":"\\u0050ilot"}\n' + b'{"a":1}\n' * 60, b"Pilot"),
+        (b"x" * 399 + b"Pilot" + b"y" * 400, b"Pilot"),
+    ]:
+        path.write_bytes(text)
+        whole = may_mention(str(path), [word])
+        for cut in range(0, len(text), 37):
+            for step in (7, 64, 150):
+                bounds = [*range(0, len(text), step), len(text)]
+                ranges = list(itertools.pairwise(bounds))
+                parts = [may_mention(str(path), [word], a, b) for a, b in ranges]
+                assert any(parts) is whole, (text[:40], step)
+            assert may_mention(str(path), [word], cut, cut) is False  # an empty range

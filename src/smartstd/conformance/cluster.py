@@ -52,15 +52,15 @@ import threading
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
 from smartstd.conformance.checker import _bounds, _check_chunk, _Checker, _ChunkResult, _newlines
-from smartstd.conformance.inputs import InputFile
+from smartstd.conformance.inputs import InputFile, may_mention
 from smartstd.conformance.options import CheckOptions
-from smartstd.conformance.rule import Context, Hit, Where
+from smartstd.conformance.rule import Context, Hit, Where, idle_rule_words
 from smartstd.errors import UsageError
 from smartstd.io.files import file_size
 from smartstd.rules.sc2.checks import (
@@ -83,6 +83,10 @@ __all__ = [
     "plan_parts",
     "run_on_cluster",
 ]
+
+#: Given a screen of the inputs (whether a file's bytes may hold any of some
+#: words), the enabled codes less the rules that cannot fire (the engine's).
+Screened = Callable[[Callable[[str, list[bytes]], bool]], frozenset[str]]
 
 #: Largest byte size of one range of an NDJSON input (a map task's share).
 DEFAULT_PART_BYTES = 64 * 1024 * 1024
@@ -414,19 +418,64 @@ def _ranges(client: Any, files: Sequence[tuple[str, int]]) -> list[tuple[str, in
     return out
 
 
+def _range_mentions(
+    file: str, start: int, end: int, words: list[bytes]
+) -> list[bytes]:  # pragma: no cover - in a worker
+    """The ``words`` a byte range's bytes may hold (:func:`may_mention` of the range)."""
+    return [w for w in words if may_mention(file, [w], start, end)]
+
+
+def _screen(
+    client: Any,
+    enabled: frozenset[str],
+    ranges: Sequence[tuple[str, int, int, int]],
+    screened: Screened,
+) -> frozenset[str]:
+    """The enabled codes less the rules that cannot fire, the NDJSON ranges screened by workers.
+
+    The client reads no NDJSON input to decide (at city scale, hundreds of GB);
+    the other inputs, small by nature, it screens itself.
+    """
+    words = sorted({w for _, ws in idle_rule_words(enabled) for w in ws})
+    found: dict[str, set[bytes]] = {}
+    if words and ranges:
+        answers = client.gather(
+            client.map(
+                _range_mentions,
+                [r[0] for r in ranges],
+                [r[1] for r in ranges],
+                [r[2] for r in ranges],
+                [words] * len(ranges),
+                pure=False,
+            )
+        )
+        for (file, _, _, _), said in zip(ranges, answers, strict=True):
+            found.setdefault(file, set()).update(said)
+
+    def mentions(file: str, wanted: list[bytes]) -> bool:
+        if file in found or any(r[0] == file for r in ranges):
+            return any(w in found.get(file, ()) for w in wanted)
+        return may_mention(file, wanted)
+
+    return screened(mentions)
+
+
 def run_on_cluster(
     opts: CheckOptions,
     enabled: frozenset[str],
     docs: list[InputFile],
     ctx: Context,
-    checker: _Checker,
-) -> list[Hit]:
-    """Check ``docs`` on the cluster; the client's ``checker`` absorbs every range's rest.
+    screened: Screened,
+) -> tuple[_Checker, list[Hit]]:
+    """Check ``docs`` on the cluster; the client's checker absorbs every range's rest.
 
-    Returns the identity rule's hits of the join (the checker's own identity
-    state stays empty, so its ``finish`` adds nothing).
+    ``screened`` takes a screen of the inputs (whether a file may mention
+    words) and returns the enabled codes less the rules that cannot fire
+    (:func:`~smartstd.conformance.engine.idle_rule_words`); the workers
+    screen the NDJSON ranges. Returns the client's checker, made with those
+    codes, and the identity rule's hits of the join (the checker's own
+    identity state stays empty, so its ``finish`` adds nothing).
     """
-    index = _identity_index(checker)
     severities = dict(opts.severities)
     streamed = [d for d in docs if d.fmt == "ndjson" and d.header is not None]
     sizes = [file_size(d.file) for d in streamed]
@@ -437,6 +486,9 @@ def run_on_cluster(
         joins = min(joins, buckets)
         parts = plan_parts(sizes, opts.part_bytes or DEFAULT_PART_BYTES, slots)
         ranges = _ranges(client, [(d.file, n) for d, n in zip(streamed, parts, strict=True)])
+        enabled = _screen(client, enabled, ranges, screened)
+        checker = _Checker(ctx, enabled, severities, opts.limits)
+        index = _identity_index(checker)
         # every range's map task at once: one message to the scheduler, not one a task
         jobs = [
             (file, start, end, line, ctx, enabled, severities, opts.limits)
@@ -474,4 +526,4 @@ def run_on_cluster(
         hits: list[Hit] = []
         for future in settled:
             hits.extend(future.result())
-        return hits
+        return checker, hits

@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from smartstd.catalogue import get_rule
@@ -41,12 +41,12 @@ from smartstd.conformance.inputs import (
 )
 from smartstd.conformance.options import LEVEL_FAMILIES, CheckOptions
 from smartstd.conformance.rule import (
-    DATASET_RULES,
     ENVELOPE_RULES,
     WORKERS_FORK,
     Context,
     Hit,
     Where,
+    idle_rule_words,
     load_checks,
 )
 from smartstd.conformance.structure import (
@@ -77,21 +77,23 @@ _UNWAIVABLE = frozenset({"SC100", "SC101", "SC109"})
 # --------------------------------------------------------------------------- engine
 
 
-def _without_idle_rules(enabled: frozenset[str], files: list[str]) -> frozenset[str]:
+def _without_idle_rules(
+    enabled: frozenset[str],
+    files: list[str],
+    mentions: Callable[[str, list[bytes]], bool] | None = None,
+) -> frozenset[str]:
     """``enabled`` less the dataset rules that cannot fire: the type they need is in no input.
 
     A rule that says ``requires_types = ("Pilot",)`` judges nothing without
     such a record; when a quick screen of the inputs' bytes shows no input can
     hold one (:func:`~smartstd.conformance.inputs.may_mention`), the rule does
-    not run, and its per-record work is saved.
+    not run, and its per-record work is saved. ``mentions`` is the screen of
+    one file (a cluster's screens the ranges of a large file on its workers).
     """
-    for rule in DATASET_RULES:
-        types: tuple[str, ...] = getattr(rule, "requires_types", ())
-        if not types or not enabled.intersection(rule.codes):
-            continue
-        words = [t.encode("ascii") for t in types]
-        if not any(may_mention(f, words) for f in files):
-            enabled = enabled.difference(rule.codes)
+    screen = mentions or may_mention
+    for codes, words in idle_rule_words(enabled):
+        if not any(screen(f, words) for f in files):
+            enabled = enabled.difference(codes)
     return enabled
 
 
@@ -103,7 +105,8 @@ class Engine:
         self.files = expand_paths(list(paths))
         self.enabled = self.options.enabled_codes()
         load_checks(self.enabled)  # the families of the rules that run, and no others
-        self.enabled = _without_idle_rules(self.enabled, self.files)
+        if self.options.engine != "dask":  # a cluster screens its inputs on its workers
+            self.enabled = _without_idle_rules(self.enabled, self.files)
         self.counts: Counter[str] = Counter()
         self.charter_present = False
         self.standard_version = STANDARD_VERSION
@@ -146,13 +149,15 @@ class Engine:
             # the checker then validates every record with the union itself
             # (ModelSet.json_validator), worker processes forked later too
             models_for(judged_version(ctx.standard_version)).build()
-        checker = _Checker(ctx, self.enabled, opts.severities, opts.limits)
         joined: list[Hit] = []
         if opts.engine == "dask":
             from smartstd.conformance.cluster import run_on_cluster
 
-            joined = run_on_cluster(opts, self.enabled, docs, ctx, checker)
+            # the rules that cannot fire are known once the workers screened the data
+            checker, joined = run_on_cluster(opts, self.enabled, docs, ctx, self._screened)
+            self.enabled = checker.enabled
         else:
+            checker = _Checker(ctx, self.enabled, opts.severities, opts.limits)
             self._run_local(docs, ctx, checker)
         result = checker.result()
         states, rules = result.states, checker.dataset_rules
@@ -166,6 +171,11 @@ class Engine:
                 where = hit.where or Where(None, None, ())
                 pending.append(checker.place(hit, where, None))
         yield from self._finalize(pending)
+
+    def _screened(self, mentions: Callable[[str, list[bytes]], bool]) -> frozenset[str]:
+        """The enabled codes less the rules that cannot fire, with ``mentions`` as the screen."""
+        self.enabled = _without_idle_rules(self.enabled, self.files, mentions)
+        return self.enabled
 
     def _run_local(self, docs: list[InputFile], ctx: Context, checker: _Checker) -> None:
         """Check every input on this machine (``jobs`` processes for large NDJSON files)."""

@@ -609,13 +609,15 @@ def _not_envelope(file: str, line: int, kind: str = "value") -> Finding:
     )
 
 
-def may_mention(file: str, words: Iterable[bytes]) -> bool:
+def may_mention(file: str, words: Iterable[bytes], start: int = 0, end: int | None = None) -> bool:
     """Whether ``file``'s bytes could hold any of ``words`` (``True`` when in doubt).
 
     A quick screen read in blocks (the file is in the page cache for the
     check that follows): a word found, a JSON escape (a backslash and u, which could
     spell a word otherwise), a YAML file (which may write a value in many
-    forms) or a file that cannot be read all answer yes.
+    forms) or a file that cannot be read all answer yes. ``start`` and ``end``
+    screen a byte range only (a cluster's worker screens its own ranges; a
+    word across a range's end is found by the range it starts in).
     """
     if file.endswith((".yaml", ".yml")) or is_url(file) or not os.path.isfile(file):
         # a pipe or a device is never opened here (it would block), nor is a
@@ -625,11 +627,19 @@ def may_mention(file: str, words: Iterable[bytes]) -> bool:
     longest = max(len(n) for n in [*wanted, b"\\u"])
     try:
         with open(file, "rb") as fh:
+            fh.seek(start)
+            left = None if end is None else max(end - start, 0)
             tail = b""
             while True:
-                block = fh.read(1 << 23)
+                size = 1 << 23
+                if left is not None:
+                    # past the range's end, only what a word begun in it needs
+                    size = min(size, left + longest - 1) if left > 0 else 0
+                block = fh.read(size) if size else b""
                 if not block:
                     return False
+                if left is not None:
+                    left -= len(block)
                 window = tail + block
                 # a lone backslash is found at memchr speed, twenty times faster than
                 # a backslash and u; most data has none, and then no escape either

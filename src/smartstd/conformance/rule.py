@@ -53,6 +53,7 @@ __all__ = [
     "Where",
     "entity_rule",
     "envelope_rule",
+    "idle_rule_words",
     "load_checks",
     "register_dataset_rule",
 ]
@@ -226,6 +227,20 @@ class DatasetRule(Protocol, Generic[S]):
 
 #: Dataset rules, in registration order.
 DATASET_RULES: list[DatasetRule[Any]] = []
+
+
+def idle_rule_words(enabled: frozenset[str]) -> list[tuple[tuple[str, ...], list[bytes]]]:
+    """The enabled dataset rules that need a type in the inputs: ``(codes, words)`` each.
+
+    A rule that says ``requires_types = ("Pilot",)`` judges nothing without
+    such a record; an input whose bytes hold none of the words cannot have one.
+    """
+    out = []
+    for rule in DATASET_RULES:
+        types: tuple[str, ...] = getattr(rule, "requires_types", ())
+        if types and enabled.intersection(rule.codes):
+            out.append((tuple(rule.codes), [t.encode("ascii") for t in types]))
+    return out
 
 
 #: Entity rules that only apply under some contexts (e.g. only when a profile is in force).
