@@ -629,9 +629,11 @@ def may_mention(file: str, words: Iterable[bytes], start: int = 0, end: int | No
         with open(file, "rb") as fh:
             fh.seek(start)
             left = None if end is None else max(end - start, 0)
+            # a worker's range in blocks of a MiB, so its peak memory stays low
+            step = 1 << 23 if end is None else 1 << 20
             tail = b""
             while True:
-                size = 1 << 23
+                size = step
                 if left is not None:
                     # past the range's end, only what a word begun in it needs
                     size = min(size, left + longest - 1) if left > 0 else 0
