@@ -1,4 +1,4 @@
-"""SC202 is one implementation: the charter's checks and the engine agree on every field."""
+"""SC202 and SC203 are one implementation: the charter's checks and the engine agree."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from smartstd import check
 from smartstd.graph import as_charter, check_charter
 from smartstd.graph._references import references
 from smartstd.rules.sc2.references import (
+    mistyped,
     references_of,
     resolves_without_entity,
     unresolved,
@@ -141,3 +142,49 @@ def test_the_hit() -> None:
     assert resolves_without_entity("resident_data", ("ResponsibilityDomain",))
     assert not resolves_without_entity("resident_data", ("Organization",))
     assert not resolves_without_entity("dom-x", ("ResponsibilityDomain",))
+
+
+def _sc203(findings: Any) -> set[tuple[Any, ...]]:
+    return {
+        (
+            f.entity_type,
+            f.entity_id,
+            f.params["field"],
+            f.params["target"],
+            f.params["expected"],
+            f.params["actual"],
+        )
+        for f in findings
+        if f.code == "SC203"
+    }
+
+
+def test_a_reference_to_another_type_is_sc203_in_both(tmp_path: Path) -> None:
+    """An id of the charter's that is not of the type the field takes: mistyped, not missing."""
+    b = Builder()
+    b.set("a-rc", organization_id="cat-contact")  # a data category, not an organisation
+    b.set("pur-repair", data_category_ids=["cat-contact", "org-so"])  # an organisation
+    folder = b.write(tmp_path / "charter")
+    from_engine = _sc203(check([str(folder)]).findings)
+    from_charter = _sc203(check_charter(b.entities, on=ON))
+    assert from_charter == from_engine
+    assert {(t, field, target, actual) for t, _, field, target, _, actual in from_charter} == {
+        ("Assignment", "organization_id", "cat-contact", "DataCategory"),
+        ("Purpose", "data_category_ids.1", "org-so", "Organization"),
+    }
+    assert not _sc202(check_charter(b.entities, on=ON))  # none of them is missing
+    # --select SC203 alone, and SC202 alone, keep to their own code
+    only = check_charter(b.entities, on=ON, select=["SC203"])
+    assert {f.code for f in only} == {"SC203"}
+    assert check_charter(b.entities, on=ON, select=["SC202"]) == []
+
+
+def test_the_sc203_hit() -> None:
+    hit = mistyped(("organization_id",), "cat-x", ("Organization",), ["Purpose", "DataCategory"])
+    assert hit.code == "SC203"
+    assert dict(hit.params) == {
+        "field": "organization_id",
+        "target": "cat-x",
+        "expected": "Organization",
+        "actual": "DataCategory / Purpose",  # in the standard's order, as the engine says
+    }

@@ -22,7 +22,7 @@ The checks live in one module per subject: :mod:`smartstd.graph._roles`
 (RACI, public services, several parties), :mod:`smartstd.graph._grants`
 (grants, delegations, time and agreements in advance),
 :mod:`smartstd.graph._parties` (agreements, organisations, the hierarchy and
-the data) and :mod:`smartstd.graph._references` (SC202).
+the data) and :mod:`smartstd.graph._references` (SC202, SC203).
 
 章程的职责边界检查（SC601-SC624）。全部为线性算法，不使用递归。
 """
@@ -52,7 +52,8 @@ __all__ = [
     "iter_issues",
 ]
 
-#: The codes :func:`iter_issues` can produce (SC617 comes from assertions, SC202 from references).
+#: The codes :func:`iter_issues` can produce (SC617 comes from assertions, SC202 and SC203
+#: from references).
 CHECK_CODES: tuple[str, ...] = (
     "SC601",
     "SC602",
@@ -78,6 +79,8 @@ CHECK_CODES: tuple[str, ...] = (
     "SC623",
     "SC624",
 )
+#: The codes of the charter's references (with ``references``): to nothing, to another type.
+REFERENCE_CODES: tuple[str, ...] = ("SC202", "SC203")
 
 
 # --------------------------------------------------------------------------- running
@@ -105,22 +108,25 @@ def iter_issues(
         on: the check date (default: the charter's ``as_of``, else today).
         params: rule parameters by code (defaults from the catalogue).
         codes: only these codes (default: all of :data:`CHECK_CODES`, and
-            SC202 when ``references``). SC616 also yields SC610 for data
+            SC202 and SC203 when ``references``). SC616 also yields SC610 for data
             used after its role expired and SC622 for data handled under
             an agreement before it was signed; those alone do not run SC616.
         references: also report references to entities that are not in the
-            charter as SC202 (the engine's SC2xx rules do that for it).
+            charter as SC202, and to a charter entity of another type as SC203
+            (the engine's SC2xx rules do that for it).
 
     An empty charter (no governance entity) yields nothing.
     """
     if charter.is_empty:
         return
     wanted = (
-        set(codes) if codes is not None else set(CHECK_CODES) | ({"SC202"} if references else set())
+        set(codes)
+        if codes is not None
+        else set(CHECK_CODES) | (set(REFERENCE_CODES) if references else set())
     )
     run = Run(charter, charter.on(on), params)
-    if references and "SC202" in wanted:
-        yield from _references(charter)
+    if references and wanted.intersection(REFERENCE_CODES):
+        yield from (issue for issue in _references(charter) if issue.code in wanted)
     for code, check in _CHECKS:
         if code not in wanted and not (code == "SC616" and wanted & {"SC610", "SC622"}):
             continue
@@ -185,8 +191,9 @@ def check_charter(
             crossed with the charter (SC616).
         on: the check date (default: the dataset's ``generated_at``, else today).
         params: rule parameters by code, e.g. ``{"SC601": {"required_domains": ["*"]}}``.
-        select: rule codes or prefixes to run (default: all SC6xx and SC202).
-        references: report references to entities missing from the charter (SC202).
+        select: rule codes or prefixes to run (default: all SC6xx, SC202 and SC203).
+        references: report references to entities missing from the charter (SC202)
+            or of another type (SC203).
         severities: severity overrides by code.
 
     Returns:
@@ -203,7 +210,7 @@ def check_charter(
     codes: set[str] | None = None
     if select is not None:
         pats = [s.upper() for s in select]
-        pool = set(CHECK_CODES) | {"SC202"}
+        pool = set(CHECK_CODES) | set(REFERENCE_CODES)
         codes = {c for c in pool if any(c.startswith(p) for p in pats)}
     sev = {k: Severity(v) for k, v in (severities or {}).items()}
     usage_sources = {(etype, eid): src for _fact, etype, eid, src in charter.usage}

@@ -40,6 +40,7 @@ from smartstd.standard.introspect import iter_path
 
 __all__ = [
     "field_name",
+    "mistyped",
     "references_of",
     "resolves_without_entity",
     "unresolved",
@@ -73,6 +74,29 @@ def unresolved(path: Path, target: str, types: Iterable[str], where: Where | Non
     )
 
 
+def mistyped(
+    path: Path, target: str, types: Iterable[str], actual: Iterable[str], where: Where | None = None
+) -> Hit:
+    """The SC203 hit for the reference at ``path`` to ``target``, an entity of ``actual`` types.
+
+    The parameters are the engine's identity rule's: the expected types joined
+    by "or", the actual ones (in the standard's order) by "/".
+    """
+    order = list(ENTITY_TYPES)
+    found = sorted(actual, key=lambda t: order.index(t) if t in order else len(order))
+    return Hit(
+        "SC203",
+        path,
+        {
+            "field": field_name(path),
+            "target": target,
+            "expected": " or ".join(types),
+            "actual": " / ".join(found),
+        },
+        where,
+    )
+
+
 def _column(entities: Iterable[Any], pattern: tuple[str, ...]) -> set[Any]:
     """Every value at ``pattern`` in ``entities``, in bulk (``None`` and unset lists skipped)."""
     items: Iterable[Any] = entities
@@ -93,6 +117,8 @@ def unresolved_in_tables(
 ) -> Iterator[tuple[str, str, Hit]]:
     """SC202 for the references of entities held by id that name no entity known.
 
+    A reference that names an entity of another type the tables hold is SC203.
+
     Args:
         tables: the entities to check, by type name, each by id (models of the
             standard, in the order they were read).
@@ -106,7 +132,7 @@ def unresolved_in_tables(
 
     Yields:
         ``(type, id, hit)`` of each unresolved reference: the entity's type
-        and id, and its SC202 hit (``path`` inside the entity). Types come in
+        and id, and its SC202 or SC203 hit (``path`` inside the entity). Types come in
         the order of ``tables``, references in the order the model lists
         them, entities in their table's order.
 
@@ -132,7 +158,13 @@ def unresolved_in_tables(
             missing = {v for v in values if not resolves_without_entity(v, ref.types)}
             if not missing:
                 continue
+            # an id of another type the tables know: mistyped (SC203), as the engine says
+            others = [t for t in known if t not in ref.types]
             for entity in table.values():
                 for path, target in iter_path(entity, ref.path):
                     if target in missing:
-                        yield type_name, entity.id, unresolved(path, target, ref.types)
+                        actual = [t for t in others if target in known[t]]
+                        if actual:
+                            yield type_name, entity.id, mistyped(path, target, ref.types, actual)
+                        else:
+                            yield type_name, entity.id, unresolved(path, target, ref.types)
