@@ -180,11 +180,28 @@ def test_a_reference_to_another_type_is_sc203_in_both(tmp_path: Path) -> None:
 
 
 def test_the_sc203_hit() -> None:
-    hit = mistyped(("organization_id",), "cat-x", ("Organization",), ["Purpose", "DataCategory"])
+    hit = mistyped(("benefits", 0, "organization_id"), "cat-x", "Organization", "DataCategory")
     assert hit.code == "SC203"
     assert dict(hit.params) == {
-        "field": "organization_id",
+        "field": "benefits.0.organization_id",
         "target": "cat-x",
         "expected": "Organization",
-        "actual": "DataCategory / Purpose",  # in the standard's order, as the engine says
+        "actual": "DataCategory",
     }
+
+
+def test_an_id_of_several_other_types_names_them_in_the_standards_order() -> None:
+    charter = as_charter(Builder().entities, as_of=ON)
+    tables: dict[str, Any] = {t: {} for t in CHARTER_TYPES}
+    for entity in charter.entities():
+        tables[entity.type][entity.id] = entity
+    assignment = next(iter(tables["Assignment"].values()))
+    purpose = next(iter(tables["Purpose"].values()))
+    category = next(iter(tables["DataCategory"].values()))
+    # one id held by a purpose and by a data category, named where an organisation goes
+    tables["Purpose"] = {category.id: purpose, **tables["Purpose"]}
+    tables["Assignment"] = {
+        assignment.id: assignment.model_copy(update={"organization_id": category.id})
+    }
+    found = [h for _, _, h in unresolved_in_tables({"Assignment": tables["Assignment"]}, tables)]
+    assert [(h.code, h.params["actual"]) for h in found] == [("SC203", "DataCategory / Purpose")]

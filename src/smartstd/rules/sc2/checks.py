@@ -31,7 +31,12 @@ from smartstd.conformance.rule import (
 from smartstd.divisions import division_table
 from smartstd.identifiers import credit_code_problem, division_code_problem
 from smartstd.report import Path
-from smartstd.rules.sc2.references import field_name, resolves_without_entity, unresolved
+from smartstd.rules.sc2.references import (
+    field_name,
+    mistyped,
+    resolves_without_entity,
+    unresolved,
+)
 from smartstd.standard._base import Ref
 from smartstd.standard.dataset import ENTITY_TYPES
 from smartstd.standard.introspect import iter_path
@@ -399,11 +404,7 @@ class IdentityRule:
 
     @staticmethod
     def _mismatch(p: _Pending, expected: str, actual: str) -> Hit:
-        return Hit(
-            "SC203",
-            p.path,
-            {"field": p.field, "target": p.target, "expected": expected, "actual": actual},
-        )
+        return mistyped(p.path, p.target, expected, actual)
 
     def _resolve(self, state: IdentityState, p: _Pending) -> Hit | bool | None:
         """True when fine, a hit when wrong, None when not known yet."""

@@ -75,26 +75,24 @@ def unresolved(path: Path, target: str, types: Iterable[str], where: Where | Non
 
 
 def mistyped(
-    path: Path, target: str, types: Iterable[str], actual: Iterable[str], where: Where | None = None
+    path: Path, target: str, expected: str, actual: str, where: Where | None = None
 ) -> Hit:
-    """The SC203 hit for the reference at ``path`` to ``target``, an entity of ``actual`` types.
+    """The SC203 hit for the reference at ``path`` to ``target``, an entity of another type.
 
-    The parameters are the engine's identity rule's: the expected types joined
-    by "or", the actual ones (in the standard's order) by "/".
+    ``expected`` says what the field takes (``"Organization"``, ``"A or B"``),
+    ``actual`` what ``target`` is (its types in the standard's order, joined by
+    ``" / "``). The engine's identity rule and the charter's checks both make it here.
     """
-    order = list(ENTITY_TYPES)
-    found = sorted(actual, key=lambda t: order.index(t) if t in order else len(order))
     return Hit(
         "SC203",
         path,
-        {
-            "field": field_name(path),
-            "target": target,
-            "expected": " or ".join(types),
-            "actual": " / ".join(found),
-        },
+        {"field": field_name(path), "target": target, "expected": expected, "actual": actual},
         where,
     )
+
+
+#: The entity types in the standard's order (names only: no model loads).
+_ORDER = {name: i for i, name in enumerate(ENTITY_TYPES)}
 
 
 def _column(entities: Iterable[Any], pattern: tuple[str, ...]) -> set[Any]:
@@ -159,12 +157,18 @@ def unresolved_in_tables(
             if not missing:
                 continue
             # an id of another type the tables know: mistyped (SC203), as the engine says
-            others = [t for t in known if t not in ref.types]
+            others = sorted(
+                (t for t in known if t not in ref.types), key=lambda t: _ORDER.get(t, len(_ORDER))
+            )
             for entity in table.values():
                 for path, target in iter_path(entity, ref.path):
-                    if target in missing:
-                        actual = [t for t in others if target in known[t]]
-                        if actual:
-                            yield type_name, entity.id, mistyped(path, target, ref.types, actual)
-                        else:
-                            yield type_name, entity.id, unresolved(path, target, ref.types)
+                    if target not in missing:
+                        continue
+                    actual = " / ".join(t for t in others if target in known[t])
+                    yield (
+                        type_name,
+                        entity.id,
+                        mistyped(path, target, " or ".join(ref.types), actual)
+                        if actual
+                        else unresolved(path, target, ref.types),
+                    )
