@@ -19,6 +19,7 @@ from typing import Any
 
 from smartstd.assessment.collector import Collector
 from smartstd.assessment.expr import instant
+from smartstd.io.files import open_binary
 
 __all__ = ["Inputs", "feed"]
 
@@ -70,7 +71,6 @@ def feed(paths: Sequence[str], collector: Collector, now: float | None = None) -
     from smartstd.conformance.inputs import expand_paths
     from smartstd.io import Limits, sniff_format
     from smartstd.io.document import read_document
-    from smartstd.io.files import open_binary
 
     files = expand_paths(list(paths))
     out = Inputs(files=files)
@@ -119,8 +119,6 @@ def feed(paths: Sequence[str], collector: Collector, now: float | None = None) -
 
 
 def _ndjson(file: str, types: frozenset[str], out: Inputs) -> Iterator[dict[str, Any]]:
-    from smartstd.io.files import open_binary
-
     wanted = {t.encode() for t in types}
     findall = _TYPE.findall
     try:

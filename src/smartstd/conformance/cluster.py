@@ -437,6 +437,7 @@ def _screen(
     the other inputs, small by nature, it screens itself.
     """
     words = sorted({w for _, ws in idle_rule_words(enabled) for w in ws})
+    streamed = {r[0] for r in ranges}
     found: dict[str, set[bytes]] = {}
     if words and ranges:
         answers = client.gather(
@@ -453,7 +454,7 @@ def _screen(
             found.setdefault(file, set()).update(said)
 
     def mentions(file: str, wanted: list[bytes]) -> bool:
-        if file in found or any(r[0] == file for r in ranges):
+        if file in streamed:
             return any(w in found.get(file, ()) for w in wanted)
         return may_mention(file, wanted)
 

@@ -155,7 +155,7 @@ class Engine:
 
             # the rules that cannot fire are known once the workers screened the data
             checker, joined = run_on_cluster(opts, self.enabled, docs, ctx, self._screened)
-            self.enabled = checker.enabled
+            self.enabled = checker.enabled  # less the rules the workers' screen left out
         else:
             checker = _Checker(ctx, self.enabled, opts.severities, opts.limits)
             self._run_local(docs, ctx, checker)
@@ -174,8 +174,7 @@ class Engine:
 
     def _screened(self, mentions: Callable[[str, list[bytes]], bool]) -> frozenset[str]:
         """The enabled codes less the rules that cannot fire, with ``mentions`` as the screen."""
-        self.enabled = _without_idle_rules(self.enabled, self.files, mentions)
-        return self.enabled
+        return _without_idle_rules(self.enabled, self.files, mentions)
 
     def _run_local(self, docs: list[InputFile], ctx: Context, checker: _Checker) -> None:
         """Check every input on this machine (``jobs`` processes for large NDJSON files)."""

@@ -43,7 +43,7 @@ def _deprecations_exist(ctx: Context) -> bool:
     from smartstd.versions import deprecations
 
     ps = ctx.profile
-    if bool(deprecations(ctx.standard_version)):
+    if deprecations(ctx.standard_version):
         return True
     if ps is None:  # no profile: smartstd.profiles need not load
         return False
