@@ -23,7 +23,7 @@ from operator import add
 from typing import Any
 
 from smartstd.assessment.definition import Indicator
-from smartstd.assessment.expr import fields_read, instant
+from smartstd.assessment.expr import instant, top_fields
 from smartstd.assessment.plan import Plan, Slot, build_plan
 
 __all__ = ["Collector", "Groups", "Stat", "needed_types"]
@@ -44,8 +44,7 @@ PLACE_TYPES = (
 #: A row key: (community, building, household, device, day, category, channel).
 Key = tuple[Any, ...]
 
-#: The fields a record's row key is made of (:meth:`Collector._key`), and
-#: those need coverage reads (:meth:`Collector._needs`).
+#: The fields a record's row key is made of (:meth:`Collector._key_row`).
 _KEY_FIELDS = frozenset(
     {
         "id",
@@ -58,9 +57,23 @@ _KEY_FIELDS = frozenset(
         "device_id",
         "channel",
         "category",
-        "needs",
-        "enrolments",
     }
+)
+
+#: The fields a need-coverage slot reads besides the key's (:meth:`Collector._needs`).
+_NEED_FIELDS = frozenset({"needs", "enrolments"})
+
+#: The parts of a definition (or a per-100 term) that read a record, and whether each
+#: is a condition.
+_PARTS = (
+    ("time", False),
+    ("where", True),
+    ("numerator", True),
+    ("value", False),
+    ("numerator_sum", False),
+    ("denominator_sum", False),
+    ("distinct", False),
+    ("sum", False),
 )
 
 #: The fields each type's place lookup reads (:meth:`Collector._place`).
@@ -217,7 +230,18 @@ class Collector:
             return None
         found = self._reads.get(t)
         if found is None:
-            found = self._reads[t] = _KEY_FIELDS | _PLACE_FIELDS.get(t, frozenset()) | fields_read()
+            out = {"type", "id", *_PLACE_FIELDS.get(t, ())}
+            for slot in self._layout.get(t, ()):
+                out |= _KEY_FIELDS
+                spec = slot.ind.spec
+                if slot.ind.kind == "need_coverage":
+                    out |= _NEED_FIELDS
+                elif slot.ind.kind == "per_100":
+                    spec = spec["per"] if slot.term == -2 else spec["terms"][slot.term]
+                for part, cond in _PARTS:
+                    if part in spec:
+                        out |= top_fields(spec[part], cond=cond)
+            found = self._reads[t] = frozenset(out)
         return found
 
     def add(self, r: Mapping[str, Any]) -> None:
@@ -348,11 +372,52 @@ class Collector:
     def _key_row(
         self, t: str
     ) -> Callable[[Mapping[str, Any], str | None], tuple[int, list[float]]]:
-        """A record's row for a day, made on first use: ``(row id, numbers)``."""
-        key_of, row = self._key, self._row
+        """A record's row for a day, made on first use: ``(row id, numbers)``.
+
+        The key is :meth:`_key`'s, written out for the type.
+        """
+        rows, row_ids, new_row = self.rows, self.row_ids, self._row
+        household_is_id = t == "Household"
+        profile = t == "ServiceProfile"
 
         def key_row(r: Mapping[str, Any], day: str | None) -> tuple[int, list[float]]:
-            return row(t, key_of(t, r, day, r.get("category")))
+            get = r.get
+            building = get("building_id")
+            if not isinstance(building, str):
+                location = get("location")
+                building = None
+                if isinstance(location, Mapping):
+                    building = location.get("building_id")
+                    if not isinstance(building, str):
+                        building = None
+            if household_is_id:
+                household = get("id")
+                if not isinstance(household, str):
+                    household = None
+            else:
+                household = get("household_id")
+                if not isinstance(household, str):
+                    household = None
+                    if profile:
+                        resident = get("resident_id")
+                        if isinstance(resident, str) and resident:
+                            household = "\x00" + resident
+            cat, community = get("category"), get("community_id")
+            device, channel = get("device_id"), get("channel")
+            key = (
+                t,
+                community if isinstance(community, str) else None,
+                building,
+                household,
+                device if isinstance(device, str) else None,
+                day,
+                cat if isinstance(cat, str | int) else None,
+                channel if isinstance(channel, str) else None,
+            )
+            row = rows.get(key)
+            if row is None:
+                return new_row(t, key)
+            return row_ids[key], row
 
         return key_row
 

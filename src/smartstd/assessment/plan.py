@@ -134,7 +134,9 @@ class _Writer:
         self.consts: dict[str, Any] = {}
         self.helpers: list[str] = []
         self.firsts: dict[str, str] = {}  # a first's spec -> its helper's name
-        self.memo: dict[str, str] = {}  # a first's helper -> the plan's local memo
+        self.memo: dict[str, str] = {}  # a first's helper (or an operation) -> its local memo
+        self.values: dict[str, str] = {}  # an operation's spec -> its local memo
+        self.exprs: dict[str, str] = {}  # an operation's local memo -> its expression
         self.n = 0
 
     def tmp(self, stem: str = "_t") -> str:
@@ -164,6 +166,19 @@ class _Writer:
     def value(self, spec: Any, rec: str) -> str:
         if isinstance(spec, str):
             return self.path(spec, rec)
+        if rec == "r" and isinstance(spec, Mapping) and "const" not in spec and "first" not in spec:
+            # an operation on the record: worked out once per record (every value is a
+            # pure function of the record and the time)
+            key = json.dumps(spec, sort_keys=True)
+            memo = self.values.get(key)
+            if memo is None:
+                memo = self.values[key] = self.tmp("_m")
+                self.memo[memo] = memo
+                self.exprs[memo] = self._value(spec, rec)
+            return f"({memo} if {memo} is not _UNSET else ({memo} := {self.exprs[memo]}))"
+        return self._value(spec, rec)
+
+    def _value(self, spec: Any, rec: str) -> str:
         if isinstance(spec, Mapping) and len(spec) == 1:
             ((op, arg),) = spec.items()
             if op in ("hours_between", "minutes_between"):
