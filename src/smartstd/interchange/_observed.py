@@ -49,7 +49,7 @@ from smartstd.interchange.ngsi import Attr, NgsiEntity, plain_id
 if TYPE_CHECKING:
     from smartstd.interchange.conversion import Conversion, Draft
 
-__all__ = ["OBSERVED", "Observed", "read_observed"]
+__all__ = ["OBSERVED", "Observed", "observation_id", "read_observed", "safe_id"]
 
 _ID_SAFE = re.compile(r"[^A-Za-z0-9._:-]+")
 _ID_MAX = 128
@@ -212,6 +212,7 @@ _WEATHER = frozenset(
         "atmosphericPressure",
         "illuminance",
         "pressureTendency",
+        "visibility",
     ]
 )
 
@@ -252,16 +253,28 @@ def _plain(a: Attr) -> Any:
     return a.value
 
 
-def observation_id(base: str, attr: str) -> str:
-    """``<base>-<attr>`` as an SCDS id (a long one ends in a hash of the whole)."""
-    whole = f"{base}-{attr}"
+def safe_id(whole: str, tail: str = "") -> str:
+    """``whole`` as an SCDS id: what an id cannot hold as ``-``, then a hash of the whole.
+
+    The hash (of the text as it was) keeps two respelled or shortened ids
+    apart; an id that needs no respelling stays as it is. A long one keeps
+    ``tail`` (the attribute) after the hash, so it still says what it measures.
+    """
     text = _ID_SAFE.sub("-", whole).strip("-.")
-    text = re.sub(r"^[^A-Za-z0-9]+", "", text) or "obs"
-    if len(text) <= _ID_MAX:
-        return text
+    text = re.sub(r"^[^A-Za-z0-9]+", "", text) or "x"
     digest = hashlib.sha256(whole.encode("utf-8")).hexdigest()[:12]
-    tail = _ID_SAFE.sub("-", attr).strip("-.")[:40]
-    return f"{text[: _ID_MAX - len(tail) - len(digest) - 2]}-{digest}-{tail}"
+    if text == whole and len(text) <= _ID_MAX:
+        return text
+    if len(text) <= _ID_MAX - 9:  # respelled: a hash keeps 空气站/1 and 水站/1 apart
+        return f"{text}-{digest[:8]}"
+    end = _ID_SAFE.sub("-", tail).strip("-.")[:40]
+    suffix = f"-{digest}" + (f"-{end}" if end else "")
+    return text[: _ID_MAX - len(suffix)].rstrip("-.") + suffix
+
+
+def observation_id(base: str, attr: str) -> str:
+    """``<base>-<attr>`` as an SCDS id (see :func:`safe_id`)."""
+    return safe_id(f"{base}-{attr}", attr)
 
 
 @dataclass
@@ -269,6 +282,7 @@ class _Common:
     """What every Observation of one entity shares."""
 
     device: tuple[str, str, str] | None = None  # value, source place, derivation note ("" if none)
+    device_issue: tuple[str, str] | None = None  # a refDevice that names no device: place, value
     time: tuple[str, str, str] | None = None  # value, source place, note for a mark ("" if none)
     time_issue: tuple[str, dict[str, Any]] | None = None  # code and parameters
     shared: dict[str, Attr] = field(default_factory=dict)
@@ -287,6 +301,8 @@ def _device(ent: NgsiEntity, c: _Common) -> None:
             if not note:
                 c.used.add("refDevice")
             return
+        if ref.value not in (None, "", []):
+            c.device_issue = (f"{ent.place}/refDevice", _text(ref.value))
     poi = ent.attrs.get("refPointOfInterest")
     if poi is not None and isinstance(poi.value, str) and poi.value:
         c.device = (
@@ -296,7 +312,7 @@ def _device(ent: NgsiEntity, c: _Common) -> None:
         )
         return
     c.device = (
-        plain_id(ent.id, ent.type),
+        safe_id(plain_id(ent.id, ent.type)),
         ent.place,
         f"no refDevice: the {ent.type} entity stands in for the device",
     )
@@ -400,6 +416,14 @@ def read_observed(conv: Conversion, ent: NgsiEntity) -> None:
     drafts = [_reading(conv, ent, spec, c, name, a) for name, a in readings]
     first = drafts[0]
     # one issue per entity (its first Observation), not one per reading
+    if c.device_issue is not None:
+        first.issue(
+            "CV120",
+            "device_id",
+            c.device_issue[0],
+            value=c.device_issue[1],
+            expected="the id of a device (refDevice), e.g. urn:ngsi-ld:Device:aq-001",
+        )
     if c.time_issue is not None:
         code, params = c.time_issue
         first.issue(

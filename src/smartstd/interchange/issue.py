@@ -159,8 +159,8 @@ CODES: Mapping[str, IssueCode] = MappingProxyType(
                 "CV127",
                 "not-a-reading",
                 "warning",
-                "{attr} 的值“{value}”不是有限数值，未生成观测；值以 fiware:{attr} 保留（NaN 或无穷大无法保留，列入丢弃清单）。请在来源中改为数值",
-                "The value '{value}' of {attr} is not a finite number, so no Observation was made of it; it is kept as fiware:{attr} (NaN or infinity cannot be, and is listed as dropped). Write a number in the source",
+                "{attr} 的值“{value}”不是有限数值，未生成观测（值以 fiware:{attr} 保留；NaN 或无穷大列入丢弃清单）；请在来源中改为数值",
+                "The value '{value}' of {attr} is not a finite number, so no Observation was made of it (the value stays as fiware:{attr}; NaN or infinity is listed as dropped); write a number in the source",
             ),
             _c(
                 "CV128",
