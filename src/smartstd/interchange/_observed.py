@@ -283,8 +283,8 @@ class _Common:
 
     device: tuple[str, str, str] | None = None  # value, source place, derivation note ("" if none)
     device_issue: tuple[str, str] | None = None  # a refDevice that names no device: place, value
-    time: tuple[str, str, str] | None = None  # value, source place, note for a mark ("" if none)
-    time_issue: tuple[str, dict[str, Any]] | None = None  # code and parameters
+    time: tuple[str, str, str, str] | None = None  # value, source place, method and note of a mark
+    time_issue: tuple[str, str, str] | None = None  # an unreadable time: place, value, expected
     shared: dict[str, Attr] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)  # attribute -> code, from measurand
     used: set[str] = field(default_factory=set)
@@ -327,16 +327,17 @@ def _time(conv: Conversion, ent: NgsiEntity, c: _Common) -> None:
         try:
             out, how = values.timestamp(a.value, conv.crosswalk.timezone)
         except ValueError as exc:
-            c.time_issue = ("CV120", {"value": str(a.value), "expected": str(exc), "at": place})
+            c.time_issue = (place, _text(a.value), str(exc))
             return
-        note = ""
+        notes = []
         if attr == "dateObservedTo":
-            note = "no dateObserved: the end of the period observed (dateObservedTo)"
-        elif how is not None:
-            note = f"{attr} {a.value!r} has no offset; {conv.crosswalk.timezone} assumed"
-        else:
+            notes.append("no dateObserved: the end of the period observed (dateObservedTo)")
+        if how is not None:
+            notes.append(f"{attr} {a.value!r} has no offset; {conv.crosswalk.timezone} assumed")
+        if not notes:
             c.used.add(attr)
-        c.time = (out, place, note)
+        method = "derived" if attr == "dateObservedTo" else "default" if notes else ""
+        c.time = (out, place, method, "; ".join(notes))
         return
 
 
@@ -425,14 +426,8 @@ def read_observed(conv: Conversion, ent: NgsiEntity) -> None:
             expected="the id of a device (refDevice), e.g. urn:ngsi-ld:Device:aq-001",
         )
     if c.time_issue is not None:
-        code, params = c.time_issue
-        first.issue(
-            code,
-            "observed_at",
-            str(params["at"]),
-            value=params["value"],
-            expected=params["expected"],
-        )
+        place, value, expected = c.time_issue
+        first.issue("CV120", "observed_at", place, value=value, expected=expected)
     else:
         untimed = next((d for d in drafts if "observed_at" not in d.record), None)
         if untimed is not None:
@@ -492,10 +487,10 @@ def _reading(
         if note:
             d.mark("device_id", "derived", note, dev_place)
     if c.time is not None:
-        when, when_place, note = c.time
+        when, when_place, method, note = c.time
         d.set("observed_at", when, when_place)
-        if note:
-            d.mark("observed_at", "default" if "offset" in note else "derived", note, when_place)
+        if method:
+            d.mark("observed_at", method, note, when_place)
     elif c.time_issue is None:
         _own_time(conv, d, ent, name, a)
     prop = spec.names.get(name) or property_name(name)
