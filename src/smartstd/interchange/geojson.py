@@ -343,8 +343,7 @@ def _read_document(conv: Conversion, text: str, st: _State) -> None:
             )
             return
         if kind == "member":
-            if key == "crs" and not _crs(conv, value, f"{name}#/crs", st):
-                mark.rollback(st)
+            if key == "crs" and not _crs(conv, value, f"{name}#/crs", st, mark):
                 st.stopped = True
                 return
             members[key] = value
@@ -491,8 +490,12 @@ def _esc(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
-def _crs(conv: Conversion, value: Any, place: str, st: _State) -> bool:
-    """Whether a legacy ``crs`` member names a system read as it is (say so if CGCS2000)."""
+def _crs(conv: Conversion, value: Any, place: str, st: _State, before: _Mark | None = None) -> bool:
+    """Whether a legacy ``crs`` member names a system read as it is (say so if CGCS2000).
+
+    When it does not, what the file gave so far is undone (``before``) and
+    the issue says to reproject.
+    """
     name = value
     if isinstance(value, dict):
         props = value.get("properties")
@@ -503,6 +506,8 @@ def _crs(conv: Conversion, value: Any, place: str, st: _State) -> bool:
     m = _EPSG.search(text)
     code = m.group(1) if m else ("CRS84" if _CRS84.search(text) else None)
     if code not in ACCEPTED_CRS:
+        if before is not None:
+            before.rollback(st)
         conv.issue("CV160", place, crs=text[:120])
         return False
     if code == "4490" and not st.crs_seen:
