@@ -156,6 +156,27 @@ CODES: Mapping[str, IssueCode] = MappingProxyType(
                 "The source has no {attr}, so required field {field} has no value; add {attr} to the source",
             ),
             _c(
+                "CV127",
+                "not-a-reading",
+                "warning",
+                "{attr} 的值“{value}”不是有限数值，未生成观测（值以 fiware:{attr} 保留；NaN 或无穷大列入丢弃清单）；请在来源中改为数值",
+                "The value '{value}' of {attr} is not a finite number, so no Observation was made of it (the value stays as fiware:{attr}; NaN or infinity is listed as dropped); write a number in the source",
+            ),
+            _c(
+                "CV128",
+                "unit-unknown",
+                "info",
+                "单位代码“{code}”不在单位对照表中，按原样写入 unit；如需换算为 UCUM，请在对照表的 units 中补上",
+                "Unit code '{code}' is not in the unit table, so unit keeps it as it is; to have it written in UCUM, add it to the crosswalk's units",
+            ),
+            _c(
+                "CV129",
+                "no-reading",
+                "warning",
+                "{source_type} 实体没有数值读数，未生成观测；该实体列入丢弃清单",
+                "The {source_type} entity holds no numeric reading, so no Observation was made; the entity is listed as dropped",
+            ),
+            _c(
                 "CV150",
                 "no-entity-type",
                 "error",
