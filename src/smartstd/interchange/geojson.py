@@ -45,7 +45,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
@@ -134,6 +134,25 @@ def _target(type_name: str, geometry_type: str) -> str | None:
         if geometry_type in types:
             return name
     return None
+
+
+@lru_cache(maxsize=4096)
+def _resolve(type_name: str, key: str) -> Column | str | None:
+    """What a property names: a column, a field without one (its name), or nothing."""
+    col = _match(key, _index(type_name))
+    if col is not None:
+        return col
+    return _fields(type_name).get(_norm(key))
+
+
+@lru_cache(maxsize=1024)
+def _type_of(name: str) -> str | None:
+    return type_of_sheet(name)
+
+
+@cache
+def _index(type_name: str) -> dict[str, Column]:
+    return _header_index(columns_for(type_name))
 
 
 @cache
@@ -522,7 +541,7 @@ def _entity_type(conv: Conversion, st: _State, props: dict[str, Any]) -> str | N
         return type_of_sheet(given)
     named = props.get("type")
     if isinstance(named, str):
-        hit = type_of_sheet(named)
+        hit = _type_of(named)
         if hit is not None:
             return hit
     return st.file_type
@@ -666,14 +685,11 @@ def _properties(
     conv: Conversion, d: Draft, props: dict[str, Any], base: str, used: set[str]
 ) -> None:
     type_name = d.type
-    cols = columns_for(type_name)
-    index = _header_index(cols)
-    fields = _fields(type_name)
     for key, value in props.items():
         if value is None or key in used:
             continue
         place = f"{base}/{_esc(key)}"
-        if key == "type" and isinstance(value, str) and type_of_sheet(value) == type_name:
+        if key == "type" and isinstance(value, str) and _type_of(value) == type_name:
             continue
         if not _finite(value):
             d.issue(
@@ -691,22 +707,14 @@ def _properties(
         if _EXT.match(key):
             d.set(key, value, place)
             continue
-        col = _match(key, index)
-        if col is not None:
-            _column(conv, d, col, key, value, place)
-            continue
-        name = fields.get(_norm(key))
-        if name is not None:
-            _whole(conv, d, name, key, value, place)
-            continue
-        if not d.keep(key, value, place):  # the drop is listed; say which column was meant
-            d.issue(
-                "CV112",
-                "",
-                place,
-                column=key,
-                suggestion=values.suggest(key, [c.key for c in cols]),
-            )
+        target = _resolve(type_name, key)
+        if isinstance(target, Column):
+            _column(conv, d, target, key, value, place)
+        elif target is not None:
+            _whole(conv, d, target, key, value, place)
+        elif not d.keep(key, value, place):  # the drop is listed; say which column was meant
+            hint = values.suggest(key, [c.key for c in columns_for(type_name)])
+            d.issue("CV112", "", place, column=key, suggestion=hint)
 
 
 def _taken(conv: Conversion, d: Draft, name: str, key: str, value: Any, place: str) -> bool:
