@@ -7,8 +7,9 @@ features (RFC 8142 text sequences, or one feature per line: ``.geojsonl``,
 * its entity type is ``--type``, else ``properties.type`` when it names an
   entity type, else the file's name (``buildings.geojson``);
 * its geometry goes to the type's geometry field (:func:`geometry_fields`):
-  a Point to ``location`` (a Community's ``centroid``), a Polygon or
-  MultiPolygon to ``boundary`` or ``footprint``;
+  a Point to ``location`` (a Community's ``centroid``, a request's
+  ``location.geometry``), a Polygon or MultiPolygon to ``boundary`` or
+  ``footprint``;
 * its ``id`` (a string or a number) is the record's id, else
   ``properties.id``;
 * its properties are read like the cells of a spreadsheet row
@@ -106,10 +107,13 @@ _CHINA_LAT = (3.0, 54.0)
 def geometry_fields(type_name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The geometry fields of an entity type and the GeoJSON types each holds.
 
-    Areas (``boundary``, ``footprint``) come first: they are a Feature's
-    geometry on export when set; a Point field (``location``,
-    ``centroid``) otherwise. Empty for a type without geometry.
+    A field is named by its dotted path (``location.geometry`` of a
+    ServiceRequest). Areas (``boundary``, ``footprint``) come first: they
+    are a Feature's geometry on export when set; a Point field
+    (``location``, ``centroid``) otherwise. Empty for a type without geometry.
     """
+    from pydantic import BaseModel
+
     from smartstd.standard._base import MultiPolygon, Point, Polygon
     from smartstd.standard.dataset import ENTITY_TYPES
 
@@ -120,11 +124,22 @@ def geometry_fields(type_name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             return [kinds[tp]]
         return [k for arg in get_args(tp) for k in held(arg)]
 
+    def models(tp: Any) -> list[type[BaseModel]]:
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            return [tp]
+        return [m for arg in get_args(tp) for m in models(arg)]
+
     out = []
     for name, info in ENTITY_TYPES[type_name].model_fields.items():
         types = tuple(dict.fromkeys(held(info.annotation)))
         if types:
             out.append((name, types))
+            continue
+        for sub in models(info.annotation):  # one level down: a request's location
+            for inner, sub_info in sub.model_fields.items():
+                types = tuple(dict.fromkeys(held(sub_info.annotation)))
+                if types:
+                    out.append((f"{name}.{inner}", types))
     out.sort(key=lambda f: f[1] == ("Point",))
     return tuple(out)
 
@@ -257,6 +272,7 @@ class _Mark:
         del c.drafts[drafts:], c.issues[issues:], c.guessed[guessed:], c.dropped[dropped:]
         c.read = self.read
         st.ids.clear()
+        st.duplicates.clear()
 
 
 def _decoder(st: _State) -> json.JSONDecoder:
@@ -538,7 +554,7 @@ def _crs(conv: Conversion, value: Any, place: str, st: _State, before: _Mark | N
 def _entity_type(conv: Conversion, st: _State, props: dict[str, Any]) -> str | None:
     given = conv.options.entity_type
     if given:
-        return type_of_sheet(given)
+        return _type_of(given)
     named = props.get("type")
     if isinstance(named, str):
         hit = _type_of(named)
@@ -549,9 +565,8 @@ def _entity_type(conv: Conversion, st: _State, props: dict[str, Any]) -> str | N
 
 def _feature(conv: Conversion, st: _State, obj: Any, place: str) -> None:
     """One Feature -> one draft (or issues saying why not)."""
-    dup_place = place
-    if st.duplicates:
-        _duplicate_members(conv, st, dup_place)
+    if st.duplicates:  # keys given twice in this feature (seen while it was decoded)
+        _duplicate_members(conv, st, place)
     if not isinstance(obj, dict):
         what = "a JSON array" if isinstance(obj, list) else f"a JSON {type(obj).__name__}"
         if obj is None:
@@ -717,19 +732,28 @@ def _properties(
             d.issue("CV112", "", place, column=key, suggestion=hint)
 
 
-def _taken(conv: Conversion, d: Draft, name: str, key: str, value: Any, place: str) -> bool:
-    """Whether the feature's geometry already gave ``name`` (then the property is dropped)."""
-    if name in d.record and d.fields.get("/" + name, "").endswith("/geometry"):
-        conv.drop(place, key, f"the feature's geometry already gives {name}", value, d)
-        return True
+def _taken(
+    conv: Conversion, d: Draft, path: tuple[str, ...], key: str, value: Any, place: str
+) -> bool:
+    """Whether the feature's geometry already gave ``path`` (then the property is dropped).
+
+    A property that names a field holding the geometry (``location`` of a
+    request) is not taken: its other parts are merged (:func:`_whole`).
+    """
+    ptr = "/" + "/".join(path)
+    geometry = d.place + "/geometry"
+    for field_ptr, source in d.fields.items():
+        if source == geometry and (ptr == field_ptr or ptr.startswith(field_ptr + "/")):
+            conv.drop(place, key, f"the feature's geometry already gives {field_ptr}", value, d)
+            return True
     return False
 
 
 def _column(conv: Conversion, d: Draft, col: Column, key: str, value: Any, place: str) -> None:
-    if _taken(conv, d, col.path[0], key, value, place):
+    if _taken(conv, d, col.path, key, value, place):
         return
     if col.kind == "json" and isinstance(value, dict) and "coordinates" in value:
-        _geometry(conv, d, value, place, col.path[0])
+        _geometry(conv, d, value, place, ".".join(col.path))
         return
     if (
         isinstance(value, list)
@@ -758,13 +782,22 @@ def _column(conv: Conversion, d: Draft, col: Column, key: str, value: Any, place
 
 def _whole(conv: Conversion, d: Draft, name: str, key: str, value: Any, place: str) -> None:
     """A property named after a field with no column of its own: the whole value."""
-    if _taken(conv, d, name, key, value, place):
+    if _taken(conv, d, (name,), key, value, place):
         return
     if any(name == f for f, _ in geometry_fields(d.type)) and isinstance(value, dict):
         _geometry(conv, d, value, place, name)
         return
     if isinstance(value, str) and _is_localized(d.type, name):
         d.set(name, {conv.options.language: value.strip()}, place)
+        return
+    have = d.record.get(name)
+    if isinstance(have, dict) and isinstance(value, dict):  # beside the feature's geometry
+        for sub, v in value.items():
+            if sub in have:
+                conv.drop(f"{place}/{_esc(sub)}", f"{key}.{sub}", "given by the geometry", v, d)
+            else:
+                have[sub] = v
+                d.fields[f"/{name}/{sub}"] = place
         return
     d.set(name, value, place)
 
@@ -860,7 +893,8 @@ def _geometry(conv: Conversion, d: Draft, geom: Any, place: str, name: str | Non
         conv.drop(place, "geometry", f"a {gtype} cannot go into a {d.type}", geom, d)
         return
     out = _Findings()
-    ptr = "/" + target
+    path = tuple(target.split("."))
+    ptr = "/" + "/".join(path)
     if not _coordinates(gtype, geom.get("coordinates"), f"{place}/coordinates", out):
         where, value = out.broken[0]
         d.issue("CV154", ptr, where, value=value)
@@ -873,7 +907,7 @@ def _geometry(conv: Conversion, d: Draft, geom: Any, place: str, name: str | Non
         elif key not in ("type", "coordinates"):
             reason = "a member of the geometry with no place in the standard"
             conv.drop(f"{place}/{_esc(key)}", key, reason, value, d)
-    _put(d, (target,), clean, place)
+    _put(d, path, clean, place)
     for code, (where, params, count) in out.kinds.items():
         d.issue(code, ptr, where, n=count, **params)
     if gtype != "Point" and not out.has("CV155", "CV157", "CV158"):
@@ -898,12 +932,13 @@ def _validity(d: Draft, geom: dict[str, Any], ptr: str, place: str) -> None:
 # ----------------------------------------------------------------------------- writing
 
 
-def _flat(type_name: str, name: str, value: Any) -> dict[str, Any] | None:
+def _flat(type_name: str, path: tuple[str, ...], value: Any) -> dict[str, Any] | None:
     """A field as properties under column keys (``name.zh-CN``), or ``None`` to write it whole."""
-    cols = {c.path: c for c in columns_for(type_name) if c.path[0] == name}
+    cols = {c.path: c for c in columns_for(type_name) if c.path[: len(path)] == path}
     if not isinstance(value, dict) or not cols:
         return None
-    if any(c.kind in ("lon", "lat") for c in cols.values()):
+    point = cols.get(path)
+    if point is not None and point.kind in ("lon", "lat"):
         coords = value.get("coordinates")
         if (
             set(value) != {"type", "coordinates"}
@@ -911,26 +946,37 @@ def _flat(type_name: str, name: str, value: Any) -> dict[str, Any] | None:
             or len(coords) != 2
         ):
             return None
-        return {f"{name}.longitude": coords[0], f"{name}.latitude": coords[1]}
+        key = ".".join(path)
+        return {f"{key}.longitude": coords[0], f"{key}.latitude": coords[1]}
     out: dict[str, Any] = {}
     for key, v in value.items():
-        col = cols.get((name, key))
-        if col is None or isinstance(v, (dict, list)) or v is None:
+        sub = (*path, key)
+        if isinstance(v, dict):
+            flat = _flat(type_name, sub, v)
+            if flat is None:
+                return None
+            out.update(flat)
+            continue
+        col = cols.get(sub)
+        if col is None or isinstance(v, list) or v is None:
             return None
         out[col.key] = v
     return out
 
 
-def _main_geometry(rec: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+def _main_geometry(rec: dict[str, Any]) -> tuple[tuple[str, ...], dict[str, Any]] | None:
     from smartstd.standard.dataset import ENTITY_TYPES
 
     type_name = rec.get("type")
     if not isinstance(type_name, str) or type_name not in ENTITY_TYPES:
         return None
     for name, _types in geometry_fields(type_name):
-        geo = rec.get(name)
+        path = tuple(name.split("."))
+        geo: Any = rec
+        for part in path:
+            geo = geo.get(part) if isinstance(geo, dict) else None
         if isinstance(geo, dict) and "coordinates" in geo:
-            return name, geo
+            return path, geo
     return None
 
 
@@ -939,13 +985,17 @@ def to_feature(rec: dict[str, Any]) -> dict[str, Any] | None:
     main = _main_geometry(rec)
     if main is None or "id" not in rec:
         return None
-    name, geo = main
+    path, geo = main
     type_name = str(rec["type"])
     props: dict[str, Any] = {"type": type_name}
     for key, value in rec.items():
-        if key in ("id", "type", name):
+        if key in ("id", "type") or (key,) == path:
             continue
-        flat = _flat(type_name, key, value)
+        if key == path[0] and isinstance(value, dict):  # the rest of a request's location
+            value = {k: v for k, v in value.items() if k != path[1]}
+            if not value:
+                continue
+        flat = _flat(type_name, (key,), value)
         if flat is None:
             props[key] = value
         else:
