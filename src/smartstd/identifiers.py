@@ -45,6 +45,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, Literal
 
+from smartstd._error_messages import Phrase
 from smartstd._provinces import PROVINCE_CODES
 from smartstd.errors import UsageError
 from smartstd.scanner import redact as _scan_redact
@@ -153,10 +154,33 @@ def is_division_code(code: str) -> bool:
     return division_code_problem(code) is None
 
 
+#: The problems the ``*_problem`` functions name, said in Chinese in an error's message.
+_PROBLEMS_ZH: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "not-six-digits": "不是六位数字",
+        "unknown-province": "省级代码不存在",
+        "county-without-prefecture": "有县级码而无地级码",
+        "length": "长度不对",
+        "bad-character": "含有不允许的字符",
+        "unknown-authority": "登记管理部门码不存在",
+        "unknown-org-type": "机构类别码不存在",
+        "bad-division": "行政区划码无效",
+        "check-character": "校验码不符",
+        "bad-date": "出生日期无效",
+        "check-digit": "校验码不符",
+    }
+)
+
+
+def _problem(problem: str) -> Phrase:
+    """A problem's name for an error's message: itself in English, its meaning in Chinese."""
+    return Phrase(_PROBLEMS_ZH.get(problem, problem), problem)
+
+
 def _require_division(code: str) -> None:
     problem = division_code_problem(code)
     if problem is not None:
-        raise UsageError(key="not_a_division_code", problem=problem, code=code)
+        raise UsageError(key="not_a_division_code", problem=_problem(problem), code=code)
 
 
 def division_level(code: str) -> DivisionLevel:
@@ -358,7 +382,7 @@ def make_credit_code(first17: str) -> str:
     code = first17 + credit_code_check_char(first17)
     problem = credit_code_problem(code)
     if problem is not None:
-        raise UsageError(key="not_credit_code_start", problem=problem, value=first17)
+        raise UsageError(key="not_credit_code_start", problem=_problem(problem), value=first17)
     return code
 
 
@@ -536,7 +560,7 @@ def hash_id_number(id_number: str, salt: str) -> str:
     """
     problem = id_number_problem(id_number)
     if problem is not None:
-        raise UsageError(key="id_number_invalid", problem=problem)
+        raise UsageError(key="id_number_invalid", problem=_problem(problem))
     if not salt:
         raise UsageError(key="salt_empty")
     return hashlib.sha256((salt + id_number.upper()).encode("utf-8")).hexdigest()

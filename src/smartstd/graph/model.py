@@ -417,7 +417,8 @@ def as_charter(source: GraphSource, *, as_of: dt.date | None = None) -> Charter:
             ``generated_at``).
 
     Raises:
-        TypeError: for a graph that was not built by :func:`~smartstd.graph.network.build_graph`.
+        UnsupportedTypeError: (a :class:`TypeError`) for a graph that was not built by
+            :func:`~smartstd.graph.network.build_graph`.
     """
     if isinstance(source, Charter):
         return source

@@ -32,7 +32,8 @@ def get_reporter(name: str) -> Reporter:
     """The reporter for format ``name`` (case and surrounding spaces are ignored).
 
     Raises:
-        KeyError: if no format has that name; the message lists the known ones.
+        UnknownNameError: (a :class:`KeyError`) if no format has that name; the message
+            lists the known ones.
     """
     key = name.strip().lower()
     if key not in REPORTERS:

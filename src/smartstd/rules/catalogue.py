@@ -84,7 +84,7 @@ def get_rule(code_or_name: str) -> RuleInfo:
     """The rule with this code (``SC202``) or name (``unresolved-reference``).
 
     Raises:
-        KeyError: if no rule has that code or name.
+        UnknownNameError: (a :class:`KeyError`) if no rule has that code or name.
     """
     rules = _load()
     key = code_or_name.strip()
@@ -100,7 +100,7 @@ def select_codes(patterns: list[str] | tuple[str, ...]) -> set[str]:
     """Expand codes, prefixes (``SC2``, ``SC20``) and names into rule codes.
 
     Raises:
-        KeyError: if a pattern matches no rule.
+        UnknownNameError: (a :class:`KeyError`) if a pattern matches no rule.
     """
     out: set[str] = set()
     rules = _load()

@@ -336,7 +336,8 @@ def models_for(version: str) -> ModelSet:
     """The models of a version of the standard (``"1.0.0"``, ``"1.1.0"``).
 
     Raises:
-        KeyError: for a version whose models this package does not have.
+        UnknownNameError: (a :class:`KeyError`) for a version whose models this package
+            does not have.
     """
     if version not in EXTENSION_FIELD_PATTERNS:
         known = ", ".join(standard_versions())
