@@ -143,18 +143,110 @@ def test_a_join_settles_its_buckets_one_at_a_time() -> None:
     from smartstd.rules.sc2.checks import IdentityState
 
     ids = {f"obs-{i}": i % 3 for i in range(1000)}
-    result = _ChunkResult([], [IdentityState(ids=dict(ids))], Counter(), 1000)
+    state = IdentityState(ids=dict(ids), files=["a.ndjson"])
+    result = _ChunkResult([], [state], Counter(), 1000)
     rest, *shares = _split_result(result, 0, 7, 3)
     assert not rest.states[0].ids and len(shares) == 3
-    assert [len(share) for share in shares] == [3, 2, 2]  # buckets 0 3 6, 1 4, 2 5
+    assert all(len(share) == 1 for share in shares)  # one part: one range
+    assert [len(share[0][2]) for share in shares] == [3, 2, 2]  # buckets 0 3 6, 1 4, 2 5
     seen: dict[str, int] = {}
     for g, share in enumerate(shares):
-        for k, piece in enumerate(share):
-            table = _unpack(piece).ids
+        files, incomplete, pieces = share[0]
+        assert files == ["a.ndjson"] and incomplete is False
+        for k, piece in enumerate(pieces):
+            table = _unpack(piece, files, incomplete).ids
             assert all(bucket_of(str(key), 7) == g + 3 * k for key in table)
             seen.update(table)  # type: ignore[arg-type]
     assert seen == ids
     assert _split_result(result, None, 7, 3)[1:] == (None, None, None)
+
+
+def _join_inputs() -> tuple[Any, list[Any]]:
+    """The shares of one join from three ranges: duplicates, forward and unresolved references."""
+    from smartstd.conformance.checker import _ChunkResult
+    from smartstd.conformance.cluster import _split_result
+    from smartstd.conformance.rule import Context, Where
+    from smartstd.rules.sc2.checks import IdentityRule, exact_ids
+    from smartstd.standard.modelset import judged_version, models_for
+
+    rule = IdentityRule()
+    ctx = Context(now=None)
+    devices = devices_of()
+    observations = [r for r in _lines_of_community() if r["type"] == "Observation"][:40]
+    models = models_for(judged_version(ctx.standard_version))
+    validate = models.json_validator()
+    nowhere = {**observations[21], "device_id": "dev-nowhere"}
+    ranges = [
+        # their devices come later: forward references; and one to a device nobody has
+        [*observations[:20], {**nowhere, "id": "obs-y"}],
+        devices,
+        [*observations[20:], {**nowhere, "id": "obs-z"}],  # the same references again
+    ]
+    shares = []
+    line = 1
+    with exact_ids():
+        for records in ranges:
+            state = rule.new_state()
+            for record in records:
+                model = validate(json.dumps(record))
+                rule.collect(state, model, Where("a.ndjson", line, (), model.type, model.id), ctx)
+                line += 1
+            result = _ChunkResult([], [state], Counter(), len(records))
+            shares.append(_split_result(result, 0, 3, 1)[1])
+    return ctx, shares
+
+
+_SOURCE: list[dict] = []
+
+
+def devices_of() -> list[dict]:
+    return [r for r in _lines_of_community() if r["type"] == "Device"]
+
+
+def _lines_of_community() -> list[dict]:
+    if not _SOURCE:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "s.ndjson"
+            gen.write(path, counts=gen.counts_for("community", observations=60), seed=3)
+            _SOURCE.extend(_lines(path)[1:])
+    return _SOURCE
+
+
+def test_a_join_run_again_on_the_same_inputs_finds_the_same() -> None:
+    """Dask runs a join again when a worker is lost: its inputs must come back unchanged."""
+    import pickle
+
+    from smartstd.conformance.cluster import _join
+
+    ctx, shares = _join_inputs()
+    before = pickle.dumps(shares)
+    first = _join(ctx, *shares)
+    assert pickle.dumps(shares) == before  # the join only read them
+    second = _join(ctx, *shares)
+    assert first == second
+    # the forward references of the first and last ranges were settled by the devices
+    # of the second; those to dev-nowhere were not, once each
+    # (the devices' own buildings are in none of the ranges)
+    observed = [hit for hit in first if hit.path == ("device_id",)]
+    assert [hit.params["target"] for hit in observed] == ["dev-nowhere"] * 2
+    lines = [21, 21 + len(devices_of()) + 21]
+    assert [hit.where.line if hit.where else None for hit in observed] == lines
+
+
+def test_merge_keeps_nothing_of_the_state_it_folds_in() -> None:
+    from array import array
+
+    from smartstd.rules.sc2.checks import IdentityRule, IdentityState
+
+    rule = IdentityRule()
+    key = ("a.ndjson", "device_id", ("device_id",), "dev-1", ("Device",), ())
+    first = IdentityState(pending={key: array("q", [3, 4])})
+    second = IdentityState(pending={key: array("q", [9])})
+    merged = rule.merge(rule.merge(IdentityState(), first), second)
+    assert list(merged.pending[key]) == [3, 4, 9]
+    assert list(first.pending[key]) == [3, 4] and list(second.pending[key]) == [9]
 
 
 def test_parts_are_a_multiple_of_the_workers_and_never_over_the_size() -> None:
@@ -173,6 +265,50 @@ def test_parts_are_a_multiple_of_the_workers_and_never_over_the_size() -> None:
                 assert all(
                     n >= 1 and size <= n * part for n, size in zip(parts, sizes, strict=True)
                 )
+
+
+def test_map_tasks_check_several_ranges_only_past_a_bound() -> None:
+    from smartstd.conformance.cluster import MAPS_PER_SLOT, MIN_MAPS, ranges_per_map
+
+    assert ranges_per_map(2, 2) == 1
+    assert ranges_per_map(MIN_MAPS, 2) == 1
+    assert ranges_per_map(MIN_MAPS + 1, 2) == 2
+    assert ranges_per_map(MAPS_PER_SLOT * 32, 32) == 1
+    # a city: 200 GiB in ranges of 64 MiB on 32 workers, 416 joins
+    per = ranges_per_map(3200, 32)
+    maps = -(-3200 // per)
+    assert maps <= MAPS_PER_SLOT * 32 and maps * 416 < 60_000  # not 3,200 x 416 = 1.3 million
+    assert ranges_per_map(3200, 0) == -(-3200 // MIN_MAPS)
+
+
+def test_map_tasks_of_several_ranges_give_the_same_report(
+    planted: list[str], scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ranges grouped into map tasks (three ranges a task here), defects across their edges."""
+    from smartstd.conformance import cluster as cluster_module
+
+    monkeypatch.setattr(cluster_module, "MIN_MAPS", 1)
+    monkeypatch.setattr(cluster_module, "MAPS_PER_SLOT", 1)
+    parts = plan_parts([Path(p).stat().st_size for p in planted[:2]], 32 * 1024, 2)
+    assert cluster_module.ranges_per_map(sum(parts), 2) >= 3
+    local = check(planted, jobs=1, level="L2")
+    cluster = check(
+        planted, engine="dask", scheduler=scheduler, level="L2", part_bytes=32 * 1024, buckets=3
+    )
+    assert render_string(cluster, "json") == render_string(local, "json")
+
+
+def test_a_local_cluster_leaves_malloc_trimming_to_glibc() -> None:
+    """Dask's MALLOC_TRIM_THRESHOLD_ of 64 KiB costs a check a page fault per few objects."""
+    import dask.config
+    from distributed.nanny import _get_env_variables
+
+    from smartstd.conformance.cluster import QUIET
+
+    assert "MALLOC_TRIM_THRESHOLD_" in _get_env_variables("distributed.nanny.pre-spawn-environ")
+    with dask.config.set(QUIET):
+        spawned = _get_env_variables("distributed.nanny.pre-spawn-environ")
+    assert "MALLOC_TRIM_THRESHOLD_" not in spawned and spawned  # the others stay
 
 
 def test_split_identity_needs_exact_ids() -> None:
@@ -247,15 +383,22 @@ def test_packed_buckets_give_back_the_same_state() -> None:
     for table in (plain, several):
         rest = IdentityState(org_kinds={"org-1": "government"})
         packed = _pack(rest, list(table), list(table.values()))
-        assert isinstance(packed, _Packed) and not packed.state.ids
-        back = _unpack(pickle.loads(pickle.dumps(packed)))
+        assert isinstance(packed, _Packed) and packed.state is not None
+        assert not packed.state.ids
+        back = _unpack(pickle.loads(pickle.dumps(packed)), ["a.ndjson"], False)
         assert back.ids == table and list(back.ids) == list(table)  # the same order too
         assert back.org_kinds == {"org-1": "government"}
+        # a bucket of ids alone keeps no state of its own; its range's files come back
+        alone = _pack(IdentityState(), list(table), list(table.values()))
+        assert isinstance(alone, _Packed) and alone.state is None
+        back = _unpack(alone, ["a.ndjson"], True)
+        assert back.ids == table and back.files == ["a.ndjson"] and back.incomplete
     newline = _pack(IdentityState(), ["a\nb", "c"], [2, 1])  # an id with a line end: unpacked
     assert isinstance(newline, IdentityState) and newline.ids == {"a\nb": 2, "c": 1}
-    assert _unpack(newline) is newline
-    empty = IdentityState()
-    assert _pack(empty, [], []) is empty
+    assert _unpack(newline, [], False) is newline
+    assert _pack(IdentityState(), [], []) is None  # nothing at all
+    pending = IdentityState(untyped={"x"})
+    assert _pack(pending, [], []) is pending
 
 
 def test_ids_split_by_bucket_as_bucket_of_says_in_table_order() -> None:

@@ -81,6 +81,7 @@ __all__ = [
     "default_joins",
     "local_cluster",
     "plan_parts",
+    "ranges_per_map",
     "run_on_cluster",
 ]
 
@@ -96,6 +97,13 @@ BUCKET_BYTES = 16 * 1024 * 1024
 #: Bytes of NDJSON input per join task: about 3 million ids, which its buckets
 #: bring packed (about 60 MB); a join task settles its buckets one by one.
 JOIN_BYTES = 512 * 1024 * 1024
+#: A map task per range up to this many ranges per worker thread (and
+#: :data:`MIN_MAPS`); past that, a map task checks several ranges
+#: (:func:`ranges_per_map`), so that the small tasks of the join (one per map task
+#: and join) stay in the tens of thousands at city scale.
+MAPS_PER_SLOT = 4
+#: A map task per range up to this many ranges, however few the workers.
+MIN_MAPS = 64
 #: Below this much NDJSON, the ranges are not made a multiple of the workers.
 MIN_BALANCE_BYTES = 4 * 1024 * 1024
 #: How long to try to reach a scheduler given with ``--scheduler``.
@@ -110,6 +118,10 @@ QUIET: dict[str, Any] = {
     "distributed.admin.tick.interval": "500ms",
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.worker.memory.monitor-interval": "500ms",
+    # Dask starts its workers with glibc's malloc giving freed memory back past
+    # 64 KiB: the check's many short-lived objects then cost 40,000 page faults
+    # (a tenth more CPU) per 100,000 records; the default leaves it to glibc
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
 }
 
 
@@ -273,12 +285,19 @@ class _Packed:
     A worker keeps every bucket of its ranges until the join; as a dict of
     strings an id costs about 100 bytes, packed (the ids joined by line ends,
     one byte per type) about 20, and a packed piece is pickled with a copy
-    instead of an object per id.
+    instead of an object per id. ``state`` is ``None`` when the bucket holds
+    nothing but ids (most buckets: no empty state is kept for them).
     """
 
-    state: IdentityState  # the rest of the bucket, with an empty id table
+    state: IdentityState | None  # the rest of the bucket, with an empty id table
     ids: str
     types: bytes | array[int]
+
+
+#: One join's share of one range: the range's files and whether it lost records
+#: without their ids (the same for every bucket), then the join's buckets of it,
+#: each ``None`` (nothing), packed, or a state.
+_Part = tuple[list[str], bool, tuple[Any, ...]]
 
 
 def _split_ids(table: dict[IdKey, int], buckets: int) -> list[tuple[list[str], list[int]]]:
@@ -310,14 +329,27 @@ def _split_ids(table: dict[IdKey, int], buckets: int) -> list[tuple[list[str], l
     return list(zip(keys, types, strict=True))
 
 
-def _pack(rest: IdentityState, keys: list[str], types: list[int]) -> IdentityState | _Packed:
+def _holds_more_than_ids(state: IdentityState) -> bool:
+    """Whether a bucket's state (its id table aside) holds anything a join must see."""
+    return bool(
+        state.org_kinds
+        or any(state.communities.values())
+        or state.pending
+        or state.community_checks
+        or state.cross_duplicates
+        or state.untyped
+    )
+
+
+def _pack(rest: IdentityState, keys: list[str], types: list[int]) -> IdentityState | _Packed | None:
     """A bucket: ``rest`` (its id table empty) with the ids ``keys`` of ``types``, packed.
 
-    An id with a line end in it (only invalid data has one) leaves the table
-    unpacked.
+    ``None`` when the bucket holds nothing; an id with a line end in it (only
+    invalid data has one) leaves the table unpacked.
     """
+    more = _holds_more_than_ids(rest)
     if not keys:
-        return rest
+        return rest if more else None
     joined = "\n".join(keys)
     if joined.count("\n") != len(keys) - 1:
         return replace(rest, ids=dict(zip(keys, types, strict=True)))
@@ -325,13 +357,16 @@ def _pack(rest: IdentityState, keys: list[str], types: list[int]) -> IdentitySta
         packed: bytes | array[int] = bytes(types)
     except ValueError:  # an id of several types: a bitmask over a byte
         packed = array("q", types)
-    return _Packed(rest, joined, packed)
+    return _Packed(rest if more else None, joined, packed)
 
 
-def _unpack(piece: IdentityState | _Packed) -> IdentityState:
+def _unpack(piece: IdentityState | _Packed, files: list[str], incomplete: bool) -> IdentityState:
+    """A bucket's state again, with its range's ``files`` and ``incomplete``."""
     if not isinstance(piece, _Packed):
         return piece
     table: dict[IdKey, int] = dict(zip(piece.ids.split("\n"), piece.types, strict=True))
+    if piece.state is None:
+        return IdentityState(ids=table, files=files, incomplete=incomplete)
     return replace(piece.state, ids=table)
 
 
@@ -340,7 +375,9 @@ def _split_result(
 ) -> tuple[Any, ...]:
     """``(rest, join 0, ..., join G-1)``: the identity state split off by bucket, packed.
 
-    Join ``g`` gets the buckets ``g``, ``g + G``, ``g + 2G``... as a tuple.
+    Join ``g`` gets a tuple of one :data:`_Part`: its buckets ``g``,
+    ``g + G``, ``g + 2G``... (a map task of several ranges gives a part per
+    range, in input order).
     """
     if index is None:
         return (result, *([None] * joins))
@@ -351,32 +388,71 @@ def _split_result(
     ]
     states = list(result.states)
     states[index] = IdentityState()
-    return (replace(result, states=states), *(tuple(parts[g::joins]) for g in range(joins)))
+    files, incomplete = list(state.files), state.incomplete
+    shares = (((files, incomplete, tuple(parts[g::joins])),) for g in range(joins))
+    return (replace(result, states=states), *shares)
 
 
-def _map_range(
-    job: tuple[Any, ...], index: int | None, buckets: int, joins: int
+def _map_ranges(
+    file: str,
+    ranges: Sequence[tuple[int, int, int]],
+    setup: tuple[Any, ...],
+    index: int | None,
+    buckets: int,
+    joins: int,
 ) -> tuple[Any, ...]:  # pragma: no cover - runs in a Dask worker (the tests run it there)
-    """A map task: check one byte range with exact ids, then split the identity state."""
-    with _exact_ids():
-        result = _check_chunk(job)
-    return _split_result(result, index, buckets, joins)
+    """A map task: check consecutive byte ranges ``(start, end, first line)`` of ``file``.
+
+    Each range is checked with exact ids and its identity state split off
+    and packed as soon as it is done, so that the task holds one range's
+    ids at a time however many ranges it has (:func:`ranges_per_map`); the rest
+    of the ranges' results are merged in input order.
+    """
+    ctx, enabled, severities, limits = setup
+    rest: _Checker | None = None
+    first: _ChunkResult | None = None
+    shares: list[list[_Part]] = [[] for _ in range(joins)]
+    for start, end, line in ranges:
+        with _exact_ids():
+            result = _check_chunk((file, start, end, line, ctx, enabled, severities, limits))
+        split = _split_result(result, index, buckets, joins)
+        if first is None:
+            first = split[0]
+        else:
+            if rest is None:
+                rest = _Checker(ctx, enabled, severities, limits)
+                rest.absorb(first)
+            rest.absorb(split[0])
+        for g, share in enumerate(split[1:]):
+            if share is not None:
+                shares[g].extend(share)
+    done = rest.result() if rest is not None else first
+    if index is None:
+        return (done, *([None] * joins))
+    return (done, *(tuple(share) for share in shares))
 
 
 def _join(ctx: Context, *shares: Any) -> list[Hit]:  # pragma: no cover - in a worker
     """A join task: for each of its buckets, merge it from every range in input order, settle it.
 
-    ``shares`` are this join's share of every range (a tuple of its buckets,
-    or ``None``); one bucket's ids are held at a time.
+    ``shares`` are this join's share of every map task (a tuple of
+    :data:`_Part`, one per range, or ``None``); one bucket's ids are held at
+    a time. The shares are only read: a join Dask runs again (after a
+    worker was lost) folds the same inputs and finds the same hits.
     """
     rule = IdentityRule()
     hits: list[Hit] = []
-    present = [share for share in shares if share is not None]
+    parts: list[_Part] = [part for share in shares if share is not None for part in share]
     with _exact_ids():
-        for k in range(len(present[0]) if present else 0):
+        for k in range(len(parts[0][2]) if parts else 0):
             state = rule.new_state()
-            for share in present:
-                state = rule.merge(state, _unpack(share[k]))
+            for files, incomplete, pieces in parts:
+                piece = pieces[k]
+                if piece is None:  # a bucket of nothing: its range's files still count
+                    state.files.extend(f for f in files if f not in state.files)
+                    state.incomplete = state.incomplete or incomplete
+                else:
+                    state = rule.merge(state, _unpack(piece, files, incomplete))
             hits.extend(rule.finish(state, ctx))
     return hits
 
@@ -385,80 +461,101 @@ def _item(parts: Sequence[Any], i: int) -> Any:  # pragma: no cover - in a worke
     return parts[i]
 
 
+def _survey(
+    file: str, spans: Sequence[tuple[int, int]], counted: int, words: list[bytes]
+) -> tuple[list[int], list[bytes]]:  # pragma: no cover - in a worker
+    """What the client needs of a map task's byte ranges ``spans`` of ``file`` before the map.
+
+    The line ends of the first ``counted`` ranges, and the ``words`` the
+    ranges' bytes may hold (:func:`may_mention`).
+    """
+    counts = [_newlines(file, start, end) for start, end in spans[:counted]]
+    said = [w for w in words if any(may_mention(file, [w], s, e) for s, e in spans)]
+    return counts, said
+
+
 # --------------------------------------------------------------------------- the run
 
 
-def _ranges(client: Any, files: Sequence[tuple[str, int]]) -> list[tuple[str, int, int, int]]:
-    """``(file, start, end, first_line)`` of every range, for ``(file, ranges)`` in order.
+def ranges_per_map(ranges: int, slots: int) -> int:
+    """How many consecutive byte ranges of a file one map task checks.
 
-    The client finds the range bounds (a seek and a line per bound); the
-    workers count the line ends before each bound, so that the client never
-    reads the data (at city scale, hundreds of GB).
+    One, up to ``max(MAPS_PER_SLOT * slots, MIN_MAPS)`` ranges in all; past
+    that, as many as it takes to stay under that number of map tasks. Every
+    map task is one small task more for each join (its share), so at city
+    scale (thousands of ranges, hundreds of joins) this keeps the tasks in
+    the tens of thousands instead of millions; a map task still holds one
+    range's ids at a time, so the ranges' size (``part_bytes``) still
+    bounds its memory.
     """
-    bounds = [(file, start, end) for file, n in files for start, end in _bounds(file, n)]
-    # a range's line ends are needed only when another range of its file follows
-    counted = [i for i in range(len(bounds) - 1) if bounds[i + 1][0] == bounds[i][0]]
-    counts: dict[int, int] = {}
-    if counted:
-        futures = client.map(
-            _newlines,
-            [bounds[i][0] for i in counted],
-            [bounds[i][1] for i in counted],
-            [bounds[i][2] for i in counted],
-            pure=False,
-        )
-        counts = dict(zip(counted, client.gather(futures), strict=True))
-    out = []
-    line = 1
-    for i, (file, start, end) in enumerate(bounds):
-        if i and bounds[i - 1][0] != file:
-            line = 1
-        out.append((file, start, end, line))
-        line += counts.get(i, 0)
-    return out
+    most = max(MAPS_PER_SLOT * max(slots, 1), MIN_MAPS)
+    return 1 if ranges <= most else -(-ranges // most)
 
 
-def _range_mentions(
-    file: str, start: int, end: int, words: list[bytes]
-) -> list[bytes]:  # pragma: no cover - in a worker
-    """The ``words`` a byte range's bytes may hold (:func:`may_mention` of the range)."""
-    return [w for w in words if may_mention(file, [w], start, end)]
+@dataclass(frozen=True)
+class _MapTask:
+    """One map task: consecutive byte ranges ``(start, end, first line)`` of one file."""
+
+    file: str
+    ranges: tuple[tuple[int, int, int], ...]
 
 
-def _screen(
+def _plan(
     client: Any,
+    files: Sequence[tuple[str, int]],
+    per: int,
     enabled: frozenset[str],
-    ranges: Sequence[tuple[str, int, int, int]],
     screened: Screened,
-) -> frozenset[str]:
-    """The enabled codes less the rules that cannot fire, the NDJSON ranges screened by workers.
+) -> tuple[list[_MapTask], frozenset[str]]:
+    """The map tasks of ``(file, ranges)``, ``per`` ranges each, and the rules that can fire.
 
-    The client reads no NDJSON input to decide (at city scale, hundreds of GB);
-    the other inputs, small by nature, it screens itself.
+    The client finds the range bounds (a seek and a line per bound); one
+    task per map task (:func:`_survey`) counts the line ends of its ranges
+    (those another range of the file follows) and screens its bytes for the
+    rules that cannot fire, so that the client never reads the data (at city
+    scale, hundreds of GB). The other inputs, small by nature, the client
+    screens itself.
     """
     words = sorted({w for _, ws in idle_rule_words(enabled) for w in ws})
-    streamed = {r[0] for r in ranges}
-    found: dict[str, set[bytes]] = {}
-    if words and ranges:
-        answers = client.gather(
-            client.map(
-                _range_mentions,
-                [r[0] for r in ranges],
-                [r[1] for r in ranges],
-                [r[2] for r in ranges],
-                [words] * len(ranges),
-                pure=False,
-            )
+    groups: list[tuple[str, list[tuple[int, int]], int]] = []
+    for file, n in files:
+        bounds = _bounds(file, n)
+        for at in range(0, len(bounds), per):
+            spans = bounds[at : at + per]
+            # the last range of a file needs no count: no range follows it
+            groups.append((file, spans, len(spans) - (at + per >= len(bounds))))
+    asked = [i for i, (_, _, counted) in enumerate(groups) if counted or words]
+    answers: dict[int, tuple[list[int], list[bytes]]] = {}
+    if asked:
+        futures = client.map(
+            _survey,
+            [groups[i][0] for i in asked],
+            [groups[i][1] for i in asked],
+            [groups[i][2] for i in asked],
+            [words] * len(asked),
+            pure=False,
         )
-        for (file, _, _, _), said in zip(ranges, answers, strict=True):
-            found.setdefault(file, set()).update(said)
+        answers = dict(zip(asked, client.gather(futures), strict=True))
+    found: dict[str, set[bytes]] = {}
+    tasks = []
+    line, last = 1, None
+    for i, (file, spans, _) in enumerate(groups):
+        counts, said = answers.get(i, ([], []))
+        found.setdefault(file, set()).update(said)
+        if file != last:
+            line, last = 1, file
+        ranges = []
+        for j, (start, end) in enumerate(spans):
+            ranges.append((start, end, line))
+            line += counts[j] if j < len(counts) else 0
+        tasks.append(_MapTask(file, tuple(ranges)))
 
     def mentions(file: str, wanted: list[bytes]) -> bool:
-        if file in streamed:
-            return any(w in found.get(file, ()) for w in wanted)
+        if file in found:
+            return any(w in found[file] for w in wanted)
         return may_mention(file, wanted)
 
-    return screened(mentions)
+    return tasks, screened(mentions)
 
 
 def run_on_cluster(
@@ -468,7 +565,7 @@ def run_on_cluster(
     ctx: Context,
     screened: Screened,
 ) -> tuple[_Checker, list[Hit]]:
-    """Check ``docs`` on the cluster; the client's checker absorbs every range's rest.
+    """Check ``docs`` on the cluster; the client's checker absorbs every map task's rest.
 
     ``screened`` takes a screen of the inputs (whether a file may mention
     words) and returns the enabled codes less the rules that cannot fire
@@ -486,20 +583,27 @@ def run_on_cluster(
         buckets = max(opts.buckets or default_buckets(sum(sizes), slots), 1)
         joins = min(joins, buckets)
         parts = plan_parts(sizes, opts.part_bytes or DEFAULT_PART_BYTES, slots)
-        ranges = _ranges(client, [(d.file, n) for d, n in zip(streamed, parts, strict=True)])
-        enabled = _screen(client, enabled, ranges, screened)
+        per = ranges_per_map(sum(parts), slots)
+        planned = [(d.file, n) for d, n in zip(streamed, parts, strict=True)]
+        tasks, enabled = _plan(client, planned, per, enabled, screened)
         checker = _Checker(ctx, enabled, severities, opts.limits)
         index = _identity_index(checker)
-        # every range's map task at once: one message to the scheduler, not one a task
-        jobs = [
-            (file, start, end, line, ctx, enabled, severities, opts.limits)
-            for file, start, end, line in ranges
-        ]
+        setup = (ctx, enabled, severities, opts.limits)
+        # every map task at once: one message to the scheduler, not one a task
         maps = iter(
-            client.map(_map_range, jobs, index=index, buckets=buckets, joins=joins, pure=False)
+            client.map(
+                _map_ranges,
+                [t.file for t in tasks],
+                [t.ranges for t in tasks],
+                setup=setup,
+                index=index,
+                buckets=buckets,
+                joins=joins,
+                pure=False,
+            )
         )
-        per_file = Counter(file for file, _, _, _ in ranges)
-        pieces: list[Any] = []  # per range or document, in input order: (rest, joins...)
+        per_file = Counter(t.file for t in tasks)
+        pieces: list[Any] = []  # per map task or document, in input order: (rest, joins...)
         for d in docs:
             if d.fmt == "ndjson" and d.header is not None:
                 pieces.extend(next(maps) for _ in range(per_file[d.file]))

@@ -461,7 +461,13 @@ class IdentityRule:
     # -- merging and finishing
 
     def merge(self, state: IdentityState, other: IdentityState) -> IdentityState:
-        """Fold a later worker's state into this one."""
+        """Fold a later worker's state into this one.
+
+        ``other`` is only read, and nothing of it is kept that a later fold
+        would change (its unsettled references are copied, not taken): a
+        cluster's join task that Dask runs again (after a worker was lost)
+        folds the same inputs.
+        """
         ids, later = state.ids, other.ids
         common = ids.keys() & later.keys()  # ids seen by both: rare
         olds = {key: ids[key] for key in common}
@@ -481,7 +487,7 @@ class IdentityRule:
         for pkey, records in other.pending.items():
             bucket = state.pending.get(pkey)
             if bucket is None:
-                state.pending[pkey] = records
+                state.pending[pkey] = records[:]  # a copy: a later fold extends it
             else:
                 bucket.extend(records)
         state.community_checks.extend(other.community_checks)
