@@ -500,3 +500,91 @@ def test_the_readings_are_the_upstream_schemas_numbers(model: str) -> None:
     spec = OBSERVED[model]
     assert spec.readings <= numeric, spec.readings - numeric
     assert numeric <= spec.readings | spec.not_readings, numeric - spec.readings - spec.not_readings
+
+
+# ----------------------------------------------------------------------------- DeviceMeasurement units
+
+
+def _measurement(**attrs: Any) -> dict[str, Any]:
+    return {
+        "id": "urn:ngsi-ld:DeviceMeasurement:m1",
+        "type": "DeviceMeasurement",
+        "refDevice": {"type": "Relationship", "object": "urn:ngsi-ld:Device:d1"},
+        "dateObserved": {"type": "Property", "value": "2026-06-23T10:00:00+08:00"},
+        "controlledProperty": {"type": "Property", "value": "temperature"},
+        "numValue": {"type": "Property", "value": 21.5},
+        "@context": [],
+        **attrs,
+    }
+
+
+def test_a_device_measurement_unit_is_translated_and_goes_back(tmp_path: Path) -> None:
+    src = _write(tmp_path, [_measurement(unit={"type": "Property", "value": "CEL"})], "m.jsonld")
+    conv = convert(src, "ngsi-ld")
+    rec = conv.records[0]
+    assert (rec["unit"], rec["fiware:unit"]) == ("Cel", "CEL") and conv.issues == []
+    assert [(i["field"], i["method"]) for i in rec["provenance"]["imputed"]] == [
+        ("/unit", "crosswalk")
+    ]
+    out = json.loads(export(conv.records, "ngsi-ld"))[0]
+    assert out["unit"] == {"type": "Property", "value": "CEL"}
+    again = convert(_write(tmp_path, [out], "again.jsonld"), "ngsi-ld").records[0]
+    assert {k: v for k, v in again.items() if k != "provenance"} == {
+        k: v for k, v in rec.items() if k != "provenance"
+    }
+
+
+@pytest.mark.parametrize("form", ["ngsi-ld", "ngsi-v2"])
+def test_a_device_measurement_unit_code_on_its_value_is_read(form: str, tmp_path: Path) -> None:
+    if form == "ngsi-ld":
+        ent = _measurement(numValue={"type": "Property", "value": 41.5, "unitCode": "GQ"})
+    else:
+        ent = {
+            "id": "m1",
+            "type": "DeviceMeasurement",
+            "refDevice": {"type": "Relationship", "value": "d1"},
+            "dateObserved": {"type": "DateTime", "value": "2026-06-23T10:00:00+08:00"},
+            "controlledProperty": {"type": "Text", "value": "no2"},
+            "numValue": {
+                "type": "Number",
+                "value": 41.5,
+                "metadata": {"unitCode": {"value": "GQ"}},
+            },
+        }
+    conv = convert(_write(tmp_path, [ent], "m.json"), form)
+    rec = conv.records[0]
+    assert (rec["unit"], rec["fiware:unitCode"]) == ("ug/m3", "GQ")
+    assert conv.issues == [] and conv.lossless  # the unitCode is no longer reported dropped
+
+
+def test_each_reading_may_say_when_it_was_observed(tmp_path: Path) -> None:
+    no_date = _air(
+        dateObserved=None,
+        no2={"type": "Property", "value": 41.5, "observedAt": "2026-06-23T10:05:00Z"},
+        pm10={"type": "Property", "value": 58, "observedAt": "2026-06-23T10:10:00Z"},
+    )
+    conv = convert(_write(tmp_path, [no_date], "t.jsonld"), "ngsi-ld")
+    assert {r["property"]: r["observed_at"] for r in conv.records} == {
+        "no2": "2026-06-23T10:05:00Z",
+        "pm10": "2026-06-23T10:10:00Z",
+    }
+    assert conv.issues == [] and conv.lossless
+
+
+def test_the_cli_converts_and_reports_in_both_languages(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from smartstd.cli import main
+
+    src = _write(tmp_path, [_air(no2={"type": "Property", "value": "high"})], "bad.jsonld")
+    out, report = tmp_path / "o.ndjson", tmp_path / "r.json"
+    for lang, words in (("zh-CN", "不是有限数值"), ("en", "is not a finite number")):
+        argv = ["convert", str(src), "--from", "ngsi-ld", "-o", str(out), "--lang", lang]
+        argv += ["--report", str(report)]
+        result = CliRunner().invoke(main, argv)
+        assert result.exit_code == 0, result.output
+        issues = json.loads(report.read_text(encoding="utf-8"))["issues"]
+        assert [(i["code"], i["source"]) for i in issues] == [("CV127", "bad.jsonld#/0/no2")]
+        assert words in issues[0]["message"]
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(x)["property"] for x in lines[1:]] == ["pm10"]

@@ -103,6 +103,8 @@ def _read_measurement(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str
                 value=_text(unit.value),
                 expected=f"a unit code of at most {UNIT_MAX} characters (e.g. Cel, %, kW.h)",
             )
+    if "unit" not in d.record:
+        _unit_of_value(conv, d, ent)
     outlier = attrs.get("outlier")
     if "quality" not in d.record and outlier is not None and outlier.value is True:
         d.impute(
@@ -127,6 +129,24 @@ def _read_unit(conv: Conversion, d: Draft, ent: NgsiEntity, code: str, used: set
         return
     used.add("unit")
     if hit.how == "unknown":
+        d.issue("CV128", "unit", place, code=code)
+
+
+def _unit_of_value(conv: Conversion, d: Draft, ent: NgsiEntity) -> None:
+    """``unit`` from ``numValue``'s own NGSI-LD ``unitCode`` (or NGSI-v2 metadata), if any."""
+    num = ent.attrs.get("numValue")
+    raw = num.extra.get("unitCode") if num is not None else None
+    code = raw.get("value") if isinstance(raw, dict) else raw
+    if num is None or not isinstance(code, str) or not code or len(code) > UNIT_MAX:
+        return  # (anything else stays in the extra, reported dropped)
+    place = f"{ent.place}/numValue/unitCode"
+    hit = read_unit(code, conv.crosswalk)
+    d.set("unit", hit.unit, place)
+    num.extra = {k: v for k, v in num.extra.items() if k != "unitCode"}
+    if hit.how == "map":
+        d.mark("unit", "crosswalk", f"unitCode {code!r} via the unit table", place)
+        d.keep("unitCode", code, place)
+    elif hit.how == "unknown":
         d.issue("CV128", "unit", place, code=code)
 
 
