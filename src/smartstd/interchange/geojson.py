@@ -32,9 +32,11 @@ The text is decoded one feature at a time (a FeatureCollection's members
 are scanned, each feature decoded alone), so the parsed file never sits
 in memory beside the records made of it.
 
-Writing (:func:`to_geojson`) does the reverse: one Feature per record that
-has a geometry, its main geometry field as the geometry and its other fields
-as properties under the keys the reader takes back.
+Writing (``_geojson_write``) does the reverse: one Feature per record that
+has a geometry, its main geometry field as the geometry and its other
+fields as properties under the keys the reader takes back. The file is
+scanned by ``_geojson_text`` and the coordinates checked by
+``_geojson_geometry``.
 
 GeoJSON 转换：要素集合、单个要素或要素序列与标准记录互转；坐标逐一检查，问题以 JSON 指针定位到要素。
 """
@@ -44,13 +46,14 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
 from smartstd.interchange import values
+from smartstd.interchange._geojson_geometry import Findings, check, validity
+from smartstd.interchange._geojson_text import decoder, escape, events, finite, preview, texts
 from smartstd.interchange.columns import Column, columns_for, sheet_name
 from smartstd.interchange.spreadsheet import (
     _cell,
@@ -71,7 +74,6 @@ __all__ = [
     "SEQUENCE_SUFFIXES",
     "geometry_fields",
     "read_geojson",
-    "to_geojson",
 ]
 
 #: File name endings read as one feature per line (or RFC 8142 text sequences).
@@ -80,7 +82,6 @@ SEQUENCE_SUFFIXES = (".geojsonl", ".geojsons", ".geojsonseq", ".jsonl", ".ndjson
 ACCEPTED_CRS = {"4326": "WGS 84", "CRS84": "WGS 84 (lon, lat)", "4490": "CGCS2000"}
 
 PREFIX = "geojson"
-_WS = re.compile(r"[ \t\n\r]*")
 _EXT = re.compile(r"^[a-z][a-z0-9]{0,15}:[A-Za-z][A-Za-z0-9_]{0,63}$")
 _EPSG = re.compile(r"EPSG\D{0,8}(\d{4,6})\s*$", re.IGNORECASE)
 _CRS84 = re.compile(r"CRS:?84\s*$", re.IGNORECASE)
@@ -95,9 +96,6 @@ _GEOMETRIES = (
     "MultiPolygon",
     "GeometryCollection",
 )
-#: A rough box around China (longitude, latitude) for the swapped-axes warning.
-_CHINA_LON = (73.0, 136.0)
-_CHINA_LAT = (3.0, 54.0)
 
 
 # ----------------------------------------------------------------------------- the model
@@ -275,99 +273,13 @@ class _Mark:
         st.duplicates.clear()
 
 
-def _decoder(st: _State) -> json.JSONDecoder:
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in items:
-            if key in out:
-                st.duplicates.append((key, out[key]))
-            out[key] = value
-        return out
-
-    return json.JSONDecoder(object_pairs_hook=pairs)
-
-
-def _char(text: str, i: int, what: str) -> str:
-    if i >= len(text):
-        raise json.JSONDecodeError(f"Expecting {what}", text, i)
-    return text[i]
-
-
-def _events(text: str, st: _State) -> Iterator[tuple[str, str, Any]]:
-    """The top-level members of a GeoJSON object, each feature of ``features`` alone.
-
-    Yields ``("member", key, value)`` and ``("feature", index, value)``, or
-    one ``("top", "", value)`` when the text is not an object. Raises
-    ``json.JSONDecodeError`` where the text stops being JSON.
-    """
-    dec = _decoder(st)
-    raw = dec.raw_decode
-    i = _WS.match(text, 0).end()  # type: ignore[union-attr]
-    if _char(text, i, "value") != "{":
-        value, i = raw(text, i)
-        if _WS.match(text, i).end() != len(text):  # type: ignore[union-attr]
-            raise json.JSONDecodeError("Extra data", text, _WS.match(text, i).end())  # type: ignore[union-attr]
-        yield "top", "", value
-        return
-    i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
-    seen: set[str] = set()
-    if _char(text, i, "property name enclosed in double quotes") == "}":
-        i += 1
-    else:
-        while True:
-            if _char(text, i, "property name enclosed in double quotes") != '"':
-                raise json.JSONDecodeError(
-                    "Expecting property name enclosed in double quotes", text, i
-                )
-            key, i = raw(text, i)
-            i = _WS.match(text, i).end()  # type: ignore[union-attr]
-            if _char(text, i, "':' delimiter") != ":":
-                raise json.JSONDecodeError("Expecting ':' delimiter", text, i)
-            i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
-            if key in seen:
-                st.duplicates.append((key, "(a member of the document)"))
-            seen.add(key)
-            if key == "features" and _char(text, i, "value") == "[":
-                i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
-                n = 0
-                if _char(text, i, "value") == "]":
-                    i += 1
-                else:
-                    while True:
-                        value, i = raw(text, i)
-                        yield "feature", str(n), value
-                        n += 1
-                        i = _WS.match(text, i).end()  # type: ignore[union-attr]
-                        c = _char(text, i, "',' delimiter")
-                        if c == "]":
-                            i += 1
-                            break
-                        if c != ",":
-                            raise json.JSONDecodeError("Expecting ',' delimiter", text, i)
-                        i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
-            else:
-                value, i = raw(text, i)
-                yield "member", key, value
-            i = _WS.match(text, i).end()  # type: ignore[union-attr]
-            c = _char(text, i, "',' delimiter")
-            if c == "}":
-                i += 1
-                break
-            if c != ",":
-                raise json.JSONDecodeError("Expecting ',' delimiter", text, i)
-            i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
-    end = _WS.match(text, i).end()  # type: ignore[union-attr]
-    if end != len(text):
-        raise json.JSONDecodeError("Extra data", text, end)
-
-
 def _read_document(conv: Conversion, text: str, st: _State) -> None:
     name = st.name
     members: dict[str, Any] = {}
     features = False
     limit = conv.options.limits.max_records
     mark = _Mark(conv)
-    for kind, key, value in _events(text, st):
+    for kind, key, value in events(text, st.duplicates):
         if kind == "top":
             what = "a JSON array" if isinstance(value, list) else f"a JSON {type(value).__name__}"
             conv.issue(
@@ -412,7 +324,7 @@ def _read_document(conv: Conversion, text: str, st: _State) -> None:
         for key in members:
             if key not in _COLLECTION_MEMBERS:
                 conv.drop(
-                    f"{name}#/{_esc(key)}",
+                    f"{name}#/{escape(key)}",
                     key,
                     "a member of the collection, not of a feature",
                     members[key],
@@ -433,8 +345,8 @@ def _read_document(conv: Conversion, text: str, st: _State) -> None:
 def _read_sequence(conv: Conversion, path: Path, st: _State) -> None:
     """One feature (or collection) per line, or RFC 8142 record-separated texts."""
     limit = conv.options.limits.max_records
-    dec = _decoder(st)
-    for lineno, raw in _texts(path):
+    dec = decoder(st.duplicates)
+    for lineno, raw in texts(path):
         if st.stopped:
             return
         place = f"{st.name}:{lineno}"
@@ -490,39 +402,11 @@ def _read_sequence(conv: Conversion, path: Path, st: _State) -> None:
             _feature(conv, st, feat, where)
 
 
-def _texts(path: Path) -> Iterator[tuple[int, bytes]]:
-    """Each text of a sequence and the line it starts on: split on RS if any, else on lines."""
-    with path.open("rb") as fh:
-        lineno = 0
-        pending = b""
-        start = 1
-        rs = False
-        for line in fh:
-            lineno += 1
-            if not rs and b"\x1e" in line:
-                rs = True
-            if not rs:
-                yield lineno, line
-                continue
-            parts = line.split(b"\x1e")
-            pending += parts[0]
-            for part in parts[1:]:
-                if pending.strip():
-                    yield start, pending
-                pending, start = part, lineno
-        if pending.strip():
-            yield start, pending
-
-
 def _duplicate_members(conv: Conversion, st: _State, place: str) -> None:
     for key, first in st.duplicates:
         conv.issue("CV162", place, key=key)
         conv.drop(place, key, "given twice; the last value was read", first)
     st.duplicates.clear()
-
-
-def _esc(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
 
 
 def _crs(conv: Conversion, value: Any, place: str, st: _State, before: _Mark | None = None) -> bool:
@@ -612,7 +496,7 @@ def _feature(conv: Conversion, st: _State, obj: Any, place: str) -> None:
         _geometry(conv, d, obj.get("geometry"), f"{place}/geometry", None)
     for key, value in obj.items():
         if key not in _FEATURE_MEMBERS and key != "crs":
-            d.keep(key, value, f"{place}/{_esc(key)}")
+            d.keep(key, value, f"{place}/{escape(key)}")
         elif key == "bbox" and value is not None:
             conv.drop(
                 f"{place}/bbox",
@@ -650,7 +534,7 @@ def _id(
         used.add("id")
     got = _normal_id(raw, d.type) if raw is not None else None
     if raw is not None and got is None:
-        d.issue("CV120", "/id", where, value=_preview(raw), expected="an id (a string or a number)")
+        d.issue("CV120", "/id", where, value=preview(raw), expected="an id (a string or a number)")
         conv.drop(where, "id", "not an id", raw, d)
     if got is None:
         got = f"{sheet_name(d.type).lower()}-{conv.read}"
@@ -676,26 +560,6 @@ def _id(
     return used
 
 
-def _preview(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _finite(value: Any) -> bool:
-    """Whether a JSON value holds no NaN or infinity (walked without recursion)."""
-    stack = [value]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, float):
-            if not math.isfinite(v):
-                return False
-        elif isinstance(v, list):
-            stack.extend(v)
-        elif isinstance(v, dict):
-            stack.extend(v.values())
-    return True
-
-
 def _properties(
     conv: Conversion, d: Draft, props: dict[str, Any], base: str, used: set[str]
 ) -> None:
@@ -703,15 +567,15 @@ def _properties(
     for key, value in props.items():
         if value is None or key in used:
             continue
-        place = f"{base}/{_esc(key)}"
+        place = f"{base}/{escape(key)}"
         if key == "type" and isinstance(value, str) and _type_of(value) == type_name:
             continue
-        if not _finite(value):
+        if not finite(value):
             d.issue(
                 "CV120",
                 "",
                 place,
-                value=_preview(value),
+                value=preview(value),
                 expected="a finite number (NaN and infinity are not JSON numbers)",
             )
             conv.drop(place, key, "NaN or infinity", value, d)
@@ -769,7 +633,7 @@ def _column(conv: Conversion, d: Draft, col: Column, key: str, value: Any, place
             "CV120",
             "/" + "/".join(col.path),
             place,
-            value=_preview(value),
+            value=preview(value),
             expected=f"a single value ({col.kind})",
         )
         conv.drop(place, key, "a list or object where one value belongs", value, d)
@@ -794,7 +658,7 @@ def _whole(conv: Conversion, d: Draft, name: str, key: str, value: Any, place: s
     if isinstance(have, dict) and isinstance(value, dict):  # beside the feature's geometry
         for sub, v in value.items():
             if sub in have:
-                conv.drop(f"{place}/{_esc(sub)}", f"{key}.{sub}", "given by the geometry", v, d)
+                conv.drop(f"{place}/{escape(sub)}", f"{key}.{sub}", "given by the geometry", v, d)
             else:
                 have[sub] = v
                 d.fields[f"/{name}/{sub}"] = place
@@ -803,76 +667,6 @@ def _whole(conv: Conversion, d: Draft, name: str, key: str, value: Any, place: s
 
 
 # ----------------------------------------------------------------------------- geometry
-
-
-@dataclass
-class _Findings:
-    """Coordinate findings of one geometry: the first of each kind, and how many."""
-
-    broken: list[tuple[str, str]] = field(default_factory=list)
-    kinds: dict[str, list[Any]] = field(default_factory=dict)
-
-    def add(self, code: str, where: str, **params: Any) -> None:
-        slot = self.kinds.setdefault(code, [where, params, 0])
-        slot[2] += 1
-
-    def has(self, *codes: str) -> bool:
-        return any(c in self.kinds for c in codes)
-
-
-def _pos_text(pos: list[Any]) -> str:
-    return "[" + ", ".join(str(x) for x in pos[:3]) + "]"
-
-
-def _position(pos: Any, where: str, out: _Findings) -> bool:
-    """Check one position; one that is not 2 or 3 finite numbers makes the geometry unusable."""
-    if (
-        not isinstance(pos, list)
-        or not 2 <= len(pos) <= 3
-        or any(isinstance(x, bool) or not isinstance(x, (int, float)) for x in pos)
-        or not all(math.isfinite(x) for x in pos)
-    ):
-        out.broken.append((where, _preview(pos)))
-        return False
-    lon, lat = float(pos[0]), float(pos[1])
-    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        out.add("CV155", where, position=_pos_text(pos))
-    if _CHINA_LAT[0] <= lon <= _CHINA_LAT[1] and _CHINA_LON[0] <= lat <= _CHINA_LON[1]:
-        out.add("CV156", where, position=_pos_text(pos), swapped=f"[{pos[1]}, {pos[0]}]")
-    return True
-
-
-def _ring(ring: Any, where: str, out: _Findings) -> bool:
-    if not isinstance(ring, list):
-        out.broken.append((where, _preview(ring)))
-        return False
-    if not all(_position(p, f"{where}/{i}", out) for i, p in enumerate(ring)):
-        return False
-    if len(ring) < 4:
-        out.add("CV158", where, count=len(ring))
-    elif list(ring[0]) != list(ring[-1]):
-        out.add(
-            "CV157", f"{where}/{len(ring) - 1}", first=_pos_text(ring[0]), last=_pos_text(ring[-1])
-        )
-    return True
-
-
-def _polygon(rings: Any, where: str, out: _Findings) -> bool:
-    if not isinstance(rings, list) or not rings:
-        out.broken.append((where, _preview(rings)))
-        return False
-    return all(_ring(r, f"{where}/{i}", out) for i, r in enumerate(rings))
-
-
-def _coordinates(gtype: str, coords: Any, where: str, out: _Findings) -> bool:
-    if gtype == "Point":
-        return _position(coords, where, out)
-    if gtype == "Polygon":
-        return _polygon(coords, where, out)
-    if not isinstance(coords, list) or not coords:
-        out.broken.append((where, _preview(coords)))
-        return False
-    return all(_polygon(p, f"{where}/{i}", out) for i, p in enumerate(coords))
 
 
 def _geometry(conv: Conversion, d: Draft, geom: Any, place: str, name: str | None) -> None:
@@ -892,120 +686,25 @@ def _geometry(conv: Conversion, d: Draft, geom: Any, place: str, name: str | Non
         d.issue("CV153", "", place, geometry=gtype, type=d.type, accepted=can)
         conv.drop(place, "geometry", f"a {gtype} cannot go into a {d.type}", geom, d)
         return
-    out = _Findings()
+    out = Findings()
     path = tuple(target.split("."))
     ptr = "/" + "/".join(path)
-    if not _coordinates(gtype, geom.get("coordinates"), f"{place}/coordinates", out):
+    if not check(gtype, geom.get("coordinates"), f"{place}/coordinates", out):
         where, value = out.broken[0]
         d.issue("CV154", ptr, where, value=value)
         conv.drop(place, target, "the coordinates cannot be read", geom, d)
         return
     clean: dict[str, Any] = {"type": gtype, "coordinates": geom["coordinates"]}
     for key, value in geom.items():
-        if key == "bbox" and isinstance(value, list) and _finite(value):
+        if key == "bbox" and isinstance(value, list) and finite(value):
             clean["bbox"] = value
         elif key not in ("type", "coordinates"):
             reason = "a member of the geometry with no place in the standard"
-            conv.drop(f"{place}/{_esc(key)}", key, reason, value, d)
+            conv.drop(f"{place}/{escape(key)}", key, reason, value, d)
     _put(d, path, clean, place)
     for code, (where, params, count) in out.kinds.items():
         d.issue(code, ptr, where, n=count, **params)
     if gtype != "Point" and not out.has("CV155", "CV157", "CV158"):
-        _validity(d, clean, ptr, place)
-
-
-def _validity(d: Draft, geom: dict[str, Any], ptr: str, place: str) -> None:
-    """A polygon that crosses itself (shapely, when installed): a warning."""
-    try:
-        import shapely
-        from shapely.geometry import shape
-    except ModuleNotFoundError:  # pragma: no cover - shapely is in the convert extra
-        return
-    try:
-        reason = shapely.is_valid_reason(shape(geom))
-    except Exception:  # shapely refuses what it cannot build; the check reports the shape
-        return
-    if reason != "Valid Geometry":
-        d.issue("CV159", ptr, f"{place}/coordinates", reason=str(reason))
-
-
-# ----------------------------------------------------------------------------- writing
-
-
-def _flat(type_name: str, path: tuple[str, ...], value: Any) -> dict[str, Any] | None:
-    """A field as properties under column keys (``name.zh-CN``), or ``None`` to write it whole."""
-    cols = {c.path: c for c in columns_for(type_name) if c.path[: len(path)] == path}
-    if not isinstance(value, dict) or not cols:
-        return None
-    point = cols.get(path)
-    if point is not None and point.kind in ("lon", "lat"):
-        coords = value.get("coordinates")
-        if (
-            set(value) != {"type", "coordinates"}
-            or not isinstance(coords, list)
-            or len(coords) != 2
-        ):
-            return None
-        key = ".".join(path)
-        return {f"{key}.longitude": coords[0], f"{key}.latitude": coords[1]}
-    out: dict[str, Any] = {}
-    for key, v in value.items():
-        sub = (*path, key)
-        if isinstance(v, dict):
-            flat = _flat(type_name, sub, v)
-            if flat is None:
-                return None
-            out.update(flat)
-            continue
-        col = cols.get(sub)
-        if col is None or isinstance(v, list) or v is None:
-            return None
-        out[col.key] = v
-    return out
-
-
-def _main_geometry(rec: dict[str, Any]) -> tuple[tuple[str, ...], dict[str, Any]] | None:
-    from smartstd.standard.dataset import ENTITY_TYPES
-
-    type_name = rec.get("type")
-    if not isinstance(type_name, str) or type_name not in ENTITY_TYPES:
-        return None
-    for name, _types in geometry_fields(type_name):
-        path = tuple(name.split("."))
-        geo: Any = rec
-        for part in path:
-            geo = geo.get(part) if isinstance(geo, dict) else None
-        if isinstance(geo, dict) and "coordinates" in geo:
-            return path, geo
-    return None
-
-
-def to_feature(rec: dict[str, Any]) -> dict[str, Any] | None:
-    """One record as a GeoJSON Feature, or ``None`` when it has no geometry."""
-    main = _main_geometry(rec)
-    if main is None or "id" not in rec:
-        return None
-    path, geo = main
-    type_name = str(rec["type"])
-    props: dict[str, Any] = {"type": type_name}
-    for key, value in rec.items():
-        if key in ("id", "type") or (key,) == path:
-            continue
-        if key == path[0] and isinstance(value, dict):  # the rest of a request's location
-            value = {k: v for k, v in value.items() if k != path[1]}
-            if not value:
-                continue
-        flat = _flat(type_name, (key,), value)
-        if flat is None:
-            props[key] = value
-        else:
-            props.update(flat)
-    return {"type": "Feature", "id": rec["id"], "geometry": geo, "properties": props}
-
-
-def to_geojson(records: list[dict[str, Any]]) -> str:
-    """The records that have a geometry, as a FeatureCollection (one feature a line)."""
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    feats = [f for f in (to_feature(r) for r in records if isinstance(r, dict)) if f is not None]
-    body = ",\n".join(dumps(f) for f in feats)
-    return '{"type":"FeatureCollection","features":[\n' + body + ("\n" if body else "") + "]}\n"
+        why = validity(clean)
+        if why is not None:
+            d.issue("CV159", ptr, f"{place}/coordinates", reason=why)
