@@ -235,6 +235,25 @@ def test_a_join_run_again_on_the_same_inputs_finds_the_same() -> None:
     assert [hit.where.line if hit.where else None for hit in observed] == lines
 
 
+def test_dask_is_told_the_size_of_what_the_tasks_keep() -> None:
+    """Dask spills results by their sizes: packed buckets must not count as empty objects."""
+    import pickle
+
+    from dask.sizeof import sizeof
+
+    from smartstd.conformance.checker import _ChunkResult
+    from smartstd.conformance.cluster import _split_result
+    from smartstd.rules.sc2.checks import IdentityState
+
+    ids = {f"obs-{i:06d}": i % 3 for i in range(20_000)}
+    result = _ChunkResult([], [IdentityState(ids=ids)], Counter(), 20_000)
+    split = _split_result(result, 0, 4, 2)
+    for share in split[1:]:
+        kept = len(pickle.dumps(share))
+        assert kept / 2 < sizeof(share) < kept * 2
+    assert sizeof(IdentityState(ids=ids)) > 100 * len(ids)
+
+
 def test_merge_keeps_nothing_of_the_state_it_folds_in() -> None:
     from array import array
 

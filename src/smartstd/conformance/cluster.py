@@ -48,6 +48,7 @@ Dask is an optional extra: ``pip install 'smartstd[cluster]'``.
 
 from __future__ import annotations
 
+import sys
 import threading
 import zlib
 from array import array
@@ -370,6 +371,47 @@ def _unpack(piece: IdentityState | _Packed, files: list[str], incomplete: bool) 
     return replace(piece.state, ids=table)
 
 
+def _size_of_state(state: IdentityState) -> int:
+    """About how many bytes an identity state holds (for Dask's memory accounting)."""
+    return (
+        400
+        + 100 * (len(state.ids) + len(state.org_kinds) + len(state.untyped))
+        + 100 * sum(len(v) for v in state.communities.values())
+        + sum(200 + 8 * len(records) for records in state.pending.values())
+        + 300 * len(state.community_checks)
+        + 100 * len(state.cross_duplicates)
+    )
+
+
+def _size_of_packed(piece: _Packed) -> int:
+    size = sys.getsizeof(piece.ids) + sys.getsizeof(piece.types) + 100
+    return size + (_size_of_state(piece.state) if piece.state is not None else 0)
+
+
+def _size_of_result(result: _ChunkResult) -> int:
+    states = sum(_size_of_state(s) if isinstance(s, IdentityState) else 1000 for s in result.states)
+    return 1000 + 1000 * len(result.findings) + states
+
+
+def _register_sizes() -> None:
+    """Tell Dask the sizes of what the tasks keep: its own guess is the size of an empty object.
+
+    Dask decides when a worker spills results to disk by their sizes: a
+    range's packed buckets (megabytes) counted as a kilobyte would never be.
+    """
+    try:
+        import dask.sizeof
+    except ImportError:  # no Dask: nothing to tell
+        return
+    sizes: Any = dask.sizeof.sizeof  # untyped: its register is called through Any
+    sizes.register(_Packed)(_size_of_packed)
+    sizes.register(IdentityState)(_size_of_state)
+    sizes.register(_ChunkResult)(_size_of_result)
+
+
+_register_sizes()
+
+
 def _split_result(
     result: _ChunkResult, index: int | None, buckets: int, joins: int
 ) -> tuple[Any, ...]:
@@ -445,15 +487,22 @@ def _join(ctx: Context, *shares: Any) -> list[Hit]:  # pragma: no cover - in a w
     parts: list[_Part] = [part for share in shares if share is not None for part in share]
     with _exact_ids():
         for k in range(len(parts[0][2]) if parts else 0):
-            state = rule.new_state()
+            state: IdentityState | None = None
             for files, incomplete, pieces in parts:
                 piece = pieces[k]
+                if state is None:
+                    if isinstance(piece, _Packed) and piece.state is None:
+                        # ids alone, unpacked into a new table: the fold starts with it
+                        state = _unpack(piece, list(files), incomplete)
+                        continue
+                    state = rule.new_state()
                 if piece is None:  # a bucket of nothing: its range's files still count
                     state.files.extend(f for f in files if f not in state.files)
                     state.incomplete = state.incomplete or incomplete
                 else:
                     state = rule.merge(state, _unpack(piece, files, incomplete))
-            hits.extend(rule.finish(state, ctx))
+            if state is not None:
+                hits.extend(rule.finish(state, ctx))
     return hits
 
 
