@@ -300,6 +300,27 @@ def test_map_tasks_check_several_ranges_only_past_a_bound() -> None:
     assert ranges_per_map(3200, 0) == -(-3200 // MIN_MAPS)
 
 
+def test_tasks_of_a_run_grow_with_the_input_less_than_its_square() -> None:
+    from smartstd.conformance.cluster import count_tasks
+
+    gib = 1024**3
+    small = count_tasks(37 * 1024 * 1024, 2)  # the benchmark's 200,000 records
+    assert small == {
+        "survey": 2,
+        "map": 2,
+        "share": 4,
+        "join": 2,
+        "rest": 2,
+        "total": 12,
+        "ranges": 2,
+    }
+    city = count_tasks(200 * gib, 32)  # Guangzhou's year on 32 workers: 3,200 ranges
+    assert city["ranges"] == 3200 and city["map"] == 128 and city["join"] == 416
+    assert city["total"] == 3 * 128 + 128 * 416 + 416 == 54_048
+    # the part that grows with both: map tasks (bounded by the workers) times joins
+    assert count_tasks(400 * gib, 32)["share"] == 128 * 832
+
+
 def test_map_tasks_of_several_ranges_give_the_same_report(
     planted: list[str], scheduler: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

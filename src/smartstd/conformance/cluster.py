@@ -78,6 +78,7 @@ __all__ = [
     "JOIN_BYTES",
     "QUIET",
     "bucket_of",
+    "count_tasks",
     "default_buckets",
     "default_joins",
     "local_cluster",
@@ -539,6 +540,23 @@ def ranges_per_map(ranges: int, slots: int) -> int:
     """
     most = max(MAPS_PER_SLOT * max(slots, 1), MIN_MAPS)
     return 1 if ranges <= most else -(-ranges // most)
+
+
+def count_tasks(
+    total_bytes: int, slots: int, part_bytes: int = DEFAULT_PART_BYTES
+) -> dict[str, int]:
+    """The tasks of a run on ``total_bytes`` of NDJSON in one file, by kind, with the defaults.
+
+    ``survey`` (line ends and screen, one per map task), ``map``, ``share``
+    (a join's share of a map task: one per map task and join), ``join``
+    and ``rest`` (what the client merges, one per map task), and ``ranges``
+    (how many ranges the map tasks check; not tasks).
+    """
+    ranges = plan_parts([total_bytes], part_bytes, slots)[0]
+    maps = -(-ranges // ranges_per_map(ranges, slots))
+    joins = min(default_joins(total_bytes, slots), default_buckets(total_bytes, slots))
+    counts = {"survey": maps, "map": maps, "share": maps * joins, "join": joins, "rest": maps}
+    return {**counts, "total": sum(counts.values()), "ranges": ranges}
 
 
 @dataclass(frozen=True)
