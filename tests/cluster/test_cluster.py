@@ -318,7 +318,7 @@ def test_tasks_of_a_run_grow_with_the_input_less_than_its_square() -> None:
     assert city["ranges"] == 3200 and city["map"] == 128 and city["join"] == 416
     assert city["total"] == 3 * 128 + 128 * 416 + 416 == 54_048
     # the part that grows with both: map tasks (bounded by the workers) times joins
-    assert count_tasks(400 * gib, 32)["share"] == 128 * 832
+    assert count_tasks(400 * gib, 32)["share"] == 128 * 800
 
 
 def test_map_tasks_of_several_ranges_give_the_same_report(
