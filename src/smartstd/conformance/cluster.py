@@ -6,11 +6,14 @@ that lets it grow past one machine's memory: **no process holds every id**.
 1. **Map.** Every NDJSON input is split into byte ranges aligned to line
    starts (at most ``part_bytes`` each, their number a multiple of the
    workers' threads, :func:`plan_parts`), each with its exact first line
-   number (the workers count the line ends before it; the client never
-   reads the data). A task checks one range, as a worker process of ``--jobs`` does:
-   structure, the entity rules, the per-record part of every dataset rule.
-   JSON and YAML inputs (small by nature) are checked by the client and
-   enter the flow in their place.
+   number (a survey task per map task counts the line ends and screens the
+   bytes for rules that cannot fire; the client never reads the data). A
+   map task checks one range, as a worker process of ``--jobs`` does:
+   structure, the entity rules, the per-record part of every dataset rule;
+   past :data:`MAPS_PER_SLOT` map tasks per worker thread it checks several
+   consecutive ranges one by one (:func:`ranges_per_map`). JSON and YAML
+   inputs (small by nature) are checked by the client and enter the flow in
+   their place.
 2. **Partition.** The identity rule's state of each range (ids, organisation
    kinds, the communities of buildings, grids and devices, the unsettled
    references and community checks) is split by a stable hash of the id it
@@ -26,15 +29,18 @@ that lets it grow past one machine's memory: **no process holds every id**.
    duplicates, references resolved or not, mistyped references,
    communities. Every question the identity rule asks is about one id, so
    a bucket holds all it needs; a join holds one bucket's ids at a time,
-   about 90,000 however large the input. Buckets cost no tasks: a range
-   and a join meet in one small task whatever the number of buckets.
+   about 90,000 however large the input. Buckets cost no tasks: a map task
+   and a join meet in one small task whatever the number of buckets
+   (:func:`count_tasks`). A join only reads its inputs, so Dask may run it
+   again after losing a worker.
 4. **Finish.** The other dataset rules keep small states (households,
    eligibility, coverage, the charter), which the client merges in input
    order and finishes, the charter's checks as one piece.
 
 The tasks of each step go to the scheduler in one message (``client.map``),
-and a local cluster runs with Dask's profiler off and its monitors slowed
-(:data:`QUIET`): on two cores they took a tenth of the CPU.
+and a local cluster runs with Dask's profiler off, its monitors slowed and
+glibc's own malloc trimming (:data:`QUIET`): on two cores they took a tenth
+of the CPU, and the trimming as much again in page faults.
 
 Findings are placed and sorted exactly as a local check does, so the report
 is byte-identical to ``--jobs 1`` (a test proves it on defects planted
