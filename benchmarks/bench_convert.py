@@ -8,6 +8,8 @@ records:
 * `smartstd check --level L1` of the SCDS dataset the conversion wrote (the baseline),
 * converting NGSI-v2 (read, map, crosswalk, provenance, envelope, NDJSON written),
 * converting Open311 JSON,
+* converting NGSI-LD AirQualityObserved entities, 12 readings each (counted
+  in Observations written; reported, no target),
 * converting an xlsx workbook (fewer rows; reported, no target),
 
 and prints each conversion's speed (records per CPU second of this process)
@@ -62,6 +64,45 @@ def write_open311(path: Path, n: int) -> None:
     path.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
 
 
+#: One station's hour: 12 readings, units as UN/CEFACT codes (as the upstream example has them).
+_READINGS = {
+    "no2": ("GQ", 41.5),
+    "no": ("GQ", 12.0),
+    "so2": ("GQ", 6.0),
+    "o3": ("GQ", 88.0),
+    "pm10": ("GQ", 58.0),
+    "pm25": ("GQ", 33.0),
+    "co": ("GP", 0.7),
+    "temperature": ("CEL", 24.1),
+    "relativeHumidity": ("P1", 71.0),
+    "windSpeed": ("MTS", 2.4),
+    "windDirection": ("DD", 135.0),
+    "pressure": ("A97", 1009.2),
+}
+
+
+def write_air(path: Path, n: int) -> None:
+    """``n`` NGSI-LD normalized AirQualityObserved entities (about n / 12 of them)."""
+    out = []
+    for i in range(max(1, n // len(_READINGS))):
+        ent: dict[str, Any] = {
+            "id": f"urn:ngsi-ld:AirQualityObserved:gz-aq-{i % 40:02d}-{i}",
+            "type": "AirQualityObserved",
+            "dateObserved": {"type": "Property", "value": "2026-06-23T10:00:00+08:00"},
+            "refDevice": {"type": "Relationship", "object": f"urn:ngsi-ld:Device:aq-{i % 40}"},
+            "location": {
+                "type": "GeoProperty",
+                "value": {"type": "Point", "coordinates": [113.3, 23.1]},
+            },
+            "airQualityLevel": {"type": "Property", "value": "moderate"},
+        }
+        for name, (unit, value) in _READINGS.items():
+            ent[name] = {"type": "Property", "value": value + i % 7, "unitCode": unit}
+        ent["@context"] = []
+        out.append(ent)
+    path.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+
+
 def write_xlsx(path: Path, n: int) -> None:
     import openpyxl
 
@@ -108,8 +149,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp)
         ngsi, o311, xlsx = d / "entities.json", d / "requests.json", d / "buildings.xlsx"
+        air = d / "air.jsonld"
         write_ngsi(ngsi, n)
         write_open311(o311, n)
+        write_air(air, n)
         rows = min(n, 20_000)
         write_xlsx(xlsx, rows)
         out = d / "out.ndjson"
@@ -124,6 +167,11 @@ def main() -> int:
             conv.write(d / "o311.ndjson")
             return len(conv.records)
 
+        def run_air() -> int:
+            conv = convert(air, "ngsi-ld", publisher_id="o1")
+            conv.write(d / "air.ndjson")
+            return len(conv.records)
+
         def run_xlsx() -> int:
             conv = convert(xlsx, "xlsx", publisher_id="o1")
             conv.write(d / "x.ndjson")
@@ -132,6 +180,7 @@ def main() -> int:
         written, t_ngsi = timed(run_ngsi)
         report, t_check = timed(lambda: smartstd.check([str(out)], level="L1"))
         got, t_o311 = timed(run_open311)
+        got_air, t_air = timed(run_air)
         got_x, t_xlsx = timed(run_xlsx)
     base = written / t_check
     print(f"records: {n} (NGSI-v2 keyValues, Open311 JSON); xlsx rows: {rows}")
@@ -139,6 +188,7 @@ def main() -> int:
     for name, count, secs in (
         ("convert --from ngsi-v2", written, t_ngsi),
         ("convert --from open311-json", got, t_o311),
+        ("convert --from ngsi-ld (*Observed)", got_air, t_air),
         ("convert --from xlsx", got_x, t_xlsx),
     ):
         r = count / secs

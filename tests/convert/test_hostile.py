@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smartstd.interchange import convert, export
+from smartstd.interchange._observed import OBSERVED
 
 _json = st.recursive(
     st.none()
@@ -46,9 +47,18 @@ _names = st.sampled_from(
         "unit",
         "outlier",
         "quality",
+        "no2",
+        "temperature",
+        "LAeq",
+        "pH",
+        "refPointOfInterest",
+        "dateObservedTo",
+        "measurand",
+        "reliability",
     ]
 )
-_types = st.sampled_from([*MODELS, "Community", "Nope"])  # every source type, an SCDS one, none
+# every source type (the *Observed ones too), an SCDS one, none
+_types = st.sampled_from([*MODELS, *OBSERVED, "Community", "Nope"])
 
 
 @settings(max_examples=60, deadline=None)

@@ -25,7 +25,16 @@ from smartstd.cli.messages import t
 
 __all__ = ["COMMAND", "convert_command"]
 
-_FROM = ("xlsx", "csv", "open311-json", "open311-xml", "open311-services", "ngsi-v2", "ngsi-ld")
+_FROM = (
+    "xlsx",
+    "csv",
+    "open311-json",
+    "open311-xml",
+    "open311-services",
+    "ngsi-v2",
+    "ngsi-ld",
+    "geojson",
+)
 
 
 #: The converted dataset's envelope and each record's community.
@@ -111,7 +120,9 @@ _report_options = option_group(
     help="A crosswalk file (default: the Guangzhou defaults).",
 )
 @_envelope_options
-@click.option("--type", "entity_type", default=None, help="The entity type of a CSV file.")
+@click.option(
+    "--type", "entity_type", default=None, help="The entity type of a CSV or GeoJSON file."
+)
 @click.option(
     "--language", default="zh-CN", show_default=True, help="The language of the source's text."
 )
@@ -143,7 +154,7 @@ def convert_command(
     lang: str | None,
     quiet: bool,
 ) -> None:
-    """Convert SOURCE (a workbook, CSV, Open311 or NGSI file) into an SCDS dataset.
+    """Convert SOURCE (a workbook, CSV, Open311, NGSI or GeoJSON file) into an SCDS dataset.
 
     Every guessed value is marked in the record's provenance.imputed and
     every source value without a field is kept as an extension field under

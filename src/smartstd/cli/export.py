@@ -1,6 +1,6 @@
-"""``smartstd export DATA --to ngsi-ld|ngsi-v2|open311``: write a dataset in another format.
+"""``smartstd export DATA --to ngsi-ld|ngsi-v2|open311|geojson``: write a dataset in another format.
 
-导出命令：把标准数据集导出为 NGSI-LD、NGSI-v2 或 Open311。
+导出命令：把标准数据集导出为 NGSI-LD、NGSI-v2、Open311 或 GeoJSON。
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ __all__ = ["COMMAND", "export_command"]
     "--to",
     "target",
     required=True,
-    type=click.Choice(["ngsi-ld", "ngsi-v2", "open311"]),
+    type=click.Choice(["ngsi-ld", "ngsi-v2", "open311", "geojson"]),
     help="The format to write.",
 )
 @click.option(
@@ -44,11 +44,12 @@ __all__ = ["COMMAND", "export_command"]
 def export_command(
     data: Path, target: str, key_values: bool, xml: bool, crosswalk: Path | None, out: Path | None
 ) -> None:
-    """Write the SCDS dataset DATA (JSON, NDJSON or YAML) as NGSI-LD, NGSI-v2 or Open311.
+    """Write the SCDS dataset DATA (JSON, NDJSON or YAML) as NGSI-LD, NGSI-v2, Open311 or GeoJSON.
 
     Source values kept as extension fields (fiware:..., open311:...) are
     written back under their own names; fields Open311 has none for go in
-    each request's extended_attributes.
+    each request's extended_attributes. GeoJSON: one Feature per record
+    that has a geometry, its other fields as properties.
     """
     from smartstd.cli import write_output
     from smartstd.interchange import export

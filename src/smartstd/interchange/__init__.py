@@ -1,4 +1,4 @@
-"""Bringing data in and out: spreadsheets, Open311, FIWARE NGSI-v2 and NGSI-LD.
+"""Bringing data in and out: spreadsheets, Open311, FIWARE NGSI-v2 and NGSI-LD, GeoJSON.
 
 :func:`convert` reads a source file into an SCDS dataset and a conversion
 report; :func:`export` writes a dataset's records in another format;
@@ -42,9 +42,9 @@ __all__ = [
 ]
 
 #: The formats :func:`convert` reads.
-FORMATS = ("xlsx", "csv", "open311-json", "open311-xml", "ngsi-v2", "ngsi-ld")
+FORMATS = ("xlsx", "csv", "open311-json", "open311-xml", "ngsi-v2", "ngsi-ld", "geojson")
 #: The formats :func:`export` writes.
-EXPORT_FORMATS = ("ngsi-ld", "ngsi-v2", "open311")
+EXPORT_FORMATS = ("ngsi-ld", "ngsi-v2", "open311", "geojson")
 
 _SYSTEM = {
     "xlsx": "xlsx",
@@ -53,6 +53,7 @@ _SYSTEM = {
     "open311-xml": "open311",
     "ngsi-v2": "fiware",
     "ngsi-ld": "fiware",
+    "geojson": "geojson",
 }
 
 
@@ -119,6 +120,10 @@ def convert(
         read_csv(conv, p)
     elif source_format.startswith("open311"):
         _open311(conv, p, xml=source_format == "open311-xml")
+    elif source_format == "geojson":
+        from smartstd.interchange.geojson import read_geojson
+
+        read_geojson(conv, p)
     else:
         _ngsi(conv, p)
     return finish(conv)
@@ -264,6 +269,10 @@ def export(
         raise UsageError(key="unknown_export_format", name=target, known=", ".join(EXPORT_FORMATS))
     cw = ConvertOptions(crosswalk=crosswalk).resolved_crosswalk()
     records = _records(data)
+    if target == "geojson":
+        from smartstd.interchange.geojson import to_geojson
+
+        return to_geojson(records)
     if target == "open311":
         from smartstd.interchange.open311 import to_open311
 

@@ -4,11 +4,12 @@
 (else the value's NGSI-LD ``observedAt`` or NGSI-v2 ``TimeInstant``) ->
 ``observed_at``, ``controlledProperty`` -> ``property`` (respelled in lower
 case with ``_``), ``numValue`` or else ``textValue`` -> ``value``, ``unit`` ->
-``unit``, ``outlier: true`` -> ``quality: suspect``. A value the reader had to
+``unit`` (a UN/CEFACT code through the unit table to UCUM, ``CEL`` ->
+``Cel``), ``outlier: true`` -> ``quality: suspect``. A value the reader had to
 respell or read keeps its source beside it (``fiware:controlledProperty``);
 a missing required attribute is ``CV126``, an unreadable one ``CV120``.
-Neither ``property`` nor ``unit`` is a code list of the standard, so no
-crosswalk table applies.
+``property`` is not a code list of the standard, so no crosswalk table
+applies; units go through :mod:`~smartstd.interchange._units`.
 
 设备读数（DeviceMeasurement）与标准观测（Observation）之间的转换。
 """
@@ -23,22 +24,22 @@ from typing import TYPE_CHECKING, Any
 
 from smartstd.interchange import values
 from smartstd.interchange._sdm import Model, set_time
+from smartstd.interchange._units import UNIT_MAX, read_unit, write_unit
 from smartstd.interchange.ngsi import NgsiEntity, plain_id
 
 if TYPE_CHECKING:
     from smartstd.interchange.conversion import Conversion, Draft
     from smartstd.interchange.crosswalk import Crosswalk
 
-__all__ = ["MEASUREMENT"]
+__all__ = ["MEASUREMENT", "device_ref", "property_name"]
 
 #: The source types whose entities become Devices: a measurement's ``refDevice``
 #: loses their URN head, as their own ids do, so SC202 finds the device.
 _DEVICE_SOURCES = ("Device", "Camera")
 _PROPERTY_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-_UNIT_MAX = 32
 
 
-def _device_ref(value: str) -> str:
+def device_ref(value: str) -> str:
     for type_name in _DEVICE_SOURCES:
         plain = plain_id(value, type_name)
         if plain != value:
@@ -47,7 +48,7 @@ def _device_ref(value: str) -> str:
 
 
 @lru_cache(maxsize=4096)  # a platform measures few properties, a great many times
-def _property_name(text: str) -> str:
+def property_name(text: str) -> str:
     """``airPollution`` -> ``air_pollution``, ``PM2.5`` -> ``pm2_5`` (``""`` if nothing is left)."""
     if _PROPERTY_NAME.match(text):
         return text
@@ -70,7 +71,7 @@ def _read_measurement(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str
         if ref is None or ref.value in (None, ""):
             d.issue("CV126", "device_id", attr="refDevice", field="device_id")
         elif isinstance(ref.value, str):
-            d.set("device_id", _device_ref(ref.value), f"{ent.place}/refDevice")
+            d.set("device_id", device_ref(ref.value), f"{ent.place}/refDevice")
             used.add("refDevice")
         else:
             d.issue(
@@ -92,17 +93,18 @@ def _read_measurement(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str
         _measured_value(d, ent, used)
     unit = attrs.get("unit")
     if "unit" not in d.record and unit is not None and unit.value not in (None, ""):
-        if isinstance(unit.value, str) and len(unit.value) <= _UNIT_MAX:
-            d.set("unit", unit.value, f"{ent.place}/unit")
-            used.add("unit")
+        if isinstance(unit.value, str) and len(unit.value) <= UNIT_MAX:
+            _read_unit(conv, d, ent, unit.value, used)
         else:
             d.issue(
                 "CV120",
                 "unit",
                 f"{ent.place}/unit",
                 value=_text(unit.value),
-                expected=f"a unit code of at most {_UNIT_MAX} characters (e.g. Cel, %, kW.h)",
+                expected=f"a unit code of at most {UNIT_MAX} characters (e.g. Cel, %, kW.h)",
             )
+    if "unit" not in d.record:
+        _unit_of_value(conv, d, ent)
     outlier = attrs.get("outlier")
     if "quality" not in d.record and outlier is not None and outlier.value is True:
         d.impute(
@@ -112,6 +114,40 @@ def _read_measurement(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str
             "outlier is true: the source marks the value for special processing",
             f"{ent.place}/outlier",
         )
+
+
+def _read_unit(conv: Conversion, d: Draft, ent: NgsiEntity, code: str, used: set[str]) -> None:
+    """``unit`` through the unit table; a translated code stays beside it (``fiware:unit``)."""
+    place = f"{ent.place}/unit"
+    hit = read_unit(code, conv.crosswalk)
+    d.set("unit", hit.unit, place)
+    if hit.how == "map":
+        d.mark("unit", "crosswalk", f"unit {code!r} via the unit table", place)
+        other = ent.attrs.get("unitCode")  # what export writes beside unit, from *Observed
+        if other is not None and other.value == code:
+            used.add("unit")
+        return
+    used.add("unit")
+    if hit.how == "unknown":
+        d.issue("CV128", "unit", place, code=code)
+
+
+def _unit_of_value(conv: Conversion, d: Draft, ent: NgsiEntity) -> None:
+    """``unit`` from ``numValue``'s own NGSI-LD ``unitCode`` (or NGSI-v2 metadata), if any."""
+    num = ent.attrs.get("numValue")
+    raw = num.extra.get("unitCode") if num is not None else None
+    code = raw.get("value") if isinstance(raw, dict) else raw
+    if num is None or not isinstance(code, str) or not code or len(code) > UNIT_MAX:
+        return  # (anything else stays in the extra, reported dropped)
+    place = f"{ent.place}/numValue/unitCode"
+    hit = read_unit(code, conv.crosswalk)
+    d.set("unit", hit.unit, place)
+    num.extra = {k: v for k, v in num.extra.items() if k != "unitCode"}
+    if hit.how == "map":
+        d.mark("unit", "crosswalk", f"unitCode {code!r} via the unit table", place)
+        d.keep("unitCode", code, place)
+    elif hit.how == "unknown":
+        d.issue("CV128", "unit", place, code=code)
 
 
 def _time_of_value(conv: Conversion, d: Draft, ent: NgsiEntity) -> bool:
@@ -157,7 +193,7 @@ def _measured_property(d: Draft, ent: NgsiEntity, used: set[str]) -> None:
         return
     place = f"{ent.place}/controlledProperty"
     one = a.value[0] if isinstance(a.value, list) and len(a.value) == 1 else a.value
-    name = _property_name(one) if isinstance(one, str) else ""
+    name = property_name(one) if isinstance(one, str) else ""
     if not _PROPERTY_NAME.match(name):
         d.issue(
             "CV120",
@@ -201,10 +237,12 @@ def _write_measurement(rec: dict[str, Any], cw: Crosswalk, out: dict[str, Any]) 
         ("device_id", "refDevice"),
         ("observed_at", "dateObserved"),
         ("property", "controlledProperty"),
-        ("unit", "unit"),
     ):
         if field_name in rec:
             out[attr] = rec[field_name]
+    unit = rec.get("unit")
+    if isinstance(unit, str):  # back to UN/CEFACT (a source code kept as fiware:unit wins)
+        out["unit"] = write_unit(unit, cw)
     value = rec.get("value")
     if isinstance(value, bool):  # DeviceMeasurement has no boolean value: its text
         out["textValue"] = "true" if value else "false"

@@ -99,6 +99,8 @@ class Crosswalk:
     defaults: Mapping[str, str] = field(default_factory=dict)
     timezone: str = "+08:00"
     file: str | None = None
+    #: a district's own unit codes (source code -> UCUM), read before the shipped table
+    units: Mapping[str, str] = field(default_factory=dict)
 
     def table(self, name: str) -> Table:
         """The table ``name`` (``fiware.alert_severity``); an empty one when absent."""
@@ -192,6 +194,7 @@ def _parse(data: Any, where: str) -> Crosswalk:
         dict(data.get("defaults") or {}),
         data.get("timezone", "+08:00"),
         where,
+        dict(data.get("units") or {}),
     )
 
 

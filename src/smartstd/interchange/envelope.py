@@ -34,6 +34,7 @@ PREFIX_URIS = {
     "open311": "http://wiki.open311.org/GeoReport_v2",
     "xlsx": "smartstd:template",
     "csv": "smartstd:template",
+    "geojson": "https://www.rfc-editor.org/rfc/rfc7946",
 }
 
 _ID_SAFE = re.compile(r"[^A-Za-z0-9._:-]+")

@@ -1,7 +1,9 @@
 """FIWARE Smart Data Models <-> SCDS: buildings, devices, alerts, issues and measurements.
 
 The source types: Building, Device (and Camera), Alert, IssueReporting (and
-service_requests) and DeviceMeasurement.
+service_requests), DeviceMeasurement, and the multi-reading AirQualityObserved,
+WaterQualityObserved, NoiseLevelObserved and WeatherObserved (one Observation
+per reading, :mod:`~smartstd.interchange._observed`).
 
 Reading: an NGSI entity of a known type becomes an SCDS record. Attributes
 the model maps (``floorsAboveGround`` -> ``floors_above``) land in fields;
@@ -30,6 +32,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from smartstd.interchange._measurement import MEASUREMENT
+from smartstd.interchange._observed import OBSERVED, read_observed
 from smartstd.interchange._sdm import (
     PREFIX,
     Model,
@@ -510,7 +513,10 @@ _MODELS["service_requests"] = Model(
 _SOLE_SOURCES = frozenset({"IssueReporting", "DeviceMeasurement"})
 
 #: The source types read, and the SCDS type each becomes.
-SOURCE_TYPES: dict[str, str] = {k: m.scds for k, m in _MODELS.items()}
+SOURCE_TYPES: dict[str, str] = {
+    **{k: m.scds for k, m in _MODELS.items()},
+    **dict.fromkeys(OBSERVED, "Observation"),
+}
 
 
 # ----------------------------------------------------------------------------- reading
@@ -520,13 +526,16 @@ def from_ngsi(conv: Conversion, ent: NgsiEntity) -> None:
     """Convert one NGSI entity into a draft of the conversion (or report why not)."""
     from smartstd.standard.dataset import ENTITY_TYPES
 
+    if ent.type in OBSERVED:  # many readings in one entity: one Observation each
+        read_observed(conv, ent)
+        return
     model = _MODELS.get(ent.type)
     if model is None and ent.type not in ENTITY_TYPES:
         conv.issue(
             "CV200",
             ent.place,
             source_type=ent.type,
-            known=", ".join(sorted({*_MODELS, *ENTITY_TYPES})),
+            known=", ".join(sorted({*_MODELS, *OBSERVED, *ENTITY_TYPES})),
         )
         conv.drop(ent.place, ent.id, f"entity type {ent.type!r} cannot be converted")
         return
