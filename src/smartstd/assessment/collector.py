@@ -23,7 +23,8 @@ from operator import add
 from typing import Any
 
 from smartstd.assessment.definition import Indicator
-from smartstd.assessment.expr import Scope, fields_read, instant
+from smartstd.assessment.expr import instant, top_fields
+from smartstd.assessment.plan import Plan, Slot, build_plan
 
 __all__ = ["Collector", "Groups", "Stat", "needed_types"]
 
@@ -43,8 +44,7 @@ PLACE_TYPES = (
 #: A row key: (community, building, household, device, day, category, channel).
 Key = tuple[Any, ...]
 
-#: The fields a record's row key is made of (:meth:`Collector._key`), and
-#: those need coverage reads (:meth:`Collector._needs`).
+#: The fields a record's row key is made of (:meth:`Collector._key_row`).
 _KEY_FIELDS = frozenset(
     {
         "id",
@@ -57,9 +57,23 @@ _KEY_FIELDS = frozenset(
         "device_id",
         "channel",
         "category",
-        "needs",
-        "enrolments",
     }
+)
+
+#: The fields a need-coverage slot reads besides the key's (:meth:`Collector._needs`).
+_NEED_FIELDS = frozenset({"needs", "enrolments"})
+
+#: The parts of a definition (or a per-100 term) that read a record, and whether each
+#: is a condition.
+_PARTS = (
+    ("time", False),
+    ("where", True),
+    ("numerator", True),
+    ("value", False),
+    ("numerator_sum", False),
+    ("denominator_sum", False),
+    ("distinct", False),
+    ("sum", False),
 )
 
 #: The fields each type's place lookup reads (:meth:`Collector._place`).
@@ -86,21 +100,6 @@ def needed_types(indicators: Iterable[Indicator]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _day(value: Any) -> str | None:
-    if isinstance(value, str):
-        if (
-            len(value) >= 10
-            and value[4] == "-"
-            and value[7] == "-"
-            and "01" <= value[5:7] <= "12"
-            and "01" <= value[8:10] <= "31"
-        ):
-            return value[:10]
-        return None
-    iso = getattr(value, "isoformat", None)
-    return str(iso())[:10] if iso is not None else None
-
-
 def _names(value: Any, fallback: str) -> tuple[str, str]:
     if isinstance(value, Mapping):
         zh, en = value.get("zh-CN"), value.get("en")
@@ -112,16 +111,6 @@ def _names(value: Any, fallback: str) -> tuple[str, str]:
 
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
-
-
-@dataclass
-class _Slot:
-    """Where an indicator's numbers sit in a row of its entity type."""
-
-    ind: Indicator
-    offset: int
-    width: int
-    term: int = -1  # per_100: which term (-2: the denominator)
 
 
 @dataclass
@@ -188,7 +177,7 @@ class Collector:
         self.pilots: dict[str, dict[str, Any]] = {}
         self.records = 0
         self.skipped = 0
-        self._layout: dict[str, list[_Slot]] = {}
+        self._layout: dict[str, list[Slot]] = {}
         self._width: dict[str, int] = {}
         for ind in self.indicators:
             parts: list[tuple[str, int, int]] = []
@@ -207,22 +196,28 @@ class Collector:
                     continue
                 slots = self._layout.setdefault(entity, [])
                 offset = self._width.get(entity, 0)
-                slots.append(_Slot(ind, offset, width, term))
+                slots.append(Slot(ind, offset, width, term))
                 self._width[entity] = offset + width
             if ind.kind in ("mean", "median"):
                 self.values[ind.code] = (array("d"), array("l"))
             if ind.kind == "per_100":
                 self.distinct[ind.code] = set()
         self.types = needed_types(self.indicators)
-        self._scope = Scope(now)
         self._reads: dict[str, frozenset[str]] = {}
+        self._plans: dict[str, Callable[[Mapping[str, Any]], None]] = {}
 
     # ------------------------------------------------------------------ feeding
 
     def set_now(self, now: float | None) -> None:
         """Set the reference time (before the first record)."""
         self.now = now
-        self._scope = Scope(now)
+        self._plans = {}  # they hold the time
+
+    def __getstate__(self) -> dict[str, Any]:
+        # plans are compiled functions, which do not pickle: made again on use
+        state = dict(self.__dict__)
+        state["_plans"] = {}
+        return state
 
     def reads(self, t: str) -> frozenset[str] | None:
         """The top-level fields of a record of type ``t`` that :meth:`add` may read.
@@ -235,7 +230,18 @@ class Collector:
             return None
         found = self._reads.get(t)
         if found is None:
-            found = self._reads[t] = _KEY_FIELDS | _PLACE_FIELDS.get(t, frozenset()) | fields_read()
+            out = {"type", "id", *_PLACE_FIELDS.get(t, ())}
+            for slot in self._layout.get(t, ()):
+                out |= _KEY_FIELDS
+                spec = slot.ind.spec
+                if slot.ind.kind == "need_coverage":
+                    out |= _NEED_FIELDS
+                elif slot.ind.kind == "per_100":
+                    spec = spec["per"] if slot.term == -2 else spec["terms"][slot.term]
+                for part, cond in _PARTS:
+                    if part in spec:
+                        out |= top_fields(spec[part], cond=cond)
+            found = self._reads[t] = frozenset(out)
         return found
 
     def add(self, r: Mapping[str, Any]) -> None:
@@ -243,48 +249,115 @@ class Collector:
 
         A model's dump in Python mode (timestamps as aware datetimes, dates as
         dates) gives the same state: the expressions read times either way.
+        The record goes through its type's plan (:mod:`smartstd.assessment.plan`),
+        compiled when the first record of the type arrives.
         """
         t = r.get("type")
         if not isinstance(t, str) or t not in self.types:
             return
         self.records += 1
+        plan = self._plans.get(t)
+        if plan is None:
+            plan = self._plans[t] = self.plan(t).run
         try:
-            self._place(t, r)
-            slots = self._layout.get(t)
-            if slots:
-                self._measure(t, r, slots)
+            plan(r)
         except (TypeError, ValueError, AttributeError, KeyError, IndexError):
             self.skipped += 1
 
-    def _place(self, t: str, r: Mapping[str, Any]) -> None:
-        rid = _str(r.get("id"))
-        if rid is None:
-            return
+    def plan(self, t: str) -> Plan:
+        """The compiled work on a record of type ``t`` (its source shows what it does)."""
+        slots = self._layout.get(t, [])
+        needs = None
+        if any(slot.ind.kind == "need_coverage" for slot in slots):
+
+            def needs(r: Mapping[str, Any]) -> None:
+                self._needs(t, r)
+
+        return build_plan(
+            slots,
+            now=self.now,
+            place=self._placer(t),
+            key_row=self._key_row(t),
+            needs=needs,
+            values=self.values,
+            distinct=self.distinct,
+        )
+
+    def _placer(self, t: str) -> Callable[[Mapping[str, Any]], None] | None:
+        """What a record of type ``t`` leaves in the place lookups (``None``: nothing)."""
         if t == "Building":
-            self.buildings[rid] = (_str(r.get("community_id")), _str(r.get("grid_id")))
-        elif t == "Grid":
+            buildings = self.buildings
+
+            def place(r: Mapping[str, Any]) -> None:
+                rid = r.get("id")
+                if isinstance(rid, str):
+                    buildings[rid] = (_str(r.get("community_id")), _str(r.get("grid_id")))
+
+        elif t == "Dwelling":
+            dwellings = self.dwellings
+
+            def place(r: Mapping[str, Any]) -> None:
+                rid = r.get("id")
+                if isinstance(rid, str):
+                    b = r.get("building_id")
+                    if isinstance(b, str) and b:
+                        dwellings[rid] = b
+
+        elif t == "Resident":
+            residents = self.residents
+
+            def place(r: Mapping[str, Any]) -> None:
+                rid = r.get("id")
+                if isinstance(rid, str):
+                    h = r.get("household_id")
+                    if isinstance(h, str) and h:
+                        residents[rid] = h
+
+        elif t == "Household":
+            households = self.households
+
+            def place(r: Mapping[str, Any]) -> None:
+                rid = r.get("id")
+                if isinstance(rid, str):
+                    d = r.get("dwelling_id")
+                    if isinstance(d, str) and d:
+                        households[rid] = d
+
+        elif t == "Device":
+            devices = self.devices
+
+            def place(r: Mapping[str, Any]) -> None:
+                rid = r.get("id")
+                if isinstance(rid, str):
+                    devices[rid] = (_str(r.get("community_id")), _str(r.get("building_id")))
+
+        elif t == "Service":
+            services = self.services
+
+            def place(r: Mapping[str, Any]) -> None:
+                rid = r.get("id")
+                if isinstance(rid, str):
+                    services[rid] = (_str(r.get("category")), _str(r.get("status")))
+
+        elif t in ("Grid", "Community", "Pilot", "ResponsibilityDomain", "Assignment"):
+
+            def place(r: Mapping[str, Any]) -> None:
+                rid = r.get("id")
+                if isinstance(rid, str):
+                    self._place_rare(t, rid, r)
+
+        else:
+            return None
+        return place
+
+    def _place_rare(self, t: str, rid: str, r: Mapping[str, Any]) -> None:
+        if t == "Grid":
             community = _str(r.get("community_id"))
             self.grid_community[rid] = community
             self.grid_names[rid] = _names(r.get("name"), _str(r.get("code")) or rid)
             for b in r.get("building_ids") or ():
                 if isinstance(b, str):
                     self.grid_buildings[b] = (community, rid)
-        elif t == "Dwelling":
-            b = _str(r.get("building_id"))
-            if b:
-                self.dwellings[rid] = b
-        elif t == "Resident":
-            h = _str(r.get("household_id"))
-            if h:
-                self.residents[rid] = h
-        elif t == "Household":
-            d = _str(r.get("dwelling_id"))
-            if d:
-                self.households[rid] = d
-        elif t == "Device":
-            self.devices[rid] = (_str(r.get("community_id")), _str(r.get("building_id")))
-        elif t == "Service":
-            self.services[rid] = (_str(r.get("category")), _str(r.get("status")))
         elif t == "Community":
             self.community_names[rid] = _names(r.get("name"), rid)
         elif t == "Pilot":
@@ -295,6 +368,58 @@ class Collector:
             d, role = _str(r.get("domain_id")), _str(r.get("role"))
             if d and role:
                 self.assignments.append((d, role))
+
+    def _key_row(
+        self, t: str
+    ) -> Callable[[Mapping[str, Any], str | None], tuple[int, list[float]]]:
+        """A record's row for a day, made on first use: ``(row id, numbers)``.
+
+        The key is :meth:`_key`'s, written out for the type.
+        """
+        rows, row_ids, new_row = self.rows, self.row_ids, self._row
+        household_is_id = t == "Household"
+        profile = t == "ServiceProfile"
+
+        def key_row(r: Mapping[str, Any], day: str | None) -> tuple[int, list[float]]:
+            get = r.get
+            building = get("building_id")
+            if not isinstance(building, str):
+                location = get("location")
+                building = None
+                if isinstance(location, Mapping):
+                    building = location.get("building_id")
+                    if not isinstance(building, str):
+                        building = None
+            if household_is_id:
+                household = get("id")
+                if not isinstance(household, str):
+                    household = None
+            else:
+                household = get("household_id")
+                if not isinstance(household, str):
+                    household = None
+                    if profile:
+                        resident = get("resident_id")
+                        if isinstance(resident, str) and resident:
+                            household = "\x00" + resident
+            cat, community = get("category"), get("community_id")
+            device, channel = get("device_id"), get("channel")
+            key = (
+                t,
+                community if isinstance(community, str) else None,
+                building,
+                household,
+                device if isinstance(device, str) else None,
+                day,
+                cat if isinstance(cat, str | int) else None,
+                channel if isinstance(channel, str) else None,
+            )
+            row = rows.get(key)
+            if row is None:
+                return new_row(t, key)
+            return row_ids[key], row
+
+        return key_row
 
     def _row(self, t: str, key: Key) -> tuple[int, list[float]]:
         row = self.rows.get(key)
@@ -334,98 +459,7 @@ class Collector:
             channel if isinstance(channel, str) else None,
         )
 
-    def _measure(self, t: str, r: Mapping[str, Any], slots: list[_Slot]) -> None:
-        scope = self._scope
-        rows: dict[str | None, tuple[int, list[float]]] = {}
-        times: dict[int, tuple[Any, str | None]] = {}
-
-        def when(fn: Any) -> tuple[Any, str | None]:
-            got = times.get(id(fn))  # paths are shared: one lookup per field and record
-            if got is None:
-                value = fn(r, scope)
-                got = times[id(fn)] = (value, _day(value))
-            return got
-
-        def row_for(day: str | None) -> tuple[int, list[float]]:
-            got = rows.get(day)
-            if got is None:
-                got = rows[day] = self._row(t, self._key(t, r, day, r.get("category")))
-            return got
-
-        for slot in slots:
-            ind = slot.ind
-            kind = ind.kind
-            if kind == "per_100":
-                term = ind.per if slot.term == -2 else ind.terms[slot.term]
-                assert term is not None
-                if term.where is not None and not term.where(r, scope):
-                    continue
-                day = when(term.time)[1] if term.time is not None else None
-                if term.time is not None and day is None:
-                    continue
-                rid, row = row_for(day)
-                if slot.term == -2:
-                    row[slot.offset] += 1
-                elif term.distinct is not None:
-                    v = term.distinct(r, scope)
-                    if isinstance(v, str | int) and not isinstance(v, bool):
-                        self.distinct[ind.code].add((rid, v))
-                elif term.sum is not None:
-                    v = term.sum(r, scope)
-                    if isinstance(v, int | float) and not isinstance(v, bool):
-                        row[slot.offset] += v
-                else:
-                    row[slot.offset] += 1
-                continue
-            if kind == "need_coverage":
-                self._needs(t, r, slot)
-                continue
-            if ind.where is not None and not ind.where(r, scope):
-                continue
-            day = when(ind.time)[1] if ind.time is not None else None
-            if ind.time is not None and day is None:
-                continue
-            rid, row = row_for(day)
-            o = slot.offset
-            if kind == "rate":
-                assert ind.numerator is not None
-                row[o + 1] += 1
-                if ind.numerator(r, scope):
-                    row[o] += 1
-            elif kind == "count":
-                row[o] += 1
-            elif kind in ("mean", "median"):
-                assert ind.value is not None
-                v = ind.value(r, scope)
-                if isinstance(v, int | float) and not isinstance(v, bool) and v == v:
-                    vals, ids = self.values[ind.code]
-                    vals.append(float(v))
-                    ids.append(rid)
-                    row[o] += 1
-            elif kind == "distribution":
-                assert ind.value is not None
-                v = ind.value(r, scope)
-                try:
-                    i = ind.categories.index(v) if not isinstance(v, bool) else -1
-                except ValueError:
-                    i = -1
-                row[o + (i if i >= 0 else len(ind.categories))] += 1
-            elif kind == "ratio_of_sums":
-                assert ind.numerator_sum is not None
-                assert ind.denominator_sum is not None
-                a = ind.numerator_sum(r, scope)
-                b = ind.denominator_sum(r, scope)
-                if (
-                    isinstance(a, int | float)
-                    and isinstance(b, int | float)
-                    and not isinstance(a, bool)
-                    and not isinstance(b, bool)
-                ):
-                    row[o] += a
-                    row[o + 1] += b
-                    row[o + 2] += 1
-
-    def _needs(self, t: str, r: Mapping[str, Any], slot: _Slot) -> None:
+    def _needs(self, t: str, r: Mapping[str, Any]) -> None:
         needs = r.get("needs")
         if not isinstance(needs, list) or not needs:
             return
@@ -681,7 +715,7 @@ class Collector:
             s.num, s.den, s.n = float(complete), float(len(domains)), len(domains)
 
 
-def _add_slot(s: Stat, slot: _Slot, row: list[float], dim: str) -> None:
+def _add_slot(s: Stat, slot: Slot, row: list[float], dim: str) -> None:
     """Add one indicator's numbers of a (summed) row to a group's :class:`Stat`."""
     ind = slot.ind
     o = slot.offset

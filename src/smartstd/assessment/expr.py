@@ -33,7 +33,15 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["Cond", "Scope", "Value", "compile_cond", "compile_value", "fields_read", "instant"]
+__all__ = [
+    "Cond",
+    "Scope",
+    "Value",
+    "compile_cond",
+    "compile_value",
+    "instant",
+    "top_fields",
+]
 
 
 class Scope:
@@ -96,14 +104,44 @@ def _number(value: Any) -> float | None:
 _PATHS: dict[str, Value] = {}
 
 
-def fields_read() -> frozenset[str]:
-    """Every top-level field an expression compiled so far may read of a record.
+def top_fields(spec: Any, *, cond: bool = False) -> frozenset[str]:
+    """The top-level fields of a record an expression reads (``cond``: a condition).
 
-    Every read of a record goes through a compiled path, so the first names
-    of the paths compiled (those of a ``first``'s items included, which only
-    makes the set larger) bound what the compiled expressions look at.
+    A ``first``'s items are read whole (their own fields are not the record's).
+    The expression is one that compiles (:func:`compile_value`, :func:`compile_cond`).
     """
-    return frozenset(text.split(".", 1)[0] for text in _PATHS if text != "$now")
+    out: set[str] = set()
+    _heads(spec, cond, out)
+    return frozenset(out)
+
+
+def _heads(spec: Any, cond: bool, out: set[str]) -> None:
+    if not cond:
+        if isinstance(spec, str):
+            if spec != "$now":
+                out.add(spec.split(".", 1)[0])
+            return
+        ((op, arg),) = spec.items()
+        if op in ("hours_between", "minutes_between", "coalesce"):
+            for x in arg:
+                _heads(x, False, out)
+        elif op == "first":
+            _heads(arg["items"], False, out)
+        return
+    for op in ("all", "any"):
+        if op in spec:
+            for x in spec[op]:
+                _heads(x, True, out)
+            return
+    if "not" in spec:
+        _heads(spec["not"], True, out)
+    elif "compare" in spec:
+        _heads(spec["compare"][0], False, out)
+        _heads(spec["compare"][2], False, out)
+    elif "within_days" in spec:
+        _heads(spec["within_days"]["field"], False, out)
+    else:
+        _heads(spec["field"], False, out)
 
 
 def _path(text: str) -> Value:

@@ -61,6 +61,12 @@ __all__ = ["generate_command"]
 @click.option(
     "-q", "--quiet", is_flag=True, help="Do not print the summary line to standard error."
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["zh-CN", "en"]),
+    default=None,
+    help="Language of messages (default from the locale).",
+)
 @guard
 def generate_command(
     seed: int,
@@ -71,6 +77,7 @@ def generate_command(
     charter: str,
     out: Path | None,
     quiet: bool,
+    lang: str | None,
 ) -> None:
     """Generate a realistic Guangzhou community dataset (valid and conformant)."""
     from smartstd import generate as gen
@@ -88,6 +95,6 @@ def generate_command(
     elapsed = max(time.perf_counter() - started, 1e-9)
     if not quiet:
         n = stats.records
-        message = t("generated", default_lang(), n=n, seconds=elapsed, rate=n / elapsed)
+        message = t("generated", lang or default_lang(), n=n, seconds=elapsed, rate=n / elapsed)
         click.echo(message, err=True)
     sys.exit(EXIT_OK)
