@@ -226,6 +226,22 @@ def test_the_cli_says_a_library_error_in_chinese_by_default_and_english_on_reque
     assert en.exit_code == 2, en.output
     assert "smartstd: error: YAML output is for small outputs (at most 10 entities)" in en.stderr
     assert "write json or ndjson instead" in en.stderr
+    assert list(tmp_path.iterdir()) == []  # no empty g.yaml, no part left behind
+
+
+def test_a_failed_generate_leaves_the_output_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(generate, "_YAML_MAX_ENTITIES", 10)
+    out = tmp_path / "g.yaml"
+    out.write_text("kept: true\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["generate", "--format", "yaml", "-o", str(out)])
+    assert run.exit_code == 2
+    assert out.read_text(encoding="utf-8") == "kept: true\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.yaml"]
+    ok = CliRunner().invoke(main, ["generate", "--scale", "community", "-o", str(out), "-q"])
+    assert ok.exit_code == 0, ok.output
+    assert out.read_text(encoding="utf-8").startswith("{")
 
 
 @pytest.mark.usefixtures("no_locale")

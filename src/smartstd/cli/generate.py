@@ -90,8 +90,15 @@ def generate_command(
         stats = gen.write(sys.stdout, fmt=form, seed=seed, counts=counts, charter=which)
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", encoding="utf-8", newline="\n") as fh:
-            stats = gen.write(fh, fmt=form, seed=seed, counts=counts, charter=which)
+        # written beside OUT and renamed at the end: a run that fails (YAML too
+        # large, a full disk) leaves no empty or half file, and OUT as it was
+        part = out.with_name(f".{out.name}.part")
+        try:
+            with part.open("w", encoding="utf-8", newline="\n") as fh:
+                stats = gen.write(fh, fmt=form, seed=seed, counts=counts, charter=which)
+            part.replace(out)
+        finally:
+            part.unlink(missing_ok=True)
     elapsed = max(time.perf_counter() - started, 1e-9)
     if not quiet:
         n = stats.records
