@@ -26,7 +26,8 @@ then measures on each, in one run:
   checks, whose freed memory it may keep), so that growth with the number
   of ids shows: with the ids split between buckets, no process's peak
   should grow much with the input;
-* that the two reports are the same.
+* that the two reports are the same;
+* the tasks of the dask run (`smartstd.conformance.cluster.count_tasks`).
 
 Before measuring, both engines check a small file once (not measured), as
 on a cluster that is already up and has checked data before: each process
@@ -150,7 +151,7 @@ def main() -> None:
     args = parser.parse_args()
     from distributed import Client
 
-    from smartstd.conformance.cluster import local_cluster
+    from smartstd.conformance.cluster import DEFAULT_PART_BYTES, count_tasks, local_cluster
     from smartstd.conformance.engine import check
 
     small = 2_000 if args.tiny else args.records
@@ -176,7 +177,7 @@ def main() -> None:
                 f"{'records':>10} {'jobs 1 s':>9} {'dask s':>7} {'speed-up':>9} "
                 f"{'CPU ratio':>10} {'worker CPU s':>13} {'balance':>8} "
                 f"{'worker peaks MB':>16} {'client +MB':>10} same "
-                f"{'jobs 2 x':>9} {'jobs 2 CPU':>10}"
+                f"{'jobs 2 x':>9} {'jobs 2 CPU':>10} {'tasks':>6}"
             )
             for n in (small, small * 2):
                 path = Path(tmp) / f"bench-{n}.ndjson"
@@ -193,14 +194,18 @@ def main() -> None:
                 busy = " ".join(f"{b:.2f}" for b in last["busy"])
                 peaks = " ".join(f"{p:.0f}" for p in last["peaks"])
                 same = all(r["same"] for r in runs)
+                tasks = count_tasks(path.stat().st_size, 2, part or DEFAULT_PART_BYTES)["total"]
                 print(
                     f"{records:>10,} {med('one'):>9.2f} {med('two'):>7.2f} "
                     f"{med('speed'):>8.2f}x {med('ratio'):>10.2f} {busy:>13} "
                     f"{med('balance'):>8.2f} {peaks:>16} {last['client']:>10.0f} "
                     f"{'yes' if same else 'NO':>4} {med('speed2'):>8.2f}x {med('ratio2'):>10.2f}"
+                    f" {tasks:>6}"
                 )
                 if not same:
                     raise SystemExit("the cluster's report differs from --jobs 1")
+        after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"load average after: {after:.2f}")
         if not args.tiny:
             print(
                 "\ntargets: speed-up >= 1.6x on 2 workers (CPU ratio <= about 1.25, balance"

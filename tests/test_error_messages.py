@@ -21,7 +21,7 @@ from smartstd.config import load_config
 from smartstd.errors import ConfigError, InputError, UsageError
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "smartstd"
-_ERRORS = {"UsageError", "ConfigError", "InputError"}
+_ERRORS = {"UsageError", "ConfigError", "InputError", "UnknownNameError", "UnsupportedTypeError"}
 
 
 def _raise_sites() -> list[tuple[str, ast.Call]]:

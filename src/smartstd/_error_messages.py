@@ -456,4 +456,232 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "无法从 {files} 加载数据集：{n} 个问题",
         "cannot load a dataset from {files}: {n} problem(s)",
     ),
+    # ---- the Python API: arguments that cannot be used (identifiers, generate, testing, ...)
+    "not_a_division_code": (
+        "不是行政区划代码（{problem}）：{code!r}；GB/T 2260 代码是以省级代码开头的六位数字，"
+        "例如 440113",
+        "not a division code ({problem}): {code!r}; a GB/T 2260 code is six digits that start "
+        "with a province code, e.g. 440113",
+    ),
+    "division_code_not_six_digits": (
+        "代码 {code!r} 不是六位数字",
+        "code {code!r} is not six digits",
+    ),
+    "credit_code_bad_first17": (
+        "应为 17 个取自 {alphabet!r} 的字符，实际为 {value!r}",
+        "expected 17 characters of {alphabet!r}, got {value!r}",
+    ),
+    "not_credit_code_start": (
+        "不是统一社会信用代码的前 17 位（{problem}）：{value!r}；请检查登记管理部门码、"
+        "机构类别码和行政区划码",
+        "not the start of a credit code ({problem}): {value!r}; check the authority, the kind "
+        "of body and the division code",
+    ),
+    "id_number_bad_first17": (
+        "应为公民身份号码的前 17 位（17 个半角数字）",
+        "expected the first 17 digits of an identity number (17 ASCII digits)",
+    ),
+    "id_number_invalid": (
+        "不是有效的公民身份号码（{problem}）",
+        "not a valid identity number ({problem})",
+    ),
+    "salt_empty": (
+        "盐值不能为空；请传入一个保密的字符串",
+        "the salt must not be empty; pass a secret string",
+    ),
+    "not_a_mobile": (
+        "不是中国大陆手机号码（应为 1[3-9] 开头的 11 位数字）",
+        "not a mainland mobile number (11 digits starting 1[3-9])",
+    ),
+    "pointer_no_slash": (
+        "JSON 指针应以 '/' 开头：{ptr!r}（例如 /entities/3/name；整个文档为空字符串）",
+        "a JSON Pointer starts with '/': {ptr!r} (e.g. /entities/3/name; \"\" for the whole "
+        "document)",
+    ),
+    "not_a_core_version": (
+        "不是版本号（应为 MAJOR.MINOR.PATCH，例如 1.1.0）：{text!r}",
+        "not a version (MAJOR.MINOR.PATCH): {text!r}",
+    ),
+    "version_built_in": (
+        "版本 {version} 为内置版本，不能替换；请另用一个版本号注册",
+        "version {version} is built in and cannot be replaced; register another version number",
+    ),
+    "unknown_version": (
+        "未知的版本 {version}；请先用 smartstd.versions.register_version 注册（已知版本：{known}）",
+        "unknown version {version}; register it first with smartstd.versions.register_version "
+        "(known: {known})",
+    ),
+    "step_version_unregistered": (
+        "请先注册版本 {version}（smartstd.versions.register_version）",
+        "register version {version} first (smartstd.versions.register_version)",
+    ),
+    "step_exists": (
+        "迁移步骤 {name} 已经注册；同一对版本之间只能有一个步骤",
+        "a step {name} is already registered; there is one step between two versions",
+    ),
+    "unknown_custom_operation": (
+        "未知的自定义迁移操作 {name!r}（已知操作：{known}）",
+        "unknown custom migration operation {name!r} (known: {known})",
+    ),
+    "unknown_migration_operation": (
+        "未知的迁移操作 {op!r}；可用操作：rename、drop、recode、custom",
+        "unknown migration operation {op!r}; use rename, drop, recode or custom",
+    ),
+    "step_not_data": (
+        "迁移步骤 {name}：{op} 不能发布为数据（只有 rename、drop、recode 和已登记名称的 custom "
+        "可以）",
+        "step {name}: {op} cannot be published as data (only rename, drop, recode and a named "
+        "custom operation can)",
+    ),
+    "unknown_rule": (
+        "没有规则 {code!r}；请用 smartstd rules 查看全部规则",
+        "no rule {code!r}; smartstd rules lists them all",
+    ),
+    "rule_pattern_unmatched": (
+        "没有与 {pattern!r} 匹配的规则；请写规则代码（SC202）、代码前缀（SC2）、规则名称或 ALL",
+        "no rule matches {pattern!r}; write a code (SC202), a prefix (SC2), a rule name or ALL",
+    ),
+    "unknown_report_format": (
+        "未知的报告格式 {name!r}；可用格式：{known}",
+        "unknown report format {name!r}; known formats: {known}",
+    ),
+    "max_findings_negative": (
+        "max_findings 必须不小于 0，而不是 {value}",
+        "max_findings must be >= 0, not {value}",
+    ),
+    "bad_limit": (
+        "Limits.{name} 必须是不小于 {least} 的整数，而不是 {value!r}",
+        "Limits.{name} must be an integer >= {least}, not {value!r}",
+    ),
+    "no_models_for_version": (
+        "本软件包没有 SCDS {version} 的模型（现有版本：{known}）",
+        "no models for SCDS {version} (this package has {known})",
+    ),
+    "unknown_role": (
+        "未知的角色 {role!r}；可用角色：{known}",
+        "unknown role {role!r}; one of {known}",
+    ),
+    "graph_not_built_by_smartstd": (
+        "这个图（{kind}）不是由 smartstd.graph.build_graph 构建的；请传入数据集、章程，"
+        "或 build_graph 的结果",
+        "this graph ({kind}) was not built by smartstd.graph.build_graph; pass the dataset, the "
+        "charter, or what build_graph returns",
+    ),
+    "not_a_guangzhou_district": (
+        "division_code 必须是广州市的区，而不是 {code!r}；可用代码：{known}",
+        "division_code must be one of Guangzhou's districts, not {code!r}: {known}",
+    ),
+    "unknown_scale": (
+        "未知的规模 {scale!r}；可用规模：{known}",
+        "unknown scale {scale!r}; expected one of {known}",
+    ),
+    "unknown_counts": (
+        "未知的数量名称：{names}；可用名称：{known}",
+        "unknown count(s): {names}; known: {known}",
+    ),
+    "counts_not_count": (
+        "Counts.{name} 必须是不小于 0 的整数，而不是 {value!r}",
+        "Counts.{name} must be an integer >= 0, not {value!r}",
+    ),
+    "counts_no_community": (
+        "Counts.communities 至少为 1，而不是 {value}",
+        "Counts.communities must be at least 1, not {value}",
+    ),
+    "counts_households_over_dwellings": (
+        "Counts.households（{households}）不能超过 Counts.dwellings（{dwellings}）：每套住房一户",
+        "Counts.households ({households}) cannot exceed Counts.dwellings ({dwellings}) (one "
+        "household a dwelling)",
+    ),
+    "counts_residents_range": (
+        "Counts.residents（{residents}）必须在户数（{households}）与户数的 6 倍（{most}）之间",
+        "Counts.residents ({residents}) must be between households ({households}) and 6 x "
+        "households ({most})",
+    ),
+    "counts_no_building": (
+        "有住房（{dwellings} 套）就至少需要一栋楼：请把 Counts.buildings_per_community "
+        "设为 1 或以上",
+        "dwellings ({dwellings}) need at least one building: set "
+        "Counts.buildings_per_community to 1 or more",
+    ),
+    "generated_at_naive": (
+        "generated_at 必须带时区偏移（例如 +08:00），而不是 {value}",
+        "generated_at must carry a time zone offset (e.g. +08:00), not {value}",
+    ),
+    "bad_charter_option": (
+        "charter 必须是 True、False、'include'、'exclude' 或 'only'，而不是 {value!r}",
+        "charter must be True, False, 'include', 'exclude' or 'only', not {value!r}",
+    ),
+    "unknown_classification": (
+        "未知的密级 {value!r}；可用密级：public、internal、restricted",
+        "unknown classification {value!r}; use public, internal or restricted",
+    ),
+    "yaml_too_big": (
+        "YAML 只用于小规模输出（至多 {most} 个实体）；请改用 json 或 ndjson 格式",
+        "YAML output is for small outputs (at most {most} entities); write json or ndjson instead",
+    ),
+    "unknown_generate_format": (
+        "未知的格式 {fmt!r}；可用格式：json、ndjson、yaml",
+        "unknown format {fmt!r}; expected json, ndjson or yaml",
+    ),
+    "no_envelope": (
+        "没有信封：记录为空；第一条记录应为数据集信封",
+        "no envelope: the records are empty; the first record must be the envelope",
+    ),
+    "example_option_value": (
+        "示例选项不能取值 {value!r}（只能是 JSON 的布尔值、数字、字符串、列表或对象）",
+        "an example option cannot hold {value!r} (only JSON booleans, numbers, strings, lists "
+        "and objects)",
+    ),
+    "example_bad_side": (
+        "示例的一侧只能是 'bad' 或 'good'，而不是 {which!r}",
+        "an example's side is 'bad' or 'good', not {which!r}",
+    ),
+    "example_bad_files": (
+        "{code}：示例的文件名必须是不含路径、不以 . 开头的普通名称，且不能是 {taken}：{names}",
+        "{code}: an example's files are plain names (no folder, no leading dot, none of {taken}), "
+        "not {names}",
+    ),
+    "example_bad_side_keys": (
+        "{code}：{which} 示例只接受这些键：{known}",
+        "{code}: the {which} example takes only {known}",
+    ),
+    "example_bad_keys": (
+        "{code}：示例必须有 bad 和 good，可以有 {known}",
+        "{code}: an example has bad and good, and may have {known}",
+    ),
+    "example_bad_options": (
+        "{code}：示例选项只能是 {known}",
+        "{code}: example options are {known}",
+    ),
+    "bad_dataset_format": (
+        "fmt 必须是 json 或 ndjson，而不是 {fmt!r}",
+        "fmt must be json or ndjson, not {fmt!r}",
+    ),
+    "cannot_generate_schema": (
+        "smartstd.testing 无法按该 JSON Schema 生成取值：{schema!r}",
+        "smartstd.testing cannot generate from the JSON Schema {schema!r}",
+    ),
+    "cannot_generate_type": (
+        "smartstd.testing 无法生成类型 {tp!r} 的取值；请给该字段一个 JSON Schema "
+        "（json_schema_extra）",
+        "smartstd.testing cannot generate values of type {tp!r}; give the field a JSON Schema "
+        "(json_schema_extra)",
+    ),
+    "unknown_entity_type": (
+        "未知的实体类型 {name!r}；可用类型：{known}",
+        "unknown entity type {name!r}; expected one of {known}",
+    ),
+    "not_an_entity_type": (
+        '{value!r} 不是本标准的实体类型；请传入类型名称（如 "Community"）或 ENTITY_TYPES 中的类',
+        '{value!r} is not an entity type of the standard; pass a type name ("Community") or a '
+        "class of ENTITY_TYPES",
+    ),
+    "strategy_needs_types": (
+        "{function}() 至少需要一种实体类型",
+        "{function}() needs at least one entity type",
+    ),
+    "bad_level": (
+        "level 必须是 L1、L2 或 L3，而不是 {level!r}",
+        "level must be L1, L2 or L3, not {level!r}",
+    ),
 }

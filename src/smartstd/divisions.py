@@ -152,7 +152,7 @@ def _parse(text: str, name: str) -> Iterator[Division]:
         try:
             code, label, level, start, end = (row[i].strip() for i in cols)
             if len(code) != 6 or not code.isdigit():
-                raise ValueError(f"code {code!r} is not six digits")
+                raise ConfigError(key="division_code_not_six_digits", code=code)
             yield Division(code, label, _LEVELS[level], int(start), int(end) if end else None)
         except (IndexError, KeyError, ValueError) as exc:
             raise ConfigError(

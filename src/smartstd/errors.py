@@ -4,6 +4,10 @@
 
     SmartstdError (Exception)
     ├── UsageError (SmartstdError, ValueError)   bad arguments, unknown option values
+    │   ├── UnknownNameError (UsageError, KeyError)    a name that is not known (a rule,
+    │   │     a report format, a version of the models): catchable as a KeyError
+    │   └── UnsupportedTypeError (UsageError, TypeError)   a value of a kind the
+    │         call cannot take: catchable as a TypeError
     ├── InputError (SmartstdError, ValueError)   input that cannot become a dataset;
     │     carries the findings that say why (file, line, column, JSON Pointer)
     └── ConfigError (SmartstdError, ValueError)  a bad configuration, waiver or profile file
@@ -13,21 +17,58 @@ parameters (``UsageError(key="no_such_file", path=p)``), so the command line
 can say them in Chinese (the default) or English (``--lang en``); a test fails
 when a raise site has no key or its parameters differ from the message's.
 
+This module imports only :mod:`smartstd._error_messages`, so that every
+module of the package, down to :mod:`smartstd.pointer`, can raise its errors.
+
 异常只用于误用和无法读取的输入；数据本身的问题以检查结果（Finding）报告。
 用法错误和配置错误的文字按键取自中英文对照表，命令行默认以中文显示。
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
 from smartstd._error_messages import ERROR_MESSAGES, render
 
-if TYPE_CHECKING:
-    from smartstd.report import Finding
+__all__ = [
+    "ConfigError",
+    "InputError",
+    "SmartstdError",
+    "UnknownNameError",
+    "UnsupportedTypeError",
+    "UsageError",
+]
 
-__all__ = ["ConfigError", "InputError", "SmartstdError", "UsageError"]
+
+class _FindingLike(Protocol):
+    """What an :class:`InputError` reads of its findings (:class:`smartstd.report.Finding`).
+
+    A protocol rather than the class itself, so that this module stays at the
+    bottom of the layers and imports nothing above it.
+    """
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def severity(self) -> Any: ...
+    @property
+    def path(self) -> tuple[str | int, ...]: ...
+    @property
+    def file(self) -> str | None: ...
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def column(self) -> int | None: ...
+    @property
+    def entity_type(self) -> str | None: ...
+    @property
+    def entity_id(self) -> str | None: ...
+    @property
+    def params(self) -> Mapping[str, Any]: ...
+    @property
+    def pointer(self) -> str: ...
+    def message(self, lang: str = ...) -> str: ...
 
 
 class SmartstdError(Exception):
@@ -71,6 +112,25 @@ class UsageError(SmartstdError, ValueError):
     """The library was called wrongly (a missing file, an unknown format)."""
 
 
+class UnknownNameError(UsageError, KeyError):
+    """A name the library does not know: a rule, a report format, a version of the models.
+
+    Also a :class:`KeyError`, as these look-ups always were, so that
+    ``except KeyError`` keeps working; unlike a plain ``KeyError`` its text
+    is the message itself, not its ``repr``.
+    """
+
+    def __str__(self) -> str:
+        return Exception.__str__(self)
+
+
+class UnsupportedTypeError(UsageError, TypeError):
+    """A value of a kind the call cannot take (a graph it did not build, a type it cannot draw).
+
+    Also a :class:`TypeError`, as these errors always were.
+    """
+
+
 class ConfigError(SmartstdError, ValueError):
     """A configuration, waiver or profile file is invalid."""
 
@@ -85,13 +145,13 @@ class InputError(SmartstdError, ValueError):
     def __init__(
         self,
         message: str | None = None,
-        findings: Sequence[Finding] = (),
+        findings: Sequence[_FindingLike] = (),
         *,
         key: str | None = None,
         **params: object,
     ) -> None:
         super().__init__(message, key=key, **params)
-        self.findings: tuple[Finding, ...] = tuple(findings)
+        self.findings: tuple[_FindingLike, ...] = tuple(findings)
 
     def message(self, lang: str = "en") -> str:
         """The message and the first 20 findings (file:line:column, code, pointer) in ``lang``."""

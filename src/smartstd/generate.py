@@ -58,6 +58,7 @@ from smartstd._generate._clock import TZ, iso
 from smartstd._generate._community import CommunityGen
 from smartstd._generate._counts import Counts
 from smartstd._generate._orgs import Registry, build_registry
+from smartstd.errors import UsageError
 from smartstd.standard.dataset import STANDARD_VERSION
 
 __all__ = [
@@ -153,11 +154,13 @@ def counts_for(scale: str = "community", **overrides: int | None) -> Counts:
         ValueError: for an unknown scale or count name, or counts that do not fit together.
     """
     if scale not in SCALES:
-        raise ValueError(f"unknown scale {scale!r}; expected one of {', '.join(SCALES)}")
+        raise UsageError(key="unknown_scale", scale=scale, known=", ".join(SCALES))
     names = {f.name for f in fields(Counts)}
     unknown = set(overrides) - names
     if unknown:
-        raise ValueError(f"unknown count(s): {', '.join(sorted(unknown))}")
+        raise UsageError(
+            key="unknown_counts", names=", ".join(sorted(unknown)), known=", ".join(sorted(names))
+        )
     return replace(SCALES[scale], **{k: v for k, v in overrides.items() if v is not None})
 
 
@@ -169,11 +172,11 @@ def _resolve(
 ) -> tuple[Counts, dt.datetime, int]:
     if counts is None:
         if scale not in SCALES:
-            raise ValueError(f"unknown scale {scale!r}; expected one of {', '.join(SCALES)}")
+            raise UsageError(key="unknown_scale", scale=scale, known=", ".join(SCALES))
         counts = SCALES[scale]
     gen = DEFAULT_GENERATED_AT if generated_at is None else generated_at
     if gen.tzinfo is None or gen.utcoffset() is None:
-        raise ValueError("generated_at must carry a time zone offset")
+        raise UsageError(key="generated_at_naive", value=gen.isoformat())
     return counts, gen, int(gen.timestamp())
 
 
@@ -262,9 +265,7 @@ def _charter_mode(charter: CharterOption) -> Literal["include", "exclude", "only
         return "exclude"
     if charter == "only":
         return "only"
-    raise ValueError(
-        f"charter must be True, False, 'include', 'exclude' or 'only', not {charter!r}"
-    )
+    raise UsageError(key="bad_charter_option", value=charter)
 
 
 def generate(
@@ -311,7 +312,7 @@ def generate(
     """
     mode = _charter_mode(charter)
     if classification not in ("public", "internal", "restricted"):
-        raise ValueError(f"unknown classification {classification!r}")
+        raise UsageError(key="unknown_classification", value=classification)
     cnt, gen, now = _resolve(scale, counts, generated_at)
     reg = build_registry(seed, cnt.communities, cnt.organizations, division_code)
     preset = counts is None or (scale in SCALES and counts == SCALES[scale])
@@ -495,9 +496,7 @@ def _write_yaml(
         counter[entity["type"]] += 1
         entities.append(entity)
         if len(entities) > _YAML_MAX_ENTITIES:
-            raise ValueError(
-                f"YAML output is for small outputs (at most {_YAML_MAX_ENTITIES} entities)"
-            )
+            raise UsageError(key="yaml_too_big", most=_YAML_MAX_ENTITIES)
 
     class Dumper(yaml.SafeDumper):
         pass
@@ -548,13 +547,13 @@ def write_records(
         ValueError: for an unknown format, no envelope, or too many entities for YAML.
     """
     if fmt not in ("json", "ndjson", "yaml"):
-        raise ValueError(f"unknown format {fmt!r}; expected json, ndjson or yaml")
+        raise UsageError(key="unknown_generate_format", fmt=fmt)
     start = time.perf_counter()
     it = iter(records)
     try:
         first = next(it)
     except StopIteration:
-        raise ValueError("no envelope: the records are empty") from None
+        raise UsageError(key="no_envelope") from None
     counter: Counter[str] = Counter()
     f, path = _open(out)
     try:

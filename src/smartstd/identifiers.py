@@ -12,7 +12,7 @@ zh-CN：有公开校验规则的中国标识符。本模块只做结构与校验
 
 en: Chinese identifiers with public check rules. This module checks structure
 and check characters only: it looks nothing up in any register, does no I/O
-and imports nothing outside the standard library.
+and imports of the project only the province codes, the scanner and the errors.
 
 - administrative division codes (GB/T 2260): six digits whose first two are a
   current province-level code;
@@ -45,7 +45,9 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, Literal
 
+from smartstd._error_messages import Phrase
 from smartstd._provinces import PROVINCE_CODES
+from smartstd.errors import UsageError
 from smartstd.scanner import redact as _scan_redact
 
 __all__ = [
@@ -152,10 +154,33 @@ def is_division_code(code: str) -> bool:
     return division_code_problem(code) is None
 
 
+#: The problems the ``*_problem`` functions name, said in Chinese in an error's message.
+_PROBLEMS_ZH: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "not-six-digits": "不是六位数字",
+        "unknown-province": "省级代码不存在",
+        "county-without-prefecture": "有县级码而无地级码",
+        "length": "长度不对",
+        "bad-character": "含有不允许的字符",
+        "unknown-authority": "登记管理部门码不存在",
+        "unknown-org-type": "机构类别码不存在",
+        "bad-division": "行政区划码无效",
+        "check-character": "校验码不符",
+        "bad-date": "出生日期无效",
+        "check-digit": "校验码不符",
+    }
+)
+
+
+def _problem(problem: str) -> Phrase:
+    """A problem's name for an error's message: itself in English, its meaning in Chinese."""
+    return Phrase(_PROBLEMS_ZH.get(problem, problem), problem)
+
+
 def _require_division(code: str) -> None:
     problem = division_code_problem(code)
     if problem is not None:
-        raise ValueError(f"not a division code ({problem}): {code!r}")
+        raise UsageError(key="not_a_division_code", problem=_problem(problem), code=code)
 
 
 def division_level(code: str) -> DivisionLevel:
@@ -273,7 +298,9 @@ def credit_code_check_char(first17: str) -> str:
         '3'
     """
     if _CC_FIRST17.fullmatch(first17) is None:
-        raise ValueError(f"expected 17 characters of {CREDIT_CODE_ALPHABET!r}, got {first17!r}")
+        raise UsageError(
+            key="credit_code_bad_first17", alphabet=CREDIT_CODE_ALPHABET, value=first17
+        )
     return _credit_check(first17)
 
 
@@ -355,7 +382,7 @@ def make_credit_code(first17: str) -> str:
     code = first17 + credit_code_check_char(first17)
     problem = credit_code_problem(code)
     if problem is not None:
-        raise ValueError(f"not the start of a credit code ({problem}): {first17!r}")
+        raise UsageError(key="not_credit_code_start", problem=_problem(problem), value=first17)
     return code
 
 
@@ -423,7 +450,7 @@ def id_number_check_digit(first17: str) -> str:
         'X'
     """
     if _ID_FIRST17.fullmatch(first17) is None:
-        raise ValueError("expected the first 17 digits of an identity number")
+        raise UsageError(key="id_number_bad_first17")
     return _id_check(first17)
 
 
@@ -533,9 +560,9 @@ def hash_id_number(id_number: str, salt: str) -> str:
     """
     problem = id_number_problem(id_number)
     if problem is not None:
-        raise ValueError(f"not a valid identity number ({problem})")
+        raise UsageError(key="id_number_invalid", problem=_problem(problem))
     if not salt:
-        raise ValueError("the salt must not be empty")
+        raise UsageError(key="salt_empty")
     return hashlib.sha256((salt + id_number.upper()).encode("utf-8")).hexdigest()
 
 
@@ -619,7 +646,7 @@ def mask_mobile(s: str) -> str:
     """
     number = normalize_mobile(s)
     if number is None:
-        raise ValueError("not a mainland mobile number")
+        raise UsageError(key="not_a_mobile")
     return number[:3] + "****" + number[7:]
 
 

@@ -1,9 +1,9 @@
 """Paths into a document and their JSON Pointers (RFC 6901), re-exported by :mod:`smartstd.report`.
 
 A finding keeps its path as a tuple of keys and indexes and renders it as a
-JSON Pointer on demand. This module imports nothing of the project, so the
-models' introspection (:mod:`smartstd.standard.introspect`) can use it below
-the report.
+JSON Pointer on demand. This module imports nothing of the project but its
+errors (:mod:`smartstd.errors`), so the models' introspection
+(:mod:`smartstd.standard.introspect`) can use it below the report.
 
 文档路径与 JSON 指针。
 """
@@ -11,6 +11,8 @@ the report.
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from smartstd.errors import UsageError
 
 __all__ = ["Path", "pointer", "pointer_to_path"]
 
@@ -40,7 +42,7 @@ def pointer_to_path(ptr: str) -> Path:
     if ptr == "":
         return ()
     if not ptr.startswith("/"):
-        raise ValueError(f"a JSON Pointer starts with '/': {ptr!r}")
+        raise UsageError(key="pointer_no_slash", ptr=ptr)
     out: list[str | int] = []
     for raw in ptr[1:].split("/"):
         tok = raw.replace("~1", "/").replace("~0", "~")

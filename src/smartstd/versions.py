@@ -38,6 +38,7 @@ from functools import total_ordering
 from pathlib import Path
 from typing import Any
 
+from smartstd.errors import UsageError
 from smartstd.standard.dataset import STANDARD_VERSION
 
 __all__ = [
@@ -82,7 +83,7 @@ def parse_version(text: str) -> tuple[int, int, int]:
     """
     m = _SEMVER.match(text)
     if not m:
-        raise ValueError(f"not a version (MAJOR.MINOR.PATCH): {text!r}")
+        raise UsageError(key="not_a_core_version", text=text)
     return int(m.group(1)), int(m.group(2)), int(m.group(3))
 
 
@@ -116,7 +117,7 @@ class Version:
         """
         m = _SEMVER_FULL.match(text.strip()) if isinstance(text, str) else None
         if not m:
-            raise ValueError(f"not a version (MAJOR.MINOR.PATCH[-PRE]): {text!r}")
+            raise UsageError(key="not_a_version", text=text)
         pre = tuple(m.group(4).split(".")) if m.group(4) else ()
         return cls(int(m.group(1)), int(m.group(2)), int(m.group(3)), pre)
 
@@ -237,7 +238,7 @@ def register_version(info: VersionInfo) -> None:
     Version.parse(info.version)
     current = _REGISTRY.get(info.version)
     if current is not None and current.checkable and current != info and not info.checkable:
-        raise ValueError(f"version {info.version} is built in and cannot be replaced")
+        raise UsageError(key="version_built_in", version=info.version)
     _REGISTRY[info.version] = info
 
 
@@ -252,7 +253,7 @@ def register_deprecation(version: str, deprecation: Deprecation) -> None:
     """Deprecate a field in a registered version (SC703 reports its use)."""
     info = _REGISTRY.get(version)
     if info is None:
-        raise ValueError(f"unknown version {version}")
+        raise UsageError(key="unknown_version", version=version, known=", ".join(_REGISTRY))
     _REGISTRY[version] = VersionInfo(
         info.version, info.checkable, info.title, (*info.deprecations, deprecation)
     )

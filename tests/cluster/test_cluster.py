@@ -235,6 +235,25 @@ def test_a_join_run_again_on_the_same_inputs_finds_the_same() -> None:
     assert [hit.where.line if hit.where else None for hit in observed] == lines
 
 
+def test_dask_is_told_the_size_of_what_the_tasks_keep() -> None:
+    """Dask spills results by their sizes: packed buckets must not count as empty objects."""
+    import pickle
+
+    from dask.sizeof import sizeof
+
+    from smartstd.conformance.checker import _ChunkResult
+    from smartstd.conformance.cluster import _split_result
+    from smartstd.rules.sc2.checks import IdentityState
+
+    ids = {f"obs-{i:06d}": i % 3 for i in range(20_000)}
+    result = _ChunkResult([], [IdentityState(ids=ids)], Counter(), 20_000)
+    split = _split_result(result, 0, 4, 2)
+    for share in split[1:]:
+        kept = len(pickle.dumps(share))
+        assert kept / 2 < sizeof(share) < kept * 2
+    assert sizeof(IdentityState(ids=ids)) > 100 * len(ids)
+
+
 def test_merge_keeps_nothing_of_the_state_it_folds_in() -> None:
     from array import array
 
@@ -279,6 +298,27 @@ def test_map_tasks_check_several_ranges_only_past_a_bound() -> None:
     maps = -(-3200 // per)
     assert maps <= MAPS_PER_SLOT * 32 and maps * 416 < 60_000  # not 3,200 x 416 = 1.3 million
     assert ranges_per_map(3200, 0) == -(-3200 // MIN_MAPS)
+
+
+def test_tasks_of_a_run_grow_with_the_input_less_than_its_square() -> None:
+    from smartstd.conformance.cluster import count_tasks
+
+    gib = 1024**3
+    small = count_tasks(37 * 1024 * 1024, 2)  # the benchmark's 200,000 records
+    assert small == {
+        "survey": 2,
+        "map": 2,
+        "share": 4,
+        "join": 2,
+        "rest": 2,
+        "total": 12,
+        "ranges": 2,
+    }
+    city = count_tasks(200 * gib, 32)  # Guangzhou's year on 32 workers: 3,200 ranges
+    assert city["ranges"] == 3200 and city["map"] == 128 and city["join"] == 416
+    assert city["total"] == 3 * 128 + 128 * 416 + 416 == 54_048
+    # the part that grows with both: map tasks (bounded by the workers) times joins
+    assert count_tasks(400 * gib, 32)["share"] == 128 * 800
 
 
 def test_map_tasks_of_several_ranges_give_the_same_report(

@@ -78,7 +78,7 @@ def test_strict_fails_on_any_loss(tmp_path: Path) -> None:
 
 def test_conversion_errors_exit_1_and_usage_errors_exit_2(tmp_path: Path) -> None:
     src = tmp_path / "w.json"
-    src.write_text(json.dumps([{"id": "w", "type": "TrafficFlowObserved"}]), encoding="utf-8")
+    src.write_text(json.dumps([{"id": "w", "type": "OffStreetParking"}]), encoding="utf-8")
     code, text = _run(
         "convert", str(src), "--from", "ngsi-v2", "-o", str(tmp_path / "o.ndjson"), "--lang", "en"
     )

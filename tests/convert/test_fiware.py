@@ -136,11 +136,11 @@ def test_relationship_becomes_a_reference_that_sc202_resolves(tmp_path: Path) ->
 def test_unknown_type_is_an_issue_and_a_loss(tmp_path: Path) -> None:
     src = tmp_path / "w.json"
     src.write_text(
-        json.dumps([{"id": "w1", "type": "TrafficFlowObserved", "intensity": 3}]), encoding="utf-8"
+        json.dumps([{"id": "w1", "type": "OffStreetParking", "intensity": 3}]), encoding="utf-8"
     )
     conv = convert(src, "ngsi-v2")
     assert [i.code for i in conv.issues] == ["CV200"]
-    assert "TrafficFlowObserved" in conv.issues[0].message()
+    assert "OffStreetParking" in conv.issues[0].message()
     assert conv.records == [] and not conv.lossless
 
 

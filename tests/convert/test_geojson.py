@@ -47,6 +47,12 @@ def _building(fid: Any, geometry: Any, **props: Any) -> dict[str, Any]:
     return _feature(fid, geometry, **{**base, **props})
 
 
+def _get(rec: dict[str, Any], dotted: str) -> Any:
+    for part in dotted.split("."):
+        rec = rec.get(part) if isinstance(rec, dict) else None  # type: ignore[assignment]
+    return rec
+
+
 def _serialisable(conv: Conversion) -> None:
     json.dumps(conv.records, allow_nan=False)
     json.dumps(conv.report("zh-CN"), allow_nan=False, ensure_ascii=False)
@@ -65,6 +71,7 @@ def test_the_geometry_fields_of_each_place_type() -> None:
     assert geometry_fields("Facility")[0] == ("footprint", ("Polygon", "MultiPolygon"))
     assert geometry_fields("Device") == (("location", ("Point",)),)
     assert geometry_fields("Alert") == (("location", ("Point",)),)
+    assert geometry_fields("ServiceRequest") == (("location.geometry", ("Point",)),)
     assert geometry_fields("Resident") == ()
 
 
@@ -194,8 +201,18 @@ def test_the_example_round_trips_through_geojson(tmp_path: Path) -> None:
     doc = json.loads(places.read_text(encoding="utf-8"))
     assert doc["type"] == "FeatureCollection"
     original = json.loads(EXAMPLE.read_text(encoding="utf-8"))["entities"]
-    placed = [r for r in original if any(r.get(f) for f, _ in geometry_fields(r["type"]))]
-    assert len(doc["features"]) == len(placed) > 100
+    placed = [r for r in original if any(_get(r, f) for f, _ in geometry_fields(r["type"]))]
+    assert len(doc["features"]) == len(placed) > 200
+    kinds = {f["properties"]["type"] for f in doc["features"]}
+    assert kinds == {
+        "Community",
+        "Grid",
+        "Building",
+        "Facility",
+        "Device",
+        "Alert",
+        "ServiceRequest",
+    }
     first = doc["features"][0]
     assert first["geometry"]["type"] == "Polygon" and first["properties"]["type"] == "Community"
     assert first["properties"]["name.zh-CN"] == "榕溪社区"
@@ -547,6 +564,26 @@ def test_properties_given_twice_or_not_json_numbers(tmp_path: Path) -> None:
         base + "elevator_count",
     }
     _serialisable(conv)
+
+
+def test_a_request_on_the_map(tmp_path: Path) -> None:
+    point = {"type": "Point", "coordinates": [113.3162, 22.9946]}
+    other = {"type": "Point", "coordinates": [1.0, 2.0]}
+    req = _feature(
+        "req-1",
+        point,
+        type="ServiceRequest",
+        location={"building_id": "b1", "geometry": other},
+        category="repair",
+    )
+    conv = convert(_write(tmp_path / "requests.geojson", [req]), "geojson")
+    rec = conv.records[0]
+    assert rec["location"] == {"geometry": point, "building_id": "b1"}
+    (loss,) = conv.dropped
+    assert loss.source == "requests.geojson#/features/0/properties/location/geometry"
+    smap = conv.source_map()[0]["fields"]
+    assert smap["/location/geometry"] == "requests.geojson#/features/0/geometry"
+    assert smap["/location/building_id"] == "requests.geojson#/features/0/properties/location"
 
 
 # ----------------------------------------------------------------------------- files

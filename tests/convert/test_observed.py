@@ -35,6 +35,8 @@ _WATER_BOOLEANS = (
 EXPECTED_ISSUES: dict[tuple[str, str], list[tuple[str, str]]] = {
     ("AirQualityObserved", "example-normalized.json"): [("CV127", "precipitation")],
     ("WaterQualityObserved", "example-normalized.json"): [("CV127", a) for a in _WATER_BOOLEANS],
+    # "LX" is no UN/CEFACT code (lux is LUX): kept as it is, and said so
+    ("IndoorEnvironmentObserved", "example-normalized.json"): [("CV128", "unitCode")],
 }
 #: ... and what cannot be kept: names an extension field cannot take, whose value was no reading
 EXPECTED_DROPS: dict[tuple[str, str], list[str]] = {
@@ -98,8 +100,8 @@ def test_every_upstream_example_becomes_one_observation_per_reading(model: str, 
         if rec["property"] != name:  # the source's name is what a DeviceMeasurement calls it
             assert rec["fiware:controlledProperty"] == name
         assert conv.source_map()[conv.records.index(rec)]["fields"]["/value"] == f"{form}#/{name}"
-    for rec in conv.records:
-        assert rec.get("fiware:location", {}).get("type") == "Point"
+    for rec in conv.records:  # the station's place travels with every reading
+        assert rec["fiware:location"]["type"] in ("Point", "LineString")
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -588,3 +590,22 @@ def test_the_cli_converts_and_reports_in_both_languages(tmp_path: Path) -> None:
         assert words in issues[0]["message"]
     lines = out.read_text(encoding="utf-8").splitlines()
     assert [json.loads(x)["property"] for x in lines[1:]] == ["pm10"]
+
+
+def test_a_period_observed_gives_its_end() -> None:
+    room = convert(SDM / "IndoorEnvironmentObserved" / "example.jsonld", "ngsi-ld").records[0]
+    assert room["observed_at"] == "2016-03-15T12:00:00+08:00"
+    assert room["fiware:dateObserved"] == "2016-03-15T11:00:00/2016-03-15T12:00:00"
+    note = next(i for i in room["provenance"]["imputed"] if i["field"] == "/observed_at")
+    assert note["method"] == "derived" and "period" in note["note"]
+    # dateObservedTo, with its offset, is preferred to the end of a period without one
+    lane = convert(SDM / "TrafficFlowObserved" / "example.json", "ngsi-v2").records
+    assert {r["observed_at"] for r in lane} == {"2016-12-07T11:15:00Z"}
+    assert {r["property"] for r in lane} == {
+        "intensity",
+        "occupancy",
+        "average_vehicle_speed",
+        "average_vehicle_length",
+        "average_headway_time",
+    }
+    assert {r["fiware:laneId"] for r in lane} == {1}  # a lane's number is no reading

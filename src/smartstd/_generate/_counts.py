@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from smartstd.errors import UsageError
+
 __all__ = ["Counts"]
 
 
@@ -52,14 +54,21 @@ class Counts:
         for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValueError(f"Counts.{f.name} must be an integer >= 0, not {value!r}")
+                raise UsageError(key="counts_not_count", name=f.name, value=value)
         if self.communities < 1:
-            raise ValueError("Counts.communities must be at least 1")
+            raise UsageError(key="counts_no_community", value=self.communities)
         if self.households > self.dwellings:
-            raise ValueError(
-                "Counts.households cannot exceed Counts.dwellings (one household a dwelling)"
+            raise UsageError(
+                key="counts_households_over_dwellings",
+                households=self.households,
+                dwellings=self.dwellings,
             )
         if not self.households <= self.residents <= 6 * self.households:
-            raise ValueError("Counts.residents must be between households and 6 x households")
+            raise UsageError(
+                key="counts_residents_range",
+                residents=self.residents,
+                households=self.households,
+                most=6 * self.households,
+            )
         if self.dwellings and not self.buildings_per_community:
-            raise ValueError("dwellings need at least one building")
+            raise UsageError(key="counts_no_building", dwellings=self.dwellings)

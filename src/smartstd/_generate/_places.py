@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from smartstd._generate._data import load, pairs
+from smartstd.errors import UsageError
 from smartstd.identifiers import GUANGZHOU_DISTRICTS
 
 __all__ = [
@@ -87,7 +88,7 @@ def district(code: str) -> District:
     """
     if code not in GUANGZHOU_DISTRICTS:
         known = ", ".join(sorted(GUANGZHOU_DISTRICTS))
-        raise ValueError(f"division_code must be one of Guangzhou's districts ({known})")
+        raise UsageError(key="not_a_guangzhou_district", code=code, known=known)
     zh, en = GUANGZHOU_DISTRICTS[code]
     lon, lat = DISTRICT_CENTROIDS[code]
     known_streets = _DATA["districts"][code]

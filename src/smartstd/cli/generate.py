@@ -61,6 +61,12 @@ __all__ = ["generate_command"]
 @click.option(
     "-q", "--quiet", is_flag=True, help="Do not print the summary line to standard error."
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["zh-CN", "en"]),
+    default=None,
+    help="Language of messages (default from the locale).",
+)
 @guard
 def generate_command(
     seed: int,
@@ -71,6 +77,7 @@ def generate_command(
     charter: str,
     out: Path | None,
     quiet: bool,
+    lang: str | None,
 ) -> None:
     """Generate a realistic Guangzhou community dataset (valid and conformant)."""
     from smartstd import generate as gen
@@ -83,11 +90,18 @@ def generate_command(
         stats = gen.write(sys.stdout, fmt=form, seed=seed, counts=counts, charter=which)
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", encoding="utf-8", newline="\n") as fh:
-            stats = gen.write(fh, fmt=form, seed=seed, counts=counts, charter=which)
+        # written beside OUT and renamed at the end: a run that fails (YAML too
+        # large, a full disk) leaves no empty or half file, and OUT as it was
+        part = out.with_name(f".{out.name}.part")
+        try:
+            with part.open("w", encoding="utf-8", newline="\n") as fh:
+                stats = gen.write(fh, fmt=form, seed=seed, counts=counts, charter=which)
+            part.replace(out)
+        finally:
+            part.unlink(missing_ok=True)
     elapsed = max(time.perf_counter() - started, 1e-9)
     if not quiet:
         n = stats.records
-        message = t("generated", default_lang(), n=n, seconds=elapsed, rate=n / elapsed)
+        message = t("generated", lang or default_lang(), n=n, seconds=elapsed, rate=n / elapsed)
         click.echo(message, err=True)
     sys.exit(EXIT_OK)

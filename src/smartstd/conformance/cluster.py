@@ -6,11 +6,14 @@ that lets it grow past one machine's memory: **no process holds every id**.
 1. **Map.** Every NDJSON input is split into byte ranges aligned to line
    starts (at most ``part_bytes`` each, their number a multiple of the
    workers' threads, :func:`plan_parts`), each with its exact first line
-   number (the workers count the line ends before it; the client never
-   reads the data). A task checks one range, as a worker process of ``--jobs`` does:
-   structure, the entity rules, the per-record part of every dataset rule.
-   JSON and YAML inputs (small by nature) are checked by the client and
-   enter the flow in their place.
+   number (a survey task per map task counts the line ends and screens the
+   bytes for rules that cannot fire; the client never reads the data). A
+   map task checks one range, as a worker process of ``--jobs`` does:
+   structure, the entity rules, the per-record part of every dataset rule;
+   past :data:`MAPS_PER_SLOT` map tasks per worker thread it checks several
+   consecutive ranges one by one (:func:`ranges_per_map`). JSON and YAML
+   inputs (small by nature) are checked by the client and enter the flow in
+   their place.
 2. **Partition.** The identity rule's state of each range (ids, organisation
    kinds, the communities of buildings, grids and devices, the unsettled
    references and community checks) is split by a stable hash of the id it
@@ -26,15 +29,18 @@ that lets it grow past one machine's memory: **no process holds every id**.
    duplicates, references resolved or not, mistyped references,
    communities. Every question the identity rule asks is about one id, so
    a bucket holds all it needs; a join holds one bucket's ids at a time,
-   about 90,000 however large the input. Buckets cost no tasks: a range
-   and a join meet in one small task whatever the number of buckets.
+   about 90,000 however large the input. Buckets cost no tasks: a map task
+   and a join meet in one small task whatever the number of buckets
+   (:func:`count_tasks`). A join only reads its inputs, so Dask may run it
+   again after losing a worker.
 4. **Finish.** The other dataset rules keep small states (households,
    eligibility, coverage, the charter), which the client merges in input
    order and finishes, the charter's checks as one piece.
 
 The tasks of each step go to the scheduler in one message (``client.map``),
-and a local cluster runs with Dask's profiler off and its monitors slowed
-(:data:`QUIET`): on two cores they took a tenth of the CPU.
+and a local cluster runs with Dask's profiler off, its monitors slowed and
+glibc's own malloc trimming (:data:`QUIET`): on two cores they took a tenth
+of the CPU, and the trimming as much again in page faults.
 
 Findings are placed and sorted exactly as a local check does, so the report
 is byte-identical to ``--jobs 1`` (a test proves it on defects planted
@@ -48,6 +54,7 @@ Dask is an optional extra: ``pip install 'smartstd[cluster]'``.
 
 from __future__ import annotations
 
+import sys
 import threading
 import zlib
 from array import array
@@ -77,6 +84,7 @@ __all__ = [
     "JOIN_BYTES",
     "QUIET",
     "bucket_of",
+    "count_tasks",
     "default_buckets",
     "default_joins",
     "local_cluster",
@@ -370,6 +378,47 @@ def _unpack(piece: IdentityState | _Packed, files: list[str], incomplete: bool) 
     return replace(piece.state, ids=table)
 
 
+def _size_of_state(state: IdentityState) -> int:
+    """About how many bytes an identity state holds (for Dask's memory accounting)."""
+    return (
+        400
+        + 100 * (len(state.ids) + len(state.org_kinds) + len(state.untyped))
+        + 100 * sum(len(v) for v in state.communities.values())
+        + sum(200 + 8 * len(records) for records in state.pending.values())
+        + 300 * len(state.community_checks)
+        + 100 * len(state.cross_duplicates)
+    )
+
+
+def _size_of_packed(piece: _Packed) -> int:
+    size = sys.getsizeof(piece.ids) + sys.getsizeof(piece.types) + 100
+    return size + (_size_of_state(piece.state) if piece.state is not None else 0)
+
+
+def _size_of_result(result: _ChunkResult) -> int:
+    states = sum(_size_of_state(s) if isinstance(s, IdentityState) else 1000 for s in result.states)
+    return 1000 + 1000 * len(result.findings) + states
+
+
+def _register_sizes() -> None:
+    """Tell Dask the sizes of what the tasks keep: its own guess is the size of an empty object.
+
+    Dask decides when a worker spills results to disk by their sizes: a
+    range's packed buckets (megabytes) counted as a kilobyte would never be.
+    """
+    try:
+        import dask.sizeof
+    except ImportError:  # no Dask: nothing to tell
+        return
+    sizes: Any = dask.sizeof.sizeof  # untyped: its register is called through Any
+    sizes.register(_Packed)(_size_of_packed)
+    sizes.register(IdentityState)(_size_of_state)
+    sizes.register(_ChunkResult)(_size_of_result)
+
+
+_register_sizes()
+
+
 def _split_result(
     result: _ChunkResult, index: int | None, buckets: int, joins: int
 ) -> tuple[Any, ...]:
@@ -445,15 +494,22 @@ def _join(ctx: Context, *shares: Any) -> list[Hit]:  # pragma: no cover - in a w
     parts: list[_Part] = [part for share in shares if share is not None for part in share]
     with _exact_ids():
         for k in range(len(parts[0][2]) if parts else 0):
-            state = rule.new_state()
+            state: IdentityState | None = None
             for files, incomplete, pieces in parts:
                 piece = pieces[k]
+                if state is None:
+                    if isinstance(piece, _Packed) and piece.state is None:
+                        # ids alone, unpacked into a new table: the fold starts with it
+                        state = _unpack(piece, list(files), incomplete)
+                        continue
+                    state = rule.new_state()
                 if piece is None:  # a bucket of nothing: its range's files still count
                     state.files.extend(f for f in files if f not in state.files)
                     state.incomplete = state.incomplete or incomplete
                 else:
                     state = rule.merge(state, _unpack(piece, files, incomplete))
-            hits.extend(rule.finish(state, ctx))
+            if state is not None:
+                hits.extend(rule.finish(state, ctx))
     return hits
 
 
@@ -490,6 +546,23 @@ def ranges_per_map(ranges: int, slots: int) -> int:
     """
     most = max(MAPS_PER_SLOT * max(slots, 1), MIN_MAPS)
     return 1 if ranges <= most else -(-ranges // most)
+
+
+def count_tasks(
+    total_bytes: int, slots: int, part_bytes: int = DEFAULT_PART_BYTES
+) -> dict[str, int]:
+    """The tasks of a run on ``total_bytes`` of NDJSON in one file, by kind, with the defaults.
+
+    ``survey`` (line ends and screen, one per map task), ``map``, ``share``
+    (a join's share of a map task: one per map task and join), ``join``
+    and ``rest`` (what the client merges, one per map task), and ``ranges``
+    (how many ranges the map tasks check; not tasks).
+    """
+    ranges = plan_parts([total_bytes], part_bytes, slots)[0]
+    maps = -(-ranges // ranges_per_map(ranges, slots))
+    joins = min(default_joins(total_bytes, slots), default_buckets(total_bytes, slots))
+    counts = {"survey": maps, "map": maps, "share": maps * joins, "join": joins, "rest": maps}
+    return {**counts, "total": sum(counts.values()), "ranges": ranges}
 
 
 @dataclass(frozen=True)

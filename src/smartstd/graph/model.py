@@ -60,6 +60,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 from pydantic import ValidationError
 
+from smartstd.errors import UnsupportedTypeError
 from smartstd.graph.index import CharterIndex
 from smartstd.graph.index import label as _label
 from smartstd.report import Path
@@ -416,7 +417,8 @@ def as_charter(source: GraphSource, *, as_of: dt.date | None = None) -> Charter:
             ``generated_at``).
 
     Raises:
-        TypeError: for a graph that was not built by :func:`~smartstd.graph.network.build_graph`.
+        UnsupportedTypeError: (a :class:`TypeError`) for a graph that was not built by
+            :func:`~smartstd.graph.network.build_graph`.
     """
     if isinstance(source, Charter):
         return source
@@ -426,6 +428,8 @@ def as_charter(source: GraphSource, *, as_of: dt.date | None = None) -> Charter:
     if isinstance(graph_attrs, dict) and hasattr(source, "nodes"):
         charter = graph_attrs.get("charter")
         if not isinstance(charter, Charter):
-            raise TypeError("this graph was not built by smartstd.graph.build_graph")
+            raise UnsupportedTypeError(
+                key="graph_not_built_by_smartstd", kind=type(source).__name__
+            )
         return charter
     return Charter.from_entities(source, as_of=as_of)

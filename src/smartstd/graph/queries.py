@@ -20,6 +20,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from smartstd.errors import UsageError
 from smartstd.graph._params import Params
 from smartstd.graph.access import AccessEvaluator, Explanation
 from smartstd.graph.index import RACI_ROLES
@@ -149,7 +150,7 @@ def who(
     """
     charter = as_charter(source)
     if role is not None and role not in RACI_ROLES:
-        raise ValueError(f"unknown role {role!r}; one of {', '.join(RACI_ROLES)}")
+        raise UsageError(key="unknown_role", role=role, known=", ".join(RACI_ROLES))
     day = charter.on(on)
     out: list[Holder] = []
     for r in RACI_ROLES if role is None else (role,):

@@ -270,7 +270,7 @@ def export(
     cw = ConvertOptions(crosswalk=crosswalk).resolved_crosswalk()
     records = _records(data)
     if target == "geojson":
-        from smartstd.interchange.geojson import to_geojson
+        from smartstd.interchange._geojson_write import to_geojson
 
         return to_geojson(records)
     if target == "open311":

@@ -1,8 +1,9 @@
 """Smart Data Models "*Observed" entities -> SCDS Observations, one per reading.
 
-An AirQualityObserved, WaterQualityObserved, NoiseLevelObserved or
-WeatherObserved entity carries many readings at once (``no2``, ``pm10``,
-``temperature``, ``LAeq`` ...). Each numeric reading becomes one Observation:
+An AirQualityObserved, WaterQualityObserved, NoiseLevelObserved,
+IndoorEnvironmentObserved, TrafficFlowObserved or WeatherObserved entity
+carries many readings at once (``no2``, ``pm10``, ``temperature``, ``LAeq``,
+``intensity`` ...). Each numeric reading becomes one Observation:
 
 * ``id``: ``<source id>-<attribute>`` (the source id without its
   ``urn:ngsi-ld:<Type>:`` head, characters an id cannot hold written as
@@ -11,8 +12,9 @@ WeatherObserved entity carries many readings at once (``no2``, ``pm10``,
   else the source entity itself (both marked ``derived``: the Observation
   model names a device and nothing else);
 * ``observed_at``: ``dateObserved``; else the end of the period,
-  ``dateObservedTo`` (marked ``derived``); else the reading's own NGSI-LD
-  ``observedAt`` or NGSI-v2 ``TimeInstant``;
+  ``dateObservedTo`` or the end of a ``dateObserved`` period
+  (``.../2016-12-07T11:15:00``), marked ``derived``; else the reading's own
+  NGSI-LD ``observedAt`` or NGSI-v2 ``TimeInstant``;
 * ``property``: the attribute's name in lower case with ``_``
   (``relativeHumidity`` -> ``relative_humidity``; the source name stays as
   ``fiware:controlledProperty``, what a DeviceMeasurement calls it);
@@ -227,6 +229,32 @@ OBSERVED: Mapping[str, Observed] = MappingProxyType(
             frozenset({"LAS", "LAeq", "LAeq_d", "LAmax"}),
             frozenset({"heightAverage", "distanceAverage", "sonometerClass", "obstacles"}),
         ),
+        "IndoorEnvironmentObserved": Observed(
+            frozenset(
+                {
+                    "peopleCount",
+                    "temperature",
+                    "relativeHumidity",
+                    "atmosphericPressure",
+                    "illuminance",
+                    "co2",
+                }
+            ),
+            frozenset({"sensorHeight"}),
+        ),
+        "TrafficFlowObserved": Observed(
+            frozenset(
+                {
+                    "intensity",
+                    "occupancy",
+                    "averageVehicleSpeed",
+                    "averageVehicleLength",
+                    "averageGapDistance",
+                    "averageHeadwayTime",
+                }
+            ),
+            frozenset({"laneId"}),
+        ),
         "WeatherObserved": Observed(
             _WEATHER,
             frozenset(
@@ -319,26 +347,39 @@ def _device(ent: NgsiEntity, c: _Common) -> None:
 
 
 def _time(conv: Conversion, ent: NgsiEntity, c: _Common) -> None:
-    for attr in ("dateObserved", "dateObservedTo"):
-        a = ent.attrs.get(attr)
-        if a is None or a.value in (None, ""):
-            continue
+    """The time every Observation of the entity shares.
+
+    ``dateObserved``, else ``dateObservedTo``, else the end of a
+    ``dateObserved`` period (``2016-12-07T11:10:00/2016-12-07T11:15:00``).
+    """
+    tz = conv.crosswalk.timezone
+    date, to = ent.attrs.get("dateObserved"), ent.attrs.get("dateObservedTo")
+    tries: list[tuple[str, Any, str]] = []
+    if date is not None and date.value not in (None, ""):
+        tries.append(("dateObserved", date.value, ""))
+    if to is not None and to.value not in (None, ""):
+        note = "the end of the period observed (dateObservedTo)"
+        tries.append(("dateObservedTo", to.value, note))
+    if date is not None and isinstance(date.value, str) and date.value.count("/") == 1:
+        note = f"dateObserved {date.value!r} is a period: its end taken"
+        tries.append(("dateObserved", date.value.split("/")[1].strip(), note))
+    failed: tuple[str, str, str] | None = None
+    for attr, raw, note in tries:
         place = f"{ent.place}/{attr}"
         try:
-            out, how = values.timestamp(a.value, conv.crosswalk.timezone)
+            out, how = values.timestamp(raw, tz)
         except ValueError as exc:
-            c.time_issue = (place, _text(a.value), str(exc))
-            return
-        notes = []
-        if attr == "dateObservedTo":
-            notes.append("no dateObserved: the end of the period observed (dateObservedTo)")
+            failed = failed or (place, _text(raw), str(exc))
+            continue
+        notes = [note] if note else []
         if how is not None:
-            notes.append(f"{attr} {a.value!r} has no offset; {conv.crosswalk.timezone} assumed")
+            notes.append(f"{attr} {raw!r} has no offset; {tz} assumed")
         if not notes:
             c.used.add(attr)
-        method = "derived" if attr == "dateObservedTo" else "default" if notes else ""
+        method = "derived" if note else "default" if notes else ""
         c.time = (out, place, method, "; ".join(notes))
         return
+    c.time_issue = failed
 
 
 def _own_time(conv: Conversion, d: Draft, ent: NgsiEntity, name: str, a: Attr) -> bool:

@@ -1,9 +1,9 @@
 """FIWARE Smart Data Models <-> SCDS: buildings, devices, alerts, issues and measurements.
 
 The source types: Building, Device (and Camera), Alert, IssueReporting (and
-service_requests), DeviceMeasurement, and the multi-reading AirQualityObserved,
-WaterQualityObserved, NoiseLevelObserved and WeatherObserved (one Observation
-per reading, :mod:`~smartstd.interchange._observed`).
+service_requests), DeviceMeasurement, and the multi-reading "*Observed" models
+(AirQualityObserved, WeatherObserved ...: one Observation per reading, see
+:mod:`~smartstd.interchange._observed`).
 
 Reading: an NGSI entity of a known type becomes an SCDS record. Attributes
 the model maps (``floorsAboveGround`` -> ``floors_above``) land in fields;

@@ -7,8 +7,9 @@ features (RFC 8142 text sequences, or one feature per line: ``.geojsonl``,
 * its entity type is ``--type``, else ``properties.type`` when it names an
   entity type, else the file's name (``buildings.geojson``);
 * its geometry goes to the type's geometry field (:func:`geometry_fields`):
-  a Point to ``location`` (a Community's ``centroid``), a Polygon or
-  MultiPolygon to ``boundary`` or ``footprint``;
+  a Point to ``location`` (a Community's ``centroid``, a request's
+  ``location.geometry``), a Polygon or MultiPolygon to ``boundary`` or
+  ``footprint``;
 * its ``id`` (a string or a number) is the record's id, else
   ``properties.id``;
 * its properties are read like the cells of a spreadsheet row
@@ -31,9 +32,11 @@ The text is decoded one feature at a time (a FeatureCollection's members
 are scanned, each feature decoded alone), so the parsed file never sits
 in memory beside the records made of it.
 
-Writing (:func:`to_geojson`) does the reverse: one Feature per record that
-has a geometry, its main geometry field as the geometry and its other fields
-as properties under the keys the reader takes back.
+Writing (``_geojson_write``) does the reverse: one Feature per record that
+has a geometry, its main geometry field as the geometry and its other
+fields as properties under the keys the reader takes back. The file is
+scanned by ``_geojson_text`` and the coordinates checked by
+``_geojson_geometry``.
 
 GeoJSON 转换：要素集合、单个要素或要素序列与标准记录互转；坐标逐一检查，问题以 JSON 指针定位到要素。
 """
@@ -43,13 +46,14 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
 from smartstd.interchange import values
+from smartstd.interchange._geojson_geometry import Findings, check, validity
+from smartstd.interchange._geojson_text import decoder, escape, events, finite, preview, texts
 from smartstd.interchange.columns import Column, columns_for, sheet_name
 from smartstd.interchange.spreadsheet import (
     _cell,
@@ -70,7 +74,6 @@ __all__ = [
     "SEQUENCE_SUFFIXES",
     "geometry_fields",
     "read_geojson",
-    "to_geojson",
 ]
 
 #: File name endings read as one feature per line (or RFC 8142 text sequences).
@@ -79,7 +82,6 @@ SEQUENCE_SUFFIXES = (".geojsonl", ".geojsons", ".geojsonseq", ".jsonl", ".ndjson
 ACCEPTED_CRS = {"4326": "WGS 84", "CRS84": "WGS 84 (lon, lat)", "4490": "CGCS2000"}
 
 PREFIX = "geojson"
-_WS = re.compile(r"[ \t\n\r]*")
 _EXT = re.compile(r"^[a-z][a-z0-9]{0,15}:[A-Za-z][A-Za-z0-9_]{0,63}$")
 _EPSG = re.compile(r"EPSG\D{0,8}(\d{4,6})\s*$", re.IGNORECASE)
 _CRS84 = re.compile(r"CRS:?84\s*$", re.IGNORECASE)
@@ -94,9 +96,6 @@ _GEOMETRIES = (
     "MultiPolygon",
     "GeometryCollection",
 )
-#: A rough box around China (longitude, latitude) for the swapped-axes warning.
-_CHINA_LON = (73.0, 136.0)
-_CHINA_LAT = (3.0, 54.0)
 
 
 # ----------------------------------------------------------------------------- the model
@@ -106,10 +105,13 @@ _CHINA_LAT = (3.0, 54.0)
 def geometry_fields(type_name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The geometry fields of an entity type and the GeoJSON types each holds.
 
-    Areas (``boundary``, ``footprint``) come first: they are a Feature's
-    geometry on export when set; a Point field (``location``,
-    ``centroid``) otherwise. Empty for a type without geometry.
+    A field is named by its dotted path (``location.geometry`` of a
+    ServiceRequest). Areas (``boundary``, ``footprint``) come first: they
+    are a Feature's geometry on export when set; a Point field
+    (``location``, ``centroid``) otherwise. Empty for a type without geometry.
     """
+    from pydantic import BaseModel
+
     from smartstd.standard._base import MultiPolygon, Point, Polygon
     from smartstd.standard.dataset import ENTITY_TYPES
 
@@ -120,11 +122,22 @@ def geometry_fields(type_name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             return [kinds[tp]]
         return [k for arg in get_args(tp) for k in held(arg)]
 
+    def models(tp: Any) -> list[type[BaseModel]]:
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            return [tp]
+        return [m for arg in get_args(tp) for m in models(arg)]
+
     out = []
     for name, info in ENTITY_TYPES[type_name].model_fields.items():
         types = tuple(dict.fromkeys(held(info.annotation)))
         if types:
             out.append((name, types))
+            continue
+        for sub in models(info.annotation):  # one level down: a request's location
+            for inner, sub_info in sub.model_fields.items():
+                types = tuple(dict.fromkeys(held(sub_info.annotation)))
+                if types:
+                    out.append((f"{name}.{inner}", types))
     out.sort(key=lambda f: f[1] == ("Point",))
     return tuple(out)
 
@@ -134,6 +147,25 @@ def _target(type_name: str, geometry_type: str) -> str | None:
         if geometry_type in types:
             return name
     return None
+
+
+@lru_cache(maxsize=4096)
+def _resolve(type_name: str, key: str) -> Column | str | None:
+    """What a property names: a column, a field without one (its name), or nothing."""
+    col = _match(key, _index(type_name))
+    if col is not None:
+        return col
+    return _fields(type_name).get(_norm(key))
+
+
+@lru_cache(maxsize=1024)
+def _type_of(name: str) -> str | None:
+    return type_of_sheet(name)
+
+
+@cache
+def _index(type_name: str) -> dict[str, Column]:
+    return _header_index(columns_for(type_name))
 
 
 @cache
@@ -238,92 +270,7 @@ class _Mark:
         del c.drafts[drafts:], c.issues[issues:], c.guessed[guessed:], c.dropped[dropped:]
         c.read = self.read
         st.ids.clear()
-
-
-def _decoder(st: _State) -> json.JSONDecoder:
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in items:
-            if key in out:
-                st.duplicates.append((key, out[key]))
-            out[key] = value
-        return out
-
-    return json.JSONDecoder(object_pairs_hook=pairs)
-
-
-def _char(text: str, i: int, what: str) -> str:
-    if i >= len(text):
-        raise json.JSONDecodeError(f"Expecting {what}", text, i)
-    return text[i]
-
-
-def _events(text: str, st: _State) -> Iterator[tuple[str, str, Any]]:
-    """The top-level members of a GeoJSON object, each feature of ``features`` alone.
-
-    Yields ``("member", key, value)`` and ``("feature", index, value)``, or
-    one ``("top", "", value)`` when the text is not an object. Raises
-    ``json.JSONDecodeError`` where the text stops being JSON.
-    """
-    dec = _decoder(st)
-    raw = dec.raw_decode
-    i = _WS.match(text, 0).end()  # type: ignore[union-attr]
-    if _char(text, i, "value") != "{":
-        value, i = raw(text, i)
-        if _WS.match(text, i).end() != len(text):  # type: ignore[union-attr]
-            raise json.JSONDecodeError("Extra data", text, _WS.match(text, i).end())  # type: ignore[union-attr]
-        yield "top", "", value
-        return
-    i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
-    seen: set[str] = set()
-    if _char(text, i, "property name enclosed in double quotes") == "}":
-        i += 1
-    else:
-        while True:
-            if _char(text, i, "property name enclosed in double quotes") != '"':
-                raise json.JSONDecodeError(
-                    "Expecting property name enclosed in double quotes", text, i
-                )
-            key, i = raw(text, i)
-            i = _WS.match(text, i).end()  # type: ignore[union-attr]
-            if _char(text, i, "':' delimiter") != ":":
-                raise json.JSONDecodeError("Expecting ':' delimiter", text, i)
-            i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
-            if key in seen:
-                st.duplicates.append((key, "(a member of the document)"))
-            seen.add(key)
-            if key == "features" and _char(text, i, "value") == "[":
-                i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
-                n = 0
-                if _char(text, i, "value") == "]":
-                    i += 1
-                else:
-                    while True:
-                        value, i = raw(text, i)
-                        yield "feature", str(n), value
-                        n += 1
-                        i = _WS.match(text, i).end()  # type: ignore[union-attr]
-                        c = _char(text, i, "',' delimiter")
-                        if c == "]":
-                            i += 1
-                            break
-                        if c != ",":
-                            raise json.JSONDecodeError("Expecting ',' delimiter", text, i)
-                        i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
-            else:
-                value, i = raw(text, i)
-                yield "member", key, value
-            i = _WS.match(text, i).end()  # type: ignore[union-attr]
-            c = _char(text, i, "',' delimiter")
-            if c == "}":
-                i += 1
-                break
-            if c != ",":
-                raise json.JSONDecodeError("Expecting ',' delimiter", text, i)
-            i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
-    end = _WS.match(text, i).end()  # type: ignore[union-attr]
-    if end != len(text):
-        raise json.JSONDecodeError("Extra data", text, end)
+        st.duplicates.clear()
 
 
 def _read_document(conv: Conversion, text: str, st: _State) -> None:
@@ -332,7 +279,7 @@ def _read_document(conv: Conversion, text: str, st: _State) -> None:
     features = False
     limit = conv.options.limits.max_records
     mark = _Mark(conv)
-    for kind, key, value in _events(text, st):
+    for kind, key, value in events(text, st.duplicates):
         if kind == "top":
             what = "a JSON array" if isinstance(value, list) else f"a JSON {type(value).__name__}"
             conv.issue(
@@ -377,7 +324,7 @@ def _read_document(conv: Conversion, text: str, st: _State) -> None:
         for key in members:
             if key not in _COLLECTION_MEMBERS:
                 conv.drop(
-                    f"{name}#/{_esc(key)}",
+                    f"{name}#/{escape(key)}",
                     key,
                     "a member of the collection, not of a feature",
                     members[key],
@@ -398,8 +345,8 @@ def _read_document(conv: Conversion, text: str, st: _State) -> None:
 def _read_sequence(conv: Conversion, path: Path, st: _State) -> None:
     """One feature (or collection) per line, or RFC 8142 record-separated texts."""
     limit = conv.options.limits.max_records
-    dec = _decoder(st)
-    for lineno, raw in _texts(path):
+    dec = decoder(st.duplicates)
+    for lineno, raw in texts(path):
         if st.stopped:
             return
         place = f"{st.name}:{lineno}"
@@ -455,39 +402,11 @@ def _read_sequence(conv: Conversion, path: Path, st: _State) -> None:
             _feature(conv, st, feat, where)
 
 
-def _texts(path: Path) -> Iterator[tuple[int, bytes]]:
-    """Each text of a sequence and the line it starts on: split on RS if any, else on lines."""
-    with path.open("rb") as fh:
-        lineno = 0
-        pending = b""
-        start = 1
-        rs = False
-        for line in fh:
-            lineno += 1
-            if not rs and b"\x1e" in line:
-                rs = True
-            if not rs:
-                yield lineno, line
-                continue
-            parts = line.split(b"\x1e")
-            pending += parts[0]
-            for part in parts[1:]:
-                if pending.strip():
-                    yield start, pending
-                pending, start = part, lineno
-        if pending.strip():
-            yield start, pending
-
-
 def _duplicate_members(conv: Conversion, st: _State, place: str) -> None:
     for key, first in st.duplicates:
         conv.issue("CV162", place, key=key)
         conv.drop(place, key, "given twice; the last value was read", first)
     st.duplicates.clear()
-
-
-def _esc(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
 
 
 def _crs(conv: Conversion, value: Any, place: str, st: _State, before: _Mark | None = None) -> bool:
@@ -519,10 +438,10 @@ def _crs(conv: Conversion, value: Any, place: str, st: _State, before: _Mark | N
 def _entity_type(conv: Conversion, st: _State, props: dict[str, Any]) -> str | None:
     given = conv.options.entity_type
     if given:
-        return type_of_sheet(given)
+        return _type_of(given)
     named = props.get("type")
     if isinstance(named, str):
-        hit = type_of_sheet(named)
+        hit = _type_of(named)
         if hit is not None:
             return hit
     return st.file_type
@@ -530,9 +449,8 @@ def _entity_type(conv: Conversion, st: _State, props: dict[str, Any]) -> str | N
 
 def _feature(conv: Conversion, st: _State, obj: Any, place: str) -> None:
     """One Feature -> one draft (or issues saying why not)."""
-    dup_place = place
-    if st.duplicates:
-        _duplicate_members(conv, st, dup_place)
+    if st.duplicates:  # keys given twice in this feature (seen while it was decoded)
+        _duplicate_members(conv, st, place)
     if not isinstance(obj, dict):
         what = "a JSON array" if isinstance(obj, list) else f"a JSON {type(obj).__name__}"
         if obj is None:
@@ -578,7 +496,7 @@ def _feature(conv: Conversion, st: _State, obj: Any, place: str) -> None:
         _geometry(conv, d, obj.get("geometry"), f"{place}/geometry", None)
     for key, value in obj.items():
         if key not in _FEATURE_MEMBERS and key != "crs":
-            d.keep(key, value, f"{place}/{_esc(key)}")
+            d.keep(key, value, f"{place}/{escape(key)}")
         elif key == "bbox" and value is not None:
             conv.drop(
                 f"{place}/bbox",
@@ -616,7 +534,7 @@ def _id(
         used.add("id")
     got = _normal_id(raw, d.type) if raw is not None else None
     if raw is not None and got is None:
-        d.issue("CV120", "/id", where, value=_preview(raw), expected="an id (a string or a number)")
+        d.issue("CV120", "/id", where, value=preview(raw), expected="an id (a string or a number)")
         conv.drop(where, "id", "not an id", raw, d)
     if got is None:
         got = f"{sheet_name(d.type).lower()}-{conv.read}"
@@ -642,45 +560,22 @@ def _id(
     return used
 
 
-def _preview(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _finite(value: Any) -> bool:
-    """Whether a JSON value holds no NaN or infinity (walked without recursion)."""
-    stack = [value]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, float):
-            if not math.isfinite(v):
-                return False
-        elif isinstance(v, list):
-            stack.extend(v)
-        elif isinstance(v, dict):
-            stack.extend(v.values())
-    return True
-
-
 def _properties(
     conv: Conversion, d: Draft, props: dict[str, Any], base: str, used: set[str]
 ) -> None:
     type_name = d.type
-    cols = columns_for(type_name)
-    index = _header_index(cols)
-    fields = _fields(type_name)
     for key, value in props.items():
         if value is None or key in used:
             continue
-        place = f"{base}/{_esc(key)}"
-        if key == "type" and isinstance(value, str) and type_of_sheet(value) == type_name:
+        place = f"{base}/{escape(key)}"
+        if key == "type" and isinstance(value, str) and _type_of(value) == type_name:
             continue
-        if not _finite(value):
+        if not finite(value):
             d.issue(
                 "CV120",
                 "",
                 place,
-                value=_preview(value),
+                value=preview(value),
                 expected="a finite number (NaN and infinity are not JSON numbers)",
             )
             conv.drop(place, key, "NaN or infinity", value, d)
@@ -691,37 +586,38 @@ def _properties(
         if _EXT.match(key):
             d.set(key, value, place)
             continue
-        col = _match(key, index)
-        if col is not None:
-            _column(conv, d, col, key, value, place)
-            continue
-        name = fields.get(_norm(key))
-        if name is not None:
-            _whole(conv, d, name, key, value, place)
-            continue
-        if not d.keep(key, value, place):  # the drop is listed; say which column was meant
-            d.issue(
-                "CV112",
-                "",
-                place,
-                column=key,
-                suggestion=values.suggest(key, [c.key for c in cols]),
-            )
+        target = _resolve(type_name, key)
+        if isinstance(target, Column):
+            _column(conv, d, target, key, value, place)
+        elif target is not None:
+            _whole(conv, d, target, key, value, place)
+        elif not d.keep(key, value, place):  # the drop is listed; say which column was meant
+            hint = values.suggest(key, [c.key for c in columns_for(type_name)])
+            d.issue("CV112", "", place, column=key, suggestion=hint)
 
 
-def _taken(conv: Conversion, d: Draft, name: str, key: str, value: Any, place: str) -> bool:
-    """Whether the feature's geometry already gave ``name`` (then the property is dropped)."""
-    if name in d.record and d.fields.get("/" + name, "").endswith("/geometry"):
-        conv.drop(place, key, f"the feature's geometry already gives {name}", value, d)
-        return True
+def _taken(
+    conv: Conversion, d: Draft, path: tuple[str, ...], key: str, value: Any, place: str
+) -> bool:
+    """Whether the feature's geometry already gave ``path`` (then the property is dropped).
+
+    A property that names a field holding the geometry (``location`` of a
+    request) is not taken: its other parts are merged (:func:`_whole`).
+    """
+    ptr = "/" + "/".join(path)
+    geometry = d.place + "/geometry"
+    for field_ptr, source in d.fields.items():
+        if source == geometry and (ptr == field_ptr or ptr.startswith(field_ptr + "/")):
+            conv.drop(place, key, f"the feature's geometry already gives {field_ptr}", value, d)
+            return True
     return False
 
 
 def _column(conv: Conversion, d: Draft, col: Column, key: str, value: Any, place: str) -> None:
-    if _taken(conv, d, col.path[0], key, value, place):
+    if _taken(conv, d, col.path, key, value, place):
         return
     if col.kind == "json" and isinstance(value, dict) and "coordinates" in value:
-        _geometry(conv, d, value, place, col.path[0])
+        _geometry(conv, d, value, place, ".".join(col.path))
         return
     if (
         isinstance(value, list)
@@ -737,7 +633,7 @@ def _column(conv: Conversion, d: Draft, col: Column, key: str, value: Any, place
             "CV120",
             "/" + "/".join(col.path),
             place,
-            value=_preview(value),
+            value=preview(value),
             expected=f"a single value ({col.kind})",
         )
         conv.drop(place, key, "a list or object where one value belongs", value, d)
@@ -750,7 +646,7 @@ def _column(conv: Conversion, d: Draft, col: Column, key: str, value: Any, place
 
 def _whole(conv: Conversion, d: Draft, name: str, key: str, value: Any, place: str) -> None:
     """A property named after a field with no column of its own: the whole value."""
-    if _taken(conv, d, name, key, value, place):
+    if _taken(conv, d, (name,), key, value, place):
         return
     if any(name == f for f, _ in geometry_fields(d.type)) and isinstance(value, dict):
         _geometry(conv, d, value, place, name)
@@ -758,80 +654,19 @@ def _whole(conv: Conversion, d: Draft, name: str, key: str, value: Any, place: s
     if isinstance(value, str) and _is_localized(d.type, name):
         d.set(name, {conv.options.language: value.strip()}, place)
         return
+    have = d.record.get(name)
+    if isinstance(have, dict) and isinstance(value, dict):  # beside the feature's geometry
+        for sub, v in value.items():
+            if sub in have:
+                conv.drop(f"{place}/{escape(sub)}", f"{key}.{sub}", "given by the geometry", v, d)
+            else:
+                have[sub] = v
+                d.fields[f"/{name}/{sub}"] = place
+        return
     d.set(name, value, place)
 
 
 # ----------------------------------------------------------------------------- geometry
-
-
-@dataclass
-class _Findings:
-    """Coordinate findings of one geometry: the first of each kind, and how many."""
-
-    broken: list[tuple[str, str]] = field(default_factory=list)
-    kinds: dict[str, list[Any]] = field(default_factory=dict)
-
-    def add(self, code: str, where: str, **params: Any) -> None:
-        slot = self.kinds.setdefault(code, [where, params, 0])
-        slot[2] += 1
-
-    def has(self, *codes: str) -> bool:
-        return any(c in self.kinds for c in codes)
-
-
-def _pos_text(pos: list[Any]) -> str:
-    return "[" + ", ".join(str(x) for x in pos[:3]) + "]"
-
-
-def _position(pos: Any, where: str, out: _Findings) -> bool:
-    """Check one position; one that is not 2 or 3 finite numbers makes the geometry unusable."""
-    if (
-        not isinstance(pos, list)
-        or not 2 <= len(pos) <= 3
-        or any(isinstance(x, bool) or not isinstance(x, (int, float)) for x in pos)
-        or not all(math.isfinite(x) for x in pos)
-    ):
-        out.broken.append((where, _preview(pos)))
-        return False
-    lon, lat = float(pos[0]), float(pos[1])
-    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        out.add("CV155", where, position=_pos_text(pos))
-    if _CHINA_LAT[0] <= lon <= _CHINA_LAT[1] and _CHINA_LON[0] <= lat <= _CHINA_LON[1]:
-        out.add("CV156", where, position=_pos_text(pos), swapped=f"[{pos[1]}, {pos[0]}]")
-    return True
-
-
-def _ring(ring: Any, where: str, out: _Findings) -> bool:
-    if not isinstance(ring, list):
-        out.broken.append((where, _preview(ring)))
-        return False
-    if not all(_position(p, f"{where}/{i}", out) for i, p in enumerate(ring)):
-        return False
-    if len(ring) < 4:
-        out.add("CV158", where, count=len(ring))
-    elif list(ring[0]) != list(ring[-1]):
-        out.add(
-            "CV157", f"{where}/{len(ring) - 1}", first=_pos_text(ring[0]), last=_pos_text(ring[-1])
-        )
-    return True
-
-
-def _polygon(rings: Any, where: str, out: _Findings) -> bool:
-    if not isinstance(rings, list) or not rings:
-        out.broken.append((where, _preview(rings)))
-        return False
-    return all(_ring(r, f"{where}/{i}", out) for i, r in enumerate(rings))
-
-
-def _coordinates(gtype: str, coords: Any, where: str, out: _Findings) -> bool:
-    if gtype == "Point":
-        return _position(coords, where, out)
-    if gtype == "Polygon":
-        return _polygon(coords, where, out)
-    if not isinstance(coords, list) or not coords:
-        out.broken.append((where, _preview(coords)))
-        return False
-    return all(_polygon(p, f"{where}/{i}", out) for i, p in enumerate(coords))
 
 
 def _geometry(conv: Conversion, d: Draft, geom: Any, place: str, name: str | None) -> None:
@@ -851,103 +686,25 @@ def _geometry(conv: Conversion, d: Draft, geom: Any, place: str, name: str | Non
         d.issue("CV153", "", place, geometry=gtype, type=d.type, accepted=can)
         conv.drop(place, "geometry", f"a {gtype} cannot go into a {d.type}", geom, d)
         return
-    out = _Findings()
-    ptr = "/" + target
-    if not _coordinates(gtype, geom.get("coordinates"), f"{place}/coordinates", out):
+    out = Findings()
+    path = tuple(target.split("."))
+    ptr = "/" + "/".join(path)
+    if not check(gtype, geom.get("coordinates"), f"{place}/coordinates", out):
         where, value = out.broken[0]
         d.issue("CV154", ptr, where, value=value)
         conv.drop(place, target, "the coordinates cannot be read", geom, d)
         return
     clean: dict[str, Any] = {"type": gtype, "coordinates": geom["coordinates"]}
     for key, value in geom.items():
-        if key == "bbox" and isinstance(value, list) and _finite(value):
+        if key == "bbox" and isinstance(value, list) and finite(value):
             clean["bbox"] = value
         elif key not in ("type", "coordinates"):
             reason = "a member of the geometry with no place in the standard"
-            conv.drop(f"{place}/{_esc(key)}", key, reason, value, d)
-    _put(d, (target,), clean, place)
+            conv.drop(f"{place}/{escape(key)}", key, reason, value, d)
+    _put(d, path, clean, place)
     for code, (where, params, count) in out.kinds.items():
         d.issue(code, ptr, where, n=count, **params)
     if gtype != "Point" and not out.has("CV155", "CV157", "CV158"):
-        _validity(d, clean, ptr, place)
-
-
-def _validity(d: Draft, geom: dict[str, Any], ptr: str, place: str) -> None:
-    """A polygon that crosses itself (shapely, when installed): a warning."""
-    try:
-        import shapely
-        from shapely.geometry import shape
-    except ModuleNotFoundError:  # pragma: no cover - shapely is in the convert extra
-        return
-    try:
-        reason = shapely.is_valid_reason(shape(geom))
-    except Exception:  # shapely refuses what it cannot build; the check reports the shape
-        return
-    if reason != "Valid Geometry":
-        d.issue("CV159", ptr, f"{place}/coordinates", reason=str(reason))
-
-
-# ----------------------------------------------------------------------------- writing
-
-
-def _flat(type_name: str, name: str, value: Any) -> dict[str, Any] | None:
-    """A field as properties under column keys (``name.zh-CN``), or ``None`` to write it whole."""
-    cols = {c.path: c for c in columns_for(type_name) if c.path[0] == name}
-    if not isinstance(value, dict) or not cols:
-        return None
-    if any(c.kind in ("lon", "lat") for c in cols.values()):
-        coords = value.get("coordinates")
-        if (
-            set(value) != {"type", "coordinates"}
-            or not isinstance(coords, list)
-            or len(coords) != 2
-        ):
-            return None
-        return {f"{name}.longitude": coords[0], f"{name}.latitude": coords[1]}
-    out: dict[str, Any] = {}
-    for key, v in value.items():
-        col = cols.get((name, key))
-        if col is None or isinstance(v, (dict, list)) or v is None:
-            return None
-        out[col.key] = v
-    return out
-
-
-def _main_geometry(rec: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
-    from smartstd.standard.dataset import ENTITY_TYPES
-
-    type_name = rec.get("type")
-    if not isinstance(type_name, str) or type_name not in ENTITY_TYPES:
-        return None
-    for name, _types in geometry_fields(type_name):
-        geo = rec.get(name)
-        if isinstance(geo, dict) and "coordinates" in geo:
-            return name, geo
-    return None
-
-
-def to_feature(rec: dict[str, Any]) -> dict[str, Any] | None:
-    """One record as a GeoJSON Feature, or ``None`` when it has no geometry."""
-    main = _main_geometry(rec)
-    if main is None or "id" not in rec:
-        return None
-    name, geo = main
-    type_name = str(rec["type"])
-    props: dict[str, Any] = {"type": type_name}
-    for key, value in rec.items():
-        if key in ("id", "type", name):
-            continue
-        flat = _flat(type_name, key, value)
-        if flat is None:
-            props[key] = value
-        else:
-            props.update(flat)
-    return {"type": "Feature", "id": rec["id"], "geometry": geo, "properties": props}
-
-
-def to_geojson(records: list[dict[str, Any]]) -> str:
-    """The records that have a geometry, as a FeatureCollection (one feature a line)."""
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    feats = [f for f in (to_feature(r) for r in records if isinstance(r, dict)) if f is not None]
-    body = ",\n".join(dumps(f) for f in feats)
-    return '{"type":"FeatureCollection","features":[\n' + body + ("\n" if body else "") + "]}\n"
+        why = validity(clean)
+        if why is not None:
+            d.issue("CV159", ptr, f"{place}/coordinates", reason=why)

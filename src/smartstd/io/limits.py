@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smartstd.errors import UsageError
+
 __all__ = ["Limits"]
 
 
@@ -65,4 +67,4 @@ class Limits:
                 continue
             least = 0 if name == "max_yaml_aliases" else 1
             if isinstance(value, bool) or not isinstance(value, int) or value < least:
-                raise ValueError(f"Limits.{name} must be an integer >= {least}, not {value!r}")
+                raise UsageError(key="bad_limit", name=name, least=least, value=value)

@@ -96,11 +96,11 @@ def register_step(step: Step) -> Step:
 
     for v in (step.source, step.target):
         if version_info(v) is None:
-            raise ValueError(f"register version {v} first (smartstd.versions.register_version)")
+            raise UsageError(key="step_version_unregistered", version=v)
     _load_builtin()
     key = (step.source, step.target)
     if key in _STEPS:
-        raise ValueError(f"a step {step.name} is already registered")
+        raise UsageError(key="step_exists", name=step.name)
     _STEPS[key] = step
     return step
 
@@ -236,10 +236,14 @@ def step_from_data(data: Mapping[str, Any]) -> Step:
         elif kind == "custom":
             fn = CUSTOM_OPERATIONS.get(item.get("name", ""))
             if fn is None:
-                raise ValueError(f"unknown custom migration operation {item.get('name')!r}")
+                raise UsageError(
+                    key="unknown_custom_operation",
+                    name=item.get("name"),
+                    known=", ".join(sorted(CUSTOM_OPERATIONS)),
+                )
             ops.append(Custom(entity, fn, item["name"]))
         else:
-            raise ValueError(f"unknown migration operation {kind!r}")
+            raise UsageError(key="unknown_migration_operation", op=kind)
     return Step(str(data["source"]), str(data["target"]), tuple(ops), dict(data.get("title", {})))
 
 
@@ -274,7 +278,7 @@ def step_to_data(step: Step) -> dict[str, Any]:
         elif isinstance(op, Custom) and op.name in CUSTOM_OPERATIONS:
             ops.append({"op": "custom", "entity": op.entity, "name": op.name})
         else:
-            raise ValueError(f"step {step.name}: {type(op).__name__} cannot be published as data")
+            raise UsageError(key="step_not_data", name=step.name, op=type(op).__name__)
     return {
         "source": step.source,
         "target": step.target,

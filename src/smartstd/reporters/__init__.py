@@ -18,6 +18,7 @@ import importlib
 import io
 from typing import cast
 
+from smartstd.errors import UnknownNameError
 from smartstd.report import Report
 from smartstd.reporters.base import Reporter, ReporterOptions
 
@@ -31,11 +32,12 @@ def get_reporter(name: str) -> Reporter:
     """The reporter for format ``name`` (case and surrounding spaces are ignored).
 
     Raises:
-        KeyError: if no format has that name; the message lists the known ones.
+        UnknownNameError: (a :class:`KeyError`) if no format has that name; the message
+            lists the known ones.
     """
     key = name.strip().lower()
     if key not in REPORTERS:
-        raise KeyError(f"unknown report format {name!r}; known formats: {', '.join(REPORTERS)}")
+        raise UnknownNameError(key="unknown_report_format", name=name, known=", ".join(REPORTERS))
     module = importlib.import_module(f"{__name__}.{key}")
     return cast(Reporter, module.REPORTER)
 

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from typing import Protocol, TextIO
 
+from smartstd.errors import UsageError
 from smartstd.report import Report, Severity
 
 __all__ = ["Reporter", "ReporterOptions"]
@@ -48,7 +49,7 @@ class ReporterOptions:
         if not isinstance(self.fail_on, Severity):
             object.__setattr__(self, "fail_on", Severity(self.fail_on))
         if self.max_findings is not None and self.max_findings < 0:
-            raise ValueError(f"max_findings must be >= 0, not {self.max_findings}")
+            raise UsageError(key="max_findings_negative", value=self.max_findings)
 
 
 class Reporter(Protocol):

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any, Protocol
 
+from smartstd.errors import UnknownNameError
 from smartstd.rules.info import LANGUAGES, TIGHTEN, Param, RuleInfo, normalize_lang, rule
 from smartstd.rules.sc1 import catalogue as _sc1
 from smartstd.rules.sc2 import catalogue as _sc2
@@ -83,7 +84,7 @@ def get_rule(code_or_name: str) -> RuleInfo:
     """The rule with this code (``SC202``) or name (``unresolved-reference``).
 
     Raises:
-        KeyError: if no rule has that code or name.
+        UnknownNameError: (a :class:`KeyError`) if no rule has that code or name.
     """
     rules = _load()
     key = code_or_name.strip()
@@ -92,14 +93,14 @@ def get_rule(code_or_name: str) -> RuleInfo:
     for info in rules.values():
         if info.name == key.lower():
             return info
-    raise KeyError(f"no rule {code_or_name!r}")
+    raise UnknownNameError(key="unknown_rule", code=code_or_name)
 
 
 def select_codes(patterns: list[str] | tuple[str, ...]) -> set[str]:
     """Expand codes, prefixes (``SC2``, ``SC20``) and names into rule codes.
 
     Raises:
-        KeyError: if a pattern matches no rule.
+        UnknownNameError: (a :class:`KeyError`) if a pattern matches no rule.
     """
     out: set[str] = set()
     rules = _load()
@@ -116,7 +117,7 @@ def select_codes(patterns: list[str] | tuple[str, ...]) -> set[str]:
         if not matched:
             matched = {r.code for r in rules.values() if r.name == p.lower()}
         if not matched:
-            raise KeyError(f"no rule matches {pat!r}")
+            raise UnknownNameError(key="rule_pattern_unmatched", pattern=pat)
         out.update(matched)
     return out
 

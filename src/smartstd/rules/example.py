@@ -28,7 +28,7 @@ What people read (:attr:`Side.text`, in ``smartstd rules``, the rule pages and
 SARIF) is rendered from that same data: the side's envelope changes, its
 records one per line, its parameters, waivers and files, and its note.
 
-This module imports nothing of the project: the catalogue stays light.
+This module imports nothing of the project but its errors: the catalogue stays light.
 
 规则的错误示例与正确示例：完整的记录，测试用 ``smartstd check`` 逐一运行。
 """
@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from smartstd.errors import UsageError
 
 __all__ = ["BASE", "ENVELOPE", "Example", "Run", "Side", "load_example", "parse_example"]
 
@@ -183,7 +185,7 @@ def _toml(value: Any) -> str:
         return "[" + ", ".join(_toml(v) for v in value) + "]"
     if isinstance(value, Mapping):
         return "{" + ", ".join(f"{_toml(str(k))} = {_toml(v)}" for k, v in value.items()) + "}"
-    raise ValueError(f"an example option cannot hold {value!r}")
+    raise UsageError(key="example_option_value", value=value)
 
 
 @dataclass(frozen=True)
@@ -226,7 +228,7 @@ class Example:
     def side(self, which: str) -> Side:
         """``"bad"`` or ``"good"``."""
         if which not in ("bad", "good"):
-            raise ValueError(f"an example's side is 'bad' or 'good', not {which!r}")
+            raise UsageError(key="example_bad_side", which=which)
         side: Side = getattr(self, which)
         return side
 
@@ -288,15 +290,20 @@ def _files(code: str, data: Any) -> Mapping[str, str]:
     files = data.get("files", {})
     taken = sorted(_WRITTEN.intersection(files))
     if taken or any("/" in name or "\\" in name or name.startswith(".") for name in files):
-        raise ValueError(
-            f"{code}: an example's files are plain names, not {taken or sorted(files)}"
+        raise UsageError(
+            key="example_bad_files",
+            code=code,
+            taken=", ".join(sorted(_WRITTEN)),
+            names=taken or sorted(files),
         )
     return dict(files)
 
 
 def _side(code: str, which: str, data: Any) -> Side:
     if not isinstance(data, dict) or not set(data) <= _SIDE_KEYS:
-        raise ValueError(f"{code}: the {which} example takes only {sorted(_SIDE_KEYS)}")
+        raise UsageError(
+            key="example_bad_side_keys", code=code, which=which, known=sorted(_SIDE_KEYS)
+        )
     return Side(
         records=tuple(data.get("records", ())),
         envelope=data.get("envelope", {}),
@@ -316,10 +323,10 @@ def parse_example(code: str, data: Any) -> Example:
         ValueError: when the data is not an example.
     """
     if not isinstance(data, dict) or not {"bad", "good"} <= set(data) <= _KEYS:
-        raise ValueError(f"{code}: an example has bad and good, and may have {sorted(_KEYS)}")
+        raise UsageError(key="example_bad_keys", code=code, known=sorted(_KEYS))
     options = data.get("options", {})
     if not set(options) <= _OPTIONS:
-        raise ValueError(f"{code}: example options are {sorted(_OPTIONS)}")
+        raise UsageError(key="example_bad_options", code=code, known=sorted(_OPTIONS))
     return Example(
         code=code,
         bad=_side(code, "bad", data["bad"]),

@@ -30,6 +30,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from pydantic_core import from_json
 
+from smartstd.errors import UnknownNameError
 from smartstd.standard._base import EXTENSION_FIELD_PATTERNS, LATEST, SCDSModel, added_in
 
 __all__ = ["ModelSet", "judged_version", "models_for", "standard_versions"]
@@ -335,9 +336,10 @@ def models_for(version: str) -> ModelSet:
     """The models of a version of the standard (``"1.0.0"``, ``"1.1.0"``).
 
     Raises:
-        KeyError: for a version whose models this package does not have.
+        UnknownNameError: (a :class:`KeyError`) for a version whose models this package
+            does not have.
     """
     if version not in EXTENSION_FIELD_PATTERNS:
         known = ", ".join(standard_versions())
-        raise KeyError(f"no models for SCDS {version} (this package has {known})")
+        raise UnknownNameError(key="no_models_for_version", version=version, known=known)
     return _latest() if version == LATEST else _derive(version)

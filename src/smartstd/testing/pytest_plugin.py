@@ -32,6 +32,8 @@ from typing import Any
 
 import pytest
 
+from smartstd.errors import UsageError
+
 __all__ = [
     "scds_assert_conformant",
     "scds_check",
@@ -74,7 +76,7 @@ def write_dataset(
         text = json.dumps({**envelope, "entities": items}, ensure_ascii=False, indent=1)
         path.write_text(text + "\n", encoding="utf-8")
     else:
-        raise ValueError(f"fmt must be json or ndjson, not {fmt!r}")
+        raise UsageError(key="bad_dataset_format", fmt=fmt)
     return path
 
 

@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import WithJsonSchema
 from pydantic.fields import FieldInfo
 
+from smartstd.errors import UnsupportedTypeError
 from smartstd.standard._base import (
     DATE_PATTERN,
     LANG_TAG_PATTERN,
@@ -232,7 +233,7 @@ def _type_spec(tp: Any, meta: Sequence[Any] = ()) -> TypeSpec:
         return TypeSpec("timestamp")
     if tp is dt.date:
         return TypeSpec("date")
-    raise TypeError(f"smartstd.testing cannot generate values of type {tp!r}")
+    raise UnsupportedTypeError(key="cannot_generate_type", tp=tp)
 
 
 @functools.cache

@@ -35,6 +35,8 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from smartstd.errors import UnsupportedTypeError, UsageError
+
 try:
     from hypothesis import strategies as st
     from hypothesis.strategies import SearchStrategy
@@ -329,7 +331,7 @@ def _from_json_schema(schema: Any) -> SearchStrategy[Any]:
     if schema is True or schema == {}:
         return json_values()
     if not isinstance(schema, Mapping):
-        raise TypeError(f"smartstd.testing cannot generate from the JSON Schema {schema!r}")
+        raise UnsupportedTypeError(key="cannot_generate_schema", schema=schema)
     if "const" in schema:
         return st.just(schema["const"])
     if "enum" in schema:
@@ -357,7 +359,7 @@ def _from_json_schema(schema: Any) -> SearchStrategy[Any]:
         return _json_array(schema)
     if kind == "object":
         return _json_object(schema)
-    raise TypeError(f"smartstd.testing cannot generate from the JSON Schema {schema!r}")
+    raise UnsupportedTypeError(key="cannot_generate_schema", schema=schema)
 
 
 def _json_array(schema: Mapping[str, Any]) -> SearchStrategy[list[Any]]:
@@ -543,9 +545,9 @@ def _entity_class(type_: str | type[Entity]) -> type[Entity]:
             return ENTITY_TYPES[type_]
         except KeyError:
             known = ", ".join(ENTITY_TYPES)
-            raise ValueError(f"unknown entity type {type_!r}; expected one of {known}") from None
+            raise UsageError(key="unknown_entity_type", name=type_, known=known) from None
     if type_ not in ENTITY_TYPES.values():
-        raise ValueError(f"{type_!r} is not an entity type of the standard")
+        raise UsageError(key="not_an_entity_type", value=type_)
     return type_
 
 
@@ -582,7 +584,7 @@ def entities(
     """
     classes = list(ENTITY_TYPES.values()) if types is None else [_entity_class(t) for t in types]
     if not classes:
-        raise ValueError("entities() needs at least one entity type")
+        raise UsageError(key="strategy_needs_types", function="entities")
     return st.one_of([from_model(cls, extensions=extensions) for cls in classes])
 
 
@@ -661,7 +663,7 @@ def dataset(
     else:
         classes = [ms.entity_types[_entity_class(t).__name__] for t in types]
     if not classes:
-        raise ValueError("dataset() needs at least one entity type")
+        raise UsageError(key="strategy_needs_types", function="dataset")
     items = st.lists(
         st.one_of([from_model(cls, extensions=extensions) for cls in classes]),
         min_size=min_entities,
@@ -695,7 +697,7 @@ def conformant_datasets(
     if level == "L1":
         return dataset(max_entities=max_entities)
     if level not in ("L2", "L3"):
-        raise ValueError(f"level must be L1, L2 or L3, not {level!r}")
+        raise UsageError(key="bad_level", level=level)
     return st.builds(
         _generated,
         seed=st.integers(min_value=0, max_value=2**16),
