@@ -457,7 +457,9 @@ class Collector:
             if not isinstance(building, str):
                 location = get("location")
                 building = None
-                if nget is not None:
+                if location is None:
+                    pass
+                elif nget is not None:
                     building = nget(location, "building_id")
                     if not isinstance(building, str):
                         building = None

@@ -250,8 +250,16 @@ class _Writer:
 
     def value(self, spec: Any, rec: str, exact: bool = False) -> str:
         exact = exact and self.models
-        if isinstance(spec, str):
+        if isinstance(spec, str) and not (rec == "r" and "." in spec):
             return self.path(spec, rec, exact)
+        if isinstance(spec, str):  # a path into a nested object: read once per record
+            key = json.dumps(["path", spec, exact])
+            memo = self.values.get(key)
+            if memo is None:
+                memo = self.values[key] = self.tmp("_m")
+                self.memo[memo] = memo
+                self.exprs[memo] = self.path(spec, rec, exact)
+            return f"({memo} if {memo} is not _UNSET else ({memo} := {self.exprs[memo]}))"
         if rec == "r" and isinstance(spec, Mapping) and "const" not in spec and "first" not in spec:
             # an operation on the record: worked out once per record (every value is a
             # pure function of the record and the time)
