@@ -101,8 +101,9 @@ def test_buildings_map_like_a_spreadsheet_row() -> None:
     # nothing lost silently: the Chinese property that cannot be an extension field
     (loss,) = conv.dropped
     assert (loss.name, loss.source) == ("楼长", "buildings.geojson#/features/2/properties/楼长")
-    (cv112,) = _issues(conv, "CV112")
-    assert cv112.source == "buildings.geojson#/features/2/properties/楼长"
+    (cv163,) = _issues(conv, "CV163")
+    assert cv163.params["name"] == "楼长"
+    assert cv163.source == "buildings.geojson#/features/2/properties/楼长"
     (cv125,) = _issues(conv, "CV125")
     assert cv125.source == "buildings.geojson#/features/1/properties/category"
     assert conv.errors == 0
