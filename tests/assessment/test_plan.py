@@ -14,6 +14,7 @@ of the expression language.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from collections.abc import Mapping
 from functools import cache
@@ -25,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from smartstd import generate as gen
-from smartstd.assessment.collector import Collector, _names, _str
+from smartstd.assessment.collector import Collector, _names, _str, cut_record
 from smartstd.assessment.definition import Indicator, core_indicators, parse_indicators
 from smartstd.assessment.expr import Scope
 from smartstd.assessment.plan import Slot, day_of
@@ -334,6 +335,66 @@ LOCAL: dict[str, Any] = {
                 {"entity": "Device", "time": "installed_at"},
             ],
             "per": {"entity": "Household", "where": {"field": "size", "gt": 2}, "time": "since"},
+            **_TEXT,
+        },
+        {
+            "code": "t:nested",
+            "kind": "per_100",
+            "unit": "per_100",
+            "direction": "higher_better",
+            "terms": [
+                {"entity": "ServiceRequest", "distinct": "response.at"},
+                {
+                    "entity": "ServiceRequest",
+                    "where": {"field": "response", "not_in": ["x"]},
+                    "distinct": {
+                        "first": {
+                            "items": "events",
+                            "value": "at",
+                            "where": {"field": "gz:flag", "present": False},
+                        }
+                    },
+                },
+                {
+                    "entity": "ServiceRequest",
+                    "where": {"field": "gz:note", "present": False},
+                    "distinct": "response.gz:at",
+                },
+                {"entity": "ServiceProfile", "distinct": {"coalesce": ["needs", "updated_at"]}},
+            ],
+            "per": {"entity": "Resident"},
+            **_TEXT,
+        },
+        {
+            "code": "t:nested_values",
+            "kind": "distribution",
+            "unit": "count",
+            "direction": "higher_better",
+            "entity": "ServiceRequest",
+            "time": "response.at",
+            "where": {
+                "any": [
+                    {"field": "response.at", "in": ["2026-01-04T01:44:31+08:00"]},
+                    {"field": "location", "not_in": ["x"]},
+                    {"field": {"first": {"items": "events", "value": "at"}}, "not_in": ["x"]},
+                ]
+            },
+            "value": {
+                "coalesce": [
+                    {
+                        "first": {
+                            "items": "events",
+                            "value": "at",
+                            "where": {
+                                "field": "gz:flag",
+                                "in": [True, "2026-01-01T00:00:00+08:00"],
+                            },
+                        }
+                    },
+                    "response",
+                ]
+            },
+            "categories": ["submitted", "closed", "resolved"],
             **_TEXT,
         },
         {
@@ -733,6 +794,121 @@ def test_edges(now: float | None) -> None:
         assert feed(got, r) == feed(want, r)
         assert state(got) == state(want)
     assert got.groups().stats == want.groups().stats
+
+
+MODEL_VARIANTS = ("as generated", "utc", "fractions", "sparse", "extras")
+
+
+def variant(record: dict[str, Any], how: str, rng: random.Random) -> dict[str, Any]:
+    """The record with its timestamps, optional fields or extension fields changed."""
+    text = json.dumps(record, ensure_ascii=False)
+    if how == "utc":
+        text = text.replace("+08:00", "Z")
+    elif how == "fractions":
+        text = text.replace(":00+08:00", ":00.25+05:45").replace(":04+08:00", ":04.000001-03:30")
+    out: dict[str, Any] = json.loads(text)
+    if how == "sparse":
+        for key in [k for k in out if k not in ("id", "type")]:
+            if rng.random() < 0.3:
+                del out[key]
+        if isinstance(out.get("events"), list) and rng.random() < 0.5:
+            out["events"] = []
+    elif how == "extras":
+        out["gz:note"] = "x"
+        for e in out.get("events") or ():
+            e["gz:flag"] = rng.choice([True, "2026-01-01T00:00:00+08:00", None])
+        if isinstance(out.get("response"), dict):
+            out["response"]["gz:at"] = "2026-01-01"
+    return out
+
+
+def test_a_model_leaves_the_state_of_its_cut_record(tmp_path: Path) -> None:
+    """``add_model`` (the model's own values) against ``add(cut_record(...))`` (a dump).
+
+    On generated data and variants of it: other offsets and fractions of a second,
+    optional fields left out, empty lists, extension fields at the top and nested.
+    """
+    from pydantic import ValidationError
+
+    from smartstd.standard import entity_adapter
+
+    data = tmp_path / "community.ndjson"
+    counts = gen.counts_for("community", observations=10)
+    gen.write(data, fmt="ndjson", scale="community", counts=counts, seed=17, charter="include")
+    validate = entity_adapter().validate_python
+    defs = indicators()
+    rng = random.Random(5)
+    for how in MODEL_VARIANTS:
+        for now in (None, NOW):
+            want, got = Collector(defs, now), Collector(defs, now)
+            seen = 0
+            for line in data.read_bytes().splitlines()[1:]:
+                try:
+                    model = validate(variant(json.loads(line), how, rng))
+                except ValidationError:
+                    continue
+                fields = want.reads(model.type) if model.type in want.types else None
+                if model.type not in want.types:
+                    pass
+                elif fields is None:
+                    want.add(model.model_dump(mode="json", exclude_none=True))
+                else:
+                    want.add(cut_record(model, fields))
+                got.add_model(model)
+                seen += 1
+            assert seen > 1000 and got.records == want.records > 500
+            assert state(got) == state(want), how
+    assert {k for k, _ in want.distinct.items()} >= {"t:nested"}
+    members = {v for _, v in want.distinct["t:nested"]}
+    assert any(isinstance(v, str) and "T" in v for v in members)  # nested times as text
+    assert "2026-01-01" in members  # a nested extension field
+
+
+def _serializers(annotation: Any, out: list[Any]) -> None:
+    from typing import get_args
+
+    for meta in getattr(annotation, "__metadata__", ()):
+        if type(meta).__name__ in ("PlainSerializer", "WrapSerializer"):
+            out.append(meta)
+    for arg in get_args(annotation):
+        _serializers(arg, out)
+
+
+def test_the_models_only_serializers_write_iso_8601() -> None:
+    """What :func:`build_plan` with ``models`` rests on: no other serializer in SCDS.
+
+    A nested timestamp or date is read from the model as a datetime or a date
+    where a dump has its ISO 8601 text; every other field dumps as it is held.
+    """
+    from pydantic import BaseModel
+
+    from smartstd.standard._base import Date, SCDSModel, Timestamp
+
+    known = {id(m) for a in (Timestamp, Date) for m in a.__metadata__}
+    todo: list[type[BaseModel]] = [SCDSModel]
+    seen: set[type[BaseModel]] = set()
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        todo.extend(cls.__subclasses__())
+        decorators = cls.__pydantic_decorators__
+        assert not decorators.field_serializers and not decorators.model_serializers, cls
+        assert not cls.model_computed_fields, cls
+        for name, info in cls.model_fields.items():
+            found: list[Any] = []
+            for meta in info.metadata:
+                _serializers(meta, found)
+                if type(meta).__name__ in ("PlainSerializer", "WrapSerializer"):
+                    found.append(meta)
+            _serializers(info.annotation, found)
+            assert all(id(m) in known for m in found), (cls, name)
+            assert not info.exclude, (cls, name)
+            text = repr(info.annotation) + repr(info.metadata)
+            if "datetime" in text:  # every date and time goes through Timestamp or Date
+                assert found, (cls, name)
+    assert len(seen) > 40
 
 
 def test_on_generated_data_whole_records_and_their_dumps(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ of the records never matters and two states merge (worker processes).
 
 from __future__ import annotations
 
+import datetime as dt
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,9 +25,9 @@ from typing import Any
 
 from smartstd.assessment.definition import Indicator
 from smartstd.assessment.expr import instant, top_fields
-from smartstd.assessment.plan import Plan, Slot, build_plan
+from smartstd.assessment.plan import Plan, Slot, build_plan, model_helpers
 
-__all__ = ["Collector", "Groups", "Stat", "needed_types"]
+__all__ = ["Collector", "Groups", "Stat", "cut_record", "needed_types"]
 
 #: Entity types that only place other records (their lookups are always kept).
 PLACE_TYPES = (
@@ -109,6 +110,10 @@ def _names(value: Any, fallback: str) -> tuple[str, str]:
     return (fallback, fallback)
 
 
+def _get(obj: Mapping[str, Any], name: str) -> Any:
+    return obj.get(name)
+
+
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -143,6 +148,41 @@ class Groups:
     now: float | None
     records: int
     skipped: int
+
+
+#: Values a cut record takes from a model as they are (the collector reads them as such).
+_PLAIN = frozenset({str, int, float, bool, dt.datetime, dt.date})
+#: (model class, fields read) -> the fields of the class among them.
+_FIELDS: dict[tuple[type, frozenset[str]], tuple[str, ...]] = {}
+
+
+def cut_record(entity: Any, fields: frozenset[str]) -> dict[str, Any]:
+    """The fields of ``entity`` the collector reads, as the record it takes.
+
+    The state is the one of ``model_dump(exclude_none=True, include=fields)``
+    (a test holds them equal), made faster: plain values (text, numbers,
+    timestamps and dates, which the expressions read as written or as
+    datetimes alike) are taken from the model as they are, and only nested
+    objects and lists go through pydantic's serializer.
+    """
+    cls = type(entity)
+    names = _FIELDS.get((cls, fields))
+    if names is None:
+        names = _FIELDS[cls, fields] = tuple(n for n in cls.model_fields if n in fields)
+    values = entity.__dict__
+    record: dict[str, Any] = {}
+    nested: set[str] = set()
+    for name in names:
+        value = values[name]
+        if value is None:
+            continue
+        if type(value) in _PLAIN:
+            record[name] = value
+        else:
+            nested.add(name)
+    if nested:
+        record.update(entity.model_dump(exclude_none=True, include=nested))
+    return record
 
 
 class Collector:
@@ -205,6 +245,7 @@ class Collector:
         self.types = needed_types(self.indicators)
         self._reads: dict[str, frozenset[str]] = {}
         self._plans: dict[str, Callable[[Mapping[str, Any]], None]] = {}
+        self._model_plans: dict[str, Callable[[Mapping[str, Any]], None]] = {}
 
     # ------------------------------------------------------------------ feeding
 
@@ -212,11 +253,13 @@ class Collector:
         """Set the reference time (before the first record)."""
         self.now = now
         self._plans = {}  # they hold the time
+        self._model_plans = {}
 
     def __getstate__(self) -> dict[str, Any]:
         # plans are compiled functions, which do not pickle: made again on use
         state = dict(self.__dict__)
         state["_plans"] = {}
+        state["_model_plans"] = {}
         return state
 
     def reads(self, t: str) -> frozenset[str] | None:
@@ -264,23 +307,50 @@ class Collector:
         except (TypeError, ValueError, AttributeError, KeyError, IndexError):
             self.skipped += 1
 
-    def plan(self, t: str) -> Plan:
-        """The compiled work on a record of type ``t`` (its source shows what it does)."""
+    def add_model(self, entity: Any) -> None:
+        """Add one validated model (an SCDS entity) without dumping it.
+
+        The state is the one :meth:`add` leaves for the model's record cut to
+        the fields read (:func:`cut_record`; a pilot: its JSON dump, whole):
+        the type's plan reads the model's own values (see
+        :func:`~smartstd.assessment.plan.build_plan`).
+        """
+        t = entity.type
+        if t not in self.types:
+            return
+        if t == "Pilot":  # kept whole and as written
+            self.add(entity.model_dump(mode="json", exclude_none=True))
+            return
+        self.records += 1
+        plan = self._model_plans.get(t)
+        if plan is None:
+            plan = self._model_plans[t] = self.plan(t, models=True).run
+        try:
+            plan(entity.__dict__)
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError):
+            self.skipped += 1
+
+    def plan(self, t: str, *, models: bool = False) -> Plan:
+        """The compiled work on a record of type ``t`` (its source shows what it does).
+
+        With ``models``, the work on a validated model's ``__dict__`` (:meth:`add_model`).
+        """
         slots = self._layout.get(t, [])
         needs = None
         if any(slot.ind.kind == "need_coverage" for slot in slots):
 
             def needs(r: Mapping[str, Any]) -> None:
-                self._needs(t, r)
+                self._needs(t, r, models=models)
 
         return build_plan(
             slots,
             now=self.now,
             place=self._placer(t),
-            key_row=self._key_row(t),
+            key_row=self._key_row(t, models=models),
             needs=needs,
             values=self.values,
             distinct=self.distinct,
+            models=models,
         )
 
     def _placer(self, t: str) -> Callable[[Mapping[str, Any]], None] | None:
@@ -370,13 +440,14 @@ class Collector:
                 self.assignments.append((d, role))
 
     def _key_row(
-        self, t: str
+        self, t: str, *, models: bool = False
     ) -> Callable[[Mapping[str, Any], str | None], tuple[int, list[float]]]:
         """A record's row for a day, made on first use: ``(row id, numbers)``.
 
         The key is :meth:`_key`'s, written out for the type.
         """
         rows, row_ids, new_row = self.rows, self.row_ids, self._row
+        nget = model_helpers()["_nget"] if models else None
         household_is_id = t == "Household"
         profile = t == "ServiceProfile"
 
@@ -386,7 +457,11 @@ class Collector:
             if not isinstance(building, str):
                 location = get("location")
                 building = None
-                if isinstance(location, Mapping):
+                if nget is not None:
+                    building = nget(location, "building_id")
+                    if not isinstance(building, str):
+                        building = None
+                elif isinstance(location, Mapping):
                     building = location.get("building_id")
                     if not isinstance(building, str):
                         building = None
@@ -429,13 +504,17 @@ class Collector:
             self.keys.append(key)
         return self.row_ids[key], row
 
-    def _key(self, t: str, r: Mapping[str, Any], day: str | None, category: Any) -> Key:
+    def _key(
+        self, t: str, r: Mapping[str, Any], day: str | None, category: Any, models: bool = False
+    ) -> Key:
         get = r.get
         location = get("location")
         building = get("building_id")
         if not isinstance(building, str):
             building = None
-            if isinstance(location, Mapping):
+            if models:
+                building = _str(model_helpers()["_nget"](location, "building_id"))
+            elif isinstance(location, Mapping):
                 building = _str(location.get("building_id"))
         if t == "Household":
             household = _str(get("id"))
@@ -459,18 +538,23 @@ class Collector:
             channel if isinstance(channel, str) else None,
         )
 
-    def _needs(self, t: str, r: Mapping[str, Any]) -> None:
+    def _needs(self, t: str, r: Mapping[str, Any], *, models: bool = False) -> None:
         needs = r.get("needs")
         if not isinstance(needs, list) or not needs:
             return
+        base: tuple[type, ...] = (Mapping,)
+        get: Callable[[Any, str], Any] = _get
+        if models:  # a model's items (they dump to objects)
+            helpers = model_helpers()
+            base, get = (helpers["_BM"], Mapping), helpers["_nget"]
         now = self.now
         running: list[str] = []
         for e in r.get("enrolments") or ():
-            if not isinstance(e, Mapping):
+            if not isinstance(e, base):
                 continue
-            sid = _str(e.get("service_id"))
-            start = instant(e.get("enrolled_at"))
-            end = instant(e.get("ended_at")) if e.get("ended_at") is not None else None
+            sid = _str(get(e, "service_id"))
+            start = instant(get(e, "enrolled_at"))
+            end = instant(get(e, "ended_at")) if get(e, "ended_at") is not None else None
             if sid is None or start is None:
                 continue
             if now is not None and (start > now or (end is not None and end <= now)):
@@ -478,12 +562,12 @@ class Collector:
             running.append(sid)
         services = tuple(running)
         for need in needs:
-            if not isinstance(need, Mapping):
+            if not isinstance(need, base):
                 continue
-            cat = _str(need.get("category"))
+            cat = _str(get(need, "category"))
             if cat is None:
                 continue
-            rid, _ = self._row(t, self._key(t, r, None, cat))
+            rid, _ = self._row(t, self._key(t, r, None, cat, models))
             self.needs.append((rid, cat, services))
 
     # ------------------------------------------------------------------ merging

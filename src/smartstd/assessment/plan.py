@@ -26,13 +26,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from types import CodeType
 from typing import Any
 
 from smartstd.assessment.definition import Indicator
 from smartstd.assessment.expr import instant
 
-__all__ = ["Plan", "Slot", "build_plan", "day_of"]
+__all__ = ["Plan", "Slot", "build_plan", "day_of", "model_helpers"]
 
 
 @dataclass
@@ -96,6 +97,70 @@ def _lt(x: float | None, y: float | None) -> bool:
 
 _UNSET = object()
 
+
+@cache
+def model_helpers() -> dict[str, Any]:
+    """What a plan over models uses: reading into a model, and a dump's form of a value."""
+    import datetime as dt
+
+    from pydantic import BaseModel
+
+    plain = (str, int, float, bool, type(None))
+
+    kinds: dict[type, int] = {}
+
+    def view(x: Any) -> Mapping[str, Any] | None:
+        """What ``.get`` reads on a dump of ``x``; ``None`` when a dump of it is no object.
+
+        A model's view is its fields and extension fields, as the model holds them.
+        """
+        cls = type(x)
+        if cls is dict:
+            return x  # type: ignore[no-any-return]
+        kind = kinds.get(cls)
+        if kind is None:
+            kind = kinds[cls] = (
+                1 if issubclass(cls, BaseModel) else 2 if issubclass(cls, Mapping) else 0
+            )
+        if kind == 1:
+            extra = x.__pydantic_extra__
+            return {**x.__dict__, **extra} if extra else x.__dict__
+        return x if kind == 2 else None
+
+    def nget(x: Any, name: str) -> Any:
+        """``.get(name)`` on a dump of ``x``."""
+        v = view(x)
+        return None if v is None else v.get(name)
+
+    def exact(v: Any) -> Any:
+        """A nested value in the form a dump gives it (timestamps and dates as text)."""
+        if type(v) in plain:
+            return v
+        if isinstance(v, dt.datetime | dt.date):
+            return v.isoformat()
+        if isinstance(v, BaseModel):
+            return v.model_dump(exclude_none=True)
+        if type(v) is list:
+            return [exact(x) for x in v]
+        if type(v) is dict:
+            return {k: exact(x) for k, x in v.items() if x is not None}
+        return v
+
+    def exact_top(v: Any) -> Any:
+        """A model's field in the form a cut record holds it (nested objects dumped)."""
+        if type(v) in plain or isinstance(v, dt.datetime | dt.date):
+            return v
+        return exact(v)
+
+    return {
+        "_BM": BaseModel,
+        "_view": view,
+        "_nget": nget,
+        "_exact": exact,
+        "_exact_top": exact_top,
+    }
+
+
 #: What every generated function may use besides its own constants.
 _GLOBALS: dict[str, Any] = {
     "_M": Mapping,
@@ -127,10 +192,17 @@ class Plan:
 
 
 class _Writer:
-    """Python source for one plan: expressions for values and conditions, statements for slots."""
+    """Python source for one plan: expressions for values and conditions, statements for slots.
 
-    def __init__(self, now: float | None) -> None:
+    With ``models``, the record is a validated model's ``__dict__`` (its fields as the
+    model holds them) and nested values are the model's own objects: a path steps into
+    them through ``_view``, and where a value's exact form matters (``in``, ``distinct``,
+    a category) ``_exact`` gives the form a dump of the model gives (see :func:`build_plan`).
+    """
+
+    def __init__(self, now: float | None, models: bool) -> None:
         self.now = now
+        self.models = models
         self.consts: dict[str, Any] = {}
         self.helpers: list[str] = []
         self.firsts: dict[str, str] = {}  # a first's spec -> its helper's name
@@ -150,10 +222,23 @@ class _Writer:
 
     # ------------------------------------------------------------- values
 
-    def path(self, text: str, rec: str) -> str:
+    def path(self, text: str, rec: str, exact: bool = False) -> str:
         if text == "$now":
             return self.const(self.now)
         parts = text.split(".")
+        if self.models:
+            # the record is the model's fields (a cut record's top level holds them as
+            # they are); an item is a view (_view) of a nested object
+            expr = f"{rec}.get({parts[0]!r})"
+            nested = rec != "r" or len(parts) > 1
+            for p in parts[1:]:
+                t = self.tmp()
+                expr = f"(None if ({t} := _view({expr})) is None else {t}.get({p!r}))"
+            if exact:  # text is text in a dump: only other values need a look
+                v = self.tmp("_e")
+                fn = "_exact" if nested else "_exact_top"
+                return f"({v} if type({v} := {expr}) is str else {fn}({v}))"
+            return expr
         expr = f"{rec}.get({parts[0]!r})"
         for p in parts[1:]:
             t = self.tmp()
@@ -163,22 +248,23 @@ class _Writer:
             )
         return expr
 
-    def value(self, spec: Any, rec: str) -> str:
+    def value(self, spec: Any, rec: str, exact: bool = False) -> str:
+        exact = exact and self.models
         if isinstance(spec, str):
-            return self.path(spec, rec)
+            return self.path(spec, rec, exact)
         if rec == "r" and isinstance(spec, Mapping) and "const" not in spec and "first" not in spec:
             # an operation on the record: worked out once per record (every value is a
             # pure function of the record and the time)
-            key = json.dumps(spec, sort_keys=True)
+            key = json.dumps([spec, exact], sort_keys=True)
             memo = self.values.get(key)
             if memo is None:
                 memo = self.values[key] = self.tmp("_m")
                 self.memo[memo] = memo
-                self.exprs[memo] = self._value(spec, rec)
+                self.exprs[memo] = self._value(spec, rec, exact)
             return f"({memo} if {memo} is not _UNSET else ({memo} := {self.exprs[memo]}))"
-        return self._value(spec, rec)
+        return self._value(spec, rec, exact)
 
-    def _value(self, spec: Any, rec: str) -> str:
+    def _value(self, spec: Any, rec: str, exact: bool) -> str:
         if isinstance(spec, Mapping) and len(spec) == 1:
             ((op, arg),) = spec.items()
             if op in ("hours_between", "minutes_between"):
@@ -191,7 +277,7 @@ class _Writer:
                 )
             if op == "coalesce":
                 out = "None"
-                for part in reversed([self.value(x, rec) for x in arg]):
+                for part in reversed([self.value(x, rec, exact) for x in arg]):
                     v = self.tmp("_v")
                     out = f"({v} if ({v} := {part}) is not None else {out})"
                 return out
@@ -200,11 +286,14 @@ class _Writer:
             if op == "first":
                 fn = self.first(arg)
                 if rec != "r":
-                    return f"{fn}({rec})"
-                memo = self.memo.get(fn)
-                if memo is None:
-                    memo = self.memo[fn] = self.tmp("_f")
-                return f"({memo} if {memo} is not _UNSET else ({memo} := {fn}(r)))"
+                    call = f"{fn}({rec})"
+                else:
+                    memo = self.memo.get(fn)
+                    if memo is None:
+                        memo = self.memo[fn] = self.tmp("_f")
+                    call = f"({memo} if {memo} is not _UNSET else ({memo} := {fn}(r)))"
+                # its value is an item's: nested in a dump
+                return f"_exact({call})" if exact else call
         raise ValueError(f"not a value expression: {spec!r}")
 
     def first(self, arg: Mapping[str, Any]) -> str:
@@ -217,7 +306,13 @@ class _Writer:
         seq = self.path(arg["items"], "rec")
         value = self.value(arg["value"], item)
         where = self.cond(arg["where"], item) if "where" in arg else None
-        skip = f"type({item}) is not dict and not isinstance({item}, _M)"
+        if self.models:  # an item is read through its view (a model's dumps to an object)
+            raw = self.tmp("_raw")
+            head = f"        for {raw} in seq:\n            {item} = _view({raw})\n"
+            skip = f"{item} is None"
+        else:
+            head = f"        for {item} in seq:\n"
+            skip = f"type({item}) is not dict and not isinstance({item}, _M)"
         if where is not None:
             skip = f"({skip}) or not {where}"
         self.helpers.append(
@@ -227,7 +322,7 @@ class _Writer:
             "            return None\n"
             "        best = None\n"
             "        best_t = None\n"
-            f"        for {item} in seq:\n"
+            f"{head}"
             f"            if {skip}:\n"
             "                continue\n"
             f"            v = {value}\n"
@@ -241,6 +336,19 @@ class _Writer:
     # --------------------------------------------------------- conditions
 
     def cond(self, spec: Any, rec: str) -> str:
+        if rec == "r" and isinstance(spec, Mapping) and "present" not in spec:
+            # a condition on the record: worked out once per record (indicators share
+            # their filters: requests not withdrawn ...)
+            key = json.dumps(["cond", spec], sort_keys=True)
+            memo = self.values.get(key)
+            if memo is None:
+                memo = self.values[key] = self.tmp("_m")
+                self.memo[memo] = memo
+                self.exprs[memo] = self._cond(spec, rec)
+            return f"({memo} if {memo} is not _UNSET else ({memo} := {self.exprs[memo]}))"
+        return self._cond(spec, rec)
+
+    def _cond(self, spec: Any, rec: str) -> str:
         if not isinstance(spec, Mapping):
             raise ValueError(f"not a condition: {spec!r}")
         if "all" in spec:
@@ -266,7 +374,10 @@ class _Writer:
                 f"(({t} := _instant({field})) is not None and {now} is not None "
                 f"and {now} - {t} <= {seconds})"
             )
-        value = self.value(spec["field"], rec)
+        if "in" in spec or "not_in" in spec:
+            value = self.value(spec["field"], rec, exact=True)  # the value itself is compared
+        else:
+            value = self.value(spec["field"], rec)
         if "present" in spec:
             return f"({value} is {'not ' if bool(spec['present']) else ''}None)"
         if "in" in spec or "not_in" in spec:
@@ -301,6 +412,7 @@ def build_plan(
     needs: Callable[[Mapping[str, Any]], None] | None,
     values: Mapping[str, tuple[Any, Any]],
     distinct: Mapping[str, set[tuple[int, Any]]],
+    models: bool = False,
 ) -> Plan:
     """Compile one entity type's work on a record.
 
@@ -312,8 +424,18 @@ def build_plan(
         needs: a need-coverage slot's work (the collector's), if the type has one.
         values: the arrays of means' and medians' values and row ids, by code.
         distinct: the sets of per-100 rates' distinct members, by code.
+        models: the plan reads a validated model's ``__dict__`` rather than a plain
+            record, and must leave the state a record cut from the model
+            (:func:`smartstd.assessment.collector.cut_record`) leaves: its plain
+            fields are the model's own values, its nested objects pydantic's dumps.
+            Nested values are read from the model's objects instead; every use but
+            the few that compare a value itself reads them alike (a timestamp and
+            its ISO 8601 text are one instant on one day; an object and its dump
+            are both objects), and those few get the dump's form. The SCDS models'
+            only serializers write timestamps and dates as ISO 8601 (a test keeps
+            it so).
     """
-    w = _Writer(now)
+    w = _Writer(now, models)
     body: list[str] = []
     days: dict[str, str] = {}  # a time spec -> the local holding its day
     rows: dict[str | None, str] = {}  # a day's local (None: no time) -> the local of its row
@@ -365,7 +487,7 @@ def build_plan(
             if slot.term == -2:
                 line(depth, f"row[{o}] += 1")
             elif "distinct" in spec:
-                line(depth, f"v = {w.value(spec['distinct'], 'r')}")
+                line(depth, f"v = {w.value(spec['distinct'], 'r', exact=True)}")
                 line(depth, "if isinstance(v, str | int) and not isinstance(v, bool):")
                 line(depth + 1, f"{w.const(distinct[ind.code])}.add((rid, v))")
             elif "sum" in spec:
@@ -392,7 +514,7 @@ def build_plan(
             line(depth + 1, f"row[{o}] += 1")
         elif kind == "distribution":
             cats = w.const(ind.categories)
-            line(depth, f"v = {w.value(spec['value'], 'r')}")
+            line(depth, f"v = {w.value(spec['value'], 'r', exact=True)}")
             line(depth, "try:")
             line(depth + 1, f"i = {cats}.index(v) if not isinstance(v, bool) else -1")
             line(depth, "except ValueError:")
@@ -425,6 +547,8 @@ def build_plan(
     if code is None:
         code = _CODE[source] = compile(source, "<smartstd plan>", "exec")
     namespace = dict(_GLOBALS)
+    if models:
+        namespace.update(model_helpers())
     exec(code, namespace)  # our own source: no text of a definition in it
     run = namespace["_factory"](place, key_row, needs, *w.consts.values())
     return Plan(run, source)

@@ -15,7 +15,6 @@ worker processes.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,47 +26,12 @@ if TYPE_CHECKING:
     from smartstd.assessment.collector import Collector
     from smartstd.assessment.definition import Indicator
 
-__all__ = ["AssessmentRule", "AssessmentState", "cut_record", "pilot_problems"]
+__all__ = ["AssessmentRule", "AssessmentState", "pilot_problems"]
 
 
 #: Indicators whose shortfall other rules already report one by one: governance
 #: completeness is SC601-SC603's finding, domain by domain.
 _NOT_JUDGED = frozenset({"governance_completeness"})
-
-
-#: Values a cut record takes from a model as they are (the collector reads them as such).
-_PLAIN = frozenset({str, int, float, bool, dt.datetime, dt.date})
-#: (model class, fields read) -> the fields of the class among them.
-_FIELDS: dict[tuple[type, frozenset[str]], tuple[str, ...]] = {}
-
-
-def cut_record(entity: Any, fields: frozenset[str]) -> dict[str, Any]:
-    """The fields of ``entity`` the collector reads, as the record it takes.
-
-    The state is the one of ``model_dump(exclude_none=True, include=fields)``
-    (a test holds them equal), made faster: plain values (text, numbers,
-    timestamps and dates, which the expressions read as written or as
-    datetimes alike) are taken from the model as they are, and only nested
-    objects and lists go through pydantic's serializer.
-    """
-    cls = type(entity)
-    names = _FIELDS.get((cls, fields))
-    if names is None:
-        names = _FIELDS[cls, fields] = tuple(n for n in cls.model_fields if n in fields)
-    values = entity.__dict__
-    record: dict[str, Any] = {}
-    nested: set[str] = set()
-    for name in names:
-        value = values[name]
-        if value is None:
-            continue
-        if type(value) in _PLAIN:
-            record[name] = value
-        else:
-            nested.add(name)
-    if nested:
-        record.update(entity.model_dump(exclude_none=True, include=nested))
-    return record
 
 
 @dataclass
@@ -160,15 +124,10 @@ class AssessmentRule:
         if not state.started:
             state.started = True
             state.collector.set_now(ctx.now.timestamp() if ctx.now is not None else None)
-        collector = state.collector
-        fields = collector.reads(entity.type)
-        if fields is None:  # a pilot, kept whole and as written
-            record = entity.model_dump(mode="json", exclude_none=True)
-        else:
-            record = cut_record(entity, fields)
-        collector.add(record)
-        if record.get("type") == "Pilot" and isinstance(record.get("id"), str):
-            state.pilots.setdefault(record["id"], where)
+        # the model's own values, not a dump (Collector.add_model); a pilot whole, as written
+        state.collector.add_model(entity)
+        if entity.type == "Pilot" and isinstance(entity.id, str):
+            state.pilots.setdefault(entity.id, where)
         return ()
 
     def merge(self, state: AssessmentState, other: AssessmentState) -> AssessmentState:
