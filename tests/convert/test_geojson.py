@@ -102,7 +102,7 @@ def test_buildings_map_like_a_spreadsheet_row() -> None:
     (loss,) = conv.dropped
     assert (loss.name, loss.source) == ("楼长", "buildings.geojson#/features/2/properties/楼长")
     (cv163,) = _issues(conv, "CV163")
-    assert cv163.params["name"] == "楼长"
+    assert cv163.params["prop"] == "楼长"
     assert cv163.source == "buildings.geojson#/features/2/properties/楼长"
     (cv125,) = _issues(conv, "CV125")
     assert cv125.source == "buildings.geojson#/features/1/properties/category"

@@ -593,7 +593,7 @@ def _properties(
             _whole(conv, d, target, key, value, place)
         elif not d.keep(key, value, place):  # the drop is listed; say which column was meant
             hint = values.suggest(key, [c.key for c in columns_for(type_name)])
-            d.issue("CV163", "", place, name=key, suggestion=hint)
+            d.issue("CV163", "", place, prop=key, suggestion=hint)
 
 
 def _taken(
