@@ -293,16 +293,16 @@ class Collector:
         pilot: its JSON dump, whole): the type's plan reads the model's own
         values (see :func:`~smartstd.assessment.plan.build_plan`).
         """
-        t = entity.type
-        if t not in self.types:
-            return
-        if t == "Pilot":  # kept whole and as written
-            self.add(entity.model_dump(mode="json", exclude_none=True))
-            return
-        self.records += 1
-        plan = self._model_plans.get(t)
+        plan = self._model_plans.get(entity.type)
         if plan is None:
+            t = entity.type
+            if t not in self.types:
+                return
+            if t == "Pilot":  # kept whole and as written
+                self.add(entity.model_dump(mode="json", exclude_none=True))
+                return
             plan = self._model_plans[t] = self.plan(t, models=True).run
+        self.records += 1
         try:
             plan(entity.__dict__)
         except (TypeError, ValueError, AttributeError, KeyError, IndexError):
