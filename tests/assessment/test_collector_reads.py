@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from smartstd import generate as gen
-from smartstd.assessment.collector import Collector, cut_record
+from smartstd.assessment.collector import Collector
 from smartstd.assessment.definition import core_indicators
+from smartstd.assessment.records import cut_record
 from smartstd.standard import entity_adapter
 
 

@@ -26,10 +26,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from smartstd import generate as gen
-from smartstd.assessment.collector import Collector, _names, _str, cut_record
+from smartstd.assessment.collector import Collector, _names, _str
 from smartstd.assessment.definition import Indicator, core_indicators, parse_indicators
 from smartstd.assessment.expr import Scope
 from smartstd.assessment.plan import Slot, day_of
+from smartstd.assessment.records import cut_record
 
 # --------------------------------------------------------------------------- the reference
 

@@ -4,6 +4,7 @@
 * :mod:`~smartstd.assessment.expr` - the small expression language of the definitions;
 * :mod:`~smartstd.assessment.collector` - the streaming, mergeable computation;
 * :mod:`~smartstd.assessment.plan` - each entity type's work compiled to one function;
+* :mod:`~smartstd.assessment.records` - the record the collector takes from a model;
 * :mod:`~smartstd.assessment.stats` - Wilson, Newcombe and the seeded bootstrap;
 * :mod:`~smartstd.assessment.api` - :func:`assess` and the judging of targets;
 * :mod:`~smartstd.assessment.model` - the report every output format renders;

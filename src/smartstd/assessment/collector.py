@@ -16,7 +16,6 @@ of the records never matters and two states merge (worker processes).
 
 from __future__ import annotations
 
-import datetime as dt
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from smartstd.assessment.definition import Indicator
 from smartstd.assessment.expr import instant, top_fields
 from smartstd.assessment.plan import Plan, Slot, build_plan, model_helpers
 
-__all__ = ["Collector", "Groups", "Stat", "cut_record", "needed_types"]
+__all__ = ["Collector", "Groups", "Stat", "needed_types"]
 
 #: Entity types that only place other records (their lookups are always kept).
 PLACE_TYPES = (
@@ -91,6 +90,20 @@ _PLACE_FIELDS: dict[str, frozenset[str]] = {
 }
 
 
+#: Place lookups of a pair of texts: type -> (the lookup, its two fields).
+_PAIRS: dict[str, tuple[str, tuple[str, str]]] = {
+    "Building": ("buildings", ("community_id", "grid_id")),
+    "Device": ("devices", ("community_id", "building_id")),
+    "Service": ("services", ("category", "status")),
+}
+#: Place lookups of one link: type -> (the lookup, its field).
+_LINKS: dict[str, tuple[str, str]] = {
+    "Dwelling": ("dwellings", "building_id"),
+    "Resident": ("residents", "household_id"),
+    "Household": ("households", "dwelling_id"),
+}
+
+
 def needed_types(indicators: Iterable[Indicator]) -> frozenset[str]:
     """Every entity type the computation reads (indicators' and the place lookups')."""
     out: set[str] = set(PLACE_TYPES)
@@ -148,41 +161,6 @@ class Groups:
     now: float | None
     records: int
     skipped: int
-
-
-#: Values a cut record takes from a model as they are (the collector reads them as such).
-_PLAIN = frozenset({str, int, float, bool, dt.datetime, dt.date})
-#: (model class, fields read) -> the fields of the class among them.
-_FIELDS: dict[tuple[type, frozenset[str]], tuple[str, ...]] = {}
-
-
-def cut_record(entity: Any, fields: frozenset[str]) -> dict[str, Any]:
-    """The fields of ``entity`` the collector reads, as the record it takes.
-
-    The state is the one of ``model_dump(exclude_none=True, include=fields)``
-    (a test holds them equal), made faster: plain values (text, numbers,
-    timestamps and dates, which the expressions read as written or as
-    datetimes alike) are taken from the model as they are, and only nested
-    objects and lists go through pydantic's serializer.
-    """
-    cls = type(entity)
-    names = _FIELDS.get((cls, fields))
-    if names is None:
-        names = _FIELDS[cls, fields] = tuple(n for n in cls.model_fields if n in fields)
-    values = entity.__dict__
-    record: dict[str, Any] = {}
-    nested: set[str] = set()
-    for name in names:
-        value = values[name]
-        if value is None:
-            continue
-        if type(value) in _PLAIN:
-            record[name] = value
-        else:
-            nested.add(name)
-    if nested:
-        record.update(entity.model_dump(exclude_none=True, include=nested))
-    return record
 
 
 class Collector:
@@ -311,20 +289,20 @@ class Collector:
         """Add one validated model (an SCDS entity) without dumping it.
 
         The state is the one :meth:`add` leaves for the model's record cut to
-        the fields read (:func:`cut_record`; a pilot: its JSON dump, whole):
-        the type's plan reads the model's own values (see
-        :func:`~smartstd.assessment.plan.build_plan`).
+        the fields read (:func:`~smartstd.assessment.records.cut_record`; a
+        pilot: its JSON dump, whole): the type's plan reads the model's own
+        values (see :func:`~smartstd.assessment.plan.build_plan`).
         """
-        t = entity.type
-        if t not in self.types:
-            return
-        if t == "Pilot":  # kept whole and as written
-            self.add(entity.model_dump(mode="json", exclude_none=True))
-            return
-        self.records += 1
-        plan = self._model_plans.get(t)
+        plan = self._model_plans.get(entity.type)
         if plan is None:
+            t = entity.type
+            if t not in self.types:
+                return
+            if t == "Pilot":  # kept whole and as written
+                self.add(entity.model_dump(mode="json", exclude_none=True))
+                return
             plan = self._model_plans[t] = self.plan(t, models=True).run
+        self.records += 1
         try:
             plan(entity.__dict__)
         except (TypeError, ValueError, AttributeError, KeyError, IndexError):
@@ -355,59 +333,25 @@ class Collector:
 
     def _placer(self, t: str) -> Callable[[Mapping[str, Any]], None] | None:
         """What a record of type ``t`` leaves in the place lookups (``None``: nothing)."""
-        if t == "Building":
-            buildings = self.buildings
+        if t in _PAIRS:  # id -> (text or None, text or None)
+            name, (a, b) = _PAIRS[t]
+            pairs: dict[str, tuple[str | None, str | None]] = getattr(self, name)
 
             def place(r: Mapping[str, Any]) -> None:
                 rid = r.get("id")
                 if isinstance(rid, str):
-                    buildings[rid] = (_str(r.get("community_id")), _str(r.get("grid_id")))
+                    pairs[rid] = (_str(r.get(a)), _str(r.get(b)))
 
-        elif t == "Dwelling":
-            dwellings = self.dwellings
-
-            def place(r: Mapping[str, Any]) -> None:
-                rid = r.get("id")
-                if isinstance(rid, str):
-                    b = r.get("building_id")
-                    if isinstance(b, str) and b:
-                        dwellings[rid] = b
-
-        elif t == "Resident":
-            residents = self.residents
+        elif t in _LINKS:  # id -> a non-empty text
+            name, field = _LINKS[t]
+            links: dict[str, str] = getattr(self, name)
 
             def place(r: Mapping[str, Any]) -> None:
                 rid = r.get("id")
                 if isinstance(rid, str):
-                    h = r.get("household_id")
-                    if isinstance(h, str) and h:
-                        residents[rid] = h
-
-        elif t == "Household":
-            households = self.households
-
-            def place(r: Mapping[str, Any]) -> None:
-                rid = r.get("id")
-                if isinstance(rid, str):
-                    d = r.get("dwelling_id")
-                    if isinstance(d, str) and d:
-                        households[rid] = d
-
-        elif t == "Device":
-            devices = self.devices
-
-            def place(r: Mapping[str, Any]) -> None:
-                rid = r.get("id")
-                if isinstance(rid, str):
-                    devices[rid] = (_str(r.get("community_id")), _str(r.get("building_id")))
-
-        elif t == "Service":
-            services = self.services
-
-            def place(r: Mapping[str, Any]) -> None:
-                rid = r.get("id")
-                if isinstance(rid, str):
-                    services[rid] = (_str(r.get("category")), _str(r.get("status")))
+                    v = r.get(field)
+                    if isinstance(v, str) and v:
+                        links[rid] = v
 
         elif t in ("Grid", "Community", "Pilot", "ResponsibilityDomain", "Assignment"):
 
@@ -457,7 +401,9 @@ class Collector:
             if not isinstance(building, str):
                 location = get("location")
                 building = None
-                if nget is not None:
+                if location is None:
+                    pass
+                elif nget is not None:
                     building = nget(location, "building_id")
                     if not isinstance(building, str):
                         building = None

@@ -64,6 +64,8 @@ _MISSING = object()
 
 #: Instants of timestamp texts already parsed (a record asks for the same ones again).
 _INSTANTS: dict[str, float | None] = {}
+#: The same for datetimes (a model's: several indicators read one field).
+_MOMENTS: dict[dt.datetime, float | None] = {}
 
 
 def instant(value: Any) -> float | None:
@@ -80,6 +82,15 @@ def instant(value: Any) -> float | None:
         if len(_INSTANTS) > 4096:
             _INSTANTS.clear()
         _INSTANTS[value] = result
+        return result
+    if type(value) is dt.datetime:  # equal datetimes are one instant; their hash is kept
+        got = _MOMENTS.get(value, _MISSING)
+        if got is not _MISSING:
+            return got  # type: ignore[return-value]
+        result = value.timestamp() if value.tzinfo is not None else None
+        if len(_MOMENTS) > 4096:
+            _MOMENTS.clear()
+        _MOMENTS[value] = result
         return result
     if isinstance(value, dt.datetime):
         parsed = value

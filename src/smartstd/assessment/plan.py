@@ -250,8 +250,16 @@ class _Writer:
 
     def value(self, spec: Any, rec: str, exact: bool = False) -> str:
         exact = exact and self.models
-        if isinstance(spec, str):
+        if isinstance(spec, str) and not (rec == "r" and "." in spec):
             return self.path(spec, rec, exact)
+        if isinstance(spec, str):  # a path into a nested object: read once per record
+            key = json.dumps(["path", spec, exact])
+            memo = self.values.get(key)
+            if memo is None:
+                memo = self.values[key] = self.tmp("_m")
+                self.memo[memo] = memo
+                self.exprs[memo] = self.path(spec, rec, exact)
+            return f"({memo} if {memo} is not _UNSET else ({memo} := {self.exprs[memo]}))"
         if rec == "r" and isinstance(spec, Mapping) and "const" not in spec and "first" not in spec:
             # an operation on the record: worked out once per record (every value is a
             # pure function of the record and the time)
@@ -403,93 +411,77 @@ class _Writer:
         raise ValueError(f"not a condition: {spec!r}")
 
 
-def build_plan(
-    slots: list[Slot],
-    *,
-    now: float | None,
-    place: Callable[[Mapping[str, Any]], None] | None,
-    key_row: Callable[[Mapping[str, Any], str | None], tuple[int, list[float]]],
-    needs: Callable[[Mapping[str, Any]], None] | None,
-    values: Mapping[str, tuple[Any, Any]],
-    distinct: Mapping[str, set[tuple[int, Any]]],
-    models: bool = False,
-) -> Plan:
-    """Compile one entity type's work on a record.
+class _Body:
+    """The statements of a plan's body: each slot's filter, day, row and numbers."""
 
-    Args:
-        slots: the type's slots, in the collector's order.
-        now: the reference time (``$now``; POSIX seconds).
-        place: what the type leaves in the place lookups (run first), if anything.
-        key_row: the record's row for a day (made on first use): ``(row id, numbers)``.
-        needs: a need-coverage slot's work (the collector's), if the type has one.
-        values: the arrays of means' and medians' values and row ids, by code.
-        distinct: the sets of per-100 rates' distinct members, by code.
-        models: the plan reads a validated model's ``__dict__`` rather than a plain
-            record, and must leave the state a record cut from the model
-            (:func:`smartstd.assessment.collector.cut_record`) leaves: its plain
-            fields are the model's own values, its nested objects pydantic's dumps.
-            Nested values are read from the model's objects instead; every use but
-            the few that compare a value itself reads them alike (a timestamp and
-            its ISO 8601 text are one instant on one day; an object and its dump
-            are both objects), and those few get the dump's form. The SCDS models'
-            only serializers write timestamps and dates as ISO 8601 (a test keeps
-            it so).
-    """
-    w = _Writer(now, models)
-    body: list[str] = []
-    days: dict[str, str] = {}  # a time spec -> the local holding its day
-    rows: dict[str | None, str] = {}  # a day's local (None: no time) -> the local of its row
+    def __init__(
+        self,
+        w: _Writer,
+        values: Mapping[str, tuple[Any, Any]],
+        distinct: Mapping[str, set[tuple[int, Any]]],
+    ) -> None:
+        self.w = w
+        self.values = values
+        self.distinct = distinct
+        self.body: list[str] = []
+        self.days: dict[str, str] = {}  # a time spec -> the local holding its day
+        self.rows: dict[str | None, str] = {}  # a day's local (None: no time) -> its row's
 
-    def line(depth: int, text: str) -> None:
-        body.append("    " * (depth + 2) + text)
+    def line(self, depth: int, text: str) -> None:
+        self.body.append("    " * (depth + 2) + text)
 
-    def day_local(spec: Any, depth: int) -> str:
+    def day_local(self, spec: Any, depth: int) -> str:
         key = json.dumps(spec, sort_keys=True)
-        d = days.get(key)
+        d = self.days.get(key)
         if d is None:
-            d = days[key] = w.tmp("_d")
-        line(depth, f"if {d} is _UNSET:")
-        line(depth + 1, f"{d} = _day({w.value(spec, 'r')})")
+            d = self.days[key] = self.w.tmp("_d")
+        self.line(depth, f"if {d} is _UNSET:")
+        self.line(depth + 1, f"{d} = _day({self.w.value(spec, 'r')})")
         return d
 
-    def row_local(day: str | None, depth: int) -> None:
-        r = rows.get(day)
+    def row_local(self, day: str | None, depth: int) -> None:
+        r = self.rows.get(day)
         if r is None:
-            r = rows[day] = w.tmp("_row")
-        line(depth, f"if {r} is None:")
-        line(depth + 1, f"{r} = _key_row(r, {day or 'None'})")
-        line(depth, f"rid, row = {r}")
+            r = self.rows[day] = self.w.tmp("_row")
+        self.line(depth, f"if {r} is None:")
+        self.line(depth + 1, f"{r} = _key_row(r, {day or 'None'})")
+        self.line(depth, f"rid, row = {r}")
 
-    if place is not None:
-        line(0, "_place(r)")
-    for slot in slots:
+    def slot(self, slot: Slot) -> None:
+        """One slot, as the interpreter did it: filter, day, row, then the numbers."""
         ind = slot.ind
         kind = ind.kind
         spec = ind.spec
-        o = slot.offset
-        line(0, f"# {ind.code} ({kind}{'' if slot.term == -1 else f', term {slot.term}'})")
+        term = "" if slot.term == -1 else f", term {slot.term}"
+        self.line(0, f"# {ind.code} ({kind}{term})")
         if kind == "need_coverage":
-            line(0, "_needs(r)")
-            continue
+            self.line(0, "_needs(r)")
+            return
         if kind == "per_100":
             spec = spec["per"] if slot.term == -2 else spec["terms"][slot.term]
         depth = 0
         if "where" in spec:
-            line(depth, f"if {w.cond(spec['where'], 'r')}:")
+            self.line(depth, f"if {self.w.cond(spec['where'], 'r')}:")
             depth += 1
         day: str | None = None
         if "time" in spec:
-            day = day_local(spec["time"], depth)
-            line(depth, f"if {day} is not None:")
+            day = self.day_local(spec["time"], depth)
+            self.line(depth, f"if {day} is not None:")
             depth += 1
-        row_local(day, depth)
+        self.row_local(day, depth)
+        self.numbers(slot, spec, depth)
+
+    def numbers(self, slot: Slot, spec: Mapping[str, Any], depth: int) -> None:
+        """What a slot adds to its row (and to the values and distinct members)."""
+        w, line, ind, o = self.w, self.line, slot.ind, slot.offset
+        kind = ind.kind
         if kind == "per_100":
             if slot.term == -2:
                 line(depth, f"row[{o}] += 1")
             elif "distinct" in spec:
                 line(depth, f"v = {w.value(spec['distinct'], 'r', exact=True)}")
                 line(depth, "if isinstance(v, str | int) and not isinstance(v, bool):")
-                line(depth + 1, f"{w.const(distinct[ind.code])}.add((rid, v))")
+                line(depth + 1, f"{w.const(self.distinct[ind.code])}.add((rid, v))")
             elif "sum" in spec:
                 line(depth, f"v = {w.value(spec['sum'], 'r')}")
                 line(depth, "if isinstance(v, int | float) and not isinstance(v, bool):")
@@ -503,7 +495,7 @@ def build_plan(
         elif kind == "count":
             line(depth, f"row[{o}] += 1")
         elif kind in ("mean", "median"):
-            vals, ids = values[ind.code]
+            vals, ids = self.values[ind.code]
             line(depth, f"v = {w.value(spec['value'], 'r')}")
             line(
                 depth,
@@ -531,6 +523,47 @@ def build_plan(
             line(depth + 1, f"row[{o}] += a")
             line(depth + 1, f"row[{o + 1}] += b")
             line(depth + 1, f"row[{o + 2}] += 1")
+
+
+def build_plan(
+    slots: list[Slot],
+    *,
+    now: float | None,
+    place: Callable[[Mapping[str, Any]], None] | None,
+    key_row: Callable[[Mapping[str, Any], str | None], tuple[int, list[float]]],
+    needs: Callable[[Mapping[str, Any]], None] | None,
+    values: Mapping[str, tuple[Any, Any]],
+    distinct: Mapping[str, set[tuple[int, Any]]],
+    models: bool = False,
+) -> Plan:
+    """Compile one entity type's work on a record.
+
+    Args:
+        slots: the type's slots, in the collector's order.
+        now: the reference time (``$now``; POSIX seconds).
+        place: what the type leaves in the place lookups (run first), if anything.
+        key_row: the record's row for a day (made on first use): ``(row id, numbers)``.
+        needs: a need-coverage slot's work (the collector's), if the type has one.
+        values: the arrays of means' and medians' values and row ids, by code.
+        distinct: the sets of per-100 rates' distinct members, by code.
+        models: the plan reads a validated model's ``__dict__`` rather than a plain
+            record, and must leave the state a record cut from the model
+            (:func:`smartstd.assessment.records.cut_record`) leaves: its plain
+            fields are the model's own values, its nested objects pydantic's dumps.
+            Nested values are read from the model's objects instead; every use but
+            the few that compare a value itself reads them alike (a timestamp and
+            its ISO 8601 text are one instant on one day; an object and its dump
+            are both objects), and those few get the dump's form. The SCDS models'
+            only serializers write timestamps and dates as ISO 8601 (a test keeps
+            it so).
+    """
+    w = _Writer(now, models)
+    out = _Body(w, values, distinct)
+    if place is not None:
+        out.line(0, "_place(r)")
+    for slot in slots:
+        out.slot(slot)
+    body, days, rows = out.body, out.days, out.rows
     init = [
         *(f"        {d} = _UNSET" for d in days.values()),
         *(f"        {m} = _UNSET" for m in w.memo.values()),

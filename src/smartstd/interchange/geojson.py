@@ -593,7 +593,7 @@ def _properties(
             _whole(conv, d, target, key, value, place)
         elif not d.keep(key, value, place):  # the drop is listed; say which column was meant
             hint = values.suggest(key, [c.key for c in columns_for(type_name)])
-            d.issue("CV112", "", place, column=key, suggestion=hint)
+            d.issue("CV163", "", place, prop=key, suggestion=hint)
 
 
 def _taken(
@@ -638,8 +638,8 @@ def _column(conv: Conversion, d: Draft, col: Column, key: str, value: Any, place
         )
         conv.drop(place, key, "a list or object where one value belongs", value, d)
         return
-    elif isinstance(value, (dict, list)):
-        _put(d, col.path, value, place)
+    elif isinstance(value, (dict, list)) or (col.kind == "text" and isinstance(value, str)):
+        _put(d, col.path, value, place)  # a JSON string is exact: not trimmed like a cell
         return
     _cell(conv, d, col, value, place)
 
@@ -652,7 +652,7 @@ def _whole(conv: Conversion, d: Draft, name: str, key: str, value: Any, place: s
         _geometry(conv, d, value, place, name)
         return
     if isinstance(value, str) and _is_localized(d.type, name):
-        d.set(name, {conv.options.language: value.strip()}, place)
+        d.set(name, {conv.options.language: value}, place)
         return
     have = d.record.get(name)
     if isinstance(have, dict) and isinstance(value, dict):  # beside the feature's geometry
@@ -696,9 +696,11 @@ def _geometry(conv: Conversion, d: Draft, geom: Any, place: str, name: str | Non
         return
     clean: dict[str, Any] = {"type": gtype, "coordinates": geom["coordinates"]}
     for key, value in geom.items():
-        if key == "bbox" and isinstance(value, list) and finite(value):
-            clean["bbox"] = value
-        elif key not in ("type", "coordinates"):
+        if key in ("type", "coordinates") or value is None:
+            continue
+        if (key == "bbox" and isinstance(value, list) and finite(value)) or _EXT.match(key):
+            clean[key] = value  # a bounding box, or an extension field of the geometry
+        else:
             reason = "a member of the geometry with no place in the standard"
             conv.drop(f"{place}/{escape(key)}", key, reason, value, d)
     _put(d, path, clean, place)

@@ -268,6 +268,13 @@ CODES: Mapping[str, IssueCode] = MappingProxyType(
                 "Key {key} is given twice: the last value was read, the first is listed as dropped",
             ),
             _c(
+                "CV163",
+                "unknown-property",
+                "warning",
+                "属性“{prop}”不是字段{suggestion}，也不能作扩展字段名（只能用英文字母、数字和 _）；其值未导入，已列入丢弃清单",
+                "Property '{prop}' is no field{suggestion} and cannot be an extension field's name (letters, digits and _ only); its value was not imported and is listed as dropped",
+            ),
+            _c(
                 "CV200",
                 "unknown-type",
                 "error",
