@@ -338,17 +338,22 @@ def test_map_tasks_of_several_ranges_give_the_same_report(
     assert render_string(cluster, "json") == render_string(local, "json")
 
 
-def test_a_local_cluster_leaves_malloc_trimming_to_glibc() -> None:
+def test_a_local_cluster_raises_the_malloc_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
     """Dask's MALLOC_TRIM_THRESHOLD_ of 64 KiB costs a check a page fault per few objects."""
     import dask.config
     from distributed.nanny import _get_env_variables
 
     from smartstd.conformance.cluster import QUIET
 
-    assert "MALLOC_TRIM_THRESHOLD_" in _get_env_variables("distributed.nanny.pre-spawn-environ")
+    # a nanny started in this process leaves its settings in os.environ, which wins
+    for name in ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_"):
+        monkeypatch.delenv(name, raising=False)
+    dask_own = _get_env_variables("distributed.nanny.pre-spawn-environ")
+    assert dask_own["MALLOC_TRIM_THRESHOLD_"] == "65536"
     with dask.config.set(QUIET):
         spawned = _get_env_variables("distributed.nanny.pre-spawn-environ")
-    assert "MALLOC_TRIM_THRESHOLD_" not in spawned and spawned  # the others stay
+    assert spawned["MALLOC_TRIM_THRESHOLD_"] == spawned["MALLOC_MMAP_THRESHOLD_"] == "4194304"
+    assert spawned["OMP_NUM_THREADS"] == "1"  # the others stay
 
 
 def test_split_identity_needs_exact_ids() -> None:
