@@ -76,3 +76,43 @@ def test_a_geojson_position_too_large_is_a_bad_position(tmp_path: Path) -> None:
     (issue,) = _codes(conv)["CV154"]
     assert issue.source.endswith("#/features/0/geometry/coordinates")
     assert all("location" not in r for r in conv.records)
+
+
+def test_an_open311_location_too_large_is_cv120(tmp_path: Path) -> None:
+    requests = json.loads((DATA / "open311" / "requests.json").read_text("utf-8"))
+    requests[0]["lat"] = HUGE
+    path = tmp_path / "requests.json"
+    path.write_text(json.dumps(requests), "utf-8")
+    conv = convert(path, "open311-json", community_id="comm-1")
+    (issue,) = [i for i in _codes(conv).get("CV120", []) if i.source.endswith("/lat")]
+    assert issue.source.startswith("requests.json#/0")
+    assert "geometry" not in (conv.records[0].get("location") or {})
+
+
+def test_a_csv_longitude_too_large_is_a_cell_issue(tmp_path: Path) -> None:
+    path = tmp_path / "buildings.csv"
+    path.write_text(
+        "id,name.zh-CN,community_id,location.longitude,location.latitude\n"
+        f"b-1,一号楼,comm-1,{HUGE},23.0\n"
+        "b-2,二号楼,comm-1,113.3,23.0\n",
+        "utf-8",
+    )
+    conv = convert(path, "csv", entity_type="Building")
+    assert [i.source for i in conv.issues if i.code == "CV120"] == ["buildings!D2"]
+    by_id = {r["id"]: r for r in conv.records}
+    assert by_id["b-2"]["location"]["coordinates"] == [113.3, 23.0]
+    assert by_id["b-1"]["location"]["coordinates"] == [str(HUGE), 23.0]  # kept for the check
+
+
+def test_a_longitude_that_is_no_number_stays_in_its_place(tmp_path: Path) -> None:
+    # it used to replace the whole point with its text, and the latitude after it crashed
+    path = tmp_path / "buildings.csv"
+    path.write_text(
+        "id,name.zh-CN,community_id,location.longitude,location.latitude\n"
+        "b-1,一号楼,comm-1,东经113度,23.0\n",
+        "utf-8",
+    )
+    conv = convert(path, "csv", entity_type="Building")
+    assert [i.source for i in conv.issues if i.code == "CV120"] == ["buildings!D2"]
+    (record,) = conv.records
+    assert record["location"] == {"type": "Point", "coordinates": ["东经113度", 23.0]}

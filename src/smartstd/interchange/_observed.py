@@ -501,10 +501,9 @@ def _number_text(value: Any) -> float | None:
     if not isinstance(value, str):
         return None
     try:
-        read = values.number(value, integer=False)
+        return values.real(value)
     except ValueError:
         return None
-    return float(read) if values.finite_number(read) else None
 
 
 def _text(value: Any) -> str:

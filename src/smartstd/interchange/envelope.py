@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from smartstd.errors import UsageError
+from smartstd.interchange import values
 from smartstd.interchange.conversion import Conversion, Draft, Guess, now_with_offset
 
 __all__ = [
@@ -56,11 +57,7 @@ def _point(rec: dict[str, Any]) -> tuple[float, float] | None:
     ):
         if isinstance(geo, dict) and geo.get("type") == "Point":
             c = geo.get("coordinates")
-            if (
-                isinstance(c, list)
-                and len(c) >= 2
-                and all(isinstance(x, (int, float)) for x in c[:2])
-            ):
+            if isinstance(c, list) and len(c) >= 2 and all(values.finite_number(x) for x in c[:2]):
                 return float(c[0]), float(c[1])
     foot = rec.get("footprint")
     if isinstance(foot, dict) and foot.get("type") in ("Polygon", "MultiPolygon"):

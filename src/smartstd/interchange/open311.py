@@ -151,7 +151,7 @@ def _read_location(
         used.add("media_url")
     if _present(lat) and _present(lon) and "location" not in taken:
         try:
-            point = [float(values.number(lon, False)), float(values.number(lat, False))]
+            point = [values.real(lon), values.real(lat)]
         except ValueError:
             d.issue(
                 "CV120",

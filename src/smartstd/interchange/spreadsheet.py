@@ -227,14 +227,7 @@ def _cell(conv: Conversion, d: Draft, col: Column, value: Any, place: str) -> No
             if how is not None:
                 d.issue("CV122", ptr, place, value=_text(value), form="YYYY年M月D日", result=out)
         elif col.kind in ("lon", "lat"):
-            num = float(values.number(value, False))
-            point = d.record
-            for part in col.path:
-                point = point.setdefault(part, {})
-            point["type"] = "Point"
-            coords = point.setdefault("coordinates", [None, None])
-            coords[0 if col.kind == "lon" else 1] = num
-            d.fields[ptr] = place
+            _coordinate(d, col, values.real(value), place)
         elif col.kind == "json":
             import json
 
@@ -245,7 +238,27 @@ def _cell(conv: Conversion, d: Draft, col: Column, value: Any, place: str) -> No
             d.issue("CV121", ptr, place, value=_text(value), list=col.list, suggestion=msg)
         else:
             d.issue("CV120", ptr, place, value=_text(value), expected=msg or col.kind)
-        _put(d, col.path, value.strip() if isinstance(value, str) else _text(value), place)
+        kept = value.strip() if isinstance(value, str) else _text(value)
+        if col.kind in ("lon", "lat"):  # in its place in the point, not over the point
+            _coordinate(d, col, kept, place)
+        else:
+            _put(d, col.path, kept, place)
+
+
+def _coordinate(d: Draft, col: Column, value: Any, place: str) -> None:
+    """A longitude or latitude in its point (a value that is no number stays, for the check)."""
+    point = d.record
+    for part in col.path:
+        nxt = point.get(part)
+        if not isinstance(nxt, dict):
+            nxt = point[part] = {}
+        point = nxt
+    point["type"] = "Point"
+    coords = point.get("coordinates")
+    if not isinstance(coords, list) or len(coords) != 2:
+        coords = point["coordinates"] = [None, None]
+    coords[0 if col.kind == "lon" else 1] = value
+    d.fields["/" + "/".join(col.path)] = place
 
 
 def _text(value: Any) -> str:

@@ -125,6 +125,18 @@ def number(value: object, integer: bool) -> int | float:
     return num
 
 
+def real(value: object) -> float:
+    """A finite number as a float, from a number or text (a coordinate, a reading).
+
+    Raises ``ValueError`` for what is no number, NaN, infinity and an integer
+    too large for a float.
+    """
+    num = number(value, integer=False)
+    if not finite_number(num):
+        raise ValueError("a finite number")
+    return float(num)
+
+
 def boolean(value: object) -> bool:
     """Yes or no from a cell: true/false, 是/否, Y/N, 1/0, ✓/×."""
     if isinstance(value, bool):
