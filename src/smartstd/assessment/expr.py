@@ -40,6 +40,7 @@ __all__ = [
     "compile_cond",
     "compile_value",
     "instant",
+    "number",
     "top_fields",
 ]
 
@@ -95,7 +96,7 @@ def instant(value: Any) -> float | None:
     if isinstance(value, dt.datetime):
         parsed = value
     elif isinstance(value, float | int) and not isinstance(value, bool):
-        return float(value)
+        return number(value)
     else:
         return None
     if parsed.tzinfo is None:
@@ -103,11 +104,20 @@ def instant(value: Any) -> float | None:
     return parsed.timestamp()
 
 
-def _number(value: Any) -> float | None:
+def number(value: Any) -> float | None:
+    """``value`` as a number to measure or compare, else ``None``.
+
+    A boolean is no number; neither is an integer too large for a float (a
+    record that is not valid may hold one): it is left out as a value that
+    is not a number is, rather than stopping the check.
+    """
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            return None
     return None
 
 
@@ -278,13 +288,13 @@ def _cmp(op: str) -> Callable[[float, float], bool]:
 
 
 def _comparable(v: Any) -> float | None:
-    n = _number(v)
+    n = number(v)
     return n if n is not None else instant(v)
 
 
 def _numeric(value: Value, f: Callable[[float, float], bool], bound: float) -> Cond:
     def numeric(r: Mapping[str, Any], s: Scope) -> bool:
-        v = _number(value(r, s))
+        v = number(value(r, s))
         return v is not None and f(v, bound)
 
     return numeric

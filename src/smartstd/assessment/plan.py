@@ -31,7 +31,7 @@ from types import CodeType
 from typing import Any
 
 from smartstd.assessment.definition import Indicator
-from smartstd.assessment.expr import instant
+from smartstd.assessment.expr import instant, number
 
 __all__ = ["Plan", "Slot", "build_plan", "day_of", "model_helpers"]
 
@@ -62,16 +62,8 @@ def day_of(value: Any) -> str | None:
     return str(iso())[:10] if iso is not None else None
 
 
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    return None
-
-
 def _comparable(v: Any) -> float | None:
-    n = _number(v)
+    n = number(v)
     return n if n is not None else instant(v)
 
 
@@ -167,7 +159,7 @@ _GLOBALS: dict[str, Any] = {
     "_LD": (list, dict),
     "_UNSET": _UNSET,
     "_instant": instant,
-    "_number": _number,
+    "_number": number,
     "_comparable": _comparable,
     "_day": day_of,
     "_eq": _eq,
@@ -483,8 +475,8 @@ class _Body:
                 line(depth, "if isinstance(v, str | int) and not isinstance(v, bool):")
                 line(depth + 1, f"{w.const(self.distinct[ind.code])}.add((rid, v))")
             elif "sum" in spec:
-                line(depth, f"v = {w.value(spec['sum'], 'r')}")
-                line(depth, "if isinstance(v, int | float) and not isinstance(v, bool):")
+                line(depth, f"v = _number({w.value(spec['sum'], 'r')})")
+                line(depth, "if v is not None:")
                 line(depth + 1, f"row[{o}] += v")
             else:
                 line(depth, f"row[{o}] += 1")
@@ -496,12 +488,9 @@ class _Body:
             line(depth, f"row[{o}] += 1")
         elif kind in ("mean", "median"):
             vals, ids = self.values[ind.code]
-            line(depth, f"v = {w.value(spec['value'], 'r')}")
-            line(
-                depth,
-                "if isinstance(v, int | float) and not isinstance(v, bool) and v == v:",
-            )
-            line(depth + 1, f"{w.const(vals)}.append(float(v))")
+            line(depth, f"v = _number({w.value(spec['value'], 'r')})")
+            line(depth, "if v is not None and v == v:")  # a number, not NaN
+            line(depth + 1, f"{w.const(vals)}.append(v)")
             line(depth + 1, f"{w.const(ids)}.append(rid)")
             line(depth + 1, f"row[{o}] += 1")
         elif kind == "distribution":
@@ -513,13 +502,9 @@ class _Body:
             line(depth + 1, "i = -1")
             line(depth, f"row[{o} + (i if i >= 0 else {len(ind.categories)})] += 1")
         elif kind == "ratio_of_sums":
-            line(depth, f"a = {w.value(spec['numerator_sum'], 'r')}")
-            line(depth, f"b = {w.value(spec['denominator_sum'], 'r')}")
-            line(
-                depth,
-                "if isinstance(a, int | float) and isinstance(b, int | float)"
-                " and not isinstance(a, bool) and not isinstance(b, bool):",
-            )
+            line(depth, f"a = _number({w.value(spec['numerator_sum'], 'r')})")
+            line(depth, f"b = _number({w.value(spec['denominator_sum'], 'r')})")
+            line(depth, "if a is not None and b is not None:")
             line(depth + 1, f"row[{o}] += a")
             line(depth + 1, f"row[{o + 1}] += b")
             line(depth + 1, f"row[{o + 2}] += 1")

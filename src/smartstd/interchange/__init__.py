@@ -160,7 +160,7 @@ def _open311(conv: Conversion, p: Path, xml: bool) -> None:
 
 def _ngsi(conv: Conversion, p: Path) -> None:
     from smartstd.interchange.fiware import from_ngsi
-    from smartstd.interchange.ngsi import iter_entities, parse_entity
+    from smartstd.interchange.ngsi import TooManyRecords, iter_entities, parse_entity
 
     data = _bytes(conv, p)
     if data is None:
@@ -179,7 +179,7 @@ def _ngsi(conv: Conversion, p: Path) -> None:
                 conv.drop(place, "entity", f"no {ent}", obj)
                 continue
             from_ngsi(conv, ent)
-    except OverflowError:
+    except TooManyRecords:
         conv.issue(
             "CV101",
             p.name,

@@ -11,11 +11,10 @@ GeoJSON 坐标检查：位置、线性环、面；每类问题记录首个位置
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from smartstd.interchange._geojson_text import preview
+from smartstd.interchange import values
 
 __all__ = ["Findings", "check", "validity"]
 
@@ -50,10 +49,9 @@ def _position(pos: Any, where: str, out: Findings) -> bool:
     if (
         not isinstance(pos, list)
         or not 2 <= len(pos) <= 3
-        or any(isinstance(x, bool) or not isinstance(x, (int, float)) for x in pos)
-        or not all(math.isfinite(x) for x in pos)
+        or not all(values.finite_number(x) for x in pos)
     ):
-        out.broken.append((where, preview(pos)))
+        out.broken.append((where, values.preview(pos)))
         return False
     lon, lat = float(pos[0]), float(pos[1])
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
@@ -65,7 +63,7 @@ def _position(pos: Any, where: str, out: Findings) -> bool:
 
 def _ring(ring: Any, where: str, out: Findings) -> bool:
     if not isinstance(ring, list):
-        out.broken.append((where, preview(ring)))
+        out.broken.append((where, values.preview(ring)))
         return False
     if not all(_position(p, f"{where}/{i}", out) for i, p in enumerate(ring)):
         return False
@@ -80,7 +78,7 @@ def _ring(ring: Any, where: str, out: Findings) -> bool:
 
 def _polygon(rings: Any, where: str, out: Findings) -> bool:
     if not isinstance(rings, list) or not rings:
-        out.broken.append((where, preview(rings)))
+        out.broken.append((where, values.preview(rings)))
         return False
     return all(_ring(r, f"{where}/{i}", out) for i, r in enumerate(rings))
 
@@ -92,7 +90,7 @@ def check(gtype: str, coords: Any, where: str, out: Findings) -> bool:
     if gtype == "Polygon":
         return _polygon(coords, where, out)
     if not isinstance(coords, list) or not coords:
-        out.broken.append((where, preview(coords)))
+        out.broken.append((where, values.preview(coords)))
         return False
     return all(_polygon(p, f"{where}/{i}", out) for i, p in enumerate(coords))
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["decoder", "escape", "events", "finite", "preview", "texts"]
+__all__ = ["decoder", "escape", "events", "finite", "texts"]
 
 _WS = re.compile(r"[ \t\n\r]*")
 
@@ -138,12 +138,6 @@ def texts(path: Path) -> Iterator[tuple[int, bytes]]:
 def escape(key: str) -> str:
     """A key as a JSON Pointer token."""
     return key.replace("~", "~0").replace("/", "~1")
-
-
-def preview(value: Any) -> str:
-    """A value as short text for a message."""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def finite(value: Any) -> bool:

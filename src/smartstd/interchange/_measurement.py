@@ -56,10 +56,6 @@ def property_name(text: str) -> str:
     return re.sub(r"[^a-z0-9_]+", "_", token).strip("_")[:64]
 
 
-def _finite(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
@@ -214,7 +210,7 @@ def _measured_value(d: Draft, ent: NgsiEntity, used: set[str]) -> None:
     num, text = ent.attrs.get("numValue"), ent.attrs.get("textValue")
     if num is not None and num.value is not None:
         place = f"{ent.place}/numValue"
-        if _finite(num.value):
+        if values.finite_number(num.value):
             d.set("value", num.value, place)
             used.add("numValue")
             return
@@ -222,7 +218,7 @@ def _measured_value(d: Draft, ent: NgsiEntity, used: set[str]) -> None:
             read = values.number(num.value, integer=False)
         except ValueError:
             read = math.nan
-        if isinstance(num.value, str) and math.isfinite(read):
+        if isinstance(num.value, str) and values.finite_number(read):
             d.set("value", read, place)  # the text stays beside it (fiware:numValue)
             d.mark("value", "derived", f"numValue {num.value!r} is text; read as {read}", place)
             return

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -271,10 +270,6 @@ OBSERVED: Mapping[str, Observed] = MappingProxyType(
 )
 
 
-def _finite(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
 def _plain(a: Attr) -> Any:
     if a.kind == "relationship" and isinstance(a.value, str):
         return plain_id(a.value)
@@ -440,13 +435,13 @@ def read_observed(conv: Conversion, ent: NgsiEntity) -> None:
             c.shared[name] = a
         elif a.value is None:
             c.shared[name] = a  # no reading this time: kept as it is (null)
-        elif _finite(a.value) or _number_text(a.value) is not None:
+        elif values.finite_number(a.value) or _number_text(a.value) is not None:
             readings.append((name, a))
         elif isinstance(a.value, float):  # NaN or infinite: JSON cannot hold it
             conv.issue("CV127", f"{ent.place}/{name}", attr=name, value=str(a.value))  # nan, inf
             conv.drop(f"{ent.place}/{name}", name, "not a finite number", str(a.value))
         else:
-            conv.issue("CV127", f"{ent.place}/{name}", attr=name, value=_text(a.value))
+            conv.issue("CV127", f"{ent.place}/{name}", attr=name, value=values.preview(a.value))
             c.shared[name] = a
     if not readings:
         conv.issue("CV129", ent.place, source_type=ent.type)
@@ -506,10 +501,10 @@ def _number_text(value: Any) -> float | None:
     if not isinstance(value, str):
         return None
     try:
-        read = float(values.number(value, integer=False))
+        read = values.number(value, integer=False)
     except ValueError:
         return None
-    return read if math.isfinite(read) else None
+    return float(read) if values.finite_number(read) else None
 
 
 def _text(value: Any) -> str:
@@ -540,7 +535,7 @@ def _reading(
     d.set("property", prop, place)
     if prop != name:
         d.keep("controlledProperty", name, place)
-    if _finite(a.value):
+    if values.finite_number(a.value):
         d.set("value", a.value, place)
     else:
         read = _number_text(a.value)

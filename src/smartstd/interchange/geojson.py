@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from smartstd.interchange import values
 from smartstd.interchange._geojson_geometry import Findings, check, validity
-from smartstd.interchange._geojson_text import decoder, escape, events, finite, preview, texts
+from smartstd.interchange._geojson_text import decoder, escape, events, finite, texts
 from smartstd.interchange.columns import Column, columns_for, sheet_name
 from smartstd.interchange.spreadsheet import (
     _cell,
@@ -534,7 +534,13 @@ def _id(
         used.add("id")
     got = _normal_id(raw, d.type) if raw is not None else None
     if raw is not None and got is None:
-        d.issue("CV120", "/id", where, value=preview(raw), expected="an id (a string or a number)")
+        d.issue(
+            "CV120",
+            "/id",
+            where,
+            value=values.preview(raw),
+            expected="an id (a string or a number)",
+        )
         conv.drop(where, "id", "not an id", raw, d)
     if got is None:
         got = f"{sheet_name(d.type).lower()}-{conv.read}"
@@ -575,7 +581,7 @@ def _properties(
                 "CV120",
                 "",
                 place,
-                value=preview(value),
+                value=values.preview(value),
                 expected="a finite number (NaN and infinity are not JSON numbers)",
             )
             conv.drop(place, key, "NaN or infinity", value, d)
@@ -633,7 +639,7 @@ def _column(conv: Conversion, d: Draft, col: Column, key: str, value: Any, place
             "CV120",
             "/" + "/".join(col.path),
             place,
-            value=preview(value),
+            value=values.preview(value),
             expected=f"a single value ({col.kind})",
         )
         conv.drop(place, key, "a list or object where one value belongs", value, d)

@@ -27,6 +27,7 @@ __all__ = [
     "CORE_CONTEXT_URL",
     "Attr",
     "NgsiEntity",
+    "TooManyRecords",
     "context",
     "iter_entities",
     "ld_id",
@@ -188,6 +189,10 @@ def _is_ld_attr(v: Any) -> bool:
     return isinstance(v, dict) and v.get("type") in _LD_TYPES
 
 
+class TooManyRecords(Exception):
+    """More entities than ``max_records``; ``args[0]`` is how many were counted."""
+
+
 def iter_entities(
     path: Path, data: bytes, max_records: int
 ) -> Iterator[tuple[str, dict[str, Any] | None, str]]:
@@ -195,7 +200,7 @@ def iter_entities(
 
     Yields ``(place, object or None, problem)``; ``problem`` says why an item
     is not an object. Raises ``ValueError`` (with line and column) when the
-    file does not parse, and ``OverflowError`` past ``max_records``.
+    file does not parse, and :class:`TooManyRecords` past ``max_records``.
     """
     name = path.name
     text = data.decode("utf-8-sig")
@@ -207,7 +212,7 @@ def iter_entities(
                 continue
             n += 1
             if n > max_records:
-                raise OverflowError(n)
+                raise TooManyRecords(n)
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -223,7 +228,7 @@ def iter_entities(
         doc = doc["entities"]
     if isinstance(doc, list):
         if len(doc) > max_records:
-            raise OverflowError(len(doc))
+            raise TooManyRecords(len(doc))
         for i, item in enumerate(doc):
             yield from _items(item, f"{name}#/{i}")
     else:

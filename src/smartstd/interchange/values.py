@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
+import math
 import re
 from functools import cache
 
@@ -80,6 +82,26 @@ def date(value: object) -> tuple[str, str | None]:
         except ValueError:
             raise ValueError("a real date") from None
     raise ValueError("a date, e.g. 2026-05-01 or 2026年5月1日")
+
+
+def preview(value: object) -> str:
+    """A value as short text for a message (at most 60 characters)."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def finite_number(value: object) -> bool:
+    """Whether ``value`` is a number (not a boolean) that a float holds, and not NaN or infinite.
+
+    An integer too large for a float (``1`` and 400 zeros, which JSON allows)
+    is not: no reading or coordinate can be one.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def number(value: object, integer: bool) -> int | float:
