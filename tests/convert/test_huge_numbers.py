@@ -116,3 +116,41 @@ def test_a_longitude_that_is_no_number_stays_in_its_place(tmp_path: Path) -> Non
     assert [i.source for i in conv.issues if i.code == "CV120"] == ["buildings!D2"]
     (record,) = conv.records
     assert record["location"] == {"type": "Point", "coordinates": ["东经113度", 23.0]}
+
+
+def _strict(text: str) -> Any:
+    def refuse(name: str) -> Any:
+        raise ValueError(f"{name} is not JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_no_output_holds_nan_or_infinity(tmp_path: Path) -> None:
+    csv_path = tmp_path / "communities.csv"
+    csv_path.write_text(
+        "id,name.zh-CN,area_km2,boundary\nc-1,一社区,1e400,-1e400\nc-2,二社区,2.5,[1e999]\n",
+        "utf-8",
+    )
+    conv = convert(csv_path, "csv", community_id="comm-1")
+    bad = {(i.source, i.params["value"]) for i in conv.issues if i.code == "CV120"}
+    assert bad == {
+        ("communities!C2", "1e400"),
+        ("communities!D2", "-Infinity"),
+        ("communities!D3", "Infinity"),
+    }
+    by_id = {r["id"]: r for r in conv.records}
+    assert by_id["c-1"]["area_km2"] == "1e400" and by_id["c-1"]["boundary"] == "-Infinity"
+    assert by_id["c-2"]["boundary"] == ["Infinity"] and by_id["c-2"]["area_km2"] == 2.5
+    for line in conv.iter_ndjson():
+        _strict(line)
+    # an NGSI attribute the standard has no field for, kept as an extension field
+    entity = json.loads((DATA / "sdm" / "Building" / "example.json").read_text("utf-8"))
+    entity["floorsAboveGround"] = float("inf")
+    entity["vendorScore"] = float("nan")
+    ngsi_path = tmp_path / "building.json"
+    ngsi_path.write_text(json.dumps(entity), "utf-8")  # Python writes Infinity and NaN
+    conv = convert(ngsi_path, "ngsi-v2", community_id="comm-1")
+    for line in conv.iter_ndjson():
+        _strict(line)
+    values_said = {i.params.get("value") for i in conv.issues if i.code == "CV120"}
+    assert {"Infinity", "NaN"} <= values_said

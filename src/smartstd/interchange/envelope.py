@@ -13,6 +13,7 @@ with shapely); either way ``provenance.imputed`` says how.
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -203,6 +204,32 @@ def build_envelope(conv: Conversion) -> dict[str, Any]:
     return env
 
 
+def _no_infinity(d: Draft) -> None:
+    """NaN and infinities in a record become their text, each with a CV120.
+
+    JSON holds neither, so a record with one could not be written as JSON
+    (Python would write ``NaN``, which no JSON reader takes). Whatever a reader
+    let through (a JSON cell of ``-1e400``, a source value kept as an
+    extension), its text stays where it was, for the check to report.
+    """
+    stack: list[tuple[Any, str]] = [(d.record, "")]
+    while stack:
+        node, ptr = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in items:
+            here = f"{ptr}/{str(key).replace('~', '~0').replace('/', '~1')}"
+            if isinstance(value, float) and not math.isfinite(value):
+                text = "NaN" if value != value else ("Infinity" if value > 0 else "-Infinity")
+                node[key] = text
+                near = here  # the place of the field, or of the nearest one holding it
+                while near and near not in d.fields:
+                    near = near.rpartition("/")[0]
+                place = d.fields.get(near, d.place)
+                d.issue("CV120", here, place, value=text, expected="a finite number")
+            elif isinstance(value, dict | list):
+                stack.append((value, here))
+
+
 def finish(conv: Conversion) -> Conversion:
     """Place communities, add each record's provenance and build the envelope.
 
@@ -211,6 +238,7 @@ def finish(conv: Conversion) -> Conversion:
     """
     place_communities(conv)
     for d in conv.drafts:
+        _no_infinity(d)
         rec = d.record
         given = rec.get("provenance")
         if given is not None and not isinstance(given, dict):

@@ -116,6 +116,8 @@ def number(value: object, integer: bool) -> int | float:
             num = float(text) if any(c in text for c in ".eE") else int(text)
         except ValueError:
             raise ValueError("a whole number" if integer else "a number") from None
+    if isinstance(num, float) and not math.isfinite(num):  # "1e400", NaN: JSON holds neither
+        raise ValueError("a finite number")
     if integer:
         if isinstance(num, float):
             if not num.is_integer():
