@@ -325,6 +325,12 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "{file}：不是 SCDS 数据集（没有 entities）",
         "{file}: not an SCDS dataset (no entities)",
     ),
+    "export_not_finite": (
+        "{file}：第 {index} 条实体（{id}）在 {pointer} 处是 {value}，JSON 不能表示它；"
+        "请先修正数据（smartstd check 会报告它），再导出",
+        "{file}: entity {index} ({id}) holds {value} at {pointer}, which JSON cannot hold; "
+        "fix the data first (smartstd check reports it), then export",
+    ),
     "unknown_export_format": (
         "未知的导出格式 {name!r}；可用格式：{known}",
         "unknown export format {name!r}; one of {known}",

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from convertdata import DATA
 
 from smartstd.interchange import Conversion, convert
@@ -154,3 +155,35 @@ def test_no_output_holds_nan_or_infinity(tmp_path: Path) -> None:
         _strict(line)
     values_said = {i.params.get("value") for i in conv.issues if i.code == "CV120"}
     assert {"Infinity", "NaN"} <= values_said
+
+
+def test_export_refuses_nan_and_infinity_saying_where(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from smartstd.cli import main
+    from smartstd.errors import UsageError
+    from smartstd.interchange import export
+
+    dataset = json.loads(
+        (Path(__file__).parents[2] / "examples/guangzhou-panyu/dataset.json").read_text("utf-8")
+    )
+    dataset["entities"] = dataset["entities"][:5]
+    dataset["entities"][2]["x:score"] = [1, float("-inf")]
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps(dataset), "utf-8")  # Python writes -Infinity
+    for target in ("ngsi-ld", "ngsi-v2", "open311", "geojson"):
+        with pytest.raises(UsageError) as info:
+            export(path, target)
+        assert info.value.key == "export_not_finite", target
+        assert info.value.params["pointer"] == "/x:score/1" and info.value.params["index"] == 3
+    out = tmp_path / "out.json"
+    en = CliRunner().invoke(
+        main, ["export", str(path), "--to", "ngsi-ld", "-o", str(out), "--lang", "en"]
+    )
+    assert en.exit_code == 2
+    assert "entity 3 (" in en.stderr and "holds -Infinity at /x:score/1" in en.stderr
+    zh = CliRunner().invoke(
+        main, ["export", str(path), "--to", "ngsi-ld", "-o", str(out), "--lang", "zh-CN"]
+    )
+    assert zh.exit_code == 2 and "JSON 不能表示它" in zh.stderr
+    assert not out.exists()

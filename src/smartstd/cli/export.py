@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from smartstd.cli import guard
+from smartstd.cli._options import lang_option
 
 __all__ = ["COMMAND", "export_command"]
 
@@ -40,9 +41,16 @@ __all__ = ["COMMAND", "export_command"]
     default=None,
     help="Output file (default: standard output).",
 )
+@lang_option
 @guard
 def export_command(
-    data: Path, target: str, key_values: bool, xml: bool, crosswalk: Path | None, out: Path | None
+    data: Path,
+    target: str,
+    key_values: bool,
+    xml: bool,
+    crosswalk: Path | None,
+    out: Path | None,
+    lang: str | None,
 ) -> None:
     """Write the SCDS dataset DATA (JSON, NDJSON or YAML) as NGSI-LD, NGSI-v2, Open311 or GeoJSON.
 

@@ -243,6 +243,32 @@ def _records(data: str | Path | dict[str, Any] | list[dict[str, Any]]) -> list[d
     return [r for r in doc["entities"] if isinstance(r, dict)]
 
 
+def _refuse_non_finite(records: list[dict[str, Any]], data: object) -> None:
+    """A NaN or an infinity (Python's JSON reader takes them) cannot be exported as JSON."""
+    import math
+
+    for index, record in enumerate(records):
+        stack: list[tuple[Any, str]] = [(record, "")]
+        while stack:
+            node, ptr = stack.pop()
+            items = node.items() if isinstance(node, dict) else enumerate(node)
+            for key, value in items:
+                here = f"{ptr}/{str(key).replace('~', '~0').replace('/', '~1')}"
+                if isinstance(value, float) and not math.isfinite(value):
+                    raise UsageError(
+                        key="export_not_finite",
+                        file=data if isinstance(data, str | Path) else "data",
+                        index=index + 1,  # counted from 1, as people count
+                        id=record.get("id"),
+                        pointer=here,
+                        value="NaN"
+                        if value != value
+                        else ("Infinity" if value > 0 else "-Infinity"),
+                    )
+                if isinstance(value, dict | list):
+                    stack.append((value, here))
+
+
 def export(
     data: str | Path | dict[str, Any] | list[dict[str, Any]],
     target: str,
@@ -261,7 +287,8 @@ def export(
         crosswalk: the crosswalk whose reverse tables give source values.
 
     Raises:
-        UsageError: an unknown format, or data that is not a dataset.
+        UsageError: an unknown format, data that is not a dataset, or a record
+            holding NaN or an infinity (JSON holds neither).
     """
     import json
 
@@ -269,6 +296,7 @@ def export(
         raise UsageError(key="unknown_export_format", name=target, known=", ".join(EXPORT_FORMATS))
     cw = ConvertOptions(crosswalk=crosswalk).resolved_crosswalk()
     records = _records(data)
+    _refuse_non_finite(records, data)
     if target == "geojson":
         from smartstd.interchange._geojson_write import to_geojson
 
