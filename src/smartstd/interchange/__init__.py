@@ -245,28 +245,18 @@ def _records(data: str | Path | dict[str, Any] | list[dict[str, Any]]) -> list[d
 
 def _refuse_non_finite(records: list[dict[str, Any]], data: object) -> None:
     """A NaN or an infinity (Python's JSON reader takes them) cannot be exported as JSON."""
-    import math
+    from smartstd.interchange.values import non_finite
 
     for index, record in enumerate(records):
-        stack: list[tuple[Any, str]] = [(record, "")]
-        while stack:
-            node, ptr = stack.pop()
-            items = node.items() if isinstance(node, dict) else enumerate(node)
-            for key, value in items:
-                here = f"{ptr}/{str(key).replace('~', '~0').replace('/', '~1')}"
-                if isinstance(value, float) and not math.isfinite(value):
-                    raise UsageError(
-                        key="export_not_finite",
-                        file=data if isinstance(data, str | Path) else "data",
-                        index=index + 1,  # counted from 1, as people count
-                        id=record.get("id"),
-                        pointer=here,
-                        value="NaN"
-                        if value != value
-                        else ("Infinity" if value > 0 else "-Infinity"),
-                    )
-                if isinstance(value, dict | list):
-                    stack.append((value, here))
+        for _node, _key, pointer, text in non_finite(record):
+            raise UsageError(
+                key="export_not_finite",
+                file=data if isinstance(data, str | Path) else "data",
+                index=index + 1,  # counted from 1, as people count
+                id=record.get("id"),
+                pointer=pointer,
+                value=text,
+            )
 
 
 def export(

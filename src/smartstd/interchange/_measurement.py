@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from smartstd.interchange import values
 from smartstd.interchange._sdm import Model, set_time
 from smartstd.interchange._units import UNIT_MAX, read_unit, write_unit
-from smartstd.interchange.ngsi import NgsiEntity, plain_id
+from smartstd.interchange.ngsi import Attr, NgsiEntity, plain_id
 
 if TYPE_CHECKING:
     from smartstd.interchange.conversion import Conversion, Draft
@@ -156,29 +156,37 @@ def _time_of_value(conv: Conversion, d: Draft, ent: NgsiEntity) -> bool:
     """
     for attr in ("numValue", "textValue"):
         a = ent.attrs.get(attr)
-        if a is None or not a.extra:
-            continue
-        for key in ("observedAt", "TimeInstant"):
-            raw = a.extra.get(key)
-            if isinstance(raw, dict):  # NGSI-v2 metadata: {"type": "DateTime", "value": ...}
-                raw = raw.get("value")
-            if not isinstance(raw, str) or not raw:
-                continue
-            place = f"{ent.place}/{attr}/{key}"
-            try:
-                out, how = values.timestamp(raw, conv.crosswalk.timezone)
-            except ValueError as exc:
-                d.issue("CV120", "observed_at", place, value=raw, expected=str(exc))
-                return True
-            d.set("observed_at", out, place)
-            if how is None:
-                a.extra = {k: v for k, v in a.extra.items() if k != key}
-            else:
-                tz = conv.crosswalk.timezone
-                d.mark(
-                    "observed_at", "default", f"{key} {raw!r} has no offset; {tz} assumed", place
-                )
+        if a is not None and a.extra and own_time(conv, d, ent, attr, a):
             return True
+    return False
+
+
+def own_time(conv: Conversion, d: Draft, ent: NgsiEntity, name: str, a: Attr) -> bool:
+    """``observed_at`` from the attribute's own ``observedAt``/``TimeInstant``; whether it had one.
+
+    Taken with an offset, the time is no longer among the attribute's
+    metadata (so not reported dropped); without one, it stays there, beside
+    the imputed time. An unreadable time is CV120 (and counts as had).
+    """
+    for key in ("observedAt", "TimeInstant"):
+        raw = a.extra.get(key)
+        if isinstance(raw, dict):  # NGSI-v2 metadata: {"type": "DateTime", "value": ...}
+            raw = raw.get("value")
+        if not isinstance(raw, str) or not raw:
+            continue
+        place = f"{ent.place}/{name}/{key}"
+        try:
+            out, how = values.timestamp(raw, conv.crosswalk.timezone)
+        except ValueError as exc:
+            d.issue("CV120", "observed_at", place, value=raw, expected=str(exc))
+            return True
+        d.set("observed_at", out, place)
+        if how is None:
+            a.extra = {k: v for k, v in a.extra.items() if k != key}
+        else:
+            tz = conv.crosswalk.timezone
+            d.mark("observed_at", "default", f"{key} {raw!r} has no offset; {tz} assumed", place)
+        return True
     return False
 
 

@@ -42,7 +42,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from smartstd.interchange import values
-from smartstd.interchange._measurement import device_ref, property_name
+from smartstd.interchange._measurement import device_ref, own_time, property_name
 from smartstd.interchange._sdm import PREFIX
 from smartstd.interchange._units import UNIT_MAX, read_unit
 from smartstd.interchange.ngsi import Attr, NgsiEntity, plain_id
@@ -377,30 +377,6 @@ def _time(conv: Conversion, ent: NgsiEntity, c: _Common) -> None:
     c.time_issue = failed
 
 
-def _own_time(conv: Conversion, d: Draft, ent: NgsiEntity, name: str, a: Attr) -> bool:
-    """``observed_at`` from the reading's own ``observedAt``/``TimeInstant``; whether it had one."""
-    for key in ("observedAt", "TimeInstant"):
-        raw = a.extra.get(key)
-        if isinstance(raw, dict):
-            raw = raw.get("value")
-        if not isinstance(raw, str) or not raw:
-            continue
-        place = f"{ent.place}/{name}/{key}"
-        try:
-            out, how = values.timestamp(raw, conv.crosswalk.timezone)
-        except ValueError as exc:
-            d.issue("CV120", "observed_at", place, value=raw, expected=str(exc))
-            return True
-        d.set("observed_at", out, place)
-        if how is None:
-            a.extra = {k: v for k, v in a.extra.items() if k != key}
-        else:
-            tz = conv.crosswalk.timezone
-            d.mark("observed_at", "default", f"{key} {raw!r} has no offset; {tz} assumed", place)
-        return True
-    return False
-
-
 def _measurand(ent: NgsiEntity, c: _Common) -> None:
     """``measurand``: ``"NO3, 0.01, M1, Concentration of Nitrates"`` names a reading's unit."""
     a = ent.attrs.get("measurand")
@@ -527,7 +503,7 @@ def _reading(
         if method:
             d.mark("observed_at", method, note, when_place)
     elif c.time_issue is None:
-        _own_time(conv, d, ent, name, a)
+        own_time(conv, d, ent, name, a)
     prop = spec.names.get(name) or property_name(name)
     if not _PROPERTY_NAME.match(prop):
         prop = property_name(f"p_{prop}")  # a name that starts with a digit

@@ -13,7 +13,6 @@ with shapely); either way ``provenance.imputed`` says how.
 from __future__ import annotations
 
 import json
-import math
 import re
 from pathlib import Path
 from typing import Any
@@ -212,22 +211,12 @@ def _no_infinity(d: Draft) -> None:
     let through (a JSON cell of ``-1e400``, a source value kept as an
     extension), its text stays where it was, for the check to report.
     """
-    stack: list[tuple[Any, str]] = [(d.record, "")]
-    while stack:
-        node, ptr = stack.pop()
-        items = node.items() if isinstance(node, dict) else enumerate(node)
-        for key, value in items:
-            here = f"{ptr}/{str(key).replace('~', '~0').replace('/', '~1')}"
-            if isinstance(value, float) and not math.isfinite(value):
-                text = "NaN" if value != value else ("Infinity" if value > 0 else "-Infinity")
-                node[key] = text
-                near = here  # the place of the field, or of the nearest one holding it
-                while near and near not in d.fields:
-                    near = near.rpartition("/")[0]
-                place = d.fields.get(near, d.place)
-                d.issue("CV120", here, place, value=text, expected="a finite number")
-            elif isinstance(value, dict | list):
-                stack.append((value, here))
+    for node, key, here, text in values.non_finite(d.record):
+        node[key] = text
+        near = here  # the place of the field, or of the nearest one holding it
+        while near and near not in d.fields:
+            near = near.rpartition("/")[0]
+        d.issue("CV120", here, d.fields.get(near, d.place), value=text, expected="a finite number")
 
 
 def finish(conv: Conversion) -> Conversion:
