@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from smartstd.interchange import values
 from smartstd.interchange._measurement import device_ref, own_time, property_name
-from smartstd.interchange._sdm import PREFIX
+from smartstd.interchange._sdm import PREFIX, drop_metadata
 from smartstd.interchange._units import UNIT_MAX, read_unit
 from smartstd.interchange.ngsi import Attr, NgsiEntity, plain_id
 
@@ -455,22 +455,7 @@ def read_observed(conv: Conversion, ent: NgsiEntity) -> None:
                 a.value,
                 first,
             )
-        if a.extra:
-            conv.drop(
-                f"{ent.place}/{name}",
-                f"{name} ({', '.join(sorted(a.extra))})",
-                "metadata and sub-attributes have no place in the standard",
-                a.extra,
-                first,
-            )
-        if a.more:
-            conv.drop(
-                f"{ent.place}/{name}",
-                name,
-                f"{a.more} further instance(s) of a multi-attribute",
-                None,
-                first,
-            )
+        drop_metadata(conv, first, ent, name, a)
 
 
 def _number_text(value: Any) -> float | None:

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from smartstd.interchange import values
-from smartstd.interchange.ngsi import NgsiEntity, plain_id
+from smartstd.interchange.ngsi import Attr, NgsiEntity, plain_id
 
 if TYPE_CHECKING:
     from smartstd.interchange.conversion import Conversion, Draft
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PREFIX",
     "Model",
+    "drop_metadata",
     "first",
     "set_code",
     "set_geo",
@@ -175,4 +176,24 @@ def set_name(conv: Conversion, d: Draft, ent: NgsiEntity, used: set[str], requir
     elif required:
         d.impute(
             "name", {lang: plain_id(ent.id)}, "default", "no name in the source; the id stands in"
+        )
+
+
+def drop_metadata(conv: Conversion, d: Draft, ent: NgsiEntity, name: str, a: Attr) -> None:
+    """Report an attribute's metadata, sub-attributes and further instances dropped."""
+    if a.extra:
+        conv.drop(
+            f"{ent.place}/{name}",
+            f"{name} ({', '.join(sorted(a.extra))})",
+            "metadata and sub-attributes have no place in the standard",
+            a.extra,
+            d,
+        )
+    if a.more:
+        conv.drop(
+            f"{ent.place}/{name}",
+            name,
+            f"{a.more} further instance(s) of a multi-attribute",
+            None,
+            d,
         )

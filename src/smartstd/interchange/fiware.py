@@ -36,6 +36,7 @@ from smartstd.interchange._observed import OBSERVED, read_observed
 from smartstd.interchange._sdm import (
     PREFIX,
     Model,
+    drop_metadata,
     set_code,
     set_geo,
     set_name,
@@ -564,7 +565,7 @@ def from_ngsi(conv: Conversion, ent: NgsiEntity) -> None:
             else:
                 d.keep(name, _plain(a, False), f"{ent.place}/{name}")
         if a.extra or a.more:  # metadata has no place, whether the value landed or was kept
-            _extra(conv, d, ent, name, a)
+            drop_metadata(conv, d, ent, name, a)
 
 
 def _ref_field(name: str, a: Attr, fields: Mapping[str, Any]) -> str | None:
@@ -579,25 +580,6 @@ def _plain(a: Attr, is_ref: bool) -> Any:
     if a.kind == "relationship" and isinstance(a.value, str):
         return plain_id(a.value)
     return a.value
-
-
-def _extra(conv: Conversion, d: Draft, ent: NgsiEntity, name: str, a: Attr) -> None:
-    if a.extra:
-        conv.drop(
-            f"{ent.place}/{name}",
-            f"{name} ({', '.join(sorted(a.extra))})",
-            "metadata and sub-attributes have no place in the standard",
-            a.extra,
-            d,
-        )
-    if a.more:
-        conv.drop(
-            f"{ent.place}/{name}",
-            name,
-            f"{a.more} further instance(s) of a multi-attribute",
-            None,
-            d,
-        )
 
 
 # ----------------------------------------------------------------------------- writing
