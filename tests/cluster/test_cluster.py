@@ -526,3 +526,31 @@ def test_a_range_screen_answers_as_the_screen_of_the_whole_file(tmp_path: Path) 
                 parts = [may_mention(str(path), [word], a, b) for a, b in ranges]
                 assert any(parts) is whole, (text[:40], step)
             assert may_mention(str(path), [word], cut, cut) is False  # an empty range
+
+
+def test_the_client_builds_the_union_only_for_what_it_checks_itself(
+    planted: list[str], scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # an input past the size at which every model is built at once: on a cluster
+    # the client checks no NDJSON stream, so it need not build them (0.15 s of CPU)
+    from smartstd.conformance import engine
+    from smartstd.standard.modelset import ModelSet
+
+    built: list[str] = []
+    original = ModelSet.build
+
+    def build(self: ModelSet) -> Any:
+        built.append(self.version)
+        return original(self)
+
+    monkeypatch.setattr(ModelSet, "build", build)
+    monkeypatch.setattr(engine, "_UNION_BYTES", 1)
+    streams = planted[:2]
+    cluster = check(streams, engine="dask", scheduler=scheduler, level="L1", part_bytes=64 * 1024)
+    assert built == []
+    local = check(streams, jobs=1, level="L1")
+    assert built  # one process: it checks the streams itself, so it builds them
+    assert render_string(cluster, "json") == render_string(local, "json")
+    built.clear()
+    check(planted, engine="dask", scheduler=scheduler, level="L1", part_bytes=64 * 1024)
+    assert built  # with the JSON document the client checks itself

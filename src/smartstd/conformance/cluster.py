@@ -654,7 +654,7 @@ def run_on_cluster(
     identity state stays empty, so its ``finish`` adds nothing).
     """
     severities = dict(opts.severities)
-    streamed = [d for d in docs if d.fmt == "ndjson" and d.header is not None]
+    streamed = [d for d in docs if d.streamed]
     sizes = [file_size(d.file) for d in streamed]
     with _connected(opts.scheduler, opts.jobs) as client:
         slots = _slots(client)
@@ -684,7 +684,7 @@ def run_on_cluster(
         per_file = Counter(t.file for t in tasks)
         pieces: list[Any] = []  # per map task or document, in input order: (rest, joins...)
         for d in docs:
-            if d.fmt == "ndjson" and d.header is not None:
+            if d.streamed:
                 pieces.extend(next(maps) for _ in range(per_file[d.file]))
             else:
                 local = _Checker(ctx, enabled, severities, opts.limits)

@@ -145,7 +145,9 @@ class Engine:
         if refuse:
             yield from self._finalize(pending)
             return
-        if sum(_size(d) for d in docs) >= _UNION_BYTES:
+        # on a cluster the workers check the NDJSON streams; the client the rest
+        here = [d for d in docs if opts.engine != "dask" or not d.streamed]
+        if sum(_size(d) for d in here) >= _UNION_BYTES:
             # the checker then validates every record with the union itself
             # (ModelSet.json_validator), worker processes forked later too
             models_for(judged_version(ctx.standard_version)).build()
@@ -184,7 +186,7 @@ class Engine:
         done = 0
         for d in docs:
             size = sizes[d.file]
-            if d.fmt == "ndjson" and d.header is not None:
+            if d.streamed:
                 if opts.jobs > 1 and size >= _MIN_SPLIT_BYTES:
                     # each part's result is merged as soon as it comes (in input
                     # order), while the workers go on with the next parts

@@ -100,6 +100,14 @@ class InputFile:
     entities: list[Any] | None = None
     doc: Any = None
 
+    @property
+    def streamed(self) -> bool:
+        """Whether the records are read as a stream after the head (NDJSON with its envelope).
+
+        A cluster's workers check these in byte ranges; the client the rest.
+        """
+        return self.fmt == "ndjson" and self.header is not None
+
     def records(self) -> Iterator[Record]:
         """The entity records of a JSON or YAML document."""
         for i, raw in enumerate(self.entities or ()):
