@@ -10,11 +10,12 @@ errors (:mod:`smartstd.errors`), so the models' introspection
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from smartstd.errors import UsageError
 
-__all__ = ["Path", "pointer", "pointer_to_path"]
+__all__ = ["Path", "leaves", "pointer", "pointer_to_path"]
 
 #: A path into a document: object keys and array indexes, outermost first.
 Path = tuple[str | int, ...]
@@ -31,6 +32,29 @@ def pointer(path: Iterable[str | int]) -> str:
     '/entities/3/name'
     """
     return "".join("/" + _escape(p) for p in path)
+
+
+def leaves(value: Any) -> Iterator[tuple[Any, str | int, str, Any]]:
+    """Every value inside a JSON value that is neither an object nor an array.
+
+    Yields ``(container, key, JSON Pointer, value)``, walking without
+    recursion (any depth); the container may be changed meanwhile.
+
+    >>> [p for _, _, p, _ in leaves({"a": [1, {"b/c": None}]})]
+    ['/a/0', '/a/1/b~1c']
+    """
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        node, ptr = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        found = []
+        for key, item in items:
+            here = f"{ptr}/{_escape(key)}"
+            if isinstance(item, dict | list):
+                found.append((item, here))
+            else:
+                yield node, key, here, item
+        stack.extend(reversed(found))  # in document order
 
 
 def pointer_to_path(ptr: str) -> Path:

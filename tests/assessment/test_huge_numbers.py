@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from pydantic import ValidationError
 
@@ -103,3 +104,48 @@ def test_an_assessment_of_the_same_data_goes_on(tmp_path: Path) -> None:
     path, _ = _dataset(tmp_path)
     result = assess([str(path)])
     assert result.indicators  # every indicator is computed, the huge values left out
+
+
+def test_a_definition_with_a_bound_no_float_can_hold_is_refused_saying_where(
+    tmp_path: Path,
+) -> None:
+    from smartstd.errors import UsageError
+
+    data = tmp_path / "d.ndjson"
+    data.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in gen.generate(seed=5)), "utf-8"
+    )
+    for bound, shown in ((f"{HUGE}", "1000000000"),):  # YAML's .nan is the reader's to refuse
+        local = tmp_path / "local.yaml"
+        local.write_text(
+            "indicators:\n"
+            "  - code: quick_answers\n"
+            "    kind: rate\n    unit: ratio\n    direction: higher_better\n"
+            "    entity: ServiceRequest\n    time: submitted_at\n"
+            "    numerator: {field: satisfaction, le: " + bound + "}\n"
+            "    title: {zh-CN: 快速答复率, en: Quick answers}\n"
+            "    description: {zh-CN: 说明, en: Description}\n",
+            "utf-8",
+        )
+        with pytest.raises(UsageError) as info:
+            assess([str(data)], indicators=[str(local)])
+        assert info.value.key == "indicators_invalid"
+        assert info.value.params["pointer"] == "/indicators/0/numerator/le"
+        assert shown in str(info.value.params["reason"])
+        run = CliRunner().invoke(
+            main, ["assess", str(data), "--indicators", str(local), "--lang", "en"]
+        )
+        assert run.exit_code == 2, run.output
+        assert "/indicators/0/numerator/le" in run.stderr
+
+    # a document given as data: NaN and infinities too
+    import yaml
+
+    from smartstd.assessment.definition import parse_indicators
+
+    document = yaml.safe_load(local.read_text("utf-8"))
+    for bound in (float("nan"), float("-inf"), -HUGE):
+        document["indicators"][0]["numerator"]["le"] = bound
+        with pytest.raises(UsageError) as info:
+            parse_indicators(document, "local")
+        assert info.value.params["pointer"] == "/indicators/0/numerator/le"

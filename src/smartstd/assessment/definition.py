@@ -11,6 +11,7 @@ district adds local indicators in a file of the same shape (namespaced codes,
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,8 +19,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from smartstd.assessment.expr import Cond, Value, compile_cond, compile_value
+from smartstd.assessment.expr import Cond, Value, compile_cond, compile_value, number
 from smartstd.errors import UsageError
+from smartstd.pointer import leaves
 
 __all__ = [
     "RANGES",
@@ -161,6 +163,17 @@ def _compile(spec: Mapping[str, Any]) -> Indicator:
     )
 
 
+def _not_finite(document: Any) -> tuple[str, str] | None:
+    """The JSON Pointer and text of the first number that is NaN, infinite or too large."""
+    for _node, _key, here, value in leaves(document):
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            as_float = number(value)  # None for an integer too large for a float
+            if as_float is None or not math.isfinite(as_float):
+                text = str(value)
+                return here, text if len(text) <= 40 else text[:37] + "..."
+    return None
+
+
 def parse_indicators(document: Any, source: str = "<indicators>") -> tuple[Indicator, ...]:
     """Validate a definitions document against the meta-schema and compile it.
 
@@ -178,6 +191,11 @@ def parse_indicators(document: Any, source: str = "<indicators>") -> tuple[Indic
         raise UsageError(
             key="indicators_invalid", file=source, pointer=pointer or "/", reason=first.message
         )
+    bad = _not_finite(document)
+    if bad is not None:  # the meta-schema takes any number; a float cannot hold these
+        pointer, value = bad
+        reason = f"{value} is not a finite number a float can hold"
+        raise UsageError(key="indicators_invalid", file=source, pointer=pointer, reason=reason)
     out = tuple(_compile(spec) for spec in document["indicators"])
     seen: set[str] = set()
     for i, ind in enumerate(out):

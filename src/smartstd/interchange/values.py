@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from smartstd.pointer import leaves
 from smartstd.standard._base import DATE_PATTERN, TIMESTAMP_PATTERN
 from smartstd.standard.codes import CODE_LISTS
 
@@ -135,16 +136,9 @@ def non_finite(value: Any) -> Iterator[tuple[Any, Any, str, str]]:
     Yields ``(container, key, JSON Pointer, text)``, the text ``NaN``,
     ``Infinity`` or ``-Infinity``; the container may be changed meanwhile.
     """
-    stack: list[tuple[Any, str]] = [(value, "")]
-    while stack:
-        node, ptr = stack.pop()
-        items = node.items() if isinstance(node, dict) else enumerate(node)
-        for key, item in items:
-            here = f"{ptr}/{str(key).replace('~', '~0').replace('/', '~1')}"
-            if isinstance(item, float) and not math.isfinite(item):
-                yield node, key, here, "NaN" if item != item else f"{'-' * (item < 0)}Infinity"
-            elif isinstance(item, dict | list):
-                stack.append((item, here))
+    for node, key, here, item in leaves(value):
+        if isinstance(item, float) and not math.isfinite(item):
+            yield node, key, here, "NaN" if item != item else f"{'-' * (item < 0)}Infinity"
 
 
 def real(value: object) -> float:
