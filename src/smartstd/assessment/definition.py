@@ -11,7 +11,6 @@ district adds local indicators in a file of the same shape (namespaced codes,
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,7 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from smartstd.assessment.expr import Cond, Value, compile_cond, compile_value, number
+from smartstd._numbers import finite_number
+from smartstd.assessment.expr import Cond, Value, compile_cond, compile_value
 from smartstd.errors import UsageError
 from smartstd.pointer import leaves
 
@@ -166,11 +166,10 @@ def _compile(spec: Mapping[str, Any]) -> Indicator:
 def _not_finite(document: Any) -> tuple[str, str] | None:
     """The JSON Pointer and text of the first number that is NaN, infinite or too large."""
     for _node, _key, here, value in leaves(document):
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            as_float = number(value)  # None for an integer too large for a float
-            if as_float is None or not math.isfinite(as_float):
-                text = str(value)
-                return here, text if len(text) <= 40 else text[:37] + "..."
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if number and not finite_number(value):  # NaN, infinite, or an integer too large
+            text = str(value)
+            return here, text if len(text) <= 40 else text[:37] + "..."
     return None
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
+from smartstd.cli._options import lang_option
 from smartstd.cli.messages import t
 
 __all__ = ["COMMAND", "migrate_command"]
@@ -46,9 +47,16 @@ __all__ = ["COMMAND", "migrate_command"]
     show_default=True,
     help="Format of the summary.",
 )
+@lang_option
 @guard
 def migrate_command(
-    path: Path, to: str, out: Path, source: str | None, accept_loss: bool, fmt: str
+    path: Path,
+    to: str,
+    out: Path,
+    source: str | None,
+    accept_loss: bool,
+    fmt: str,
+    lang: str | None,
 ) -> None:
     """Migrate the dataset PATH (JSON, YAML or NDJSON) to version --to.
 
@@ -62,7 +70,7 @@ def migrate_command(
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        lang = default_lang()
+        lang = lang or default_lang()
         for err in result.errors:
             click.echo(t("plain_error", lang, error=err), err=True)
         for loss in result.losses:

@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
+from smartstd.cli._options import lang_option
 from smartstd.cli.messages import t
 
 
@@ -52,8 +53,11 @@ def profile_group() -> None:
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@lang_option
 @guard
-def check_command(files: tuple[str, ...], search: tuple[Path, ...], fmt: str) -> None:
+def check_command(
+    files: tuple[str, ...], search: tuple[Path, ...], fmt: str, lang: str | None
+) -> None:
     """Validate profiles: the meta-schema, and that none loosens the core.
 
     FILES are YAML files or name@version. Exit 1 when one is invalid.
@@ -91,7 +95,7 @@ def check_command(files: tuple[str, ...], search: tuple[Path, ...], fmt: str) ->
     if fmt == "json":
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     else:
-        lang = default_lang()
+        lang = lang or default_lang()
         for i, r in enumerate(results):
             if r["ok"]:
                 bases = ", ".join(r["extends"])
@@ -117,8 +121,11 @@ def check_command(files: tuple[str, ...], search: tuple[Path, ...], fmt: str) ->
 )
 @click.option("--base-uri", default=None, help="Base URI of every $id.")
 @_SEARCH
+@lang_option
 @guard
-def build_command(file: str, out: Path, base_uri: str | None, search: tuple[Path, ...]) -> None:
+def build_command(
+    file: str, out: Path, base_uri: str | None, search: tuple[Path, ...], lang: str | None
+) -> None:
     """Write the profile's effective bundle: the core schemas with the profile applied."""
     from smartstd.profiles import load_profile, profile_bundle_files
     from smartstd.versions import write_bundle
@@ -126,7 +133,7 @@ def build_command(file: str, out: Path, base_uri: str | None, search: tuple[Path
     ps = load_profile(file, search=search)
     written = write_bundle(out, profile_bundle_files(ps, base_uri))
     n = len(written)
-    click.echo(t("wrote_profile_bundle", default_lang(), n=n, ref=ps.main.ref, out=out))
+    click.echo(t("wrote_profile_bundle", lang or default_lang(), n=n, ref=ps.main.ref, out=out))
     sys.exit(EXIT_OK)
 
 

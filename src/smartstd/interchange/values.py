@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from smartstd._numbers import finite_number as finite_number  # for every reader
 from smartstd.pointer import leaves
 from smartstd.standard._base import DATE_PATTERN, TIMESTAMP_PATTERN
 from smartstd.standard.codes import CODE_LISTS
@@ -91,20 +92,6 @@ def preview(value: object) -> str:
     """A value as short text for a message (at most 60 characters)."""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def finite_number(value: object) -> bool:
-    """Whether ``value`` is a number (not a boolean) that a float holds, and not NaN or infinite.
-
-    An integer too large for a float (``1`` and 400 zeros, which JSON allows)
-    is not: no reading or coordinate can be one.
-    """
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return False
-    try:
-        return math.isfinite(value)
-    except OverflowError:
-        return False
 
 
 def number(value: object, integer: bool) -> int | float:

@@ -16,8 +16,10 @@ from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
 
+from smartstd._numbers import finite_number
 from smartstd.errors import ConfigError
 from smartstd.io.files import entries, is_url, open_binary
+from smartstd.pointer import leaves, pointer_to_path
 from smartstd.profiles.model import PROFILE_REF, ProfileSet
 from smartstd.profiles.problems import Problems
 from smartstd.profiles.validate import Builder
@@ -240,6 +242,12 @@ def parse_profile(
     errors = sorted(_meta_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
     for err in errors:
         problems.add(list(err.absolute_path), err.message)
+    if not errors:  # the meta-schema takes any number; a float cannot hold these
+        for _node, _key, ptr, value in leaves(data):
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            if number and not finite_number(value):
+                text = str(value) if len(str(value)) <= 40 else f"{str(value)[:37]}..."
+                problems.add(list(pointer_to_path(ptr)), f"{text} is not a finite number")
     problems.raise_if_any()
     ident = data["profile"]
     name, version = ident["name"], ident["version"]
