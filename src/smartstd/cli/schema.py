@@ -19,6 +19,7 @@ from pathlib import Path
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
+from smartstd.cli._options import lang_option
 from smartstd.cli.messages import t
 
 
@@ -65,8 +66,11 @@ def schema_group() -> None:
     "--version", "version", default=None, help="Standard version (default: the library's)."
 )
 @click.option("--base-uri", default=None, help="Base URI of the $id of every schema.")
+@lang_option
 @guard
-def export_command(out: Path | None, version: str | None, base_uri: str | None) -> None:
+def export_command(
+    out: Path | None, version: str | None, base_uri: str | None, lang: str | None
+) -> None:
     """Write the schema bundle (one file per entity type, envelope, entity, dataset)."""
     from smartstd.schemas import DEFAULT_BASE_URI, export_schemas
     from smartstd.standard.dataset import STANDARD_VERSION
@@ -77,7 +81,7 @@ def export_command(out: Path | None, version: str | None, base_uri: str | None) 
     targets = [out] if out is not None else [Path("schemas") / v]
     for target in targets:
         written = export_schemas(target, v, uri)
-        click.echo(t("wrote_schemas", default_lang(), n=len(written), target=target))
+        click.echo(t("wrote_schemas", lang or default_lang(), n=len(written), target=target))
     sys.exit(EXIT_OK)
 
 
@@ -147,6 +151,7 @@ def _changes_text(version: str, changelog: Path | None, previous: str | None, ba
     default=None,
     help="The previous bundle (folder or version) to add a compatibility report to CHANGES.md.",
 )
+@lang_option
 @guard
 def build_command(
     version: str | None,
@@ -154,6 +159,7 @@ def build_command(
     out: Path,
     changelog: Path | None,
     previous: str | None,
+    lang: str | None,
 ) -> None:
     """Write a complete, self-contained bundle of a version of the standard.
 
@@ -174,12 +180,13 @@ def build_command(
     from smartstd.standard.modelset import standard_versions
 
     if v not in standard_versions():
-        message = t("publish_other_version", default_lang(), models=STANDARD_VERSION, version=v)
+        language = lang or default_lang()
+        message = t("publish_other_version", language, models=STANDARD_VERSION, version=v)
         click.echo(message, err=True)
     uri = base_uri or DEFAULT_BASE_URI
     files = bundle_files(v, uri, changes=_changes_text(v, changelog, previous, uri))
     written = write_bundle(out, files)
-    click.echo(t("wrote_bundle", default_lang(), n=len(written), version=v, out=out))
+    click.echo(t("wrote_bundle", lang or default_lang(), n=len(written), version=v, out=out))
     sys.exit(EXIT_OK)
 
 
@@ -203,8 +210,11 @@ def build_command(
     default=None,
     help="The base URI the bundle was built with (default: the standard's).",
 )
+@lang_option
 @guard
-def check_command(folder: Path | None, version: str | None, base_uri: str | None) -> None:
+def check_command(
+    folder: Path | None, version: str | None, base_uri: str | None, lang: str | None
+) -> None:
     """Fail (exit 1) when the committed schemas differ from the models.
 
     Without --dir, every version the library has models for is checked
@@ -217,6 +227,7 @@ def check_command(folder: Path | None, version: str | None, base_uri: str | None
     from smartstd.standard.modelset import standard_versions
 
     uri = base_uri or DEFAULT_BASE_URI
+    language = lang or default_lang()
     if folder is None:
         targets = [(Path("schemas") / v, v) for v in (version,) if v] or [
             (Path("schemas") / v, v) for v in standard_versions()
@@ -227,20 +238,20 @@ def check_command(folder: Path | None, version: str | None, base_uri: str | None
     problems: list[str] = []
     counted = []
     for target, v in targets:
-        n, found = _check_folder(target, v, uri)
+        n, found = _check_folder(target, v, uri, language)
         problems.extend(found)
         counted.append((n, target))
     for p in problems:
         click.echo(p, err=True)
     if problems:
-        click.echo(t("schema_run_export", default_lang()), err=True)
+        click.echo(t("schema_run_export", language), err=True)
         sys.exit(EXIT_FAIL)
     for n, target in counted:
-        click.echo(t("schemas_match", default_lang(), n=n, target=target))
+        click.echo(t("schemas_match", language, n=n, target=target))
     sys.exit(EXIT_OK)
 
 
-def _check_folder(target: Path, version: str, uri: str) -> tuple[int, list[str]]:
+def _check_folder(target: Path, version: str, uri: str, lang: str) -> tuple[int, list[str]]:
     """``(schemas compared, problems)`` of one published folder against ``version``'s models."""
     from smartstd.schemas import build_schemas, dump_schema
 
@@ -249,9 +260,9 @@ def _check_folder(target: Path, version: str, uri: str) -> tuple[int, list[str]]
     for name, text in fresh.items():
         path = target / name
         if not path.is_file():
-            problems.append(f"missing: {path}")
+            problems.append(t("schema_missing", lang, path=path))
         elif path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n") != text:
-            problems.append(f"differs from the models: {path}")
+            problems.append(t("schema_differs", lang, path=path))
     extras = [n for n in _BUNDLE_FILES if (target / n).is_file()]
     if extras:
         from smartstd.versions import bundle_files
@@ -264,11 +275,11 @@ def _check_folder(target: Path, version: str, uri: str) -> tuple[int, list[str]]
             if name == "CHANGES.md":
                 continue
             if (target / name).read_bytes() != built[name]:
-                problems.append(f"differs from the models: {target / name}")
+                problems.append(t("schema_differs", lang, path=target / name))
     if target.is_dir():
         known = set(fresh) | set(_BUNDLE_FILES)
         problems.extend(
-            t("schema_not_generated", default_lang(), path=p)
+            t("schema_not_generated", lang, path=p)
             for p in sorted(target.glob("*.json"))
             if p.name not in known
         )
