@@ -145,15 +145,7 @@ def _open311(conv: Conversion, p: Path, xml: bool) -> None:
         conv.issue("CV100", p.name, reason=str(exc))
         return
     if len(records) > conv.options.limits.max_records:
-        limit = conv.options.limits.max_records
-        conv.issue(
-            "CV101",
-            p.name,
-            what="the number of requests",
-            size=len(records),
-            limit=limit,
-            option="--max-records",
-        )
+        conv.too_many(p.name, "the number of requests", len(records))
         return
     open311.from_document(conv, records)
 
@@ -180,14 +172,7 @@ def _ngsi(conv: Conversion, p: Path) -> None:
                 continue
             from_ngsi(conv, ent)
     except TooManyRecords:
-        conv.issue(
-            "CV101",
-            p.name,
-            what="the number of entities",
-            size=f"> {limit}",
-            limit=limit,
-            option="--max-records",
-        )
+        conv.too_many(p.name, "the number of entities", f"> {limit}")
     except (ValueError, UnicodeDecodeError) as exc:
         conv.issue("CV100", p.name, reason=str(exc))
 

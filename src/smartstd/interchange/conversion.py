@@ -277,6 +277,11 @@ class Conversion:
         """Report an issue (of code ``kind``) not tied to one record."""
         self.issues.append(Issue(kind, source, None, "", params))
 
+    def too_many(self, source: str, what: str, size: object) -> None:
+        """CV101 for records past ``--max-records`` (``what``: "the number of rows"...)."""
+        limit = self.options.limits.max_records
+        self.issue("CV101", source, what=what, size=size, limit=limit, option="--max-records")
+
     def drop(
         self,
         source: str,

@@ -300,14 +300,7 @@ def _read_document(conv: Conversion, text: str, st: _State) -> None:
             continue
         conv.read += 1
         if conv.read > limit:
-            conv.issue(
-                "CV101",
-                f"{name}#/features/{key}",
-                what="the number of features",
-                size=f"> {limit}",
-                limit=limit,
-                option="--max-records",
-            )
+            conv.too_many(f"{name}#/features/{key}", "the number of features", f"> {limit}")
             st.stopped = True
             continue
         _feature(conv, st, value, f"{name}#/features/{key}")
@@ -389,14 +382,7 @@ def _read_sequence(conv: Conversion, path: Path, st: _State) -> None:
         for where, feat in feats:
             conv.read += 1
             if conv.read > limit:
-                conv.issue(
-                    "CV101",
-                    where,
-                    what="the number of features",
-                    size=f"> {limit}",
-                    limit=limit,
-                    option="--max-records",
-                )
+                conv.too_many(where, "the number of features", f"> {limit}")
                 st.stopped = True
                 return
             _feature(conv, st, feat, where)

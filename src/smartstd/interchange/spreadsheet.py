@@ -138,14 +138,7 @@ def _read_rows(
             continue
         conv.read += 1
         if conv.read > limit:
-            conv.issue(
-                "CV101",
-                f"{sheet}!A{rownum}",
-                what="the number of rows",
-                size=f"> {limit}",
-                limit=limit,
-                option="--max-records",
-            )
+            conv.too_many(f"{sheet}!A{rownum}", "the number of rows", f"> {limit}")
             return
         d = conv.draft(type_name, f"{sheet}!{rownum}:{rownum}", prefix)
         for i, target in mapping:
