@@ -76,20 +76,6 @@ _PARTS = (
     ("sum", False),
 )
 
-#: The fields each type's place lookup reads (:meth:`Collector._place`).
-_PLACE_FIELDS: dict[str, frozenset[str]] = {
-    "Building": frozenset({"community_id", "grid_id"}),
-    "Grid": frozenset({"community_id", "name", "code", "building_ids"}),
-    "Dwelling": frozenset({"building_id"}),
-    "Resident": frozenset({"household_id"}),
-    "Household": frozenset({"dwelling_id"}),
-    "Device": frozenset({"community_id", "building_id"}),
-    "Service": frozenset({"category", "status"}),
-    "Community": frozenset({"name"}),
-    "Assignment": frozenset({"domain_id", "role"}),
-}
-
-
 #: Place lookups of a pair of texts: type -> (the lookup, its two fields).
 _PAIRS: dict[str, tuple[str, tuple[str, str]]] = {
     "Building": ("buildings", ("community_id", "grid_id")),
@@ -101,6 +87,15 @@ _LINKS: dict[str, tuple[str, str]] = {
     "Dwelling": ("dwellings", "building_id"),
     "Resident": ("residents", "household_id"),
     "Household": ("households", "dwelling_id"),
+}
+#: The fields each type's place lookup reads (:meth:`Collector._place`): the pairs',
+#: the links' and those of the lookups written out there.
+_PLACE_FIELDS: dict[str, frozenset[str]] = {
+    **{t: frozenset(fields) for t, (_, fields) in _PAIRS.items()},
+    **{t: frozenset({field}) for t, (_, field) in _LINKS.items()},
+    "Grid": frozenset({"community_id", "name", "code", "building_ids"}),
+    "Community": frozenset({"name"}),
+    "Assignment": frozenset({"domain_id", "role"}),
 }
 
 
