@@ -230,6 +230,8 @@ def too_many_digits(digits: int | None = None) -> str:
         " write an identifier or a code as a string (in quotes), and a quantity in"
         " a unit that keeps it small"
     )
+
+
 # A number that may be too large for a float: a digit, then an exponent of three
 # digits, or 309 digits in a row. Two searches, each linear: ``[0-9]{309,}`` alone
 # tries up to 309 digits at every digit of a text (2.4 MB of digits in groups of
