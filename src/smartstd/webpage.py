@@ -45,7 +45,7 @@ CSP = (
 _BASE_CSS = """
 :root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--accent:#0b57d0;
 --error:#b3261e;--warning:#9a6700;--info:#0b57d0;--ok:#1a7f37}
-*{box-sizing:border-box}
+*{box-sizing:border-box}[hidden]{display:none!important}
 body{margin:0;padding:24px;color:var(--fg);background:var(--bg);line-height:1.55;
 font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",
 "Source Han Sans SC","WenQuanYi Micro Hei",system-ui,-apple-system,"Segoe UI",sans-serif}
@@ -124,11 +124,14 @@ def data_script(element_id: str, data: Any) -> str:
     """A ``<script type="application/json">`` holding ``data`` safely.
 
     ``<``, ``>`` and ``&`` are written as JSON escapes, so no value (a finding's
-    text, a name) can close the element or open another one.
+    text, a name) can close the element or open another one; so are the
+    characters :func:`esc` shows as escapes (U+2028 and U+2029 among them).
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    # controls, bidi overrides, invisible characters and lone surrogates as JSON
+    # escapes: the same value once parsed, nothing hidden (or unencodable) in the file
+    text = _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return f'<script type="application/json" id="{esc(element_id)}">{text}</script>'
 
 
