@@ -74,6 +74,13 @@ _limit_options = option_group(
         show_default=True,
         help="The most records read.",
     ),
+    click.option(
+        "--max-unpacked-bytes",
+        type=click.IntRange(min=1),
+        default=1024 * 1024 * 1024,
+        show_default=True,
+        help="The most an xlsx workbook may unpack to (a zip bomb stops here).",
+    ),
 )
 
 
@@ -147,6 +154,7 @@ def convert_command(
     language: str,
     max_bytes: int,
     max_records: int,
+    max_unpacked_bytes: int,
     report_path: Path | None,
     strict: bool,
     run_check: bool,
@@ -181,7 +189,9 @@ def convert_command(
         crosswalk=crosswalk,
         language=language,
         entity_type=entity_type,
-        limits=ConvertLimits(max_bytes=max_bytes, max_records=max_records),
+        limits=ConvertLimits(
+            max_bytes=max_bytes, max_records=max_records, max_unpacked_bytes=max_unpacked_bytes
+        ),
     )
     conv = convert(source, fmt, opts)
     out_fmt = "json" if out.suffix.lower() == ".json" else "ndjson"

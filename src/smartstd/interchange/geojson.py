@@ -248,7 +248,9 @@ def read_geojson(conv: Conversion, path: Path) -> None:
         conv.issue("CV100", f"{path.name}:{exc.lineno}:{exc.colno}", reason=f"not JSON: {exc.msg}")
     except RecursionError:
         mark.rollback(st)
-        conv.issue("CV100", path.name, reason="not JSON this reader can take: nested too deeply")
+        from smartstd.interchange._json import too_deep
+
+        conv.issue("CV100", path.name, reason=too_deep(text, path.name))
 
 
 def _not_utf8(data: bytes, exc: UnicodeDecodeError) -> str:
@@ -365,7 +367,9 @@ def _read_sequence(conv: Conversion, path: Path, st: _State) -> None:
             conv.drop(place, "feature", f"not JSON: {exc.msg}", text)
             continue
         except RecursionError:
-            conv.issue("CV100", place, reason="nested too deeply")
+            from smartstd.interchange._json import too_deep
+
+            conv.issue("CV100", place, reason=too_deep(text, st.name, lineno - 1))
             conv.drop(place, "feature", "nested too deeply")
             continue
         feats: list[tuple[str, Any]] = [(f"{place}#", obj)]

@@ -107,6 +107,27 @@ CODES: Mapping[str, IssueCode] = MappingProxyType(
                 "No header row (field names or titles) in the first {rows} rows of sheet '{sheet}'",
             ),
             _c(
+                "CV114",
+                "column-without-header",
+                "warning",
+                "第 {column} 列有值但没有表头；该列的值未导入。请在表头行补上字段名或标题",
+                "Column {column} has values but no header; they were not imported. Add a field name or title to the header row",
+            ),
+            _c(
+                "CV115",
+                "formula-not-computed",
+                "warning",
+                "公式 {formula} 没有计算结果（工作簿由程序生成、未经 Excel 或 WPS 保存）；该值未导入。请在 Excel 或 WPS 中打开并保存，或把公式粘贴为数值",
+                "Formula {formula} has no computed value (the workbook was written by a program and never saved by Excel or WPS); it was not imported. Open and save it in Excel or WPS, or paste the formulas as values",
+            ),
+            _c(
+                "CV116",
+                "sheet-hidden",
+                "info",
+                "工作表“{sheet}”在工作簿中是隐藏的，其行仍已导入；若不应导入，请删除该工作表",
+                "Sheet '{sheet}' is hidden in the workbook; its rows were imported all the same. Delete the sheet if they should not be",
+            ),
+            _c(
                 "CV120",
                 "bad-value",
                 "error",

@@ -22,6 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from smartstd.interchange import _json
+
 __all__ = [
     "CONTEXT_URL",
     "CORE_CONTEXT_URL",
@@ -213,16 +215,10 @@ def iter_entities(
             n += 1
             if n > max_records:
                 raise TooManyRecords(n)
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{name}:{lineno}:{exc.colno}: {exc.msg}") from None
+            obj = _json.loads(line, name, lineno - 1)
             yield from _items(obj, f"{name}:{lineno}")
         return
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{name}:{exc.lineno}:{exc.colno}: {exc.msg}") from None
+    doc = _json.loads(text, name)
     del stripped
     if isinstance(doc, dict) and isinstance(doc.get("entities"), list):
         doc = doc["entities"]

@@ -327,8 +327,12 @@ def _xml_records(root: Element) -> list[tuple[dict[str, Any], int]]:
             if el.tag == "extended_attributes":
                 try:
                     fields[el.tag] = json.loads(el.text) if el.text.strip() else {}
-                except ValueError:
-                    fields[el.tag] = {sub.tag: sub.text for sub in el.children}
+                except (ValueError, RecursionError):  # elements, or text that is no JSON
+                    fields[el.tag] = (
+                        {sub.tag: sub.text for sub in el.children}
+                        if el.children
+                        else el.text.strip()
+                    )
             elif el.tag == "keywords" and el.children:
                 fields[el.tag] = ",".join(sub.text for sub in el.children)
             else:
@@ -349,10 +353,15 @@ def records_of(data: bytes, name: str, xml: bool) -> list[tuple[dict[str, Any], 
 
         root = _xml.parse(data)
         return [(f, f"{name}:{line}") for f, line in _xml_records(root)]
+    text = data.decode("utf-8-sig")
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
+        doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        from smartstd.interchange._json import too_deep
+
+        raise ValueError(too_deep(text, name)) from None
     if isinstance(doc, dict):
         for key in ("service_requests", "requests", "services"):
             if isinstance(doc.get(key), list):

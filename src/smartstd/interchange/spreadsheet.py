@@ -14,8 +14,8 @@ its cell (``Residents!C12``), and so does the source map that
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -33,6 +33,7 @@ __all__ = ["read_csv", "read_workbook", "type_of_sheet"]
 _HEADER_ROWS = 5
 _SKIP_SHEETS = frozenset({"说明 instructions", "instructions", "说明", "_codes"})
 _EXT_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
+_SERIAL = "Excel 日期序列号 serial date number"
 
 
 def _letter(n: int) -> str:
@@ -128,24 +129,34 @@ def _read_rows(
         conv.issue("CV112", place, column=text, suggestion=hint)
         conv.drop(place, text, "unknown column" + hint)
     limit = conv.options.limits.max_records
+    # columns whose header cell is empty: a value in one is reported once, never lost silently
+    headed = {i for _, r in headers for i in range(len(r)) if not _blank(r[i])}
+    covered = next(i for i in range(len(headed) + 1) if i not in headed)  # columns 0..covered-1
 
     def body() -> Iterator[tuple[int, tuple[Any, ...]]]:
         yield from pending
         yield from it
 
     for rownum, row in body():
-        if all(c is None or (isinstance(c, str) and not c.strip()) for c in row):
+        if all(_blank(c) for c in row):
             continue
         conv.read += 1
         if conv.read > limit:
             conv.too_many(f"{sheet}!A{rownum}", "the number of rows", f"> {limit}")
             return
         d = conv.draft(type_name, f"{sheet}!{rownum}:{rownum}", prefix)
+        if len(row) > covered:
+            _headless(conv, sheet, rownum, row, headed)
         for i, target in mapping:
             value = row[i] if i < len(row) else None
-            if value is None or (isinstance(value, str) and not value.strip()):
+            if _blank(value):
                 continue
             place = f"{sheet}!{_letter(i + 1)}{rownum}"
+            if isinstance(value, Formula):
+                name = target if isinstance(target, str) else target.key
+                d.issue("CV115", "", place, formula=value.text)
+                conv.drop(place, name, "formula without a computed value", value.text, d)
+                continue
             if isinstance(target, str):
                 d.keep(target, value if not isinstance(value, str) else value.strip(), place)
             else:
@@ -161,6 +172,35 @@ def _read_rows(
         for c in cols:
             if c.required and c.path[0] not in d.record and c.path[0] != "community_id":
                 d.issue("CV124", f"/{c.path[0]}", f"{sheet}!{rownum}:{rownum}", field=c.key)
+
+
+class Formula:
+    """A formula cell without a computed value (a workbook no spreadsheet program saved)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _headless(
+    conv: Conversion, sheet: str, rownum: int, row: tuple[Any, ...], headed: set[int]
+) -> None:
+    """Report a value in a column without a header, once per column (the column is then known)."""
+    for i in range(len(row)):
+        if i in headed or _blank(row[i]):
+            continue
+        headed.add(i)
+        place = f"{sheet}!{_letter(i + 1)}{rownum}"
+        conv.issue("CV114", place, column=_letter(i + 1))
+        conv.drop(place, _letter(i + 1), "column without a header", str(row[i]))
 
 
 def _put(d: Draft, path: tuple[str, ...], value: Any, place: str) -> None:
@@ -197,7 +237,13 @@ def _cell(conv: Conversion, d: Draft, col: Column, value: Any, place: str) -> No
                 parts = [values.code(p, col.list)[0] for p in parts]
             _put(d, col.path, parts, place)
         elif col.kind == "timestamp":
-            out, how = values.timestamp(value, conv.crosswalk.timezone)
+            serial = values.excel_serial(value)
+            if serial is not None:  # a date cell formatted as a number, or such a CSV cell
+                out, how = values.timestamp(serial, conv.crosswalk.timezone)
+                d.issue("CV122", ptr, place, value=_text(value), form=_SERIAL, result=out)
+                value = serial
+            else:
+                out, how = values.timestamp(value, conv.crosswalk.timezone)
             _put(d, col.path, out, place)
             if how is not None:
                 d.issue(
@@ -215,9 +261,12 @@ def _cell(conv: Conversion, d: Draft, col: Column, value: Any, place: str) -> No
                     place,
                 )
         elif col.kind == "date":
-            out, how = values.date(value)
+            serial = values.excel_serial(value)
+            out, how = values.date(value if serial is None else serial.date())
             _put(d, col.path, out, place)
-            if how is not None:
+            if serial is not None:
+                d.issue("CV122", ptr, place, value=_text(value), form=_SERIAL, result=out)
+            elif how is not None:
                 d.issue("CV122", ptr, place, value=_text(value), form="YYYY年M月D日", result=out)
         elif col.kind in ("lon", "lat"):
             _coordinate(d, col, values.real(value), place)
@@ -332,8 +381,62 @@ def read_workbook(conv: Conversion, path: Path) -> None:
                     if ws.max_row and ws.max_row > 0:
                         conv.drop(f"{title}!A1", title, "the sheet is not an entity type" + hint)
                 continue
-            rows = ws.iter_rows(min_row=1, values_only=True)
+            if ws.sheet_state != "visible":
+                conv.issue("CV116", f"{title}!A1", sheet=title)
+            ws.reset_dimensions()  # a stated size is not trusted: rows come as they are stored
+            rows: Iterator[tuple[Any, ...]] = ws.iter_rows(min_row=1, values_only=True)
+            if _has_formulas(wb, ws):
+                rows = _with_formulas(rows, path, title)
             _read_rows(conv, title, type_name, rows, "xlsx")
+    finally:
+        wb.close()
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(wb: Any, ws: Any) -> bool:
+    """Whether the sheet's XML holds a formula (streamed, not kept)."""
+    try:
+        with wb._archive.open(ws._worksheet_path) as fh:
+            tail = b""
+            while chunk := fh.read(1 << 20):
+                if _FORMULA.search(tail + chunk):
+                    return True
+                tail = chunk[-16:]
+    except (AttributeError, KeyError, OSError, zipfile.BadZipFile):
+        return False
+    return False
+
+
+def _with_formulas(
+    rows: Iterator[tuple[Any, ...]], path: Path, title: str
+) -> Iterator[tuple[Any, ...]]:
+    """The rows, each formula cell without a computed value as a :class:`Formula`.
+
+    The sheet is read a second time, for its formulas, beside the first
+    reading (same XML, same rows), so memory stays bounded.
+    """
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        ws = wb[title]
+        ws.reset_dimensions()
+        formulas = ws.iter_rows(min_row=1, values_only=True)
+        for row in rows:
+            frow = next(formulas, ())
+            if any(v is None for v in row) and any(f is not None for f in frow):
+                row = (
+                    tuple(
+                        Formula(f if isinstance(f, str) else str(getattr(f, "text", f)))
+                        if v is None and f is not None
+                        else v
+                        for v, f in zip(row, frow, strict=False)
+                    )
+                    + row[len(frow) :]
+                )
+            yield row
     finally:
         wb.close()
 
@@ -347,15 +450,36 @@ def read_csv(conv: Conversion, path: Path) -> None:
         from smartstd.errors import UsageError
 
         raise UsageError(key="csv_needs_type", file=path)
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            conv.issue("CV100", path.name, reason="neither UTF-8 nor GB18030 text")
-            return
+    encoding = _encoding(path)
+    if encoding is None:
+        conv.issue("CV100", path.name, reason="neither UTF-8 nor GB18030 text")
+        return
+    if encoding == "gb18030":
         conv.issue("CV104", path.name, encoding="GB18030")
-    rows = (tuple(r) for r in csv.reader(io.StringIO(text, newline="")))
-    _read_rows(conv, path.stem, type_name, rows, "csv")
+    # a cell may be as large as the file (the file's size is bounded): csv's own
+    # limit (128 KiB) would stop a long text with an exception
+    previous = csv.field_size_limit(max(csv.field_size_limit(), conv.options.limits.max_bytes))
+    try:
+        with path.open(encoding=encoding, newline="") as fh:
+            reader = csv.reader(fh)
+            try:
+                _read_rows(conv, path.stem, type_name, (tuple(r) for r in reader), "csv")
+            except csv.Error as exc:
+                conv.issue("CV100", f"{path.name}:{reader.line_num}", reason=f"not CSV: {exc}")
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _encoding(path: Path) -> str | None:
+    """``utf-8-sig`` or ``gb18030``, whichever decodes the whole file (streamed), or ``None``."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with path.open("rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return None

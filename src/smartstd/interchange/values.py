@@ -24,7 +24,7 @@ from smartstd.pointer import leaves
 from smartstd.standard._base import DATE_PATTERN, TIMESTAMP_PATTERN
 from smartstd.standard.codes import CODE_LISTS
 
-__all__ = ["boolean", "code", "date", "number", "suggest", "timestamp"]
+__all__ = ["boolean", "code", "date", "excel_serial", "number", "suggest", "timestamp"]
 
 _TS = re.compile(TIMESTAMP_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
@@ -33,6 +33,7 @@ _CN_DATE = re.compile(
     r"(?:\s*[T ]?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*(?:[:：分]\s*(\d{1,2})\s*秒?)?\s*分?)?\s*$"
 )
 _NAIVE = re.compile(r"^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?)$")
+_SPACE = re.compile(r"\s+")
 _TRUE = frozenset({"true", "yes", "y", "1", "是", "有", "√", "✓", "对"})
 _FALSE = frozenset({"false", "no", "n", "0", "否", "无", "×", "✗", "错"})
 
@@ -67,6 +68,29 @@ def timestamp(value: object, offset: str) -> tuple[str, str | None]:
             raise ValueError("a real date and time") from None
         return when.isoformat() + offset, "chinese"
     raise ValueError("a date and time, e.g. 2026-05-01T09:30:00+08:00 or 2026年5月1日 9:30")
+
+
+_SERIAL_TEXT = re.compile(r"^\s*\d{5}(?:\.\d+)?\s*$")
+#: Excel's day 0 (serial numbers count days from it; 1900 date system, leap-year bug included).
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def excel_serial(value: object) -> dt.datetime | None:
+    """The time an Excel serial date number stands for (``46143.5``: 2026-05-01 12:00), or ``None``.
+
+    Only numbers from 20000 to 80000 (1954 to 2119) are taken as dates: a
+    date cell formatted as *General* or *Number*, or written so to CSV. The
+    result has no offset (Excel stores local time).
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        if not _SERIAL_TEXT.match(value):
+            return None
+        value = float(value)
+    if not isinstance(value, (int, float)) or not 20000 <= value <= 80000:
+        return None
+    return _EXCEL_EPOCH + dt.timedelta(seconds=round(float(value) * 86400))
 
 
 def date(value: object) -> tuple[str, str | None]:
@@ -160,6 +184,8 @@ def _labels(list_name: str) -> dict[str, str]:
         out[c.zh.lower()] = c.code
         out[c.en.lower()] = c.code
         out[f"{c.code} - {c.zh} / {c.en}".lower()] = c.code
+    for key, value in list(out.items()):  # "12345热线" for the label "12345 热线"
+        out.setdefault(_SPACE.sub("", key), value)
     return out
 
 
@@ -179,7 +205,9 @@ def code(value: object, list_name: str) -> tuple[str, bool]:
     codes = CODE_LISTS[list_name]
     if text in codes.values or codes.accepts(text):
         return text, False
-    hit = _labels(list_name).get(text.lower())
+    hit = _labels(list_name).get(text.lower()) or _labels(list_name).get(
+        _SPACE.sub("", text.lower())
+    )
     if hit is None and " - " in text:
         hit = _labels(list_name).get(text.split(" - ", 1)[0].strip().lower())
     if hit is not None:
