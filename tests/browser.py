@@ -72,10 +72,20 @@ class OfflinePage:
     page: Any
     blocked: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
 
     def text(self) -> str:
         """The text a person sees (``innerText`` of the body)."""
         return str(self.page.inner_text("body"))
+
+    def overflow(self) -> int:
+        """How many pixels the page is wider than the window (0: no sideways scroll)."""
+        return int(
+            self.page.evaluate(
+                "Math.max(0, document.documentElement.scrollWidth"
+                " - document.documentElement.clientWidth)"
+            )
+        )
 
     def screenshot(self, path: Path, *, full_page: bool = True) -> Path:
         """Save a PNG of the page and return its path."""
@@ -99,6 +109,7 @@ def offline_page(
     height: int = 900,
     allow_localhost: bool = False,
     wait_for: str | None = None,
+    javascript: bool = True,
 ) -> Iterator[OfflinePage]:
     """Open ``url`` (a ``file://`` URL, or a localhost one) with the network cut.
 
@@ -108,6 +119,10 @@ def offline_page(
         height: the viewport's height.
         allow_localhost: let requests to a local test server through.
         wait_for: a CSS selector to wait for after the load (a chart, a table).
+        javascript: ``False`` opens the page as a browser with scripts turned off.
+
+    ``console_errors`` holds the console's errors and uncaught exceptions;
+    ``dialogs`` the message of every ``alert``/``confirm``/``prompt`` (dismissed).
     """
     executable = require_chromium()
     from playwright.sync_api import sync_playwright
@@ -115,7 +130,9 @@ def offline_page(
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=executable, args=_ARGS)
         try:
-            context = browser.new_context(viewport={"width": width, "height": height})
+            context = browser.new_context(
+                viewport={"width": width, "height": height}, java_script_enabled=javascript
+            )
             result = OfflinePage(page=None)
 
             def route(route: Any) -> None:
@@ -132,6 +149,13 @@ def offline_page(
                 "console",
                 lambda msg: result.console_errors.append(msg.text) if msg.type == "error" else None,
             )
+            page.on("pageerror", lambda exc: result.console_errors.append(f"uncaught: {exc}"))
+
+            def dialog(d: Any) -> None:
+                result.dialogs.append(str(d.message))
+                d.dismiss()
+
+            page.on("dialog", dialog)
             result.page = page
             page.goto(url, wait_until="load")
             if wait_for:

@@ -19,6 +19,7 @@ The check report (``smartstd check --format html``), the duty lists
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
@@ -44,11 +45,16 @@ CSP = (
 _BASE_CSS = """
 :root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--accent:#0b57d0;
 --error:#b3261e;--warning:#9a6700;--info:#0b57d0;--ok:#1a7f37}
-*{box-sizing:border-box}
+*{box-sizing:border-box}[hidden]{display:none!important}
 body{margin:0;padding:24px;color:var(--fg);background:var(--bg);line-height:1.55;
 font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",
 "Source Han Sans SC","WenQuanYi Micro Hei",system-ui,-apple-system,"Segoe UI",sans-serif}
-main{max-width:1200px;margin:0 auto}
+main{max-width:1200px;margin:0 auto;overflow-wrap:anywhere}
+.table-wrap{max-width:100%;overflow-x:auto;margin:.5rem 0 1rem}
+.table-wrap>table{margin:0}
+th{white-space:nowrap;overflow-wrap:normal}
+svg.chart{max-width:100%;height:auto}
+:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;
 border-bottom:1px solid var(--line);padding-bottom:.25rem}h3{font-size:1.05rem}
 .meta{color:var(--muted);font-size:.9rem}
@@ -65,14 +71,48 @@ color:#fff;background:var(--muted)}
 .card{border:1px solid var(--line);border-radius:8px;padding:.6rem 1rem;min-width:140px}
 .card .v{font-size:1.5rem;font-weight:600}.card .k{color:var(--muted);font-size:.85rem}
 svg text{font-family:inherit}
+@media (max-width:640px){body{padding:12px}.table-wrap>table{min-width:36rem}}
 @media print{body{padding:0}.noprint{display:none}a{color:inherit;text-decoration:none}
-h2{break-after:avoid}tr{break-inside:avoid}}
+h2{break-after:avoid}tr{break-inside:avoid}.table-wrap{overflow:visible}
+.table-wrap>table{min-width:0}}
 """
 
 
+# Characters that would make text display as something other than what it is:
+# C0/C1 controls (not tab and line ends), the bidirectional controls
+# ("Trojan Source": U+202E shows "evil" as "live"), invisible joiners and
+# separators, lone surrogates and the non-characters U+FFFE/U+FFFF. On a page
+# each is shown as its escape (``\u202e``), so what is read is what the data holds.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029"
+    "\u202a-\u202e\u2060\u2066-\u2069\ufeff\ud800-\udfff\ufffe\uffff]"
+)
+
+
+def _shown(match: re.Match[str]) -> str:
+    cp = ord(match.group())
+    return f"\\x{cp:02x}" if cp < 0x100 else f"\\u{cp:04x}"
+
+
 def esc(value: object) -> str:
-    """``value`` as HTML text (``&``, ``<``, ``>`` and both quotes escaped)."""
-    return escape(str(value), quote=True)
+    r"""``value`` as HTML text: ``&``, ``<``, ``>`` and both quotes escaped.
+
+    Controls, bidirectional overrides and invisible characters are shown as
+    escapes (``\u202e``), so a value can neither reorder nor hide what is
+    around it on the page.
+    """
+    return escape(_HIDDEN.sub(_shown, str(value)), quote=True)
+
+
+def _wrap_tables(body: str) -> str:
+    """Each ``<table>`` in a box that scrolls sideways on its own (narrow screens).
+
+    Safe as text: every value from the data is escaped, so ``<table`` can only
+    be the page's own markup.
+    """
+    return body.replace("<table", '<div class="table-wrap"><table').replace(
+        "</table>", "</table></div>"
+    )
 
 
 def pick(lang: str, zh: str, en: str) -> str:
@@ -84,11 +124,14 @@ def data_script(element_id: str, data: Any) -> str:
     """A ``<script type="application/json">`` holding ``data`` safely.
 
     ``<``, ``>`` and ``&`` are written as JSON escapes, so no value (a finding's
-    text, a name) can close the element or open another one.
+    text, a name) can close the element or open another one; so are the
+    characters :func:`esc` shows as escapes (U+2028 and U+2029 among them).
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    # controls, bidi overrides, invisible characters and lone surrogates as JSON
+    # escapes: the same value once parsed, nothing hidden (or unencodable) in the file
+    text = _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return f'<script type="application/json" id="{esc(element_id)}">{text}</script>'
 
 
@@ -125,7 +168,7 @@ def page(
         head,
         "</head>",
         "<body><main>",
-        body,
+        _wrap_tables(body),
         "</main>",
         f"<script>{script}</script>" if script else "",
         "</body></html>",

@@ -19,10 +19,12 @@ from smartstd.webpage import BarItem, bar_chart, data_script, esc, line_chart, p
 
 __all__ = ["to_html"]
 
+#: The badge colour of a target's status: green met, red missed, grey no data.
+_BADGE = {"met": "ok", "missed": "error"}
 _THREE_RATES = ("request_response_rate", "on_time_resolution_rate", "satisfaction_rate")
 _CSS = """
 .card.missed{border-color:var(--error)}.card.met{border-color:var(--ok)}
-.grid3{display:grid;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));gap:8px 24px}
+.grid3{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(380px,100%),1fr));gap:8px 24px}
 figure{margin:0 0 1rem}svg.chart{max-width:100%;height:auto}
 figcaption{font-weight:600;margin:.25rem 0}
 """
@@ -88,7 +90,7 @@ def to_html(a: Assessment, lang: str = "zh-CN") -> str:
             note = (
                 f'<div class="k">{esc(pick(lang, "目标", "target"))} {esc(comp[0])} '
                 f"{esc(fmt_value(target.target, ind['unit']))} · "
-                f'<span class="badge {"ok" if target.status == "met" else "error"}">'
+                f'<span class="badge {_BADGE.get(target.status, "")}">'
                 f"{esc(STATUSES[target.status][1 if en else 0])}</span></div>"
             )
         cards.append(
@@ -103,7 +105,7 @@ def to_html(a: Assessment, lang: str = "zh-CN") -> str:
     if a.targets:
         body.append(f"<h2>{esc(pick(lang, '试点目标', 'Pilot targets'))}</h2><ul>")
         for i, t in enumerate(a.targets):
-            badge = "ok" if t.status == "met" else "error" if t.status == "missed" else ""
+            badge = _BADGE.get(t.status, "")
             body.append(
                 f'<li><span class="badge {badge}">{esc(STATUSES[t.status][1 if en else 0])}</span> '
                 f"{esc(target_sentence(a, i, lang))}</li>"

@@ -148,7 +148,11 @@ def run_check(args: CheckArgs) -> int:
     if args.verbosity < 0 and args.format == "text":
         report = _quiet(report, args.verbosity)
     summary = os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
-    ropts = ReporterOptions(fail_on=args.fail_on, summary_path=summary or None)
+    # the HTML page lists --max-findings findings when given (its own default is smaller)
+    page_rows = args.max_findings if args.format == "html" else None
+    ropts = ReporterOptions(
+        fail_on=args.fail_on, summary_path=summary or None, max_findings=page_rows
+    )
     if args.output is None:
         color = use_color(sys.stdout, args.color)
         reporter.render(report, lang=args.lang, color=color, out=sys.stdout, options=ropts)
@@ -257,8 +261,8 @@ _where_options = option_group(
     "--max-findings",
     type=click.IntRange(min=1),
     default=None,
-    help="List at most this many findings (default 20000, or [limits] max_findings);"
-    " the counts still cover all of them.",
+    help="List at most this many findings (default 20000, or [limits] max_findings;"
+    " the HTML page: 1000); the counts still cover all of them.",
 )
 @click.option("-v", "--verbose", count=True, help="More output.")
 @click.option(

@@ -33,7 +33,9 @@ class ReporterOptions:
             GitHub); SARIF also records it as ``%SRCROOT%``. ``None`` means the
             current directory and records nothing.
         max_findings: at most this many findings are listed in Markdown
-            (``None`` for all); the counts always cover every finding.
+            (``None`` for all) and on the HTML page (``None`` for its
+            default, :data:`smartstd.reporters.html.PAGE_ROWS`); the counts
+            always cover every finding.
         execution_successful: SARIF ``invocations[0].executionSuccessful``:
             whether the tool itself ran to completion (findings, even parse
             errors, do not make it unsuccessful).

@@ -14,7 +14,12 @@ Chinese unless ``lang`` asks for English. The page has:
   organisation;
 - every finding (position, JSON Pointer, record, masked value, message), with
   filters by severity, rule, file and organisation and a search box, all done
-  in the page by a small inline script (no network, no library).
+  in the page by a small inline script (no network, no library). At most
+  :data:`PAGE_ROWS` findings are listed (``max_findings`` of
+  :class:`~smartstd.reporters.base.ReporterOptions`, ``--max-findings``, for
+  more), so a run with tens of thousands of findings still opens in seconds;
+  the page says how many it left out and the command that lists them all.
+  Without JavaScript the page reads the same, only the filters are hidden.
 
 Values from the data are masked (:func:`smartstd.identifiers.redact`: identity
 and mobile numbers) and every string is HTML-escaped.
@@ -28,14 +33,18 @@ from typing import Any, TextIO
 from smartstd.catalogue import normalize_lang
 from smartstd.identifiers import redact
 from smartstd.masking import mask_report
-from smartstd.report import Finding, Report, Severity
+from smartstd.report import LEFT_OUT, Finding, Report, Severity
 from smartstd.reporters._i18n import level_label, severity_label, status_lines
 from smartstd.reporters._util import group_by_file, jsonable, position, rule_or_none, visible
 from smartstd.reporters.base import Reporter, ReporterOptions
 from smartstd.responsibility import Responsible, ResponsibleIndex, responsible_index
 from smartstd.webpage import BarItem, bar_chart, esc, page, pick
 
-__all__ = ["REPORTER", "HtmlReporter", "render_html"]
+__all__ = ["PAGE_ROWS", "REPORTER", "HtmlReporter", "render_html"]
+
+#: How many findings the page lists unless told otherwise: a page of 20,000
+#: rows weighs 13 MB and takes half a minute to open; one of 1,000, under 1 MB.
+PAGE_ROWS = 1000
 
 _CSS = """
 .filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:.5rem 0;
@@ -51,7 +60,9 @@ break-inside:avoid-page}
 details summary{cursor:pointer}
 .ok{color:var(--ok)}.bad{color:var(--error)}
 td.code a{color:inherit}
-#findings td.code{white-space:nowrap}#findings td.pos{min-width:9rem}
+#findings td.code,.org td:first-child{white-space:nowrap}#findings td.pos{min-width:9rem}
+.left-out{border-left:4px solid var(--warning);background:#fff8e5;padding:.5rem .75rem}
+@media (max-width:640px){.table-wrap>table#findings{min-width:48rem}}
 @media print{.filters{display:none}.org{break-before:page}}
 """
 
@@ -62,13 +73,15 @@ var q=document.getElementById('q'),sev=document.getElementById('f-sev'),
 rule=document.getElementById('f-rule'),file=document.getElementById('f-file'),
 org=document.getElementById('f-org'),shown=document.getElementById('shown');
 var rows=Array.prototype.slice.call(document.querySelectorAll('#findings tbody tr'));
+var texts=rows.map(function(r){return r.textContent.toLowerCase();});
 var tpl=shown.getAttribute('data-template');
+document.getElementById('filters').hidden=false;
 function apply(){
  var text=q.value.trim().toLowerCase(),n=0;
- rows.forEach(function(r){
+ rows.forEach(function(r,i){
   var ok=(!sev.value||r.dataset.sev===sev.value)&&(!rule.value||r.dataset.rule===rule.value)&&
    (!file.value||r.dataset.file===file.value)&&(!org.value||r.dataset.org===org.value)&&
-   (!text||r.textContent.toLowerCase().indexOf(text)>=0);
+   (!text||texts[i].indexOf(text)>=0);
   r.hidden=!ok;if(ok)n++;
  });
  shown.textContent=tpl.replace('{n}',n).replace('{total}',rows.length);
@@ -160,8 +173,24 @@ def _summary(report: Report, lang: str) -> list[str]:
     return out
 
 
+def _rule_counts(report: Report) -> Counter[tuple[str, Severity]]:
+    """Findings per rule and severity, with those a limit left out (SC903 notices)."""
+    counts = _rule_counts_listed(report)
+    for f in report.findings:
+        if f.code == LEFT_OUT:
+            code, sev, n = f.params.get("code"), f.params.get("severity"), f.params.get("omitted")
+            if isinstance(code, str) and sev in Severity._value2member_map_ and isinstance(n, int):
+                counts[(code, Severity(sev))] += n
+    return counts
+
+
+def _rule_counts_listed(report: Report) -> Counter[tuple[str, Severity]]:
+    """Findings per rule and severity that the report lists (no SC903 notice)."""
+    return Counter((f.code, f.severity) for f in report.findings if f.code != LEFT_OUT)
+
+
 def _per_rule(report: Report, lang: str) -> list[str]:
-    per_rule = Counter((f.code, f.severity) for f in report.findings)
+    per_rule = _rule_counts(report)
     rows = sorted(per_rule.items(), key=lambda kv: (-kv[0][1].rank, -kv[1], kv[0][0]))
     out = [f'<h2 id="rules">{esc(_t(lang, "按严重程度和规则汇总", "By severity and rule"))}</h2>']
     if len(rows) > 1:
@@ -199,11 +228,19 @@ def _by_file(report: Report, lang: str) -> list[str]:
     out.append(
         "<table><thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr></thead><tbody>"
     )
-    for file, findings in group_by_file(report.findings):
+    listed = [f for f in report.findings if f.code != LEFT_OUT]
+    for file, findings in group_by_file(listed):
         c = Counter(f.severity for f in findings)
         name = visible(file) if file is not None else _t(lang, "（数据集）", "(dataset)")
         cells = "".join(f'<td class="num">{c.get(s, 0)}</td>' for s in Severity)
         out.append(f"<tr><td><code>{esc(name)}</code></td>{cells}</tr>")
+    left_out: Counter[Severity] = Counter()
+    for (_, severity), n in (_rule_counts(report) - _rule_counts_listed(report)).items():
+        left_out[severity] += n
+    if left_out:  # what a limit left out: counted, its files not known
+        cells = "".join(f'<td class="num">{left_out.get(s, 0)}</td>' for s in Severity)
+        label = _t(lang, "超出上限未列出（文件未知）", "over a limit, not listed (file not known)")
+        out.append(f"<tr><td>{esc(label)}</td>{cells}</tr>")
     out.append("</tbody></table>")
     return out
 
@@ -220,7 +257,8 @@ def _org_key(r: Responsible) -> str:
 def _by_org(report: Report, lang: str, owners: list[Responsible]) -> list[str]:
     groups: dict[str, list[tuple[Finding, Responsible]]] = defaultdict(list)
     for f, r in zip(report.findings, owners, strict=True):
-        groups[_org_key(r)].append((f, r))
+        if f.code != LEFT_OUT:  # a notice of what a limit left out is nobody's to rectify
+            groups[_org_key(r)].append((f, r))
     order = sorted(groups, key=lambda k: (k == "", -len(groups[k]), k))
     out = [
         '<h2 id="orgs">'
@@ -292,11 +330,67 @@ def _by_org(report: Report, lang: str, owners: list[Responsible]) -> list[str]:
     return out
 
 
-def _findings(report: Report, lang: str, owners: list[Responsible]) -> list[str]:
+def _left_out_notice(report: Report, lang: str, listed: int) -> str:
+    """What the page does not list, and the command that lists everything."""
+    total = sum(report.counts.values())  # every finding, those a limit left out too
+    in_report = sum(1 for f in report.findings if f.code != LEFT_OUT)
+    shown = sum(1 for f in report.findings[:listed] if f.code != LEFT_OUT)
+    rest = total - shown
+    if rest <= 0:
+        return ""
+    inputs = " ".join(_shell_word(p) for p in report.inputs) or "…"
+    everything = f"smartstd check {inputs} --max-findings {total} --format json -o findings.json"
+    whole_page = f"smartstd check {inputs} --max-findings {total} --format html -o all.html"
+    if in_report == total:
+        counted = _t(
+            lang,
+            "上方的汇总、按文件统计和整改清单已计入全部问题；",
+            "The summaries, the counts by file and the rectification list above count "
+            "every finding; ",
+        )
+    else:
+        counted = _t(
+            lang,
+            f"上方按规则的汇总计入全部问题，按文件统计和整改清单计入检查结果列出的 "
+            f"{in_report:,} 条；",
+            f"The summary by rule above counts every finding; the counts by file and the "
+            f"rectification list count the {in_report:,} the check listed; ",
+        )
+    text = _t(
+        lang,
+        f"本页列出 {shown:,} 条问题，另有 {rest:,} 条未列出（共 {total:,} 条）。{counted}"
+        "筛选和搜索只作用于本页列出的问题。查看全部问题：",
+        f"This page lists {shown:,} findings; {rest:,} more are not listed "
+        f"({total:,} in all). {counted}the filters and the search only see the listed "
+        "ones. To see them all:",
+    )
+    page_too = _t(
+        lang, "或生成列出全部问题的页面（文件较大）：", "or a page listing all (a large file):"
+    )
+    return (
+        f'<p class="left-out" id="left-out">{esc(text)} <code>{esc(everything)}</code> '
+        f"{esc(page_too)} <code>{esc(whole_page)}</code></p>"
+    )
+
+
+def _shell_word(text: str) -> str:
+    """``text`` quoted for a POSIX shell when it needs quoting."""
+    import shlex
+
+    return shlex.quote(text)
+
+
+def _findings(
+    report: Report, lang: str, owners: list[Responsible], limit: int = PAGE_ROWS
+) -> list[str]:
     out = [f'<h2 id="findings">{esc(_t(lang, "全部问题", "All findings"))}</h2>']
     if not report.findings:
         out.append(f"<p>{esc(_t(lang, '未发现问题。', 'No findings.'))}</p>")
         return out
+    listed = min(limit, len(report.findings))
+    notice = _left_out_notice(report, lang, listed)
+    if notice:
+        out.append(notice)
     any_label = _t(lang, "全部", "all")
 
     def select(element_id: str, label: str, options: list[tuple[str, str]]) -> str:
@@ -319,7 +413,7 @@ def _findings(report: Report, lang: str, owners: list[Responsible]) -> list[str]
     )
     template = _t(lang, "显示 {n} / {total} 条", "showing {n} of {total}")
     out.append(
-        '<div class="filters noprint">'
+        '<div class="filters noprint" id="filters" hidden>'
         f'<input type="search" id="q" placeholder="{esc(placeholder)}" '
         f'aria-label="{esc(placeholder)}">'
         + select("f-sev", _t(lang, "严重程度", "Severity"), severities)
@@ -346,7 +440,7 @@ def _findings(report: Report, lang: str, owners: list[Responsible]) -> list[str]
         + "".join(f"<th>{esc(h)}</th>" for h in head)
         + "</tr></thead><tbody>"
     )
-    for f, r in zip(report.findings, owners, strict=True):
+    for f, r in zip(report.findings[:listed], owners[:listed], strict=True):
         where = visible(f.file) if f.file else _t(lang, "（数据集）", "(dataset)")
         pos = position(f)
         place = f"<code>{esc(where)}{':' + esc(pos) if pos else ''}</code>"
@@ -374,13 +468,20 @@ def _findings(report: Report, lang: str, owners: list[Responsible]) -> list[str]
     return out
 
 
-def render_html(report: Report, lang: str = "zh-CN", index: ResponsibleIndex | None = None) -> str:
+def render_html(
+    report: Report,
+    lang: str = "zh-CN",
+    index: ResponsibleIndex | None = None,
+    max_findings: int | None = None,
+) -> str:
     """The HTML page of ``report`` (what the ``html`` reporter writes).
 
     Args:
         report: the report.
         lang: ``zh-CN`` (the default) or ``en``.
         index: who is responsible for what; by default read from the report's inputs.
+        max_findings: list at most this many findings (:data:`PAGE_ROWS` if not
+            given); the summaries and the rectification list count them all.
     """
     lang = "en" if normalize_lang(lang) == "en" else "zh-CN"
     if index is None:
@@ -406,7 +507,8 @@ def render_html(report: Report, lang: str = "zh-CN", index: ResponsibleIndex | N
         body += _per_rule(report, lang)
         body += _by_file(report, lang)
         body += _by_org(report, lang, owners)
-    body += _findings(report, lang, owners)
+    limit = PAGE_ROWS if max_findings is None else max_findings
+    body += _findings(report, lang, owners, limit)
     script = _SCRIPT if report.findings else ""
     return page(title, "\n".join(body), lang=lang, css=_CSS, script=script)
 
@@ -429,7 +531,8 @@ class HtmlReporter:
     ) -> None:
         """Write ``report`` as one HTML page to ``out`` (``color`` is ignored)."""
         report = mask_report(report)  # the one masking every format shares
-        out.write(render_html(report, lang))
+        limit = options.max_findings if options is not None else None
+        out.write(render_html(report, lang, max_findings=limit))
 
 
 #: The ``html`` reporter.
