@@ -28,7 +28,7 @@ from pathlib import Path
 
 from smartstd.errors import ConfigError
 
-__all__ = ["Division", "DivisionTable", "division_table"]
+__all__ = ["MERGED_INTO", "Division", "DivisionTable", "division_hint", "division_table"]
 
 _LEVELS = {"省级": 1, "地级": 2, "县级": 3, "1": 1, "2": 2, "3": 3}
 
@@ -116,6 +116,34 @@ class DivisionTable:
             return None
         return "not-county-level", {"name": row.name}
 
+    def counties(self, prefecture: str, day: dt.date | None) -> list[Division]:
+        """The county-level divisions under ``prefecture`` (``xxxx00``) in use on ``day``."""
+        found = {
+            row.code: row
+            for row in self._counties_of.get(prefecture[:4], ())
+            if day is None or row.valid_in(day.year)
+        }
+        if day is None:  # every use: keep the current ones
+            found = {c: r for c, r in found.items() if r.end is None}
+        return [found[c] for c in sorted(found)]
+
+    def successor(self, code: str, day: dt.date | None) -> Division | None:
+        """The county-level division in use on ``day`` that an abolished ``code`` became part of.
+
+        Known mergers (:data:`MERGED_INTO`) first; otherwise the one division of
+        the same prefecture, in use then, whose name differs only in its
+        ending (增城市 440183 became 增城区 440118 in 2014).
+        """
+        merged = MERGED_INTO.get(code)
+        if merged is not None:
+            return self.on(merged, day)
+        uses = self._by_code.get(code, ())
+        if not uses:
+            return None
+        stem = _stem(max(uses, key=lambda u: u.start).name)
+        same = [r for r in self.counties(code, day) if r.code != code and _stem(r.name) == stem]
+        return same[0] if len(same) == 1 else None
+
     def updated(self, newer: DivisionTable) -> DivisionTable:
         """This table with every code that ``newer`` lists taken from ``newer``."""
         rows = [r for code, uses in self._by_code.items() if code not in newer for r in uses]
@@ -130,6 +158,66 @@ class DivisionTable:
             ConfigError: when the text is neither, or a row is malformed (with its line).
         """
         return cls(_parse(text, name))
+
+
+#: County-level divisions merged into another whose name differs (so that
+#: :meth:`DivisionTable.successor` cannot tell from the names): Guangzhou's
+#: 东山区 into 越秀区 and 芳村区 into 荔湾区 (2005), 萝岗区 into 黄埔区 (2014).
+MERGED_INTO: dict[str, str] = {"440102": "440104", "440107": "440103", "440116": "440112"}
+
+_ENDINGS = ("自治县", "自治旗", "林区", "特区", "新区", "市", "区", "县", "旗")
+
+
+def _stem(name: str) -> str:
+    for ending in _ENDINGS:
+        if name.endswith(ending) and len(name) > len(ending) + 1:
+            return name[: -len(ending)]
+    return name
+
+
+def _listed(rows: list[Division], limit: int = 20) -> list[str]:
+    shown = [f"{r.code} {r.name}" for r in rows[:limit]]
+    if len(rows) > limit:
+        shown.append(f"… ({len(rows)})")
+    return shown
+
+
+def division_hint(
+    table: DivisionTable,
+    code: str,
+    reason: str,
+    details: dict[str, object],
+    day: dt.date | None,
+) -> dict[str, object]:
+    """The hint parameters of an SC205 finding (:mod:`smartstd.advice` has their texts).
+
+    ``reason`` and ``details`` are what :meth:`DivisionTable.problem` said.
+    An abolished code names the division its area now belongs to when that
+    is known; a code that never existed, or one above county level, lists
+    the county-level codes of its prefecture in use then.
+
+    >>> details = {"year": 2014, "name": "萝岗区"}
+    >>> division_hint(division_table(), "440116", "abolished", details, None)
+    {'hint': 'division-abolished-into', 'successor': '黄埔区', 'successor_code': '440112'}
+    """
+    if reason == "abolished":
+        after = table.successor(code, day)
+        if after is None:
+            return {"hint": "division-abolished"}
+        return {
+            "hint": "division-abolished-into",
+            "successor": after.name,
+            "successor_code": after.code,
+        }
+    if reason == "not-yet-in-use":
+        return {"hint": "division-not-yet"}
+    if reason == "not-county-level" and code[2:4] != "00":
+        counties = table.counties(code, day)
+        return {"hint": "division-not-county", "counties": _listed(counties)} if counties else {}
+    if reason == "not-in-gbt2260":
+        counties = table.counties(code, day)
+        return {"hint": "division-unknown", "counties": _listed(counties)} if counties else {}
+    return {}
 
 
 def _parse(text: str, name: str) -> Iterator[Division]:

@@ -732,7 +732,16 @@ def safe_value(value: Any, depth: int = 0) -> Any:
         text = str(value)
         masked = redact(text)
         return value if masked == text else masked
+    if isinstance(value, float) and _whole_float(value):  # a spreadsheet's 13812345678.0
+        text = str(int(value))
+        masked = redact(text)
+        return value if masked == text else masked
     return value
+
+
+def _whole_float(value: float) -> bool:
+    """Whether a float is a whole number of 11 to 19 digits (an identifier a spreadsheet wrote)."""
+    return 1e10 <= value < 1e19 and value.is_integer()
 
 
 def needs_masking(value: Any) -> bool:
@@ -741,6 +750,8 @@ def needs_masking(value: Any) -> bool:
         return len(value) > 2 * MAX_REPEAT or might_hold(value)
     if isinstance(value, (list, tuple, dict)):
         return True
+    if isinstance(value, float):
+        return _whole_float(value)
     return isinstance(value, int) and not isinstance(value, bool) and value >= 10**10
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from smartstd.advice import advise
 from smartstd.conformance.rule import Hit
 from smartstd.report import Path
 from smartstd.standard.codes import CODE_LISTS
@@ -39,6 +40,8 @@ _PREFIX_HINT = re.compile(r'"[a-z][a-z0-9]{0,15}:[A-Za-z0-9]')
 _PREFIX_HINT_B = re.compile(_PREFIX_HINT.pattern.encode("ascii"))
 #: An extension field key of any version (1.1.0's pattern holds 1.0.0's).
 _EXT_KEY = re.compile(r"^([a-z][a-z0-9]{0,15}):[A-Za-z][A-Za-z0-9_]{0,63}$")
+#: The SC103 error types that :func:`smartstd.advice.advise` may say more about.
+_ADVISED = frozenset({"string_pattern_mismatch", "string_type"})
 _NS_CODE = re.compile(r"^([a-z][a-z0-9]{0,15}):[a-z0-9][a-z0-9_]{0,63}$")
 
 
@@ -206,6 +209,10 @@ def _error_hits(exc: ValidationError, strip_tag: bool, raw: Any = None) -> list[
             params["ctx"] = _ctx(ctx)
         if etype != "missing":
             params["value"] = _jsonable(err.get("input"))
+        if etype in _ADVISED:  # an identifier written another way: say what to write
+            advice = advise(loc, err.get("input"), ctx.get("pattern"))
+            if advice is not None:
+                params.update(advice)
         hits.append(Hit("SC103", loc, params))
     return hits
 

@@ -172,6 +172,7 @@ _SUGGESTION: dict[str, tuple[str, str]] = {
         " (the data has {suggestion}: a typo?)",
     ),
     "SC104": ("（是否应为 {suggestion}？）", " (did you mean {suggestion}?)"),
+    "SC202": ("（是否应为 {suggestion}？）", " (did you mean {suggestion}?)"),
     "SC106": ("（是否应为 {suggestion}？）", " (did you mean {suggestion}?)"),
 }
 
@@ -231,6 +232,10 @@ def render_message(finding: _Coded, lang: str = "en") -> str:
     if params.get("suggestion") and finding.code in _SUGGESTION:
         zh, en = _SUGGESTION[finding.code]
         template += zh if lang == "zh-CN" else en
+    if "hint" in params:  # what to write instead (an identifier written another way)
+        from smartstd.advice import hint_text
+
+        template += hint_text(params, lang) or ""
     try:
         return _FORMATTER.format(template, **params)
     except (ValueError, IndexError):

@@ -28,8 +28,10 @@ RULES = (
             "{field} names {expected} {target}, which is not in the dataset",
         ),
         (
-            "以 _id 或 _ids 结尾的字段必须指向同一数据集（或一起检查的文件）中存在的实体。补上被引用的实体，或修正 id。",
-            "A field ending in _id or _ids must name an entity present in the same dataset (or in a file checked with it). Add the referenced entity or correct the id.",
+            "以 _id 或 _ids 结尾的字段必须指向同一数据集（或一起检查的文件）中存在的实体。补上被引用的实体，或修正 id。"
+            "引用与某个 id 只差大小写、全角半角或首尾空格时，发现项会问“是否应为”该 id（id 区分大小写）。",
+            "A field ending in _id or _ids must name an entity present in the same dataset (or in a file checked with it). Add the referenced entity or correct the id."
+            " When the reference differs from an id only in case, width or surrounding spaces, the finding asks whether that id was meant (ids are case-sensitive).",
         ),
     ),
     rule(
@@ -78,7 +80,13 @@ RULES = (
             "含撤销年份）：从未存在的代码（not-in-gbt2260，如 449999、440199）、"
             "已撤销的代码（abolished，如 2014 年撤销的萝岗区 440116）、尚未启用的代码"
             "（not-yet-in-use）和地级以上代码（not-county-level，不辖县的地级市如东莞 441900 除外）"
-            "都不通过。行政区划调整后无需等待新版本：用参数 table 指定一份更新的表"
+            "都不通过。发现项说明应改成什么：已撤销的区县给出其地域今属的区县代码（如萝岗区"
+            " 440116 今属黄埔区 440112，东山区 440102 今属越秀区 440104），不存在的代码和"
+            "地级代码列出该市现有的区县代码。12 位统计用区划代码 statistical_code（区县 6 位 +"
+            "乡镇街道 3 位 + 村居 3 位）也在此检查：社区的前六位须与 division_code 相同，网格的"
+            "前六位须是在用的区县代码，乡镇街道码和村居码都不能是 000。写法错误（JSON 数字、"
+            "电子表格小数 440106.0、全角数字、把 12 位代码填进 division_code）在 L1 报为 SC103，"
+            "并说明应写成什么。行政区划调整后无需等待新版本：用参数 table 指定一份更新的表"
             "（CSV：code,name,level,start,end）。",
             "division_code must be a GB/T 2260 county-level code in use on the dataset's date "
             "(generated_at), e.g. 440113 for Panyu. It is looked up in the division table shipped "
@@ -87,7 +95,16 @@ RULES = (
             "(not-in-gbt2260, e.g. 449999 or 440199), one abolished before then (abolished, e.g. "
             "440116 Luogang, abolished in 2014), one not yet in use (not-yet-in-use) and a code "
             "above county level (not-county-level; a prefecture with no counties, such as "
-            "Dongguan 441900, is accepted) fail. When divisions change, no new release is "
+            "Dongguan 441900, is accepted) fail. The finding says what to write instead: for "
+            "an abolished district, the code its area now belongs to (440116 Luogang is now "
+            "440112 Huangpu, 440102 Dongshan is now 440104 Yuexiu); for a code that never "
+            "existed or a prefecture's code, the county-level codes of that prefecture. The "
+            "12-digit statistical code statistical_code (county 6 + township 3 + community 3) "
+            "is checked here too: on a community its first six digits equal division_code, on "
+            "a grid they are a county-level code in use, and neither the township nor the "
+            "community part is 000. Codes written another way (a JSON number, a spreadsheet's "
+            "440106.0, full-width digits, a 12-digit code in division_code) are SC103 at L1, "
+            "with what to write. When divisions change, no new release is "
             "needed: the parameter table names a newer table (CSV: code,name,level,start,end).",
         ),
         params=(
@@ -111,8 +128,19 @@ RULES = (
             "The unified social credit code {value} is invalid ({reason})",
         ),
         (
-            "credit_code 必须符合 GB 32100-2015：18 位，最后一位是按加权模 31 计算的校验码。校验失败通常是抄录错误。",
-            "credit_code must follow GB 32100-2015: 18 characters, the last a weighted mod-31 check character. A failed check is usually a copying mistake.",
+            "credit_code 必须符合 GB 32100-2015：18 位，第 1 位登记管理部门码，第 2 位机构类别码，"
+            "第 3-8 位登记管理机关行政区划码，第 9-17 位主体标识码，最后一位是按加权模 31 计算的"
+            "校验码。发现项指出错在第几位；校验失败时给出前 17 位算出的校验码（通常是抄录错误，"
+            "请核对证照）。字符集外的写法（小写字母、全角字符、空格或连字符、字母 I、O、S、V、Z）"
+            "在 L1 报为 SC103，并指出字符的位置和应写成的代码（例如 O 应为 0）。",
+            "credit_code must follow GB 32100-2015: 18 characters, 1 the registration "
+            "authority, 2 the organisation type, 3-8 the registering office's division code, "
+            "9-17 the organisation code, the last a weighted mod-31 check character. The "
+            "finding names the position that is wrong; for a failed check, the check character "
+            "the first 17 call for (usually a copying mistake: compare with the licence). "
+            "Characters outside the alphabet (lower-case letters, full-width characters, spaces "
+            "or hyphens, the letters I, O, S, V and Z) are SC103 at L1, with the position and "
+            "the code to write (an O that should be 0, say).",
         ),
     ),
 )

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from smartstd.advice import credit_code_hint
 from smartstd.conformance.rule import (
     LOST_RECORD,
     WORKERS_FORK,
@@ -28,7 +29,7 @@ from smartstd.conformance.rule import (
     entity_rule,
     register_dataset_rule,
 )
-from smartstd.divisions import division_table
+from smartstd.divisions import division_hint, division_table
 from smartstd.identifiers import credit_code_problem, division_code_problem
 from smartstd.report import Path
 from smartstd.rules.sc2.references import (
@@ -402,6 +403,28 @@ class IdentityRule:
                 return "Organization (" + " / ".join(kinds) + ")", f"Organization ({kind})"
         return True
 
+    def _near(
+        self, state: IdentityState, target: str, types: tuple[str, ...], kinds: tuple[str, ...]
+    ) -> str | None:
+        """An id of the right type that ``target`` differs from only in case, width or spaces.
+
+        Only for a reference left unresolved at the end (never on the way):
+        the ids are kept as keys, so the likely spellings of ``target`` are
+        looked up rather than the ids searched.
+        """
+        import unicodedata
+
+        tidy = unicodedata.normalize("NFKC", target).strip()
+        spellings = (tidy, tidy.lower(), tidy.upper(), target.lower(), target.upper())
+        for near in dict.fromkeys(spellings):
+            if (
+                near != target
+                and _key(near) in state.ids
+                and self._judge(state, near, types, kinds) is True
+            ):
+                return near
+        return None
+
     @staticmethod
     def _mismatch(p: _Pending, expected: str, actual: str) -> Hit:
         return mistyped(p.path, p.target, expected, actual)
@@ -507,6 +530,7 @@ class IdentityRule:
                 # the target may be in what could not be read, or it is an organisation
                 # whose kind is unknown (its record is invalid): not for SC202 to say
                 continue
+            near = None if isinstance(verdict, tuple) else self._near(state, target, types, kinds)
             for position in records:
                 where = _where(file, position)
                 if isinstance(verdict, tuple):
@@ -514,7 +538,7 @@ class IdentityRule:
                     hit = self._mismatch(p, *verdict)
                     yield Hit(hit.code, hit.path, hit.params, where=where)
                 else:
-                    yield unresolved(path, target, types, where)
+                    yield unresolved(path, target, types, where, near)
         for c in state.community_checks:
             actual = state.communities[c.table].get(c.target)
             if actual is not None and actual != c.expected:
@@ -551,32 +575,90 @@ def _rescan_duplicates(keys: set[IdKey], files: list[str]) -> Iterator[Hit]:
 register_dataset_rule(IdentityRule())
 
 
-@entity_rule("SC205", types=("Community",))
+@entity_rule("SC205", types=("Community", "Grid"))
 def invalid_division_code(e: Any, ctx: Context) -> Iterator[Hit]:
     """SC205: a community's division code must be a county-level GB/T 2260 code in use.
 
     The shape is checked first; then the code is looked up in the GB/T 2260
     table (:mod:`smartstd.divisions`, updated by the file the parameter
-    ``table`` names) at the dataset's date (``generated_at``).
+    ``table`` names) at the dataset's date (``generated_at``). The finding
+    says what to write instead (:mod:`smartstd.advice`): the code an abolished
+    district's area now belongs to, the county codes of the prefecture.
+
+    A 12-digit statistical code (``statistical_code``, 统计用区划代码) starts
+    with the county's code: on a community it must equal ``division_code``, on
+    a grid it must be a county-level code in use; neither its township nor its
+    community part may be ``000``.
     """
-    code = e.division_code
+    day = ctx.now.date() if ctx.now is not None else None
+    code = getattr(e, "division_code", None)
+    if code is not None:
+        hit = _division_hit(("division_code",), code, code, day, ctx)
+        if hit is not None:
+            yield hit
+    stat = getattr(e, "statistical_code", None)  # from 1.1.0
+    if stat is None:
+        return
+    path: Path = ("statistical_code",)
+    if code is not None and stat[:6] != code:
+        yield Hit(
+            "SC205",
+            path,
+            {
+                "value": stat,
+                "reason": "statistical-code-mismatch",
+                "hint": "statistical-code-mismatch",
+                "prefix": stat[:6],
+                "division_code": code,
+            },
+        )
+        return
+    if code is None:
+        hit = _division_hit(path, stat, stat[:6], day, ctx)
+        if hit is not None:
+            yield hit
+            return
+    empty = [p for p, part in (("7-9", stat[6:9]), ("10-12", stat[9:])) if part == "000"]
+    if empty:
+        yield Hit(
+            "SC205",
+            path,
+            {
+                "value": stat,
+                "reason": "statistical-code-incomplete",
+                "hint": "statistical-code-incomplete",
+                "positions": ", ".join(empty),
+            },
+        )
+
+
+def _division_hit(path: Path, value: str, code: str, day: Any, ctx: Context) -> Hit | None:
+    """The SC205 hit for the county code ``code`` (``value`` as written), with its hint."""
     problem = division_code_problem(code)
     details: dict[str, Any] = {}
     if problem is None:
         update = ctx.param("SC205", "table")
         table = division_table(update if isinstance(update, str) and update else None)
-        found = table.problem(code, ctx.now.date() if ctx.now is not None else None)
+        found = table.problem(code, day)
         if found is not None:
             problem, details = found
-    if problem is not None:
-        yield Hit("SC205", ("division_code",), {"value": code, "reason": problem, **details})
+            details = {**details, **division_hint(table, code, problem, details, day)}
+    if problem is None:
+        return None
+    return Hit("SC205", path, {"value": value, "reason": problem, **details})
 
 
 @entity_rule("SC206", types=("Organization",))
 def invalid_credit_code(e: Any, ctx: Context) -> Iterator[Hit]:
-    """SC206: an organisation's credit code must pass the GB 32100-2015 check."""
+    """SC206: an organisation's credit code must pass the GB 32100-2015 check.
+
+    The finding names the position that is wrong and, for the check
+    character, the one the first 17 characters call for (a credit code is not
+    personal data: it may be repeated).
+    """
     if e.credit_code is None:
         return
     problem = credit_code_problem(e.credit_code)
     if problem is not None:
-        yield Hit("SC206", ("credit_code",), {"value": e.credit_code, "reason": problem})
+        hint = credit_code_hint(e.credit_code) or {}
+        yield Hit("SC206", ("credit_code",), {"value": e.credit_code, "reason": problem, **hint})

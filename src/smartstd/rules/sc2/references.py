@@ -64,14 +64,22 @@ def resolves_without_entity(target: str, types: Collection[str]) -> bool:
     return "ResponsibilityDomain" in types and target in CORE_DOMAINS
 
 
-def unresolved(path: Path, target: str, types: Iterable[str], where: Where | None = None) -> Hit:
-    """The SC202 hit for the reference at ``path`` to ``target``, which names none of ``types``."""
-    return Hit(
-        "SC202",
-        path,
-        {"field": field_name(path), "target": target, "expected": " or ".join(types)},
-        where,
-    )
+def unresolved(
+    path: Path,
+    target: str,
+    types: Iterable[str],
+    where: Where | None = None,
+    suggestion: str | None = None,
+) -> Hit:
+    """The SC202 hit for the reference at ``path`` to ``target``, which names none of ``types``.
+
+    ``suggestion``: an id the data has that ``target`` differs from only in
+    case, width or surrounding spaces (the message asks "did you mean").
+    """
+    params = {"field": field_name(path), "target": target, "expected": " or ".join(types)}
+    if suggestion is not None:
+        params["suggestion"] = suggestion
+    return Hit("SC202", path, params, where)
 
 
 def mistyped(

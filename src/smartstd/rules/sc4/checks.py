@@ -59,8 +59,18 @@ __all__ = [
 # --------------------------------------------------------------------------- helpers
 
 _MIN_11_DIGITS: Final = 10**10
+#: A float at least this large has no fraction: a spreadsheet's column of
+#: numbers with a gap in it turns every phone or identity number into one.
+_MAX_FLOAT: Final = 1e19
 #: Value types that never hold an identity number (skipped without a call).
-_NEVER: Final = frozenset({type(None), bool, float, dt.datetime, dt.date})
+_NEVER: Final = frozenset({type(None), bool, dt.datetime, dt.date})
+
+
+def _whole(value: float) -> bool:
+    """Whether a float may be an identifier a spreadsheet wrote as a number (13812345678.0)."""
+    return _MIN_11_DIGITS <= value < _MAX_FLOAT and value.is_integer()
+
+
 _HASH: Final = re.compile(r"[0-9a-f]{64}")
 
 
@@ -194,6 +204,8 @@ def _suspect(value: Any) -> bool:
         return False
     if t is int:
         return bool(value >= _MIN_11_DIGITS)
+    if t is float:
+        return value >= _MIN_11_DIGITS and _whole(value)
     if t is list or t is tuple:
         return any(_suspect(v) for v in value)
     if t is dict:
@@ -203,6 +215,9 @@ def _suspect(value: Any) -> bool:
             tv = type(v)
             if tv is str:
                 if len(v) >= 11 and _might_hold(v):
+                    return True
+            elif tv is float:
+                if v >= _MIN_11_DIGITS and _whole(v):
                     return True
             elif tv not in _NEVER and _suspect(v):
                 return True
@@ -228,6 +243,10 @@ def _texts(value: Any) -> Iterator[tuple[Path, str, bool]]:
         if t is int:
             if v >= _MIN_11_DIGITS:
                 yield path, str(v), False
+            continue
+        if t is float:
+            if v >= _MIN_11_DIGITS and _whole(v):
+                yield path, str(int(v)), False
             continue
         if t in _NEVER:
             continue
