@@ -409,3 +409,13 @@ def test_masked_id_numbers_are_never_found(shape: tuple[int, int], mask: str) ->
     keep, hidden = shape
     written = ID_NUMBER[:keep] + mask * hidden + ID_NUMBER[keep + hidden :]
     assert scan(f"身份证号{written}") == [] and scan(written) == []
+
+
+def test_a_number_written_as_a_key_is_said_to_be_in_a_key(tmp_path: Path) -> None:
+    resident = {"id": "r-1", "type": "Resident", "x:by_id": {ID_NUMBER: 1}}
+    findings = _check(tmp_path, resident, extensions={"x": "https://example.org/x"})
+    finding = _one(findings, "SC401", "/x:by_id")
+    assert finding.params["in_key"] is True and finding.params["hint"] == "identifier-in-key"
+    assert "written as a key" in finding.message("en")
+    assert "键" in finding.message("zh-CN")
+    assert ID_NUMBER not in finding.pointer
