@@ -70,6 +70,12 @@ HOSTILE: dict[str, tuple[str, Callable[[Path], None], set[str]]] = {
         lambda p: p.write_text("x: !!python/object/apply:os.system ['echo pwned']\n", "utf-8"),
         {"SC100"},
     ),
+    # int() reads hexadecimal of any length; a rule then failed to write it in decimal (exit 3)
+    "yaml-hex-integer": (
+        "d.yaml",
+        lambda p: p.write_text("standard: scds\nx: 0x" + "f" * 10_000 + "\n", "utf-8"),
+        {"SC100"},
+    ),
     "top-level-array": ("d.json", lambda p: p.write_text("[]", "utf-8"), {"SC100"}),
     "blank-line": (
         "d.ndjson",

@@ -210,6 +210,58 @@ def test_json_is_written_in_pieces_with_every_escape_kept(
     assert json.loads(compact.getvalue()) == doc
 
 
+# --------------------------------------------------------------------------- assess
+
+
+@needs_fifo
+@pytest.mark.parametrize("target", ["fifo", "/dev/zero"])
+def test_assess_refuses_what_is_not_a_file_and_does_not_wait(target: str, tmp_path: Path) -> None:
+    """A named pipe waited for a writer for ever; /dev/zero was read until memory ran out."""
+    path = tmp_path / "data.json"
+    if target == "fifo":
+        os.mkfifo(path)
+    else:
+        path = Path(target)
+    res = subprocess.run(
+        [sys.executable, "-m", "smartstd", "assess", str(path), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "SMARTSTD_LANG": "en"},
+    )
+    assert res.returncode == 0, res.stderr
+    assert f"Unreadable: {path}" in res.stdout
+
+
+def test_the_readers_open_only_regular_files(tmp_path: Path) -> None:
+    """Every reader opens through open_binary, which says what a path is instead of opening it."""
+    from smartstd.io.files import open_binary
+
+    with pytest.raises(OSError, match="character device, not a regular file"):
+        open_binary("/dev/zero")
+    with pytest.raises(OSError, match="a folder, not a regular file"):
+        open_binary(str(tmp_path))
+
+
+def test_assess_skips_a_line_over_the_limit_without_holding_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line over max_line_bytes is counted as bad and skipped; the lines after it are read."""
+    import smartstd.io
+    from smartstd.assessment.source import Inputs, _ndjson
+
+    real = smartstd.io.Limits
+    monkeypatch.setattr(smartstd.io, "Limits", lambda: real(max_line_bytes=1000))
+    data = tmp_path / "d.ndjson"
+    request = {"id": "r-1", "type": "ServiceRequest"}
+    long = {"id": "r-2", "type": "ServiceRequest", "note": "x" * 5000}
+    write_ndjson(data, [request, long, {**request, "id": "r-3"}])
+    out = Inputs()
+    records = list(_ndjson(str(data), frozenset({"ServiceRequest"}), out))
+    assert [r["id"] for r in records] == ["r-1", "r-3"]
+    assert out.bad_lines == 1
+
+
 # --------------------------------------------------------------------------- migrate
 
 

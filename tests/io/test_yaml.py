@@ -311,6 +311,40 @@ def test_big_integer(parser: str) -> None:
     assert value == {"n": None}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "n: 0x" + "f" * 3572 + "\n",  # 14,288 bits: 4,302 decimal digits
+        "n: 0o" + "7" * 4763 + "\n",
+        "n: !!int 0x" + "f" * 3572 + "\n",
+        "n: !!int 0o" + "7" * 4763 + "\n",
+    ],
+)
+def test_a_hex_or_octal_integer_too_long_for_decimal_is_a_big_number(
+    text: str, parser: str
+) -> None:
+    """int() reads hexadecimal of any length; the reports, the rules and json.dumps could not
+    write it in decimal (a ValueError in a rule, exit 3, before this was caught)."""
+    value, findings = parse(text)
+    f = only(findings, "SC100")
+    assert f.params["reason"] == "big-number"
+    assert "4300" in f.params["detail"] and "sys.set_int_max_str_digits" not in f.params["detail"]
+    assert value == {"n": None}
+    str(value)  # nothing left that cannot be written
+
+
+def test_a_hex_integer_at_the_digit_limit_is_kept(parser: str) -> None:
+    value, findings = parse("n: 0x" + "f" * 3571 + "\n")  # 14,284 bits: 4,300 digits
+    assert findings == []
+    assert len(str(value["n"])) == 4300
+
+
+def test_a_tagged_float_too_large_is_a_big_number(parser: str) -> None:
+    value, findings = parse("n: !!float 1e999\n")
+    assert only(findings, "SC100").params["reason"] == "big-number"
+    assert math.isinf(value["n"])
+
+
 def test_max_yaml_bytes() -> None:
     text = "a: " + "x" * 100 + "\n"
     value, findings, _ = parse_yaml(text, file=None, limits=Limits(max_yaml_bytes=50))

@@ -19,7 +19,7 @@ from typing import Any
 
 from smartstd.assessment.collector import Collector
 from smartstd.assessment.expr import instant
-from smartstd.io.files import open_binary
+from smartstd.io.files import file_size, open_binary
 
 __all__ = ["Inputs", "feed"]
 
@@ -93,13 +93,17 @@ def feed(paths: Sequence[str], collector: Collector, now: float | None = None) -
                 out.generated_at = out.generated_at or _envelope_time(env)
             docs.append((file, "ndjson", None))
             continue
+        limits = Limits()
         try:
+            if file_size(file) > limits.max_file_bytes:  # refused before it is read
+                out.unreadable.append(file)
+                continue
             with open_binary(file) as fh:
                 data = fh.read()
         except OSError:
             out.unreadable.append(file)
             continue
-        doc = read_document(data, file=file, limits=Limits(), fmt=fmt)
+        doc = read_document(data, file=file, limits=limits, fmt=fmt)
         if doc.value is None:
             out.unreadable.append(file)
             continue
@@ -119,6 +123,13 @@ def feed(paths: Sequence[str], collector: Collector, now: float | None = None) -
 
 
 def _ndjson(file: str, types: frozenset[str], out: Inputs) -> Iterator[dict[str, Any]]:
+    """The records of an NDJSON file that name a type in ``types``.
+
+    A line longer than ``max_line_bytes`` is counted as bad and skipped a MiB
+    at a time, never held whole (as ``smartstd check`` reads it).
+    """
+    from smartstd.io import Limits
+
     wanted = {t.encode() for t in types}
     findall = _TYPE.findall
     try:
@@ -126,8 +137,15 @@ def _ndjson(file: str, types: frozenset[str], out: Inputs) -> Iterator[dict[str,
     except OSError:
         out.unreadable.append(file)
         return
+    cap = Limits().max_line_bytes + 2  # the line, CRLF and one byte more
     with fh:
-        for line in fh:
+        readline = fh.readline
+        while line := readline(cap):
+            if len(line) == cap and not line.endswith(b"\n"):  # over max_line_bytes
+                out.bad_lines += 1
+                while (rest := readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass  # skipped a MiB at a time, never held whole
+                continue
             found = findall(line)
             if not any(t in wanted for t in found) and b"\\u" not in line:
                 continue

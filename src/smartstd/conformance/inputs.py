@@ -22,7 +22,7 @@ from typing import Any, Literal
 from smartstd.conformance.rule import Where
 from smartstd.errors import UsageError
 from smartstd.io import Limits, iter_ndjson, read_document, sniff_format
-from smartstd.io.files import entries, file_size, is_url, kind_of, open_binary
+from smartstd.io.files import entries, file_size, is_url, kind_of, not_regular, open_binary
 from smartstd.report import Finding, Path, Severity
 
 __all__ = [
@@ -580,26 +580,12 @@ def _foreign(file: str, f: Finding) -> Finding:
     return f.replace(params={**f.params, "detail": detail})
 
 
-#: What a path that is not a regular file is, by the test that tells it.
-_KINDS: tuple[tuple[Any, str], ...] = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISDIR, "a folder"),
-)
-
-
 def _not_a_file(file: str, mode: int) -> Finding:
-    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
     return Finding(
         "SC100",
         Severity.ERROR,
         file=file,
-        params={
-            "reason": "unreadable",
-            "detail": f"{kind}, not a regular file: save the data to a file and check that",
-        },
+        params={"reason": "unreadable", "detail": not_regular(mode)},
     )
 
 

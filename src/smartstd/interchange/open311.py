@@ -169,9 +169,18 @@ def _read_location(
     if loc:
         d.set("location", loc, f"{place}/{'lat' if 'geometry' in loc else 'address'}")
     media = fields.get("media_url")
-    if _present(media) and re.match(r"^https?://", str(media)) and "media_urls" not in taken:
-        d.set("media_urls", [str(media)], f"{place}/media_url")
-        used.add("media_url")
+    urls = _media_urls(media) if _present(media) else []
+    if urls and "media_urls" not in taken:
+        d.set("media_urls", urls, f"{place}/media_url")
+        if isinstance(media, str):  # a list (Boston's: objects with url, id, tags) stays as well
+            used.add("media_url")
+
+
+def _media_urls(media: Any) -> list[str]:
+    """The web addresses of ``media_url``: one text, or a list of texts or ``{"url": ...}``."""
+    items = media if isinstance(media, list) else [media]
+    urls = [x.get("url") if isinstance(x, dict) else x for x in items]
+    return [u for u in urls if isinstance(u, str) and re.match(r"^https?://", u)]
 
 
 def read_request_fields(

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["read_csv", "read_workbook", "type_of_sheet"]
 
 _HEADER_ROWS = 5
+_KNOWN_ENOUGH = 3  # known column names in a row that make it the header
 _SKIP_SHEETS = frozenset({"说明 instructions", "instructions", "说明", "_codes"})
 _EXT_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
 _SERIAL = "Excel 日期序列号 serial date number"
@@ -83,9 +84,10 @@ def _match(cell: Any, index: dict[str, Column]) -> Column | None:
 
 
 def _is_header(row: tuple[Any, ...], index: dict[str, Column]) -> bool:
+    """Mostly known columns, or three of them among a system's own (a hotline export's 20)."""
     cells = [c for c in row if c not in (None, "")]
     hits = sum(1 for c in cells if _match(c, index) is not None)
-    return bool(cells) and hits * 2 >= len(cells)
+    return bool(cells) and (hits * 2 >= len(cells) or hits >= _KNOWN_ENOUGH)
 
 
 def _read_rows(

@@ -21,6 +21,7 @@ client of that store (the environment, a profile); smartstd passes none.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import re
@@ -29,7 +30,7 @@ from typing import Any, BinaryIO, Literal
 
 from smartstd.errors import UsageError
 
-__all__ = ["Kind", "entries", "file_size", "is_url", "kind_of", "open_binary"]
+__all__ = ["Kind", "entries", "file_size", "is_url", "kind_of", "not_regular", "open_binary"]
 
 #: What a path names: a regular file, a folder, something else (a pipe, a
 #: device), or nothing.
@@ -154,16 +155,45 @@ def file_size(path: str) -> int:
     return int(size)
 
 
+#: What a path that is not a regular file is, by the test that tells it.
+_KINDS: tuple[tuple[Any, str], ...] = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def not_regular(mode: int) -> str:
+    """Why a path of this ``st_mode`` is not read, and what to do instead.
+
+    >>> not_regular(stat.S_IFIFO)
+    'a named pipe (FIFO), not a regular file: save the data to a file and check that'
+    """
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return f"{kind}, not a regular file: save the data to a file and check that"
+
+
 def open_binary(path: str) -> BinaryIO:
     """Open a file (a local path or a URL) for reading bytes: a stream that can seek.
 
-    A store's file that reads no faster than it is asked is buffered a MiB at
-    a time, so reading line by line costs one request per MiB, not one per line.
+    A local path must name a regular file (through any symbolic links): a
+    named pipe would wait for a writer for ever, and a device such as
+    ``/dev/zero`` or ``/dev/urandom`` never ends; they are refused before they
+    are opened, so every reader (``check``, ``info``, ``assess``, ``migrate``,
+    ``graph``) is safe from them. A store's file that reads no faster than it
+    is asked is buffered a MiB at a time, so reading line by line costs one
+    request per MiB, not one per line.
 
     Raises:
-        OSError: when it cannot be opened.
+        OSError: when it cannot be opened, or is not a regular file (its
+            ``strerror`` says what it is and what to do).
     """
     if not is_url(path):
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, not_regular(mode), path)
         return open(path, "rb")
     from fsspec.spec import AbstractBufferedFile
 

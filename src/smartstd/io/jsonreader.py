@@ -210,6 +210,28 @@ def _value_error(
 
 #: What an SC100 ``big-number`` finding says of a number too large for a float.
 TOO_LARGE = "the number is too large for a 64-bit floating-point value (it would be infinity)"
+
+
+def max_int_digits() -> int:
+    """How many decimal digits an integer may have (Python's int-from-text limit, 4300)."""
+    return int(getattr(sys, "get_int_max_str_digits", lambda: 4300)()) or 4300
+
+
+def too_many_digits(digits: int | None = None) -> str:
+    """What an SC100 ``big-number`` finding says of an integer with too many digits.
+
+    It says what to do instead of Python's own advice (``sys.set_int_max_str_digits``),
+    which is no help to whoever wrote the data.
+    """
+    most = max_int_digits()
+    count = f"{digits} digits" if digits is not None else "too many digits"
+    return (
+        f"the integer has {count}, more than the {most} a number may have here;"
+        " write an identifier or a code as a string (in quotes), and a quantity in"
+        " a unit that keeps it small"
+    )
+
+
 # A number that may be too large for a float: a digit, then an exponent of three
 # digits, or 309 digits in a row. Two searches, each linear: ``[0-9]{309,}`` alone
 # tries up to 309 digits at every digit of a text (2.4 MB of digits in groups of
@@ -276,19 +298,20 @@ def _looks_like_ndjson(text: str, pos: int) -> bool:
 
 
 def _big_number(text: str, exc: ValueError, file: str | None, line_offset: int) -> Finding:
-    digits = getattr(sys, "get_int_max_str_digits", lambda: 4300)()
+    digits = max_int_digits()
     match = re.search(f"-?[0-9]{{{digits + 1},}}", text)
     line = column = None
     if match is not None:
         line, column = line_columns(text, [match.start()])[match.start()]
         line += line_offset
+    count = len(match.group().lstrip("-")) if match is not None else None
     return error(
         PARSE_ERROR,
         file=file,
         line=line,
         column=column,
         reason="big-number",
-        detail=str(exc),
+        detail=too_many_digits(count) if match is not None else str(exc),
     )
 
 

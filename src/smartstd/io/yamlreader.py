@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from smartstd.io._findings import DUPLICATE_KEY, PARSE_ERROR, error, limit
 from smartstd.io.jsonreader import TOO_LARGE as _TOO_LARGE
+from smartstd.io.jsonreader import max_int_digits, too_many_digits
 from smartstd.io.limits import Limits
 from smartstd.io.positions import PositionMap
 from smartstd.report import Finding, Path
@@ -52,6 +53,9 @@ __all__ = ["parse_yaml"]
 _CORE = "tag:yaml.org,2002:"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+#: Bits per decimal digit, and decimal digits per bit.
+_MAX_INT_BITS = math.log2(10)
+_LOG10_2 = math.log10(2)
 _INT10 = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _INT10_ZEROS = re.compile(r"[-+]?[0-9]+\Z")
 _INT8 = re.compile(r"0o[0-7]+\Z")
@@ -296,12 +300,12 @@ class _Builder:
             if _INT10_ZEROS.match(text):
                 value, ok = self.integer(text, 10, mark, path), True
             elif _INT8.match(text):
-                value, ok = int(text[2:], 8), True
+                value, ok = self.integer(text[2:], 8, mark, path), True
             elif _INT16.match(text):
-                value, ok = int(text[2:], 16), True
+                value, ok = self.integer(text[2:], 16, mark, path), True
         elif kind == "float":
             if _FLOAT.match(text):
-                value, ok = float(text), True
+                value, ok = self.floating(text, mark, path), True
             elif _SPECIAL_FLOAT.match(text):
                 value, ok = self.special_float(text, mark, path), True
         elif kind == "bool":
@@ -339,24 +343,40 @@ class _Builder:
                 return self.integer(text, 10, mark, path)
             if first == "0" and len(text) > 2:
                 if _INT8.match(text):
-                    return int(text[2:], 8)
+                    return self.integer(text[2:], 8, mark, path)
                 if _INT16.match(text):
-                    return int(text[2:], 16)
+                    return self.integer(text[2:], 16, mark, path)
             if ("." in text or "e" in text or "E" in text) and _FLOAT.match(text):
-                number = float(text)
-                if math.isinf(number):  # 1e999: no 64-bit float holds it
-                    self.fail(mark, path, reason="big-number", detail=_TOO_LARGE)
-                return number
+                return self.floating(text, mark, path)
             if _SPECIAL_FLOAT.match(text):
                 return self.special_float(text, mark, path)
         return text
 
     def integer(self, text: str, base: int, mark: Mark, path: Path | None) -> Any:
+        """An integer, or SC100 ``big-number`` when it has more decimal digits than allowed.
+
+        ``int()`` refuses a decimal text of more than 4300 digits, but reads a
+        hexadecimal or octal one of any length; such a number could then not
+        be written in decimal (by a report, a rule or ``json.dumps``), so it
+        is refused here too, as if it had been written in decimal.
+        """
         try:
-            return int(text, base)
-        except ValueError as exc:  # more digits than int() accepts
-            self.fail(mark, path, reason="big-number", detail=str(exc))
+            value = int(text, base)
+        except ValueError:  # more digits than int() accepts
+            self.fail(mark, path, reason="big-number", detail=too_many_digits(len(text)))
             return None
+        if base != 10 and value.bit_length() > _MAX_INT_BITS * max_int_digits():
+            digits = int(value.bit_length() * _LOG10_2) + 1
+            self.fail(mark, path, reason="big-number", detail=too_many_digits(digits))
+            return None
+        return value
+
+    def floating(self, text: str, mark: Mark, path: Path | None) -> float:
+        """A float; ``1e999`` (which no 64-bit float holds) is SC100 ``big-number``."""
+        number = float(text)
+        if math.isinf(number):
+            self.fail(mark, path, reason="big-number", detail=_TOO_LARGE)
+        return number
 
     def special_float(self, text: str, mark: Mark, path: Path | None) -> float:
         self.fail(mark, path, reason="nan", token=text, detail=f"{text} is not a JSON value")
