@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import codecs
-
 from pathlib import Path
 
 import pytest
@@ -63,7 +62,9 @@ def test_over_max_file_bytes_is_not_parsed(fmt: str) -> None:
         "hint": "read-whole",
     }
     # what to do, in either language: NDJSON streams, or raise the limit
-    assert "NDJSON" in finding.message("zh-CN") and "调高 max_file_bytes" in finding.message("zh-CN")
+    assert "NDJSON" in finding.message("zh-CN") and "调高 max_file_bytes" in finding.message(
+        "zh-CN"
+    )
     assert "raise max_file_bytes under [limits]" in finding.message("en")
 
 
