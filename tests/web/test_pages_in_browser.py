@@ -129,6 +129,19 @@ def test_language_and_title_chinese_first(pages: dict[str, Path], kind: str) -> 
         assert "<img" not in html and "&lt;img src=x onerror=alert(2)&gt;" in html
 
 
+def _dangling_anchors(html: str) -> set[str]:
+    ids = set(re.findall(r'\sid="([^"]*)"', html))
+    return {a for a in re.findall(r'href="#([^"]*)"', html) if a not in ids}
+
+
+def test_every_link_within_a_page_leads_somewhere(pages: dict[str, Path]) -> None:
+    for name, path in pages.items():
+        assert _dangling_anchors(path.read_text("utf-8")) == set(), name
+    no_findings = render_html(Report(inputs=("a.json",)), "zh-CN", ResponsibleIndex())
+    assert "未发现问题" in no_findings
+    assert _dangling_anchors(no_findings) == set()  # no link to sections left out
+
+
 @pytest.mark.parametrize("kind", ["check", "assess", "duties"])
 def test_hostile_values_neither_run_nor_break_the_layout(
     pages: dict[str, Path], kind: str, tmp_path: Path
