@@ -205,6 +205,8 @@ def _general_scan(text: str) -> list[tuple[str, int, int, str]]:
             (m.start(), m.end(), m.group().replace("\x00", ""))
             for m in sc._GROUPS.finditer(norm, chain.start(), chain.end())
         ]
+        if len(groups) == 2 and sc._decimal(text, groups):
+            groups = groups[:1]  # a decimal number's fraction holds nothing
         i = 0
         while i < len(groups):
             hit = sc._match_at(groups, i)

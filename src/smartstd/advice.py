@@ -17,7 +17,9 @@ language when the message is rendered (:func:`smartstd.rules.catalogue.render_me
 
 The rules that use it: SC103 (a value that fails the pattern or the type of
 ``credit_code``, ``division_code``, ``statistical_code``, ``id_number_hash``,
-an ``id`` or a reference), SC205 and SC206 (:mod:`smartstd.rules.sc2.checks`).
+``phone``, an ``id`` or a reference), SC205 and SC206
+(:mod:`smartstd.rules.sc2.checks`), and SC401, SC402 and SC411 for a number
+written as an object's key (:mod:`smartstd.rules.sc4.checks`).
 Nothing here repeats a personal identifier: an identity number written into
 ``id_number_hash`` is named as such, never shown (and every report masks
 what its parameters repeat, :mod:`smartstd.masking`).
@@ -203,6 +205,13 @@ HINTS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
         "id-number": (
             '；id 应写成字符串 "{fixed}"，不能是 JSON 数字',
             '; write the id as the string "{fixed}", not a JSON number',
+        ),
+        # SC401, SC402, SC411: an identifier written as an object's key
+        "identifier-in-key": (
+            "；号码写在该对象的键（字段名）中而不是值中：改用不含个人信息的键，号码本身按"
+            "规则脱敏或改存摘要",
+            "; the number is written as a key (a field name) of that object, not a value:"
+            " use keys that hold no personal data, and mask the number or store its digest",
         ),
         # SC205: division codes looked up in the GB/T 2260 table
         "division-abolished": (

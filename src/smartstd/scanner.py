@@ -605,9 +605,27 @@ def scan(text: str) -> list[Match]:
                     append(Match("mobile", start, end, m.group()))
             continue
         groups = _groups(norm, first, last)
+        if len(groups) == 2 and _decimal(text, groups):
+            groups = groups[:1]  # a decimal number: its fraction holds no identifier
         if sum(len(g[2]) for g in groups) >= 11:  # fewer digits hold nothing
             _scan_chain(text, norm, groups, append)
     return found
+
+
+def _decimal(text: str, groups: list[tuple[int, int, str]]) -> bool:
+    """Whether two digit groups are one decimal number (``138123456.78``, ``23.13912345678``).
+
+    They are when a single ASCII ``.`` joins them, unless each is long
+    enough to be an identifier of its own (two numbers joined by a dot) or
+    they are a mobile number grouped 3-8 (``138.12345678``, ``86138.12345678``).
+    Other dotted identifiers have more groups (``138.1234.5678``).
+    """
+    (_, end, head), (start, _, tail) = groups
+    if start != end + 1 or text[end] != ".":
+        return False
+    if len(tail) == 8 and len(head) in (3, 5, 7) and head[-3] == "1" and head[-2] in "3456789":
+        return False
+    return len(head) < 11 or len(tail) < 11
 
 
 def _scan_chain(

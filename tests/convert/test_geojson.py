@@ -307,7 +307,8 @@ def test_a_field_with_a_language_without_a_column_is_written_whole(tmp_path: Pat
 
 def test_geometry_a_type_cannot_hold(tmp_path: Path) -> None:
     line = {"type": "LineString", "coordinates": [[113.31, 22.99], [113.32, 22.99]]}
-    multi = {"type": "MultiPolygon", "coordinates": [SQUARE]}
+    # two polygons: one is taken as a Polygon (test_public_samples, DataV)
+    multi = {"type": "MultiPolygon", "coordinates": [SQUARE, SQUARE]}
     point = {"type": "Point", "coordinates": [113.31, 22.99]}
     src = _write(
         tmp_path / "mixed.geojson",

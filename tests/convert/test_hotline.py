@@ -172,3 +172,19 @@ def test_a_column_without_header_in_csv(tmp_path: Path) -> None:
         ("Buildings!C3", "C"),
     ]
     assert "表头" in conv.issues[0].message("zh-CN")
+
+
+def test_a_header_of_mostly_the_systems_own_columns(tmp_path: Path) -> None:
+    """A 12345 system's export names 12 columns, 4 of them the standard's: that row is the header."""
+    src = tmp_path / "ServiceRequests.csv"
+    header = "工单编号,来电时间,来电人,联系电话,诉求类别,诉求内容,所属街道,所属社区,承办单位,办理状态,办结时间,满意度"
+    row = "GD-1,2026/5/1 9:30,张先生,13800000000,投诉,路灯不亮,市桥街,c-hx,供电所,已办结,2026/5/2 10:00,5"
+    src.write_text(f"12345热线工单导出\n{header}\n{row}\n", encoding="utf-8")
+    conv = convert(src, "csv")
+    assert not any(i.code == "CV113" for i in conv.issues)  # before: no header found, nothing read
+    (rec,) = conv.records
+    assert rec["description"] == "路灯不亮" and rec["community_id"] == "c-hx"
+    assert rec["satisfaction"] == 5
+    unknown = {i.params["column"] for i in conv.issues if i.code == "CV112"}
+    assert {"工单编号", "来电时间", "联系电话", "办结时间"} <= unknown
+    assert {"工单编号", "联系电话"} <= {x.name for x in conv.dropped}

@@ -409,3 +409,43 @@ def test_masked_id_numbers_are_never_found(shape: tuple[int, int], mask: str) ->
     keep, hidden = shape
     written = ID_NUMBER[:keep] + mask * hidden + ID_NUMBER[keep + hidden :]
     assert scan(f"身份证号{written}") == [] and scan(written) == []
+
+
+def test_a_number_written_as_a_key_is_said_to_be_in_a_key(tmp_path: Path) -> None:
+    resident = {"id": "r-1", "type": "Resident", "x:by_id": {ID_NUMBER: 1}}
+    findings = _check(tmp_path, resident, extensions={"x": "https://example.org/x"})
+    finding = _one(findings, "SC401", "/x:by_id")
+    assert finding.params["in_key"] is True and finding.params["hint"] == "identifier-in-key"
+    assert "written as a key" in finding.message("en")
+    assert "键" in finding.message("zh-CN")
+    assert ID_NUMBER not in finding.pointer
+
+
+@pytest.mark.parametrize(
+    "decimal",
+    [
+        "138123456.78",
+        "0.13812345678",
+        "lat=23.13912345678",
+        "面积 13812345.678 平方米",
+        "22.99638212345",
+    ],
+)
+def test_decimal_numbers_hold_no_mobile(decimal: str) -> None:
+    assert scan(decimal) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [
+        ("13812345678.0", "mobile"),  # a spreadsheet's mobile, as text
+        ("440106199001011235.0", "id-number"),
+        ("13812345678.13912345678", "mobile"),  # two numbers joined by a dot
+        ("138.12345678", "mobile"),  # grouped 3-8
+        ("86138.12345678", "mobile"),
+        ("138.1234.5678", "mobile"),
+    ],
+)
+def test_dotted_identifiers_are_still_found(written: str, kind: str) -> None:
+    found = scan(written)
+    assert found and found[0].kind == kind

@@ -30,7 +30,9 @@ from smartstd.conformance.inputs import (
     iter_ndjson_batches,
 )
 from smartstd.conformance.keys import (
+    colons_follow_keys,
     flat_proves_unique_keys,
+    model_key_count,
     model_proves_unique_keys,
     no_duplicate_keys,
 )
@@ -111,6 +113,7 @@ class _Plan:
         unscreened: the dataset rules that look at every record.
         screened: the dataset rules that only need records in which the
             batch screen found a run of digits (``screened_by_digit_runs``).
+        busy: whether any rule looks at the type's records.
     """
 
     fns: list[Callable[[Any, Context], Iterable[Hit]]]
@@ -119,6 +122,7 @@ class _Plan:
     screened: list[tuple[Any, Any]]
     objects: frozenset[str]
     open_codes: bool
+    busy: bool
 
 
 #: How the notices name each limit: key, zh-CN, en.
@@ -266,6 +270,10 @@ class _Checker:
         self._invalid_rules = self._wanting_invalid()
         self._lost_rules = self._wanting_lost()
         self._plans: dict[str, _Plan] = {}
+        # the records of a type no rule looks at are only counted (:meth:`_count`)
+        self._counting = "*" not in self.entity_rules and not any(
+            "*" in r.types for r in self.dataset_rules
+        )
         # the core validator itself: TypeAdapter.validate_json is a Python wrapper
         # the models of the version the data declares (1.0.0 data gets 1.0.0's verdict)
         self.models = models_for(judged_version(ctx.standard_version))
@@ -378,7 +386,24 @@ class _Checker:
         takes the prefix check. SC401's
         search for digits runs once on the whole batch
         (:mod:`smartstd.conformance.screen`).
+
+        While no rule looks at every type (at L1, for one), a batch is first
+        offered to :meth:`_count`, which validates and counts the records no
+        rule looks at with one proof for all of them; only the lines it
+        picks go one by one.
         """
+        if self._counting:
+            picks = self._count(file, batch)
+            if picks is not None:
+                if picks:
+                    # their lines are validated twice: when they are many, stop counting
+                    self._counting = len(picks) * 2 < len(batch.lines)
+                    self._each_line(file, batch, picks)
+                return
+        self._each_line(file, batch)
+
+    def _each_line(self, file: str, batch: Batch, picks: list[int] | None = None) -> None:
+        """:meth:`lines` one line after another: all of them, or the indexes ``picks``."""
         validate = self._validate_json
         plans = self._plans
         counts = self.counts
@@ -391,11 +416,10 @@ class _Checker:
         flat_depth_ok = max_depth >= 2
         add_hits = self._add_line_hits
         types: list[str] = []  # of the records checked here, counted at the end
-        line = batch.first_line - 1
-        index = -1
-        for data in batch.lines:
-            line += 1
-            index += 1
+        first = batch.first_line
+        lines = batch.lines
+        for index, data in enumerate(lines) if picks is None else ((i, lines[i]) for i in picks):
+            line = first + index
             try:
                 model = validate(data)
             except ValidationError:
@@ -445,6 +469,69 @@ class _Checker:
                 ctx.record_digit_run = None
         self.records += len(types)
         counts.update(types)
+
+    def _count(self, file: str, batch: Batch) -> list[int] | None:
+        """:meth:`lines` for the records of a batch that no rule looks at: validate and count them.
+
+        The duplicate-key proof is made once for all of them
+        (:mod:`smartstd.conformance.keys`): the sum of their models' keys
+        against their ``":``. Returns ``None``, having changed nothing, when
+        there is no such proof (the batch then takes :meth:`_each_line`);
+        else the indexes of the lines that still need :meth:`_each_line`, in
+        order: those that failed validation, those of a type some rule looks
+        at, those that may hold an extension prefix and those the careful
+        reader must see (``NaN``, ``Infinity``, deep nesting). Only those
+        lines can have findings, so they keep their order.
+        """
+        data = batch.data
+        if not data or self.limits.max_depth < 2 or not colons_follow_keys(data):
+            return None
+        validate = self._validate_json
+        plans = self._plans
+        check_prefixes = self._check_prefixes
+        max_depth = self.limits.max_depth
+        types: list[str] = []
+        add_type = types.append
+        picks: list[int] = []
+        pick = picks.append
+        keys = 0  # of the counted lines' models
+        others = 0  # the ":  of the picked lines
+        index = -1
+        for line in batch.lines:
+            index += 1
+            try:
+                model = validate(line)
+            except ValidationError:
+                pick(index)
+                others += line.count(b'":')
+                continue
+            plan = plans.get(model.type)
+            if plan is None:
+                plan = self._plan(model.type)
+            fields_set = model.__pydantic_fields_set__
+            if plan.busy:
+                pick(index)
+                others += line.count(b'":')
+            elif model.__pydantic_extra__ or not plan.objects.isdisjoint(fields_set):
+                if (check_prefixes and data_may_hold_prefixes(line)) or not _reader_would_pass(
+                    line, max_depth
+                ):
+                    pick(index)
+                    others += line.count(b'":')
+                else:
+                    keys += model_key_count(model)
+                    add_type(model.type)
+            elif check_prefixes and plan.open_codes and codes_may_hold_prefixes(model):
+                pick(index)
+                others += line.count(b'":')
+            else:
+                keys += len(fields_set)
+                add_type(model.type)
+        if data.count(b'":') - others != keys:
+            return None
+        self.records += len(types)
+        self.counts.update(types)
+        return picks
 
     def record(self, rec: Record, *, fast: bool = True) -> None:
         """Check one record: structure, extension prefixes, entity rules, dataset rules.
@@ -620,7 +707,9 @@ class _Checker:
             [(r, st) for r, st in rules if getattr(r, "screened_by_digit_runs", False)],
             object_fields(cls),
             any(open_code_fields(cls)),
+            bool(fns or rules),
         )
+
         self._plans[etype] = plan
         return plan
 

@@ -68,6 +68,13 @@ class Table:
         codes = CODE_LISTS[self.list]
         if value in codes.values:
             return Lookup(value, "map")
+        if (
+            "://" in value
+        ):  # an expanded JSON-LD term (https://uri.fiware.org/ns/data-models#commercial)
+            local = re.split(r"[#/]", value.rstrip("/#"))[-1]
+            hit = self.map.get(local) or (local if local in codes.values else None)
+            if hit is not None:
+                return Lookup(hit, "map")
         if self.otherwise is not None:
             return Lookup(self.otherwise, "otherwise")
         if not codes.closed:

@@ -142,6 +142,20 @@ def geometry_fields(type_name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+def _one_polygon(
+    geom: dict[str, Any], accepted: dict[str, tuple[str, ...]], target: str | None
+) -> dict[str, Any] | None:
+    """A MultiPolygon of exactly one polygon as that Polygon, when only a Polygon fits."""
+    coords = geom.get("coordinates")
+    if geom.get("type") != "MultiPolygon" or not isinstance(coords, list) or len(coords) != 1:
+        return None
+    if target is not None and "MultiPolygon" in accepted.get(target, ()):
+        return None
+    if not any("Polygon" in types for types in accepted.values()):
+        return None
+    return {**geom, "type": "Polygon", "coordinates": coords[0]}
+
+
 def _target(type_name: str, geometry_type: str) -> str | None:
     for name, types in geometry_fields(type_name):
         if geometry_type in types:
@@ -677,6 +691,10 @@ def _geometry(conv: Conversion, d: Draft, geom: Any, place: str, name: str | Non
     gtype = str(geom.get("type"))
     accepted = dict(geometry_fields(d.type))
     target = _target(d.type, gtype) if name is None else name
+    single = _one_polygon(geom, accepted, target)
+    if single is not None:  # DataV GeoAtlas and others write every area as a MultiPolygon
+        geom, gtype = single, "Polygon"
+        target = _target(d.type, gtype) if name is None else name
     if target is None or gtype not in accepted.get(target, ()):
         can = "; ".join(f"{f}: {'/'.join(t)}" for f, t in accepted.items()) or "-"
         d.issue("CV153", "", place, geometry=gtype, type=d.type, accepted=can)
@@ -700,6 +718,8 @@ def _geometry(conv: Conversion, d: Draft, geom: Any, place: str, name: str | Non
             reason = "a member of the geometry with no place in the standard"
             conv.drop(f"{place}/{escape(key)}", key, reason, value, d)
     _put(d, path, clean, place)
+    if single is not None:
+        d.mark(ptr, "derived", "a MultiPolygon of one polygon, taken as that Polygon", place)
     for code, (where, params, count) in out.kinds.items():
         d.issue(code, ptr, where, n=count, **params)
     if gtype != "Point" and not out.has("CV155", "CV157", "CV158"):

@@ -141,8 +141,9 @@ def _ld_attr(raw: Any) -> Attr:
         value = raw.get("value")
         if isinstance(value, dict) and "@value" in value:  # a JSON-LD typed value
             value = value["@value"]
+        value = _terms(value)
         attr = Attr(value, "geo" if kind == "GeoProperty" or _is_geo(value) else "property")
-        rest = {k: v for k, v in raw.items() if k not in ("type", "value")}
+        rest = {compact(k): v for k, v in raw.items() if k not in ("type", "value")}
     attr.extra, attr.more = rest, more
     return attr
 
@@ -156,7 +157,15 @@ def _v2_attr(raw: dict[str, Any]) -> Attr:
     return Attr(value, "geo" if kind == "geo:json" or _is_geo(value) else "property", dict(meta))
 
 
+def _terms(value: Any) -> Any:
+    """An object's expanded keys (``https://schema.org/streetAddress``) as short terms."""
+    if isinstance(value, dict) and any("://" in k for k in value):
+        return {compact(k): v for k, v in value.items()}
+    return value
+
+
 def _plain_attr(raw: Any) -> Attr:
+    raw = _terms(raw)
     if not isinstance(raw, dict):
         return Attr(raw)
     if len(raw) == 1:
@@ -217,6 +226,16 @@ def iter_entities(
                 raise TooManyRecords(n)
             obj = _json.loads(line, name, lineno - 1)
             yield from _items(obj, f"{name}:{lineno}")
+        return
+    if stripped.startswith("["):
+        # decoded one entity at a time, twice: first counted (and checked for syntax)
+        # with nothing kept, so that too many entities or broken JSON convert nothing
+        # and memory holds one entity, not the whole array, whatever its length
+        for n, _item in _json.items(text, name):
+            if n >= max_records:
+                raise TooManyRecords(n + 1)
+        for i, item in _json.items(text, name):
+            yield from _items(item, f"{name}#/{i}")
         return
     doc = _json.loads(text, name)
     del stripped

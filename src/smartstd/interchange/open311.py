@@ -35,8 +35,10 @@ if TYPE_CHECKING:
 __all__ = [
     "REQUEST_FIELDS",
     "SERVICE_FIELDS",
+    "TooManyRequests",
     "from_document",
     "read_request_fields",
+    "records_of",
     "services_crosswalk",
     "to_open311",
     "write_request_fields",
@@ -169,9 +171,18 @@ def _read_location(
     if loc:
         d.set("location", loc, f"{place}/{'lat' if 'geometry' in loc else 'address'}")
     media = fields.get("media_url")
-    if _present(media) and re.match(r"^https?://", str(media)) and "media_urls" not in taken:
-        d.set("media_urls", [str(media)], f"{place}/media_url")
-        used.add("media_url")
+    urls = _media_urls(media) if _present(media) else []
+    if urls and "media_urls" not in taken:
+        d.set("media_urls", urls, f"{place}/media_url")
+        if isinstance(media, str):  # a list (Boston's: objects with url, id, tags) stays as well
+            used.add("media_url")
+
+
+def _media_urls(media: Any) -> list[str]:
+    """The web addresses of ``media_url``: one text, or a list of texts or ``{"url": ...}``."""
+    items = media if isinstance(media, list) else [media]
+    urls = [x.get("url") if isinstance(x, dict) else x for x in items]
+    return [u for u in urls if isinstance(u, str) and re.match(r"^https?://", u)]
 
 
 def read_request_fields(
@@ -341,12 +352,18 @@ def _xml_records(root: Element) -> list[tuple[dict[str, Any], int]]:
     return out
 
 
-def records_of(data: bytes, name: str, xml: bool) -> list[tuple[dict[str, Any], str]]:
+def records_of(
+    data: bytes, name: str, xml: bool, limit: int | None = None
+) -> list[tuple[dict[str, Any], str]]:
     """The records of an Open311 document, each with its place.
+
+    A JSON array longer than ``limit`` is counted one item at a time, never
+    held parsed, and raises :class:`TooManyRequests`.
 
     Raises:
         ValueError: it does not parse (with where).
         smartstd.interchange._xml.XmlRefused: XML with a DTD or entity.
+        TooManyRequests: more than ``limit`` items in a JSON array.
     """
     if xml:
         from smartstd.interchange import _xml
@@ -354,6 +371,15 @@ def records_of(data: bytes, name: str, xml: bool) -> list[tuple[dict[str, Any], 
         root = _xml.parse(data)
         return [(f, f"{name}:{line}") for f, line in _xml_records(root)]
     text = data.decode("utf-8-sig")
+    if limit is not None and text.lstrip().startswith("["):
+        from smartstd.interchange._json import items
+
+        try:
+            for n, _item in items(text, name):
+                if n >= limit:
+                    raise TooManyRequests(n + 1)
+        except ValueError:
+            pass  # said below, in Open311's words
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -372,6 +398,10 @@ def records_of(data: bytes, name: str, xml: bool) -> list[tuple[dict[str, Any], 
     if not isinstance(doc, list):
         raise ValueError("a JSON array of requests")
     return [(item, f"{name}#/{i}") for i, item in enumerate(doc)]
+
+
+class TooManyRequests(Exception):
+    """More requests than the limit; ``args[0]`` is how many were counted."""
 
 
 def from_document(conv: Conversion, records: list[tuple[dict[str, Any], str]]) -> None:

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["read_csv", "read_workbook", "type_of_sheet"]
 
 _HEADER_ROWS = 5
+_SUGGESTED = 100  # unknown columns given a 'did you mean'
+_KNOWN_ENOUGH = 3  # known column names in a row that make it the header
 _SKIP_SHEETS = frozenset({"说明 instructions", "instructions", "说明", "_codes"})
 _EXT_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
 _SERIAL = "Excel 日期序列号 serial date number"
@@ -83,9 +85,10 @@ def _match(cell: Any, index: dict[str, Column]) -> Column | None:
 
 
 def _is_header(row: tuple[Any, ...], index: dict[str, Column]) -> bool:
+    """Mostly known columns, or three of them among a system's own (a hotline export's 20)."""
     cells = [c for c in row if c not in (None, "")]
     hits = sum(1 for c in cells if _match(c, index) is not None)
-    return bool(cells) and hits * 2 >= len(cells)
+    return bool(cells) and (hits * 2 >= len(cells) or hits >= _KNOWN_ENOUGH)
 
 
 def _read_rows(
@@ -111,6 +114,7 @@ def _read_rows(
     mapping: list[tuple[int, Column | str]] = []
     seen_keys = [c.key for c in cols] + [c.zh for c in cols] + [c.en for c in cols]
     width = max(len(r) for _, r in headers)
+    unknown = 0
     for i in range(width):
         cells = [(n, r[i]) for n, r in headers if i < len(r) and r[i] not in (None, "")]
         if not cells:
@@ -122,10 +126,11 @@ def _read_rows(
         header_row, cell = cells[0]
         place = f"{sheet}!{_letter(i + 1)}{header_row}"
         text = " ".join(str(cell).split())
-        hint = values.suggest(text, seen_keys)
         if _EXT_NAME.match(text):
             mapping.append((i, text))
             continue
+        unknown += 1  # difflib's suggestion for the first ones only: 100,000 columns take seconds
+        hint = values.suggest(text, seen_keys) if unknown <= _SUGGESTED else ""
         conv.issue("CV112", place, column=text, suggestion=hint)
         conv.drop(place, text, "unknown column" + hint)
     limit = conv.options.limits.max_records

@@ -28,6 +28,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Final
 
 from pydantic import BaseModel
@@ -269,6 +270,8 @@ def _texts(value: Any) -> Iterator[tuple[Path, str, bool]]:
 
 
 _ID_KINDS: Final = frozenset({"id-number", "id-number-suspect", "id-number-15"})
+#: What a hit found in an object's key adds (:data:`smartstd.advice.HINTS`).
+_IN_KEY: Final = MappingProxyType({"hint": "identifier-in-key"})
 
 
 def identifier_hits(
@@ -299,6 +302,8 @@ def identifier_hits(
         if not found:
             continue
         field_name = _field_name(path) or "(record)"
+        # a number written as a key: the message says so (the pointer names the object)
+        in_key = _IN_KEY if is_key else {}
         ids = [m for m in found if m.kind in _ID_KINDS]
         if ids:
             hits.append(
@@ -310,6 +315,7 @@ def identifier_hits(
                         "masked": summarise(ids),
                         "count": len(ids),
                         "in_key": is_key,
+                        **in_key,
                         "suspect": sum(m.kind == "id-number-suspect" for m in ids),
                     },
                 )
@@ -326,6 +332,7 @@ def identifier_hits(
                         "count": len(phones),
                         "classification": classification,
                         "in_key": is_key,
+                        **in_key,
                     },
                 )
             )
@@ -340,6 +347,7 @@ def identifier_hits(
                         "masked": summarise(cards),
                         "count": len(cards),
                         "in_key": is_key,
+                        **in_key,
                     },
                 )
             )
