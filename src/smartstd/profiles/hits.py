@@ -15,15 +15,15 @@ from smartstd.profiles.effective import merged_bbox
 from smartstd.profiles.model import EXT_FIELD, NS_CODE, Profile, ProfileSet
 from smartstd.report import Path
 from smartstd.schemas._jsonschema import is_number
+from smartstd.schemas._regex import linear_validator
 
 __all__ = ["deprecated_hits", "profile_hits"]
 
 
 @cache
 def _validator(schema_json: str) -> Any:
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(json.loads(schema_json))
+    """A validator of a profile's schema: its patterns are matched in linear time."""
+    return linear_validator()(json.loads(schema_json))
 
 
 def _jsonable(value: Any) -> Any:

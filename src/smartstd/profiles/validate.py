@@ -20,6 +20,13 @@ from smartstd.profiles.problems import Problems
 from smartstd.profiles.tightening import loosenings, loosens_bound
 from smartstd.report import Severity
 from smartstd.schemas._jsonschema import KEYWORD_TYPES, alt_types, is_number
+from smartstd.schemas._regex import linear_problem, patterns_in
+
+#: A pattern the linear-time engine cannot match (see :mod:`smartstd.schemas._regex`).
+_SLOW_PATTERN = (
+    "a pattern must be matchable in linear time, without look-around or back-references"
+    " (正则表达式须能以线性时间匹配，不得使用环视或反向引用): {why}"
+)
 
 
 def bilingual(value: Any) -> dict[str, str]:
@@ -139,6 +146,15 @@ class Builder:
                         [*where, "schema", *exc.absolute_path],
                         f"not a valid JSON Schema: {exc.message}",
                     )
+                    continue
+                slow = [
+                    (at, why)
+                    for at, patrn in patterns_in(schema)
+                    if (why := linear_problem(patrn)) is not None
+                ]
+                for at, why in slow:
+                    self.p.add([*where, "schema", *at], _SLOW_PATTERN.format(why=why))
+                if slow:
                     continue
                 for q in self.parents.profiles:
                     for f in q.fields:
@@ -355,6 +371,10 @@ class Builder:
                 re.compile(value)
             except re.error as exc:
                 self.p.add(where, f"not a regular expression: {exc}")
+                return False
+            why = linear_problem(value)
+            if why is not None:
+                self.p.add(where, _SLOW_PATTERN.format(why=why))
                 return False
             return True
         if kw == "enum":

@@ -1,16 +1,29 @@
-"""Regular expressions of ``pattern`` and ``patternProperties``, compared as far as is safe.
+"""Regular expressions of ``pattern`` and ``patternProperties``: compared; matched in linear time.
 
 A pattern is read only when it is a plain sequence of atoms, or a known
 pattern with names left out in front (the form a profile writes); anything
 else is not compared (and a change of it is reported as breaking).
 
-正则表达式的有限比较（仅限简单序列），用于模式兼容性判断。
+A pattern a profile writes is matched against the data by an engine whose
+time is linear in the length of the text (the Rust ``regex`` crate inside
+pydantic-core), never by Python's backtracking :mod:`re`, where a pattern
+such as ``^(a+)+$`` takes exponential time on ``aaaa…!``: a profile must not
+be able to stop a check. Such an engine has no look-around and no
+back-references, so a profile's pattern must do without them
+(:func:`linear_problem`, reported when the profile is checked).
+:func:`linear_validator` is a JSON Schema validator that matches ``pattern``
+and ``patternProperties`` that way.
+
+正则表达式的有限比较（仅限简单序列），以及线性时间的匹配：地方配置中的正则表达式
+一律用线性时间的引擎（pydantic-core 内的 Rust regex）匹配数据，不用会回溯的
+Python ``re``，因此不支持环视与反向引用。
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache, lru_cache
 from typing import Any
 
 
@@ -112,3 +125,132 @@ def search(pattern: str, name: str) -> bool:
         return re.search(pattern, name) is not None
     except re.error:
         return False
+
+
+@lru_cache(maxsize=4096)
+def _linear(pattern: str) -> tuple[Callable[[Any], bool] | None, str]:
+    """The linear-time matcher of ``pattern`` (search, as JSON Schema's), or why there is none."""
+    from pydantic_core import CoreConfig, SchemaError, SchemaValidator, core_schema
+
+    try:
+        validator = SchemaValidator(
+            core_schema.str_schema(pattern=pattern, strict=True),
+            CoreConfig(regex_engine="rust-regex"),
+        )
+    except SchemaError as exc:
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        why = next(
+            (line[len("error:") :].strip() for line in lines if line.startswith("error:")), ""
+        )
+        return None, why or (lines[-1] if lines else "not a regular expression")
+    return validator.isinstance_python, ""
+
+
+def linear_problem(pattern: str) -> str | None:
+    r"""Why ``pattern`` cannot be matched in linear time (``None`` when it can).
+
+    Look-around (``(?=``, ``(?!``, ``(?<=``, ``(?<!``) and back-references
+    (``\1``) are what backtracking engines alone offer; a pattern too large to
+    compile within the engine's limits is refused too.
+    """
+    matcher, why = _linear(pattern)
+    return None if matcher is not None else why
+
+
+def linear_search(pattern: str, text: str) -> bool:
+    r"""Whether ``pattern`` matches somewhere in ``text``, in time linear in ``text``.
+
+    A pattern without a linear matcher (:func:`linear_problem`; a checked
+    profile has none) and a text the engine cannot take (one with lone
+    surrogates, which JSON's ``\ud800`` escapes can make) are left to
+    :mod:`re`.
+    """
+    matcher, _ = _linear(pattern)
+    if matcher is not None:
+        if matcher(text):
+            return True
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return search(pattern, text)
+        return False
+    return search(pattern, text)
+
+
+def patterns_in(
+    schema: Any, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every regular expression in a JSON Schema: ``pattern`` values and ``patternProperties`` keys.
+
+    Each with the path of the keyword (for a ``patternProperties`` key, the
+    path of the key itself). Iterative, so any depth is safe.
+    """
+    stack: list[tuple[tuple[str | int, ...], Any]] = [(path, schema)]
+    while stack:
+        at, node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                here = (*at, key)
+                if key == "pattern" and isinstance(value, str):
+                    yield here, value
+                elif key == "patternProperties" and isinstance(value, dict):
+                    for name, sub in value.items():
+                        yield (*here, name), name
+                        stack.append(((*here, name), sub))
+                elif key not in ("const", "enum", "default", "examples"):
+                    stack.append((here, value))
+        elif isinstance(node, list):
+            stack.extend(((*at, i), item) for i, item in enumerate(node))
+
+
+@cache
+def linear_validator() -> Any:
+    """A Draft 2020-12 validator class that matches patterns with :func:`linear_search`.
+
+    ``pattern``, ``patternProperties`` and ``additionalProperties`` (which
+    leaves out the names ``patternProperties`` match) are its own; every
+    other keyword is jsonschema's.
+    """
+    from jsonschema import Draft202012Validator, ValidationError, validators
+
+    def pattern(validator: Any, patrn: str, instance: Any, schema: Any) -> Iterator[Any]:
+        if validator.is_type(instance, "string") and not linear_search(patrn, instance):
+            yield ValidationError(f"{instance!r} does not match {patrn!r}")
+
+    def pattern_properties(
+        validator: Any, patterns: Mapping[str, Any], instance: Any, schema: Any
+    ) -> Iterator[Any]:
+        if not validator.is_type(instance, "object"):
+            return
+        for patrn, subschema in patterns.items():
+            for key, value in instance.items():
+                if linear_search(patrn, key):
+                    yield from validator.descend(value, subschema, path=key, schema_path=patrn)
+
+    def additional_properties(
+        validator: Any, allowed: Any, instance: Any, schema: Any
+    ) -> Iterator[Any]:
+        if not validator.is_type(instance, "object"):
+            return
+        properties = schema.get("properties", {})
+        patterns = list(schema.get("patternProperties", {}))
+        extras = [
+            key
+            for key in instance
+            if key not in properties and not any(linear_search(p, key) for p in patterns)
+        ]
+        if validator.is_type(allowed, "object"):
+            for key in extras:
+                yield from validator.descend(instance[key], allowed, path=key)
+        elif allowed is False and extras:
+            names = ", ".join(repr(key) for key in sorted(extras))
+            yield ValidationError(f"additional properties are not allowed ({names})")
+
+    return validators.extend(
+        Draft202012Validator,
+        {
+            "pattern": pattern,
+            "patternProperties": pattern_properties,
+            "additionalProperties": additional_properties,
+        },
+    )
