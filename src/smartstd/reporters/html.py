@@ -62,7 +62,9 @@ details summary{cursor:pointer}
 td.code a{color:inherit}
 #findings td.code,.org td:first-child{white-space:nowrap}#findings td.pos{min-width:9rem}
 .left-out{border-left:4px solid var(--warning);background:#fff8e5;padding:.5rem .75rem}
-@media (max-width:640px){.table-wrap>table#findings{min-width:48rem}}
+#findings td:nth-child(4),#findings td:nth-child(5){min-width:7rem}
+@media (max-width:640px){.table-wrap>table#findings{min-width:48rem}
+.filters{position:static}}
 @media print{.filters{display:none}.org{break-before:page}}
 """
 
