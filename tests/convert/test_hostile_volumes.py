@@ -237,3 +237,35 @@ def test_an_open311_array_over_the_record_limit_is_never_held_parsed(tmp_path: P
     assert peak < 6_000_000, peak  # parsed whole: 19 MB more
     assert [i.code for i in conv.issues] == ["CV101"] and conv.records == []
     assert "> 10" in conv.issues[0].message()  # counted up to the limit only
+
+
+def test_what_a_value_should_be_is_said_in_chinese(tmp_path: Path) -> None:
+    """A district office reads the report in Chinese: the expected form is Chinese too."""
+    src = tmp_path / "ServiceRequests.csv"
+    src.write_text("标识,提交时间,满意度\nsr-1,下周一,很好\n", encoding="utf-8")
+    conv = convert(src, "csv", community_id="c1")
+    zh = {i.source: i.message("zh-CN") for i in conv.issues if i.code == "CV120"}
+    assert (
+        zh["ServiceRequests!B2"]
+        == "“下周一”不是日期时间，如 2026-05-01T09:30:00+08:00 或 2026年5月1日 9:30"
+    )
+    assert zh["ServiceRequests!C2"] == "“很好”不是整数"
+    en = {i.source: i.message("en") for i in conv.issues if i.code == "CV120"}
+    assert en["ServiceRequests!C2"] == "'很好' is not a whole number"
+
+
+def test_every_fixed_expected_form_has_its_chinese() -> None:
+    import re
+
+    from smartstd.interchange.issue import EXPECTED_ZH
+
+    src = Path(__file__).parents[2] / "src" / "smartstd" / "interchange"
+    said: set[str] = set()
+    for py in src.glob("*.py"):
+        text = py.read_text(encoding="utf-8")
+        said |= set(re.findall(r'expected="([^"{]+)"', text))
+        if py.name == "values.py":
+            said |= set(re.findall(r'raise ValueError\("([^"]+)"', text))
+            said |= {"a whole number", "a number"}  # raised as a conditional expression
+    assert said, "the pattern found nothing"
+    assert sorted(said - set(EXPECTED_ZH)) == []

@@ -18,7 +18,7 @@ import codecs
 import csv
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,11 +62,15 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s*＊:：()（）]+", "", text).lower()
 
 
-def _header_index(cols: tuple[Column, ...]) -> dict[str, Column]:
+def _header_index(cols: tuple[Column, ...], aliases: Mapping[str, str]) -> dict[str, Column]:
+    """Header text -> column: field keys, titles in either language, then the crosswalk's."""
     out: dict[str, Column] = {}
     for c in cols:
         for name in (c.key, c.zh, c.en, c.zh + c.en):
             out.setdefault(_norm(name), c)
+    by_key = {c.key: c for c in cols}
+    for header, key in aliases.items():  # a system's own names (工单编号 -> id)
+        out.setdefault(_norm(header), by_key[key])
     return out
 
 
@@ -95,7 +99,7 @@ def _read_rows(
     conv: Conversion, sheet: str, type_name: str, rows: Iterable[tuple[Any, ...]], prefix: str
 ) -> None:
     cols = columns_for(type_name)
-    index = _header_index(cols)
+    index = _header_index(cols, conv.crosswalk.columns.get(type_name, {}))
     it = iter(enumerate(rows, 1))
     headers: list[tuple[int, tuple[Any, ...]]] = []
     pending: list[tuple[int, tuple[Any, ...]]] = []
