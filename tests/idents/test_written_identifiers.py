@@ -466,3 +466,10 @@ def test_decimal_numbers_hold_no_mobile(decimal: str) -> None:
 def test_dotted_identifiers_are_still_found(written: str, kind: str) -> None:
     found = scan(written)
     assert found and found[0].kind == kind
+
+
+def test_sc205_one_mistake_one_finding(tmp_path: Path) -> None:
+    """An abolished division_code is reported; the statistical code is not also said to differ."""
+    entity = _community("440116", statistical_code="440112001001")
+    found = [f.pointer for f in _check(tmp_path, entity) if f.code == "SC205"]
+    assert found == ["/division_code"]
