@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 
@@ -274,6 +274,22 @@ def test_the_chinese_pages_have_a_chinese_interface(site: Path) -> None:
     assert 'hreflang="zh"' in english  # the language switcher
 
 
+def test_the_search_index_cuts_chinese_into_words(site: Path) -> None:
+    """jieba (the docs extra) segments the Chinese pages, so a word inside a sentence is found."""
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    assert separator.search("\u200b"), "the search separator must include U+200B"
+    words = {
+        word
+        for doc in index["docs"]
+        if doc["location"].startswith("zh/")
+        for word in separator.split(doc["text"])
+    }
+    assert {"脱敏", "整改", "离线", "责任"} <= words
+
+
 # --------------------------------------------------------------------------- in a browser
 
 
@@ -359,4 +375,25 @@ def test_reference_tables_keep_names_whole_at_1280px(
         if "entities" in path:
             view.page.locator("code", has_text="community_id").first.scroll_into_view_if_needed()
         view.screenshot(shots / f"{path.strip('/').replace('/', '-')}-1280.png", full_page=False)
+        assert view.blocked == []
+
+
+@pytest.mark.parametrize(("path", "query"), [("zh/", "脱敏"), ("", "rectification")])
+def test_search_works_offline_and_the_language_switcher_leads_to_the_chinese_page(
+    served: str, path: str, query: str
+) -> None:
+    with offline_page(served + path, allow_localhost=True) as view:
+        page = view.page
+        page.wait_for_timeout(500)  # the search worker loads its index
+        page.keyboard.press("/")
+        page.keyboard.type(query)
+        page.keyboard.press("End")  # material searches on key-up; typed CJK has none
+        page.wait_for_selector(".md-search-result__item", timeout=15_000)
+        assert page.locator(".md-search-result__item").count() >= 1
+        switch = page.get_attribute('a[hreflang="zh"]', "href")
+        assert view.blocked == [] and view.console_errors == []
+    assert switch is not None
+    with offline_page(urljoin(served + path, switch), allow_localhost=True) as view:
+        assert view.page.evaluate("document.documentElement.lang") == "zh"
+        assert "快速上手" in view.text()
         assert view.blocked == []

@@ -351,6 +351,10 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "{file}#/tables/{table}/otherwise：{value!r} 不是代码表 {name} 中的代码",
         "{file}#/tables/{table}/otherwise: {value!r} is not a code of {name}",
     ),
+    "crosswalk_unknown_column": (
+        "{file}#/columns/{type}/{header}：{value!r} 不是 {type} 的列（字段键，如 {known}）",
+        "{file}#/columns/{type}/{header}: {value!r} is no column of {type} (e.g. {known})",
+    ),
     "crosswalk_missing": ("{file}：对照表文件不存在", "{file}: no such crosswalk file"),
     "crosswalk_not_utf8": (
         "{file}：不是 UTF-8 编码（第 {byte} 个字节）",

@@ -24,6 +24,8 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
+from smartstd.identifiers import redact
+
 __all__ = [
     "CSP",
     "BarItem",
@@ -99,9 +101,11 @@ def esc(value: object) -> str:
 
     Controls, bidirectional overrides and invisible characters are shown as
     escapes (``\u202e``), so a value can neither reorder nor hide what is
-    around it on the page.
+    around it on the page; personal identifiers (identity, mobile and card
+    numbers, however written) are masked (:func:`smartstd.identifiers.redact`),
+    so no page shows one, wherever in the data it was (an organisation's name).
     """
-    return escape(_HIDDEN.sub(_shown, str(value)), quote=True)
+    return escape(redact(_HIDDEN.sub(_shown, str(value))), quote=True)
 
 
 def _wrap_tables(body: str) -> str:
@@ -120,14 +124,26 @@ def pick(lang: str, zh: str, en: str) -> str:
     return en if lang.lower().startswith("en") else zh
 
 
+def _masked(data: Any) -> Any:
+    """``data`` with every string (keys too) through :func:`smartstd.identifiers.redact`."""
+    if isinstance(data, str):
+        return redact(data)
+    if isinstance(data, dict):
+        return {_masked(k): _masked(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_masked(v) for v in data]
+    return data
+
+
 def data_script(element_id: str, data: Any) -> str:
     """A ``<script type="application/json">`` holding ``data`` safely.
 
     ``<``, ``>`` and ``&`` are written as JSON escapes, so no value (a finding's
     text, a name) can close the element or open another one; so are the
     characters :func:`esc` shows as escapes (U+2028 and U+2029 among them).
+    Personal identifiers in its strings are masked, as on the page.
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(_masked(data), ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     # controls, bidi overrides, invisible characters and lone surrogates as JSON
     # escapes: the same value once parsed, nothing hidden (or unencodable) in the file

@@ -186,3 +186,86 @@ def test_cli_max_unpacked_bytes_is_the_option_cv101_names(tmp_path: Path) -> Non
     assert res.exit_code == 1 and "CV101" in res.output and "--max-unpacked-bytes" in res.output
     res = CliRunner().invoke(main, [*args, "--max-unpacked-bytes", "10000000", "-q"])
     assert "CV101" not in res.output, res.output
+
+
+def test_an_ngsi_array_over_the_record_limit_is_never_held_parsed(tmp_path: Path) -> None:
+    """200,000 empty objects and a limit of 10: counted one at a time, refused, nothing kept."""
+    import tracemalloc
+
+    from smartstd.interchange import ConvertLimits
+
+    src = tmp_path / "entities.json"
+    src.write_text("[" + ",".join(["{}"] * 200_000) + "]", encoding="utf-8")
+    convert(src, "ngsi-v2", limits=ConvertLimits(max_records=10))  # the imports, untraced
+    tracemalloc.start()
+    try:
+        conv = convert(src, "ngsi-v2", limits=ConvertLimits(max_records=10))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [i.code for i in conv.issues] == ["CV101"] and conv.records == []
+    # the file is 600 KB; parsed whole, its 200,000 dicts took 19 MB more (the 100 MB
+    # a file may have took gigabytes before the limit was looked at)
+    assert peak < 6_000_000, peak
+
+
+def test_an_ngsi_array_broken_after_its_first_entities_converts_none(tmp_path: Path) -> None:
+    src = tmp_path / "entities.json"
+    src.write_text(
+        '[{"id": "b1", "type": "Building"},\n {"id": "b2", "type": "Building"}\n x]', "utf-8"
+    )
+    conv = convert(src, "ngsi-v2", community_id="c1")
+    assert conv.records == []
+    (issue,) = conv.issues
+    assert issue.code == "CV100" and issue.params["reason"].startswith("entities.json:3:2: ")
+
+
+def test_an_open311_array_over_the_record_limit_is_never_held_parsed(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from smartstd.interchange import ConvertLimits
+
+    src = tmp_path / "requests.json"
+    src.write_text("[" + ",".join(["{}"] * 200_000) + "]", encoding="utf-8")
+    convert(src, "open311-json", limits=ConvertLimits(max_records=10))  # the imports, untraced
+    tracemalloc.start()
+    try:
+        conv = convert(src, "open311-json", limits=ConvertLimits(max_records=10))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 6_000_000, peak  # parsed whole: 19 MB more
+    assert [i.code for i in conv.issues] == ["CV101"] and conv.records == []
+    assert "> 10" in conv.issues[0].message()  # counted up to the limit only
+
+
+def test_what_a_value_should_be_is_said_in_chinese(tmp_path: Path) -> None:
+    """A district office reads the report in Chinese: the expected form is Chinese too."""
+    src = tmp_path / "ServiceRequests.csv"
+    src.write_text("标识,提交时间,满意度\nsr-1,下周一,很好\n", encoding="utf-8")
+    conv = convert(src, "csv", community_id="c1")
+    zh = {i.source: i.message("zh-CN") for i in conv.issues if i.code == "CV120"}
+    assert (
+        zh["ServiceRequests!B2"]
+        == "“下周一”不是日期时间，如 2026-05-01T09:30:00+08:00 或 2026年5月1日 9:30"
+    )
+    assert zh["ServiceRequests!C2"] == "“很好”不是整数"
+    en = {i.source: i.message("en") for i in conv.issues if i.code == "CV120"}
+    assert en["ServiceRequests!C2"] == "'很好' is not a whole number"
+
+
+def test_every_fixed_expected_form_has_its_chinese() -> None:
+    import re
+
+    from smartstd.interchange.issue import EXPECTED_ZH
+
+    src = Path(__file__).parents[2] / "src" / "smartstd" / "interchange"
+    said: set[str] = set()
+    for py in src.glob("*.py"):
+        text = py.read_text(encoding="utf-8")
+        said |= set(re.findall(r'expected="([^"{]+)"', text))
+        if py.name == "values.py":
+            said |= set(re.findall(r'raise ValueError\("([^"]+)"', text))
+            said |= {"a whole number", "a number"}  # raised as a conditional expression
+    assert said, "the pattern found nothing"
+    assert sorted(said - set(EXPECTED_ZH)) == []

@@ -185,6 +185,90 @@ def test_a_header_of_mostly_the_systems_own_columns(tmp_path: Path) -> None:
     (rec,) = conv.records
     assert rec["description"] == "路灯不亮" and rec["community_id"] == "c-hx"
     assert rec["satisfaction"] == 5
+    # the shipped crosswalk names 工单编号 and 来电时间 (see the test below)
+    assert rec["id"] == "GD-1" and rec["submitted_at"] == "2026-05-01T09:30:00+08:00"
     unknown = {i.params["column"] for i in conv.issues if i.code == "CV112"}
-    assert {"工单编号", "来电时间", "联系电话", "办结时间"} <= unknown
-    assert {"工单编号", "联系电话"} <= {x.name for x in conv.dropped}
+    assert unknown == {"来电人", "联系电话", "所属街道", "承办单位", "办结时间"}
+    assert {x.name for x in conv.dropped} == unknown
+
+
+def test_a_hotline_systems_own_headers_through_the_crosswalk(tmp_path: Path) -> None:
+    """The shipped crosswalk names the columns of a 12345 system's export (工单编号 -> id)."""
+    src = tmp_path / "ServiceRequests.csv"
+    header = "工单编号,来电时间,来电人,联系电话,诉求类型,来电内容,事发地址,所属社区,办理状态,回复内容,满意度"
+    row = (
+        "GD-1,2026/5/1 9:30,张先生,13800000000,投诉,路灯不亮,市桥街榕溪路 3 号,c-hx,已办结,已修复,5"
+    )
+    src.write_text(f"{header}\n{row}\n", encoding="gb18030")
+    conv = convert(src, "csv")
+    (rec,) = conv.records
+    assert rec["id"] == "GD-1" and rec["submitted_at"] == "2026-05-01T09:30:00+08:00"
+    assert rec["category"] == "complaint" and rec["description"] == "路灯不亮"
+    assert rec["location"]["address"] == {"zh-CN": "市桥街榕溪路 3 号"}
+    assert rec["status"] == "resolved" and rec["response"]["text"] == "已修复"
+    # the caller's name and phone are no fields: said and listed, never kept quietly
+    assert {i.params["column"] for i in conv.issues if i.code == "CV112"} == {"来电人", "联系电话"}
+    assert {x.name for x in conv.dropped} == {"来电人", "联系电话"}
+    assert all(x.value == "" for x in conv.dropped)  # the report carries no phone number
+
+
+def test_a_district_adds_its_own_column_names(tmp_path: Path) -> None:
+    import yaml
+
+    from smartstd.errors import ConfigError
+
+    cw = tmp_path / "panyu.yaml"
+    cw.write_text(
+        yaml.safe_dump(
+            {
+                "crosswalk": 1,
+                "name": "panyu",
+                "tables": {},
+                "columns": {"Building": {"楼号": "id"}},
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    src = tmp_path / "Buildings.csv"
+    src.write_text("楼号,名称（中文）\nB-7,七栋\n", encoding="utf-8")
+    (rec,) = convert(src, "csv", crosswalk=cw, community_id="c1").records
+    assert rec["id"] == "B-7" and rec["name"] == {"zh-CN": "七栋"}
+
+    cw.write_text(
+        yaml.safe_dump(
+            {
+                "crosswalk": 1,
+                "name": "panyu",
+                "tables": {},
+                "columns": {"Building": {"楼号": "number"}},
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as err:
+        convert(src, "csv", crosswalk=cw, community_id="c1")
+    assert "#/columns/Building/楼号" in err.value.message("zh-CN") and "'number'" in str(err.value)
+
+
+def test_chinese_gis_property_names_through_the_crosswalk(tmp_path: Path) -> None:
+    import json
+
+    ring = [[113.3125, 22.994], [113.3182, 22.994], [113.3182, 22.9988], [113.3125, 22.994]]
+    doc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"社区名称": "榕溪社区", "社区代码": "440113001001", "面积": 1.25},
+                "geometry": {"type": "Polygon", "coordinates": [ring]},
+            }
+        ],
+    }
+    src = tmp_path / "communities.geojson"
+    src.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    conv = convert(src, "geojson")
+    (rec,) = conv.records
+    assert rec["name"] == {"zh-CN": "榕溪社区"} and rec["statistical_code"] == "440113001001"
+    assert [x.name for x in conv.dropped] == ["面积"]  # of unknown unit: said, not guessed

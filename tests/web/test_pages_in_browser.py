@@ -52,10 +52,18 @@ def _hostile_inputs(folder: Path) -> list[str]:
     data["entities"] = [e for e in data["entities"] if e["type"] != "Observation"]  # speed
     data["title"] = {"zh-CN": HOSTILE + CHINESE[:200], "en": HOSTILE}
     for e in data["entities"]:
-        if e["id"] == "org-pm-01":
-            e["name"] = {"zh-CN": HOSTILE + CHINESE[:400], "en": HOSTILE + LONG_ID[:3000]}
+        if e["id"] == "org-pm-01":  # its name reaches every page, an identifier in it too
+            personal = f" 电话 {MOBILE} 身份证 {ID_NUMBER} "
+            e["name"] = {
+                "zh-CN": HOSTILE + personal + CHINESE[:400],
+                "en": HOSTILE + personal + LONG_ID[:3000],
+            }
         if e["type"] == "Pilot":
-            e["name"] = {"zh-CN": HOSTILE + LONG_ID[:2000], "en": HOSTILE + LONG_ID[:2000]}
+            personal = f" {MOBILE} {ID_NUMBER} "
+            e["name"] = {
+                "zh-CN": HOSTILE + personal + LONG_ID[:2000],
+                "en": HOSTILE + personal + LONG_ID[:2000],
+            }
     requests = [e for e in data["entities"] if e["type"] == "ServiceRequest"]
     requests[0]["description"] = f"{HOSTILE} 身份证 {ID_NUMBER} 电话 {MOBILE} {CONTROLS}"
     requests[1]["description"] = CHINESE
@@ -127,6 +135,22 @@ def test_language_and_title_chinese_first(pages: dict[str, Path], kind: str) -> 
         # the data's characters reach the page as text only
         assert "\u202e" not in html and "\x00" not in html and "\u200b" not in html
         assert "<img" not in html and "&lt;img src=x onerror=alert(2)&gt;" in html
+        # personal identifiers masked wherever they were (a name, the pilot, a description)
+        assert ID_NUMBER not in html and MOBILE not in html
+        assert "138****5678" in html
+
+
+def _dangling_anchors(html: str) -> set[str]:
+    ids = set(re.findall(r'\sid="([^"]*)"', html))
+    return {a for a in re.findall(r'href="#([^"]*)"', html) if a not in ids}
+
+
+def test_every_link_within_a_page_leads_somewhere(pages: dict[str, Path]) -> None:
+    for name, path in pages.items():
+        assert _dangling_anchors(path.read_text("utf-8")) == set(), name
+    no_findings = render_html(Report(inputs=("a.json",)), "zh-CN", ResponsibleIndex())
+    assert "未发现问题" in no_findings
+    assert _dangling_anchors(no_findings) == set()  # no link to sections left out
 
 
 @pytest.mark.parametrize("kind", ["check", "assess", "duties"])

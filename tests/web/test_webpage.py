@@ -71,3 +71,17 @@ def test_line_chart_breaks_on_missing_values_and_escapes() -> None:
     assert "stroke-dasharray" in svg
     ys = [float(y) for y in re.findall(r'<circle cx="[0-9.]+" cy="([0-9.]+)"', svg)]
     assert ys[0] > ys[1]  # 0.5 is drawn lower than 1.0
+
+
+def test_esc_shows_hidden_characters_and_masks_personal_identifiers() -> None:
+    assert esc("a\u202eevil\u202c\u200b\x00<b>") == "a\\u202eevil\\u202c\\u200b\\x00&lt;b&gt;"
+    assert esc("电话 13812345678 身份证 11010519491231002X") == (
+        "电话 138****5678 身份证 110105****002X"
+    )
+    assert esc("2026-06-30T18:00:00+08:00 obs-zc01-000001 91440101MA2R7J6E84") == (
+        "2026-06-30T18:00:00+08:00 obs-zc01-000001 91440101MA2R7J6E84"
+    )
+    text = data_script("d", {"name": "13812345678 \u202e", "n": 13812345678, "k": ["\ud800"]})
+    body = text[text.index(">") + 1 : text.rindex("<")]
+    assert json.loads(body) == {"name": "138****5678 \u202e", "n": 13812345678, "k": ["\ud800"]}
+    assert "\u202e" not in text and "\\u202e" in text

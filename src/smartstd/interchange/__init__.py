@@ -136,15 +136,19 @@ def _open311(conv: Conversion, p: Path, xml: bool) -> None:
     data = _bytes(conv, p)
     if data is None:
         return
+    limit = conv.options.limits.max_records
     try:
-        records = open311.records_of(data, p.name, xml)
+        records = open311.records_of(data, p.name, xml, limit)
     except XmlRefused as exc:
         conv.issue("CV102", f"{p.name}:{exc.line}", what=exc.what)
+        return
+    except open311.TooManyRequests:
+        conv.too_many(p.name, "the number of requests", f"> {limit}")
         return
     except (ValueError, UnicodeDecodeError) as exc:
         conv.issue("CV100", p.name, reason=str(exc))
         return
-    if len(records) > conv.options.limits.max_records:
+    if len(records) > limit:
         conv.too_many(p.name, "the number of requests", len(records))
         return
     open311.from_document(conv, records)

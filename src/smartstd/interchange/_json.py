@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["DEPTH", "loads", "too_deep"]
+__all__ = ["DEPTH", "items", "loads", "too_deep"]
 
 #: The nesting depth reported as too deep (Python's reader gives up a little past it).
 DEPTH = 500
 
+_WS = re.compile(r"[ \t\n\r]*")
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
 
 
@@ -54,3 +56,48 @@ def loads(text: str, name: str, line_offset: int = 0) -> Any:
         raise ValueError(f"{name}:{exc.lineno + line_offset}:{exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise ValueError(too_deep(text, name, line_offset)) from None
+
+
+def _where(text: str, pos: int, name: str, msg: str) -> ValueError:
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return ValueError(f"{name}:{line}:{col}: {msg}")
+
+
+def items(text: str, name: str) -> Iterator[tuple[int, Any]]:
+    """Each item of the JSON array ``text`` is, decoded one at a time, with its index.
+
+    A large array is never held parsed at once, so a reader can stop at its
+    record limit having decoded no more than that. Raises ``ValueError``
+    (``name:line:column: ...``) where the text stops being JSON.
+    """
+    dec = json.JSONDecoder()
+    end = len(text)
+    i = _WS.match(text, 0).end()  # type: ignore[union-attr]
+    if i >= end or text[i] != "[":
+        raise _where(text, i, name, "Expecting '['")
+    i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
+    n = 0
+    if i < end and text[i] == "]":
+        i += 1
+    else:
+        while True:
+            try:
+                value, i = dec.raw_decode(text, i)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{name}:{exc.lineno}:{exc.colno}: {exc.msg}") from None
+            except RecursionError:
+                raise ValueError(too_deep(text, name)) from None
+            yield n, value
+            n += 1
+            i = _WS.match(text, i).end()  # type: ignore[union-attr]
+            c = text[i] if i < end else ""
+            if c == "]":
+                i += 1
+                break
+            if c != ",":
+                raise _where(text, i, name, "Expecting ',' delimiter")
+            i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
+    i = _WS.match(text, i).end()  # type: ignore[union-attr]
+    if i != end:
+        raise _where(text, i, name, "Extra data")

@@ -108,6 +108,8 @@ class Crosswalk:
     file: str | None = None
     #: a district's own unit codes (source code -> UCUM), read before the shipped table
     units: Mapping[str, str] = field(default_factory=dict)
+    #: column headers of a source's own exports -> field keys, per entity type
+    columns: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def table(self, name: str) -> Table:
         """The table ``name`` (``fiware.alert_severity``); an empty one when absent."""
@@ -202,7 +204,37 @@ def _parse(data: Any, where: str) -> Crosswalk:
         data.get("timezone", "+08:00"),
         where,
         dict(data.get("units") or {}),
+        _columns(data.get("columns") or {}, where),
     )
+
+
+def _columns(raw: dict[str, dict[str, str]], where: str) -> dict[str, dict[str, str]]:
+    """The column aliases, each naming an entity type and a column key it has."""
+    from smartstd.interchange.columns import columns_for
+    from smartstd.standard.dataset import ENTITY_TYPES
+
+    out: dict[str, dict[str, str]] = {}
+    for type_name, aliases in raw.items():
+        if type_name not in ENTITY_TYPES:
+            raise ConfigError(
+                key="crosswalk_invalid",
+                file=where,
+                pointer=f"/columns/{type_name}",
+                reason=f"{type_name!r} is no entity type ({', '.join(ENTITY_TYPES)})",
+            )
+        keys = [c.key for c in columns_for(type_name)]
+        for header, key in aliases.items():
+            if key not in keys:
+                raise ConfigError(
+                    key="crosswalk_unknown_column",
+                    file=where,
+                    type=type_name,
+                    header=header,
+                    value=key,
+                    known=", ".join(keys[:8]),
+                )
+        out[type_name] = dict(aliases)
+    return out
 
 
 def load_crosswalk(path: str | Path) -> Crosswalk:

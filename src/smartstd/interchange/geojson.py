@@ -179,7 +179,17 @@ def _type_of(name: str) -> str | None:
 
 @cache
 def _index(type_name: str) -> dict[str, Column]:
-    return _header_index(columns_for(type_name))
+    return _header_index(columns_for(type_name), {})
+
+
+def _aliased(conv: Conversion, type_name: str, key: str) -> Column | None:
+    """The column the crosswalk's ``columns`` name for a property (社区名称 -> name.zh-CN)."""
+    aliases = conv.crosswalk.columns.get(type_name)
+    if not aliases:
+        return None
+    want = _norm(key)
+    field = next((k for h, k in aliases.items() if _norm(h) == want), None)
+    return next((c for c in columns_for(type_name) if c.key == field), None)
 
 
 @cache
@@ -596,7 +606,7 @@ def _properties(
         if _EXT.match(key):
             d.set(key, value, place)
             continue
-        target = _resolve(type_name, key)
+        target = _resolve(type_name, key) or _aliased(conv, type_name, key)
         if isinstance(target, Column):
             _column(conv, d, target, key, value, place)
         elif target is not None:

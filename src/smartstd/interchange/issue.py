@@ -20,7 +20,7 @@ from typing import Any
 
 from smartstd.report import Severity
 
-__all__ = ["CODES", "Issue", "IssueCode"]
+__all__ = ["CODES", "EXPECTED_ZH", "Issue", "IssueCode"]
 
 
 @dataclass(frozen=True)
@@ -335,6 +335,36 @@ CODES: Mapping[str, IssueCode] = MappingProxyType(
 )
 
 
+#: What a value should have been (the ``expected`` parameter), in Chinese.
+EXPECTED_ZH: Mapping[str, str] = MappingProxyType(
+    {
+        "a date and time, e.g. 2026-05-01T09:30:00+08:00 or 2026年5月1日 9:30": "日期时间，如 2026-05-01T09:30:00+08:00 或 2026年5月1日 9:30",
+        "a real date and time": "真实存在的日期时间",
+        "a date, e.g. 2026-05-01 or 2026年5月1日": "日期，如 2026-05-01 或 2026年5月1日",
+        "a real date": "真实存在的日期",
+        "a number": "数字",
+        "a whole number": "整数",
+        "a finite number": "有限的数字",
+        "a finite number (NaN and infinity are not JSON numbers)": "有限的数字（NaN 与无穷大不是 JSON 数字）",
+        "yes or no (是/否, true/false)": "是或否（是/否、true/false）",
+        "a latitude and longitude": "纬度和经度",
+        "a number (numValue)": "数字（numValue）",
+        "an NGSI entity": "NGSI 实体",
+        "an Open311 request": "Open311 诉求",
+        "GeoJSON (a FeatureCollection or a Feature)": "GeoJSON（FeatureCollection 或 Feature）",
+        "a GeoJSON FeatureCollection": "GeoJSON FeatureCollection",
+        "a GeoJSON FeatureCollection or Feature": "GeoJSON FeatureCollection 或 Feature",
+        "a GeoJSON Feature": "GeoJSON Feature（要素）",
+        "GeoJSON properties (an object or null)": "GeoJSON 属性（对象或 null）",
+        "an id (a string or a number)": "标识（字符串或数字）",
+        "a GeoJSON geometry": "GeoJSON 几何",
+        "the id of one device (refDevice), e.g. urn:ngsi-ld:Device:dev-001": "一个设备的标识（refDevice），如 urn:ngsi-ld:Device:dev-001",
+        "the id of a device (refDevice), e.g. urn:ngsi-ld:Device:aq-001": "设备的标识（refDevice），如 urn:ngsi-ld:Device:aq-001",
+        "one property name (letters, digits and _, e.g. relative_humidity)": "一个属性名（字母、数字和 _，如 relative_humidity）",
+    }
+)
+
+
 @dataclass(frozen=True)
 class Issue:
     """One thing a conversion noticed.
@@ -368,9 +398,12 @@ class Issue:
     def message(self, lang: str = "en") -> str:
         """The message in ``lang`` (``"zh-CN"`` or ``"en"``); missing parameters render empty."""
         kind = CODES[self.code]
-        template = kind.zh if lang.lower().startswith("zh") else kind.en
+        zh = lang.lower().startswith("zh")
+        template = kind.zh if zh else kind.en
         names = {f for _, f, _, _ in string.Formatter().parse(template) if f}
         values = {n: self.params.get(n, "") for n in names}
+        if zh and isinstance(values.get("expected"), str):  # what a value should be, in Chinese
+            values["expected"] = EXPECTED_ZH.get(values["expected"], values["expected"])
         return template.format(**values)
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:

@@ -227,6 +227,16 @@ def iter_entities(
             obj = _json.loads(line, name, lineno - 1)
             yield from _items(obj, f"{name}:{lineno}")
         return
+    if stripped.startswith("["):
+        # decoded one entity at a time, twice: first counted (and checked for syntax)
+        # with nothing kept, so that too many entities or broken JSON convert nothing
+        # and memory holds one entity, not the whole array, whatever its length
+        for n, _item in _json.items(text, name):
+            if n >= max_records:
+                raise TooManyRecords(n + 1)
+        for i, item in _json.items(text, name):
+            yield from _items(item, f"{name}#/{i}")
+        return
     doc = _json.loads(text, name)
     del stripped
     if isinstance(doc, dict) and isinstance(doc.get("entities"), list):

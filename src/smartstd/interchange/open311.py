@@ -35,8 +35,10 @@ if TYPE_CHECKING:
 __all__ = [
     "REQUEST_FIELDS",
     "SERVICE_FIELDS",
+    "TooManyRequests",
     "from_document",
     "read_request_fields",
+    "records_of",
     "services_crosswalk",
     "to_open311",
     "write_request_fields",
@@ -350,12 +352,18 @@ def _xml_records(root: Element) -> list[tuple[dict[str, Any], int]]:
     return out
 
 
-def records_of(data: bytes, name: str, xml: bool) -> list[tuple[dict[str, Any], str]]:
+def records_of(
+    data: bytes, name: str, xml: bool, limit: int | None = None
+) -> list[tuple[dict[str, Any], str]]:
     """The records of an Open311 document, each with its place.
+
+    A JSON array longer than ``limit`` is counted one item at a time, never
+    held parsed, and raises :class:`TooManyRequests`.
 
     Raises:
         ValueError: it does not parse (with where).
         smartstd.interchange._xml.XmlRefused: XML with a DTD or entity.
+        TooManyRequests: more than ``limit`` items in a JSON array.
     """
     if xml:
         from smartstd.interchange import _xml
@@ -363,6 +371,15 @@ def records_of(data: bytes, name: str, xml: bool) -> list[tuple[dict[str, Any], 
         root = _xml.parse(data)
         return [(f, f"{name}:{line}") for f, line in _xml_records(root)]
     text = data.decode("utf-8-sig")
+    if limit is not None and text.lstrip().startswith("["):
+        from smartstd.interchange._json import items
+
+        try:
+            for n, _item in items(text, name):
+                if n >= limit:
+                    raise TooManyRequests(n + 1)
+        except ValueError:
+            pass  # said below, in Open311's words
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -381,6 +398,10 @@ def records_of(data: bytes, name: str, xml: bool) -> list[tuple[dict[str, Any], 
     if not isinstance(doc, list):
         raise ValueError("a JSON array of requests")
     return [(item, f"{name}#/{i}") for i, item in enumerate(doc)]
+
+
+class TooManyRequests(Exception):
+    """More requests than the limit; ``args[0]`` is how many were counted."""
 
 
 def from_document(conv: Conversion, records: list[tuple[dict[str, Any], str]]) -> None:

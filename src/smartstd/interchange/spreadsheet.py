@@ -18,7 +18,7 @@ import codecs
 import csv
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["read_csv", "read_workbook", "type_of_sheet"]
 
 _HEADER_ROWS = 5
+_SUGGESTED = 100  # unknown columns given a 'did you mean'
 _KNOWN_ENOUGH = 3  # known column names in a row that make it the header
 _SKIP_SHEETS = frozenset({"说明 instructions", "instructions", "说明", "_codes"})
 _EXT_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
@@ -61,11 +62,15 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s*＊:：()（）]+", "", text).lower()
 
 
-def _header_index(cols: tuple[Column, ...]) -> dict[str, Column]:
+def _header_index(cols: tuple[Column, ...], aliases: Mapping[str, str]) -> dict[str, Column]:
+    """Header text -> column: field keys, titles in either language, then the crosswalk's."""
     out: dict[str, Column] = {}
     for c in cols:
         for name in (c.key, c.zh, c.en, c.zh + c.en):
             out.setdefault(_norm(name), c)
+    by_key = {c.key: c for c in cols}
+    for header, key in aliases.items():  # a system's own names (工单编号 -> id)
+        out.setdefault(_norm(header), by_key[key])
     return out
 
 
@@ -94,7 +99,7 @@ def _read_rows(
     conv: Conversion, sheet: str, type_name: str, rows: Iterable[tuple[Any, ...]], prefix: str
 ) -> None:
     cols = columns_for(type_name)
-    index = _header_index(cols)
+    index = _header_index(cols, conv.crosswalk.columns.get(type_name, {}))
     it = iter(enumerate(rows, 1))
     headers: list[tuple[int, tuple[Any, ...]]] = []
     pending: list[tuple[int, tuple[Any, ...]]] = []
@@ -113,6 +118,7 @@ def _read_rows(
     mapping: list[tuple[int, Column | str]] = []
     seen_keys = [c.key for c in cols] + [c.zh for c in cols] + [c.en for c in cols]
     width = max(len(r) for _, r in headers)
+    unknown = 0
     for i in range(width):
         cells = [(n, r[i]) for n, r in headers if i < len(r) and r[i] not in (None, "")]
         if not cells:
@@ -124,10 +130,11 @@ def _read_rows(
         header_row, cell = cells[0]
         place = f"{sheet}!{_letter(i + 1)}{header_row}"
         text = " ".join(str(cell).split())
-        hint = values.suggest(text, seen_keys)
         if _EXT_NAME.match(text):
             mapping.append((i, text))
             continue
+        unknown += 1  # difflib's suggestion for the first ones only: 100,000 columns take seconds
+        hint = values.suggest(text, seen_keys) if unknown <= _SUGGESTED else ""
         conv.issue("CV112", place, column=text, suggestion=hint)
         conv.drop(place, text, "unknown column" + hint)
     limit = conv.options.limits.max_records

@@ -500,6 +500,7 @@ def render_html(
                 ("orgs", _t(lang, "整改清单", "Rectification list")),
                 ("findings", _t(lang, "全部问题", "All findings")),
             )
+            if report.findings or anchor == "findings"  # only the sections on the page
         )
         + "</nav>"
     )
