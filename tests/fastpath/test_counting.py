@@ -1,7 +1,7 @@
 """The batches no rule looks at are only counted, with one duplicate-key proof per batch.
 
 At L1 (and with any selection of rules none of which looks at every type)
-most records need nothing but validation, so ``_Checker._count`` validates
+most records need nothing but validation, so ``counting.count_batch`` validates
 a batch, counts its records and proves at once that none of them has a
 duplicate key (:func:`smartstd.conformance.keys.colons_follow_keys`). The
 lines it cannot vouch for go one by one, in order; a batch without the proof
@@ -47,16 +47,16 @@ def _with_blocks(path: Path, monkeypatch: pytest.MonkeyPatch, size: int, **kwarg
 
 
 def _counted(monkeypatch: pytest.MonkeyPatch) -> list[list[int] | None]:
-    """Spy on ``_count``: what it answered for each batch."""
+    """Spy on ``count_batch``: what it answered for each batch."""
     answers: list[list[int] | None] = []
-    real = checker._Checker._count
+    real = checker.count_batch
 
     def spy(self: Any, file: str, batch: Any) -> list[int] | None:
         answer = real(self, file, batch)
         answers.append(None if answer is None else list(answer))
         return answer
 
-    monkeypatch.setattr(checker._Checker, "_count", spy)
+    monkeypatch.setattr(checker, "count_batch", spy)
     return answers
 
 
@@ -93,7 +93,7 @@ def test_counted_batches_report_what_the_careful_path_reports(
 def _careful(path: Path, monkeypatch: pytest.MonkeyPatch, **kwargs: Any) -> Report:
     """The careful path's report with ``kwargs`` (``run_careful`` checks at L2)."""
     with monkeypatch.context() as m:
-        m.setattr(checker._Checker, "_count", lambda self, file, batch: None)
+        m.setattr(checker, "count_batch", lambda self, file, batch: None)
         return run_careful(path, m, **_l2_free(kwargs))
 
 

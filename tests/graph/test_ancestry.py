@@ -1,7 +1,7 @@
 """Ancestry questions about domains cost no walk up the hierarchy, however deep it is.
 
-:meth:`CharterIndex.is_ancestor`, :meth:`CharterIndex.lineage_table` and
-:meth:`CharterIndex.above_any` must answer exactly what walking
+:meth:`DomainAncestry.is_ancestor`, :meth:`DomainAncestry.lineage_table` and
+:meth:`DomainAncestry.above_any` must answer exactly what walking
 :meth:`CharterIndex.ancestors` answers, for any parents (chains, trees, cycles,
 self-parents, parents that are not known domains); the charter checks of the
 engine ask them once per finding, so a walk each time made a deep hierarchy
@@ -20,16 +20,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smartstd.conformance.engine import check
+from smartstd.graph._ancestry import DomainAncestry
 from smartstd.graph.index import CharterIndex
 
 NAMES = [f"d{i}" for i in range(12)]
 
 
 def index_of(parents: dict[str, str | None]) -> CharterIndex:
-    """An index holding only ``parents`` (all that the ancestry methods read)."""
+    """An index holding only ``parents``: its walk, and its ancestry."""
     index = CharterIndex.__new__(CharterIndex)
     index.parents = parents
     return index
+
+
+def ancestry_of(parents: dict[str, str | None]) -> DomainAncestry:
+    return index_of(parents).ancestry
 
 
 parent_maps = st.dictionaries(
@@ -50,7 +55,7 @@ def test_is_ancestor_is_what_the_walk_says(parents: dict[str, str | None]) -> No
     for b in [*NAMES, "unknown-1"]:
         walked = set(index.ancestors(b))
         for a in [*NAMES, "unknown-1"]:
-            assert index.is_ancestor(a, b) == (a in walked), (a, b)
+            assert index.ancestry.is_ancestor(a, b) == (a in walked), (a, b)
 
 
 @settings(max_examples=300, deadline=None)
@@ -59,14 +64,14 @@ def test_lineage_table_and_above_any_are_what_the_walk_says(
     parents: dict[str, str | None], among: set[str]
 ) -> None:
     index = index_of(parents)
-    table = index.lineage_table(among)
+    table = index.ancestry.lineage_table(among)
     assert set(table) == set(parents)
     for d in parents:
         assert table[d] == (not among.isdisjoint(lineage(index, d))), d
     expected: set[str] = set()
     for d in among:
         expected.update(lineage(index, d))
-    assert index.above_any(among) == expected
+    assert index.ancestry.above_any(among) == expected
 
 
 def test_a_deep_chain_and_a_long_cycle() -> None:
@@ -75,12 +80,12 @@ def test_a_deep_chain_and_a_long_cycle() -> None:
     parents[f"c{n}"] = None
     parents.update({f"r{i}": f"r{(i + 1) % n}" for i in range(n)})  # one cycle of n
     parents["below-cycle"] = "r7"
-    index = index_of(parents)
-    assert index.is_ancestor(f"c{n}", "c0") and not index.is_ancestor("c0", f"c{n}")
-    assert index.is_ancestor("r3", "r2") and index.is_ancestor("r2", "r3")
-    assert not index.is_ancestor("r3", "r3")
-    assert index.is_ancestor("r100", "below-cycle") and not index.is_ancestor("below-cycle", "r1")
-    table = index.lineage_table({f"c{n}", "r0"})
+    tree = ancestry_of(parents)
+    assert tree.is_ancestor(f"c{n}", "c0") and not tree.is_ancestor("c0", f"c{n}")
+    assert tree.is_ancestor("r3", "r2") and tree.is_ancestor("r2", "r3")
+    assert not tree.is_ancestor("r3", "r3")
+    assert tree.is_ancestor("r100", "below-cycle") and not tree.is_ancestor("below-cycle", "r1")
+    table = tree.lineage_table({f"c{n}", "r0"})
     assert all(table[f"c{i}"] for i in range(n)) and table["below-cycle"]
 
 

@@ -24,15 +24,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from smartstd.catalogue import get_rule
+from smartstd.conformance.counting import count_batch, reader_would_pass
 from smartstd.conformance.inputs import (
     Batch,
     Record,
     iter_ndjson_batches,
 )
 from smartstd.conformance.keys import (
-    colons_follow_keys,
     flat_proves_unique_keys,
-    model_key_count,
     model_proves_unique_keys,
     no_duplicate_keys,
 )
@@ -270,7 +269,7 @@ class _Checker:
         self._invalid_rules = self._wanting_invalid()
         self._lost_rules = self._wanting_lost()
         self._plans: dict[str, _Plan] = {}
-        # the records of a type no rule looks at are only counted (:meth:`_count`)
+        # the records of a type no rule looks at are only counted (counting.count_batch)
         self._counting = "*" not in self.entity_rules and not any(
             "*" in r.types for r in self.dataset_rules
         )
@@ -388,12 +387,12 @@ class _Checker:
         (:mod:`smartstd.conformance.screen`).
 
         While no rule looks at every type (at L1, for one), a batch is first
-        offered to :meth:`_count`, which validates and counts the records no
-        rule looks at with one proof for all of them; only the lines it
-        picks go one by one.
+        offered to :func:`~smartstd.conformance.counting.count_batch`, which
+        validates and counts the records no rule looks at with one proof for
+        all of them; only the lines it picks go one by one.
         """
         if self._counting:
-            picks = self._count(file, batch)
+            picks = count_batch(self, file, batch)
             if picks is not None:
                 if picks:
                     # their lines are validated twice: when they are many, stop counting
@@ -437,7 +436,7 @@ class _Checker:
             if not (
                 flat_proves_unique_keys(data, len(fields_set)) and flat_depth_ok
                 if flat
-                else model_proves_unique_keys(model, data) and _reader_would_pass(data, max_depth)
+                else model_proves_unique_keys(model, data) and reader_would_pass(data, max_depth)
             ):
                 self.record(Record(None, Where(file, line, ()), data.decode()), fast=False)
                 continue
@@ -470,69 +469,6 @@ class _Checker:
         self.records += len(types)
         counts.update(types)
 
-    def _count(self, file: str, batch: Batch) -> list[int] | None:
-        """:meth:`lines` for the records of a batch that no rule looks at: validate and count them.
-
-        The duplicate-key proof is made once for all of them
-        (:mod:`smartstd.conformance.keys`): the sum of their models' keys
-        against their ``":``. Returns ``None``, having changed nothing, when
-        there is no such proof (the batch then takes :meth:`_each_line`);
-        else the indexes of the lines that still need :meth:`_each_line`, in
-        order: those that failed validation, those of a type some rule looks
-        at, those that may hold an extension prefix and those the careful
-        reader must see (``NaN``, ``Infinity``, deep nesting). Only those
-        lines can have findings, so they keep their order.
-        """
-        data = batch.data
-        if not data or self.limits.max_depth < 2 or not colons_follow_keys(data):
-            return None
-        validate = self._validate_json
-        plans = self._plans
-        check_prefixes = self._check_prefixes
-        max_depth = self.limits.max_depth
-        types: list[str] = []
-        add_type = types.append
-        picks: list[int] = []
-        pick = picks.append
-        keys = 0  # of the counted lines' models
-        others = 0  # the ":  of the picked lines
-        index = -1
-        for line in batch.lines:
-            index += 1
-            try:
-                model = validate(line)
-            except ValidationError:
-                pick(index)
-                others += line.count(b'":')
-                continue
-            plan = plans.get(model.type)
-            if plan is None:
-                plan = self._plan(model.type)
-            fields_set = model.__pydantic_fields_set__
-            if plan.busy:
-                pick(index)
-                others += line.count(b'":')
-            elif model.__pydantic_extra__ or not plan.objects.isdisjoint(fields_set):
-                if (check_prefixes and data_may_hold_prefixes(line)) or not _reader_would_pass(
-                    line, max_depth
-                ):
-                    pick(index)
-                    others += line.count(b'":')
-                else:
-                    keys += model_key_count(model)
-                    add_type(model.type)
-            elif check_prefixes and plan.open_codes and codes_may_hold_prefixes(model):
-                pick(index)
-                others += line.count(b'":')
-            else:
-                keys += len(fields_set)
-                add_type(model.type)
-        if data.count(b'":') - others != keys:
-            return None
-        self.records += len(types)
-        self.counts.update(types)
-        return picks
-
     def record(self, rec: Record, *, fast: bool = True) -> None:
         """Check one record: structure, extension prefixes, entity rules, dataset rules.
 
@@ -546,7 +482,7 @@ class _Checker:
             if (
                 fast
                 and no_duplicate_keys(text)
-                and _reader_would_pass(text.encode("utf-8", "surrogatepass"), self.limits.max_depth)
+                and reader_would_pass(text.encode("utf-8", "surrogatepass"), self.limits.max_depth)
             ):
                 try:
                     model = self._validate_json(text)
@@ -743,18 +679,6 @@ class _Checker:
     def result(self) -> _ChunkResult:
         self._budget.close(self.findings.append)
         return _ChunkResult(self.findings, self.states, self.counts, self.records)
-
-
-def _reader_would_pass(data: bytes, max_depth: int) -> bool:
-    """Whether the careful reader would find nothing wrong in a line pydantic accepted.
-
-    Pydantic's JSON parser takes ``NaN`` and ``Infinity`` (the models refuse
-    them in numbers, not in extension values) and has its own nesting limit.
-    The number of ``{`` and ``[`` bounds the nesting depth from above.
-    """
-    if b"NaN" in data or b"Infinity" in data:
-        return False
-    return data.count(b"{") + data.count(b"[") <= max_depth
 
 
 def _check_chunk(

@@ -66,8 +66,8 @@ class UsageJudge:
 
     def _related(self, a: str, b: str) -> bool:
         """Whether domains ``a`` and ``b`` are the same, or one is above the other."""
-        index = self.charter.index
-        return a == b or index.is_ancestor(a, b) or index.is_ancestor(b, a)
+        ancestry = self.charter.index.ancestry
+        return a == b or ancestry.is_ancestor(a, b) or ancestry.is_ancestor(b, a)
 
     def _role_items(self, org: str, domain: str, agreements: bool) -> list[Any]:
         idx = self.charter.index

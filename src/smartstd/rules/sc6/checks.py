@@ -351,14 +351,14 @@ class _Doubts:
         """Whether ``domain`` or one of its ancestors is in ``among`` (named ``key``).
 
         Answered from a table kept by ``key`` (linear once, however deep the
-        hierarchy: :meth:`~smartstd.graph.index.CharterIndex.lineage_table`),
+        hierarchy: :meth:`~smartstd.graph._ancestry.DomainAncestry.lineage_table`),
         for a charter finding is asked about for each domain.
         """
         if not among:
             return False
         table = self._lineages.get(key)
         if table is None:
-            table = self._lineages[key] = self.charter.index.lineage_table(among)
+            table = self._lineages[key] = self.charter.index.ancestry.lineage_table(among)
         found = table.get(domain)
         return domain in among if found is None else found
 
@@ -374,7 +374,7 @@ class _Doubts:
             return True
         above = self._above.get(name)
         if above is None:
-            above = self._above[name] = self.charter.index.above_any(among)
+            above = self._above[name] = self.charter.index.ancestry.above_any(among)
         return domain in above
 
     def _held_by_doubtful(self, domain: str) -> bool:
