@@ -13,6 +13,10 @@ the same run:
 * ``chain``: ``n`` delegations ending in a grant: the same three calls;
 * ``domains``: ``n`` domains, each the parent of the one before, and a
   two-domain cycle (SC620): :func:`~smartstd.graph.check_charter`;
+* ``engine``: the same domains, exclusive, affecting residents and with
+  nobody assigned (an SC601, SC603 and SC613 finding each), checked by
+  :func:`smartstd.check` at L3 from a JSON file, which asks for each finding
+  whether a defective record upstream may explain it;
 * ``plain``, the baseline: the same clean charter with ``n`` grants that
   delegate nothing, and the same three calls.
 
@@ -33,10 +37,14 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import smartstd
 from smartstd.graph import Charter, build_graph, check_charter, explain, synthetic_charter
 from smartstd.graph.synthetic import SYNTHETIC_AS_OF
 from smartstd.standard.dataset import entity_adapter
@@ -129,6 +137,37 @@ def domains(n: int) -> list[Any]:
     return out
 
 
+def _engine_file(n: int) -> list[Any]:
+    """``n`` exclusive domains in one line of parents, none assigned, as a JSON dataset."""
+    records = [e.to_json_dict() for e in _base()]
+    for i in range(n):
+        record = {
+            "id": f"d-{i}",
+            "type": "ResponsibilityDomain",
+            "name": {"en": f"D{i}"},
+            "exclusive": True,
+            "affects_residents": True,
+        }
+        if i + 1 < n:
+            record["parent_id"] = f"d-{i + 1}"
+        records.append(record)
+    envelope = {
+        "standard": "scds",
+        "standard_version": "1.1.0",
+        "dataset_id": "bench-hostile-domains",
+        "generated_at": f"{ON.isoformat()}T18:00:00+08:00",
+        "classification": "internal",
+        "entities": records,
+    }
+    path = Path(tempfile.mkdtemp(prefix="bench-hostile-")) / f"domains-{n}.json"
+    path.write_text(json.dumps(envelope), encoding="utf-8")
+    return [path]
+
+
+def _engine_work(paths: list[Any]) -> int:
+    return len(smartstd.check(str(paths[0]), level="L3").findings)
+
+
 def _grants_work(entities: list[Any]) -> int:
     """Check, explain the first grant's access, build the graph; return a count (kept live)."""
     found = check_charter(Charter.from_entities(entities, as_of=ON), on=ON)
@@ -147,6 +186,7 @@ SHAPES: dict[str, tuple[Callable[[int], list[Any]], Callable[[list[Any]], int]]]
     "cycle": (cycle, _grants_work),
     "chain": (chain, _grants_work),
     "domains": (domains, _domains_work),
+    "engine": (_engine_file, _engine_work),
 }
 
 

@@ -246,6 +246,22 @@ HINTS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
             "; positions {positions} of a community's or grid's statistical code cannot be"
             " 000 (that is the code of the level above)",
         ),
+        # reading problems (smartstd.io): what to do with a file that cannot be read as it is
+        "read-whole": (
+            "；JSON 或 YAML 文档要整体读入内存（约为文件大小的十倍），超过上限的不读。请把实体"
+            "写成 NDJSON（每行一个实体，流式读取，内存有界），或拆成几个文件；确有足够内存时可在"
+            " smartstd.toml 的 [limits] 中调高 {limit}",
+            "; a JSON or YAML document is read whole (about ten times its size in memory),"
+            " so one over the limit is not read: write the entities as NDJSON (one a line,"
+            " streamed in bounded memory) or split the file; with memory to spare, raise"
+            " {limit} under [limits] in smartstd.toml",
+        ),
+        "cr-line-ends": (
+            "；各行只以回车符（CR，旧 Mac 格式）结尾。NDJSON 的行以 LF 或 CRLF 结尾，可这样转换："
+            "tr '\\r' '\\n' < IN > OUT",
+            "; the lines end in a carriage return alone (CR, old Mac line ends); NDJSON"
+            " lines end in LF or CRLF: convert with tr '\\r' '\\n' < IN > OUT",
+        ),
     }
 )
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -54,7 +55,34 @@ def test_over_max_file_bytes_is_not_parsed(fmt: str) -> None:
     assert doc.text is None
     [finding] = doc.findings
     assert finding.code == "SC109"
-    assert finding.params == {"limit": "max_file_bytes", "value": 109, "maximum": 10}
+    assert finding.params == {
+        "limit": "max_file_bytes",
+        "value": 109,
+        "maximum": 10,
+        "hint": "read-whole",
+    }
+    # what to do, in either language: NDJSON streams, or raise the limit
+    assert "NDJSON" in finding.message("zh-CN") and "调高 max_file_bytes" in finding.message(
+        "zh-CN"
+    )
+    assert "raise max_file_bytes under [limits]" in finding.message("en")
+
+
+def test_a_document_is_refused_by_size_before_it_is_read(tmp_path: Path) -> None:
+    """A parsed document takes about ten times its size in memory (a 510 MB one peaked at
+    5.3 GB): the default limit keeps a check under about 3 GB, and a larger file is not read
+    at all (this one is sparse: 300 MiB of NULs, which reading would have held)."""
+    from smartstd import check
+
+    assert Limits().max_file_bytes == 256 * 1024**2
+    big = tmp_path / "big.json"
+    with big.open("wb") as fh:
+        fh.truncate(300 * 1024**2)
+    report = check(str(big))
+    [finding] = [f for f in report.findings if f.code == "SC109"]
+    assert finding.params["limit"] == "max_file_bytes"
+    assert finding.params["value"] == 300 * 1024**2
+    assert finding.params["hint"] == "read-whole"
 
 
 def test_document_is_frozen(limits: Limits) -> None:

@@ -224,6 +224,21 @@ def test_integer_with_too_many_digits(limits: Limits) -> None:
     assert "set_int_max_str_digits" not in f.params["detail"]
 
 
+@pytest.mark.parametrize("text", ['{"a": 1}\r{"b": 2}\r', '{"a": 1} \r {"b": 2}'])
+def test_cr_only_line_ends_are_named_with_what_to_do(text: str, limits: Limits) -> None:
+    """Classic Mac line ends make an NDJSON file one line: say so, not just 'Extra data'."""
+    _, findings = parse_json(text, file=None, limits=limits)
+    f = only(findings, "SC100")
+    assert f.params["reason"] == "cr-line-ends"
+    assert (f.line, f.column) == (1, text.index('{"b"') + 1)
+    assert "tr '\\r' '\\n'" in f.message("en") and "LF 或 CRLF" in f.message("zh-CN")
+
+
+def test_crlf_between_two_values_is_still_extra_data(limits: Limits) -> None:
+    _, findings = parse_json('{"a": 1}\r\n{"b": 2}', file=None, limits=limits)
+    assert only(findings, "SC100").params["reason"] == "extra-data"
+
+
 def test_leading_bom_in_text_is_tolerated(limits: Limits) -> None:
     value, findings = parse_json('\ufeff{"a": 1}', file=None, limits=limits)
     assert (value, findings) == ({"a": 1}, [])

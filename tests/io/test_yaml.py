@@ -353,6 +353,7 @@ def test_max_yaml_bytes() -> None:
         "limit": "max_yaml_bytes",
         "value": 104,
         "maximum": 50,
+        "hint": "read-whole",
     }
     doc = read_document(text.encode(), file=None, limits=Limits(max_yaml_bytes=50), fmt="yaml")
     assert only(doc.findings, "SC109").params["limit"] == "max_yaml_bytes"

@@ -112,6 +112,8 @@ class Engine:
         self.standard_version = STANDARD_VERSION
         self.waived: list[Finding] = []
         self._docs: dict[str, InputFile] = {}
+        #: (code, severity) -> findings of dataset rules over ``max_findings``, never made
+        self._over: Counter[tuple[str, str]] = Counter()
 
     # -- severity and placement
 
@@ -168,11 +170,25 @@ class Engine:
         self.charter_present = any(t in CHARTER_TYPES for t in self.counts)
         ctx.charter_present = self.charter_present
         finished = (rule.finish(state, ctx) for rule, state in zip(rules, states, strict=True))
+        # the dataset rules' hits past max_findings are counted as they come, never
+        # made into findings (a million unresolved references held a million findings,
+        # each then placed on its line, to be dropped by _finalize)
+        room = self.options.limits.max_findings - sum(map(self._listable, pending))
         for hit in itertools.chain(joined, *finished):
             if hit.code in self.enabled:
+                if room <= 0:
+                    self._over[hit.code, self._severity(hit.code).value] += 1
+                    continue
+                room -= 1
                 where = hit.where or Where(None, None, ())
                 pending.append(checker.place(hit, where, None))
         yield from self._finalize(pending)
+
+    def _listable(self, f: Finding) -> bool:
+        """Whether a finding counts towards ``max_findings`` (an SC903 notice does not)."""
+        return f.code != LEFT_OUT and (
+            f.code in self.enabled or f.code in _UNWAIVABLE or f.code in ("SC100", "SC102")
+        )
 
     def _screened(self, mentions: Callable[[str, list[bytes]], bool]) -> frozenset[str]:
         """The enabled codes less the rules that cannot fire, with ``mentions`` as the screen."""
@@ -368,24 +384,31 @@ class Engine:
         )
 
     def _finalize(self, findings: list[Finding]) -> Iterator[Finding]:
-        """Fill positions still unknown, keep enabled codes (reading problems always)."""
-        placed = self._fill_positions(findings)
+        """Keep enabled codes (reading problems always) up to ``max_findings``, then place them.
+
+        The limit is applied first: positions are filled (lines read again,
+        parsed and searched) only for the findings that are listed.
+        """
         limits = self.options.limits
         listed = 0
-        over: Counter[tuple[str, str]] = Counter()
+        over: Counter[tuple[str, str]] = Counter(self._over)
         notices: Counter[tuple[str, str]] = Counter()  # the run notices of worker processes
-        for f in placed:
+        kept: list[Finding] = []
+        for f in findings:
             if f.code == LEFT_OUT:
                 if f.params.get("scope") == "run" and f.file is None:
                     notices[f.params["code"], f.params["severity"]] += f.params["omitted"]
                     continue
-                yield f
-            elif f.code in self.enabled or f.code in _UNWAIVABLE or f.code in ("SC100", "SC102"):
+                kept.append(f)
+            elif self._listable(f):
                 if listed >= limits.max_findings:
                     over[f.code, f.severity.value] += 1
                     continue
                 listed += 1
-                yield mask_finding(f)
+                kept.append(f)
+        findings.clear()  # the caller's list: what is not kept is not held either
+        for f in self._fill_positions(kept):
+            yield f if f.code == LEFT_OUT else mask_finding(f)
         notices.update(over)
         for (code, sev), n in sorted(notices.items()):
             yield left_out(code, sev, n, "run", limits)

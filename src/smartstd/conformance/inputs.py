@@ -22,6 +22,7 @@ from typing import Any, Literal
 from smartstd.conformance.rule import Where
 from smartstd.errors import UsageError
 from smartstd.io import Limits, iter_ndjson, read_document, sniff_format
+from smartstd.io._findings import limit
 from smartstd.io.files import entries, file_size, is_url, kind_of, not_regular, open_binary
 from smartstd.report import Finding, Path, Severity
 
@@ -295,23 +296,9 @@ def open_document(file: str, limits: Limits) -> InputFile:
                     )
                 )
         return doc
-    if size > limits.max_file_bytes:
-        return InputFile(
-            file,
-            fmt,
-            findings=[
-                Finding(
-                    "SC109",
-                    Severity.ERROR,
-                    file=file,
-                    params={
-                        "limit": "max_file_bytes",
-                        "value": size,
-                        "maximum": limits.max_file_bytes,
-                    },
-                )
-            ],
-        )
+    if size > limits.max_file_bytes:  # refused before it is read
+        finding = limit("max_file_bytes", size, limits.max_file_bytes, file=file)
+        return InputFile(file, fmt, findings=[finding])
     with open_binary(file) as fh:
         data = fh.read()
     parsed = read_document(data, file=file, limits=limits, fmt="yaml" if fmt == "yaml" else "json")

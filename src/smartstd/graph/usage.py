@@ -63,18 +63,11 @@ class UsageJudge:
         self._memo: dict[
             tuple[str, str, str | None, str | None, dt.date | None], Verdict | None
         ] = {}
-        self._ancestors: dict[str, frozenset[str]] = {}
-
-    def _anc(self, domain: str) -> frozenset[str]:
-        found = self._ancestors.get(domain)
-        if found is None:
-            found = frozenset(self.charter.index.ancestors(domain))
-            self._ancestors[domain] = found
-        return found
 
     def _related(self, a: str, b: str) -> bool:
         """Whether domains ``a`` and ``b`` are the same, or one is above the other."""
-        return a == b or a in self._anc(b) or b in self._anc(a)
+        index = self.charter.index
+        return a == b or index.is_ancestor(a, b) or index.is_ancestor(b, a)
 
     def _role_items(self, org: str, domain: str, agreements: bool) -> list[Any]:
         idx = self.charter.index

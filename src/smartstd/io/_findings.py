@@ -39,6 +39,10 @@ def error(
     )
 
 
+#: The limits of documents read whole: their finding says what to do instead (``advice.HINTS``).
+_READ_WHOLE = frozenset({"max_file_bytes", "max_yaml_bytes"})
+
+
 def limit(
     name: str,
     value: int,
@@ -50,7 +54,13 @@ def limit(
     path: Path = (),
     **extra: Any,
 ) -> Finding:
-    """An SC109 input-limit finding: ``name`` was ``value``, over ``maximum``."""
+    """An SC109 input-limit finding: ``name`` was ``value``, over ``maximum``.
+
+    A document over its size limit gets the hint ``read-whole`` (write NDJSON,
+    split the file, or raise the limit).
+    """
+    if name in _READ_WHOLE:
+        extra.setdefault("hint", "read-whole")
     return error(
         INPUT_LIMIT,
         file=file,

@@ -5,7 +5,7 @@ with the input into findings:
 
 - a syntax error is SC100 with the parser's line and column and a short
   ``reason`` (``empty``, ``comments``, ``truncated``, ``trailing-comma``,
-  ``single-quotes``, ``extra-data``, ``control-character``, ``big-number``,
+  ``single-quotes``, ``extra-data``, ``cr-line-ends``, ``control-character``, ``big-number``,
   ``syntax``), and the document has no value;
 - a key named twice in one object is SC102 (the last value wins, as in every
   JSON parser, and the finding says which value was lost);
@@ -261,6 +261,8 @@ def _syntax_error(
     params: dict[str, Any] = {"reason": reason, "detail": exc.msg}
     if reason == "extra-data":
         params["looks_like_ndjson"] = _looks_like_ndjson(text, exc.pos)
+    elif reason == "cr-line-ends":
+        params["hint"] = "cr-line-ends"  # what to do, in either language (smartstd.advice)
     return error(
         PARSE_ERROR,
         file=file,
@@ -279,6 +281,10 @@ def _reason(text: str, exc: json.JSONDecodeError) -> str:
     if here.startswith(("//", "/*", "#")):
         return "comments"
     if exc.msg == "Extra data":
+        between = text[: exc.pos][-64:]
+        # CR-only line ends (classic Mac): a value, then a CR and no LF before the next one
+        if "\r" in between[len(between.rstrip(" \t\r")) :] and "\n" not in text[: exc.pos]:
+            return "cr-line-ends"
         return "extra-data"
     if exc.msg.startswith("Unterminated string") or pos >= len(text.rstrip()):
         return "truncated"

@@ -332,7 +332,8 @@ class _Doubts:
                 names.update(agr.party_ids)
         self.names = names
         self.unheld = unheld
-        self._holders: dict[str, set[str]] | None = None
+        self._doubtful: set[str] | None = None  # see _held_by_doubtful
+        self._lineages: dict[str, dict[str, bool]] = {}  # see _meets
         self._above: dict[str, set[str]] = {}  # see _near
         # purposes and agreements that name a purpose or category that does not resolve:
         # the one they do not declare may be the one they misspell
@@ -346,56 +347,66 @@ class _Doubts:
             or not set(agr.purpose_ids) <= purposes.keys()
         }
 
-    def _lineage(self, domain: str) -> list[str]:
-        return [domain, *self.charter.index.ancestors(domain)]
+    def _meets(self, domain: str, among: set[str], key: str) -> bool:
+        """Whether ``domain`` or one of its ancestors is in ``among`` (named ``key``).
+
+        Answered from a table kept by ``key`` (linear once, however deep the
+        hierarchy: :meth:`~smartstd.graph.index.CharterIndex.lineage_table`),
+        for a charter finding is asked about for each domain.
+        """
+        if not among:
+            return False
+        table = self._lineages.get(key)
+        if table is None:
+            table = self._lineages[key] = self.charter.index.lineage_table(among)
+        found = table.get(domain)
+        return domain in among if found is None else found
 
     def _near(self, domain: str, among: set[str], name: str) -> bool:
         """Whether ``domain`` is in ``among``, or above or below one of them.
 
-        ``name`` keys the cached set of ``among`` and all its ancestors, so that a
-        check of many usage facts against many names stays linear.
+        ``name`` keys the cached answers for ``among``, so that a check of many
+        usage facts against many names stays linear.
         """
         if not among:
             return False
-        if not among.isdisjoint(self._lineage(domain)):
+        if self._meets(domain, among, name):
             return True
         above = self._above.get(name)
         if above is None:
-            above = set()
-            for d in among:
-                above.update(self._lineage(d))
-            self._above[name] = above
+            above = self._above[name] = self.charter.index.above_any(among)
         return domain in above
 
     def _held_by_doubtful(self, domain: str) -> bool:
         """Whether an organisation named by a defective record holds a role in the domain."""
-        if self._holders is None:
-            self._holders = {}
-            for a in self.charter.assignments.values():
-                self._holders.setdefault(a.domain_id, set()).add(a.organization_id)
-        return any(
-            not self.names.isdisjoint(self._holders.get(d, ())) for d in self._lineage(domain)
-        )
+        if self._doubtful is None:
+            names = self.names
+            self._doubtful = {
+                a.domain_id for a in self.charter.assignments.values() if a.organization_id in names
+            }
+        return self._meets(domain, self._doubtful, "\x00held-by-doubtful")
 
     def issue(self, issue: Issue) -> bool:
         """Whether a charter finding may only be the effect of a defective record."""
         code, params = issue.code, issue.params
         if code in ("SC601", "SC603"):
             role = "accountable" if code == "SC601" else "responsible"
-            lineage = self._lineage(str(params["domain"]))
+            domain = str(params["domain"])
             return (
                 self.incomplete
-                or not self.names.isdisjoint(lineage)
-                or not self.unsure.get(role, set()).isdisjoint(lineage)
+                or self._meets(domain, self.names, "\x00names")
+                or self._meets(domain, self.unsure.get(role, set()), "\x00unsure:" + role)
             )
         if code == "SC613":
             domain = str(params["domain"])
-            lineage = self._lineage(domain)
             return (
                 self.incomplete
-                or not self.names.isdisjoint(lineage)
-                or not self.unheld.isdisjoint(lineage)
-                or any(not ds.isdisjoint(lineage) for ds in self.unsure.values())
+                or self._meets(domain, self.names, "\x00names")
+                or self._meets(domain, self.unheld, "\x00unheld")
+                or any(
+                    self._meets(domain, ds, "\x00unsure:" + role)
+                    for role, ds in self.unsure.items()
+                )
                 or self._held_by_doubtful(domain)
             )
         if code == "SC615":
