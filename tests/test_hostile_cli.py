@@ -293,6 +293,26 @@ def test_migrate_keeps_a_lone_surrogate_as_its_escape(tmp_path: Path) -> None:
     assert json.loads(written)["entities"][2]["id"] == "bad\ud800id"
 
 
+def test_migrate_refuses_a_document_over_the_limit_before_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """300 MiB (sparse: nothing on disk) were read into memory before read_document refused them."""
+    import smartstd.io
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the document was read")
+
+    monkeypatch.setattr(smartstd.io, "read_document", never)
+    big = tmp_path / "big.json"
+    with big.open("wb") as fh:
+        fh.truncate(300 * 1024**2)
+    out = tmp_path / "out.json"
+    res = CliRunner().invoke(main, ["migrate", str(big), "--to", "1.0.0", "--out", str(out)])
+    assert res.exit_code == 1
+    assert "SC109" in res.output and "max_file_bytes" in res.output and "NDJSON" in res.output
+    assert not out.exists()
+
+
 # --------------------------------------------------------------------------- the loader
 
 

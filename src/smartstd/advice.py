@@ -123,6 +123,19 @@ HINTS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
             "; character {position} {shown} is not in the GB 32100 alphabet (digits and the"
             " capital letters except I, O, S, V and Z)",
         ),
+        "credit-code-registration-number": (
+            "；这是 15 位工商注册号，不是统一社会信用代码（2015 年起各类机构都有 18 位代码），"
+            "请填营业执照或登记证书上的统一社会信用代码",
+            "; this is a 15-digit business registration number (注册号), not a unified social"
+            " credit code (every organisation has had an 18-character code since 2015): take"
+            " the code printed on the licence or registration certificate",
+        ),
+        "credit-code-organisation-code": (
+            "；这是 9 位组织机构代码（GB 11714），即统一社会信用代码的第 9 至 17 位，请填完整的"
+            " 18 位代码",
+            "; this is a nine-character organisation code (GB 11714), which is characters 9"
+            " to 17 of the credit code: write the whole 18-character code",
+        ),
         "credit-code-length": (
             "；统一社会信用代码为 18 位，这里是 {length} 位",
             "; a unified social credit code has 18 characters, this one has {length}",
@@ -153,6 +166,10 @@ HINTS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
             "；摘要须写成小写十六进制（大写会使同一号码的摘要无法比对），改为小写即可",
             "; write the digest in lower-case hex (upper case makes digests of the same"
             " number compare unequal): lower-casing it is enough",
+        ),
+        "hash-whitespace": (
+            "；去掉摘要前后的空白字符",
+            "; remove the white space around the digest",
         ),
         "hash-prefix": (
             "；去掉前缀 {prefix}，只保留 64 位小写十六进制摘要",
@@ -373,6 +390,8 @@ def _digit_code(value: Any, size: int) -> dict[str, Any] | None:
     return {"hint": "code-length", "expected": size, "length": len(value)}
 
 
+#: An organisation code (组织机构代码, GB 11714): eight characters and a check character.
+_ORGANISATION_CODE: Final = re.compile(r"[0-9A-Z]{8}[0-9X]")
 #: Letters outside the GB 32100 alphabet, and the characters they are mistaken for.
 _CREDIT_LOOKALIKES: Final = MappingProxyType({"O": "0", "I": "1", "Z": "2", "S": "5", "V": "U"})
 
@@ -384,6 +403,10 @@ def _credit(value: Any) -> dict[str, Any] | None:
     tidy, first = _tidy(value, upper=True)
     if first >= 0 and len(tidy) == 18 and all(c in CREDIT_CODE_ALPHABET for c in tidy):
         return {"hint": "credit-code-written", "fixed": tidy, **_where(value, first)}
+    if len(tidy) == 15 and tidy.isascii() and tidy.isdigit():
+        return {"hint": "credit-code-registration-number"}
+    if _ORGANISATION_CODE.fullmatch(tidy):
+        return {"hint": "credit-code-organisation-code"}
     if len(tidy) != 18:
         return {"hint": "credit-code-length", "length": len(tidy)}
     bad = [i for i, c in enumerate(tidy) if c not in CREDIT_CODE_ALPHABET]
@@ -451,7 +474,7 @@ def _hash(value: Any) -> dict[str, Any] | None:
         return {"hint": "hash-prefix", "prefix": prefix.group(1).strip()}
     if _HEX.fullmatch(text):
         if len(text) == 64:
-            return {"hint": "hash-upper-case"}
+            return {"hint": "hash-upper-case" if text != text.lower() else "hash-whitespace"}
         algorithm = _ALGORITHMS.get(len(text))
         if algorithm is not None:
             return {"hint": "hash-not-sha256", "length": len(text), "algorithm": algorithm}

@@ -109,6 +109,22 @@ def test_sc103_credit_code_of_the_wrong_length_says_its_length(tmp_path: Path) -
     assert "this one has 17" in finding.message("en")
 
 
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("440101000123456", "credit-code-registration-number"),  # 工商注册号
+        ("MA59ABCD-1", "credit-code-organisation-code"),  # 组织机构代码
+        ("ma59abcd1", "credit-code-organisation-code"),
+    ],
+)
+def test_sc103_older_registration_numbers_are_named(
+    tmp_path: Path, written: str, hint: str
+) -> None:
+    finding = _one(_check(tmp_path, _org(written)), "SC103", "/credit_code")
+    assert finding.params["hint"] == hint
+    assert "18" in finding.message("en") and "18" in finding.message("zh-CN")
+
+
 def test_sc206_says_which_check_character_the_code_needs(tmp_path: Path) -> None:
     wrong = CREDIT[:17] + "0"
     finding = _one(_check(tmp_path, _org(wrong)), "SC206", "/credit_code")
@@ -275,6 +291,7 @@ def test_valid_codes_and_statistical_codes_are_quiet(tmp_path: Path) -> None:
     ("written", "hint"),
     [
         ("A" * 64, "hash-upper-case"),
+        (" " + "a" * 64 + "\n", "hash-whitespace"),
         ("sha256:" + "a" * 64, "hash-prefix"),
         ("SHA256:" + "a" * 64, "hash-prefix"),
         ("a" * 40, "hash-not-sha256"),
@@ -449,3 +466,10 @@ def test_decimal_numbers_hold_no_mobile(decimal: str) -> None:
 def test_dotted_identifiers_are_still_found(written: str, kind: str) -> None:
     found = scan(written)
     assert found and found[0].kind == kind
+
+
+def test_sc205_one_mistake_one_finding(tmp_path: Path) -> None:
+    """An abolished division_code is reported; the statistical code is not also said to differ."""
+    entity = _community("440116", statistical_code="440112001001")
+    found = [f.pointer for f in _check(tmp_path, entity) if f.code == "SC205"]
+    assert found == ["/division_code"]

@@ -231,17 +231,24 @@ def _read(path: FsPath) -> tuple[str, Any, list[str]]:
 
     if not path.is_file():
         return "json", None, [f"SC100 / : {path} is not a regular file; save the data to a file"]
+    from smartstd.io._findings import limit
+
+    limits = Limits()
     try:
         with path.open("rb") as fh:
             head = fh.read(4096)
             fmt = sniff_format(str(path), head) or "json"
             if fmt == "ndjson":
                 return "ndjson", None, []
+            size = os.fstat(fh.fileno()).st_size
+            if size > limits.max_file_bytes:  # refused before it is read (check does the same)
+                f = limit("max_file_bytes", size, limits.max_file_bytes, file=str(path))
+                return fmt, None, [f"{f.code} / : {f.message('en')}"]
             data = head + fh.read()
     except OSError as exc:
         return "json", None, [f"SC100 / : cannot read {path}: {exc.strerror or exc}"]
     doc = read_document(
-        data, file=str(path), limits=Limits(), fmt="yaml" if fmt == "yaml" else "json"
+        data, file=str(path), limits=limits, fmt="yaml" if fmt == "yaml" else "json"
     )
     errors = [
         f"{f.code} {f.pointer or '/'} (line {f.line}): {f.message('en')}" for f in doc.findings

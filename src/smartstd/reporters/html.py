@@ -42,6 +42,8 @@ from smartstd.webpage import BarItem, bar_chart, esc, page, pick
 
 __all__ = ["PAGE_ROWS", "REPORTER", "HtmlReporter", "render_html"]
 
+_SEVERITIES = frozenset(s.value for s in Severity)
+
 #: How many findings the page lists unless told otherwise: a page of 20,000
 #: rows weighs 13 MB and takes half a minute to open; one of 1,000, under 1 MB.
 PAGE_ROWS = 1000
@@ -62,7 +64,9 @@ details summary{cursor:pointer}
 td.code a{color:inherit}
 #findings td.code,.org td:first-child{white-space:nowrap}#findings td.pos{min-width:9rem}
 .left-out{border-left:4px solid var(--warning);background:#fff8e5;padding:.5rem .75rem}
-@media (max-width:640px){.table-wrap>table#findings{min-width:48rem}}
+#findings td:nth-child(4),#findings td:nth-child(5){min-width:7rem}
+@media (max-width:640px){.table-wrap>table#findings{min-width:48rem}
+.filters{position:static}}
 @media print{.filters{display:none}.org{break-before:page}}
 """
 
@@ -179,7 +183,7 @@ def _rule_counts(report: Report) -> Counter[tuple[str, Severity]]:
     for f in report.findings:
         if f.code == LEFT_OUT:
             code, sev, n = f.params.get("code"), f.params.get("severity"), f.params.get("omitted")
-            if isinstance(code, str) and sev in Severity._value2member_map_ and isinstance(n, int):
+            if isinstance(code, str) and sev in _SEVERITIES and isinstance(n, int):
                 counts[(code, Severity(sev))] += n
     return counts
 

@@ -588,7 +588,8 @@ def invalid_division_code(e: Any, ctx: Context) -> Iterator[Hit]:
     A 12-digit statistical code (``statistical_code``, 统计用区划代码) starts
     with the county's code: on a community it must equal ``division_code``, on
     a grid it must be a county-level code in use; neither its township nor its
-    community part may be ``000``.
+    community part may be ``000``. A community whose ``division_code`` fails is
+    not judged on its statistical code as well.
     """
     day = ctx.now.date() if ctx.now is not None else None
     code = getattr(e, "division_code", None)
@@ -596,6 +597,7 @@ def invalid_division_code(e: Any, ctx: Context) -> Iterator[Hit]:
         hit = _division_hit(("division_code",), code, code, day, ctx)
         if hit is not None:
             yield hit
+            return  # one mistake, one finding: the statistical code is judged against a valid code
     stat = getattr(e, "statistical_code", None)  # from 1.1.0
     if stat is None:
         return
