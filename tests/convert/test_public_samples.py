@@ -171,3 +171,39 @@ def test_geojson_as_datav_geoatlas_writes_it(tmp_path: Path) -> None:
         (i.code, i.source) for i in conv.issues
     }
     assert [x.source for x in conv.dropped] == ["communities.geojson#/features/1/geometry"]
+
+
+def test_open311_as_servers_vary(tmp_path: Path) -> None:
+    """A number id, a token before the id, OPEN in capitals, offsets +08 and +0800, Z."""
+    reqs = [
+        {
+            "service_request_id": 638344,
+            "status": "open",
+            "requested_datetime": "2010-04-14T06:37:38Z",
+        },
+        {"token": "12345", "status": "OPEN", "requested_datetime": "2026-05-01T09:30:00+0800"},
+        {
+            "service_request_id": "x1",
+            "status": "Closed",
+            "requested_datetime": "2026-05-01T09:30:00.5+08",
+        },
+        {"service_request_id": None, "status": "open"},
+    ]
+    src = tmp_path / "requests.json"
+    src.write_text(json.dumps({"service_requests": reqs}), encoding="utf-8")
+    conv = convert(src, "open311-json", community_id="c1")
+    recs = conv.records
+    assert [r.get("id") for r in recs] == ["638344", "token-12345", "x1", None]
+    assert [r["status"] for r in recs] == ["submitted", "submitted", "closed", "submitted"]
+    assert [r.get("submitted_at") for r in recs] == [
+        "2010-04-14T06:37:38Z",
+        "2026-05-01T09:30:00+08:00",
+        "2026-05-01T09:30:00.5+08:00",
+        None,
+    ]
+    assert recs[1]["open311:token"] == "12345"  # the token stays beside the id made from it
+    made = [i for i in recs[1]["provenance"]["imputed"] if i["field"] == "/id"]
+    assert [i["method"] for i in made] == ["derived"]
+    said = {(i.code, i.source, i.params.get("field")) for i in conv.issues}
+    assert ("CV124", "requests.json#/3", "service_request_id") in said  # no id, no token
+    assert not any(i.code in ("CV120", "CV300") and "status" in i.source for i in conv.issues)

@@ -68,9 +68,12 @@ class Table:
         codes = CODE_LISTS[self.list]
         if value in codes.values:
             return Lookup(value, "map")
-        if (
-            "://" in value
-        ):  # an expanded JSON-LD term (https://uri.fiware.org/ns/data-models#commercial)
+        folded = value.strip().lower()  # "OPEN", " Closed " as a system may write them
+        if folded != value:
+            hit = self.map.get(folded) or (folded if folded in codes.values else None)
+            if hit is not None:
+                return Lookup(hit, "map")
+        if "://" in value:  # an expanded JSON-LD term (...ns/data-models#commercial)
             local = re.split(r"[#/]", value.rstrip("/#"))[-1]
             hit = self.map.get(local) or (local if local in codes.values else None)
             if hit is not None:

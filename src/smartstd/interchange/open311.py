@@ -408,7 +408,7 @@ def from_document(conv: Conversion, records: list[tuple[dict[str, Any], str]]) -
     """Convert Open311 requests into drafts of the conversion."""
     for fields, place in records:
         conv.read += 1
-        if not isinstance(fields, dict) or "service_request_id" not in fields:
+        if not isinstance(fields, dict) or not ({"service_request_id", "token"} & set(fields)):
             conv.issue(
                 "CV103", place, expected="an Open311 request", reason="no service_request_id"
             )
@@ -416,6 +416,13 @@ def from_document(conv: Conversion, records: list[tuple[dict[str, Any], str]]) -
             continue
         d = conv.draft("ServiceRequest", place, _PREFIX)
         used = read_request_fields(conv, d, fields, place)
+        if "id" not in d.record:
+            token = fields.get("token")
+            if _present(token) and isinstance(token, (str, int)):  # a POST answer before the id
+                note = "no service_request_id; made from the request's token"
+                d.impute("id", f"token-{token}", "derived", note, f"{place}/token")
+            else:
+                d.issue("CV124", "/id", place, field="service_request_id")
         for name, value in fields.items():
             if name in used or not _present(value):
                 continue

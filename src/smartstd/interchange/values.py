@@ -32,6 +32,7 @@ _CN_DATE = re.compile(
     r"^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?"
     r"(?:\s*[T ]?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*(?:[:：分]\s*(\d{1,2})\s*秒?)?\s*分?)?\s*$"
 )
+_SHORT_OFFSET = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?)([+-]\d\d)(\d\d)?$")
 _NAIVE = re.compile(r"^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?)$")
 _SPACE = re.compile(r"\s+")
 _TRUE = frozenset({"true", "yes", "y", "1", "是", "有", "√", "✓", "对"})
@@ -53,6 +54,9 @@ def timestamp(value: object, offset: str) -> tuple[str, str | None]:
     text = str(value).strip()
     if _TS.match(text):
         return text, None
+    m = _SHORT_OFFSET.match(text)  # +0800 (Java's Z pattern), +08: the same time, written fully
+    if m and _TS.match(f"{m.group(1)}{m.group(2)}:{m.group(3) or '00'}"):
+        return f"{m.group(1)}{m.group(2)}:{m.group(3) or '00'}", None
     m = _NAIVE.match(text)
     if m:
         clock = m.group(2) if m.group(2).count(":") == 2 else m.group(2) + ":00"
