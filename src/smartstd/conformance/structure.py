@@ -15,7 +15,6 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from smartstd.advice import advise
 from smartstd.conformance.rule import Hit
 from smartstd.report import Path
 from smartstd.standard.codes import CODE_LISTS
@@ -210,6 +209,8 @@ def _error_hits(exc: ValidationError, strip_tag: bool, raw: Any = None) -> list[
         if etype != "missing":
             params["value"] = _jsonable(err.get("input"))
         if etype in _ADVISED:  # an identifier written another way: say what to write
+            from smartstd.advice import advise  # only when a record has such an error
+
             advice = advise(loc, err.get("input"), ctx.get("pattern"))
             if advice is not None:
                 params.update(advice)
