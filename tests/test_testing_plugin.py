@@ -70,6 +70,16 @@ def _load_plugin() -> list[str]:
     )
 
 
+def _empty_config(tmp_path: Path) -> Path:
+    """A configuration of nothing, so that the project's own pytest settings stay out.
+
+    pytest 9.2 refuses ``-c /dev/null`` (no .ini, .cfg or .toml extension).
+    """
+    path = tmp_path / "pytest.ini"
+    path.write_text("[pytest]\n", encoding="utf-8")
+    return path
+
+
 def test_the_vendor_example_runs_with_the_plugin(tmp_path: Path) -> None:
     env = {
         **os.environ,
@@ -89,7 +99,7 @@ def test_the_vendor_example_runs_with_the_plugin(tmp_path: Path) -> None:
             "--rootdir",
             str(tmp_path),
             "-c",
-            os.devnull,
+            str(_empty_config(tmp_path)),
             str(ROOT / "examples" / "testing"),
             f"--basetemp={tmp_path / 'bt'}",
         ],
