@@ -125,3 +125,26 @@ def test_no_findings() -> None:
     text = render_string(Report(), "markdown", lang="en")
     assert "No findings." in text
     assert "|" not in text
+
+
+def test_findings_a_limit_left_out_count_under_their_own_rule() -> None:
+    """An SC903 notice is not a rule's finding: its count goes to the rule it speaks of."""
+    from smartstd.report import LEFT_OUT, Finding, Severity
+    from smartstd.reporters.markdown import render_markdown
+
+    listed = [
+        Finding(code="SC202", severity=Severity.ERROR, file="a.ndjson", line=i, params={})
+        for i in (2, 3)
+    ]
+    notice = Finding(
+        code=LEFT_OUT,
+        severity=Severity.INFO,
+        params={"code": "SC202", "severity": "error", "omitted": 7},
+    )
+    report = Report(findings=(*listed, notice), inputs=("a.ndjson",))
+    for lang in ("en", "zh-CN"):
+        counts = {
+            cells[0].strip().strip("`"): cells[-1].strip()
+            for cells in map(_cells, _tables(render_markdown(report, lang))[0][2:])
+        }
+        assert counts == {"SC202": "9"}, (lang, counts)

@@ -6,12 +6,13 @@ import json
 import math
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from smartstd.catalogue import RuleInfo, get_rule
-from smartstd.report import Finding
+from smartstd.report import LEFT_OUT, Finding, Report, Severity
 
 # C0 and C1 controls and DEL, lone surrogates, the XML non-characters U+FFFE and
 # U+FFFF, line and paragraph separators, and the bidirectional controls that
@@ -210,3 +211,26 @@ def _quote(path: str, safe: str) -> str:
         return quote(path, safe=safe, errors="surrogateescape")
     except UnicodeEncodeError:
         return quote(path, safe=safe, errors="surrogatepass")
+
+
+_SEVERITIES = frozenset(s.value for s in Severity)
+
+
+def rule_counts_listed(report: Report) -> Counter[tuple[str, Severity]]:
+    """Findings per rule and severity that the report lists (no SC903 notice)."""
+    return Counter((f.code, f.severity) for f in report.findings if f.code != LEFT_OUT)
+
+
+def rule_counts(report: Report) -> Counter[tuple[str, Severity]]:
+    """Findings per rule and severity, with those a limit left out.
+
+    A limit's SC903 notice says how many findings of one rule and severity it
+    left out; they count under their own rule, not as SC903 findings.
+    """
+    counts = rule_counts_listed(report)
+    for f in report.findings:
+        if f.code == LEFT_OUT:
+            code, sev, n = f.params.get("code"), f.params.get("severity"), f.params.get("omitted")
+            if isinstance(code, str) and sev in _SEVERITIES and isinstance(n, int):
+                counts[(code, Severity(sev))] += n
+    return counts

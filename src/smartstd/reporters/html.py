@@ -35,14 +35,20 @@ from smartstd.identifiers import redact
 from smartstd.masking import mask_report
 from smartstd.report import LEFT_OUT, Finding, Report, Severity
 from smartstd.reporters._i18n import level_label, severity_label, status_lines
-from smartstd.reporters._util import group_by_file, jsonable, position, rule_or_none, visible
+from smartstd.reporters._util import (
+    group_by_file,
+    jsonable,
+    position,
+    rule_counts,
+    rule_counts_listed,
+    rule_or_none,
+    visible,
+)
 from smartstd.reporters.base import Reporter, ReporterOptions
 from smartstd.responsibility import Responsible, ResponsibleIndex, responsible_index
 from smartstd.webpage import BarItem, bar_chart, esc, page, pick
 
 __all__ = ["PAGE_ROWS", "REPORTER", "HtmlReporter", "render_html"]
-
-_SEVERITIES = frozenset(s.value for s in Severity)
 
 #: How many findings the page lists unless told otherwise: a page of 20,000
 #: rows weighs 13 MB and takes half a minute to open; one of 1,000, under 1 MB.
@@ -177,24 +183,8 @@ def _summary(report: Report, lang: str) -> list[str]:
     return out
 
 
-def _rule_counts(report: Report) -> Counter[tuple[str, Severity]]:
-    """Findings per rule and severity, with those a limit left out (SC903 notices)."""
-    counts = _rule_counts_listed(report)
-    for f in report.findings:
-        if f.code == LEFT_OUT:
-            code, sev, n = f.params.get("code"), f.params.get("severity"), f.params.get("omitted")
-            if isinstance(code, str) and sev in _SEVERITIES and isinstance(n, int):
-                counts[(code, Severity(sev))] += n
-    return counts
-
-
-def _rule_counts_listed(report: Report) -> Counter[tuple[str, Severity]]:
-    """Findings per rule and severity that the report lists (no SC903 notice)."""
-    return Counter((f.code, f.severity) for f in report.findings if f.code != LEFT_OUT)
-
-
 def _per_rule(report: Report, lang: str) -> list[str]:
-    per_rule = _rule_counts(report)
+    per_rule = rule_counts(report)
     rows = sorted(per_rule.items(), key=lambda kv: (-kv[0][1].rank, -kv[1], kv[0][0]))
     out = [f'<h2 id="rules">{esc(_t(lang, "按严重程度和规则汇总", "By severity and rule"))}</h2>']
     if len(rows) > 1:
@@ -239,7 +229,7 @@ def _by_file(report: Report, lang: str) -> list[str]:
         cells = "".join(f'<td class="num">{c.get(s, 0)}</td>' for s in Severity)
         out.append(f"<tr><td><code>{esc(name)}</code></td>{cells}</tr>")
     left_out: Counter[Severity] = Counter()
-    for (_, severity), n in (_rule_counts(report) - _rule_counts_listed(report)).items():
+    for (_, severity), n in (rule_counts(report) - rule_counts_listed(report)).items():
         left_out[severity] += n
     if left_out:  # what a limit left out: counted, its files not known
         cells = "".join(f'<td class="num">{left_out.get(s, 0)}</td>' for s in Severity)

@@ -13,14 +13,13 @@ control characters are shown as escapes, so a row stays one line.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import TextIO
 
 from smartstd.catalogue import normalize_lang
 from smartstd.masking import mask_report
 from smartstd.report import Finding, Report
 from smartstd.reporters._i18n import severity_label, status_lines, t
-from smartstd.reporters._util import group_by_file, position, rule_name, visible
+from smartstd.reporters._util import group_by_file, position, rule_counts, rule_name, visible
 from smartstd.reporters.base import Reporter, ReporterOptions
 
 __all__ = ["REPORTER", "MarkdownReporter", "inline", "render_markdown"]
@@ -68,7 +67,7 @@ def render_markdown(report: Report, lang: str = "en", max_findings: int | None =
     lines += [f"## {t('per_rule', lang)}", ""]
     header = [t(k, lang) for k in ("col_code", "col_rule", "col_severity", "col_count")]
     lines += [_row(header), _row(["---", "---", "---", "---:"])]
-    per_rule = Counter((f.code, f.severity) for f in report.findings)
+    per_rule = rule_counts(report)  # a limit's SC903 notices count under their rules
     for (code, severity), n in sorted(per_rule.items(), key=lambda kv: (kv[0][0], -kv[0][1].rank)):
         name = rule_name(code) or ""
         lines.append(_row([inline(code), inline(name), severity_label(severity, lang), str(n)]))
