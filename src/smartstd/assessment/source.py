@@ -129,6 +129,7 @@ def _ndjson(file: str, types: frozenset[str], out: Inputs) -> Iterator[dict[str,
     at a time, never held whole (as ``smartstd check`` reads it).
     """
     from smartstd.io import Limits
+    from smartstd.io.ndjson import read_line, skip_rest
 
     wanted = {t.encode() for t in types}
     findall = _TYPE.findall
@@ -140,11 +141,13 @@ def _ndjson(file: str, types: frozenset[str], out: Inputs) -> Iterator[dict[str,
     cap = Limits().max_line_bytes + 2  # the line, CRLF and one byte more
     with fh:
         readline = fh.readline
-        while line := readline(cap):
-            if len(line) == cap and not line.endswith(b"\n"):  # over max_line_bytes
+        while True:
+            line, size, last_cr = read_line(readline, cap)
+            if not size:
+                break
+            if line is None:  # over max_line_bytes: skipped a MiB at a time, never held whole
                 out.bad_lines += 1
-                while (rest := readline(1 << 20)) and not rest.endswith(b"\n"):
-                    pass  # skipped a MiB at a time, never held whole
+                skip_rest(readline, size, last_cr)
                 continue
             found = findall(line)
             if not any(t in wanted for t in found) and b"\\u" not in line:

@@ -54,7 +54,7 @@ from smartstd.conformance.structure import (
 )
 from smartstd.io import locate
 from smartstd.io.files import file_size, open_binary
-from smartstd.io.ndjson import read_line
+from smartstd.io.ndjson import read_line, skip_rest
 from smartstd.masking import mask_finding
 from smartstd.report import LEFT_OUT, Finding, Level, Path, Report, Severity
 from smartstd.standard.dataset import (
@@ -541,10 +541,7 @@ def _lines_at(fh: Any, wanted: Iterable[int], max_line: int) -> Iterator[tuple[i
         fh.seek(start)
         head = fh.read(min(_SALVAGE_BYTES, size))
         fh.seek(end)
-        while True:  # the rest of an over-long line
-            piece = fh.readline(1 << 20)
-            if not piece or piece.endswith(b"\n"):
-                break
+        skip_rest(fh.readline)  # the rest of an over-long line
         yield lineno, head, False
         lineno += 1
 

@@ -21,6 +21,7 @@ Open311 GeoReport v2 与标准之间的转换：规范定义的每个字段都�
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from typing import TYPE_CHECKING, Any
@@ -374,12 +375,11 @@ def records_of(
     if limit is not None and text.lstrip().startswith("["):
         from smartstd.interchange._json import items
 
-        try:
+        # text that does not parse is said below, by the parse, in Open311's words
+        with contextlib.suppress(ValueError):
             for n, _item in items(text, name):
                 if n >= limit:
                     raise TooManyRequests(n + 1)
-        except ValueError:
-            pass  # said below, in Open311's words
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -25,7 +25,7 @@ from smartstd.io.jsonreader import parse_json
 from smartstd.io.limits import Limits
 from smartstd.report import Finding
 
-__all__ = ["NdjsonLine", "iter_ndjson", "read_line"]
+__all__ = ["NdjsonLine", "iter_ndjson", "read_line", "skip_rest"]
 
 # How much of an over-long line is read at a time while skipping it.
 _SKIP_CHUNK = 1 << 20
@@ -113,7 +113,7 @@ def iter_ndjson(
         total += size
         too_long: int | None = None
         if raw is None:
-            too_long, skipped = _skip_rest(readline, size, last_cr, max_file - total)
+            too_long, skipped = skip_rest(readline, size, last_cr, max_file - total)
             total += skipped
             content = b""
         elif raw.endswith(b"\n"):
@@ -179,7 +179,7 @@ def read_line(readline: Callable[[int], bytes], limit: int) -> tuple[bytes | Non
 
     Returns:
         The line (its line end included), or ``None`` when it is longer than
-        ``limit`` (the rest is not read: skip it with :func:`_skip_rest`);
+        ``limit`` (the rest is not read: skip it with :func:`skip_rest`);
         the number of bytes read; whether the last of them is a carriage return.
     """
     ask = min(limit, _SKIP_CHUNK)
@@ -203,8 +203,8 @@ def read_line(readline: Callable[[int], bytes], limit: int) -> tuple[bytes | Non
     return b"".join(pieces), size, last_cr
 
 
-def _skip_rest(
-    readline: Callable[[int], bytes], read: int, last_cr: bool, budget: int
+def skip_rest(
+    readline: Callable[[int], bytes], read: int = 0, last_cr: bool = False, budget: int = -1
 ) -> tuple[int, int]:
     """Skip the rest of an over-long line in chunks of at most 1 MiB.
 
@@ -212,7 +212,8 @@ def _skip_rest(
         readline: the stream's ``readline``.
         read: how many bytes of the line were read already.
         last_cr: whether the last of them is a carriage return.
-        budget: how many more bytes the file may have; skipping stops beyond.
+        budget: how many more bytes the file may have; skipping stops beyond
+            (negative: no bound, to the line end or the end of the stream).
 
     Returns:
         The line's length in bytes without its line end (as far as it was
@@ -220,7 +221,7 @@ def _skip_rest(
     """
     length = read
     skipped = 0
-    while skipped <= budget:
+    while budget < 0 or skipped <= budget:
         chunk = readline(_SKIP_CHUNK)
         if not chunk:
             break
