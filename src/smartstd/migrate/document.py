@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
+from smartstd._parser_messages import Bilingual
 from smartstd.errors import UsageError
 from smartstd.migrate.operations import Loss, Operation, _get, _leaves, _same
 from smartstd.migrate.steps import Step, find_path
@@ -243,15 +244,27 @@ def _read(path: FsPath) -> tuple[str, Any, list[str]]:
             size = os.fstat(fh.fileno()).st_size
             if size > limits.max_file_bytes:  # refused before it is read (check does the same)
                 f = limit("max_file_bytes", size, limits.max_file_bytes, file=str(path))
-                return fmt, None, [f"{f.code} / : {f.message('en')}"]
+                return (
+                    fmt,
+                    None,
+                    [
+                        Bilingual(
+                            f"{f.code} / : {f.message('en')}", f"{f.code} /：{f.message('zh-CN')}"
+                        )
+                    ],
+                )
             data = head + fh.read()
     except OSError as exc:
         return "json", None, [f"SC100 / : cannot read {path}: {exc.strerror or exc}"]
     doc = read_document(
         data, file=str(path), limits=limits, fmt="yaml" if fmt == "yaml" else "json"
     )
-    errors = [
-        f"{f.code} {f.pointer or '/'} (line {f.line}): {f.message('en')}" for f in doc.findings
+    errors: list[str] = [
+        Bilingual(
+            f"{f.code} {f.pointer or '/'} (line {f.line}): {f.message('en')}",
+            f"{f.code} {f.pointer or '/'}（第 {f.line} 行）：{f.message('zh-CN')}",
+        )
+        for f in doc.findings
     ]
     return fmt, doc.value, errors
 
@@ -276,7 +289,11 @@ def _migrate_ndjson(
             for line in iter_ndjson(fh, file=str(path), limits=Limits()):
                 if line.findings:
                     errors.extend(
-                        f"{f.code} line {f.line}: {f.message('en')}" for f in line.findings
+                        Bilingual(
+                            f"{f.code} line {f.line}: {f.message('en')}",
+                            f"{f.code} 第 {f.line} 行：{f.message('zh-CN')}",
+                        )
+                        for f in line.findings
                     )
                     if chain is None:
                         break  # no envelope: the next line is no envelope either
