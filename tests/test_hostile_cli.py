@@ -243,23 +243,25 @@ def test_the_readers_open_only_regular_files(tmp_path: Path) -> None:
         open_binary(str(tmp_path))
 
 
-def test_assess_skips_a_line_over_the_limit_without_holding_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A line over max_line_bytes is counted as bad and skipped; the lines after it are read."""
-    import smartstd.io
+def test_assess_refuses_a_line_over_the_limit_without_holding_it(tmp_path: Path) -> None:
+    """A line over max_line_bytes is refused (SC109, with its line) after being skipped unheld."""
     from smartstd.assessment.source import Inputs, _ndjson
+    from smartstd.errors import UsageError
+    from smartstd.io import Limits
 
-    real = smartstd.io.Limits
-    monkeypatch.setattr(smartstd.io, "Limits", lambda: real(max_line_bytes=1000))
     data = tmp_path / "d.ndjson"
     request = {"id": "r-1", "type": "ServiceRequest"}
     long = {"id": "r-2", "type": "ServiceRequest", "note": "x" * 5000}
     write_ndjson(data, [request, long, {**request, "id": "r-3"}])
     out = Inputs()
-    records = list(_ndjson(str(data), frozenset({"ServiceRequest"}), out))
-    assert [r["id"] for r in records] == ["r-1", "r-3"]
-    assert out.bad_lines == 1
+    records = _ndjson(str(data), frozenset({"ServiceRequest"}), out, Limits(max_line_bytes=1000))
+    assert next(records)["id"] == "r-1"
+    with pytest.raises(UsageError) as err:
+        next(records)
+    finding = err.value.params["finding"]
+    assert (finding.code, finding.line) == ("SC109", 3)  # type: ignore[attr-defined]  # the envelope is line 1
+    assert finding.params["limit"] == "max_line_bytes"  # type: ignore[attr-defined]
+    assert finding.params["value"] > 5000  # type: ignore[attr-defined]
 
 
 # --------------------------------------------------------------------------- migrate

@@ -413,6 +413,10 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "bundle {folder}: {name} does not match its SHA-256 checksum",
     ),
     "file_finding": ("{where}：无法读取（{code}）：{finding}", "{where}: {code} {finding}"),
+    "input_over_limit": (
+        "{where}：拒绝读取（SC109）：{finding}{advice}",
+        "{where}: refused (SC109): {finding}{advice}",
+    ),
     "not_schema_or_profile": (
         "{file}：既不是 JSON Schema（对象或布尔值），也不是地方配置",
         "{file}: neither a JSON Schema (an object or a boolean) nor a profile",

@@ -23,6 +23,7 @@ from smartstd.assessment.model import Assessment, Breakdown, Comparison, Result,
 from smartstd.assessment.period import Period, parse_period
 from smartstd.assessment.stats import bootstrap_diff, mean, median, newcombe, wilson
 from smartstd.errors import UsageError
+from smartstd.io import Limits
 
 __all__ = ["DIMENSIONS", "assess", "evaluate", "judge", "pilot_window", "result_of"]
 
@@ -336,6 +337,7 @@ def assess(
     period: str | Period | None = None,
     pilot: str | None = None,
     indicators: Sequence[str | Path] = (),
+    limits: Limits | None = None,
 ) -> Assessment:
     """Compute every indicator of the data, the pilot's targets, comparison and trend.
 
@@ -348,11 +350,16 @@ def assess(
             scope, its targets are judged, and its communities are compared
             with the others.
         indicators: files of local indicator definitions (``indicator.schema.json``).
+        limits: the input limits, as for :func:`smartstd.check` (default
+            :class:`~smartstd.io.Limits`; ``smartstd assess`` takes them from
+            ``[limits]`` in ``smartstd.toml``).
 
     Raises:
         UsageError: for a path that does not exist, a period or breakdown that
-            is not understood, a pilot that is not in the data, or definitions
-            that do not follow the meta-schema.
+            is not understood, a pilot that is not in the data, definitions
+            that do not follow the meta-schema, or an input over one of
+            ``limits`` (the error carries its SC109 finding: which limit,
+            where, and how to get past it).
 
     Example:
         >>> import smartstd
@@ -367,7 +374,7 @@ def assess(
     chosen = parse_period(period) if isinstance(period, str) else period
     defs = load_indicators(indicators)
     collector = Collector(defs)
-    inputs = feed([str(p) for p in paths], collector)
+    inputs = feed([str(p) for p in paths], collector, limits=limits)
     return evaluate(
         collector,
         by=by,

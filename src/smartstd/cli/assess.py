@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
-from smartstd.cli._options import InputPath
+from smartstd.cli._options import InputPath, config_option
 
 __all__ = ["assess_command"]
 
@@ -60,6 +60,7 @@ _DIMS = ("community", "grid", "month", "quarter", "category", "channel")
     is_flag=True,
     help="Exit 1 when a target of the pilot is missed (for CI; `check` reports it as SC801).",
 )
+@config_option
 @guard
 def assess_command(
     paths: tuple[str, ...],
@@ -71,15 +72,22 @@ def assess_command(
     lang: str | None,
     output: str | None,
     strict: bool,
+    config: Path | None,
 ) -> None:
     """Compute every indicator of PATHS, judge a pilot's targets, and write a report.
 
-    Exit code 0; 1 with --strict when a target is missed; 2 for bad usage.
+    An input over a limit ([limits] in smartstd.toml, as for `smartstd check`)
+    is refused: the message says which limit, where, and how to raise it.
+
+    Exit code 0; 1 with --strict when a target is missed; 2 for bad usage or
+    an input over a limit.
     """
     from smartstd.assessment import assess
     from smartstd.assessment.formats import render
+    from smartstd.config import load_config
 
-    chosen = lang or ("zh-CN" if fmt == "html" else default_lang())
+    cfg = load_config(config)
+    chosen = lang or cfg.lang or ("zh-CN" if fmt == "html" else default_lang())
     dims = list(by)
     if fmt == "html":  # the published page shows these whatever --by says
         dims += ["category", "channel", "grid", "community"]
@@ -89,6 +97,7 @@ def assess_command(
         period=period,
         pilot=pilot,
         indicators=[Path(p) for p in indicator_files],
+        limits=cfg.limits,
     )
     text = render(result, fmt, chosen)
     if output:

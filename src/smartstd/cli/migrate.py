@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
-from smartstd.cli._options import lang_option
+from smartstd.cli._options import config_option, lang_option
 from smartstd.cli.messages import t
 
 __all__ = ["COMMAND", "migrate_command"]
@@ -48,6 +48,7 @@ __all__ = ["COMMAND", "migrate_command"]
     help="Format of the summary.",
 )
 @lang_option
+@config_option
 @guard
 def migrate_command(
     path: Path,
@@ -57,21 +58,25 @@ def migrate_command(
     accept_loss: bool,
     fmt: str,
     lang: str | None,
+    config: Path | None,
 ) -> None:
     """Migrate the dataset PATH (JSON, YAML or NDJSON) to version --to.
 
     Extension fields travel along. A value that a step cannot carry is listed
     with its JSON Pointer, and nothing is written (exit 1) unless
-    --accept-loss is given.
+    --accept-loss is given. A file over an input limit ([limits] in
+    smartstd.toml, as for `smartstd check`) is not migrated (SC109, exit 1).
     """
+    from smartstd.config import load_config
     from smartstd.migrate import migrate
 
-    result = migrate(path, to, out, source=source, accept_loss=accept_loss)
+    cfg = load_config(config)
+    result = migrate(path, to, out, source=source, accept_loss=accept_loss, limits=cfg.limits)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        lang = lang or default_lang()
-        for err in result.errors:
+        lang = lang or cfg.lang or default_lang()
+        for err in result.messages(lang):
             click.echo(t("plain_error", lang, error=err), err=True)
         for loss in result.losses:
             where = t("migrate_line", lang, line=loss.line) if loss.line is not None else ""

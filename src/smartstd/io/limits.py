@@ -10,10 +10,11 @@ says how many were left out (the report's counts stay exact).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from smartstd.errors import UsageError
 
-__all__ = ["Limits"]
+__all__ = ["Limits", "refusal"]
 
 
 @dataclass(frozen=True)
@@ -73,3 +74,29 @@ class Limits:
             least = 0 if name == "max_yaml_aliases" else 1
             if isinstance(value, bool) or not isinstance(value, int) or value < least:
                 raise UsageError(key="bad_limit", name=name, least=least, value=value)
+
+
+def refusal(finding: Any) -> UsageError:
+    """The error that refuses an input over a limit, from its SC109 finding.
+
+    Its message says what (the limit, the value and the maximum), where
+    (file, line, column and JSON Pointer) and how to get past it (the
+    finding's own advice for a document read whole; otherwise: raise the
+    limit under ``[limits]`` in ``smartstd.toml``), in zh-CN or en. Commands
+    that cannot go on without the whole input (``smartstd assess``) raise it;
+    ``smartstd migrate`` says it as the reason nothing was written.
+    """
+    from smartstd._error_messages import Phrase
+
+    where = ":".join(str(x) for x in (finding.file, finding.line, finding.column) if x is not None)
+    if finding.path:
+        where = f"{where} {finding.pointer}" if where else finding.pointer
+    name = str(finding.params.get("limit", ""))
+    if finding.params.get("hint"):  # the finding says what to do itself
+        advice = Phrase("", "")
+    else:
+        advice = Phrase(
+            f"；确属正常数据时，可在 smartstd.toml 的 [limits] 中调高 {name}",
+            f"; if the data genuinely needs it, raise {name} under [limits] in smartstd.toml",
+        )
+    return UsageError(key="input_over_limit", where=where or "-", finding=finding, advice=advice)

@@ -19,9 +19,10 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from smartstd.errors import UsageError
+from smartstd.io import Limits
 from smartstd.migrate.operations import Loss, Operation, _get, _leaves, _same
 from smartstd.migrate.steps import Step, find_path
-from smartstd.report import Path
+from smartstd.report import Finding, Path
 
 __all__ = ["MigrationResult", "migrate", "migrate_document", "migrate_entity"]
 
@@ -100,7 +101,11 @@ class MigrationResult:
             could be migrated.
         written: the files written.
         errors: why the input could not be migrated at all (unreadable input,
-            no envelope); empty otherwise.
+            no envelope), in English; empty otherwise.
+        findings: the reading problems among ``errors`` as findings (a file
+            over a limit of :class:`~smartstd.io.Limits` is SC109), with
+            their file, line, column and JSON Pointer; :meth:`messages` says
+            them in either language.
     """
 
     source: str | None
@@ -111,6 +116,18 @@ class MigrationResult:
     document: Any = None
     written: tuple[FsPath, ...] = ()
     errors: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    def messages(self, lang: str = "zh-CN") -> list[str]:
+        """Why the input could not be migrated, in ``lang`` (zh-CN unless it starts with en).
+
+        Each finding says what, where (file, line, column, JSON Pointer) and,
+        for a limit, how to get past it; the other errors follow.
+        """
+        said = {finding_text(f, "en") for f in self.findings}
+        return [finding_text(f, lang) for f in self.findings] + [
+            e for e in self.errors if e not in said
+        ]
 
     @property
     def ok(self) -> bool:
@@ -127,8 +144,26 @@ class MigrationResult:
             "accepted_loss": self.accepted,
             "losses": [loss.to_dict() for loss in self.losses],
             "errors": list(self.errors),
+            "findings": [f.to_dict() for f in self.findings],
             "written": [str(p) for p in self.written],
         }
+
+
+def finding_text(finding: Finding, lang: str = "en") -> str:
+    """A reading problem in one line, in ``lang``: where, the code and what.
+
+    An input over a limit (SC109) is said as :func:`smartstd.io.limits.refusal`
+    says it, with how to get past it.
+    """
+    from smartstd._error_messages import render
+    from smartstd.io.limits import refusal
+
+    if finding.code == "SC109":
+        return refusal(finding).message(lang)
+    where = ":".join(str(x) for x in (finding.file, finding.line, finding.column) if x is not None)
+    if finding.path:
+        where = f"{where} {finding.pointer}" if where else finding.pointer
+    return render("file_finding", lang, {"where": where, "code": finding.code, "finding": finding})
 
 
 def _plan(source: str | None, to: str) -> list[Step]:
@@ -220,49 +255,58 @@ def _dump(value: Any, fmt: str) -> str:
     return _json(value, indent=2) + "\n"
 
 
-def _read(path: FsPath) -> tuple[str, Any, list[str]]:
-    """``(format, value, errors)`` of a JSON or YAML file; NDJSON returns no value.
+def _read(path: FsPath, limits: Limits) -> tuple[str, Any, list[str], list[Finding]]:
+    """``(format, value, errors, findings)`` of a JSON or YAML file; NDJSON returns no value.
 
     An NDJSON file is streamed later, so only its head is read here. A path
     that is not a regular file (a named pipe would wait for a writer) or
-    cannot be read is an error of the result, as in ``smartstd check``.
+    cannot be read is an error of the result, as in ``smartstd check``; a
+    document over ``limits`` is refused (SC109) as ``smartstd check`` refuses
+    it, one over ``max_file_bytes`` before it is read.
     """
-    from smartstd.io import Limits, read_document, sniff_format
+    from smartstd.io import read_document, sniff_format
 
     if not path.is_file():
-        return "json", None, [f"SC100 / : {path} is not a regular file; save the data to a file"]
+        error = f"SC100 / : {path} is not a regular file; save the data to a file"
+        return "json", None, [error], []
     from smartstd.io._findings import limit
 
-    limits = Limits()
     try:
         with path.open("rb") as fh:
             head = fh.read(4096)
             fmt = sniff_format(str(path), head) or "json"
             if fmt == "ndjson":
-                return "ndjson", None, []
+                return "ndjson", None, [], []
             size = os.fstat(fh.fileno()).st_size
             if size > limits.max_file_bytes:  # refused before it is read (check does the same)
-                f = limit("max_file_bytes", size, limits.max_file_bytes, file=str(path))
-                return fmt, None, [f"{f.code} / : {f.message('en')}"]
+                return (
+                    fmt,
+                    None,
+                    [],
+                    [limit("max_file_bytes", size, limits.max_file_bytes, file=str(path))],
+                )
             data = head + fh.read()
     except OSError as exc:
-        return "json", None, [f"SC100 / : cannot read {path}: {exc.strerror or exc}"]
+        return "json", None, [f"SC100 / : cannot read {path}: {exc.strerror or exc}"], []
     doc = read_document(
         data, file=str(path), limits=limits, fmt="yaml" if fmt == "yaml" else "json"
     )
-    errors = [
-        f"{f.code} {f.pointer or '/'} (line {f.line}): {f.message('en')}" for f in doc.findings
-    ]
-    return fmt, doc.value, errors
+    return fmt, doc.value, [], list(doc.findings)
 
 
 def _migrate_ndjson(
-    path: FsPath, to: str, out: FsPath | None, source: str | None, accept_loss: bool
+    path: FsPath,
+    to: str,
+    out: FsPath | None,
+    source: str | None,
+    accept_loss: bool,
+    limits: Limits,
 ) -> MigrationResult:
-    from smartstd.io import Limits, iter_ndjson
+    from smartstd.io import iter_ndjson
 
     losses: list[Loss] = []
     errors: list[str] = []
+    findings: list[Finding] = []
     chain: list[Step] | None = None
     src: str | None = source
     tmp_name: str | None = None
@@ -273,11 +317,9 @@ def _migrate_ndjson(
         sink = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
     try:
         with path.open("rb") as fh:
-            for line in iter_ndjson(fh, file=str(path), limits=Limits()):
+            for line in iter_ndjson(fh, file=str(path), limits=limits):
                 if line.findings:
-                    errors.extend(
-                        f"{f.code} line {f.line}: {f.message('en')}" for f in line.findings
-                    )
+                    findings.extend(line.findings)
                     if chain is None:
                         break  # no envelope: the next line is no envelope either
                     continue
@@ -308,7 +350,8 @@ def _migrate_ndjson(
         tuple(s.name for s in chain or ()),
         tuple(losses),
         accept_loss,
-        errors=tuple(errors),
+        errors=tuple(finding_text(f) for f in findings) + tuple(errors),
+        findings=tuple(findings),
     )
     if tmp_name is not None and out is not None:
         if result.ok:
@@ -326,6 +369,7 @@ def migrate(
     *,
     source: str | None = None,
     accept_loss: bool = False,
+    limits: Limits | None = None,
 ) -> MigrationResult:
     """Migrate a dataset file (JSON, YAML or NDJSON) to another version.
 
@@ -337,6 +381,10 @@ def migrate(
         source: the version of the data (default: the envelope's ``standard_version``).
         accept_loss: write the result even when values could not be carried
             (they are still listed in ``result.losses``).
+        limits: the input limits, as for :func:`smartstd.check` (default
+            :class:`~smartstd.io.Limits`; ``smartstd migrate`` takes them from
+            ``[limits]`` in ``smartstd.toml``). An input over one is not
+            migrated: ``result.findings`` holds its SC109 finding.
 
     Returns:
         The :class:`MigrationResult`; bad data never raises.
@@ -350,12 +398,14 @@ def migrate(
     out_path = FsPath(out) if out is not None else None
     if out_path is not None and out_path.resolve() == src_path.resolve():
         raise UsageError(key="out_is_input")
-    fmt, value, errors = _read(src_path)
+    lim = limits if limits is not None else Limits()
+    fmt, value, errors, findings = _read(src_path, lim)
     if fmt == "ndjson":
-        return _migrate_ndjson(src_path, to, out_path, source, accept_loss)
-    if errors:
+        return _migrate_ndjson(src_path, to, out_path, source, accept_loss, lim)
+    if errors or findings:
         _plan(None, to)
-        return MigrationResult(source, to, errors=tuple(errors))
+        said = tuple(finding_text(f) for f in findings)
+        return MigrationResult(source, to, errors=said + tuple(errors), findings=tuple(findings))
     result = migrate_document(value, to, source=source, accept_loss=accept_loss)
     if result.ok and out_path is not None and result.document is not None:
         out_path.parent.mkdir(parents=True, exist_ok=True)
