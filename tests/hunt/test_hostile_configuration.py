@@ -460,3 +460,6 @@ def test_a_profile_parameter_a_rule_cannot_compute_with_is_a_problem(
     (tmp_path / "d.json").write_text(DATA, encoding="utf-8")
     args = ["check", "--lang", "en", "--profile", str(profile), str(tmp_path / "d.json")]
     _assert_usage_error(CliRunner().invoke(main, args), [words], "p.yaml")
+    zh = CliRunner().invoke(main, ["check", "--lang", "zh-CN", *args[3:]])
+    _assert_usage_error(zh, [words.partition(":")[0], "必须是 0 到 1000000 之间的数"], "p.yaml")
+    assert "must be" not in zh.stderr
