@@ -12,6 +12,7 @@ from pydantic_core import core_schema
 
 from smartstd import check
 from smartstd.catalogue import render_message
+from smartstd.io import Limits
 from smartstd.report import Finding, Severity
 from smartstd.reporters import render_string
 from smartstd.rules.pydantic_errors import CUSTOM_TYPES, ZH, error_types_used, translate
@@ -154,3 +155,35 @@ def test_rules_code_is_plain_when_piped_and_rich_on_a_terminal(
     monkeypatch.setenv("FORCE_COLOR", "1")
     rich = CliRunner().invoke(main, ["rules", "SC202", "--lang", "zh-CN"]).output
     assert "\x1b[" in rich and "引用无法解析" in rich and "# SC202" not in rich
+
+
+def test_a_record_of_many_unknown_keys_hints_only_what_is_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a record of 5,000 unknown keys (one a typo): only the first SC106
+    # findings a record lists get a nearest name; finding one for keys that
+    # are never listed once cost 30 s on 10^5 keys
+    import smartstd.conformance.structure as structure
+
+    calls: list[str] = []
+    real = structure.suggest
+
+    def counted(name: str, candidates: typing.Any) -> str | None:
+        calls.append(name)
+        return real(name, candidates)
+
+    monkeypatch.setattr(structure, "suggest", counted)
+    org = {**ORG, "kidn": "x", **{f"extra{i}": i for i in range(5_000)}}
+    del org["kind"]
+    path = tmp_path / "d.ndjson"
+    lines = [json.dumps(ENVELOPE), json.dumps(org, ensure_ascii=False)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    limits = Limits(max_findings_per_rule_per_record=50)
+    report = check(str(path), level="L1", limits=limits)
+    sc106 = [f for f in report.findings if f.code == "SC106"]
+    assert len(sc106) == 50
+    assert sc106[0].pointer == "/kidn" and sc106[0].params["suggestion"] == "kind"
+    sc103 = next(f for f in report.findings if f.code == "SC103")
+    assert sc103.pointer == "/kind" and sc103.params["suggestion"] == "kidn"
+    # 50 SC106 hints and the missing field's: not one for each of 5,001 keys
+    assert len(calls) <= 52, len(calls)

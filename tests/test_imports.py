@@ -12,6 +12,7 @@ replace: :meth:`ModelSet.json_validator` to the union's ``validate_json``,
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -284,3 +285,48 @@ def test_the_json_validator_is_the_union_once_that_is_built() -> None:
 def test_a_model_set_pickles_as_its_version() -> None:
     for version in ("1.0.0", "1.1.0"):
         assert pickle.loads(pickle.dumps(models_for(version))) is models_for(version)
+
+
+def _fake_pydantic_plugin(folder: Path) -> Path:
+    """A distribution on ``folder`` whose ``pydantic`` entry point leaves a mark when loaded."""
+    mark = folder / "plugin-loaded"
+    (folder / "fakeplugin.py").write_text(
+        f"from pathlib import Path\nPath({str(mark)!r}).write_text('loaded')\nplugin = object()\n",
+        encoding="utf-8",
+    )
+    info = folder / "fakeplugin-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: fakeplugin\nVersion: 0.1\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text("[pydantic]\nfake = fakeplugin:plugin\n", "utf-8")
+    return mark
+
+
+def test_the_command_line_loads_no_pydantic_plugin(tmp_path: Path) -> None:
+    # a check's result must not depend on what else is installed, and a
+    # one-record check must not pay for searching every distribution's entry
+    # points: the command line runs with pydantic's plugins off
+    mark = _fake_pydantic_plugin(tmp_path)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    control = subprocess.run(
+        [sys.executable, "-c", "from pydantic.plugin._loader import get_plugins; get_plugins()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert mark.exists(), control.stderr  # the plugin is found where pydantic looks
+    mark.unlink()
+    out = subprocess.run(
+        [sys.executable, "-m", "smartstd", "check", str(_one_record(tmp_path)), "--level", "L1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert not mark.exists(), "the command line loaded a pydantic plugin"

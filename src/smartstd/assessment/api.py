@@ -158,12 +158,18 @@ def evaluate(
     generated_at: str | None = None,
     unreadable: Sequence[str] = (),
     targets_only: bool = False,
+    scopes: dict[Any, Groups] | None = None,
 ) -> Assessment:
     """The assessment of a filled collector.
 
     ``targets_only`` computes what judging a pilot's targets needs and no
     more: the overall values, without the comparison with other communities,
     the breakdowns or the trend (rule SC801 runs in every check).
+
+    ``scopes``: a memo shared by calls on the same filled collector (rule
+    SC801 judging every pilot): pilots of the same communities and window are
+    computed once, so that a file of 10^4 copies of one pilot does not go
+    over every record 10^4 times.
 
     Raises:
         UsageError: when ``pilot`` names no pilot of the data.
@@ -179,9 +185,13 @@ def evaluate(
     if pilot is not None:
         pilot_info, members, window = _pilot(collector, pilot, period)
     span = (window.first, window.last) if window is not None else None
-    scope = collector.groups(
-        window=span, communities=members, only=_ALL_ONLY if targets_only and not by else None
-    )
+    only = _ALL_ONLY if targets_only and not by else None
+    key = (span, members, only)
+    scope = scopes.get(key) if scopes is not None else None
+    if scope is None:
+        scope = collector.groups(window=span, communities=members, only=only)
+        if scopes is not None:
+            scopes[key] = scope
     results = tuple(result_of(i, scope.stats.get((i.code, "all", ""))) for i in indicators)
     by_code = {r.code: r for r in results}
     targets: list[TargetResult] = []

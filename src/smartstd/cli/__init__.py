@@ -161,6 +161,11 @@ class _Group(click.Group):
         if kwargs.get("standalone_mode", True) is False:
             return super().main(*args, **kwargs)
         kwargs["standalone_mode"] = False
+        # A run of the command line is its own process: pydantic's plugins
+        # (found through the entry points of every installed distribution) are
+        # not loaded, so a check's result does not depend on what else is
+        # installed, and a one-record check does not pay for the search.
+        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
         try:
             return super().main(*args, **kwargs)
         except click.exceptions.Exit as exc:

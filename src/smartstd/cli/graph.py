@@ -451,7 +451,7 @@ def explain_cmd(
     from smartstd.config import load_config
     from smartstd.graph.queries import explain
 
-    charter = _load(paths)
+    charter = _load(paths, lang)
     language = _lang(lang)
     answer = explain(
         charter, organization, action, category, purpose, on=on, params=load_config(None).params
@@ -509,7 +509,7 @@ def test_cmd(
     from smartstd.conformance.inputs import expand_paths
     from smartstd.graph.assertions import assertions_in, load_assertions, run_assertions
 
-    charter = _load(paths)
+    charter = _load(paths, lang)
     if files:
         assertions = [a for f in files for a in load_assertions(f)]
     else:
@@ -688,7 +688,7 @@ def export_cmd(
     from smartstd.graph.network import build_graph
     from smartstd.graph.render import to_dot, to_graphml, to_json, to_mermaid
 
-    charter = _load(paths)
+    charter = _load(paths, lang)
     g = build_graph(charter)
     language = _lang(lang)
     if fmt == "mermaid":

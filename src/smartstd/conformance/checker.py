@@ -510,7 +510,12 @@ class _Checker:
                     eid if isinstance(eid, str) else None,
                 )
         if model is None:
-            model, hits = validate_entity(raw, read=True, models=self.models)
+            model, hits = validate_entity(
+                raw,
+                read=True,
+                models=self.models,
+                hints=self.limits.max_findings_per_rule_per_record,
+            )
             if hits:
                 self.add_hits(hits, where, text)
         self._checked(model, raw, where, text)

@@ -111,11 +111,18 @@ def _unknown_keys(raw: Any, model: type[BaseModel]) -> list[str]:
     ]
 
 
-def _with_unknown_fields(hits: list[Hit], raw: Any, strip_tag: bool) -> list[Hit]:
+def _with_unknown_fields(
+    hits: list[Hit], raw: Any, strip_tag: bool, hints: int | None = None
+) -> list[Hit]:
     """Add SC106 for unknown keys and the nearest known name to SC103, SC104 and SC106.
 
     pydantic says nothing of unknown keys when a field fails, so a typo
     (``divison_code``) showed only as a missing field; both are reported now.
+
+    ``hints``: at most this many SC103 and this many SC106 hits get a nearest
+    name, the first ones (a record lists no more findings of one rule than
+    :attr:`Limits.max_findings_per_rule_per_record`, so a hint after those is
+    never seen; a record of 10^5 unknown keys once spent 30 s on them).
     """
     model = _model_of(raw, strip_tag)
     if model is None:
@@ -132,8 +139,15 @@ def _with_unknown_fields(hits: list[Hit], raw: Any, strip_tag: bool) -> list[Hit
         if (name,) not in reported:
             hits.append(Hit("SC106", (name,), {"field": name}))
     out: list[Hit] = []
+    room: dict[str, int | None] = {"SC103": hints, "SC106": hints}  # None: no bound
     for hit in hits:
         near = None
+        left = room.get(hit.code, 0)
+        if left is not None:
+            if left <= 0:  # another rule's hit, or past the bound
+                out.append(hit)
+                continue
+            room[hit.code] = left - 1
         if hit.code == "SC106" and len(hit.path) == 1:
             near = suggest(str(hit.path[0]), fields)
         elif (
@@ -145,10 +159,14 @@ def _with_unknown_fields(hits: list[Hit], raw: Any, strip_tag: bool) -> list[Hit
 
 
 def _hits_from_error(
-    exc: ValidationError, strip_tag: bool, raw: Any = None, record: Any = None
+    exc: ValidationError,
+    strip_tag: bool,
+    raw: Any = None,
+    record: Any = None,
+    hints: int | None = None,
 ) -> list[Hit]:
     """The hits of a validation error; ``record`` (the value validated) adds SC106 and hints."""
-    return _with_unknown_fields(_error_hits(exc, strip_tag, raw), record, strip_tag)
+    return _with_unknown_fields(_error_hits(exc, strip_tag, raw), record, strip_tag, hints)
 
 
 def _error_hits(exc: ValidationError, strip_tag: bool, raw: Any = None) -> list[Hit]:
@@ -219,14 +237,15 @@ def _error_hits(exc: ValidationError, strip_tag: bool, raw: Any = None) -> list[
 
 
 def validate_entity(
-    raw: Any, *, read: bool = False, models: ModelSet | None = None
+    raw: Any, *, read: bool = False, models: ModelSet | None = None, hints: int | None = None
 ) -> tuple[Any | None, list[Hit]]:
     """Validate one entity; return the model (or ``None``) and the structural hits.
 
     ``read``: the entity comes from smartstd's readers, which report NaN and the
     infinities themselves (SC100): their SC103 is then left out, so that each is
     reported once. A value built in Python gets its SC103. ``models``: the
-    version's models to validate with (default: the latest).
+    version's models to validate with (default: the latest). ``hints``: at
+    most this many SC103 and SC106 hits get a nearest name (default: all).
     """
     if not isinstance(raw, dict):
         return None, [
@@ -239,7 +258,9 @@ def validate_entity(
     try:
         return (models or models_for(STANDARD_VERSION)).entity_adapter().validate_python(raw), []
     except ValidationError as exc:
-        return None, _hits_from_error(exc, strip_tag=True, raw=raw if read else None, record=raw)
+        return None, _hits_from_error(
+            exc, strip_tag=True, raw=raw if read else None, record=raw, hints=hints
+        )
 
 
 def validate_envelope(

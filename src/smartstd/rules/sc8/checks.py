@@ -146,6 +146,7 @@ class AssessmentRule:
 
         collector = state.collector
         indicators = {i.code: i for i in collector.indicators}
+        scopes: dict[Any, Any] = {}  # pilots of one scope are computed once
         for pid in sorted(state.pilots):
             where = state.pilots[pid]
             pilot = collector.pilots.get(pid, {})
@@ -155,7 +156,7 @@ class AssessmentRule:
             if any(p[0] in (("ends_on",), ("community_ids",)) for p in problems):
                 continue
             bad = {p[0][1] for p in problems if len(p[0]) >= 2 and p[0][0] == "targets"}
-            result = evaluate(collector, pilot=pid, targets_only=True)
+            result = evaluate(collector, pilot=pid, targets_only=True, scopes=scopes)
             for t in result.targets:
                 if t.index in bad:
                     continue

@@ -27,9 +27,12 @@ class ConsentState:
     """What the consent rules need: consents, members, profiles, purposes and categories.
 
     Attributes:
-        consents: per resident, ``(purpose, given_at, withdrawn_at)`` of each consent.
+        consents: per resident, ``(purpose, given_at, withdrawn_at)`` of each
+            consent, each once (an ordered set: a record repeated a thousand
+            times, or a household of a thousand copies of one resident, must
+            not make the judging of every profile quadratic).
         sensitive_residents: residents with a special group (sensitive data).
-        members: the residents of each household.
+        members: the residents of each household, each once (an ordered set).
         household_of: the household of each resident that names one.
         born: the birth year of each resident that has one.
         children: residents whose age band is under 18.
@@ -38,11 +41,11 @@ class ConsentState:
         sensitive_categories: the data categories that hold sensitive data.
     """
 
-    consents: dict[str, list[tuple[str, dt.datetime, dt.datetime | None]]] = field(
+    consents: dict[str, dict[tuple[str, dt.datetime, dt.datetime | None], None]] = field(
         default_factory=dict
     )
     sensitive_residents: set[str] = field(default_factory=set)
-    members: dict[str, list[str]] = field(default_factory=dict)
+    members: dict[str, dict[str, None]] = field(default_factory=dict)
     household_of: dict[str, str] = field(default_factory=dict)
     born: dict[str, int] = field(default_factory=dict)
     children: set[str] = field(default_factory=set)
@@ -86,13 +89,15 @@ class ConsentRule:
         etype = entity.type
         if etype == "Resident":
             if entity.consents:
-                state.consents.setdefault(entity.id, []).extend(
-                    (c.purpose_id, c.given_at, c.withdrawn_at) for c in entity.consents
+                state.consents.setdefault(entity.id, {}).update(
+                    dict.fromkeys(
+                        (c.purpose_id, c.given_at, c.withdrawn_at) for c in entity.consents
+                    )
                 )
             if entity.special_groups:
                 state.sensitive_residents.add(entity.id)
             if entity.household_id is not None:
-                state.members.setdefault(entity.household_id, []).append(entity.id)
+                state.members.setdefault(entity.household_id, {})[entity.id] = None
                 state.household_of.setdefault(entity.id, entity.household_id)
             if entity.birth_year is not None:
                 state.born.setdefault(entity.id, entity.birth_year)
@@ -122,7 +127,7 @@ class ConsentRule:
     def merge(self, state: ConsentState, other: ConsentState) -> ConsentState:
         """Fold a later worker's state into this one."""
         for rid, items in other.consents.items():
-            state.consents.setdefault(rid, []).extend(items)
+            state.consents.setdefault(rid, {}).update(items)
         state.sensitive_residents |= other.sensitive_residents
         state.children |= other.children
         for rid, hid in other.household_of.items():
@@ -130,7 +135,7 @@ class ConsentRule:
         for rid, year in other.born.items():
             state.born.setdefault(rid, year)
         for hid, rids in other.members.items():
-            state.members.setdefault(hid, []).extend(rids)
+            state.members.setdefault(hid, {}).update(rids)
         state.profiles.extend(other.profiles)
         for pid, cats in other.purposes.items():
             state.purposes.setdefault(pid, cats)
@@ -195,12 +200,12 @@ def _subjects(
 ) -> list[str]:
     """Whose consent counts: the resident (a minor's guardians too), or the household's."""
     if rid is None:
-        return state.members.get(hid or "", [])
+        return list(state.members.get(hid or "", ()))
     born = state.born.get(rid)
     minor = rid in state.children or (born is not None and updated.year - born < 18)
     household = state.household_of.get(rid)
     if minor and household is not None:  # a guardian consents for a child (PIPL art. 31)
-        return [rid, *(m for m in state.members.get(household, []) if m != rid)]
+        return [rid, *(m for m in state.members.get(household, ()) if m != rid)]
     return [rid]
 
 
