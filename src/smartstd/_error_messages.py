@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple, Protocol, runtime_checkable
 
+from smartstd._parser_messages import localize
+
 __all__ = ["ERROR_MESSAGES", "Phrase", "render"]
 
 
@@ -55,7 +57,8 @@ def render(key: str, lang: str, params: Mapping[str, object]) -> str:
         k: (v.message("en" if english else "zh-CN") if isinstance(v, _Bilingual) else v)
         for k, v in params.items()
     }
-    return text.format(**values)
+    # a parser's own English words (a reason, a detail) said again in Chinese by kind
+    return text.format(**localize(values, lang))
 
 
 #: key -> (zh-CN, en).

@@ -53,7 +53,8 @@ def test_json_nested_too_deeply(tmp_path: Path, name: str, fmt: str, text: str, 
     conv = convert(src, fmt, community_id="c1")  # raised RecursionError before
     issue = next(i for i in conv.issues if i.code == "CV100")
     assert issue.params["reason"].startswith(where + ": "), issue.params
-    assert "nested too deeply" in issue.message("zh-CN")
+    assert "嵌套过深" in issue.message("zh-CN") and where in issue.message("zh-CN")
+    assert "nested too deeply" in issue.message("en")
 
 
 def test_open311_xml_extended_attributes_nested_too_deeply(tmp_path: Path) -> None:

@@ -345,7 +345,7 @@ def raci_cmd(
     """The RACI matrix of the charter: domains by organisations (A, R, R* lead, C, I)."""
     from smartstd.graph.queries import raci
 
-    charter = _load(paths)
+    charter = _load(paths, lang)
     language = _lang(lang)
     matrix = raci(charter, on=on)
     if fmt == "json":
@@ -396,7 +396,7 @@ def explain_cmd(
     from smartstd.config import load_config
     from smartstd.graph.queries import explain
 
-    charter = _load(paths)
+    charter = _load(paths, lang)
     language = _lang(lang)
     answer = explain(
         charter, organization, action, category, purpose, on=on, params=load_config(None).params
@@ -454,7 +454,7 @@ def test_cmd(
     from smartstd.conformance.inputs import expand_paths
     from smartstd.graph.assertions import assertions_in, load_assertions, run_assertions
 
-    charter = _load(paths)
+    charter = _load(paths, lang)
     if files:
         assertions = [a for f in files for a in load_assertions(f)]
     else:
@@ -624,7 +624,7 @@ def export_cmd(
     from smartstd.graph.network import build_graph
     from smartstd.graph.render import to_dot, to_graphml, to_json, to_mermaid
 
-    charter = _load(paths)
+    charter = _load(paths, lang)
     g = build_graph(charter)
     language = _lang(lang)
     if fmt == "mermaid":

@@ -29,6 +29,7 @@ import re
 import string
 
 from smartstd._error_messages import ERROR_MESSAGES
+from smartstd._parser_messages import localize
 
 __all__ = ["MESSAGES", "cli_lang", "click_message", "t"]
 
@@ -69,6 +70,10 @@ _CLI_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "missing_argument": ("缺少参数 {param}", "Missing argument {param}."),
     "missing_option": ("缺少选项 {param}", "Missing option {param}."),
+    "missing_option_choices": (
+        "缺少选项 {param}，可选值：{choices}",
+        "Missing option {param}. Choose from: {choices}",
+    ),
     "missing_parameter": ("缺少 {param}", "Missing parameter {param}."),
     "extra_arguments": ("多余的参数：{args}", "Got unexpected extra argument(s) ({args})"),
     "option_needs_value": ("选项 {option} 需要一个值", "Option {option} requires an argument."),
@@ -203,7 +208,8 @@ def t(key: str, lang: str | None, **values: object) -> str:
         KeyError: if the catalogue has no such key (a bug: the test suite checks every key).
     """
     text = MESSAGES[key][_index(lang)]
-    return text.format(**values) if values else text
+    # a reason or an error a parser or the system gave in English, said again by kind
+    return text.format(**localize(values, lang or "zh-CN")) if values else text
 
 
 def placeholders(text: str) -> set[str]:
@@ -243,6 +249,10 @@ def cli_lang(explicit: str | None = None, configured: str | None = None) -> str:
 _CLICK_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.S), k)
     for p, k in (
+        (  # a missing --from: click lists the choices after it
+            r"^Missing option (?P<param>.+?)\.?\s+Choose from:\s*(?P<choices>.+)$",
+            "missing_option_choices",
+        ),
         (
             r"^No such option:? (?P<option>\S+?)\.?\s+\(Possible options: (?P<possibilities>.+)\)$",
             "no_such_option_hint",
@@ -250,6 +260,16 @@ _CLICK_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"^No such option:? (?P<option>\S+?)\.?(?: Did you mean (?P<possibilities>\S+)\?)?$",
             "no_such_option_hint",
+        ),
+        (  # click 8.2+: several close matches
+            r"^No such option:? (?P<option>\S+?)\.?\s+\(Did you mean one of: "
+            r"(?P<possibilities>.+)\?\)$",
+            "no_such_option_hint",
+        ),
+        (
+            r"^No such command (?P<command>\S+?)\.?\s+\(Did you mean one of: "
+            r"(?P<possibilities>.+)\?\)$",
+            "no_such_command",
         ),
         (
             r"^No such command (?P<command>\S+?)\.?(?: Did you mean (?P<possibilities>\S+)\?)?$",
@@ -280,6 +300,8 @@ def _translate_sentence(text: str, lang: str) -> str:
         m = pattern.match(text.strip())
         if m:
             values = {k: (v or "") for k, v in m.groupdict().items()}
+            if "choices" in values:  # click writes them one a line, tab-indented
+                values["choices"] = ", ".join(c.strip(" ,") for c in values["choices"].split())
             if key == "no_such_option_hint" and not values.get("possibilities"):
                 key = "no_such_option"
             if key == "no_such_command" and values.get("possibilities"):

@@ -92,10 +92,12 @@ def check_command(
                 "severities": len(p.severities),
             }
         )
+    lang = lang or default_lang()
     if fmt == "json":
+        for i, error in errors.items():  # "error" stays English (data); "message" for people
+            results[i]["message"] = error.message(lang)
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     else:
-        lang = lang or default_lang()
         for i, r in enumerate(results):
             if r["ok"]:
                 bases = ", ".join(r["extends"])

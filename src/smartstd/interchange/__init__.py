@@ -214,18 +214,15 @@ def _records(data: str | Path | dict[str, Any] | list[dict[str, Any]]) -> list[d
     p = Path(data)
     if not p.is_file():
         raise UsageError(key="no_such_file", path=data)
-    text = p.read_text(encoding="utf-8-sig")
+    import yaml
+
     try:
+        text = p.read_text(encoding="utf-8-sig")
         if p.suffix.lower() == ".ndjson":
             lines = [json.loads(line) for line in text.splitlines() if line.strip()]
             return [r for r in lines[1:] if isinstance(r, dict)]
-        if p.suffix.lower() in (".yaml", ".yml"):
-            import yaml
-
-            doc = yaml.safe_load(text)
-        else:
-            doc = json.loads(text)
-    except ValueError as exc:
+        doc = yaml.safe_load(text) if p.suffix.lower() in (".yaml", ".yml") else json.loads(text)
+    except (ValueError, yaml.YAMLError) as exc:  # not UTF-8 (a ValueError), not JSON or YAML
         raise UsageError(key="not_a_dataset", file=data, reason=exc) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("entities"), list):
         raise UsageError(key="dataset_no_entities", file=data)

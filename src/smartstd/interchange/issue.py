@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from smartstd._parser_messages import localize, say
 from smartstd.report import Severity
 
 __all__ = ["CODES", "EXPECTED_ZH", "Issue", "IssueCode"]
@@ -365,6 +366,10 @@ EXPECTED_ZH: Mapping[str, str] = MappingProxyType(
 )
 
 
+#: Parameters besides a reason that may hold a reader's English words ("the file", "12 bytes").
+_SAID = frozenset({"what", "size", "limit", "missing"})
+
+
 @dataclass(frozen=True)
 class Issue:
     """One thing a conversion noticed.
@@ -404,6 +409,11 @@ class Issue:
         values = {n: self.params.get(n, "") for n in names}
         if zh and isinstance(values.get("expected"), str):  # what a value should be, in Chinese
             values["expected"] = EXPECTED_ZH.get(values["expected"], values["expected"])
+        if zh:  # what a parser or a reader said in English (a reason, a size), by kind
+            values = localize(values, lang)
+            values.update(
+                (k, say(v, lang)) for k, v in values.items() if k in _SAID and type(v) is str
+            )
         return template.format(**values)
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:

@@ -459,6 +459,13 @@ def read_csv(conv: Conversion, path: Path) -> None:
         from smartstd.errors import UsageError
 
         raise UsageError(key="csv_needs_type", file=path)
+    from smartstd.standard import ENTITY_TYPES
+
+    if type_name not in ENTITY_TYPES:  # --type Nowhere: a usage error, not a KeyError
+        from smartstd.errors import UnknownNameError
+
+        known = ", ".join(sorted(ENTITY_TYPES))
+        raise UnknownNameError(key="unknown_entity_type", name=type_name, known=known)
     encoding = _encoding(path)
     if encoding is None:
         conv.issue("CV100", path.name, reason="neither UTF-8 nor GB18030 text")

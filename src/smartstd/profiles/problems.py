@@ -12,7 +12,10 @@ import json
 import re
 from collections.abc import Sequence
 
+from smartstd._parser_messages import say
 from smartstd.errors import ConfigError
+
+_TOP = "(top level)"
 
 
 def _kp(path: Sequence[str | int]) -> str:
@@ -25,7 +28,26 @@ def _kp(path: Sequence[str | int]) -> str:
             out += ("." if out else "") + part
         else:
             out += f"[{json.dumps(part, ensure_ascii=False)}]"
-    return out or "(top level)"
+    return out or _TOP
+
+
+class _Listed:
+    """The problems of a profile as the lines of one message, said in either language."""
+
+    def __init__(self, items: Sequence[tuple[str, str]]) -> None:
+        self.items = tuple(items)
+
+    def message(self, lang: str = "en") -> str:
+        english = (lang or "").lower().startswith("en")
+        lines = []
+        for where, text in self.items:
+            if not english and where == _TOP:
+                where = "（顶层）"
+            lines.append(f"  - {where}: {say(text, lang)}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.message("en")
 
 
 class Problems:
@@ -33,16 +55,23 @@ class Problems:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.items: list[str] = []
+        self.found: list[tuple[str, str]] = []
+
+    @property
+    def items(self) -> list[str]:
+        """Each problem as ``key.path: text`` (in English, as found)."""
+        return [f"{where}: {text}" for where, text in self.found]
 
     def add(self, path: Sequence[str | int], message: str) -> None:
-        """Record one problem at a key path of the profile."""
-        self.items.append(f"{_kp(path)}: {message}")
+        """Record one problem at a key path of the profile (said again in Chinese by kind)."""
+        self.found.append((_kp(path), message))
 
     def raise_if_any(self) -> None:
         """Raise one :class:`~smartstd.errors.ConfigError` naming every problem, if any."""
-        if self.items:
-            lines = "\n".join(f"  - {p}" for p in self.items)
+        if self.found:
             raise ConfigError(
-                key="profile_invalid", file=self.source, n=len(self.items), problems=lines
+                key="profile_invalid",
+                file=self.source,
+                n=len(self.found),
+                problems=_Listed(self.found),
             )

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any, Protocol
 
+from smartstd._parser_messages import localize
 from smartstd.errors import UnknownNameError
 from smartstd.rules.info import LANGUAGES, TIGHTEN, Param, RuleInfo, normalize_lang, rule
 from smartstd.rules.sc1 import catalogue as _sc1
@@ -212,7 +213,8 @@ def _localized(finding: _Coded, lang: str) -> dict[str, Any]:
         text = translate(str(params["error_type"]), ctx if isinstance(ctx, Mapping) else None)
         if text is not None:
             params["detail"] = text
-    return params
+    # what a parser or reader said in English (SC100, SC101, ...): said again by kind
+    return localize(params, lang)
 
 
 def render_message(finding: _Coded, lang: str = "en") -> str:

@@ -1,0 +1,708 @@
+"""English details from parsers and readers, said again in Chinese by kind.
+
+The readers report what a parser said (``json``: ``Expecting ',' delimiter``;
+PyYAML: ``while parsing a flow sequence did not find expected ',' or ']'``;
+``tomllib``, ``csv``, ``zipfile``, expat, jsonschema) as an English ``detail``,
+kept as data in the finding's parameters and in the error's ``params``, and
+shown as it is in English output. Chinese output must not show it: this
+module recognises each known *kind* of such a text by its pattern, and says
+it again from a ``(zh-CN, en)`` pair of templates filled in with the parts
+the pattern took out (a character, a line, a tag).
+
+A text of no known kind is shown in Chinese output quoted, marked as the
+original wording (``“...”（原文）``), never as a bare English sentence; a test
+runs the CLI on a battery of broken inputs and fails on any such mark.
+
+:func:`say` is what messages call; :class:`Detail` is a ``str`` that says
+itself in either language, for an error's parameters
+(:func:`smartstd._error_messages.render` calls :func:`localize`).
+
+解析器（json、PyYAML、tomllib、csv、zipfile、expat、jsonschema）和读取器的英文说明，按类别以中文重新表述；
+英文输出保留原文，原文也作为数据保留在参数中。
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+__all__ = [
+    "DETAIL_PARAMS",
+    "PARSER_MESSAGES",
+    "UNKNOWN_ZH",
+    "Bilingual",
+    "Detail",
+    "kind_of",
+    "localize",
+    "say",
+]
+
+
+class _Kind(NamedTuple):
+    pattern: re.Pattern[str]
+    zh: str
+    en: str
+
+
+def _k(pattern: str, zh: str, en: str) -> _Kind:
+    return _Kind(re.compile(pattern, re.S), zh, en)
+
+
+#: key -> (pattern of the English original, zh-CN template, en template).
+#: The templates' fields are the pattern's named groups.
+PARSER_MESSAGES: dict[str, _Kind] = {
+    # ---- the standard library's json decoder
+    "json_value": _k(r"Expecting value", "此处应为一个 JSON 值", "Expecting value"),
+    "json_delimiter": _k(
+        r"Expecting (?P<char>'[,:]') delimiter",
+        "此处应为分隔符 {char}",
+        "Expecting {char} delimiter",
+    ),
+    "json_property": _k(
+        r"Expecting property name enclosed in double quotes",
+        "此处应为用双引号括起的属性名",
+        "Expecting property name enclosed in double quotes",
+    ),
+    "json_unterminated": _k(
+        r"Unterminated string starting at",
+        "字符串没有结束（缺少右引号）",
+        "Unterminated string starting at",
+    ),
+    "json_control": _k(
+        r"Invalid control character (?:at|\S+ at)",
+        "字符串中有不允许的控制字符（换行、制表符等须写成转义形式）",
+        "Invalid control character at",
+    ),
+    "json_extra": _k(r"Extra data", "一个完整的 JSON 值之后还有多余的内容", "Extra data"),
+    "json_escape": _k(r"Invalid \\escape", "无效的转义序列", "Invalid \\escape"),
+    "json_unicode_escape": _k(
+        r"Invalid \\uXXXX escape", "无效的 \\uXXXX 转义序列", "Invalid \\uXXXX escape"
+    ),
+    # ---- PyYAML: a context (where) and a problem (what)
+    "yaml_context": _k(
+        r"while (?P<doing>parsing|scanning|constructing) "
+        r"(?P<thing>an? [a-z %]+?|for the next token)"
+        r"(?: (?P<problem>(?:did not|found|expected|could not|mapping values|block sequence).*))?",
+        "{thing}时{problem}",
+        "while {doing} {thing} {problem}",
+    ),
+    "yaml_not_found": _k(
+        r"(?:did not|could not) find expected (?P<what>.+)",
+        "未找到应有的{what}",
+        "did not find expected {what}",
+    ),
+    "yaml_expected_found": _k(
+        r"expected (?P<what>.+?), but (?:found|got) (?P<found>.+)",
+        "应为{what}，实际为{found}",
+        "expected {what}, but found {found}",
+    ),
+    "yaml_end": _k(
+        r"found unexpected end of stream", "文件意外结束", "found unexpected end of stream"
+    ),
+    "yaml_token": _k(
+        r"found character (?:(?P<char>.+?) )?that cannot start any token",
+        "发现不能作为记号开头的字符 {char}（YAML 只能用空格缩进，@ 和 ` 不能作为值的开头）",
+        "found character {char} that cannot start any token",
+    ),
+    "yaml_colon": _k(
+        r"mapping values are not allowed (?:here|in this context)",
+        "此处不允许出现映射值（一行中多了一个冒号？含冒号的值请加引号）",
+        "mapping values are not allowed here",
+    ),
+    "yaml_version": _k(
+        r"found incompatible YAML document",
+        "YAML 文档的版本不受支持",
+        "found incompatible YAML document",
+    ),
+    "yaml_tab": _k(
+        r"found a tab character (?:where an indentation space is expected|that violates "
+        r"indentation)",
+        "缩进中出现了制表符（YAML 只能用空格缩进）",
+        "found a tab character where an indentation space is expected",
+    ),
+    "yaml_escape": _k(
+        r"found unknown escape character (?P<char>.+)",
+        "未知的转义字符 {char}",
+        "found unknown escape character {char}",
+    ),
+    "yaml_duplicate_anchor": _k(
+        r"found duplicate anchor (?P<anchor>.+?); first occurrence second occurrence",
+        "锚点 {anchor} 重复定义",
+        "found duplicate anchor {anchor}",
+    ),
+    "yaml_undefined_alias": _k(
+        r"found undefined alias (?P<alias>.+)",
+        "别名 {alias} 没有对应的锚点",
+        "found undefined alias {alias}",
+    ),
+    "yaml_unexpected": _k(
+        r"found unexpected (?P<what>.+)", "出现了不应有的{what}", "found unexpected {what}"
+    ),
+    "yaml_characters": _k(
+        r"(?:unacceptable character (?P<char>\S+): )?"
+        r"(?:control|special) characters are not allowed",
+        "不允许出现控制字符{char}",
+        "control characters are not allowed",
+    ),
+    # ---- what the readers say themselves (smartstd.io)
+    "read_complex_key": _k(
+        r"a mapping key must be a string, not a sequence or a mapping",
+        "映射的键必须是字符串，不能是序列或映射",
+        "a mapping key must be a string, not a sequence or a mapping",
+    ),
+    "read_merge_key": _k(
+        r"merge keys \(<<\) are not part of YAML 1\.2; write the keys out",
+        "合并键（<<）不属于 YAML 1.2，请把各个键逐一写出",
+        "merge keys (<<) are not part of YAML 1.2; write the keys out",
+    ),
+    "read_tag_on_key": _k(r"tag (?P<tag>\S+) on a key", "键上带有标签 {tag}", "tag {tag} on a key"),
+    "read_tag": _k(
+        r"the tag (?P<tag>\S+) is not allowed: only JSON values are read",
+        "不允许使用标签 {tag}：只读取 JSON 能表示的值",
+        "the tag {tag} is not allowed: only JSON values are read",
+    ),
+    "read_not_valid": _k(
+        r"(?P<text>'.*') is not a valid (?P<kind>[a-z]+)",
+        "{text} 不是有效的 {kind}",
+        "{text} is not a valid {kind}",
+    ),
+    "read_not_json_value": _k(
+        r"(?P<text>\S+) is not a JSON value", "{text} 不是 JSON 值", "{text} is not a JSON value"
+    ),
+    "read_too_many_digits": _k(
+        r"the integer has (?:(?P<digits>\d+) digits|too many digits), more than the (?P<most>\d+) "
+        r"a number may have here; write an identifier or a code as a string \(in quotes\), and "
+        r"a quantity in a unit that keeps it small",
+        "整数有 {digits} 位，超过此处允许的 {most} 位；标识符或代码请写成字符串（加引号），"
+        "数量请换用使数值较小的单位",
+        "the integer has {digits} digits, more than the {most} a number may have here",
+    ),
+    "read_too_large": _k(
+        r"the number is too large for a 64-bit floating-point value \(it would be infinity\)",
+        "数值过大，超出 64 位浮点数的范围（会成为无穷大）",
+        "the number is too large for a 64-bit floating-point value",
+    ),
+    "read_too_deep_to_read": _k(
+        r"objects and arrays nested too deeply to read",
+        "对象和数组嵌套过深，无法读取",
+        "objects and arrays nested too deeply to read",
+    ),
+    "read_too_deep": _k(
+        r"objects and arrays nested too deeply \(more than (?P<most>\d+) levels\); no real "
+        r"data nests so: check what wrote the file",
+        "对象和数组嵌套过深（超过 {most} 层）；真实数据不会这样嵌套，请检查生成该文件的程序",
+        "objects and arrays nested too deeply (more than {most} levels)",
+    ),
+    "read_too_deep_parser": _k(
+        r"nested too deeply for the parser",
+        "嵌套过深，解析器无法读取",
+        "nested too deeply for the parser",
+    ),
+    "read_alias": _k(
+        r"the alias \*(?P<name>\S+) refers to (?P<recursive>the node it is in|no anchor before it)",
+        "别名 *{name} {recursive}",
+        "the alias *{name} refers to {recursive}",
+    ),
+    "read_empty": _k(r"the document is empty", "文档为空", "the document is empty"),
+    "read_one_document": _k(
+        r"a file holds one YAML document",
+        "一个文件只能包含一个 YAML 文档",
+        "a file holds one YAML document",
+    ),
+    "read_ndjson_line": _k(
+        r"an NDJSON line must hold one JSON value",
+        "NDJSON 的每一行必须恰好是一个 JSON 值",
+        "an NDJSON line must hold one JSON value",
+    ),
+    "read_not_envelope": _k(
+        r"expected the dataset envelope \(a JSON object\), found (?P<found>\S+)",
+        "应为数据集信封（JSON 对象），实际为 {found}",
+        "expected the dataset envelope (a JSON object), found {found}",
+    ),
+    "read_binary": _k(
+        r"the file is binary \((?P<kind>[^)]+)\), not text",
+        "文件是二进制内容（{kind}），不是文本",
+        "the file is binary ({kind}), not text",
+    ),
+    "read_unicode": _k(
+        r"the file is (?P<encoding>\S+) \((?P<order>[A-Z]+)\), not UTF-8",
+        "文件是 {encoding}（{order}）编码，不是 UTF-8",
+        "the file is {encoding} ({order}), not UTF-8",
+    ),
+    "read_second_envelope": _k(
+        r"a second full envelope; the envelope of (?P<file>.+) is used",
+        "又一个完整的数据集信封；以 {file} 的信封为准",
+        "a second full envelope; the envelope of {file} is used",
+    ),
+    "read_no_envelope": _k(
+        r"no input carries the dataset envelope(?: \((?P<fields>[^)]*)\))?",
+        "没有任何输入带有数据集信封（{fields}）",
+        "no input carries the dataset envelope ({fields})",
+    ),
+    "read_dataset_mismatch": _k(
+        r"dataset_id (?P<value>'.*') differs from (?P<expected>'.*')",
+        "dataset_id {value} 与 {expected} 不同",
+        "dataset_id {value} differs from {expected}",
+    ),
+    # ---- tomllib (a configuration file)
+    "toml_expected": _k(
+        r"Expected (?P<what>.+?) "
+        r"(?:at the end of an? (?P<decl>table|array) declaration|after a key "
+        r"in a key/value pair|after a statement)",
+        "此处应为 {what}",
+        "Expected {what}",
+    ),
+    "toml_expected_char": _k(
+        r"Expected (?P<what>'.*'|\".*\")", "此处应为 {what}", "Expected {what}"
+    ),
+    "toml_value": _k(r"Invalid value", "取值无效", "Invalid value"),
+    "toml_overwrite": _k(
+        r"Cannot (?:overwrite|declare|mutate) .*",
+        "同一个键或表定义了两次",
+        "Cannot overwrite a value",
+    ),
+    "toml_key": _k(
+        r"Invalid initial character for a key part",
+        "键的开头字符无效（如多余的逗号）",
+        "Invalid initial character for a key part",
+    ),
+    "toml_escape": _k(
+        r"Unescaped '\\' in a string|Unescaped '\\'",
+        "字符串中有未转义的反斜杠（\\）",
+        "Unescaped '\\' in a string",
+    ),
+    "toml_illegal": _k(
+        r"Illegal character (?P<char>.+)", "非法字符 {char}", "Illegal character {char}"
+    ),
+    "toml_unclosed": _k(
+        r"Unterminated string", "字符串没有结束（缺少右引号）", "Unterminated string"
+    ),
+    # ---- expat (XML)
+    "xml_not_well_formed": _k(
+        r"not well-formed \(invalid token\)",
+        "XML 格式不正确（无效的记号）",
+        "not well-formed (invalid token)",
+    ),
+    "xml_no_element": _k(r"no element found", "XML 没有元素或意外结束", "no element found"),
+    "xml_mismatched": _k(r"mismatched tag", "XML 开始与结束标签不匹配", "mismatched tag"),
+    "xml_undefined_entity": _k(r"undefined entity", "XML 中有未定义的实体", "undefined entity"),
+    "xml_unclosed": _k(r"unclosed token", "XML 记号没有结束", "unclosed token"),
+    "xml_syntax": _k(r"syntax error", "XML 语法错误", "syntax error"),
+    "xml_junk": _k(
+        r"junk after document element", "根元素之后还有多余的内容", "junk after document element"
+    ),
+    # ---- zipfile and csv (a workbook, a table)
+    "zip_not_zip": _k(r"File is not a zip file", "文件不是 ZIP 压缩格式", "File is not a zip file"),
+    "zip_member": _k(
+        r"(?:KeyError: )?\"?There is no item named (?P<name>'.*') in the archive\"?",
+        "压缩包中没有 {name}",
+        "There is no item named {name} in the archive",
+    ),
+    "zip_bad": _k(
+        r"(?:BadZipFile: )?(?P<what>Bad magic number for file header|Truncated file header|"
+        r"Bad CRC-32 for file .*|Bad magic number for central directory)",
+        "ZIP 压缩包已损坏（{what}）",
+        "{what}",
+    ),
+    "csv_field_limit": _k(
+        r"field larger than field limit \((?P<limit>\d+)\)",
+        "字段超过长度上限（{limit} 个字符）",
+        "field larger than field limit ({limit})",
+    ),
+    "csv_nul": _k(r"line contains NUL", "行中含有 NUL 字符", "line contains NUL"),
+    # ---- jsonschema (a profile, a crosswalk, checked against their meta-schema)
+    "schema_required": _k(
+        r"(?P<name>'[^']*') is a required property",
+        "缺少必填项 {name}",
+        "{name} is a required property",
+    ),
+    "schema_additional": _k(
+        r"Additional properties are not allowed \((?P<names>.+?) (?:was|were) unexpected\)",
+        "不允许的键：{names}",
+        "Additional properties are not allowed ({names} unexpected)",
+    ),
+    "schema_type": _k(
+        r"(?P<value>.+) is not of type (?P<types>'[a-z]+'(?:, '[a-z]+')*)",
+        "{value} 的类型不对，应为 {types}",
+        "{value} is not of type {types}",
+    ),
+    "schema_pattern": _k(
+        r"(?P<value>.+) does not match (?P<pattern>'.*')",
+        "{value} 不符合格式 {pattern}",
+        "{value} does not match {pattern}",
+    ),
+    "schema_enum": _k(
+        r"(?P<value>.+) is not one of (?P<allowed>\[.*\])",
+        "{value} 不是以下值之一：{allowed}",
+        "{value} is not one of {allowed}",
+    ),
+    "schema_const": _k(r"(?P<value>.+) was expected", "此处应为 {value}", "{value} was expected"),
+    "schema_minimum": _k(
+        r"(?P<value>.+) is less than the minimum of (?P<bound>\S+)",
+        "{value} 小于下限 {bound}",
+        "{value} is less than the minimum of {bound}",
+    ),
+    "schema_maximum": _k(
+        r"(?P<value>.+) is greater than the maximum of (?P<bound>\S+)",
+        "{value} 大于上限 {bound}",
+        "{value} is greater than the maximum of {bound}",
+    ),
+    "schema_short": _k(
+        r"(?P<value>.+) (?:is too short|should be non-empty)",
+        "{value} 太短或为空",
+        "{value} is too short",
+    ),
+    "schema_long": _k(
+        r"(?P<value>.+) (?:is too long|is expected to be empty)",
+        "{value} 太长",
+        "{value} is too long",
+    ),
+    "schema_unique": _k(
+        r"(?P<value>.+) has non-unique elements",
+        "{value} 中有重复的项",
+        "{value} has non-unique elements",
+    ),
+    "schema_not_valid": _k(
+        r"(?P<value>.+) is not valid under any of the given schemas",
+        "{value} 不符合任何一种允许的形式",
+        "{value} is not valid under any of the given schemas",
+    ),
+    "schema_format": _k(
+        r"(?P<value>.+) is not a (?P<format>'[a-z-]+')",
+        "{value} 不是有效的 {format}",
+        "{value} is not a {format}",
+    ),
+    # ---- what conversions say of their sources (smartstd.interchange)
+    "convert_not_xlsx": _k(
+        r"not an? (?:readable )?xlsx workbook \((?P<why>.*)\)",
+        "不是可读取的 xlsx 工作簿（{why}）",
+        "not an xlsx workbook ({why})",
+    ),
+    "convert_not_json": _k(r"not JSON: (?P<why>.*)", "不是 JSON：{why}", "not JSON: {why}"),
+    "convert_not_request": _k(
+        r"not an Open311 request", "不是 Open311 诉求", "not an Open311 request"
+    ),
+    "convert_no_header": _k(r"column without a header", "该列没有表头", "column without a header"),
+    "convert_no_type": _k(r"no entity type", "没有实体类型", "no entity type"),
+    "convert_no_id_type": _k(r"no id and type", "缺少 id 和 type", "no id and type"),
+    "convert_not_object": _k(
+        r"(?:a JSON (?P<type>\w+), )?not an object",
+        "不是对象{type}",
+        "a JSON {type}, not an object",
+    ),
+    "convert_not_text": _k(
+        r"neither UTF-8 nor GB18030 text",
+        "既不是 UTF-8 也不是 GB18030 编码的文本",
+        "neither UTF-8 nor GB18030 text",
+    ),
+    "convert_no_field": _k(r"no (?P<field>[a-z_]+)", "缺少 {field}", "no {field}"),
+    # ---- what a migration says of its input (smartstd.migrate)
+    "migrate_no_version": _k(
+        r"the dataset has no standard_version; pass --from/source",
+        "数据集没有 standard_version；请用 --from 指明其版本",
+        "the dataset has no standard_version; pass --from/source",
+    ),
+    "migrate_not_envelope": _k(
+        r"line 1 is not the dataset envelope",
+        "第 1 行不是数据集信封",
+        "line 1 is not the dataset envelope",
+    ),
+    "migrate_not_dataset": _k(
+        r"the input is not a dataset \(a JSON object with an envelope\)",
+        "输入不是数据集（带信封的 JSON 对象）",
+        "the input is not a dataset (a JSON object with an envelope)",
+    ),
+    "convert_the_file": _k(r"the file", "文件大小", "the file"),
+    "convert_the_workbook": _k(
+        r"the unpacked workbook", "工作簿解压后的大小", "the unpacked workbook"
+    ),
+    "convert_bytes": _k(r"(?P<n>\d+) bytes", "{n} 字节", "{n} bytes"),
+    "convert_and": _k(r"(?P<a>\w+) and (?P<b>\w+)", "{a} 和 {b}", "{a} and {b}"),
+    # ---- profiles: what loading one finds
+    "profile_not_found": _k(
+        r"profile (?P<ref>\S+) not found", "找不到地方配置 {ref}", "profile {ref} not found"
+    ),
+    "profile_version": _k(
+        r"builds on SCDS (?P<version>\S+), which this library cannot check \(it knows "
+        r"(?P<known>[^)]*)\)",
+        "基于 SCDS {version}，本库无法检查该版本（支持：{known}）",
+        "builds on SCDS {version}, which this library cannot check (it knows {known})",
+    ),
+    "severity_value": _k(
+        r"(?P<value>'.*') is not a valid Severity",
+        "{value} 不是有效的严重程度（应为 error、warning 或 info）",
+        "{value} is not a valid Severity",
+    ),
+    # ---- what to do with a file that is not UTF-8 text (SC101's hint)
+    "hint_unpack": _k(
+        r"(?P<command>.+? FILE), then check the (?P<files>files?) it writes",
+        "先解压：{command}，再检查解压出的文件",
+        "{command}, then check the {files} it writes",
+    ),
+    "hint_export": _k(
+        r"export the (?:data|records) as (?P<formats>[A-Z, ]+?(?: or [A-Z]+)?) \(this is "
+        r"(?P<what>an image|a PDF document|an Office file(?:, not data)?|a database|not a text "
+        r"file)\)",
+        "请将数据导出为 {formats}（{what}）",
+        "export the data as {formats} (this is {what})",
+    ),
+    # ---- UTF-8 decoding (UnicodeDecodeError.reason)
+    "utf8_byte": _k(
+        r"(?:'utf-8' codec can't decode byte (?P<byte>0x[0-9a-f]+) "
+        r"in position (?P<position>\d+): )?"
+        r"(?P<what>invalid continuation byte|invalid start byte|unexpected end of data)",
+        "不是有效的 UTF-8 编码{byte}（{what}）；请另存为 UTF-8",
+        "{what}",
+    ),
+}
+
+#: Words of the patterns' parts, in Chinese (YAML's names of its constructs and tokens).
+_WORDS: dict[str, str] = {
+    "a block mapping": "解析块映射",
+    "a block collection": "解析块序列",
+    "a flow sequence": "解析流式序列（[...]）",
+    "a flow mapping": "解析流式映射（{...}）",
+    "a flow node": "解析流式节点",
+    "a block node": "解析块节点",
+    "a node": "解析节点",
+    "a quoted scalar": "读取带引号的字符串",
+    "a plain scalar": "读取字符串",
+    "a block scalar": "读取块字符串",
+    "a simple key": "读取键",
+    "for the next token": "读取下一个记号",
+    "an anchor": "读取锚点",
+    "an alias": "读取别名",
+    "a tag": "读取标签",
+    "a directive": "读取指令",
+    "a %YAML directive": "读取 %YAML 指令",
+    "a %TAG directive": "读取 %TAG 指令",
+    "a mapping": "构造映射",
+    "key": "键",
+    "node content": "节点内容",
+    "the node content": "节点内容",
+    "'-' indicator": "“-”标记",
+    "':'": "“:”",
+    "',' or ']'": "“,”或“]”",
+    "',' or '}'": "“,”或“}”",
+    "'<stream end>'": "文件结束",
+    "<stream end>": "文件结束",
+    "<block end>": "块结束",
+    "'<block end>'": "块结束",
+    "<document start>": "文档开始标记（---）",
+    "'<document start>'": "文档开始标记（---）",
+    "'<block mapping start>'": "新的块映射",
+    "'<block sequence start>'": "新的块序列",
+    "'<scalar>'": "一个值",
+    "'<anchor>'": "锚点",
+    "'<alias>'": "别名",
+    "'<tag>'": "标签",
+    "'<flow mapping start>'": "“{”",
+    "'<flow sequence start>'": "“[”",
+    "'<flow mapping end>'": "“}”",
+    "'<flow sequence end>'": "“]”",
+    "'<block entry>'": "“-”",
+    "'<key>'": "键",
+    "'<value>'": "“:”",
+    "'<flow entry>'": "“,”",
+    "'<document end>'": "文档结束标记（...）",
+    "':' or '}'": "“:”或“}”",
+    "the node it is in": "指向了它自身所在的节点",
+    "no anchor before it": "之前没有对应的锚点",
+    "invalid continuation byte": "无效的后续字节",
+    "invalid start byte": "无效的起始字节",
+    "unexpected end of data": "数据意外结束",
+    "an image": "这是图片",
+    "a PDF document": "这是 PDF 文档",
+    "an Office file": "这是 Office 文件",
+    "an Office file, not data": "这是 Office 文件，不是数据",
+    "a database": "这是数据库文件",
+    "not a text file": "这不是文本文件",
+    "file": "文件",
+    "files": "文件",
+    "str": "字符串",
+    "int": "整数",
+    "float": "数",
+    "list": "数组",
+    "bool": "布尔值",
+    "NoneType": "空值",
+    "value": "值",
+    "timestamp": "时间戳",
+}
+
+# Parts said again word by word (each part is a key of _WORDS, else shown quoted).
+_WORD_PARTS = frozenset({"thing", "what", "found", "recursive"})
+
+# Where a parser says the place: kept, and said in the language asked.
+_WHERE_SUFFIX = re.compile(
+    r"^(?P<core>.*?)(?::\s*|\s+\(at\s+)line (?P<line>\d+),? column (?P<column>\d+)"
+    r"(?: \(char \d+\)|\))?\s*$",
+    re.S,
+)
+_AT_END = re.compile(r"^(?P<core>.*?)\s+\(at end of document\)\s*$", re.S)
+_WHERE_PREFIX = re.compile(r"^line (?P<line>\d+), column (?P<column>\d+): (?P<core>.*)$", re.S)
+# ``name:line:column: text`` (a conversion's reader): the place is kept as it is written
+_FILE_PREFIX = re.compile(
+    r"^(?P<place>[^\s:]+\.[^\s:]+(?::\d+){0,2}|[^\s:]+(?::\d+){1,2}): (?P<core>.*)$", re.S
+)
+
+#: How a text of no known kind is shown in Chinese: quoted, marked as the original.
+UNKNOWN_ZH = "“{text}”（原文）"
+
+_ENGLISH_RUN = re.compile(r"(?<![\w-])[A-Za-z]{2,}[,;:]?\s+[A-Za-z]{2,}(?![\w-])")
+_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
+
+
+def _is_english(lang: str) -> bool:
+    return (lang or "").lower().startswith("en")
+
+
+def _word(value: str) -> str:
+    if value in _WORDS:
+        return _WORDS[value]
+    stripped = value.strip()
+    if stripped[:1] in "'\"" and stripped[-1:] == stripped[:1] and len(stripped) > 1:
+        return f"“{stripped[1:-1]}”"
+    return f"“{stripped}”" if _ENGLISH_RUN.search(stripped) else stripped
+
+
+def kind_of(text: str) -> tuple[str, dict[str, str]] | None:
+    """The key of ``text``'s kind and the parts its pattern took out, or ``None``."""
+    for key, kind in PARSER_MESSAGES.items():
+        m = kind.pattern.fullmatch(text.strip())
+        if m is not None:
+            return key, {k: v for k, v in m.groupdict().items() if v is not None}
+    return None
+
+
+def _zh(text: str) -> str | None:
+    """``text`` in Chinese, or ``None`` when it is of no known kind."""
+    found = kind_of(text)
+    if found is None:
+        return None
+    key, parts = found
+    template = PARSER_MESSAGES[key].zh
+    values: dict[str, str] = {}
+    for name in re.findall(r"\{(\w+)\}", template):
+        value = parts.get(name, "")
+        if name == "problem":
+            said = _zh(value) if value else "出错"
+            value = said if said is not None else UNKNOWN_ZH.format(text=value)
+            value = value if not parts.get(name) else "：" + value
+        elif name == "char" and value:
+            value = f"（{value}）" if key == "yaml_characters" else value
+        elif name == "type":
+            value = f"（而是 JSON {_word(value)}）" if value else ""
+        elif name == "why":
+            said = _zh(value)
+            value = said if said is not None else value
+        elif name == "byte":
+            value = f"（第 {int(parts['position']) + 1} 个字节为 {value}）" if value else ""
+        elif name == "formats":
+            value = value.replace(" or ", " 或 ")
+        elif name == "digits" and not value:
+            value = "过多"
+        elif name in _WORD_PARTS or key == "utf8_byte":
+            value = _word(value)
+        values[name] = value
+    return template.format(**values)
+
+
+def say(text: str, lang: str) -> str:
+    """A parser's or reader's English ``text`` in ``lang``.
+
+    English gets ``text`` unchanged. Chinese gets the text of its kind; a place
+    the parser names (``line 3 column 5``) is said as ``第 3 行第 5 列``; a text
+    of no known kind that reads as English is quoted and marked as the original,
+    and any other (a code, a name, Chinese already) is left as it is.
+
+    >>> say("Expecting ',' delimiter", "zh-CN")
+    "此处应为分隔符 ','"
+    >>> say("Expecting ',' delimiter", "en")
+    "Expecting ',' delimiter"
+    """
+    if _is_english(lang) or not text or _CJK.search(text):
+        return text  # English asked for, or said in Chinese already
+    said = _zh(text)
+    if said is not None:
+        return said
+    for where in (_WHERE_SUFFIX, _WHERE_PREFIX):
+        m = where.match(text)
+        if m is not None:
+            core = say(m["core"].strip(), lang)
+            return f"第 {m['line']} 行第 {m['column']} 列：{core}"
+    m = _FILE_PREFIX.match(text)
+    if m is not None:
+        return f"{m['place']}：{say(m['core'].strip(), lang)}"
+    m = _AT_END.match(text)
+    if m is not None:
+        return f"文件末尾：{say(m['core'].strip(), lang)}"
+    if _ENGLISH_RUN.search(text):
+        return UNKNOWN_ZH.format(text=text)
+    return text
+
+
+class Detail(str):
+    """A parser's English text that says itself in either language (:func:`say`).
+
+    Still the plain text (``str(d)``, JSON) everywhere else, so that it stays data.
+    """
+
+    __slots__ = ()
+
+    def message(self, lang: str = "en") -> str:
+        """The text in ``lang``."""
+        return say(str(self), lang)
+
+
+class Bilingual(str):
+    """A text written in both languages: the English one as a ``str``, with its Chinese form.
+
+    For messages made up before the language is known (a migration's errors):
+    ``str(b)`` and JSON keep the English text, :meth:`message` gives either.
+    """
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Bilingual:
+        made = super().__new__(cls, en)
+        made.zh = zh
+        return made
+
+    def message(self, lang: str = "en") -> str:
+        """The text in ``lang``."""
+        return str(self) if _is_english(lang) else self.zh
+
+
+#: The names of the parameters that hold a parser's or reader's own words.
+DETAIL_PARAMS = frozenset({"detail", "reason", "hint", "error", "problem"})
+
+
+def _text(value: BaseException) -> str:
+    """What an exception says: a YAML error's context and problem, without its snippets."""
+    problem = getattr(value, "problem", None)
+    if isinstance(problem, str):
+        context = getattr(value, "context", None)
+        return " ".join(p for p in (context, problem) if isinstance(p, str) and p)
+    return str(value)
+
+
+def localize(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """``params`` with each text of :data:`DETAIL_PARAMS` said in ``lang`` (:func:`say`).
+
+    A value that is an exception (a parser's error passed on as the reason) is
+    said from its text; in English every value is left as it is.
+    """
+    if _is_english(lang):
+        return dict(params)
+    out = dict(params)
+    for k, v in params.items():
+        if isinstance(v, Bilingual):
+            out[k] = v.message(lang)
+        if k not in DETAIL_PARAMS:
+            continue
+        if isinstance(v, BaseException):
+            out[k] = say(_text(v), lang)
+        elif type(v) is str:
+            out[k] = say(v, lang)
+    return out

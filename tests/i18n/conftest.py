@@ -1,0 +1,8 @@
+"""The language tests find their battery, detector and harness beside this file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
