@@ -122,10 +122,15 @@ def test_a_config_error_in_chinese_by_default_and_english_on_request(tmp_path: P
     args = ["check", "--config", str(cfg), str(tmp_path / "d.json")]
     zh = CliRunner().invoke(main, [*args, "--lang", "zh-CN"])
     assert zh.exit_code == 2
-    assert "smartstd：错误：" in zh.stderr and "jobs 必须是正整数" in zh.stderr
+    assert (
+        "smartstd：错误：" in zh.stderr and "jobs 必须是 1 到 512 之间的整数，而不是 0" in zh.stderr
+    )
     en = CliRunner().invoke(main, [*args, "--lang", "en"])
     assert en.exit_code == 2
-    assert "smartstd: error:" in en.stderr and "jobs must be a positive integer" in en.stderr
+    assert (
+        "smartstd: error:" in en.stderr
+        and "jobs must be an integer from 1 to 512, not 0" in en.stderr
+    )
 
 
 def test_an_unknown_rule_pattern_is_a_usage_error_in_either_language(tmp_path: Path) -> None:

@@ -99,7 +99,10 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "{file}：未知的配置项 {keys}；可用配置项：{known}",
         "{file}: unknown key(s) {keys}; known: {known}",
     ),
-    "config_bad_jobs": ("{file}：jobs 必须是正整数", "{file}: jobs must be a positive integer"),
+    "config_bad_jobs": (
+        "{file}：jobs 必须是 1 到 {most} 之间的整数，而不是 {value!r}",
+        "{file}: jobs must be an integer from 1 to {most}, not {value!r}",
+    ),
     "config_bad_severity": (
         '{file}：[severity] 必须是 CODE = "error|warning|info" 形式的表',
         '{file}: [severity] must be a table of CODE = "error|warning|info"',
@@ -126,6 +129,27 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
     "config_not_string_list": (
         "{file}：{name} 必须是字符串列表",
         "{file}: {name} must be a list of strings",
+    ),
+    "config_too_deep": (
+        "无法读取配置文件 {file}：表或数组嵌套过深；请去掉多余的嵌套",
+        "cannot read configuration {file}: tables or arrays nest too deeply; remove the nesting",
+    ),
+    "config_bad_choice": (
+        "{file}：{name} 必须是 {choices} 之一，而不是 {value!r}",
+        "{file}: {name} must be one of {choices}, not {value!r}",
+    ),
+    "config_bad_severity_value": (
+        "{file}：[severity] 中 {code} 必须是 {choices} 之一，而不是 {value!r}",
+        "{file}: [severity] {code} must be one of {choices}, not {value!r}",
+    ),
+    "config_limits_not_table": (
+        "{file}：[limits] 必须是表（如 [limits] 下一行写 max_depth = 64），而不是 {value!r}",
+        "{file}: [limits] must be a table (such as max_depth = 64 on a line under [limits]), "
+        "not {value!r}",
+    ),
+    "config_bad_param": (
+        "{file}：[params.{code}] 中 {name} {reason}",
+        "{file}: [params.{code}] {name} {reason}",
     ),
     "not_a_version": (
         "不是版本号（应为 MAJOR.MINOR.PATCH[-PRE]）：{text!r}",
@@ -269,6 +293,22 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
     "waiver_bad_pointer": (
         "{file}：第 {n} 条豁免：'pointer' 必须是 JSON Pointer，例如 /entities/3/name",
         "{file}: waiver #{n}: 'pointer' must be a JSON Pointer such as /entities/3/name",
+    ),
+    "waiver_unknown_keys": (
+        "{file}：第 {n} 条豁免有未知的键 {keys}；可用的键：{known}",
+        "{file}: waiver #{n}: unknown key(s) {keys}; known: {known}",
+    ),
+    "waiver_no_rule": (
+        "{file}：第 {n} 条豁免：没有规则 {code!r}；请用 smartstd rules 查看全部规则代码",
+        "{file}: waiver #{n}: no rule {code!r}; smartstd rules lists the codes",
+    ),
+    "waiver_bad_entity_id": (
+        "{file}：第 {n} 条豁免：'entity_id' 必须是一个实体标识（字符串）",
+        "{file}: waiver #{n}: 'entity_id' must be one entity id (a string)",
+    ),
+    "waiver_bad_file": (
+        "{file}：第 {n} 条豁免：'file' 必须是文件名或路径（字符串）",
+        "{file}: waiver #{n}: 'file' must be a file name or path (a string)",
     ),
     "assertion_not_ids": (
         "{where}：{name!r} 必须是一个 id 或 id 列表",
@@ -569,6 +609,18 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
     "bad_limit": (
         "Limits.{name} 必须是不小于 {least} 的整数，而不是 {value!r}",
         "Limits.{name} must be an integer >= {least}, not {value!r}",
+    ),
+    "limit_too_large": (
+        "Limits.{name} 不能大于 {most}，而不是 {value!r}",
+        "Limits.{name} must be at most {most}, not {value!r}",
+    ),
+    "bad_jobs": (
+        "jobs（工作进程数）必须是 1 到 {most} 之间的整数，而不是 {value!r}",
+        "jobs (worker processes) must be an integer from 1 to {most}, not {value!r}",
+    ),
+    "bad_param": (
+        "规则 {code} 的参数 {name} {reason}",
+        "parameter {name} of rule {code} {reason}",
     ),
     "no_models_for_version": (
         "本软件包没有 SCDS {version} 的模型（现有版本：{known}）",

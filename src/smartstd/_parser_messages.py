@@ -841,6 +841,8 @@ def say(text: str, lang: str) -> str:
     >>> say("Expecting ',' delimiter", "en")
     "Expecting ',' delimiter"
     """
+    if isinstance(text, Bilingual) and not _is_english(lang):
+        return text.zh  # written in both languages
     if _is_english(lang) or not text or _CJK.search(text):
         return text  # English asked for, or said in Chinese already
     said = _zh(text)

@@ -12,6 +12,7 @@ it wins), or given with ``--config``. Every key is optional::
     select = ["SC1", "SC2"]
     ignore = ["SC408"]
     waivers = "waivers.yaml"   # relative to the configuration file
+    output = "report.txt"      # the report's file, relative to the configuration file
     profiles = ["profiles/gz-panyu.yaml"]
 
     [tool.smartstd.severity]   # raise or lower a rule's severity
@@ -33,7 +34,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from smartstd.errors import ConfigError
+from smartstd.conformance.options import MAX_JOBS, param_problem
+from smartstd.errors import ConfigError, UsageError
 from smartstd.io import Limits
 from smartstd.report import Level, Severity
 
@@ -60,6 +62,8 @@ _KEYS = {
     "output",
 }
 
+_SEVERITIES = ("error", "warning", "info")
+
 
 @dataclass
 class Config:
@@ -74,6 +78,7 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     waivers: Path | None = None
+    output: Path | None = None
     profiles: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -118,8 +123,11 @@ def load_config(path: Path | str | None = None, *, search: bool = True) -> Confi
         ) from None
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(key="config_unreadable", file=p, reason=exc) from None
+    except RecursionError:  # tomllib nests inline tables and arrays recursively
+        raise ConfigError(key="config_too_deep", file=p) from None
     if p.name == "pyproject.toml":
-        data = data.get("tool", {}).get("smartstd", {})
+        tool = data.get("tool", {})
+        data = tool.get("smartstd", {}) if isinstance(tool, dict) else {}
     if not isinstance(data, dict):
         raise ConfigError(key="config_not_table", file=p)
     unknown = set(data) - _KEYS
@@ -131,47 +139,62 @@ def load_config(path: Path | str | None = None, *, search: bool = True) -> Confi
             known=", ".join(sorted(_KEYS)),
         )
     cfg = Config(source=p)
-    try:
-        if "level" in data:
-            cfg.level = Level(data["level"])
-        if "fail-on" in data:
-            cfg.fail_on = Severity(data["fail-on"])
-        cfg.format = _str(data, "format", p)
-        cfg.lang = _str(data, "lang", p)
-        if "jobs" in data:
-            if not isinstance(data["jobs"], int) or data["jobs"] < 1:
-                raise ConfigError(key="config_bad_jobs", file=p)
-            cfg.jobs = data["jobs"]
-        cfg.select = _list(data, "select", p)
-        cfg.ignore = _list(data, "ignore", p)
-        cfg.profiles = tuple(
-            str(p.parent / x) if x.endswith((".yaml", ".yml")) else x
-            for x in _list(data, "profiles", p)
-        )
-        if "waivers" in data:
-            cfg.waivers = p.parent / str(data["waivers"])
-        sev = data.get("severity", {})
-        if not isinstance(sev, dict):
-            raise ConfigError(key="config_bad_severity", file=p)
-        cfg.severity = {str(k).upper(): Severity(v) for k, v in sev.items()}
-        params = data.get("params", {})
-        if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
-            raise ConfigError(key="config_bad_params", file=p)
-        cfg.params = {str(k).upper(): dict(v) for k, v in params.items()}
-        lim = data.get("limits", {})
-        names = {f.name for f in fields(Limits)}
-        bad = set(lim) - names
-        if bad:
+    if "level" in data:
+        cfg.level = Level(_choice(data, "level", ("L1", "L2", "L3"), p))
+    if "fail-on" in data:
+        cfg.fail_on = Severity(_choice(data, "fail-on", _SEVERITIES, p))
+    cfg.format = _str(data, "format", p)
+    if "lang" in data:
+        cfg.lang = _choice(data, "lang", ("zh-CN", "en"), p)
+    if "jobs" in data:
+        jobs = data["jobs"]
+        if isinstance(jobs, bool) or not isinstance(jobs, int) or not 1 <= jobs <= MAX_JOBS:
+            raise ConfigError(key="config_bad_jobs", file=p, most=MAX_JOBS, value=jobs)
+        cfg.jobs = jobs
+    cfg.select = _list(data, "select", p)
+    cfg.ignore = _list(data, "ignore", p)
+    cfg.profiles = tuple(
+        str(p.parent / x) if x.endswith((".yaml", ".yml")) else x
+        for x in _list(data, "profiles", p)
+    )
+    waivers = _str(data, "waivers", p)
+    if waivers is not None:
+        cfg.waivers = p.parent / waivers
+    output = _str(data, "output", p)
+    if output is not None:
+        cfg.output = p.parent / output
+    sev = data.get("severity", {})
+    if not isinstance(sev, dict):
+        raise ConfigError(key="config_bad_severity", file=p)
+    for code, value in sev.items():
+        if value not in _SEVERITIES:
             raise ConfigError(
-                key="config_unknown_limits",
+                key="config_bad_severity_value",
                 file=p,
-                limits=", ".join(sorted(bad)),
-                known=", ".join(sorted(names)),
+                code=code,
+                value=value,
+                choices=", ".join(_SEVERITIES),
             )
+        cfg.severity[str(code).upper()] = Severity(value)
+    params = data.get("params", {})
+    if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
+        raise ConfigError(key="config_bad_params", file=p)
+    cfg.params = {str(k).upper(): dict(v) for k, v in params.items()}
+    lim = data.get("limits", {})
+    if not isinstance(lim, dict):
+        raise ConfigError(key="config_limits_not_table", file=p, value=lim)
+    names = {f.name for f in fields(Limits)}
+    bad = set(lim) - names
+    if bad:
+        raise ConfigError(
+            key="config_unknown_limits",
+            file=p,
+            limits=", ".join(sorted(bad)),
+            known=", ".join(sorted(names)),
+        )
+    try:
         cfg.limits = Limits(**lim)
-    except ValueError as exc:
-        if isinstance(exc, ConfigError):
-            raise
+    except UsageError as exc:
         raise ConfigError(key="config_bad_value", file=p, reason=exc) from None
     _check_rule_keys(cfg, p)
     return cfg
@@ -203,6 +226,21 @@ def _check_rule_keys(cfg: Config, p: Path) -> None:
                     code=code,
                     params=", ".join(sorted(bad)),
                 )
+            for name, value in cfg.params[code].items():
+                problem = param_problem(code, name, value)
+                if problem is not None:
+                    raise ConfigError(
+                        key="config_bad_param", file=p, code=code, name=name, reason=problem
+                    )
+
+
+def _choice(data: dict[str, Any], key: str, choices: tuple[str, ...], p: Path) -> str:
+    value = data[key]
+    if value not in choices:
+        raise ConfigError(
+            key="config_bad_choice", file=p, name=key, choices=", ".join(choices), value=value
+        )
+    return str(value)
 
 
 def _str(data: dict[str, Any], key: str, p: Path) -> str | None:

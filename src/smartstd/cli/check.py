@@ -317,7 +317,7 @@ def check_command(
     args = CheckArgs(
         paths=paths,
         format=fmt or cfg.format or "text",
-        output=output,
+        output=output or cfg.output,
         fail_on=Severity(fail_on) if fail_on else (cfg.fail_on or Severity.ERROR),
         select=_split(select),
         ignore=_split(ignore),

@@ -16,6 +16,7 @@ records that have findings.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from collections import Counter
@@ -596,6 +597,7 @@ def iter_findings(
 
 def _options(options: CheckOptions | None, kwargs: dict[str, Any]) -> CheckOptions:
     opts = options or CheckOptions()
+    changes: dict[str, Any] = {}
     for key, value in kwargs.items():
         if not hasattr(opts, key):
             from smartstd.errors import UsageError
@@ -607,8 +609,9 @@ def _options(options: CheckOptions | None, kwargs: dict[str, Any]) -> CheckOptio
             value = tuple(v for v in value.split(",") if v)
         if key == "severities":
             value = {k: Severity(v) for k, v in value.items()}
-        setattr(opts, key, value)
-    return opts
+        changes[key] = value
+    # a new object, checked like one built directly (the caller's is left as it was)
+    return dataclasses.replace(opts, **changes) if changes else opts
 
 
 def check(paths: Iterable[str] | str, options: CheckOptions | None = None, **kwargs: Any) -> Report:

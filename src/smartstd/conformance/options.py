@@ -6,15 +6,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from smartstd._error_messages import Phrase
 from smartstd.catalogue import all_rules
+from smartstd.errors import UsageError
 from smartstd.io import Limits
 from smartstd.report import Level, Severity
 
-__all__ = ["LEVEL_FAMILIES", "CheckOptions"]
+__all__ = ["LEVEL_FAMILIES", "MAX_JOBS", "PARAM_MAX", "CheckOptions", "param_problem"]
+
+#: The most worker processes a check starts (more only fork processes that wait).
+MAX_JOBS = 512
+
+#: The largest number a rule parameter may be. Parameters count hours, days,
+#: minutes, levels or parties; a million of any of them is past every real
+#: threshold, and far below what a time span can hold (a larger one stopped the
+#: check with an overflow).
+PARAM_MAX = 1_000_000
 
 #: Rule-code families that run at each requested level.
 LEVEL_FAMILIES: dict[Level, tuple[str, ...]] = {
@@ -76,6 +89,22 @@ class CheckOptions:
     part_bytes: int | None = None
     buckets: int | None = None
 
+    def __post_init__(self) -> None:
+        jobs = self.jobs
+        if isinstance(jobs, bool) or not isinstance(jobs, int) or not 1 <= jobs <= MAX_JOBS:
+            raise UsageError(key="bad_jobs", most=MAX_JOBS, value=jobs)
+        from smartstd.catalogue import get_rule
+
+        for code, values in self.params.items():
+            try:
+                known = {p.name for p in get_rule(code).params}
+            except KeyError:
+                continue  # not a rule: nothing reads it
+            for name, value in values.items():
+                problem = param_problem(code, name, value) if name in known else None
+                if problem is not None:
+                    raise UsageError(key="bad_param", code=code, name=name, reason=problem)
+
     def enabled_codes(self) -> frozenset[str]:
         """The rule codes that run under these options."""
         from smartstd.catalogue import select_codes
@@ -88,3 +117,91 @@ class CheckOptions:
         if self.ignore:
             codes -= select_codes(self.ignore)
         return frozenset(codes)
+
+
+def _number_problem(value: Any) -> Phrase | None:
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and 0 <= value <= PARAM_MAX
+    ):
+        return None
+    return Phrase(
+        f"必须是 0 到 {PARAM_MAX} 之间的数，而不是 {value!r}",
+        f"must be a number from 0 to {PARAM_MAX}, not {value!r}",
+    )
+
+
+def _strings_problem(value: Any) -> Phrase | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return None
+    return Phrase(
+        f'必须是字符串列表（如 ["a", "b"]），而不是 {value!r}',
+        f'must be a list of strings (like ["a", "b"]), not {value!r}',
+    )
+
+
+def param_problem(code: str, name: str, value: Any) -> Phrase | None:
+    """What is wrong with ``value`` as parameter ``name`` of rule ``code``, or ``None``.
+
+    The catalogue's default says the shape: a number (from 0 to
+    :data:`PARAM_MAX`), a string, true or false, a list of strings, or a
+    table (of numbers, of ``[minimum, maximum]`` pairs, or of lists of
+    strings, as the parameter's default and :attr:`Param.tighten` say).
+    ``code`` and ``name`` must be known.
+
+    规则参数取值的检查：类型与默认值一致，数值在 0 到 PARAM_MAX 之间。
+    """
+    from smartstd.catalogue import get_rule
+
+    param = next(p for p in get_rule(code).params if p.name == name)
+    default = param.default
+    example = json.dumps(default, ensure_ascii=False)
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return None
+        return Phrase(
+            f"必须是 true 或 false，而不是 {value!r}", f"must be true or false, not {value!r}"
+        )
+    if isinstance(default, (int, float)):
+        return _number_problem(value)
+    if isinstance(default, str):
+        if isinstance(value, str):
+            return None
+        return Phrase(f"必须是字符串，而不是 {value!r}", f"must be a string, not {value!r}")
+    if isinstance(default, list):
+        return _strings_problem(value)
+    if not isinstance(default, Mapping):  # pragma: no cover - every default is one of these
+        return None
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):
+        return Phrase(
+            f"必须是表（如 {example}），而不是 {value!r}",
+            f"must be a table (like {example}), not {value!r}",
+        )
+    for key, item in value.items():
+        if param.tighten.startswith(("lower-each", "higher-each")):
+            problem = _number_problem(item)
+        elif param.tighten == "range-each":
+            pair_ok = (
+                isinstance(item, list)
+                and len(item) == 2
+                and _number_problem(item[0]) is None
+                and _number_problem(item[1]) is None
+                and item[0] <= item[1]
+            )
+            problem = (
+                None
+                if pair_ok
+                else Phrase(
+                    f"必须是 [最小值, 最大值]（0 到 {PARAM_MAX}，最小值不大于最大值），"
+                    f"而不是 {item!r}",
+                    f"must be [minimum, maximum] (from 0 to {PARAM_MAX}, minimum not above "
+                    f"maximum), not {item!r}",
+                )
+            )
+        else:
+            problem = _strings_problem(item)
+        if problem is not None:
+            return Phrase(f"{key}：{problem.zh}", f"{key}: {problem.en}")
+    return None

@@ -96,42 +96,71 @@ def load_waivers(path: str | Path) -> list[Waiver]:
     items = data.get("waivers") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise ConfigError(key="waivers_not_list", file=path)
-    waivers = [_waiver(item, str(path), i) for i, item in enumerate(items)]
-    # the line and column of each waiver in its file (for SC901 and SC902)
+    # the line and column of each waiver in its file (for errors, SC901 and SC902)
     prefix: ReportPath = ("waivers",) if isinstance(data, dict) else ()
-    paths: list[ReportPath] = [(*prefix, w.index) for w in waivers]
+    paths: list[ReportPath] = [(*prefix, i) for i in range(len(items))]
     found = doc.positions(paths)
-    return [
-        dataclasses.replace(w, line=found[at][0], column=found[at][1])
-        for w, at in zip(waivers, paths, strict=True)
-    ]
+    waivers = []
+    for i, (item, at) in enumerate(zip(items, paths, strict=True)):
+        line, column = found[at]
+        where = ":".join(str(x) for x in (path, line, column) if x is not None)
+        w = _waiver(item, str(path), i, where)
+        waivers.append(dataclasses.replace(w, line=line, column=column))
+    return waivers
 
 
-def _waiver(item: Any, source: str, index: int) -> Waiver:
+#: The keys of a waiver (another is a typo that would waive more than meant).
+_WAIVER_KEYS = ("code", "pointer", "entity_id", "file", "reason", "expires")
+
+
+def _waiver(item: Any, source: str, index: int, where: str | None = None) -> Waiver:
+    """One waiver from its entry; errors name ``where`` (the file, line and column)."""
     n = index + 1
+    at = where or source
     if not isinstance(item, dict):
-        raise ConfigError(key="waiver_not_mapping", file=source, n=n)
+        raise ConfigError(key="waiver_not_mapping", file=at, n=n)
+    unknown = sorted(str(k) for k in item if k not in _WAIVER_KEYS)
+    if unknown:
+        raise ConfigError(
+            key="waiver_unknown_keys",
+            file=at,
+            n=n,
+            keys=", ".join(unknown),
+            known=", ".join(_WAIVER_KEYS),
+        )
     code = item.get("code")
     reason = item.get("reason")
     expires = item.get("expires")
     if not isinstance(code, str) or not code.upper().startswith("SC"):
-        raise ConfigError(key="waiver_bad_code", file=source, n=n)
+        raise ConfigError(key="waiver_bad_code", file=at, n=n)
+    from smartstd.catalogue import get_rule
+
+    try:
+        get_rule(code.upper())
+    except KeyError:  # a typo: it could never waive anything
+        raise ConfigError(key="waiver_no_rule", file=at, n=n, code=code) from None
     if not isinstance(reason, str) or not reason.strip():
-        raise ConfigError(key="waiver_needs_reason", file=source, n=n)
+        raise ConfigError(key="waiver_needs_reason", file=at, n=n)
     if isinstance(expires, str):
         try:
             expires = dt.date.fromisoformat(expires)
         except ValueError:
-            raise ConfigError(key="waiver_bad_expires", file=source, n=n) from None
+            raise ConfigError(key="waiver_bad_expires", file=at, n=n) from None
     if not isinstance(expires, dt.date):
-        raise ConfigError(key="waiver_needs_expires", file=source, n=n)
+        raise ConfigError(key="waiver_needs_expires", file=at, n=n)
     pointer, entity_id = item.get("pointer"), item.get("entity_id")
     if pointer is None and entity_id is None:
-        raise ConfigError(key="waiver_needs_target", file=source, n=n)
+        raise ConfigError(key="waiver_needs_target", file=at, n=n)
     if pointer is not None and (
         not isinstance(pointer, str) or (pointer and not pointer.startswith("/"))
     ):
-        raise ConfigError(key="waiver_bad_pointer", file=source, n=n)
+        raise ConfigError(key="waiver_bad_pointer", file=at, n=n)
+    if entity_id is not None and (
+        isinstance(entity_id, bool) or not isinstance(entity_id, (str, int))
+    ):
+        raise ConfigError(key="waiver_bad_entity_id", file=at, n=n)
+    if item.get("file") is not None and not isinstance(item["file"], str):
+        raise ConfigError(key="waiver_bad_file", file=at, n=n)
     return Waiver(
         code=code.upper(),
         reason=reason,

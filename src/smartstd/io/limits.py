@@ -14,7 +14,11 @@ from typing import Any
 
 from smartstd.errors import UsageError
 
-__all__ = ["Limits", "refusal"]
+__all__ = ["MAX_LIMIT", "Limits", "refusal"]
+
+#: The largest value of any limit (2**53, 8 PiB): a larger one overflowed the
+#: readers' sizes (``max_line_bytes = 1e20`` stopped the check).
+MAX_LIMIT = 2**53
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,8 @@ class Limits:
             least = 0 if name == "max_yaml_aliases" else 1
             if isinstance(value, bool) or not isinstance(value, int) or value < least:
                 raise UsageError(key="bad_limit", name=name, least=least, value=value)
+            if value > MAX_LIMIT:  # a limit past what a file offset holds
+                raise UsageError(key="limit_too_large", name=name, most=MAX_LIMIT, value=value)
 
 
 def refusal(finding: Any) -> UsageError:

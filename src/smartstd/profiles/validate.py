@@ -466,6 +466,13 @@ class Builder:
                     f"must be {what}, like the default {json.dumps(default, ensure_ascii=False)}",
                 )
                 return False
+        from smartstd._parser_messages import Bilingual
+        from smartstd.conformance.options import param_problem
+
+        problem = param_problem(code, name, value)
+        if problem is not None:  # a huge, negative or not finite number stopped the check
+            self.p.add(where, Bilingual(problem.en, problem.zh))
+            return False
         looser = loosenings(code, name, value, base)
         for msg in looser:
             self.p.add(where, msg + ": a profile can only tighten a rule")
