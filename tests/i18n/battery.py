@@ -273,6 +273,61 @@ def build(root: Path) -> list[Case]:
         "bad-field": good_profile + "\nrequired:\n  Nowhere: [x]\n",
         "version": good_profile.replace("standard_version: 1.0.0", "standard_version: 7.0.0"),
         "tab": "profile:\n\tname: a\n",
+        "core-field": good_profile.replace(
+            "    gz:lingnan_style:",
+            "    name:\n      title: {zh-CN: x, en: x}\n      schema: {type: string}\n    gz:lingnan_style:",
+        ),
+        "bare-field": good_profile.replace(
+            "    gz:lingnan_style:",
+            "    x:lingnan_style:\n      title: {zh-CN: x, en: x}\n      schema: {type: string}\n    lingnan:",
+        ),
+        "schema-ref": good_profile.replace(
+            "        type: string\n        enum:", "        $ref: '#/x'\n        enum:"
+        ),
+        "bad-schema": good_profile.replace(
+            "        type: string\n        enum:", "        type: nonsense\n        enum:"
+        ),
+        "slow-pattern": good_profile.replace(
+            '{pattern: "^4401(0[3-6]|1[1-578])$"}', '{pattern: "^(?!440)\\\\d{6}$"}'
+        ),
+        "bad-regex": good_profile.replace(
+            '{pattern: "^4401(0[3-6]|1[1-578])$"}', '{pattern: "^(4401"}'
+        ),
+        "no-field": good_profile.replace("  Building: [address]", "  Building: [nowhere]"),
+        "optional": good_profile.replace(
+            "    ServiceRequest:\n      description: {maxLength: 2000}",
+            "    ServiceRequest:\n      description: {maxLength: 99999999}",
+        ),
+        "keyword": good_profile.replace(
+            "      description: {maxLength: 2000}", "      description: {minimum: 3}"
+        ),
+        "closed-list": good_profile.replace(
+            "codes:\n  service_category:",
+            "codes:\n  classification:\n    gz:x: {zh-CN: x, en: x}\n  service_category:",
+        ),
+        "core-code": good_profile.replace(
+            "codes:\n  service_category:",
+            "codes:\n  service_category:\n    elderly_care: {zh-CN: x, en: x}",
+        ),
+        "unknown-list": good_profile.replace(
+            "codes:\n  service_category:",
+            "codes:\n  nowhere_list:\n    gz:x: {zh-CN: x, en: x}\n  service_category:",
+        ),
+        "bbox": good_profile.replace(
+            "bbox: [112.95, 22.5, 114.1, 23.95]", "bbox: [-200, 22.5, 114.1, 99]"
+        ),
+        "param-loose": good_profile.replace("    min_days: 15", "    min_days: 1"),
+        "param-kind": good_profile.replace("    min_sectors: 3", "    min_sectors: many"),
+        "param-unknown": good_profile.replace(
+            "    min_sectors: 3", "    min_sectors: 3\n    colour: red"
+        ),
+        "param-rule": good_profile.replace(
+            "params:\n  SC304:", "params:\n  SC999:\n    x: 1\n  SC304:"
+        ),
+        "severity-lower": good_profile + "\nseverities:\n  SC101: info\n",
+        "enum-wider": good_profile.replace(
+            "      description: {maxLength: 2000}", "      status: {enum: [open, nowhere_status]}"
+        ),
         "gbk": "profile:\n  name: 配置\n".encode("gbk"),
     }
     for k, v in profiles.items():

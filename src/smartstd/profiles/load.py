@@ -17,6 +17,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from smartstd._numbers import finite_number
+from smartstd._parser_messages import Bilingual
 from smartstd.errors import ConfigError
 from smartstd.io.files import entries, is_url, open_binary
 from smartstd.pointer import leaves, pointer_to_path
@@ -264,7 +265,12 @@ def parse_profile(
         try:
             parents = parents.union(load_any(found, dirs, (*_stack, ref)))
         except ConfigError as exc:
-            problems.add(["profile", "extends", i], f"{parent_ref} is invalid: {exc}")
+            problems.add(
+                ["profile", "extends", i],
+                Bilingual(
+                    f"{parent_ref} is invalid: {exc}", f"{parent_ref} 无效：{exc.message('zh-CN')}"
+                ),
+            )
     problems.raise_if_any()
     profile = Builder(data, source, parents, problems).build()
     problems.raise_if_any()
