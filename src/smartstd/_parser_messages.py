@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import Any, NamedTuple
 
 __all__ = [
@@ -40,13 +41,27 @@ __all__ = [
 
 
 class _Kind(NamedTuple):
-    pattern: re.Pattern[str]
+    source: str
     zh: str
     en: str
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The English original's pattern, compiled on first use.
+
+        Compiling every kind's pattern on import cost a one-record check
+        about 20 ms, and most runs say no parser message at all.
+        """
+        return _compiled(self.source)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.S)
+
 
 def _k(pattern: str, zh: str, en: str) -> _Kind:
-    return _Kind(re.compile(pattern, re.S), zh, en)
+    return _Kind(pattern, zh, en)
 
 
 #: key -> (pattern of the English original, zh-CN template, en template).
@@ -764,24 +779,22 @@ _KINDS = {
 _WORD_PARTS = frozenset({"thing", "what", "found", "recursive", "way", "how"})
 
 # Where a parser says the place: kept, and said in the language asked.
-_WHERE_SUFFIX = re.compile(
+# (each pattern compiled on first use, with re.S, by _compiled)
+_WHERE_SUFFIX = (
     r"^(?P<core>.*?)(?::\s*|\s+\(at\s+)line (?P<line>\d+),? column (?P<column>\d+)"
-    r"(?: \(char \d+\)|\))?\s*$",
-    re.S,
+    r"(?: \(char \d+\)|\))?\s*$"
 )
-_KEY_PREFIX = re.compile(r"^(?P<key>[A-Za-z_][\w.]*): (?P<core>.+)$", re.S)
-_AT_END = re.compile(r"^(?P<core>.*?)\s+\(at end of document\)\s*$", re.S)
-_WHERE_PREFIX = re.compile(r"^line (?P<line>\d+), column (?P<column>\d+): (?P<core>.*)$", re.S)
+_KEY_PREFIX = r"^(?P<key>[A-Za-z_][\w.]*): (?P<core>.+)$"
+_AT_END = r"^(?P<core>.*?)\s+\(at end of document\)\s*$"
+_WHERE_PREFIX = r"^line (?P<line>\d+), column (?P<column>\d+): (?P<core>.*)$"
 # ``name:line:column: text`` (a conversion's reader): the place is kept as it is written
-_FILE_PREFIX = re.compile(
-    r"^(?P<place>[^\s:]+\.[^\s:]+(?::\d+){0,2}|[^\s:]+(?::\d+){1,2}): (?P<core>.*)$", re.S
-)
+_FILE_PREFIX = r"^(?P<place>[^\s:]+\.[^\s:]+(?::\d+){0,2}|[^\s:]+(?::\d+){1,2}): (?P<core>.*)$"
 
 #: How a text of no known kind is shown in Chinese: quoted, marked as the original.
 UNKNOWN_ZH = "“{text}”（原文）"
 
-_ENGLISH_RUN = re.compile(r"(?<![\w-])[A-Za-z]{2,}[,;:]?\s+[A-Za-z]{2,}(?![\w-])")
-_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
+_ENGLISH_RUN = r"(?<![\w-])[A-Za-z]{2,}[,;:]?\s+[A-Za-z]{2,}(?![\w-])"
+_CJK = r"[\u3400-\u9fff\uff00-\uffef]"
 
 
 def _is_english(lang: str) -> bool:
@@ -794,12 +807,14 @@ def _word(value: str) -> str:
     stripped = value.strip()
     if stripped[:1] in "'\"" and stripped[-1:] == stripped[:1] and len(stripped) > 1:
         return f"“{stripped[1:-1]}”"
-    return f"“{stripped}”" if _ENGLISH_RUN.search(stripped) else stripped
+    return f"“{stripped}”" if _compiled(_ENGLISH_RUN).search(stripped) else stripped
 
 
 #: The kinds that wrap another text (``not JSON: ...``, ``...: a profile can only tighten a
 #: rule``) are tried first, so that the text they wrap is not taken for the whole.
-_ORDER = sorted(PARSER_MESSAGES, key=lambda k: "why" not in PARSER_MESSAGES[k].pattern.groupindex)
+#: (Read from the pattern's text: compiling every pattern on import is what a run
+#: that says no parser message must not pay.)
+_ORDER = sorted(PARSER_MESSAGES, key=lambda k: "(?P<why>" not in PARSER_MESSAGES[k].source)
 
 
 def kind_of(text: str) -> tuple[str, dict[str, str]] | None:
@@ -868,26 +883,26 @@ def say(text: str, lang: str) -> str:
     """
     if isinstance(text, Bilingual) and not _is_english(lang):
         return text.zh  # written in both languages
-    if _is_english(lang) or not text or _CJK.search(text):
+    if _is_english(lang) or not text or _compiled(_CJK).search(text):
         return text  # English asked for, or said in Chinese already
     said = _zh(text)
     if said is not None:
         return said
-    for where in (_WHERE_SUFFIX, _WHERE_PREFIX):
+    for where in (_compiled(_WHERE_SUFFIX), _compiled(_WHERE_PREFIX)):
         m = where.match(text)
         if m is not None:
             core = say(m["core"].strip(), lang)
             return f"第 {m['line']} 行第 {m['column']} 列：{core}"
-    m = _FILE_PREFIX.match(text)
+    m = _compiled(_FILE_PREFIX).match(text)
     if m is not None:
         return f"{m['place']}：{say(m['core'].strip(), lang)}"
-    m = _KEY_PREFIX.match(text)
+    m = _compiled(_KEY_PREFIX).match(text)
     if m is not None and kind_of(m["core"]) is not None:  # "provenance: <a known kind>"
         return f"{m['key']}：{say(m['core'], lang)}"
-    m = _AT_END.match(text)
+    m = _compiled(_AT_END).match(text)
     if m is not None:
         return f"文件末尾：{say(m['core'].strip(), lang)}"
-    if _ENGLISH_RUN.search(text):
+    if _compiled(_ENGLISH_RUN).search(text):
         return UNKNOWN_ZH.format(text=text)
     return text
 
