@@ -413,6 +413,26 @@ PARSER_MESSAGES: dict[str, _Kind] = {
     ),
     "convert_no_field": _k(r"no (?P<field>[a-z_]+)", "缺少 {field}", "no {field}"),
     # ---- what a migration says of its input (smartstd.migrate)
+    "migrate_no_field": _k(
+        r"(?:(?P<key>[^\s:]+): )?(?:SCDS (?P<version>\S+)|the target version) has no such field",
+        "{key}{version}没有该字段",
+        "{key}SCDS {version} has no such field",
+    ),
+    "migrate_no_provenance": _k(
+        r"SCDS (?P<version>\S+) has no provenance \(source system, source id, imputed values\)",
+        "SCDS {version} 没有来源信息（来源系统、来源标识、推定的值）",
+        "SCDS {version} has no provenance (source system, source id, imputed values)",
+    ),
+    "migrate_no_partial": _k(
+        r"SCDS (?P<version>\S+) has no partial histories: every history is complete",
+        "SCDS {version} 没有部分历史：每条历史都必须完整",
+        "SCDS {version} has no partial histories: every history is complete",
+    ),
+    "migrate_split_join": _k(
+        r"(?P<names>.+?) cannot be (?P<how>split|joined)",
+        "{names} 无法{how}",
+        "{names} cannot be {how}",
+    ),
     "migrate_no_version": _k(
         r"the dataset has no standard_version; pass --from/source",
         "数据集没有 standard_version；请用 --from 指明其版本",
@@ -741,6 +761,8 @@ _WORDS: dict[str, str] = {
     "longitudes": "经度",
     "latitudes": "纬度",
     "lower": "（只有更小的值才是收紧）",
+    "split": "拆分",
+    "joined": "合并",
     "higher": "（只有更大的值才是收紧）",
 }
 
@@ -754,7 +776,7 @@ _KINDS = {
 }
 
 # Parts said again word by word (each part is a key of _WORDS, else shown quoted).
-_WORD_PARTS = frozenset({"thing", "what", "found", "recursive", "way"})
+_WORD_PARTS = frozenset({"thing", "what", "found", "recursive", "way", "how"})
 
 # Where a parser says the place: kept, and said in the language asked.
 # (each pattern compiled on first use, with re.S, by _compiled)
@@ -762,6 +784,7 @@ _WHERE_SUFFIX = (
     r"^(?P<core>.*?)(?::\s*|\s+\(at\s+)line (?P<line>\d+),? column (?P<column>\d+)"
     r"(?: \(char \d+\)|\))?\s*$"
 )
+_KEY_PREFIX = r"^(?P<key>[A-Za-z_][\w.]*): (?P<core>.+)$"
 _AT_END = r"^(?P<core>.*?)\s+\(at end of document\)\s*$"
 _WHERE_PREFIX = r"^line (?P<line>\d+), column (?P<column>\d+): (?P<core>.*)$"
 # ``name:line:column: text`` (a conversion's reader): the place is kept as it is written
@@ -831,6 +854,8 @@ def _zh(text: str) -> str | None:
         elif name in ("key", "version"):
             if value:
                 value = f"{value}：" if name == "key" else f"（SCDS {value}）"
+            if key == "migrate_no_field" and name == "version":
+                value = f"SCDS {parts['version']} " if parts.get("version") else "目标版本"
         elif name == "byte":
             value = f"（第 {int(parts['position']) + 1} 个字节为 {value}）" if value else ""
         elif name == "formats":
@@ -871,6 +896,9 @@ def say(text: str, lang: str) -> str:
     m = _compiled(_FILE_PREFIX).match(text)
     if m is not None:
         return f"{m['place']}：{say(m['core'].strip(), lang)}"
+    m = _compiled(_KEY_PREFIX).match(text)
+    if m is not None and kind_of(m["core"]) is not None:  # "provenance: <a known kind>"
+        return f"{m['key']}：{say(m['core'], lang)}"
     m = _compiled(_AT_END).match(text)
     if m is not None:
         return f"文件末尾：{say(m['core'].strip(), lang)}"

@@ -104,6 +104,11 @@ EXAMPLES = {
     "convert_not_object": "a JSON int, not an object",
     "convert_not_text": "neither UTF-8 nor GB18030 text",
     "convert_no_field": "no service_request_id",
+    "migrate_no_field": "statistical_code: SCDS 1.0.0 has no such field",
+    "migrate_no_provenance": "SCDS 1.0.0 has no provenance (source system, source id, imputed "
+    "values)",
+    "migrate_no_partial": "SCDS 1.0.0 has no partial histories: every history is complete",
+    "migrate_split_join": "name cannot be split",
     "migrate_no_version": "the dataset has no standard_version; pass --from/source",
     "migrate_not_envelope": "line 1 is not the dataset envelope",
     "migrate_not_dataset": "the input is not a dataset (a JSON object with an envelope)",
