@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import Any, NamedTuple
 
 __all__ = [
@@ -40,13 +41,27 @@ __all__ = [
 
 
 class _Kind(NamedTuple):
-    pattern: re.Pattern[str]
+    source: str
     zh: str
     en: str
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The English original's pattern, compiled on first use.
+
+        Compiling every kind's pattern on import cost a one-record check
+        about 20 ms, and most runs say no parser message at all.
+        """
+        return _compiled(self.source)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.S)
+
 
 def _k(pattern: str, zh: str, en: str) -> _Kind:
-    return _Kind(re.compile(pattern, re.S), zh, en)
+    return _Kind(pattern, zh, en)
 
 
 #: key -> (pattern of the English original, zh-CN template, en template).
@@ -398,6 +413,26 @@ PARSER_MESSAGES: dict[str, _Kind] = {
     ),
     "convert_no_field": _k(r"no (?P<field>[a-z_]+)", "缺少 {field}", "no {field}"),
     # ---- what a migration says of its input (smartstd.migrate)
+    "migrate_no_field": _k(
+        r"(?:(?P<key>[^\s:]+): )?(?:SCDS (?P<version>\S+)|the target version) has no such field",
+        "{key}{version}没有该字段",
+        "{key}SCDS {version} has no such field",
+    ),
+    "migrate_no_provenance": _k(
+        r"SCDS (?P<version>\S+) has no provenance \(source system, source id, imputed values\)",
+        "SCDS {version} 没有来源信息（来源系统、来源标识、推定的值）",
+        "SCDS {version} has no provenance (source system, source id, imputed values)",
+    ),
+    "migrate_no_partial": _k(
+        r"SCDS (?P<version>\S+) has no partial histories: every history is complete",
+        "SCDS {version} 没有部分历史：每条历史都必须完整",
+        "SCDS {version} has no partial histories: every history is complete",
+    ),
+    "migrate_split_join": _k(
+        r"(?P<names>.+?) cannot be (?P<how>split|joined)",
+        "{names} 无法{how}",
+        "{names} cannot be {how}",
+    ),
     "migrate_no_version": _k(
         r"the dataset has no standard_version; pass --from/source",
         "数据集没有 standard_version；请用 --from 指明其版本",
@@ -428,6 +463,190 @@ PARSER_MESSAGES: dict[str, _Kind] = {
         r"(?P<known>[^)]*)\)",
         "基于 SCDS {version}，本库无法检查该版本（支持：{known}）",
         "builds on SCDS {version}, which this library cannot check (it knows {known})",
+    ),
+    "profile_unknown_type": _k(
+        r"unknown entity type (?P<name>'[^']*')",
+        "未知的实体类型 {name}",
+        "unknown entity type {name}",
+    ),
+    "profile_core_field": _k(
+        r"(?P<name>\S+) is a core field: a profile cannot redefine it \(tighten it under "
+        r"constraints:\)",
+        "{name} 是核心字段，地方配置不能重新定义（请在 constraints: 下收紧）",
+        "{name} is a core field: a profile cannot redefine it (tighten it under constraints:)",
+    ),
+    "profile_namespaced": _k(
+        r"a profile may add only namespaced (?P<what>fields|codes): (?P<right>\S+), not "
+        r"(?P<wrong>\S+)",
+        "地方配置只能新增带命名空间前缀的{what}：应为 {right}，而不是 {wrong}",
+        "a profile may add only namespaced {what}: {right}, not {wrong}",
+    ),
+    "profile_prefix": _k(
+        r"(?P<what>field|code) prefix (?P<prefix>\S+) is not the profile's prefix (?P<own>\S+)",
+        "{what}前缀 {prefix} 不是本配置的前缀 {own}",
+        "{what} prefix {prefix} is not the profile's prefix {own}",
+    ),
+    "profile_ref": _k(
+        r"\$ref is not allowed: a field schema must be self-contained",
+        "不允许使用 $ref：字段的模式必须自成一体",
+        "$ref is not allowed: a field schema must be self-contained",
+    ),
+    "profile_bad_schema": _k(
+        r"not a valid JSON Schema: (?P<why>.*)",
+        "不是有效的 JSON Schema：{why}",
+        "not a valid JSON Schema: {why}",
+    ),
+    "profile_slow_pattern": _k(
+        r"a pattern must be matchable in linear time, without look-around or back-references"
+        r"(?: \(正则表达式须能以线性时间匹配，不得使用环视或反向引用\))?: (?P<why>.*)",
+        "正则表达式须能以线性时间匹配，不得使用环视或反向引用：{why}",
+        "a pattern must be matchable in linear time, without look-around or back-references: {why}",
+    ),
+    "regex_lookaround": _k(
+        r"look-around, including look-ahead and look-behind, is not supported",
+        "不支持环视（前瞻与后顾）",
+        "look-around, including look-ahead and look-behind, is not supported",
+    ),
+    "regex_backreference": _k(
+        r"backreferences are not supported", "不支持反向引用", "backreferences are not supported"
+    ),
+    "regex_error": _k(
+        r"(?P<what>missing \), unterminated subpattern|unterminated character set|nothing to "
+        r"repeat|unbalanced parenthesis|multiple repeat|bad escape \S+|unknown extension \S+|"
+        r"bad character range \S+|missing \)|unterminated name) at position (?P<at>\d+)",
+        "正则表达式第 {at} 个字符处有误：{what}",
+        "{what} at position {at}",
+    ),
+    "profile_not_regex": _k(
+        r"not a regular expression(?:: (?P<why>.*))?",
+        "不是有效的正则表达式{why}",
+        "not a regular expression: {why}",
+    ),
+    "profile_inherited_field": _k(
+        r"(?P<ref>\S+) defines (?P<name>\S+) differently; a profile cannot redefine an inherited "
+        r"field",
+        "{ref} 对 {name} 的定义不同；地方配置不能重新定义继承来的字段",
+        "{ref} defines {name} differently; a profile cannot redefine an inherited field",
+    ),
+    "profile_no_field": _k(
+        r"no field (?P<path>\S+) in (?P<entity>\S+)(?: \(SCDS (?P<version>\S+)\))?",
+        "{entity} 中没有字段 {path}{version}",
+        "no field {path} in {entity}",
+    ),
+    "profile_core_required": _k(
+        r"(?P<name>\S+) is required by the core: a profile cannot make it optional \(that would "
+        r"loosen the core\)",
+        "{name} 是核心标准的必填字段：地方配置不能把它改为选填（那会放宽核心标准）",
+        "{name} is required by the core: a profile cannot make it optional",
+    ),
+    "profile_parent_required": _k(
+        r"(?P<ref>\S+) requires (?P<name>\S+): a profile cannot make it optional again",
+        "{ref} 要求 {name} 必填：地方配置不能再把它改为选填",
+        "{ref} requires {name}: a profile cannot make it optional again",
+    ),
+    "profile_unknown_list": _k(
+        r"unknown code list (?P<name>'[^']*')", "未知的代码表 {name}", "unknown code list {name}"
+    ),
+    "profile_closed_list": _k(
+        r"(?P<name>\S+) is a closed code list: a profile cannot add codes to it",
+        "{name} 是封闭代码表：地方配置不能向其中添加代码",
+        "{name} is a closed code list: a profile cannot add codes to it",
+    ),
+    "profile_core_code": _k(
+        r"(?P<code>\S+) is a core code of (?P<name>\S+): a profile cannot redefine it",
+        "{code} 是代码表 {name} 的核心代码：地方配置不能重新定义",
+        "{code} is a core code of {name}: a profile cannot redefine it",
+    ),
+    "profile_bbox": _k(
+        r"(?P<what>longitudes|latitudes) must satisfy (?P<rule>.+?) \(the core's range cannot be "
+        r"widened\)",
+        "{what}须满足 {rule}（不能扩大核心标准的范围）",
+        "{what} must satisfy {rule} (the core's range cannot be widened)",
+    ),
+    "profile_bbox_parent": _k(
+        r"widens the bounding box of (?P<ref>\S+) (?P<box>\[.*\])",
+        "扩大了 {ref} 的坐标范围 {box}",
+        "widens the bounding box of {ref} {box}",
+    ),
+    "profile_keyword_type": _k(
+        r"(?P<kw>\S+) does not apply to a field of type (?P<kinds>.+)",
+        "{kw} 不适用于类型为 {kinds} 的字段",
+        "{kw} does not apply to a field of type {kinds}",
+    ),
+    "profile_undeclared_code": _k(
+        r"(?P<value>\S+) is not declared under codes:",
+        "{value} 没有在 codes: 下声明",
+        "{value} is not declared under codes:",
+    ),
+    "profile_enum_subset": _k(
+        r"(?P<values>.+) not allowed by the core: an enum can only keep a subset of the core's "
+        r"values",
+        "核心标准不允许 {values}：枚举只能保留核心取值的子集",
+        "{values} not allowed by the core: an enum can only keep a subset of the core's values",
+    ),
+    "profile_looser_core": _k(
+        r"(?P<value>.+) is looser than the core's (?P<core>.+): a profile can only tighten",
+        "{value} 比核心标准的 {core} 宽松：地方配置只能收紧",
+        "{value} is looser than the core's {core}: a profile can only tighten",
+    ),
+    "profile_tighten_rule": _k(
+        r"(?P<why>.+): a profile can only tighten a rule",
+        "{why}：地方配置只能收紧规则",
+        "{why}: a profile can only tighten a rule",
+    ),
+    "profile_looser_than": _k(
+        r"(?:(?P<key>[^\s:]+): )?(?P<value>.+?) is looser than (?P<other>.+?)"
+        r"(?: \(only a (?P<way>lower|higher) value tightens\))?",
+        "{key}{value} 比 {other} 宽松{way}",
+        "{value} is looser than {other}",
+    ),
+    "profile_wider": _k(
+        r"(?P<key>[^\s:]+): (?P<value>.+) is wider than (?P<other>.+)",
+        "{key}：{value} 比 {other} 宽",
+        "{key}: {value} is wider than {other}",
+    ),
+    "profile_not_number": _k(
+        r"(?:(?P<key>[^\s:]+): )?(?P<value>.+) is not a (?:finite )?number",
+        "{key}{value} 不是有效（有限）的数",
+        "{value} is not a number",
+    ),
+    "profile_min_max": _k(
+        r"(?P<key>[^\s:]+): must be \[minimum, maximum\]",
+        "{key}：应为 [最小值, 最大值]",
+        "{key}: must be [minimum, maximum]",
+    ),
+    "profile_list_drops": _k(
+        r"drops (?P<values>.+) \(a profile may only add to this list\)",
+        "去掉了 {values}（地方配置只能向该列表添加）",
+        "drops {values} (a profile may only add to this list)",
+    ),
+    "profile_list_adds": _k(
+        r"adds (?P<values>.+) \(a profile may only remove from this list\)",
+        "添加了 {values}（地方配置只能从该列表删除）",
+        "adds {values} (a profile may only remove from this list)",
+    ),
+    "profile_no_rule": _k(r"no rule (?P<code>\S+)", "没有规则 {code}", "no rule {code}"),
+    "profile_no_param": _k(
+        r"(?P<code>\S+) has no parameter (?P<name>'[^']*') \(it has: (?P<known>.*)\)",
+        "规则 {code} 没有参数 {name}（可用参数：{known}）",
+        "{code} has no parameter {name} (it has: {known})",
+    ),
+    "profile_param_kind": _k(
+        r"must be (?P<kind>a number|a mapping|a list|a string|true or false), like the default "
+        r"(?P<default>.+)",
+        "应为{kind}，与默认值 {default} 相同",
+        "must be {kind}, like the default {default}",
+    ),
+    "profile_lower_severity": _k(
+        r"lowering (?P<code>\S+) from (?P<old>\S+) to (?P<new>\S+) would loosen the core: a "
+        r"profile can only raise a severity",
+        "把 {code} 从 {old} 降为 {new} 会放宽核心标准：地方配置只能提高严重程度",
+        "lowering {code} from {old} to {new} would loosen the core",
+    ),
+    "profile_parent_version": _k(
+        r"(?P<ref>\S+) builds on SCDS (?P<theirs>\S+), this profile on (?P<ours>\S+)",
+        "{ref} 基于 SCDS {theirs}，本配置基于 {ours}",
+        "{ref} builds on SCDS {theirs}, this profile on {ours}",
     ),
     "severity_value": _k(
         r"(?P<value>'.*') is not a valid Severity",
@@ -510,6 +729,13 @@ _WORDS: dict[str, str] = {
     "the node it is in": "指向了它自身所在的节点",
     "no anchor before it": "之前没有对应的锚点",
     "invalid continuation byte": "无效的后续字节",
+    "missing ), unterminated subpattern": "缺少右括号“)”",
+    "missing )": "缺少右括号“)”",
+    "unterminated character set": "字符集（[...]）没有结束",
+    "nothing to repeat": "重复符号前没有可重复的内容",
+    "unbalanced parenthesis": "括号不配对",
+    "multiple repeat": "重复符号连用",
+    "unterminated name": "名称没有结束",
     "invalid start byte": "无效的起始字节",
     "unexpected end of data": "数据意外结束",
     "an image": "这是图片",
@@ -528,29 +754,47 @@ _WORDS: dict[str, str] = {
     "NoneType": "空值",
     "value": "值",
     "timestamp": "时间戳",
+    "fields": "字段",
+    "codes": "代码",
+    "field": "字段",
+    "code": "代码",
+    "longitudes": "经度",
+    "latitudes": "纬度",
+    "lower": "（只有更小的值才是收紧）",
+    "split": "拆分",
+    "joined": "合并",
+    "higher": "（只有更大的值才是收紧）",
+}
+
+#: What a rule parameter must be (a profile's ``params:``).
+_KINDS = {
+    "a number": "数",
+    "a mapping": "映射（对象）",
+    "a list": "列表",
+    "a string": "字符串",
+    "true or false": "true 或 false",
 }
 
 # Parts said again word by word (each part is a key of _WORDS, else shown quoted).
-_WORD_PARTS = frozenset({"thing", "what", "found", "recursive"})
+_WORD_PARTS = frozenset({"thing", "what", "found", "recursive", "way", "how"})
 
 # Where a parser says the place: kept, and said in the language asked.
-_WHERE_SUFFIX = re.compile(
+# (each pattern compiled on first use, with re.S, by _compiled)
+_WHERE_SUFFIX = (
     r"^(?P<core>.*?)(?::\s*|\s+\(at\s+)line (?P<line>\d+),? column (?P<column>\d+)"
-    r"(?: \(char \d+\)|\))?\s*$",
-    re.S,
+    r"(?: \(char \d+\)|\))?\s*$"
 )
-_AT_END = re.compile(r"^(?P<core>.*?)\s+\(at end of document\)\s*$", re.S)
-_WHERE_PREFIX = re.compile(r"^line (?P<line>\d+), column (?P<column>\d+): (?P<core>.*)$", re.S)
+_KEY_PREFIX = r"^(?P<key>[A-Za-z_][\w.]*): (?P<core>.+)$"
+_AT_END = r"^(?P<core>.*?)\s+\(at end of document\)\s*$"
+_WHERE_PREFIX = r"^line (?P<line>\d+), column (?P<column>\d+): (?P<core>.*)$"
 # ``name:line:column: text`` (a conversion's reader): the place is kept as it is written
-_FILE_PREFIX = re.compile(
-    r"^(?P<place>[^\s:]+\.[^\s:]+(?::\d+){0,2}|[^\s:]+(?::\d+){1,2}): (?P<core>.*)$", re.S
-)
+_FILE_PREFIX = r"^(?P<place>[^\s:]+\.[^\s:]+(?::\d+){0,2}|[^\s:]+(?::\d+){1,2}): (?P<core>.*)$"
 
 #: How a text of no known kind is shown in Chinese: quoted, marked as the original.
 UNKNOWN_ZH = "“{text}”（原文）"
 
-_ENGLISH_RUN = re.compile(r"(?<![\w-])[A-Za-z]{2,}[,;:]?\s+[A-Za-z]{2,}(?![\w-])")
-_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
+_ENGLISH_RUN = r"(?<![\w-])[A-Za-z]{2,}[,;:]?\s+[A-Za-z]{2,}(?![\w-])"
+_CJK = r"[\u3400-\u9fff\uff00-\uffef]"
 
 
 def _is_english(lang: str) -> bool:
@@ -563,13 +807,20 @@ def _word(value: str) -> str:
     stripped = value.strip()
     if stripped[:1] in "'\"" and stripped[-1:] == stripped[:1] and len(stripped) > 1:
         return f"“{stripped[1:-1]}”"
-    return f"“{stripped}”" if _ENGLISH_RUN.search(stripped) else stripped
+    return f"“{stripped}”" if _compiled(_ENGLISH_RUN).search(stripped) else stripped
+
+
+#: The kinds that wrap another text (``not JSON: ...``, ``...: a profile can only tighten a
+#: rule``) are tried first, so that the text they wrap is not taken for the whole.
+#: (Read from the pattern's text: compiling every pattern on import is what a run
+#: that says no parser message must not pay.)
+_ORDER = sorted(PARSER_MESSAGES, key=lambda k: "(?P<why>" not in PARSER_MESSAGES[k].source)
 
 
 def kind_of(text: str) -> tuple[str, dict[str, str]] | None:
     """The key of ``text``'s kind and the parts its pattern took out, or ``None``."""
-    for key, kind in PARSER_MESSAGES.items():
-        m = kind.pattern.fullmatch(text.strip())
+    for key in _ORDER:
+        m = PARSER_MESSAGES[key].pattern.fullmatch(text.strip())
         if m is not None:
             return key, {k: v for k, v in m.groupdict().items() if v is not None}
     return None
@@ -594,8 +845,17 @@ def _zh(text: str) -> str | None:
         elif name == "type":
             value = f"（而是 JSON {_word(value)}）" if value else ""
         elif name == "why":
-            said = _zh(value)
-            value = said if said is not None else value
+            said = say(value, "zh-CN")
+            value = said if key != "profile_not_regex" or not value else f"（{said}）"
+        elif name == "at":
+            value = str(int(value) + 1)  # Python counts from 0, people from 1
+        elif name == "kind":
+            value = _KINDS.get(value, value)
+        elif name in ("key", "version"):
+            if value:
+                value = f"{value}：" if name == "key" else f"（SCDS {value}）"
+            if key == "migrate_no_field" and name == "version":
+                value = f"SCDS {parts['version']} " if parts.get("version") else "目标版本"
         elif name == "byte":
             value = f"（第 {int(parts['position']) + 1} 个字节为 {value}）" if value else ""
         elif name == "formats":
@@ -623,23 +883,26 @@ def say(text: str, lang: str) -> str:
     """
     if isinstance(text, Bilingual) and not _is_english(lang):
         return text.zh  # written in both languages
-    if _is_english(lang) or not text or _CJK.search(text):
+    if _is_english(lang) or not text or _compiled(_CJK).search(text):
         return text  # English asked for, or said in Chinese already
     said = _zh(text)
     if said is not None:
         return said
-    for where in (_WHERE_SUFFIX, _WHERE_PREFIX):
+    for where in (_compiled(_WHERE_SUFFIX), _compiled(_WHERE_PREFIX)):
         m = where.match(text)
         if m is not None:
             core = say(m["core"].strip(), lang)
             return f"第 {m['line']} 行第 {m['column']} 列：{core}"
-    m = _FILE_PREFIX.match(text)
+    m = _compiled(_FILE_PREFIX).match(text)
     if m is not None:
         return f"{m['place']}：{say(m['core'].strip(), lang)}"
-    m = _AT_END.match(text)
+    m = _compiled(_KEY_PREFIX).match(text)
+    if m is not None and kind_of(m["core"]) is not None:  # "provenance: <a known kind>"
+        return f"{m['key']}：{say(m['core'], lang)}"
+    m = _compiled(_AT_END).match(text)
     if m is not None:
         return f"文件末尾：{say(m['core'].strip(), lang)}"
-    if _ENGLISH_RUN.search(text):
+    if _compiled(_ENGLISH_RUN).search(text):
         return UNKNOWN_ZH.format(text=text)
     return text
 

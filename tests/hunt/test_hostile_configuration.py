@@ -463,3 +463,45 @@ def test_a_profile_parameter_a_rule_cannot_compute_with_is_a_problem(
     zh = CliRunner().invoke(main, ["check", "--lang", "zh-CN", *args[3:]])
     _assert_usage_error(zh, [words.partition(":")[0], "必须是 0 到 1000000 之间的数"], "p.yaml")
     assert "must be" not in zh.stderr
+
+
+# -- crosswalks, and the other files convert and export read beside the data
+
+_CSV = "id,submitted_at,category,channel,status,community_id\nr1,2026-06-01T09:00:00+08:00,repair,app,submitted,c1\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # was an internal RecursionError (yaml.safe_load, no limits)
+        ("crosswalk: 1\nname: x\nx: " + "[" * 5000 + "]" * 5000, "max_depth"),
+        # a source value named twice: one mapping was silently lost
+        ("crosswalk: 1\nname: x\nname: y", "cw.yaml:3:1"),
+        ("crosswalk: 1\nname: x\ntables: {t: {map: {[a]: b}}}", "cw.yaml:3:"),
+    ],
+)
+def test_a_hostile_crosswalk_is_a_usage_error(text: str, words: str, tmp_path: Path) -> None:
+    (tmp_path / "cw.yaml").write_text(text + "\n", encoding="utf-8")
+    (tmp_path / "s.csv").write_text(_CSV, encoding="utf-8")
+    args = ["convert", "--from", "csv", "--type", "ServiceRequest", "--crosswalk"]
+    args += [str(tmp_path / "cw.yaml"), "-o", str(tmp_path / "o.ndjson"), str(tmp_path / "s.csv")]
+    _assert_usage_error(CliRunner().invoke(main, [*args, "--lang", "en"]), [words], "cw.yaml")
+    _assert_usage_error(CliRunner().invoke(main, [*args, "--lang", "zh-CN"]), [words], "cw.yaml")
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_a_reference_or_export_input_nested_too_deeply_is_a_usage_error(
+    suffix: str, tmp_path: Path
+) -> None:
+    """Both read with json.loads / yaml.safe_load, whose recursion was an internal error."""
+    deep = tmp_path / f"deep{suffix}"
+    if suffix == ".json":
+        deep.write_text('{"a":' * 100_000 + "1" + "}" * 100_000, encoding="utf-8")
+    else:
+        deep.write_text("a: " + "[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (tmp_path / "s.csv").write_text(_CSV, encoding="utf-8")
+    convert = ["convert", "--lang", "en", "--from", "csv", "--type", "ServiceRequest"]
+    convert += ["--reference", str(deep), "-o", str(tmp_path / "o.ndjson"), str(tmp_path / "s.csv")]
+    _assert_usage_error(CliRunner().invoke(main, convert), ["nested too deeply"], deep.name)
+    export = ["export", "--lang", "zh-CN", "--to", "geojson", "-o", str(tmp_path / "o.geojson")]
+    _assert_usage_error(CliRunner().invoke(main, [*export, str(deep)]), ["嵌套过深"], deep.name)

@@ -15,7 +15,7 @@ punctuation separate tokens):
 - a *word* is a token of letters only, lower case or capitalised, once the
   punctuation around it is trimmed (``error``, ``Expecting``, ``(did``);
 - anything else separates runs: Chinese text, numbers, codes (``SC100``),
-  acronyms (``UTF-8``, ``JSON``), identifiers (``dataset_id``, ``parse-error``,
+  acronyms (``UTF-8``, ``JSON``), single capitals (a RACI matrix's ``R A C I``), identifiers (``dataset_id``, ``parse-error``,
   ``ServiceRequest``), paths, pointers, options (``--lang``);
 - a word followed by ``,`` or ``;`` ends its run: a list of values
   (``xlsx, csv, geojson``) is not a sentence;
@@ -105,7 +105,8 @@ def english_runs(text: str, least: int = 2) -> list[str]:
             if command and core in _COMMANDS:
                 continue
             command = False
-            if core and _WORD.fullmatch(core) and not (len(core) > 1 and core.isupper()):
+            plain = core == "a" or (len(core) > 1 and not core.isupper())  # not R, A, C, I or UTF
+            if core and _WORD.fullmatch(core) and plain:
                 runs[-1].append(core)
                 if token.rstrip(")]}\"'").endswith((",", ";")):
                     runs.append([])

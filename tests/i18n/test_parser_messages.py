@@ -104,6 +104,11 @@ EXAMPLES = {
     "convert_not_object": "a JSON int, not an object",
     "convert_not_text": "neither UTF-8 nor GB18030 text",
     "convert_no_field": "no service_request_id",
+    "migrate_no_field": "statistical_code: SCDS 1.0.0 has no such field",
+    "migrate_no_provenance": "SCDS 1.0.0 has no provenance (source system, source id, imputed "
+    "values)",
+    "migrate_no_partial": "SCDS 1.0.0 has no partial histories: every history is complete",
+    "migrate_split_join": "name cannot be split",
     "migrate_no_version": "the dataset has no standard_version; pass --from/source",
     "migrate_not_envelope": "line 1 is not the dataset envelope",
     "migrate_not_dataset": "the input is not a dataset (a JSON object with an envelope)",
@@ -114,6 +119,51 @@ EXAMPLES = {
     "profile_not_found": "profile gz@1.0.0 not found",
     "profile_version": "builds on SCDS 7.0.0, which this library cannot check (it knows 1.0.0)",
     "severity_value": "'loud' is not a valid Severity",
+    "profile_unknown_type": "unknown entity type 'Nowhere'",
+    "profile_core_field": "name is a core field: a profile cannot redefine it (tighten it under "
+    "constraints:)",
+    "profile_namespaced": "a profile may add only namespaced fields: gz:x, not x",
+    "profile_prefix": "field prefix sz is not the profile's prefix gz",
+    "profile_ref": "$ref is not allowed: a field schema must be self-contained",
+    "profile_bad_schema": "not a valid JSON Schema: 'x' is not valid under any of the given schemas",
+    "profile_slow_pattern": "a pattern must be matchable in linear time, without look-around or "
+    "back-references: backreferences are not supported",
+    "regex_lookaround": "look-around, including look-ahead and look-behind, is not supported",
+    "regex_backreference": "backreferences are not supported",
+    "regex_error": "missing ), unterminated subpattern at position 1",
+    "profile_not_regex": "not a regular expression: nothing to repeat at position 0",
+    "profile_inherited_field": "gz@1.0.0 defines gz:x differently; a profile cannot redefine an "
+    "inherited field",
+    "profile_no_field": "no field a.b in Building (SCDS 1.0.0)",
+    "profile_core_required": "name is required by the core: a profile cannot make it optional "
+    "(that would loosen the core)",
+    "profile_parent_required": "gz@1.0.0 requires address: a profile cannot make it optional again",
+    "profile_unknown_list": "unknown code list 'nowhere'",
+    "profile_closed_list": "classification is a closed code list: a profile cannot add codes to it",
+    "profile_core_code": "elderly_care is a core code of service_category: a profile cannot "
+    "redefine it",
+    "profile_bbox": "longitudes must satisfy -180 <= -200 < 114.1 <= 180 (the core's range "
+    "cannot be widened)",
+    "profile_bbox_parent": "widens the bounding box of gz@1.0.0 [112.0, 22.0, 114.0, 24.0]",
+    "profile_keyword_type": "minimum does not apply to a field of type string",
+    "profile_undeclared_code": "gz:x is not declared under codes:",
+    "profile_enum_subset": "nowhere not allowed by the core: an enum can only keep a subset of "
+    "the core's values",
+    "profile_looser_core": "99999 is looser than the core's 2000: a profile can only tighten",
+    "profile_tighten_rule": "1 is looser than 15 (only a higher value tightens): a profile can "
+    "only tighten a rule",
+    "profile_looser_than": "5 is looser than gz@1.0.0's 3",
+    "profile_wider": "cctv_camera: [1, 99] is wider than [30, 90]",
+    "profile_not_number": "1e999 is not a finite number",
+    "profile_min_max": "cctv_camera: must be [minimum, maximum]",
+    "profile_list_drops": "drops health (a profile may only add to this list)",
+    "profile_list_adds": "adds x (a profile may only remove from this list)",
+    "profile_no_rule": "no rule SC999",
+    "profile_no_param": "SC624 has no parameter 'colour' (it has: min_sectors, required_sectors)",
+    "profile_param_kind": "must be a number, like the default 3",
+    "profile_lower_severity": "lowering SC101 from error to info would loosen the core: a "
+    "profile can only raise a severity",
+    "profile_parent_version": "gz@1.0.0 builds on SCDS 1.0.0, this profile on 1.1.0",
     "hint_unpack": "gunzip -k FILE, then check the file it writes",
     "hint_export": "export the data as JSON or YAML (this is an image)",
     "utf8_byte": "'utf-8' codec can't decode byte 0xd6 in position 7: invalid continuation byte",

@@ -515,7 +515,8 @@ def test_cmd(
     else:
         assertions = assertions_in(expand_paths(list(paths)))
     if not assertions:
-        click.echo(t("error", default_lang(), message=t("no_assertions", default_lang())), err=True)
+        said = _lang(lang)
+        click.echo(t("error", said, message=t("no_assertions", said)), err=True)
         sys.exit(EXIT_USAGE)
     results = run_assertions(charter, assertions, on=on)
     findings = tuple(f for f in (r.finding() for r in results) if f is not None)

@@ -43,6 +43,9 @@ _EXT_KEY = re.compile(r"^([a-z][a-z0-9]{0,15}):[A-Za-z][A-Za-z0-9_]{0,63}$")
 _ADVISED = frozenset({"string_pattern_mismatch", "string_type"})
 _NS_CODE = re.compile(r"^([a-z][a-z0-9]{0,15}):[a-z0-9][a-z0-9_]{0,63}$")
 
+#: The errors of a GeoJSON position's range check, and the item each is about.
+_COORDINATE = {"longitude_range": 0, "latitude_range": 1}
+
 
 def _jsonable(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
@@ -224,8 +227,13 @@ def _error_hits(exc: ValidationError, strip_tag: bool, raw: Any = None) -> list[
         params: dict[str, Any] = {"error_type": etype, "detail": err.get("msg", "")}
         if ctx:
             params["ctx"] = _ctx(ctx)
+        value = err.get("input")
+        if etype in _COORDINATE and isinstance(value, list) and len(value) >= 2:
+            # a position's check sees the pair: point at the number that is out of range
+            axis = _COORDINATE[etype]
+            loc, value = (*loc, axis), value[axis]
         if etype != "missing":
-            params["value"] = _jsonable(err.get("input"))
+            params["value"] = _jsonable(value)
         if etype in _ADVISED:  # an identifier written another way: say what to write
             from smartstd.advice import advise  # only when a record has such an error
 

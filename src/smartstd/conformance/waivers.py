@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,42 @@ class Waiver:
         if self.pointer is not None and f.pointer != self.pointer:
             return False
         return not (self.entity_id is not None and f.entity_id != self.entity_id)
+
+
+class _Index:
+    """The active waivers by what they name, so that a finding meets only its candidates.
+
+    A waiver names a code and a pointer, an entity id, both or neither; a
+    finding can match only the waivers filed under its code with its own
+    pointer or none and its own entity id or none. Trying every waiver on
+    every finding took 22 s for 2,000 findings and 10,000 waivers (a
+    vendor's file of accepted findings); this is linear in both.
+    """
+
+    def __init__(self, waivers: Iterable[tuple[int, Waiver]]) -> None:
+        self._by_key: dict[tuple[str, str | None, str | None], list[tuple[int, Waiver]]] = {}
+        for i, w in waivers:
+            self._by_key.setdefault((w.code, w.pointer, w.entity_id), []).append((i, w))
+
+    def first_match(self, f: Finding) -> int | None:
+        """The index of the first waiver (in file order) that covers ``f``, or ``None``."""
+        if not self._by_key:
+            return None
+        pointer, entity = f.pointer, f.entity_id
+        best: int | None = None
+        for key in {
+            (f.code, pointer, entity),
+            (f.code, pointer, None),
+            (f.code, None, entity),
+            (f.code, None, None),
+        }:
+            for i, w in self._by_key.get(key, ()):
+                if best is not None and i >= best:
+                    break  # each list is in file order
+                if w.matches(f):
+                    best = i
+                    break
+        return best
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -183,9 +220,9 @@ def apply_waivers(
     kept: list[Finding] = []
     waived: list[Finding] = []
     used: set[int] = set()
-    active = [(i, w) for i, w in enumerate(waivers) if w.expires >= day]
+    active = _Index(w for w in enumerate(waivers) if w[1].expires >= day)
     for f in findings:
-        hit = next((i for i, w in active if w.matches(f)), None)
+        hit = active.first_match(f)
         if hit is None:
             kept.append(f)
         else:

@@ -224,6 +224,11 @@ def _records(data: str | Path | dict[str, Any] | list[dict[str, Any]]) -> list[d
         doc = yaml.safe_load(text) if p.suffix.lower() in (".yaml", ".yml") else json.loads(text)
     except (ValueError, yaml.YAMLError) as exc:  # not UTF-8 (a ValueError), not JSON or YAML
         raise UsageError(key="not_a_dataset", file=data, reason=exc) from None
+    except RecursionError:  # the parsers recurse: nested too deeply
+        from smartstd._error_messages import Phrase
+
+        reason = Phrase("嵌套过深，解析器无法读取", "nested too deeply to be parsed")
+        raise UsageError(key="not_a_dataset", file=data, reason=reason) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("entities"), list):
         raise UsageError(key="dataset_no_entities", file=data)
     return [r for r in doc["entities"] if isinstance(r, dict)]

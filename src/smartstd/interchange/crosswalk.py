@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from smartstd.errors import ConfigError
 from smartstd.standard.codes import CODE_LISTS, NAMESPACED_CODE_PATTERN
@@ -247,8 +247,6 @@ def load_crosswalk(path: str | Path) -> Crosswalk:
         ConfigError: the file cannot be read or is not a valid crosswalk; the
             message says where (file and JSON Pointer).
     """
-    import yaml
-
     where = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -260,13 +258,17 @@ def load_crosswalk(path: str | Path) -> Crosswalk:
         raise ConfigError(
             key="crosswalk_unreadable", file=where, reason=exc.strerror or exc
         ) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
-        raise ConfigError(key="crosswalk_not_yaml", file=f"{where}{at}", reason=exc) from None
-    return _parse(data, where)
+    # the readers' limits: tables nested thousands deep stopped the conversion
+    # with a RecursionError, and aliases could expand without end
+    from smartstd.io import Limits, read_document
+
+    fmt: Literal["json", "yaml"] = "json" if where.lower().endswith(".json") else "yaml"
+    doc = read_document(text.encode("utf-8"), file=where, limits=Limits(), fmt=fmt)
+    if doc.findings:
+        f = doc.findings[0]
+        at = ":".join(str(x) for x in (where, f.line, f.column) if x is not None)
+        raise ConfigError(key="crosswalk_not_yaml", file=at, reason=f)
+    return _parse(doc.value, where)
 
 
 @cache

@@ -115,6 +115,15 @@ class CommunityLocator:
         return None
 
 
+def _nesting(exc: Exception) -> object:
+    """A parser's error, or what a recursion error meant (said in either language)."""
+    if not isinstance(exc, RecursionError):
+        return exc
+    from smartstd._error_messages import Phrase
+
+    return Phrase("嵌套过深，解析器无法读取", "nested too deeply to be parsed")
+
+
 def _read_entities(path: Path) -> list[dict[str, Any]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -131,8 +140,8 @@ def _read_entities(path: Path) -> list[dict[str, Any]]:
             return [json.loads(line) for line in text.splitlines()[1:] if line.strip()]
         else:
             doc = json.loads(text)
-    except ValueError as exc:
-        raise UsageError(key="reference_unparsable", file=path, reason=exc) from None
+    except (ValueError, RecursionError) as exc:  # a parser's recursion: nested too deeply
+        raise UsageError(key="reference_unparsable", file=path, reason=_nesting(exc)) from None
     ents = doc.get("entities") if isinstance(doc, dict) else None
     if not isinstance(ents, list):
         raise UsageError(key="dataset_no_entities", file=path)

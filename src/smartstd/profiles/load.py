@@ -17,6 +17,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from smartstd._numbers import finite_number
+from smartstd._parser_messages import Bilingual
 from smartstd.errors import ConfigError
 from smartstd.io.files import entries, is_url, open_binary
 from smartstd.pointer import leaves, pointer_to_path
@@ -52,7 +53,15 @@ def url_parent(url: str) -> str:
 
 @cache
 def _meta_validator() -> Any:
+    """The profile meta-schema's validator: jsonschema's, with linear ``uniqueItems``.
+
+    (:func:`smartstd.schemas._regex.linear_validator`: a profile listing
+    10^4 objects where the meta-schema asks for unique items must not make
+    loading it quadratic.)
+    """
     from jsonschema import Draft202012Validator
+
+    from smartstd.schemas._regex import linear_validator
 
     text = (
         resources.files("smartstd")
@@ -60,9 +69,7 @@ def _meta_validator() -> Any:
         .joinpath("profile.schema.json")
         .read_text("utf-8")
     )
-    return Draft202012Validator(
-        json.loads(text), format_checker=Draft202012Validator.FORMAT_CHECKER
-    )
+    return linear_validator()(json.loads(text), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def _read_text(path: Folder) -> str:
@@ -264,7 +271,12 @@ def parse_profile(
         try:
             parents = parents.union(load_any(found, dirs, (*_stack, ref)))
         except ConfigError as exc:
-            problems.add(["profile", "extends", i], f"{parent_ref} is invalid: {exc}")
+            problems.add(
+                ["profile", "extends", i],
+                Bilingual(
+                    f"{parent_ref} is invalid: {exc}", f"{parent_ref} 无效：{exc.message('zh-CN')}"
+                ),
+            )
     problems.raise_if_any()
     profile = Builder(data, source, parents, problems).build()
     problems.raise_if_any()

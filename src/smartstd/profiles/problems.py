@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Sequence
 
-from smartstd._parser_messages import say
+from smartstd._parser_messages import Bilingual, say
 from smartstd.errors import ConfigError
 
 _TOP = "(top level)"
@@ -43,7 +43,8 @@ class _Listed:
         for where, text in self.items:
             if not english and where == _TOP:
                 where = "（顶层）"
-            lines.append(f"  - {where}: {say(text, lang)}")
+            said = text.message(lang) if isinstance(text, Bilingual) else say(text, lang)
+            lines.append(f"  - {where}: {said}")
         return "\n".join(lines)
 
     def __str__(self) -> str:

@@ -23,9 +23,9 @@ from smartstd.schemas._jsonschema import KEYWORD_TYPES, alt_types, is_number
 from smartstd.schemas._regex import linear_problem, patterns_in
 
 #: A pattern the linear-time engine cannot match (see :mod:`smartstd.schemas._regex`).
+# in English only: the Chinese is said by kind (smartstd._parser_messages)
 _SLOW_PATTERN = (
-    "a pattern must be matchable in linear time, without look-around or back-references"
-    " (正则表达式须能以线性时间匹配，不得使用环视或反向引用): {why}"
+    "a pattern must be matchable in linear time, without look-around or back-references: {why}"
 )
 
 
