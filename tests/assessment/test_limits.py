@@ -155,3 +155,20 @@ def test_cli_config_option(tmp_path: Path) -> None:
     code, out = _run(str(src), "--lang", "en", "--format", "json")  # the defaults
     assert code == 0, out
     assert '"records"' in out
+
+
+def test_cli_says_the_refusal_in_the_configured_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = write_json(tmp_path / "d.json")
+    (tmp_path / "smartstd.toml").write_text(
+        'lang = "zh-CN"\n[limits]\nmax_file_bytes = 100\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SMARTSTD_LANG", "en")
+    code, out = _run(str(src))
+    assert code == 2
+    assert "拒绝读取（SC109）：超出输入限制 max_file_bytes" in out
+    code, out = _run(str(src), "--lang", "en")  # the option wins over the file
+    assert code == 2
+    assert "refused (SC109)" in out

@@ -258,3 +258,21 @@ def test_cli_duties_budget_and_filters(wide_file: Path, tmp_path: Path) -> None:
     code, out = _run("duties", str(wide_file), "--domain", "service_delivery", "-f", "json")
     assert code == 0, out
     assert len(json.loads(out)["organizations"]) == 60
+
+
+def test_cli_raci_refuses_a_charter_over_an_input_limit_in_the_configured_language(
+    wide_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The charter file over [limits] max_file_bytes: refused (SC109), not "no charter"."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SMARTSTD_LANG", "en")
+    (tmp_path / "smartstd.toml").write_text(
+        'lang = "zh-CN"\n[limits]\nmax_file_bytes = 2000\n', "utf-8"
+    )
+    code, out = _run("raci", str(wide_file))
+    assert code == 2
+    assert "拒绝读取（SC109）：超出输入限制 max_file_bytes" in out
+    assert "没有治理章程" not in out
+    code, out = _run("duties", str(wide_file), "--lang", "en")
+    assert code == 2
+    assert "refused (SC109): Input limit max_file_bytes exceeded" in out

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import click
 
-from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
+from smartstd.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, default_lang, guard
 from smartstd.cli._options import InputPath, config_option
+from smartstd.cli.messages import t
+from smartstd.errors import UsageError
 
 __all__ = ["assess_command"]
 
@@ -91,14 +93,18 @@ def assess_command(
     dims = list(by)
     if fmt == "html":  # the published page shows these whatever --by says
         dims += ["category", "channel", "grid", "community"]
-    result = assess(
-        list(paths),
-        by=dims,
-        period=period,
-        pilot=pilot,
-        indicators=[Path(p) for p in indicator_files],
-        limits=cfg.limits,
-    )
+    try:
+        result = assess(
+            list(paths),
+            by=dims,
+            period=period,
+            pilot=pilot,
+            indicators=[Path(p) for p in indicator_files],
+            limits=cfg.limits,
+        )
+    except UsageError as exc:  # said in the language chosen, the configuration's included
+        click.echo(t("error", chosen, message=exc.message(chosen)), err=True)
+        sys.exit(EXIT_USAGE)
     text = render(result, fmt, chosen)
     if output:
         Path(output).write_text(text, encoding="utf-8")

@@ -43,6 +43,7 @@ from smartstd.cli._options import (
     waivers_option,
 )
 from smartstd.cli.messages import t
+from smartstd.errors import UsageError
 from smartstd.report import Level, Report, Severity
 
 __all__ = ["COMMAND", "graph", "read_charter"]
@@ -68,21 +69,27 @@ def read_charter(paths: Iterable[str], *, limits: Any = None) -> Any:
     """Read the charter entities and organisations of PATHS, leniently, with where each is.
 
     Records that are not valid entities are skipped (``smartstd graph check``
-    reports them); the date is the envelope's ``generated_at``.
+    reports them); the date is the envelope's ``generated_at``. An input over
+    one of ``limits`` is refused (its charter entities would be missed
+    silently): the error says which limit, where, and how to raise it.
 
     Raises:
-        UsageError: when a path does not exist.
+        UsageError: when a path does not exist, or an input is over a limit.
     """
     from smartstd.conformance.inputs import expand_paths, iter_ndjson_records, open_document
     from smartstd.conformance.structure import validate_entity, validate_envelope
     from smartstd.graph.model import GRAPH_TYPES, Charter, Source
     from smartstd.io import Limits
+    from smartstd.io.limits import refusal
     from smartstd.report import Finding
 
     lim = limits or Limits()
     charter = Charter()
     for file in expand_paths(list(paths)):
         doc = open_document(file, lim)
+        for f in doc.findings:
+            if f.code == "SC109":
+                raise refusal(f)
         header = doc.header
         if charter.as_of is None and header is not None and "generated_at" in header:
             env, _hits = validate_envelope(header)
@@ -93,6 +100,8 @@ def read_charter(paths: Iterable[str], *, limits: Any = None) -> Any:
         else:
             records = doc.records()
         for rec in records:
+            if isinstance(rec, Finding) and rec.code == "SC109":
+                raise refusal(rec)
             if (
                 isinstance(rec, Finding)
                 or not isinstance(rec.raw, dict)
@@ -394,15 +403,19 @@ def raci_cmd(
     from smartstd.graph.queries import raci
 
     limits, budget, configured = _table_limit(config, max_cells)
-    charter = _load(paths, lang or configured, limits=limits)
     language = lang or configured or default_lang()
-    matrix = raci(
-        charter,
-        on=on,
-        domains=_split(domains) or None,
-        organizations=_split(orgs) or None,
-        max_cells=budget,
-    )
+    try:
+        charter = _load(paths, language, limits=limits)
+        matrix = raci(
+            charter,
+            on=on,
+            domains=_split(domains) or None,
+            organizations=_split(orgs) or None,
+            max_cells=budget,
+        )
+    except UsageError as exc:  # said in the language chosen, the configuration's included
+        click.echo(t("error", language, message=exc.message(language)), err=True)
+        sys.exit(EXIT_USAGE)
     if fmt == "json":
         text = json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "csv":
