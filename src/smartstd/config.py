@@ -96,7 +96,7 @@ def find_config(start: Path | None = None) -> Path | None:
         if py.is_file():
             try:
                 data = tomllib.loads(py.read_text("utf-8"))
-            except (OSError, ValueError):  # unreadable, not UTF-8 or not TOML: not ours
+            except (OSError, ValueError, RecursionError):  # unreadable, not TOML: not ours
                 continue
             if isinstance(data.get("tool"), dict) and "smartstd" in data["tool"]:
                 return py

@@ -278,6 +278,19 @@ def test_the_same_keys_in_pyproject_toml(tmp_path: Path) -> None:
     assert load_config(tmp_path / "pyproject.toml").params == {}
 
 
+def test_a_pyproject_nested_too_deeply_is_not_ours(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Looking for the configuration read it with tomllib: a RecursionError on every check."""
+    (tmp_path / "pyproject.toml").write_text(_DEEP_TABLE + "\n", encoding="utf-8")
+    (tmp_path / "d.json").write_text(DATA, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert load_config().source is None
+    result = CliRunner().invoke(main, ["check", "--lang", "en", "d.json"])
+    assert result.exit_code in (0, 1), result.output
+    assert "Summary" in result.output
+
+
 def test_good_values_still_load(tmp_path: Path) -> None:
     cfg = tmp_path / "smartstd.toml"
     cfg.write_text(
