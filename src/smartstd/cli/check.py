@@ -68,6 +68,7 @@ def build_options(args: CheckArgs) -> Any:
     """Turn parsed arguments into :class:`~smartstd.conformance.engine.CheckOptions`."""
     from smartstd.config import load_config
     from smartstd.conformance.engine import CheckOptions
+
     cfg = load_config(args.config)
     waivers_path = args.waivers or cfg.waivers
     waivers: tuple[Any, ...] = ()
