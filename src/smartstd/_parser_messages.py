@@ -648,6 +648,44 @@ PARSER_MESSAGES: dict[str, _Kind] = {
         "{ref} 基于 SCDS {theirs}，本配置基于 {ours}",
         "{ref} builds on SCDS {theirs}, this profile on {ours}",
     ),
+    "profile_only_versions": _k(
+        r"only version\(s\) (?P<versions>.+) found",
+        "只找到版本 {versions}",
+        "only version(s) {versions} found",
+    ),
+    "profile_nowhere": _k(
+        r"no built-in profile and no profile file with this name in (?P<where>.+)",
+        "没有同名的内置地方配置，{where} 中也没有该名称的配置文件",
+        "no built-in profile and no profile file with this name in {where}",
+    ),
+    "profile_unusable": _k(
+        r"the profile is invalid: (?P<why>.*)",
+        "地方配置无效：{why}",
+        "the profile is invalid: {why}",
+    ),
+    # ---- a pilot that cannot be assessed (SC802)
+    "pilot_ends_first": _k(
+        r"it ends on (?P<ends>\S+) before it starts on (?P<starts>\S+)",
+        "结束日期 {ends} 早于开始日期 {starts}",
+        "it ends on {ends} before it starts on {starts}",
+    ),
+    "pilot_no_community": _k(r"it names no community", "没有指明任何社区", "it names no community"),
+    "pilot_no_definition": _k(
+        r"target (?P<i>\d+) is on (?P<code>\S+), which has no definition",
+        "第 {i} 个目标所用的指标 {code} 没有定义",
+        "target {i} is on {code}, which has no definition",
+    ),
+    "pilot_out_of_range": _k(
+        r"target (?P<i>\d+) \((?P<code>\S+)\) is (?P<value>\S+), outside the range of a "
+        r"(?P<unit>\S+) \((?P<range>[^)]*)\)",
+        "第 {i} 个目标（{code}）为 {value}，超出单位 {unit} 的取值范围（{range}）",
+        "target {i} ({code}) is {value}, outside the range of a {unit} ({range})",
+    ),
+    "pilot_repeats": _k(
+        r"target (?P<i>\d+) repeats target (?P<j>\d+) \((?P<what>[^)]*)\) with another value",
+        "第 {i} 个目标与第 {j} 个目标（{what}）重复，但取值不同",
+        "target {i} repeats target {j} ({what}) with another value",
+    ),
     "severity_value": _k(
         r"(?P<value>'.*') is not a valid Severity",
         "{value} 不是有效的严重程度（应为 error、warning 或 info）",
@@ -862,6 +900,8 @@ def _zh(text: str) -> str | None:
             value = value.replace(" or ", " 或 ")
         elif name == "digits" and not value:
             value = "过多"
+        elif key == "pilot_repeats":
+            pass  # an indicator and its comparator, as written
         elif name in _WORD_PARTS or key == "utf8_byte":
             value = _word(value)
         values[name] = value
