@@ -630,6 +630,31 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "未知的角色 {role!r}；可用角色：{known}",
         "unknown role {role!r}; one of {known}",
     ),
+    "raci_too_big": (
+        "RACI 矩阵将有 {rows:,} 个领域 × {columns:,} 个组织 = {cells:,} 个单元格，"
+        "超过上限 {maximum:,}，未生成。请用 --domain ID 或 --organization ID（可重复；"
+        "Python 中为 domains= 与 organizations=）只取所需部分，或用 --max-cells"
+        "（smartstd.toml 的 [limits] max_table_cells）调高上限",
+        "the RACI matrix would have {rows:,} domains × {columns:,} organisations = {cells:,} "
+        "cells, over the limit of {maximum:,}, so it was not built: take the part you need with "
+        "--domain ID or --organization ID (repeatable; in Python, domains= and organizations=), "
+        "or raise the limit with --max-cells ([limits] max_table_cells in smartstd.toml)",
+    ),
+    "duties_too_big": (
+        "{organizations:,} 个组织的责任清单将有 {cells:,} 项（角色、收益、义务、数据授权、协议及其"
+        "协议方），超过上限 {maximum:,}，未生成。请用 --organization ID 或 --domain ID（可重复；"
+        "Python 中为 organizations= 与 domains=）只取所需部分，或用 --max-cells（smartstd.toml "
+        "的 [limits] max_table_cells）调高上限",
+        "the duty lists of {organizations:,} organisations would have {cells:,} entries (roles, "
+        "benefits, obligations, grants, agreements and their parties), over the limit of "
+        "{maximum:,}, so they were not built: take the part you need with --organization ID or "
+        "--domain ID (repeatable; in Python, organizations= and domains=), or raise the limit "
+        "with --max-cells ([limits] max_table_cells in smartstd.toml)",
+    ),
+    "graph_unknown_ids": (
+        "章程中没有{what} {ids}（共 {n} 个，例如：{known}）",
+        "no {what} {ids} in the charter ({n} known, such as: {known})",
+    ),
     "graph_not_built_by_smartstd": (
         "这个图（{kind}）不是由 smartstd.graph.build_graph 构建的；请传入数据集、章程，"
         "或 build_graph 的结果",

@@ -158,3 +158,73 @@ def test_the_validator_matches_pattern_properties_and_additional_properties() ->
 def test_a_lone_surrogate_is_left_to_re() -> None:
     assert linear_search("^a", "a\ud800")
     assert not linear_search("^b", "a\ud800")
+
+
+# --------------------------------------------------------------------------- uniqueItems
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 3)
+    | st.sampled_from([0.0, 1.0, 2.5])
+    | st.text("ab", max_size=2),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text("ab", max_size=2), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(json_values, max_size=6))
+def test_unique_items_agrees_with_jsonschema(items: list[Any]) -> None:
+    from jsonschema._utils import uniq
+
+    from smartstd.schemas._regex import unique_json
+
+    assert unique_json(items) == uniq(items)
+    assert linear_validator()({"uniqueItems": True}).is_valid(items) == uniq(items)
+
+
+def test_unique_items_on_a_large_array_is_not_quadratic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a profile field of unique items and a record of 8,000 objects in it took
+    # 205 s (jsonschema compares every pair of items it cannot sort)
+    import jsonschema._keywords
+    import jsonschema._utils
+
+    def pairwise(container: Any) -> bool:
+        raise AssertionError("uniqueItems went to jsonschema's pairwise comparison")
+
+    monkeypatch.setattr(jsonschema._utils, "uniq", pairwise)
+    monkeypatch.setattr(jsonschema._keywords, "uniq", pairwise)
+    profile = _profile(tmp_path, {"type": "array", "uniqueItems": True})
+    items: list[Any] = [{"k": i} for i in range(8_000)]
+    clean = smartstd.check(str(_dataset(tmp_path, items)), level="L2", profiles=[str(profile)])
+    assert not [f for f in clean.findings if f.code == "SC702"]
+    report = smartstd.check(
+        str(_dataset(tmp_path, [*items, {"k": 7}])), level="L2", profiles=[str(profile)]
+    )
+    hits = [f for f in report.findings if f.code == "SC702"]
+    assert [(f.path[-1], f.params["constraint"]) for f in hits] == [("gz:code", "uniqueItems")]
+
+
+def test_a_profile_of_many_unhashable_list_items_is_refused_without_pairwise_comparison(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the meta-schema asks for unique items in `required`; 20,000 objects there
+    # were compared pair by pair before the profile was refused
+    import jsonschema._keywords
+
+    def pairwise(container: Any) -> bool:
+        raise AssertionError("uniqueItems went to jsonschema's pairwise comparison")
+
+    monkeypatch.setattr(jsonschema._keywords, "uniq", pairwise)
+    path = _profile(tmp_path, {"type": "string"})
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["required"]["Building"] = [{"n": i} for i in range(20_000)]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_profile(path)
+    assert "required" in info.value.message("en")

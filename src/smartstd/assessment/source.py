@@ -11,8 +11,9 @@ An input over a limit of :class:`~smartstd.io.Limits` (the ``[limits]`` of
 :class:`~smartstd.errors.UsageError` that carries the SC109 finding (what,
 where, and which limit to raise). A document over ``max_file_bytes`` or an
 NDJSON file over ``max_ndjson_bytes`` is refused before it is read, a line
-over ``max_line_bytes`` without being held, and a line nested deeper than
-``max_depth`` before it is parsed.
+over ``max_line_bytes`` without being held, and a line to be parsed (one of
+a type an indicator reads) nested deeper than ``max_depth`` before it is
+parsed.
 
 评估读取：NDJSON 逐行流式读取，只解析指标需要的实体类型；无法读取的行只计数，不报错。
 超出输入限制（smartstd.toml 的 [limits]）的输入与 check 一样拒绝，
@@ -165,8 +166,9 @@ def _ndjson(
     Raises:
         UsageError: at a line longer than ``max_line_bytes`` (skipped a MiB
             at a time first, never held whole, as ``smartstd check`` reads
-            it) or nested deeper than ``max_depth`` (refused before it is
-            parsed), and where the file passes ``max_ndjson_bytes``.
+            it) or, among the lines it parses, nested deeper than
+            ``max_depth`` (refused before it is parsed), and where the file
+            passes ``max_ndjson_bytes``.
     """
     from smartstd.io._findings import limit
     from smartstd.io.ndjson import read_line, skip_rest
@@ -206,11 +208,11 @@ def _ndjson(
                 raise refusal(
                     limit("max_line_bytes", length, max_line, file=file, line=lineno, column=1)
                 )
-            if line.count(b"{") + line.count(b"[") > max_depth:  # may be too deep: make sure
-                _too_deep(_content(line), file, lineno, limits)
             found = findall(line)
             if not any(t in wanted for t in found) and b"\\u" not in line:
-                continue
+                continue  # never parsed: its depth cannot hurt
+            if line.count(b"{") + line.count(b"[") > max_depth:  # may be too deep: make sure
+                _too_deep(_content(line), file, lineno, limits)
             try:
                 value = _loads(line)
             except ValueError:

@@ -4,12 +4,12 @@
 
     smartstd graph check   PATHS...                      role-boundary findings, like `check`
     smartstd graph who     PATHS... --domain D [--role R] who is A, R, C, I for a domain, and why
-    smartstd graph raci    PATHS... [-f text|markdown|csv|json]
+    smartstd graph raci    PATHS... [-f text|markdown|csv|json] [--domain D]... [--org X]...
     smartstd graph explain PATHS... --org X --action A --category C [--purpose P] [--on D]
     smartstd graph test    PATHS... [-a ASSERTIONS]...   charter assertions (SC617)
     smartstd graph diff    OLD NEW                        access paths, roles, benefits, obligations
     smartstd graph export  PATHS... -f mermaid|dot|graphml|json
-    smartstd graph duties  PATHS... [-f html|markdown|json] [--org ID]... [-o FILE]
+    smartstd graph duties  PATHS... [-f html|markdown|json] [--organization X]... [--domain D]...
 
 PATHS are files or folders forming one dataset, as for ``smartstd check``
 (usually a folder with ``charter.yaml`` beside the data). Exit codes as for
@@ -107,8 +107,8 @@ def read_charter(paths: Iterable[str], *, limits: Any = None) -> Any:
     return charter
 
 
-def _load(paths: tuple[str, ...], lang: str | None = None) -> Any:
-    charter = read_charter(paths)
+def _load(paths: tuple[str, ...], lang: str | None = None, *, limits: Any = None) -> Any:
+    charter = read_charter(paths, limits=limits)
     if charter.is_empty:
         click.echo(t("no_charter", _lang(lang)), err=True)
         sys.exit(EXIT_FAIL)
@@ -330,24 +330,79 @@ def who_cmd(
     sys.exit(EXIT_OK if any(h.role == wanted for h in holders) else EXIT_FAIL)
 
 
+_domain_filter = click.option(
+    "--domain",
+    "domains",
+    multiple=True,
+    metavar="ID",
+    help="Only this domain (repeat or comma-separate for several).",
+)
+_max_cells_opt = click.option(
+    "--max-cells",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Refuse a table of more cells than N, before building it "
+    "(default 1000000, or [limits] max_table_cells).",
+)
+
+
+def _table_limit(config: Path | None, max_cells: int | None) -> tuple[Any, int, str | None]:
+    """The input limits, the cell budget (option > configuration > default) and the language."""
+    from smartstd.config import load_config
+
+    cfg = load_config(config)
+    return cfg.limits, max_cells or cfg.limits.max_table_cells, cfg.lang
+
+
 @graph.command("raci")
 @_paths
 @_on_opt
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["text", "markdown", "csv", "json"]), default="text"
 )
+@_domain_filter
+@click.option(
+    "--organization",
+    "--org",
+    "orgs",
+    multiple=True,
+    metavar="ID",
+    help="Only this organisation's column (repeat or comma-separate for several).",
+)
+@_max_cells_opt
+@config_option
 @_lang_opt
 @_out_opt
 @guard
 def raci_cmd(
-    paths: tuple[str, ...], on: dt.date | None, fmt: str, lang: str | None, output: Path | None
+    paths: tuple[str, ...],
+    on: dt.date | None,
+    fmt: str,
+    domains: tuple[str, ...],
+    orgs: tuple[str, ...],
+    max_cells: int | None,
+    config: Path | None,
+    lang: str | None,
+    output: Path | None,
 ) -> None:
-    """The RACI matrix of the charter: domains by organisations (A, R, R* lead, C, I)."""
+    """The RACI matrix of the charter: domains by organisations (A, R, R* lead, C, I).
+
+    A matrix of more cells than --max-cells is refused before it is built;
+    --domain and --organization take the part that is needed.
+    """
     from smartstd.graph.queries import raci
 
-    charter = _load(paths, lang)
-    language = _lang(lang)
-    matrix = raci(charter, on=on)
+    limits, budget, configured = _table_limit(config, max_cells)
+    charter = _load(paths, lang or configured, limits=limits)
+    language = lang or configured or default_lang()
+    matrix = raci(
+        charter,
+        on=on,
+        domains=_split(domains) or None,
+        organizations=_split(orgs) or None,
+        max_cells=budget,
+    )
     if fmt == "json":
         text = json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "csv":
@@ -548,11 +603,16 @@ def diff_cmd(
     show_default=True,
 )
 @click.option(
+    "--organization",
     "--org",
     "orgs",
     multiple=True,
+    metavar="ID",
     help="Only this organisation (repeat for several; default: every organisation).",
 )
+@_domain_filter
+@_max_cells_opt
+@config_option
 @click.option(
     "--lang",
     type=click.Choice(["zh-CN", "en"]),
@@ -567,30 +627,34 @@ def duties_cmd(
     on: dt.date | None,
     fmt: str,
     orgs: tuple[str, ...],
+    domains: tuple[str, ...],
+    max_cells: int | None,
+    config: Path | None,
     lang: str,
     output: Path | None,
 ) -> None:
     """Duty lists (责任清单): each organisation's roles, benefits, obligations, grants, agreements.
 
     HTML is one self-contained page (it loads nothing from the network) that a street office
-    can print and post. Exit 0, or 2 for an organisation the charter does not have.
+    can print and post. --domain keeps the roles in those domains (and, without --organization,
+    the organisations holding one). Lists of more entries than --max-cells are refused before
+    they are built. Exit 0, or 2 for an organisation or domain the charter does not have.
     """
     from smartstd.graph.duties import duties
+    from smartstd.graph.queries import _known
 
-    charter = _load(paths, lang)
+    limits, budget, _ = _table_limit(config, max_cells)
+    charter = _load(paths, lang, limits=limits)
     wanted = _split(orgs)
-    unknown = [o for o in wanted if o not in charter.organizations]
-    if unknown:
-        known = ", ".join(sorted(charter.organizations))
-        names = ", ".join(unknown)
-        message = (
-            f"章程中没有组织 {names}（已有：{known}）"
-            if lang == "zh-CN"
-            else f"no organisation {names} in the charter (known: {known})"
-        )
-        click.echo(t("error", lang, message=message), err=True)
-        sys.exit(EXIT_USAGE)
-    result = duties(charter, on=on, organizations=wanted or None)
+    if wanted:
+        _known(wanted, charter.organizations, "organization")
+    result = duties(
+        charter,
+        on=on,
+        organizations=wanted or None,
+        domains=_split(domains) or None,
+        max_cells=budget,
+    )
     if fmt == "json":
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "html":

@@ -27,6 +27,7 @@ import locale
 import os
 import re
 import string
+from functools import cache
 
 from smartstd._error_messages import ERROR_MESSAGES
 from smartstd._parser_messages import localize
@@ -245,9 +246,10 @@ def cli_lang(explicit: str | None = None, configured: str | None = None) -> str:
     return "zh-CN"
 
 
-# click's English texts (click 8) and the key that says them in either language.
-_CLICK_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.S), k)
+# click's English texts (click 8) and the key that says them in either language
+# (compiled on the first usage error, not on every run's import: _click_patterns).
+_CLICK_SOURCES: tuple[tuple[str, str], ...] = tuple(
+    (p, k)
     for p, k in (
         (  # a missing --from: click lists the choices after it
             r"^Missing option (?P<param>.+?)\.?\s+Choose from:\s*(?P<choices>.+)$",
@@ -291,12 +293,22 @@ _CLICK_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^a date such as 2026-05-01$", "a_date"),
     )
 )
-_INVALID_VALUE = re.compile(r"^Invalid value for (?P<param>.+?): (?P<reason>.*)$", re.S)
-_INVALID_PLAIN = re.compile(r"^Invalid value: (?P<reason>.*)$", re.S)
+_INVALID_VALUE = r"^Invalid value for (?P<param>.+?): (?P<reason>.*)$"
+_INVALID_PLAIN = r"^Invalid value: (?P<reason>.*)$"
+
+
+@cache
+def _click_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(p, re.S), k) for p, k in _CLICK_SOURCES)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.S)
 
 
 def _translate_sentence(text: str, lang: str) -> str:
-    for pattern, key in _CLICK_PATTERNS:
+    for pattern, key in _click_patterns():
         m = pattern.match(text.strip())
         if m:
             values = {k: (v or "") for k, v in m.groupdict().items()}
@@ -318,10 +330,10 @@ def click_message(text: str, lang: str) -> str:
     """
     if _index(lang) == _EN:
         return text
-    m = _INVALID_VALUE.match(text)
+    m = _compiled(_INVALID_VALUE).match(text)
     if m:
         return t("bad_value", lang, param=m["param"], reason=_translate_sentence(m["reason"], lang))
-    m = _INVALID_PLAIN.match(text)
+    m = _compiled(_INVALID_PLAIN).match(text)
     if m:
         return t("bad_value_plain", lang, reason=_translate_sentence(m["reason"], lang))
     return _translate_sentence(text, lang)

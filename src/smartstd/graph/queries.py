@@ -17,6 +17,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -253,6 +255,14 @@ class RaciMatrix:
             lines.append(f"{o}{' ' * (width - _width(o))}  {label}".rstrip())
         return "\n".join(lines) + "\n"
 
+    def _filled(self) -> list[tuple[str, str]]:
+        """The cells that hold a role, row by row and column by column (not the empty ones)."""
+        row = {d: i for i, d in enumerate(self.domains)}
+        column = {o: i for i, o in enumerate(self.organizations)}
+        keys = [k for k in self.cells if k[0] in row and k[1] in column]
+        keys.sort(key=lambda k: (row[k[0]], column[k[1]]))
+        return keys
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary."""
         return {
@@ -265,41 +275,91 @@ class RaciMatrix:
             },
             "cells": [
                 {"domain": d, "organization": o, "roles": self.cells[(d, o)]}
-                for d in self.domains
-                for o in self.organizations
-                if (d, o) in self.cells
+                for d, o in self._filled()
             ],
         }
 
 
 def _width(text: str) -> int:
+    if text.isascii():  # most cells and ids: one column a character
+        return len(text)
     import unicodedata
 
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-def raci(source: GraphSource, *, on: dt.date | None = None) -> RaciMatrix:
+def raci(
+    source: GraphSource,
+    *,
+    on: dt.date | None = None,
+    domains: Iterable[str] | None = None,
+    organizations: Iterable[str] | None = None,
+    max_cells: int | None = None,
+) -> RaciMatrix:
     """The RACI matrix of the charter's own assignments in force on ``on``.
 
     Rows are the domains the charter touches, each top-level domain (in the
     standard's order) followed by its sub-domains; columns the organisations
     holding any role. Inherited roles are not repeated (see :func:`who`).
+
+    Args:
+        source: anything :func:`~smartstd.graph.model.as_charter` accepts.
+        on: the date (default: the charter's ``as_of``, else today).
+        domains: only these rows (domain ids; default: every domain in scope).
+        organizations: only these columns (organisation ids, shown even when
+            they hold no role in the rows; default: every holder of a role).
+        max_cells: the most cells (rows times columns) the matrix may have
+            (default :attr:`smartstd.io.Limits.max_table_cells`, 1,000,000).
+
+    Raises:
+        UsageError: for an id that the charter does not have, or a matrix over
+            ``max_cells``: refused before it is built, saying its size and the
+            filters that make it smaller.
     """
+    from smartstd.io import Limits
+
     charter = as_charter(source)
     day = charter.on(on)
     idx = charter.index
-    cells: dict[tuple[str, str], list[str]] = {}
+    rows = _hierarchy_order(idx.scope, idx.parent, list(CORE_DOMAINS))
+    if domains is not None:
+        asked = _known(domains, rows, "domain")
+        rows = [d for d in rows if d in asked]
+    only_orgs = (
+        _known(organizations, charter.organizations, "organization")
+        if organizations is not None
+        else None
+    )
+    in_rows = set(rows)
+    holders: set[str] = set()
+    live = []
     for a in charter.assignments.values():
-        if not in_force_under(a, day, charter.agreements) or a.domain_id not in idx.domain_info:
+        if a.domain_id not in in_rows or a.domain_id not in idx.domain_info:
             continue
+        if only_orgs is not None and a.organization_id not in only_orgs:
+            continue
+        if not in_force_under(a, day, charter.agreements):
+            continue
+        live.append(a)
+        holders.add(a.organization_id)
+    orgs = tuple(sorted(only_orgs if only_orgs is not None else holders))
+    limit = Limits().max_table_cells if max_cells is None else max_cells
+    if len(rows) * len(orgs) > limit:
+        raise UsageError(
+            key="raci_too_big",
+            rows=len(rows),
+            columns=len(orgs),
+            cells=len(rows) * len(orgs),
+            maximum=limit,
+        )
+    cells: dict[tuple[str, str], list[str]] = {}
+    for a in live:
         letter = _LETTER[a.role] + ("*" if a.lead and a.role == "responsible" else "")
         items = cells.setdefault((a.domain_id, a.organization_id), [])
         if letter not in items:
             items.append(letter)
     order = "AR*CI"
     joined = {k: "/".join(sorted(v, key=lambda x: order.index(x[0]))) for k, v in cells.items()}
-    orgs = tuple(sorted({o for _d, o in joined}))
-    rows = _hierarchy_order(idx.scope, idx.parent, list(CORE_DOMAINS))
     labels = {
         "zh-CN": {d: charter.domain_label(d, "zh-CN") for d in rows},
         "en": {d: charter.domain_label(d, "en") for d in rows},
@@ -309,6 +369,34 @@ def raci(source: GraphSource, *, on: dt.date | None = None) -> RaciMatrix:
         "en": {o: charter.org_label(o, "en") for o in orgs},
     }
     return RaciMatrix(tuple(rows), orgs, joined, labels, day, org_labels)
+
+
+def _known(ids: Iterable[str], known: Iterable[str] | Mapping[str, Any], what: str) -> set[str]:
+    """``ids`` as a set, or a usage error naming those the charter does not have.
+
+    Raises:
+        UsageError: for an id not among ``known`` (the message lists the first known ones).
+    """
+    from smartstd._error_messages import Phrase
+
+    asked = dict.fromkeys(ids)
+    have = known if isinstance(known, Mapping) else dict.fromkeys(known)
+    missing = [i for i in asked if i not in have]
+    if missing:
+        first = list(itertools.islice(have, _KNOWN_SHOWN))
+        listed = ", ".join(first) + (", …" if len(have) > _KNOWN_SHOWN else "")
+        raise UsageError(
+            key="graph_unknown_ids",
+            what=Phrase("领域", "domain") if what == "domain" else Phrase("组织", "organisation"),
+            ids=", ".join(missing),
+            n=len(have),
+            known=listed,
+        )
+    return set(asked)
+
+
+#: How many known ids an error about an unknown one lists.
+_KNOWN_SHOWN = 20
 
 
 def _hierarchy_order(scope: list[str], parent: Any, core: list[str]) -> list[str]:

@@ -37,7 +37,7 @@ from smartstd.standard.governance import (
 )
 from smartstd.standard.organization import Organization
 
-__all__ = ["SYNTHETIC_AS_OF", "synthetic_charter"]
+__all__ = ["SYNTHETIC_AS_OF", "synthetic_charter", "wide_charter"]
 
 #: The date a synthetic charter is meant to be checked on.
 SYNTHETIC_AS_OF = dt.date(2026, 6, 30)
@@ -382,3 +382,64 @@ def _inject_defects(
     )
     agr = agreements[0]
     agr.obligations = agr.obligations[:-1]
+
+
+def wide_charter(organizations: int, domains: int, *, parties: bool = False) -> list[Any]:
+    """A charter whose RACI matrix is ``domains`` rows by ``organizations`` columns.
+
+    ``domains`` sub-domains of ``service_delivery`` inherit the roles of
+    their parent, for which each organisation holds one (the first is
+    accountable, the second responsible, the others informed); with
+    ``parties``, one agreement has every organisation as a party, so that
+    each organisation's duty list names all the others. The shape of
+    a city's charter gone wrong: linear in size, but its RACI table (and,
+    with ``parties``, its duty lists) grows as the product. Built with
+    ``model_construct``, valid by construction.
+
+    >>> len(wide_charter(3, 2)), len(wide_charter(3, 2, parties=True))
+    (8, 9)
+    """
+    top = "service_delivery"
+    out: list[Any] = []
+    orgs = [f"org-{i}" for i in range(organizations)]
+    for i, oid in enumerate(orgs):
+        out.append(
+            Organization.model_construct(
+                id=oid,
+                type="Organization",
+                name=_name(f"组织{i}", f"Organisation {i}"),
+                kind=_KINDS[i % len(_KINDS)],
+            )
+        )
+    for j in range(domains):
+        out.append(
+            ResponsibilityDomain.model_construct(
+                id=f"dom-{j}",
+                type="ResponsibilityDomain",
+                name=_name(f"子领域{j}", f"Sub-domain {j}"),
+                parent_id=top,
+            )
+        )
+    for i, oid in enumerate(orgs):
+        out.append(
+            Assignment.model_construct(
+                id=f"asg-{i}",
+                type="Assignment",
+                domain_id=top,
+                organization_id=oid,
+                role=("accountable", "responsible")[i] if i < 2 else "informed",
+            )
+        )
+    if parties:
+        out.append(
+            Agreement.model_construct(
+                id="agr-all",
+                type="Agreement",
+                name=_name("全体协议", "Everyone's agreement"),
+                kind="cooperation",
+                party_ids=orgs,
+                benefits=[],
+                obligations=[],
+            )
+        )
+    return out

@@ -48,6 +48,14 @@ class Limits:
             one record (or one document's reading problems).
         max_findings_per_record: findings listed for one record.
         max_findings: findings listed for the whole run.
+        max_table_cells: the cells of a table a graph command builds from a
+            charter: ``smartstd graph raci``'s matrix (domains times
+            organisations) and the entries of ``smartstd graph duties``'
+            lists (roles, benefits, obligations, grants, agreements and
+            their parties). A charter of 20,000 organisations by 20,000
+            domains makes a matrix of 400 million cells (3.4 GB and minutes
+            before); one over the limit is refused before it is built, and
+            ``--domain`` and ``--organization`` take the part that is needed.
     """
 
     max_file_bytes: int = 256 * 1024**2
@@ -59,6 +67,7 @@ class Limits:
     max_findings_per_rule_per_record: int = 100
     max_findings_per_record: int = 500
     max_findings: int = 20_000
+    max_table_cells: int = 1_000_000
 
     def __post_init__(self) -> None:
         for name in (
@@ -71,6 +80,7 @@ class Limits:
             "max_findings_per_rule_per_record",
             "max_findings_per_record",
             "max_findings",
+            "max_table_cells",
         ):
             value = getattr(self, name)
             if value is None and name == "max_ndjson_bytes":

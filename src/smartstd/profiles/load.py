@@ -53,7 +53,15 @@ def url_parent(url: str) -> str:
 
 @cache
 def _meta_validator() -> Any:
+    """The profile meta-schema's validator: jsonschema's, with linear ``uniqueItems``.
+
+    (:func:`smartstd.schemas._regex.linear_validator`: a profile listing
+    10^4 objects where the meta-schema asks for unique items must not make
+    loading it quadratic.)
+    """
     from jsonschema import Draft202012Validator
+
+    from smartstd.schemas._regex import linear_validator
 
     text = (
         resources.files("smartstd")
@@ -61,9 +69,7 @@ def _meta_validator() -> Any:
         .joinpath("profile.schema.json")
         .read_text("utf-8")
     )
-    return Draft202012Validator(
-        json.loads(text), format_checker=Draft202012Validator.FORMAT_CHECKER
-    )
+    return linear_validator()(json.loads(text), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def _read_text(path: Folder) -> str:
