@@ -222,7 +222,7 @@ PARSER_KINDS: dict[str, Kind] = {
         "{name} is a required property",
     ),
     "schema_additional": kind(
-        r"Additional properties are not allowed \((?P<names>.+?) (?:was|were) unexpected\)",
+        r"[Aa]dditional properties are not allowed \((?P<names>.+?)(?: (?:was|were) unexpected)?\)",
         "不允许的键：{names}",
         "Additional properties are not allowed ({names} unexpected)",
     ),

@@ -211,6 +211,13 @@ def _error(fn: object, text: str) -> Exception:
     raise AssertionError(f"{text!r} parsed")
 
 
+def test_the_profile_meta_schema_s_own_additional_properties_message_is_a_kind() -> None:
+    # smartstd.schemas._regex words it in lower case, without "was unexpected"
+    assert say("additional properties are not allowed ('severity')", "zh-CN") == (
+        "不允许的键：'severity'"
+    )
+
+
 @pytest.mark.parametrize(
     "text", ['{"a": 1 "b"}', "{'a': 1}", '{"a": "x', "[1,]", '{"a": 1} x', '{"a"', '"\\q"']
 )
