@@ -66,6 +66,8 @@ NEVER = (
     "smartstd.cli.rules",
     "smartstd.cli.graph",
     "smartstd.cli.schema",
+    # waivers, when none are given
+    "smartstd.conformance.waivers",
     # worker processes and clusters, for one record
     "concurrent.futures",
     "multiprocessing",

@@ -147,6 +147,12 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: [limits] must be a table (such as max_depth = 64 on a line under [limits]), "
         "not {value!r}",
     ),
+    "config_bad_rule_pattern": (
+        "{file}：{name} 中的 {pattern!r} 不匹配任何规则；请写规则代码（SC202）、代码前缀（SC2）、"
+        "规则名称或 ALL",
+        "{file}: {name}: no rule matches {pattern!r}; write a code (SC202), a prefix (SC2), a "
+        "rule name or ALL",
+    ),
     "config_bad_param": (
         "{file}：[params.{code}] 中 {name} {reason}",
         "{file}: [params.{code}] {name} {reason}",
@@ -617,6 +623,14 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
     "bad_jobs": (
         "jobs（工作进程数）必须是 1 到 {most} 之间的整数，而不是 {value!r}",
         "jobs (worker processes) must be an integer from 1 to {most}, not {value!r}",
+    ),
+    "param_no_rule": (
+        "参数给了规则 {code!r}，但没有这条规则；请用 smartstd rules 查看全部规则",
+        "parameters given for {code!r}, which is no rule; smartstd rules lists them all",
+    ),
+    "param_unknown": (
+        "规则 {code} 没有参数 {name!r}；可用参数：{known}",
+        "rule {code} has no parameter {name!r}; known: {known}",
     ),
     "bad_param": (
         "规则 {code} 的参数 {name} {reason}",

@@ -96,7 +96,7 @@ def find_config(start: Path | None = None) -> Path | None:
         if py.is_file():
             try:
                 data = tomllib.loads(py.read_text("utf-8"))
-            except (OSError, ValueError):  # unreadable, not UTF-8 or not TOML: not ours
+            except (OSError, ValueError, RecursionError):  # unreadable, not TOML: not ours
                 continue
             if isinstance(data.get("tool"), dict) and "smartstd" in data["tool"]:
                 return py
@@ -153,6 +153,7 @@ def load_config(path: Path | str | None = None, *, search: bool = True) -> Confi
         cfg.jobs = jobs
     cfg.select = _list(data, "select", p)
     cfg.ignore = _list(data, "ignore", p)
+    _check_patterns(cfg, p)
     cfg.profiles = tuple(
         str(p.parent / x) if x.endswith((".yaml", ".yml")) else x
         for x in _list(data, "profiles", p)
@@ -198,6 +199,20 @@ def load_config(path: Path | str | None = None, *, search: bool = True) -> Confi
         raise ConfigError(key="config_bad_value", file=p, reason=exc) from None
     _check_rule_keys(cfg, p)
     return cfg
+
+
+def _check_patterns(cfg: Config, p: Path) -> None:
+    """Each pattern of ``select`` and ``ignore`` names a rule (the error names the file)."""
+    from smartstd.catalogue import select_codes
+
+    for name, patterns in (("select", cfg.select), ("ignore", cfg.ignore)):
+        for pattern in patterns:
+            try:
+                select_codes([pattern])
+            except KeyError:
+                raise ConfigError(
+                    key="config_bad_rule_pattern", file=p, name=name, pattern=pattern
+                ) from None
 
 
 def _check_rule_keys(cfg: Config, p: Path) -> None:

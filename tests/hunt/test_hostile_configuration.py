@@ -221,6 +221,13 @@ TOML_CASES = [
     ),
     ("arrays-3000-deep", _DEEP_ARRAY, ["nest too deeply"], ["嵌套过深"]),
     ("unknown-key", "colour = 1", ["unknown key(s) colour"], ["未知的配置项 colour"]),
+    (
+        "select-no-rule",  # the error named no configuration file
+        'select = ["SC999"]',
+        ["select: no rule matches 'SC999'"],
+        ["select 中的 'SC999' 不匹配任何规则"],
+    ),
+    ("ignore-no-rule", 'ignore = ["zzz"]', ["ignore: no rule matches 'zzz'"], ["ignore 中的"]),
     ("not-toml", "level = ", ["cannot read configuration", "line 1"], ["无法读取配置文件"]),
 ]
 
@@ -269,6 +276,19 @@ def test_the_same_keys_in_pyproject_toml(tmp_path: Path) -> None:
     # ``tool`` that is not a table is not ours: no settings, no crash
     (tmp_path / "pyproject.toml").write_text('tool = "x"\n', encoding="utf-8")
     assert load_config(tmp_path / "pyproject.toml").params == {}
+
+
+def test_a_pyproject_nested_too_deeply_is_not_ours(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Looking for the configuration read it with tomllib: a RecursionError on every check."""
+    (tmp_path / "pyproject.toml").write_text(_DEEP_TABLE + "\n", encoding="utf-8")
+    (tmp_path / "d.json").write_text(DATA, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert load_config().source is None
+    result = CliRunner().invoke(main, ["check", "--lang", "en", "d.json"])
+    assert result.exit_code in (0, 1), result.output
+    assert "Summary" in result.output
 
 
 def test_good_values_still_load(tmp_path: Path) -> None:
@@ -335,6 +355,35 @@ def test_the_api_refuses_a_number_of_jobs(jobs: object, tmp_path: Path) -> None:
     data.write_text(DATA, encoding="utf-8")
     with pytest.raises(UsageError, match="jobs"):
         smartstd.check(str(data), jobs=jobs)
+
+
+@pytest.mark.parametrize(
+    ("params", "words"),
+    [
+        ({"SC9999": {"days": 1}}, "parameters given for 'SC9999', which is no rule"),
+        ({"SC303": {"grace": 1}}, "rule SC303 has no parameter 'grace'; known: grace_hours"),
+    ],
+)
+def test_the_api_refuses_a_parameter_no_rule_reads(
+    params: dict[str, dict[str, object]], words: str
+) -> None:
+    """These were silently ignored (the configuration file refused them)."""
+    with pytest.raises(UsageError, match=re.escape(words)):
+        CheckOptions(params=params)
+
+
+def test_codes_in_lower_case_are_applied(tmp_path: Path) -> None:
+    """``params={"sc304": ...}`` and ``severities={"sc502": ...}`` were never read."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "guangzhou-panyu" / "dataset.json"
+    upper = smartstd.check(
+        str(example), params={"SC304": {"default_sla_hours": 1}}, severities={"SC502": "error"}
+    )
+    lower = smartstd.check(
+        str(example), params={"sc304": {"default_sla_hours": 1}}, severities={"sc502": "error"}
+    )
+    assert upper.counts == lower.counts
+    assert lower.counts["error"] > 0  # SC502 raised to an error
+    assert sum(f.code == "SC304" for f in lower.findings) > 0
 
 
 def test_keywords_leave_the_callers_options_as_they_were(tmp_path: Path) -> None:

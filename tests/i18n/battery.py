@@ -613,6 +613,34 @@ def build(root: Path) -> list[Case]:
     add("check bad format", "check", valid, "--format", "nonsense")
     add("check output to folder", "check", valid, "-o", str(folder))
 
+    # --- data whose envelope or pilots name what cannot be used (SC701, SC802), waivers past date
+    declared = dict(VALID, profiles=["nowhere@1.0.0"])
+    add("check unknown declared profile", "check", write("declared.json", json.dumps(declared)))
+    bad_profile = dict(VALID, profiles=["gz-panyu@1.0.0"])
+    add("check declared profile", "check", write("declared-panyu.json", json.dumps(bad_profile)))
+    pilot = {
+        "id": "pilot-1",
+        "type": "Pilot",
+        "name": {"zh-CN": "试点"},
+        "standard_version": "1.1.0",
+        "starts_on": "2026-06-01",
+        "ends_on": "2026-01-01",
+        "targets": [
+            {"indicator": "nowhere_indicator", "comparator": ">=", "value": 1},
+            {"indicator": "request_on_time_rate", "comparator": ">=", "value": 150},
+            {"indicator": "request_on_time_rate", "comparator": ">=", "value": 0.5},
+        ],
+    }
+    piloted = dict(VALID, entities=[*VALID["entities"], pilot])  # type: ignore[list-item]
+    pilot_file = write("pilot.json", json.dumps(piloted))
+    add("check bad pilot", "check", pilot_file, "--format", "json")
+    add("assess bad pilot definition", "assess", pilot_file, "--pilot", "pilot-1")
+    expired = write(
+        "waivers/expired.yaml",
+        "waivers:\n  - code: SC101\n    reason: fixed upstream\n    expires: 2020-01-01\n",
+    )
+    add("check expired waiver", "check", valid, "--waivers", expired)
+
     # --- good input: what every command says when all is well (and what the data holds)
     example = str(EXAMPLE)
     domain = "elderly_care.meal_service"

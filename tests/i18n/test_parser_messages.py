@@ -164,6 +164,14 @@ EXAMPLES = {
     "profile_lower_severity": "lowering SC101 from error to info would loosen the core: a "
     "profile can only raise a severity",
     "profile_parent_version": "gz@1.0.0 builds on SCDS 1.0.0, this profile on 1.1.0",
+    "profile_only_versions": "only version(s) 1.0.0, 1.1.0 found",
+    "profile_nowhere": "no built-in profile and no profile file with this name in ., /tmp",
+    "profile_unusable": "the profile is invalid: profile gz@1.0.0 not found",
+    "pilot_ends_first": "it ends on 2026-01-01 before it starts on 2026-06-01",
+    "pilot_no_community": "it names no community",
+    "pilot_no_definition": "target 0 is on nowhere, which has no definition",
+    "pilot_out_of_range": "target 1 (satisfaction) is 150, outside the range of a percent (0..100)",
+    "pilot_repeats": "target 2 repeats target 0 (satisfaction >=) with another value",
     "hint_unpack": "gunzip -k FILE, then check the file it writes",
     "hint_export": "export the data as JSON or YAML (this is an image)",
     "utf8_byte": "'utf-8' codec can't decode byte 0xd6 in position 7: invalid continuation byte",
@@ -201,6 +209,13 @@ def _error(fn: object, text: str) -> Exception:
     except Exception as exc:
         return exc
     raise AssertionError(f"{text!r} parsed")
+
+
+def test_the_profile_meta_schema_s_own_additional_properties_message_is_a_kind() -> None:
+    # smartstd.schemas._regex words it in lower case, without "was unexpected"
+    assert say("additional properties are not allowed ('severity')", "zh-CN") == (
+        "不允许的键：'severity'"
+    )
 
 
 @pytest.mark.parametrize(

@@ -184,8 +184,15 @@ class Assessment:
         return next((r for r in self.results if r.code == code), None)
 
     def indicator(self, code: str) -> Mapping[str, Any]:
-        """The definition summary of one indicator."""
-        return next(i for i in self.indicators if i["code"] == code)
+        """The definition summary of one indicator (its code alone when it has no definition).
+
+        A pilot may name an indicator that has none (SC802 says so); its targets are
+        then shown with the code as their title and the value as written.
+        """
+        found = next((i for i in self.indicators if i["code"] == code), None)
+        if found is None:
+            return {"code": code, "title": {"zh-CN": code, "en": code}, "unit": ""}
+        return found
 
     @property
     def missed(self) -> tuple[TargetResult, ...]:

@@ -68,11 +68,14 @@ def build_options(args: CheckArgs) -> Any:
     """Turn parsed arguments into :class:`~smartstd.conformance.engine.CheckOptions`."""
     from smartstd.config import load_config
     from smartstd.conformance.engine import CheckOptions
-    from smartstd.conformance.waivers import load_waivers
 
     cfg = load_config(args.config)
     waivers_path = args.waivers or cfg.waivers
-    waivers = tuple(load_waivers(waivers_path)) if waivers_path else ()
+    waivers: tuple[Any, ...] = ()
+    if waivers_path:
+        from smartstd.conformance.waivers import load_waivers
+
+        waivers = tuple(load_waivers(waivers_path))
     opts = CheckOptions(
         level=args.level,
         select=args.select or cfg.select,

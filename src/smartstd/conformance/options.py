@@ -95,13 +95,25 @@ class CheckOptions:
             raise UsageError(key="bad_jobs", most=MAX_JOBS, value=jobs)
         from smartstd.catalogue import get_rule
 
+        # rules look their codes up as written in the catalogue: "sc303" was never read
+        if any(not k.isupper() for k in self.params):
+            self.params = {k.upper(): v for k, v in self.params.items()}
+        if any(not k.isupper() for k in self.severities):
+            self.severities = {k.upper(): v for k, v in self.severities.items()}
         for code, values in self.params.items():
-            try:
+            try:  # a typo never silently does nothing
                 known = {p.name for p in get_rule(code).params}
             except KeyError:
-                continue  # not a rule: nothing reads it
+                raise UsageError(key="param_no_rule", code=code) from None
             for name, value in values.items():
-                problem = param_problem(code, name, value) if name in known else None
+                if name not in known:
+                    raise UsageError(
+                        key="param_unknown",
+                        code=code,
+                        name=name,
+                        known=", ".join(sorted(known)) or "—",
+                    )
+                problem = param_problem(code, name, value)
                 if problem is not None:
                     raise UsageError(key="bad_param", code=code, name=name, reason=problem)
 

@@ -213,8 +213,9 @@ def _localized(finding: _Coded, lang: str) -> dict[str, Any]:
         text = translate(str(params["error_type"]), ctx if isinstance(ctx, Mapping) else None)
         if text is not None:
             params["detail"] = text
-    # what a parser or reader said in English (SC100, SC101, ...): said again by kind
-    return localize(params, lang)
+    # what a parser or reader said in English (SC100, SC101, ...): said again by kind;
+    # a waiver's reason (SC9xx) is a person's own words and stays as written
+    return params if finding.code.startswith("SC9") else localize(params, lang)
 
 
 def render_message(finding: _Coded, lang: str = "en") -> str:
