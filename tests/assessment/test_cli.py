@@ -134,3 +134,18 @@ def test_the_core_definitions_follow_the_meta_schema() -> None:
     assert (
         defined == standard
     )  # every code of the list is computable, and only those are "standard"
+
+
+def test_a_target_without_data_is_not_counted_as_met() -> None:
+    import dataclasses
+
+    from smartstd.assessment import assess
+    from smartstd.assessment.formats import to_text
+
+    a = assess([str(EXAMPLE)], pilot=PILOT)
+    first = a.targets[0]
+    assert first.status == "met"  # the example's first target is met
+    gone = dataclasses.replace(first, value=None, status="no_data", difference=None)
+    a = dataclasses.replace(a, targets=(gone, *a.targets[1:]))
+    assert "试点目标：11 项中达成 9 项，1 项无数据" in to_text(a, "zh-CN")
+    assert "Targets: 9 of 11 met, 1 without data" in to_text(a, "en")

@@ -54,12 +54,15 @@ def to_text(a: Assessment, lang: str = "zh-CN") -> str:
             dist = "  ".join(f"{k}: {v}" for k, v in r.distribution.items())
             out.append(f"{title_of(a, r.code, lang)}: {dist}")
     if a.targets:
-        missed = len(a.missed)
+        met = sum(1 for t in a.targets if t.status == "met")
+        no_data = sum(1 for t in a.targets if t.status == "no_data")
         out.append("")
-        out.append(
-            f"Targets: {len(a.targets) - missed} of {len(a.targets)} met"
+        out.append(  # a target without data is neither met nor missed
+            f"Targets: {met} of {len(a.targets)} met"
+            + (f", {no_data} without data" if no_data else "")
             if en
-            else f"试点目标：{len(a.targets)} 项中达成 {len(a.targets) - missed} 项"
+            else f"试点目标：{len(a.targets)} 项中达成 {met} 项"
+            + (f"，{no_data} 项无数据" if no_data else "")
         )
         for i in range(len(a.targets)):
             mark = {"met": "✓", "missed": "✗", "no_data": "?"}[a.targets[i].status]
