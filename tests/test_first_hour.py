@@ -162,7 +162,7 @@ def test_a_record_of_many_unknown_keys_hints_only_what_is_listed(
 ) -> None:
     # a record of 5,000 unknown keys (one a typo): only the first SC106
     # findings a record lists get a nearest name; finding one for keys that
-    # are never listed once cost 30 s on 10^5 keys
+    # are never listed took 8.5 s of CPU at 160,000 keys (2.6 s now)
     import smartstd.conformance.structure as structure
 
     calls: list[str] = []
