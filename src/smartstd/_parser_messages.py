@@ -139,9 +139,9 @@ def _zh(text: str) -> str | None:
             value = value.replace(" or ", " 或 ")
         elif name == "digits" and not value:
             value = "过多"
-        elif key == "pilot_repeats":
-            pass  # an indicator and its comparator, as written
-        elif name in _WORD_PARTS or key == "utf8_byte":
+        elif (name in _WORD_PARTS and key != "pilot_repeats") or key == "utf8_byte":
+            # (a repeated pilot target's "what", an indicator and its
+            # comparator, is kept as written)
             value = _word(value)
         values[name] = value
     return template.format(**values)
