@@ -24,7 +24,16 @@ from smartstd.pointer import leaves
 from smartstd.standard._base import DATE_PATTERN, TIMESTAMP_PATTERN
 from smartstd.standard.codes import CODE_LISTS
 
-__all__ = ["boolean", "code", "date", "excel_serial", "number", "suggest", "timestamp"]
+__all__ = [
+    "boolean",
+    "code",
+    "date",
+    "excel_serial",
+    "is_timestamp",
+    "number",
+    "suggest",
+    "timestamp",
+]
 
 _TS = re.compile(TIMESTAMP_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
@@ -37,6 +46,11 @@ _NAIVE = re.compile(r"^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?)$
 _SPACE = re.compile(r"\s+")
 _TRUE = frozenset({"true", "yes", "y", "1", "是", "有", "√", "✓", "对"})
 _FALSE = frozenset({"false", "no", "n", "0", "否", "无", "×", "✗", "错"})
+
+
+def is_timestamp(value: object) -> bool:
+    """Whether ``value`` is an RFC 3339 timestamp as the standard writes one (with its offset)."""
+    return isinstance(value, str) and _TS.match(value) is not None
 
 
 def timestamp(value: object, offset: str) -> tuple[str, str | None]:
