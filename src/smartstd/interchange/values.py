@@ -24,7 +24,16 @@ from smartstd.pointer import leaves
 from smartstd.standard._base import DATE_PATTERN, TIMESTAMP_PATTERN
 from smartstd.standard.codes import CODE_LISTS
 
-__all__ = ["boolean", "code", "date", "excel_serial", "number", "suggest", "timestamp"]
+__all__ = [
+    "boolean",
+    "code",
+    "date",
+    "excel_serial",
+    "is_timestamp",
+    "number",
+    "suggest",
+    "timestamp",
+]
 
 _TS = re.compile(TIMESTAMP_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
@@ -33,10 +42,19 @@ _CN_DATE = re.compile(
     r"(?:\s*[T ]?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*(?:[:：分]\s*(\d{1,2})\s*秒?)?\s*分?)?\s*$"
 )
 _SHORT_OFFSET = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?)([+-]\d\d)(\d\d)?$")
+# a clock without seconds, or a space for the T, with its offset: the same time, written fully
+_SHORT_CLOCK = re.compile(
+    r"^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d)(:\d\d(?:\.\d{1,9})?)?\s?(Z|[+-]\d\d:\d\d)$"
+)
 _NAIVE = re.compile(r"^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?)$")
 _SPACE = re.compile(r"\s+")
 _TRUE = frozenset({"true", "yes", "y", "1", "是", "有", "√", "✓", "对"})
 _FALSE = frozenset({"false", "no", "n", "0", "否", "无", "×", "✗", "错"})
+
+
+def is_timestamp(value: object) -> bool:
+    """Whether ``value`` is an RFC 3339 timestamp as the standard writes one (with its offset)."""
+    return isinstance(value, str) and _TS.match(value) is not None
 
 
 def timestamp(value: object, offset: str) -> tuple[str, str | None]:
@@ -57,6 +75,9 @@ def timestamp(value: object, offset: str) -> tuple[str, str | None]:
     m = _SHORT_OFFSET.match(text)  # +0800 (Java's Z pattern), +08: the same time, written fully
     if m and _TS.match(f"{m.group(1)}{m.group(2)}:{m.group(3) or '00'}"):
         return f"{m.group(1)}{m.group(2)}:{m.group(3) or '00'}", None
+    m = _SHORT_CLOCK.match(text)
+    if m and _TS.match(f"{m.group(1)}T{m.group(2)}{m.group(3) or ':00'}{m.group(4)}"):
+        return f"{m.group(1)}T{m.group(2)}{m.group(3) or ':00'}{m.group(4)}", None
     m = _NAIVE.match(text)
     if m:
         clock = m.group(2) if m.group(2).count(":") == 2 else m.group(2) + ":00"
@@ -122,6 +143,15 @@ def preview(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+#: Thousands grouped by commas (``1,234``, ``12,345.5``), the only commas a number may hold.
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$")
+#: What a number written with a decimal comma (``37,76``) should have been.
+DECIMAL_COMMA = (
+    "a number with a decimal point (37.76), not a decimal comma; "
+    "commas only group thousands (1,234)"
+)
+
+
 def number(value: object, integer: bool) -> int | float:
     """A number from a cell or text (``1,234``, ``12.0``); integers must be whole."""
     if isinstance(value, bool):
@@ -129,7 +159,11 @@ def number(value: object, integer: bool) -> int | float:
     if isinstance(value, (int, float)):
         num: int | float = value
     else:
-        text = str(value).strip().replace(",", "").replace("，", "")
+        text = str(value).strip()
+        if ("," in text or "，" in text) and not _GROUPED.match(text):
+            # "37,76" is no 3776: a decimal comma (or a list) is said, never read as thousands
+            raise ValueError(DECIMAL_COMMA)
+        text = text.replace(",", "").replace("，", "")
         try:
             num = float(text) if any(c in text for c in ".eE") else int(text)
         except ValueError:
