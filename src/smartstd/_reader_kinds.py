@@ -145,6 +145,26 @@ READER_KINDS: dict[str, Kind] = {
         "neither UTF-8 nor GB18030 text",
     ),
     "convert_no_field": kind(r"no (?P<field>[a-z_]+)", "缺少 {field}", "no {field}"),
+    "convert_open311_error": kind(
+        r"an Open311 error answer \(code (?P<code>[^)]*)\): (?P<text>.*)",
+        "这是服务器返回的 Open311 错误应答（代码 {code}）：{text}；请重新获取诉求数据",
+        "an Open311 error answer (code {code}): {text}",
+    ),
+    "convert_xml_encoding": kind(
+        r"unknown encoding (?P<name>\S+)",
+        "未知的编码 {name}；请改为 UTF-8 或 GB18030",
+        "unknown encoding {name}",
+    ),
+    "convert_xml_not_encoded": kind(
+        r"the text is not (?P<name>\S+)",
+        "文本不是声明的 {name} 编码",
+        "the text is not {name}",
+    ),
+    "convert_xml_deep": kind(
+        r"elements nested more than (?P<depth>\d+) deep",
+        "元素嵌套超过 {depth} 层",
+        "elements nested more than {depth} deep",
+    ),
     # ---- what a migration says of its input (smartstd.migrate)
     "migrate_no_field": kind(
         r"(?:(?P<key>[^\s:]+): )?(?:SCDS (?P<version>\S+)|the target version) has no such field",

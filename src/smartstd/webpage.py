@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
@@ -32,6 +33,7 @@ __all__ = [
     "bar_chart",
     "data_script",
     "esc",
+    "fit",
     "line_chart",
     "page",
     "pick",
@@ -104,8 +106,39 @@ def esc(value: object) -> str:
     around it on the page; personal identifiers (identity, mobile and card
     numbers, however written) are masked (:func:`smartstd.identifiers.redact`),
     so no page shows one, wherever in the data it was (an organisation's name).
+    Masking comes first: a number with a zero-width space or a bidi control
+    inside is still found and masked, not shown whole around an escape.
     """
-    return escape(redact(_HIDDEN.sub(_shown, str(value))), quote=True)
+    return escape(_HIDDEN.sub(_shown, redact(str(value))), quote=True)
+
+
+def _em(ch: str) -> float:
+    """About how wide ``ch`` is, in ems, in a sans-serif font (erring wide)."""
+    if unicodedata.combining(ch):
+        return 0.0
+    if unicodedata.east_asian_width(ch) in "WF":  # Chinese, full-width forms, emoji
+        return 1.0
+    if ch in "MWmw@%" or ch.isupper():
+        return 1.0 if ch in "MW@" else 0.8
+    return 0.62
+
+
+def fit(value: object, width: float, font_size: float = 13) -> str:
+    """``value`` as :func:`esc` shows it, cut with ``…`` to fit ``width`` pixels.
+
+    SVG text does not wrap: a chart's label longer than its room would run out
+    of the chart and be clipped, so only its end showed (a grid's long name
+    read as its last characters, two grids alike). The start is kept; the
+    whole value stays in the bar's ``<title>``.
+    """
+    text = _HIDDEN.sub(_shown, redact(str(value)))
+    room = width / font_size - 1.0  # ems, keeping one for the ellipsis
+    used = 0.0
+    for i, ch in enumerate(text):
+        used += _em(ch)
+        if used > room:
+            return escape(text[:i].rstrip() + "…", quote=True)
+    return escape(text, quote=True)
 
 
 def _wrap_tables(body: str) -> str:
@@ -247,7 +280,7 @@ def bar_chart(
         text = fmt.format(bar.value) if bar.value == bar.value else "—"
         out.append(
             f'<text x="{label_w - 6}" y="{y + bar_height * 0.7:.1f}" text-anchor="end" '
-            f'font-size="13">{esc(bar.label)}</text>'
+            f'font-size="13">{fit(bar.label, label_w - 8)}</text>'
         )
         out.append(
             f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_height}" '

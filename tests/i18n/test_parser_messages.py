@@ -104,6 +104,10 @@ EXAMPLES = {
     "convert_not_object": "a JSON int, not an object",
     "convert_not_text": "neither UTF-8 nor GB18030 text",
     "convert_no_field": "no service_request_id",
+    "convert_open311_error": "an Open311 error answer (code 403): Invalid api_key",
+    "convert_xml_encoding": "unknown encoding x-nonsense",
+    "convert_xml_not_encoded": "the text is not GBK",
+    "convert_xml_deep": "elements nested more than 50 deep",
     "migrate_no_field": "statistical_code: SCDS 1.0.0 has no such field",
     "migrate_no_provenance": "SCDS 1.0.0 has no provenance (source system, source id, imputed "
     "values)",

@@ -199,6 +199,13 @@ CODES: Mapping[str, IssueCode] = MappingProxyType(
                 "The {source_type} entity holds no numeric reading, so no Observation was made; the entity is listed as dropped",
             ),
             _c(
+                "CV130",
+                "identifier-tidied",
+                "info",
+                "{title_zh}“{value}”含全角字符、空格、连字符或小写字母，按规范写法读作 {result}",
+                "{title_en} '{value}' is written with full-width characters, spaces, hyphens or lower case; read as {result}",
+            ),
+            _c(
                 "CV150",
                 "no-entity-type",
                 "error",
@@ -344,6 +351,8 @@ EXPECTED_ZH: Mapping[str, str] = MappingProxyType(
         "a date, e.g. 2026-05-01 or 2026年5月1日": "日期，如 2026-05-01 或 2026年5月1日",
         "a real date": "真实存在的日期",
         "a number": "数字",
+        "a number with a decimal point (37.76), not a decimal comma; commas only group thousands (1,234)": "用小数点书写的数字（37.76），不是小数逗号；逗号只用于千位分隔（1,234）",
+        "a latitude from -90 to 90 and a longitude from -180 to 180": "纬度在 -90 到 90 之间、经度在 -180 到 180 之间",
         "a whole number": "整数",
         "a finite number": "有限的数字",
         "a finite number (NaN and infinity are not JSON numbers)": "有限的数字（NaN 与无穷大不是 JSON 数字）",

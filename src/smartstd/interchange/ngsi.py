@@ -43,8 +43,33 @@ CORE_CONTEXT_URL = "https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context.jsonld"
 CONTEXT_URL = "https://smartstd.org/ns/scds/context.jsonld"
 
 _URN = re.compile(r"^urn:ngsi-ld:([^:]+):(.+)$")
-_LD_TYPES = frozenset({"Property", "Relationship", "GeoProperty", "LanguageProperty"})
-_GEO_TYPES = frozenset({"Point", "Polygon", "MultiPolygon", "LineString", "MultiPoint"})
+_LD_TYPES = frozenset(
+    {
+        "Property",
+        "Relationship",
+        "GeoProperty",
+        "LanguageProperty",
+        "VocabProperty",
+        "ListProperty",
+        "ListRelationship",
+        "JsonProperty",
+    }
+)
+_GEO_TYPES = frozenset(
+    {"Point", "Polygon", "MultiPolygon", "LineString", "MultiPoint", "MultiLineString"}
+)
+#: What an NGSI-LD broker writes beside the attributes (``options=sysAttrs``), never one of them.
+_ENTITY_MEMBERS = frozenset({"createdAt", "modifiedAt", "deletedAt", "scope"})
+#: The member holding an attribute's value in each NGSI-LD attribute type, normalized or concise.
+_VALUE_MEMBERS = (
+    ("object", "relationship"),
+    ("objectList", "relationship"),
+    ("languageMap", "language"),
+    ("value", "property"),
+    ("vocab", "property"),
+    ("valueList", "property"),
+    ("json", "property"),
+)
 
 
 @dataclass(slots=True)
@@ -56,12 +81,14 @@ class Attr:
         kind: ``"property"``, ``"relationship"``, ``"geo"`` or ``"language"``.
         extra: metadata (v2) or sub-attributes (LD) that have no place in SCDS.
         more: further instances of a multi-attribute (LD ``datasetId``).
+        others: those further instances, as written (so that what is dropped is said whole).
     """
 
     value: Any
     kind: str = "property"
     extra: dict[str, Any] = field(default_factory=dict)
     more: int = 0
+    others: list[Any] = field(default_factory=list)
 
 
 @dataclass
@@ -123,29 +150,46 @@ def ld_id(value: str, type_name: str) -> str:
 
 
 def _is_geo(value: Any) -> bool:
-    return isinstance(value, dict) and value.get("type") in _GEO_TYPES and "coordinates" in value
+    if not isinstance(value, dict):
+        return False
+    kind = value.get("type")
+    if kind == "GeometryCollection":
+        return isinstance(value.get("geometries"), list)
+    return kind in _GEO_TYPES and "coordinates" in value
 
 
 def _ld_attr(raw: Any) -> Attr:
-    more = 0
+    more, others = 0, []
     if isinstance(raw, list):
-        more, raw = len(raw) - 1, raw[0]
+        more, others, raw = len(raw) - 1, raw[1:], raw[0]
     kind = raw.get("type")
-    if kind == "Relationship":
-        attr = Attr(raw.get("object"), "relationship")
-        rest = {k: v for k, v in raw.items() if k not in ("type", "object")}
-    elif kind == "LanguageProperty":
-        attr = Attr(raw.get("languageMap"), "language")
-        rest = {k: v for k, v in raw.items() if k not in ("type", "languageMap")}
+    member = next((m for m, _ in _VALUE_MEMBERS if m in raw), "value")
+    if kind in ("Relationship", "ListRelationship") or (
+        kind is None and member in ("object", "objectList")
+    ):
+        member = "objectList" if "objectList" in raw and "object" not in raw else "object"
+        attr = Attr(raw.get(member), "relationship")
+    elif kind == "LanguageProperty" or (kind is None and member == "languageMap"):
+        member = "languageMap"
+        attr = Attr(raw.get(member), "language")
     else:
-        value = raw.get("value")
+        value = raw.get(member)
         if isinstance(value, dict) and "@value" in value:  # a JSON-LD typed value
             value = value["@value"]
         value = _terms(value)
         attr = Attr(value, "geo" if kind == "GeoProperty" or _is_geo(value) else "property")
-        rest = {compact(k): v for k, v in raw.items() if k not in ("type", "value")}
-    attr.extra, attr.more = rest, more
+    rest = {compact(k): v for k, v in raw.items() if k not in ("type", member)}
+    attr.extra, attr.more, attr.others = rest, more, others
     return attr
+
+
+def _is_concise_attr(v: Any) -> bool:
+    """An NGSI-LD concise attribute written as an object: its value under a member, or typed."""
+    if isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
+        v = v[0]  # a multi-attribute: one object per datasetId
+    if not isinstance(v, dict) or _is_geo(v):
+        return False
+    return v.get("type") in _LD_TYPES or any(m in v for m, _ in _VALUE_MEMBERS)
 
 
 def _v2_attr(raw: dict[str, Any]) -> Attr:
@@ -183,14 +227,23 @@ def parse_entity(raw: dict[str, Any], place: str) -> NgsiEntity | str:
         return " and ".join(missing)
     ld = "@context" in raw or str(raw["id"]).startswith("urn:ngsi-ld:")
     body = {compact(k): v for k, v in raw.items() if k not in ("id", "type", "@context")}
-    values = list(body.values())
+    # a broker's createdAt, modifiedAt and scope sit beside the attributes: they are no
+    # attribute and do not decide the form (with them, a normalized entity read as concise)
+    members = {k for k in body if k in _ENTITY_MEMBERS} if ld else set()
+    values = [v for k, v in body.items() if k not in members]
     if ld and values and all(_is_ld_attr(v) for v in values):
-        form, attrs = "ngsi-ld", {k: _ld_attr(v) for k, v in body.items()}
+        form = "ngsi-ld"
+        attrs = {k: Attr(v) if k in members else _ld_attr(v) for k, v in body.items()}
     elif values and all(isinstance(v, dict) and "value" in v and "type" in v for v in values):
         form, attrs = "ngsi-v2-normalized", {k: _v2_attr(v) for k, v in body.items()}
+    elif ld:  # concise: a plain value, or an object with its value under a member
+        form = "ngsi-ld-concise"
+        attrs = {
+            k: _ld_attr(v) if k not in members and _is_concise_attr(v) else _plain_attr(v)
+            for k, v in body.items()
+        }
     else:
-        form = "ngsi-ld-concise" if ld else "ngsi-v2-keyvalues"
-        attrs = {k: _plain_attr(v) for k, v in body.items()}
+        form, attrs = "ngsi-v2-keyvalues", {k: _plain_attr(v) for k, v in body.items()}
     return NgsiEntity(str(raw["id"]), compact(str(raw["type"])), attrs, form, place)
 
 

@@ -1,0 +1,144 @@
+"""NGSI-LD as brokers really answer: system attributes, concise objects, multi-attributes.
+
+Orion-LD, Scorpio and Stellio answer ``GET /ngsi-ld/v1/entities?options=sysAttrs``
+with ``createdAt`` and ``modifiedAt`` beside the attributes, and
+``format=concise`` with a Property that has sub-attributes as
+``{"value": ..., "unitCode": ...}`` (no ``type``). Both were misread: every
+attribute of the entity became a whole object (four CV120 errors and no
+Observation value), or the concise reading was lost.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from smartstd.interchange import convert, export
+from smartstd.standard._base import TIMESTAMP_PATTERN
+
+CORE = "https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context.jsonld"
+
+
+def _write(tmp_path: Path, entities: list[dict[str, Any]], name: str = "e.jsonld") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(entities), encoding="utf-8")
+    return path
+
+
+def _measurement(**attrs: Any) -> dict[str, Any]:
+    return {"id": "urn:ngsi-ld:DeviceMeasurement:m1", "type": "DeviceMeasurement", **attrs}
+
+
+def test_normalized_entity_with_system_attributes_is_read_as_normalized(tmp_path: Path) -> None:
+    ent = _measurement(
+        createdAt="2024-01-01T00:00:00Z",
+        modifiedAt="2024-01-02T00:00:00Z",
+        refDevice={"type": "Relationship", "object": "urn:ngsi-ld:Device:d1"},
+        dateObserved={
+            "type": "Property",
+            "value": {"@type": "DateTime", "@value": "2024-03-05T08:05:00Z"},
+        },
+        controlledProperty={"type": "Property", "value": "temperature"},
+        numValue={"type": "Property", "value": 20.5, "unitCode": "CEL"},
+        **{"@context": CORE},
+    )
+    conv = convert(_write(tmp_path, [ent]), "ngsi-ld")
+    assert [i.code for i in conv.issues] == []
+    (rec,) = conv.records
+    assert (rec["device_id"], rec["observed_at"], rec["property"]) == (
+        "d1",
+        "2024-03-05T08:05:00Z",
+        "temperature",
+    )
+    assert (rec["value"], rec["unit"]) == (20.5, "Cel")
+    # the broker's own times are kept, never lost and never taken for readings
+    assert rec["fiware:createdAt"] == "2024-01-01T00:00:00Z"
+    assert rec["fiware:modifiedAt"] == "2024-01-02T00:00:00Z"
+
+
+def test_concise_property_with_sub_attributes(tmp_path: Path) -> None:
+    ent = _measurement(
+        refDevice={"object": "urn:ngsi-ld:Device:d1", "observedAt": "2024-03-05T08:00:00Z"},
+        dateObserved="2024-03-05T08:05:00Z",
+        controlledProperty="temperature",
+        numValue={"value": 20.5, "unitCode": "CEL", "observedAt": "2024-03-05T08:05:00Z"},
+        **{"@context": [CORE]},
+    )
+    conv = convert(_write(tmp_path, [ent]), "ngsi-ld")
+    assert [i.code for i in conv.issues] == []
+    (rec,) = conv.records
+    assert (rec["device_id"], rec["value"], rec["unit"]) == ("d1", 20.5, "Cel")
+    assert "fiware:numValue" not in rec
+    # the sub-attributes that have no place are said, with their values
+    dropped = {(x.name, x.value) for x in conv.dropped}
+    assert ("numValue (observedAt)", '{"observedAt": "2024-03-05T08:05:00Z"}') in dropped
+    assert ("refDevice (observedAt)", '{"observedAt": "2024-03-05T08:00:00Z"}') in dropped
+
+
+def test_newer_attribute_types_normalized_and_concise(tmp_path: Path) -> None:
+    """VocabProperty, ListProperty (NGSI-LD 1.8) are attributes too, in both forms."""
+    normalized = {
+        "id": "urn:ngsi-ld:Building:b1",
+        "type": "Building",
+        "name": {"type": "LanguageProperty", "languageMap": {"zh-CN": "一号楼", "en": "Block 1"}},
+        "category": {"type": "VocabProperty", "vocab": "residential"},
+        "floorsAboveGround": {"type": "Property", "value": 9},
+        "alias": {"type": "ListProperty", "valueList": ["A", "B"]},
+        "@context": CORE,
+    }
+    concise = {
+        "id": "urn:ngsi-ld:Building:b2",
+        "type": "Building",
+        "name": {"languageMap": {"zh-CN": "二号楼"}},
+        "category": {"vocab": "residential"},
+        "floorsAboveGround": {"value": 9},
+        "alias": {"valueList": ["C"]},
+        "@context": CORE,
+    }
+    conv = convert(_write(tmp_path, [normalized, concise]), "ngsi-ld", community_id="c1")
+    one, two = conv.records
+    assert one["name"] == {"zh-CN": "一号楼", "en": "Block 1"} and two["name"] == {
+        "zh-CN": "二号楼"
+    }
+    assert one["category"] == two["category"] == "residential"
+    assert one["floors_above"] == two["floors_above"] == 9
+    assert (one["fiware:alias"], two["fiware:alias"]) == (["A", "B"], ["C"])
+
+
+def test_further_instances_of_a_multi_attribute_are_dropped_with_their_values(
+    tmp_path: Path,
+) -> None:
+    ent = {
+        "id": "urn:ngsi-ld:Building:b1",
+        "type": "Building",
+        "floorsAboveGround": [
+            {"type": "Property", "value": 9, "datasetId": "urn:ngsi-ld:Dataset:survey"},
+            {"type": "Property", "value": 10, "datasetId": "urn:ngsi-ld:Dataset:permit"},
+        ],
+        "@context": CORE,
+    }
+    conv = convert(_write(tmp_path, [ent]), "ngsi-ld", community_id="c1")
+    assert conv.records[0]["floors_above"] == 9
+    (further,) = [x for x in conv.dropped if "further instance" in x.reason]
+    assert "urn:ngsi-ld:Dataset:permit" in further.value and '"value": 10' in further.value
+
+
+def test_export_writes_a_time_without_offset_as_the_time_read(tmp_path: Path) -> None:
+    """The source's ``2016-03-15T11:00:00`` is no NGSI DateTime; the time read (+08:00) goes out."""
+    ent = _measurement(
+        refDevice={"type": "Relationship", "object": "urn:ngsi-ld:Device:d1"},
+        dateObserved={"type": "Property", "value": "2016-03-15T11:00:00"},
+        controlledProperty={"type": "Property", "value": "temperature"},
+        numValue={"type": "Property", "value": 12.2},
+        **{"@context": CORE},
+    )
+    records = convert(_write(tmp_path, [ent]), "ngsi-ld").records
+    assert records[0]["observed_at"] == "2016-03-15T11:00:00+08:00"
+    (out,) = json.loads(export(records, "ngsi-ld", key_values=True))
+    assert out["dateObserved"] == "2016-03-15T11:00:00+08:00" and re.match(
+        TIMESTAMP_PATTERN, out["dateObserved"]
+    )
+    again = convert(_write(tmp_path, [out], "again.jsonld"), "ngsi-ld").records
+    assert again[0]["observed_at"] == records[0]["observed_at"]
