@@ -199,6 +199,13 @@ CODES: Mapping[str, IssueCode] = MappingProxyType(
                 "The {source_type} entity holds no numeric reading, so no Observation was made; the entity is listed as dropped",
             ),
             _c(
+                "CV130",
+                "identifier-tidied",
+                "info",
+                "{title_zh}“{value}”含全角字符、空格、连字符或小写字母，按规范写法读作 {result}",
+                "{title_en} '{value}' is written with full-width characters, spaces, hyphens or lower case; read as {result}",
+            ),
+            _c(
                 "CV150",
                 "no-entity-type",
                 "error",
