@@ -110,7 +110,7 @@ def _unknown_keys(raw: Any, model: type[BaseModel]) -> list[str]:
     return [
         k
         for k in raw
-        if isinstance(k, str) and k not in known and k not in skip and not _EXT_KEY.match(k)
+        if isinstance(k, str) and k not in known and k not in skip and not _EXT_KEY.fullmatch(k)
     ]
 
 
@@ -368,7 +368,7 @@ def extension_prefixes(raw: Any, text: str | None = None) -> list[tuple[str, Pat
         path, value = stack.pop()
         if isinstance(value, dict):
             for k, v in value.items():
-                m = _EXT_KEY.match(k) if isinstance(k, str) else None
+                m = _EXT_KEY.fullmatch(k) if isinstance(k, str) else None
                 if m:
                     out.append((m.group(1), (*path, k)))
                 elif isinstance(v, (dict, list)):
@@ -379,7 +379,7 @@ def extension_prefixes(raw: Any, text: str | None = None) -> list[tuple[str, Pat
             )
     if isinstance(raw, dict):
         for path, _list_name, value in code_values(raw):
-            m = _NS_CODE.match(value)
+            m = _NS_CODE.fullmatch(value)
             if m:
                 out.append((m.group(1), path))
     out.sort(key=lambda item: [str(p) for p in item[1]])
