@@ -11,6 +11,7 @@ of these converted nothing (CV100, CV113), or lost the value (CV120, CV112).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -118,3 +119,44 @@ def test_a_decimal_comma_in_a_number_column_is_said(tmp_path: Path) -> None:
     assert rec["location"]["coordinates"][0] == "113,31"
     (bad,) = [i for i in conv.issues if i.code == "CV120"]
     assert bad.source == "Buildings!C2" and "小数点" in bad.message("zh-CN")
+
+
+def _hotline_workbook(path: Path, sheet: str = "Sheet1") -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = sheet
+    ws.append(["12345 热线工单明细"])
+    ws.merge_cells("A1:E1")
+    ws.append(["基本信息", None, None, "诉求信息", None])  # a merged group row above the header
+    ws.merge_cells("A2:C2")
+    ws.merge_cells("D2:E2")
+    ws.append(["工单编号", "来电时间", "办理状态", "诉求类型", "来电内容"])
+    ws.append(["GD001", dt.datetime(2024, 3, 5, 8, 5), "已办结", "投诉", "噪音"])
+    ws.append(["GD002", 45356.336805555555, "已办结", "咨询", "问路"])  # a serial date
+    ws.append([440102199003072000.0, "2024年3月5日 8时5分", "已办结", "咨询", 12.5])
+    ws.append([None] * 5)  # trailing empty rows
+    ws.append([None] * 5)
+    wb.save(path)
+
+
+def test_a_system_export_on_sheet1_is_read_with_type(tmp_path: Path) -> None:
+    _hotline_workbook(tmp_path / "export.xlsx")
+    # without --type: said, nothing guessed
+    conv = convert(tmp_path / "export.xlsx", "xlsx", community_id="c1")
+    assert [i.code for i in conv.issues] == ["CV110"] and conv.records == []
+    conv = convert(
+        tmp_path / "export.xlsx", "xlsx", community_id="c1", entity_type="ServiceRequest"
+    )
+    assert [r["id"] for r in conv.records][:2] == ["GD001", "GD002"]
+    assert {r["submitted_at"] for r in conv.records} == {"2024-03-05T08:05:00+08:00"}
+    assert conv.records[2]["description"] == "12.5"
+
+
+def test_a_long_number_typed_into_a_number_cell_is_said(tmp_path: Path) -> None:
+    """An 18-digit number in a General cell: Excel kept 15 digits; the rest were made up."""
+    _hotline_workbook(tmp_path / "工单.xlsx", sheet="ServiceRequests")
+    conv = convert(tmp_path / "工单.xlsx", "xlsx", community_id="c1")
+    (lost,) = [i for i in conv.issues if i.code == "CV120"]
+    assert (lost.source, lost.pointer) == ("ServiceRequests!A6", "/id")
+    assert "15 位有效数字" in lost.message("zh-CN") and "Text" in lost.message("en")

@@ -142,3 +142,34 @@ def test_export_writes_a_time_without_offset_as_the_time_read(tmp_path: Path) ->
     )
     again = convert(_write(tmp_path, [out], "again.jsonld"), "ngsi-ld").records
     assert again[0]["observed_at"] == records[0]["observed_at"]
+
+
+def test_ngsi_v2_simple_location_formats(tmp_path: Path) -> None:
+    """Orion's ``geo:point`` is ``"latitude, longitude"`` text; it was kept as text, no location."""
+    entities = [
+        {
+            "id": "Building:1",
+            "type": "Building",
+            "name": {"type": "Text", "value": "一号楼"},
+            "location": {"type": "geo:point", "value": "23.1, 113.3", "metadata": {}},
+        },
+        {
+            "id": "Building:2",
+            "type": "Building",
+            "location": {
+                "type": "geo:polygon",
+                "value": ["23.1,113.3", "23.1,113.4", "23.2,113.4", "23.1,113.3"],
+            },
+        },
+        {  # not lat, lon: kept as written, never a wrong point
+            "id": "Building:3",
+            "type": "Building",
+            "location": {"type": "geo:point", "value": "113.3, 23.1, 5"},
+        },
+    ]
+    path = tmp_path / "v2.json"
+    path.write_text(json.dumps(entities, ensure_ascii=False), encoding="utf-8")
+    one, two, three = convert(path, "ngsi-v2", community_id="c1").records
+    assert one["location"] == {"type": "Point", "coordinates": [113.3, 23.1]}
+    assert two["footprint"]["coordinates"][0][:2] == [[113.3, 23.1], [113.4, 23.1]]
+    assert "location" not in three and three["fiware:location"] == "113.3, 23.1, 5"

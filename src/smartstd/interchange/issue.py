@@ -351,6 +351,7 @@ EXPECTED_ZH: Mapping[str, str] = MappingProxyType(
         "a date, e.g. 2026-05-01 or 2026年5月1日": "日期，如 2026-05-01 或 2026年5月1日",
         "a real date": "真实存在的日期",
         "a number": "数字",
+        "text: a number cell keeps only 15 significant digits, so the last digits of a longer number are lost; set the column's format to Text and type the values again": "文本：数字单元格只保留 15 位有效数字，更长的数字末尾几位已经丢失；请把该列设置为“文本”格式后重新录入",
         "a number with a decimal point (37.76), not a decimal comma; commas only group thousands (1,234)": "用小数点书写的数字（37.76），不是小数逗号；逗号只用于千位分隔（1,234）",
         "a latitude from -90 to 90 and a longitude from -180 to 180": "纬度在 -90 到 90 之间、经度在 -180 到 180 之间",
         "a whole number": "整数",

@@ -198,7 +198,43 @@ def _v2_attr(raw: dict[str, Any]) -> Attr:
     meta = raw.get("metadata") or {}
     if kind == "Relationship":
         return Attr(value, "relationship", dict(meta))
+    if kind in _V2_SIMPLE_GEO:
+        geometry = _simple_geo(str(kind), value)
+        if geometry is not None:
+            return Attr(geometry, "geo", dict(meta))
     return Attr(value, "geo" if kind == "geo:json" or _is_geo(value) else "property", dict(meta))
+
+
+#: NGSI-v2's simple location formats and the GeoJSON geometry each stands for.
+_V2_SIMPLE_GEO = {"geo:point": "Point", "geo:line": "LineString", "geo:polygon": "Polygon"}
+
+
+def _simple_geo(kind: str, value: Any) -> dict[str, Any] | None:
+    """A ``geo:point`` (``"40.41, -3.70"``, latitude first), ``geo:line`` or ``geo:polygon``.
+
+    As GeoJSON (longitude first); ``None`` when the value is not written so
+    (then it is kept as written).
+    """
+    texts = [value] if kind == "geo:point" else value
+    if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
+        return None
+    positions = []
+    for text in texts:
+        parts = text.split(",")
+        if len(parts) != 2:
+            return None
+        try:
+            lat, lon = (float(p) for p in parts)
+        except ValueError:
+            return None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            return None
+        positions.append([lon, lat])
+    if kind == "geo:point":
+        return {"type": "Point", "coordinates": positions[0]}
+    if kind == "geo:line":
+        return {"type": "LineString", "coordinates": positions}
+    return {"type": "Polygon", "coordinates": [positions]}
 
 
 def _terms(value: Any) -> Any:

@@ -257,6 +257,9 @@ def _cell(conv: Conversion, d: Draft, col: Column, value: Any, place: str) -> No
         )
         d.mark(ptr, "derived", f"{value!r} written as {tidy}", place)
         value = tidy
+    if col.kind == "text" and _lost_digits(value):
+        # an 18-digit number typed into a General cell: Excel kept 15 digits, the rest are gone
+        d.issue("CV120", ptr, place, value=_text(value), expected=_LOST_DIGITS)
     try:
         if col.kind == "text":
             _put(d, col.path, value.strip() if isinstance(value, str) else _text(value), place)
@@ -343,6 +346,20 @@ def _coordinate(d: Draft, col: Column, value: Any, place: str) -> None:
     d.fields["/" + "/".join(col.path)] = place
 
 
+_LOST_DIGITS = (
+    "text: a number cell keeps only 15 significant digits, so the last digits of a longer "
+    "number are lost; set the column's format to Text and type the values again"
+)
+
+
+def _lost_digits(value: Any) -> bool:
+    """A number cell standing for a code longer than a spreadsheet keeps (15 digits).
+
+    Only a float: a JSON integer (a GeoJSON property) keeps every digit.
+    """
+    return isinstance(value, float) and value.is_integer() and abs(value) >= 1e15
+
+
 def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -401,6 +418,12 @@ def read_workbook(conv: Conversion, path: Path) -> None:
         return
     try:
         known = [(ws.title, type_of_sheet(ws.title)) for ws in wb.worksheets]
+        given = conv.options.entity_type
+        if given is not None and not any(t for _, t in known):
+            _known_type(given)
+            # a system's export (Sheet1, 工单, 1月 ...) of the type given with --type
+            skip = _SKIP_SHEETS
+            known = [(n, None if n.strip().lower() in skip else given) for n, _ in known]
         if not any(t for _, t in known):
             from smartstd.interchange.columns import sheet_name as plural
 
@@ -490,13 +513,7 @@ def read_csv(conv: Conversion, path: Path) -> None:
         from smartstd.errors import UsageError
 
         raise UsageError(key="csv_needs_type", file=path)
-    from smartstd.standard import ENTITY_TYPES
-
-    if type_name not in ENTITY_TYPES:  # --type Nowhere: a usage error, not a KeyError
-        from smartstd.errors import UnknownNameError
-
-        known = ", ".join(sorted(ENTITY_TYPES))
-        raise UnknownNameError(key="unknown_entity_type", name=type_name, known=known)
+    _known_type(type_name)
     encoding = _encoding(path)
     if encoding is None:
         conv.issue("CV100", path.name, reason="neither UTF-8 nor GB18030 text")
@@ -550,6 +567,17 @@ def _delimiter(sample: str) -> str:
         if (rows_alike, width) > best_score:
             best, best_score = delim, (rows_alike, width)
     return best
+
+
+def _known_type(type_name: str) -> None:
+    """Raise a usage error for ``--type Nowhere`` (not a ``KeyError`` later)."""
+    from smartstd.standard import ENTITY_TYPES
+
+    if type_name not in ENTITY_TYPES:
+        from smartstd.errors import UnknownNameError
+
+        known = ", ".join(sorted(ENTITY_TYPES))
+        raise UnknownNameError(key="unknown_entity_type", name=type_name, known=known)
 
 
 def _encoding(path: Path) -> str | None:
