@@ -150,3 +150,62 @@ def test_the_filters_for_the_dataset_and_for_nobody_show_those_not_everything(
         page.click("[data-filter-org='org-1']")
         assert page.locator(visible).count() == 2
         assert view.console_errors == []
+
+
+def _many_grids(folder: Path, grids: int) -> Path:
+    import copy
+    import json
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "guangzhou-panyu"
+    data = json.loads((example / "dataset.json").read_text("utf-8"))
+    bulk = ("Observation", "Resident", "Dwelling", "Household", "ServiceRecord", "ServiceProfile")
+    data["entities"] = [e for e in data["entities"] if e["type"] not in bulk]
+    grid, building, request = (
+        next(e for e in data["entities"] if e["type"] == kind)
+        for kind in ("Grid", "Building", "ServiceRequest")
+    )
+    for i in range(grids):
+        g = copy.deepcopy(grid) | {"id": f"grid-m-{i}", "code": f"M{i}"}
+        g["name"] = {"zh-CN": f"网格{i}号", "en": f"Grid {i}"}
+        b = copy.deepcopy(building) | {"id": f"bldg-m-{i}", "grid_id": g["id"]}
+        data["entities"] += [g, b]
+        for k in range(3 if i == 77 else 1):  # grid 77 has the most requests
+            r = copy.deepcopy(request) | {
+                "id": f"req-m-{i}-{k}",
+                "location": {"building_id": b["id"]},
+            }
+            data["entities"].append(r)
+    path = folder / "grids.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return path
+
+
+def test_an_assessment_of_many_grids_draws_the_largest_and_says_so(
+    tmp_path: Path, browser: OfflineBrowser
+) -> None:
+    # 5,000 grids drew charts of 5,000 bars, 130,000 pixels tall (a 9.5 MB page)
+    from click.testing import CliRunner
+
+    from smartstd.assessment.html import CHART_BARS
+    from smartstd.cli import main
+
+    data = _many_grids(tmp_path, 120)
+    args = ["assess", str(data), "--pilot", "pilot-440113-scds", "--by", "grid", "--format", "html"]
+    pages = {}
+    for lang in ("zh-CN", "en"):
+        out = tmp_path / f"assess-{lang}.html"
+        result = CliRunner().invoke(main, [*args, "--lang", lang, "-o", str(out)])
+        assert result.exit_code in (0, 1), result.output
+        pages[lang] = out
+    assert "共 124 组，图中为记录最多的 30 组" in pages["zh-CN"].read_text("utf-8")
+    assert "124 groups; the 30 with the most records are drawn" in pages["en"].read_text("utf-8")
+    with browser.open(pages["zh-CN"].as_uri()) as view:
+        charts = view.page.eval_on_selector_all(
+            "svg.chart", "els => els.map(e => e.querySelectorAll('rect').length)"
+        )
+        labels = view.page.eval_on_selector_all(
+            "svg.chart text[text-anchor=end]", "els => els.map(e => e.textContent)"
+        )
+        assert view.overflow() == 0 and view.console_errors == []
+    assert max(charts) == CHART_BARS == 30
+    assert "网格77号" in labels

@@ -215,3 +215,19 @@ def test_chart_labels_keep_their_start_inside_the_chart(
     assert len(grids) >= 3, labels
     assert all(x >= 0 for _, x in labels), [lx for lx in labels if lx[1] < 0]
     assert all(t.endswith("…") for t, _ in grids)
+
+
+def test_a_long_value_does_not_make_a_row_thousands_of_pixels_tall(
+    pages: dict[str, Path], browser: OfflineBrowser
+) -> None:
+    # an organisation's name of 600 characters in every row of its findings (750 px each)
+    with browser.open(pages["check-zh-CN"].as_uri()) as view:
+        heights = view.page.eval_on_selector_all(
+            "#findings tbody tr", "rows => rows.map(r => r.getBoundingClientRect().height)"
+        )
+        whole = view.page.eval_on_selector_all(
+            "#findings span[title], #orgs ~ section span[title]",
+            "els => els.map(e => e.getAttribute('title'))",
+        )
+    assert heights and max(heights) < 600, max(heights)
+    assert any(len(t) > 600 and t.startswith("</script>") for t in whole)  # the name, whole

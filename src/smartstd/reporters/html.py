@@ -54,6 +54,10 @@ __all__ = ["ORG_SECTIONS", "PAGE_ROWS", "REPORTER", "HtmlReporter", "render_html
 #: rows weighs 13 MB and takes half a minute to open; one of 1,000, under 1 MB.
 PAGE_ROWS = 1000
 
+#: How many characters of an id, a file name, a pointer or an organisation's
+#: name a cell of the findings list shows (the rest is the cell's tooltip).
+_LONG = 120
+
 #: How many organisations get a section of the rectification list unless told
 #: otherwise (``max_findings``, when larger): 20,000 findings, each for another
 #: organisation, made 20,000 sections (13 MB); the rest are counted in one line.
@@ -133,6 +137,18 @@ def _text(value: str) -> str:
     inside is still found (the escapes :func:`visible` writes would hide it).
     """
     return visible(redact(value))
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` (already masked and made visible) as a cell shows it, ``…`` past ``limit``.
+
+    A cell of the findings list holding a 10,000-character id, file name or an
+    organisation's name made each of its rows thousands of pixels tall; the
+    whole text is the cell's ``title`` (and the organisation's heading above).
+    """
+    if len(text) <= limit:
+        return f"{esc(text)}"
+    return f'<span title="{esc(text)}">{esc(text[: limit - 1])}…</span>'
 
 
 def _value(f: Finding) -> str:
@@ -340,11 +356,12 @@ def _by_org(
             per_rule.items(), key=lambda kv: (-kv[0][1].rank, kv[0][0])
         ):
             ids = sorted({_text(f.entity_id) for f in fs if f.entity_id})
-            shown = "、".join(ids[:5]) + (f" … (+{len(ids) - 5})" if len(ids) > 5 else "")
+            shown = "、".join(_cut(i, _LONG) for i in ids[:5])
+            shown += esc(f" … (+{len(ids) - 5})") if len(ids) > 5 else ""
             out.append(
                 f"<tr><td><code>{esc(code)}</code></td><td>{esc(_rule_title(code, lang))}</td>"
                 f'<td>{_sev_badge(severity, lang)}</td><td class="num">{len(fs)}</td>'
-                f"<td>{esc(shown)}</td></tr>"
+                f"<td>{shown}</td></tr>"
             )
         out.append("</tbody></table></section>")
     if len(order) > sections:
@@ -483,13 +500,13 @@ def _findings(
     for f, r in zip(report.findings[:listed], owners[:listed], strict=True):
         where = _text(f.file) if f.file else _t(lang, "（数据集）", "(dataset)")
         pos = position(f)
-        place = f"<code>{esc(where)}{':' + esc(pos) if pos else ''}</code>"
+        place = f"<code>{_cut(where, _LONG)}{':' + esc(pos) if pos else ''}</code>"
         if f.path:
-            place += f"<br><code>{esc(_text(f.pointer))}</code>"
+            place += f"<br><code>{_cut(_text(f.pointer), _LONG)}</code>"
         record = ""
         if f.entity_type or f.entity_id:
-            record = esc(_text(f.entity_type or "")) + (
-                f"<br><code>{esc(_text(f.entity_id))}</code>" if f.entity_id else ""
+            record = _cut(_text(f.entity_type or ""), _LONG) + (
+                f"<br><code>{_cut(_text(f.entity_id), _LONG)}</code>" if f.entity_id else ""
             )
         value = _value(f)
         out.append(
@@ -502,7 +519,7 @@ def _findings(
             f'<td class="pos">{place}</td><td>{record}</td>'
             f'<td class="val">{"<code>" + esc(value) + "</code>" if value else ""}</td>'
             f'<td class="msg">{esc(_text(f.message(lang)))}</td>'
-            f"<td>{esc(r.name(lang))}</td></tr>"
+            f"<td>{_cut(_text(r.name(lang)), _LONG)}</td></tr>"
         )
     out.append("</tbody></table>")
     return out
