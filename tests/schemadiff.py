@@ -366,7 +366,7 @@ def near(record: dict[str, Any], version: str) -> st.SearchStrategy[dict[str, An
         return {**copy.deepcopy(record), key: 1}
 
     def without(name: str) -> dict[str, Any]:
-        return {k: v for k, v in record.items() if k != name}
+        return {k: copy.deepcopy(v) for k, v in record.items() if k != name}
 
     field_edges = st.sampled_from(setters).flatmap(
         lambda sv: st.tuples(st.just(sv[0]), st.sampled_from(sv[1]))

@@ -173,3 +173,45 @@ def test_ngsi_v2_simple_location_formats(tmp_path: Path) -> None:
     assert one["location"] == {"type": "Point", "coordinates": [113.3, 23.1]}
     assert two["footprint"]["coordinates"][0][:2] == [[113.3, 23.1], [113.4, 23.1]]
     assert "location" not in three and three["fiware:location"] == "113.3, 23.1, 5"
+
+
+def test_json_ld_graph_and_ngsi_ld_geojson_answers(tmp_path: Path) -> None:
+    """``{"@context", "@graph"}`` and ``Accept: application/geo+json`` answers hold entities too.
+
+    Both were one "entity" without id or type (CV201), nothing converted.
+    """
+    building = {"id": "urn:ngsi-ld:Building:b1", "type": "Building"}
+    name = {"type": "Property", "value": "一号楼"}
+    graph = tmp_path / "graph.jsonld"
+    graph.write_text(
+        json.dumps({"@context": CORE, "@graph": [{**building, "name": name}]}), encoding="utf-8"
+    )
+    conv = convert(graph, "ngsi-ld", community_id="c1")
+    assert [r["name"] for r in conv.records] == [{"zh-CN": "一号楼"}] and conv.issues == []
+    assert conv.source_map()[0]["source"] == "graph.jsonld#/@graph/0"
+    point = {"type": "Point", "coordinates": [113.3, 23.1]}
+    features = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": building["id"],
+                "geometry": point,
+                "properties": {
+                    "type": "Building",
+                    "name": name,
+                    "location": {"type": "GeoProperty", "value": point},
+                },
+            },
+            {"type": "Feature", "id": "urn:ngsi-ld:Building:b2", "geometry": None},
+        ],
+        "@context": CORE,
+    }
+    geo = tmp_path / "answer.geojson"
+    geo.write_text(json.dumps(features), encoding="utf-8")
+    conv = convert(geo, "ngsi-ld", community_id="c1")
+    (rec,) = conv.records
+    assert (rec["id"], rec["name"], rec["location"]) == ("b1", {"zh-CN": "一号楼"}, point)
+    (said,) = conv.issues
+    assert (said.code, said.source) == ("CV103", "answer.geojson#/features/1")
+    assert "缺少 properties" in said.message("zh-CN")

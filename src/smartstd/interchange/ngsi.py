@@ -328,15 +328,51 @@ def iter_entities(
         return
     doc = _json.loads(text, name)
     del stripped
-    if isinstance(doc, dict) and isinstance(doc.get("entities"), list):
-        doc = doc["entities"]
+    key = ""
+    if isinstance(doc, dict):
+        key = next(
+            (k for k in ("entities", "@graph", "features") if isinstance(doc.get(k), list)), ""
+        )
+    if key == "features" and doc.get("type") == "FeatureCollection":
+        yield from _features(doc, name, max_records)
+        return
+    if key:  # {"entities": [...]}, a JSON-LD {"@context": ..., "@graph": [...]}
+        context = doc.get("@context")
+        doc = doc[key]
+        if context is not None:  # the document's context is each entity's
+            doc = [{**e, "@context": context} if isinstance(e, dict) else e for e in doc]
     if isinstance(doc, list):
         if len(doc) > max_records:
             raise TooManyRecords(len(doc))
+        prefix = f"{name}#/{key}/" if key else f"{name}#/"
         for i, item in enumerate(doc):
-            yield from _items(item, f"{name}#/{i}")
+            yield from _items(item, f"{prefix}{i}")
     else:
         yield from _items(doc, f"{name}#")
+
+
+def _features(
+    doc: dict[str, Any], name: str, max_records: int
+) -> Iterator[tuple[str, dict[str, Any] | None, str]]:
+    """The entities of an NGSI-LD GeoJSON answer (``Accept: application/geo+json``).
+
+    Each Feature's ``properties`` hold the entity's type and attributes (the
+    geometry repeats one of them), its ``id`` the entity's id.
+    """
+    features = doc["features"]
+    if len(features) > max_records:
+        raise TooManyRecords(len(features))
+    context = doc.get("@context")
+    for i, feat in enumerate(features):
+        place = f"{name}#/features/{i}"
+        props = feat.get("properties") if isinstance(feat, dict) else None
+        if not isinstance(props, dict):
+            yield place, None, "no properties"
+            continue
+        entity: dict[str, Any] = {"id": feat.get("id"), **props}
+        if context is not None or "@context" in feat:
+            entity["@context"] = feat.get("@context", context)
+        yield place, entity, ""
 
 
 def _items(obj: Any, place: str) -> Iterator[tuple[str, dict[str, Any] | None, str]]:
