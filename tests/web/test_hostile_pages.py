@@ -253,3 +253,18 @@ def test_the_duty_list_in_markdown_is_masked_and_shows_markup_as_text(
     assert "&lt;img src=x onerror=" in rendered
     tables = sum(1 for line in text.splitlines() if line.startswith("|---|"))
     assert rendered.count("<table>") == tables > 0  # no value broke its table
+
+
+def test_the_duty_lists_contents_stay_one_readable_column_on_a_phone(
+    pages: dict[str, Path], browser: OfflineBrowser
+) -> None:
+    # three columns of 110 px on a phone, each name of 600 characters 700 px tall
+    with browser.open(pages["duties-zh-CN"].as_uri(), width=375) as view:
+        boxes = view.page.eval_on_selector_all(
+            "nav li a",
+            "els => els.map(e => { const r = e.getBoundingClientRect();"
+            " return [r.left, r.height, e.title.length]; })",
+        )
+    assert len({round(left) for left, _, _ in boxes}) == 1  # one column
+    assert max(height for _, height, _ in boxes) < 120
+    assert max(whole for _, _, whole in boxes) > 600  # the whole name, as its tooltip
