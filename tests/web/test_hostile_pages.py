@@ -170,6 +170,11 @@ def test_hostile_data_runs_nothing_and_reads_as_text(
                  [...e.attributes].filter(a => a.name.startsWith('on')).map(a => a.name))"""
         )
         title = page.title()
+        data = ""
+        if kind == "assess":  # the data it carries parses, the payload in it as written
+            data = page.evaluate(
+                "JSON.stringify(JSON.parse(document.getElementById('assessment-data').textContent))"
+            )
         html_lang = page.evaluate("document.documentElement.lang")
         wide = view.overflow()
         page.set_viewport_size({"width": 375, "height": 800})
@@ -182,6 +187,9 @@ def test_hostile_data_runs_nothing_and_reads_as_text(
     for piece in SHOWN:
         assert piece in text, (kind, lang, piece)
     assert "lone\\ud800x" in text or kind != "check"  # the lone surrogate, as its escape
+    if kind == "assess":
+        assert "</script><script>window.__pwned=1</script><!--" in data
+        assert "\u2028\u2029" in json.loads(data)["pilot"]["name"]["en"]
     zh, en = _TITLES[kind]
     assert title.startswith(en if lang == "en" else zh)
     assert html_lang == lang
