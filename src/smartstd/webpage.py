@@ -37,6 +37,7 @@ __all__ = [
     "line_chart",
     "page",
     "pick",
+    "shown",
 ]
 
 #: The Content Security Policy of every page: nothing from any host, inline
@@ -98,6 +99,16 @@ def _shown(match: re.Match[str]) -> str:
     return f"\\x{cp:02x}" if cp < 0x100 else f"\\u{cp:04x}"
 
 
+def shown(value: object) -> str:
+    r"""``value`` as text for people, before any markup escaping.
+
+    Personal identifiers masked first, then controls, bidirectional overrides
+    and invisible characters shown as escapes (``\u202e``). :func:`esc` is this,
+    HTML-escaped; the Markdown duty lists escape it their own way.
+    """
+    return _HIDDEN.sub(_shown, redact(str(value)))
+
+
 def esc(value: object) -> str:
     r"""``value`` as HTML text: ``&``, ``<``, ``>`` and both quotes escaped.
 
@@ -109,7 +120,7 @@ def esc(value: object) -> str:
     Masking comes first: a number with a zero-width space or a bidi control
     inside is still found and masked, not shown whole around an escape.
     """
-    return escape(_HIDDEN.sub(_shown, redact(str(value))), quote=True)
+    return escape(shown(value), quote=True)
 
 
 def _em(ch: str) -> float:
@@ -131,7 +142,7 @@ def fit(value: object, width: float, font_size: float = 13) -> str:
     read as its last characters, two grids alike). The start is kept; the
     whole value stays in the bar's ``<title>``.
     """
-    text = _HIDDEN.sub(_shown, redact(str(value)))
+    text = shown(value)
     room = width / font_size - 1.0  # ems, keeping one for the ellipsis
     used = 0.0
     for i, ch in enumerate(text):

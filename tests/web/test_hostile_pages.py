@@ -231,3 +231,25 @@ def test_a_long_value_does_not_make_a_row_thousands_of_pixels_tall(
         )
     assert heights and max(heights) < 600, max(heights)
     assert any(len(t) > 600 and t.startswith("</script>") for t in whole)  # the name, whole
+
+
+def test_the_duty_list_in_markdown_is_masked_and_shows_markup_as_text(
+    pages: dict[str, Path],
+) -> None:
+    # the Markdown duty list went out as the data held it: unmasked, with raw HTML
+    # (an <img onerror> once a wiki or a docs site rendered it) and a raw U+202E
+    import markdown
+
+    folder = pages["duties-zh-CN"].parent
+    inputs = [str(folder / "data #1?%.json"), str(folder / "charter #?.yaml")]
+    result = CliRunner().invoke(main, ["graph", "duties", *inputs, "-f", "markdown"])
+    assert result.exit_code == 0, result.output
+    text = result.output
+    assert "\u202e" not in text and "\u200b" not in text and "\x00" not in text
+    assert "19491231002X" not in text and "1234\u20605678" not in text
+    rendered = markdown.markdown(text, extensions=["tables"])
+    assert "110105****002X" in rendered and "138****5678" in rendered
+    assert "<img" not in rendered and "<script" not in rendered and "<!--" not in rendered
+    assert "&lt;img src=x onerror=" in rendered
+    tables = sum(1 for line in text.splitlines() if line.startswith("|---|"))
+    assert rendered.count("<table>") == tables > 0  # no value broke its table
