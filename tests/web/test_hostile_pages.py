@@ -170,6 +170,11 @@ def test_hostile_data_runs_nothing_and_reads_as_text(
                  [...e.attributes].filter(a => a.name.startsWith('on')).map(a => a.name))"""
         )
         title = page.title()
+        data = ""
+        if kind == "assess":  # the data it carries parses, the payload in it as written
+            data = page.evaluate(
+                "JSON.stringify(JSON.parse(document.getElementById('assessment-data').textContent))"
+            )
         html_lang = page.evaluate("document.documentElement.lang")
         wide = view.overflow()
         page.set_viewport_size({"width": 375, "height": 800})
@@ -182,6 +187,9 @@ def test_hostile_data_runs_nothing_and_reads_as_text(
     for piece in SHOWN:
         assert piece in text, (kind, lang, piece)
     assert "lone\\ud800x" in text or kind != "check"  # the lone surrogate, as its escape
+    if kind == "assess":
+        assert "</script><script>window.__pwned=1</script><!--" in data
+        assert "\u2028\u2029" in json.loads(data)["pilot"]["name"]["en"]
     zh, en = _TITLES[kind]
     assert title.startswith(en if lang == "en" else zh)
     assert html_lang == lang
@@ -253,3 +261,18 @@ def test_the_duty_list_in_markdown_is_masked_and_shows_markup_as_text(
     assert "&lt;img src=x onerror=" in rendered
     tables = sum(1 for line in text.splitlines() if line.startswith("|---|"))
     assert rendered.count("<table>") == tables > 0  # no value broke its table
+
+
+def test_the_duty_lists_contents_stay_one_readable_column_on_a_phone(
+    pages: dict[str, Path], browser: OfflineBrowser
+) -> None:
+    # three columns of 110 px on a phone, each name of 600 characters 700 px tall
+    with browser.open(pages["duties-zh-CN"].as_uri(), width=375) as view:
+        boxes = view.page.eval_on_selector_all(
+            "nav li a",
+            "els => els.map(e => { const r = e.getBoundingClientRect();"
+            " return [r.left, r.height, e.title.length]; })",
+        )
+    assert len({round(left) for left, _, _ in boxes}) == 1  # one column
+    assert max(height for _, height, _ in boxes) < 120
+    assert max(whole for _, _, whole in boxes) > 600  # the whole name, as its tooltip

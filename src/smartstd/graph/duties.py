@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
 from smartstd.errors import UsageError
@@ -112,6 +113,9 @@ class OrganizationDuties:
         }
 
 
+#: How many characters of an organisation's name the page's contents show.
+_NAV = 60
+
 # Punctuation with a meaning somewhere in Markdown (emphasis, code, links,
 # tables, headings): backslash-escaped; "&", "<" and ">" as entities, which
 # every Markdown reads as text, so a name shows as written and never as HTML.
@@ -179,8 +183,13 @@ class DutyList:
         title = _say(self.title, lang)
         body = [f"<h1>{esc(title)}</h1>", f'<p class="meta">{esc(t.on(self.on))}</p>']
         body.append('<nav class="noprint"><ul>')
-        for org in self.organizations:
-            body.append(f'<li><a href="#{esc(org.id)}">{esc(_say(org.name, lang))}</a></li>')
+        for org in self.organizations:  # the contents: a long name cut, whole in its tooltip
+            name = shown(_say(org.name, lang))
+            cut = f"{name[: _NAV - 1]}…" if len(name) > _NAV else name
+            body.append(
+                f'<li><a href="#{esc(org.id)}" title="{escape(name, quote=True)}">'
+                f"{escape(cut, quote=True)}</a></li>"
+            )
         body.append("</ul></nav>")
         for org in self.organizations:
             other = org.name["en"] if t.zh else org.name["zh-CN"]
@@ -203,7 +212,7 @@ class DutyList:
                 body.append("</tbody></table>")
             body.append("</section>")
         css = (
-            "nav ul{columns:3;padding-left:1.2rem}"
+            "nav ul{columns:3 16rem;padding-left:1.2rem}"
             "section.org{break-before:page}section.org:first-of-type{break-before:auto}"
             "@media print{nav{display:none}}"
         )
