@@ -215,3 +215,45 @@ def test_json_ld_graph_and_ngsi_ld_geojson_answers(tmp_path: Path) -> None:
     (said,) = conv.issues
     assert (said.code, said.source) == ("CV103", "answer.geojson#/features/1")
     assert "缺少 properties" in said.message("zh-CN")
+
+
+def test_a_temporal_answer_becomes_one_reading_per_instant(tmp_path: Path) -> None:
+    """``GET /ngsi-ld/v1/temporal/entities``: each attribute a list of instances in time.
+
+    On the old code the first instance became an Observation and the others
+    were dropped (a day of readings became one).
+    """
+    measurement = _measurement(
+        refDevice={"type": "Relationship", "object": "urn:ngsi-ld:Device:d1"},
+        controlledProperty={"type": "Property", "value": "temperature"},
+        numValue=[
+            {"type": "Property", "value": 20.5, "observedAt": "2024-03-05T08:00:00Z"},
+            {"type": "Property", "value": 21.0, "observedAt": "2024-03-05T09:00:00Z"},
+            {"type": "Property", "value": 22.5, "observedAt": "2024-03-05T10:00:00Z"},
+        ],
+        **{"@context": CORE},
+    )
+    air = {  # options=temporalValues: [value, time] pairs
+        "id": "urn:ngsi-ld:AirQualityObserved:aq1",
+        "type": "AirQualityObserved",
+        "refDevice": {"type": "Relationship", "object": "urn:ngsi-ld:Device:aq1"},
+        "no2": {
+            "type": "Property",
+            "values": [[41, "2024-03-05T08:00:00Z"], [45, "2024-03-05T09:00:00Z"]],
+        },
+        "@context": CORE,
+    }
+    conv = convert(_write(tmp_path, [measurement, air]), "ngsi-ld")
+    recs = conv.records
+    assert [(r["observed_at"][11:16], r["property"], r["value"]) for r in recs] == [
+        ("08:00", "temperature", 20.5),
+        ("09:00", "temperature", 21.0),
+        ("10:00", "temperature", 22.5),
+        ("08:00", "no2", 41),
+        ("09:00", "no2", 45),
+    ]
+    assert len({r["id"] for r in recs}) == 5 and recs[0]["id"] == "m1:20240305T080000Z"
+    said = [(i.code, i.source, i.params["count"]) for i in conv.issues if i.code == "CV131"]
+    assert said == [("CV131", "e.jsonld#/0", 3), ("CV131", "e.jsonld#/1", 2)]
+    assert "3 个时间点" in conv.issues[0].message("zh-CN")
+    assert not [x for x in conv.dropped if "further instance" in x.reason]

@@ -34,6 +34,7 @@ __all__ = [
     "iter_entities",
     "ld_id",
     "plain_id",
+    "split_temporal",
     "write_entity",
 ]
 
@@ -281,6 +282,56 @@ def parse_entity(raw: dict[str, Any], place: str) -> NgsiEntity | str:
     else:
         form, attrs = "ngsi-v2-keyvalues", {k: _plain_attr(v) for k, v in body.items()}
     return NgsiEntity(str(raw["id"]), compact(str(raw["type"])), attrs, form, place)
+
+
+def split_temporal(raw: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """A temporal entity (``GET /temporal/entities``) as one entity per instant, and its attributes.
+
+    In the NGSI-LD temporal representation each attribute is a list of
+    instances with their ``observedAt`` (or, with ``options=temporalValues``,
+    ``{"type": "Property", "values": [[value, time], ...]}``). Each instant
+    becomes an entity holding the instances of that time and the attributes
+    that do not vary; its id is the entity's with the instant
+    (``...:m1:20240305T080000Z``). An entity that is not temporal comes back
+    alone, with no attribute named.
+    """
+    temporal: dict[str, list[dict[str, Any]]] = {}
+    for name, value in raw.items():
+        instances = _instances(value)
+        if instances is not None:
+            temporal[name] = instances
+    if not temporal:
+        return [raw], []
+    times = sorted({i["observedAt"] for insts in temporal.values() for i in insts})
+    fixed = {k: v for k, v in raw.items() if k not in temporal}
+    out = []
+    for t in times:
+        ent = dict(fixed)
+        for name, insts in temporal.items():
+            at = next((i for i in insts if i["observedAt"] == t), None)
+            if at is not None:
+                ent[name] = at
+        ent["id"] = f"{raw.get('id')}:{re.sub(r'[^0-9A-Za-z.]', '', t)}"
+        out.append(ent)
+    return out, sorted(temporal)
+
+
+def _instances(value: Any) -> list[dict[str, Any]] | None:
+    """An attribute's temporal instances (two or more, each with its time), or ``None``."""
+    if isinstance(value, dict) and isinstance(value.get("values"), list):  # temporalValues
+        pairs = value["values"]
+        if not all(isinstance(p, list) and len(p) == 2 and isinstance(p[1], str) for p in pairs):
+            return None
+        kind = {"type": value.get("type", "Property")}
+        value = [{**kind, "value": v, "observedAt": t} for v, t in pairs]
+    if not isinstance(value, list) or len(value) < 2:
+        return None
+    if not all(
+        isinstance(i, dict) and isinstance(i.get("observedAt"), str) and "datasetId" not in i
+        for i in value
+    ):
+        return None
+    return value
 
 
 def _is_ld_attr(v: Any) -> bool:
