@@ -37,6 +37,7 @@ __all__ = [
     "line_chart",
     "page",
     "pick",
+    "shown",
 ]
 
 #: The Content Security Policy of every page: nothing from any host, inline
@@ -98,6 +99,16 @@ def _shown(match: re.Match[str]) -> str:
     return f"\\x{cp:02x}" if cp < 0x100 else f"\\u{cp:04x}"
 
 
+def shown(value: object) -> str:
+    r"""``value`` as text for people, before any markup escaping.
+
+    Personal identifiers masked first, then controls, bidirectional overrides
+    and invisible characters shown as escapes (``\u202e``). :func:`esc` is this,
+    HTML-escaped; the Markdown duty lists escape it their own way.
+    """
+    return _HIDDEN.sub(_shown, redact(str(value)))
+
+
 def esc(value: object) -> str:
     r"""``value`` as HTML text: ``&``, ``<``, ``>`` and both quotes escaped.
 
@@ -109,18 +120,25 @@ def esc(value: object) -> str:
     Masking comes first: a number with a zero-width space or a bidi control
     inside is still found and masked, not shown whole around an escape.
     """
-    return escape(_HIDDEN.sub(_shown, redact(str(value))), quote=True)
+    return escape(shown(value), quote=True)
 
 
 def _em(ch: str) -> float:
-    """About how wide ``ch`` is, in ems, in a sans-serif font (erring wide)."""
+    """About how wide ``ch`` is, in ems, in the widest common sans-serif (DejaVu Sans).
+
+    Erring wide: a label cut a little early reads better than one clipped.
+    """
     if unicodedata.combining(ch):
         return 0.0
     if unicodedata.east_asian_width(ch) in "WF":  # Chinese, full-width forms, emoji
         return 1.0
-    if ch in "MWmw@%" or ch.isupper():
-        return 1.0 if ch in "MW@" else 0.8
-    return 0.62
+    if ch in "MWmw@%":
+        return 1.0
+    if ch.isupper():
+        return 0.8
+    if ch in " .,:;'!|()[]iljtfr-":
+        return 0.42
+    return 0.64
 
 
 def fit(value: object, width: float, font_size: float = 13) -> str:
@@ -131,7 +149,7 @@ def fit(value: object, width: float, font_size: float = 13) -> str:
     read as its last characters, two grids alike). The start is kept; the
     whole value stays in the bar's ``<title>``.
     """
-    text = _HIDDEN.sub(_shown, redact(str(value)))
+    text = shown(value)
     room = width / font_size - 1.0  # ems, keeping one for the ellipsis
     used = 0.0
     for i, ch in enumerate(text):
@@ -401,7 +419,8 @@ def line_chart(
         if last is not None:  # the legend: one line per series, with its last value
             out.append(
                 f'<text x="{left + plot_w + 8}" y="{top + 12 + 16 * k}" font-size="12" '
-                f'fill="{color}" class="value">{esc(name)} {esc(fmt.format(last[1]))}</text>'
+                f'fill="{color}" class="value">{fit(name, right - 50, 12)} '
+                f"{esc(fmt.format(last[1]))}</text>"
             )
     out.append("</svg>")
     return "".join(p for p in out if p)

@@ -173,3 +173,87 @@ def test_ngsi_v2_simple_location_formats(tmp_path: Path) -> None:
     assert one["location"] == {"type": "Point", "coordinates": [113.3, 23.1]}
     assert two["footprint"]["coordinates"][0][:2] == [[113.3, 23.1], [113.4, 23.1]]
     assert "location" not in three and three["fiware:location"] == "113.3, 23.1, 5"
+
+
+def test_json_ld_graph_and_ngsi_ld_geojson_answers(tmp_path: Path) -> None:
+    """``{"@context", "@graph"}`` and ``Accept: application/geo+json`` answers hold entities too.
+
+    Both were one "entity" without id or type (CV201), nothing converted.
+    """
+    building = {"id": "urn:ngsi-ld:Building:b1", "type": "Building"}
+    name = {"type": "Property", "value": "一号楼"}
+    graph = tmp_path / "graph.jsonld"
+    graph.write_text(
+        json.dumps({"@context": CORE, "@graph": [{**building, "name": name}]}), encoding="utf-8"
+    )
+    conv = convert(graph, "ngsi-ld", community_id="c1")
+    assert [r["name"] for r in conv.records] == [{"zh-CN": "一号楼"}] and conv.issues == []
+    assert conv.source_map()[0]["source"] == "graph.jsonld#/@graph/0"
+    point = {"type": "Point", "coordinates": [113.3, 23.1]}
+    features = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": building["id"],
+                "geometry": point,
+                "properties": {
+                    "type": "Building",
+                    "name": name,
+                    "location": {"type": "GeoProperty", "value": point},
+                },
+            },
+            {"type": "Feature", "id": "urn:ngsi-ld:Building:b2", "geometry": None},
+        ],
+        "@context": CORE,
+    }
+    geo = tmp_path / "answer.geojson"
+    geo.write_text(json.dumps(features), encoding="utf-8")
+    conv = convert(geo, "ngsi-ld", community_id="c1")
+    (rec,) = conv.records
+    assert (rec["id"], rec["name"], rec["location"]) == ("b1", {"zh-CN": "一号楼"}, point)
+    (said,) = conv.issues
+    assert (said.code, said.source) == ("CV103", "answer.geojson#/features/1")
+    assert "缺少 properties" in said.message("zh-CN")
+
+
+def test_a_temporal_answer_becomes_one_reading_per_instant(tmp_path: Path) -> None:
+    """``GET /ngsi-ld/v1/temporal/entities``: each attribute a list of instances in time.
+
+    On the old code the first instance became an Observation and the others
+    were dropped (a day of readings became one).
+    """
+    measurement = _measurement(
+        refDevice={"type": "Relationship", "object": "urn:ngsi-ld:Device:d1"},
+        controlledProperty={"type": "Property", "value": "temperature"},
+        numValue=[
+            {"type": "Property", "value": 20.5, "observedAt": "2024-03-05T08:00:00Z"},
+            {"type": "Property", "value": 21.0, "observedAt": "2024-03-05T09:00:00Z"},
+            {"type": "Property", "value": 22.5, "observedAt": "2024-03-05T10:00:00Z"},
+        ],
+        **{"@context": CORE},
+    )
+    air = {  # options=temporalValues: [value, time] pairs
+        "id": "urn:ngsi-ld:AirQualityObserved:aq1",
+        "type": "AirQualityObserved",
+        "refDevice": {"type": "Relationship", "object": "urn:ngsi-ld:Device:aq1"},
+        "no2": {
+            "type": "Property",
+            "values": [[41, "2024-03-05T08:00:00Z"], [45, "2024-03-05T09:00:00Z"]],
+        },
+        "@context": CORE,
+    }
+    conv = convert(_write(tmp_path, [measurement, air]), "ngsi-ld")
+    recs = conv.records
+    assert [(r["observed_at"][11:16], r["property"], r["value"]) for r in recs] == [
+        ("08:00", "temperature", 20.5),
+        ("09:00", "temperature", 21.0),
+        ("10:00", "temperature", 22.5),
+        ("08:00", "no2", 41),
+        ("09:00", "no2", 45),
+    ]
+    assert len({r["id"] for r in recs}) == 5 and recs[0]["id"] == "m1:20240305T080000Z"
+    said = [(i.code, i.source, i.params["count"]) for i in conv.issues if i.code == "CV131"]
+    assert said == [("CV131", "e.jsonld#/0", 3), ("CV131", "e.jsonld#/1", 2)]
+    assert "3 个时间点" in conv.issues[0].message("zh-CN")
+    assert not [x for x in conv.dropped if "further instance" in x.reason]

@@ -170,6 +170,11 @@ def test_hostile_data_runs_nothing_and_reads_as_text(
                  [...e.attributes].filter(a => a.name.startsWith('on')).map(a => a.name))"""
         )
         title = page.title()
+        data = ""
+        if kind == "assess":  # the data it carries parses, the payload in it as written
+            data = page.evaluate(
+                "JSON.stringify(JSON.parse(document.getElementById('assessment-data').textContent))"
+            )
         html_lang = page.evaluate("document.documentElement.lang")
         wide = view.overflow()
         page.set_viewport_size({"width": 375, "height": 800})
@@ -182,6 +187,9 @@ def test_hostile_data_runs_nothing_and_reads_as_text(
     for piece in SHOWN:
         assert piece in text, (kind, lang, piece)
     assert "lone\\ud800x" in text or kind != "check"  # the lone surrogate, as its escape
+    if kind == "assess":
+        assert "</script><script>window.__pwned=1</script><!--" in data
+        assert "\u2028\u2029" in json.loads(data)["pilot"]["name"]["en"]
     zh, en = _TITLES[kind]
     assert title.startswith(en if lang == "en" else zh)
     assert html_lang == lang
@@ -231,3 +239,69 @@ def test_a_long_value_does_not_make_a_row_thousands_of_pixels_tall(
         )
     assert heights and max(heights) < 600, max(heights)
     assert any(len(t) > 600 and t.startswith("</script>") for t in whole)  # the name, whole
+
+
+def test_the_duty_list_in_markdown_is_masked_and_shows_markup_as_text(
+    pages: dict[str, Path],
+) -> None:
+    # the Markdown duty list went out as the data held it: unmasked, with raw HTML
+    # (an <img onerror> once a wiki or a docs site rendered it) and a raw U+202E
+    import markdown
+
+    folder = pages["duties-zh-CN"].parent
+    inputs = [str(folder / "data #1?%.json"), str(folder / "charter #?.yaml")]
+    result = CliRunner().invoke(main, ["graph", "duties", *inputs, "-f", "markdown"])
+    assert result.exit_code == 0, result.output
+    text = result.output
+    assert "\u202e" not in text and "\u200b" not in text and "\x00" not in text
+    assert "19491231002X" not in text and "1234\u20605678" not in text
+    rendered = markdown.markdown(text, extensions=["tables"])
+    assert "110105****002X" in rendered and "138****5678" in rendered
+    assert "<img" not in rendered and "<script" not in rendered and "<!--" not in rendered
+    assert "&lt;img src=x onerror=" in rendered
+    tables = sum(1 for line in text.splitlines() if line.startswith("|---|"))
+    assert rendered.count("<table>") == tables > 0  # no value broke its table
+
+
+def test_the_duty_lists_contents_stay_one_readable_column_on_a_phone(
+    pages: dict[str, Path], browser: OfflineBrowser
+) -> None:
+    # three columns of 110 px on a phone, each name of 600 characters 700 px tall
+    with browser.open(pages["duties-zh-CN"].as_uri(), width=375) as view:
+        boxes = view.page.eval_on_selector_all(
+            "nav li a",
+            "els => els.map(e => { const r = e.getBoundingClientRect();"
+            " return [r.left, r.height, e.title.length]; })",
+        )
+    assert len({round(left) for left, _, _ in boxes}) == 1  # one column
+    assert max(height for _, height, _ in boxes) < 120
+    assert max(whole for _, _, whole in boxes) > 600  # the whole name, as its tooltip
+
+
+def test_every_label_of_a_chart_stays_inside_it(browser: OfflineBrowser, tmp_path: Path) -> None:
+    # a bar's long label ran out of the left edge; a line's legend out of the right one
+    # (the English assessment's "On-time response rate (24 hours) 100.0%" among them)
+    from smartstd.webpage import BarItem, bar_chart, line_chart, page
+
+    names = [
+        "o" * 60,
+        "d" * 60,
+        "W" * 60,
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 2,
+        "番禺区钟村街榕溪社区第一网格（东区）" * 2,
+        "On-time response rate (24 hours)",
+        "社区🏘️ é\u0301\u0301 Z\u0337\u0322a\u0338" * 8,
+        PAYLOAD,
+    ]
+    bars = bar_chart([BarItem(n, 0.5) for n in names], width=440)
+    lines = "".join(line_chart(["2026Q1", "2026Q2"], [(n, [0.5, 1.0])], width=560) for n in names)
+    path = tmp_path / "charts.html"
+    path.write_text(page("charts", bars + lines), "utf-8")
+    with browser.open(path.as_uri()) as view:
+        boxes = view.page.eval_on_selector_all(
+            "svg.chart text",
+            """els => els.map(t => { const b = t.getBBox();
+                 return [t.textContent, b.x, b.x + b.width, t.ownerSVGElement.viewBox.baseVal.width]; })""",
+        )
+    outside = [(t, left, right) for t, left, right, width in boxes if left < 0 or right > width]
+    assert boxes and outside == []

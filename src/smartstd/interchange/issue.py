@@ -199,6 +199,13 @@ CODES: Mapping[str, IssueCode] = MappingProxyType(
                 "The {source_type} entity holds no numeric reading, so no Observation was made; the entity is listed as dropped",
             ),
             _c(
+                "CV131",
+                "temporal-split",
+                "info",
+                "时序实体的 {count} 个时间点（{attributes}）分别转换，每个时间点一条记录；标识后加上时间点",
+                "The temporal entity's {count} instants ({attributes}) were converted one by one, each into its own records; the instant is added to the id",
+            ),
+            _c(
                 "CV130",
                 "identifier-tidied",
                 "info",

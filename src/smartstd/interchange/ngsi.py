@@ -34,6 +34,7 @@ __all__ = [
     "iter_entities",
     "ld_id",
     "plain_id",
+    "split_temporal",
     "write_entity",
 ]
 
@@ -283,6 +284,56 @@ def parse_entity(raw: dict[str, Any], place: str) -> NgsiEntity | str:
     return NgsiEntity(str(raw["id"]), compact(str(raw["type"])), attrs, form, place)
 
 
+def split_temporal(raw: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """A temporal entity (``GET /temporal/entities``) as one entity per instant, and its attributes.
+
+    In the NGSI-LD temporal representation each attribute is a list of
+    instances with their ``observedAt`` (or, with ``options=temporalValues``,
+    ``{"type": "Property", "values": [[value, time], ...]}``). Each instant
+    becomes an entity holding the instances of that time and the attributes
+    that do not vary; its id is the entity's with the instant
+    (``...:m1:20240305T080000Z``). An entity that is not temporal comes back
+    alone, with no attribute named.
+    """
+    temporal: dict[str, list[dict[str, Any]]] = {}
+    for name, value in raw.items():
+        instances = _instances(value)
+        if instances is not None:
+            temporal[name] = instances
+    if not temporal:
+        return [raw], []
+    times = sorted({i["observedAt"] for insts in temporal.values() for i in insts})
+    fixed = {k: v for k, v in raw.items() if k not in temporal}
+    out = []
+    for t in times:
+        ent = dict(fixed)
+        for name, insts in temporal.items():
+            at = next((i for i in insts if i["observedAt"] == t), None)
+            if at is not None:
+                ent[name] = at
+        ent["id"] = f"{raw.get('id')}:{re.sub(r'[^0-9A-Za-z.]', '', t)}"
+        out.append(ent)
+    return out, sorted(temporal)
+
+
+def _instances(value: Any) -> list[dict[str, Any]] | None:
+    """An attribute's temporal instances (two or more, each with its time), or ``None``."""
+    if isinstance(value, dict) and isinstance(value.get("values"), list):  # temporalValues
+        pairs = value["values"]
+        if not all(isinstance(p, list) and len(p) == 2 and isinstance(p[1], str) for p in pairs):
+            return None
+        kind = {"type": value.get("type", "Property")}
+        value = [{**kind, "value": v, "observedAt": t} for v, t in pairs]
+    if not isinstance(value, list) or len(value) < 2:
+        return None
+    if not all(
+        isinstance(i, dict) and isinstance(i.get("observedAt"), str) and "datasetId" not in i
+        for i in value
+    ):
+        return None
+    return value
+
+
 def _is_ld_attr(v: Any) -> bool:
     if isinstance(v, list) and v:
         v = v[0]
@@ -328,15 +379,51 @@ def iter_entities(
         return
     doc = _json.loads(text, name)
     del stripped
-    if isinstance(doc, dict) and isinstance(doc.get("entities"), list):
-        doc = doc["entities"]
+    key = ""
+    if isinstance(doc, dict):
+        key = next(
+            (k for k in ("entities", "@graph", "features") if isinstance(doc.get(k), list)), ""
+        )
+    if key == "features" and doc.get("type") == "FeatureCollection":
+        yield from _features(doc, name, max_records)
+        return
+    if key:  # {"entities": [...]}, a JSON-LD {"@context": ..., "@graph": [...]}
+        context = doc.get("@context")
+        doc = doc[key]
+        if context is not None:  # the document's context is each entity's
+            doc = [{**e, "@context": context} if isinstance(e, dict) else e for e in doc]
     if isinstance(doc, list):
         if len(doc) > max_records:
             raise TooManyRecords(len(doc))
+        prefix = f"{name}#/{key}/" if key else f"{name}#/"
         for i, item in enumerate(doc):
-            yield from _items(item, f"{name}#/{i}")
+            yield from _items(item, f"{prefix}{i}")
     else:
         yield from _items(doc, f"{name}#")
+
+
+def _features(
+    doc: dict[str, Any], name: str, max_records: int
+) -> Iterator[tuple[str, dict[str, Any] | None, str]]:
+    """The entities of an NGSI-LD GeoJSON answer (``Accept: application/geo+json``).
+
+    Each Feature's ``properties`` hold the entity's type and attributes (the
+    geometry repeats one of them), its ``id`` the entity's id.
+    """
+    features = doc["features"]
+    if len(features) > max_records:
+        raise TooManyRecords(len(features))
+    context = doc.get("@context")
+    for i, feat in enumerate(features):
+        place = f"{name}#/features/{i}"
+        props = feat.get("properties") if isinstance(feat, dict) else None
+        if not isinstance(props, dict):
+            yield place, None, "no properties"
+            continue
+        entity: dict[str, Any] = {"id": feat.get("id"), **props}
+        if context is not None or "@context" in feat:
+            entity["@context"] = feat.get("@context", context)
+        yield place, entity, ""
 
 
 def _items(obj: Any, place: str) -> Iterator[tuple[str, dict[str, Any] | None, str]]:
