@@ -197,9 +197,10 @@ def _may_hold_text(annotation: Any) -> bool:
         return any(_may_hold_text(a) for a in typing.get_args(annotation) if a is not ...)
     if isinstance(annotation, type) and issubclass(annotation, str):
         return True
-    if isinstance(annotation, type) and issubclass(annotation, (int, float, dt.date, dt.time)):
-        return False  # numbers, int enums, dates and times
-    return True  # models, dicts, Any: may hold anything
+    # numbers, int enums, dates and times hold none; models, dicts and Any may hold anything
+    return not (
+        isinstance(annotation, type) and issubclass(annotation, (int, float, dt.date, dt.time))
+    )
 
 
 #: :func:`text_fields` by class, as far as asked.
