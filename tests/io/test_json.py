@@ -311,7 +311,9 @@ def test_long_exponents_that_fit_are_no_finding(limits: Limits) -> None:
 
 
 _NUMBERS = st.one_of(
-    st.from_regex(r"-?(0|[1-9][0-9]{0,4})(\.[0-9]{1,4})?([eE][+-]?0{0,2}[0-9]{1,4})?", fullmatch=True),
+    st.from_regex(
+        r"-?(0|[1-9][0-9]{0,4})(\.[0-9]{1,4})?([eE][+-]?0{0,2}[0-9]{1,4})?", fullmatch=True
+    ),
     st.integers(0, 2).map(lambda n: "7" * (309 * n) or "7"),
 )
 _LOOKALIKES = st.text(alphabet="0123456789abcdefE+-.", max_size=40)
