@@ -12,8 +12,8 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from smartstd.catalogue import RuleInfo, get_rule
-from smartstd.reporters._indented import write_indented
 from smartstd.report import LEFT_OUT, Finding, Report, Severity
+from smartstd.reporters._indented import write_indented
 
 # C0 and C1 controls and DEL, lone surrogates, the XML non-characters U+FFFE and
 # U+FFFF, line and paragraph separators, and the bidirectional controls that
