@@ -358,3 +358,15 @@ def test_the_overflow_screen_looks_at_number_tokens(text: str, expected: bool) -
     from smartstd.io.jsonreader import _may_overflow
 
     assert _may_overflow(text) is expected
+
+
+@pytest.mark.parametrize("offset", [0, 1, 308, 309, 1000])
+def test_a_run_of_digits_across_the_screens_pieces_is_seen(
+    offset: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smartstd.io import jsonreader
+
+    monkeypatch.setattr(jsonreader, "_SCREEN_CHARS", 1024)
+    text = "[" + " " * (1024 - offset) + "9" * 309 + "]"
+    assert jsonreader._may_overflow(text)
+    assert not jsonreader._may_overflow(text.replace("9" * 309, "9" * 308))

@@ -239,6 +239,8 @@ _EXPONENT = re.compile(r"[eE]\+?0*[1-9][0-9]{2,}")
 #: byte inside a multi-byte character).
 _DIGITS_ONLY = bytes(48 if 48 <= b <= 57 else 46 for b in range(256))
 _309_ZEROS = b"0" * 309
+#: How much text is screened for runs of digits at a time.
+_SCREEN_CHARS = 1 << 20
 #: What may stand right before a JSON number token, and right after it.
 _BEFORE_NUMBER = frozenset(":[, \t\r\n")
 _AFTER_NUMBER = frozenset(",]} \t\r\n")
@@ -257,8 +259,11 @@ def _may_overflow(text: str) -> bool:
     of a large dataset (``"8ea4...e28339d3..."``) do not send the whole
     parsed value through :func:`_overflows`.
     """
-    if _309_ZEROS in text.encode("utf-8", "surrogatepass").translate(_DIGITS_ONLY):
-        return True
+    for start in range(0, len(text), _SCREEN_CHARS):  # a bounded copy at a time
+        # each piece runs on 308 characters, so a run that starts in it ends in it
+        piece = text[start : start + _SCREEN_CHARS + 308]
+        if _309_ZEROS in piece.encode("utf-8", "surrogatepass").translate(_DIGITS_ONLY):
+            return True
     size = len(text)
     for m in _EXPONENT.finditer(text):
         start, end = m.span()
