@@ -124,15 +124,46 @@ def offline_page(
     ``console_errors`` holds the console's errors and uncaught exceptions;
     ``dialogs`` the message of every ``alert``/``confirm``/``prompt`` (dismissed).
     """
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
+    with (
+        offline_browser() as browser,
+        browser.open(
+            url,
+            width=width,
+            height=height,
+            allow_localhost=allow_localhost,
+            wait_for=wait_for,
+            javascript=javascript,
+        ) as view,
+    ):
+        yield view
 
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=_ARGS)
+
+class OfflineBrowser:
+    """One Chromium that opens many pages, each in its own context with the network cut.
+
+    Launching the browser is most of a browser test's time; a module that opens
+    many pages shares one (a module-scoped fixture around :func:`offline_browser`).
+    """
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+
+    @contextmanager
+    def open(
+        self,
+        url: str,
+        *,
+        width: int = 1280,
+        height: int = 900,
+        allow_localhost: bool = False,
+        wait_for: str | None = None,
+        javascript: bool = True,
+    ) -> Iterator[OfflinePage]:
+        """Open ``url`` in a fresh context, as :func:`offline_page` does."""
+        context = self.browser.new_context(
+            viewport={"width": width, "height": height}, java_script_enabled=javascript
+        )
         try:
-            context = browser.new_context(
-                viewport={"width": width, "height": height}, java_script_enabled=javascript
-            )
             result = OfflinePage(page=None)
 
             def route(route: Any) -> None:
@@ -161,5 +192,19 @@ def offline_page(
             if wait_for:
                 page.wait_for_selector(wait_for, timeout=15_000)
             yield result
+        finally:
+            context.close()
+
+
+@contextmanager
+def offline_browser() -> Iterator[OfflineBrowser]:
+    """A headless Chromium (skipped without one, failing under CI), closed at the end."""
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, args=_ARGS)
+        try:
+            yield OfflineBrowser(browser)
         finally:
             browser.close()

@@ -145,6 +145,49 @@ READER_KINDS: dict[str, Kind] = {
         "neither UTF-8 nor GB18030 text",
     ),
     "convert_no_field": kind(r"no (?P<field>[a-z_]+)", "缺少 {field}", "no {field}"),
+    "convert_not_csv": kind(r"not CSV: (?P<why>.*)", "不是 CSV：{why}", "not CSV: {why}"),
+    "convert_geojson_not_utf8": kind(
+        r"not UTF-8 at byte (?P<at>\d+) \(line (?P<line>\d+)\); "
+        r"save it as UTF-8, as RFC 7946 asks",
+        "第 {line} 行（文件第 {at} 个字节）不是 UTF-8 编码；请按 RFC 7946 的要求另存为 UTF-8",
+        "not UTF-8 at byte {at} (line {line}); save it as UTF-8, as RFC 7946 asks",
+    ),
+    "convert_geojson_line_not_utf8": kind(
+        r"not UTF-8 at byte (?P<at>\d+) of the line; GeoJSON is UTF-8 \(RFC 7946\)",
+        "该行第 {at} 个字节处不是 UTF-8 编码；GeoJSON 须为 UTF-8（RFC 7946）",
+        "not UTF-8 at byte {at} of the line; GeoJSON is UTF-8 (RFC 7946)",
+    ),
+    "convert_geojson_type": kind(
+        r"type is (?P<found>.+) \(its features were read\)",
+        "type 为 {found}（其中的要素仍已读取）",
+        "type is {found} (its features were read)",
+    ),
+    "convert_json_kind": kind(r"a JSON (?P<what>[a-z]+)", "JSON {what}", "a JSON {what}"),
+    "convert_no_entity_type": kind(
+        r"(?P<found>'[^']*') is no entity type \((?P<known>[^)]*)\)",
+        "{found} 不是实体类型（{known}）",
+        "{found} is no entity type ({known})",
+    ),
+    "convert_open311_error": kind(
+        r"an Open311 error answer \(code (?P<code>[^)]*)\): (?P<text>.*)",
+        "这是服务器返回的 Open311 错误应答（代码 {code}）：{text}；请重新获取诉求数据",
+        "an Open311 error answer (code {code}): {text}",
+    ),
+    "convert_xml_encoding": kind(
+        r"unknown encoding (?P<name>\S+)",
+        "未知的编码 {name}；请改为 UTF-8 或 GB18030",
+        "unknown encoding {name}",
+    ),
+    "convert_xml_not_encoded": kind(
+        r"the text is not (?P<name>\S+)",
+        "文本不是声明的 {name} 编码",
+        "the text is not {name}",
+    ),
+    "convert_xml_deep": kind(
+        r"elements nested more than (?P<depth>\d+) deep",
+        "元素嵌套超过 {depth} 层",
+        "elements nested more than {depth} deep",
+    ),
     # ---- what a migration says of its input (smartstd.migrate)
     "migrate_no_field": kind(
         r"(?:(?P<key>[^\s:]+): )?(?:SCDS (?P<version>\S+)|the target version) has no such field",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
@@ -32,9 +33,11 @@ __all__ = [
     "bar_chart",
     "data_script",
     "esc",
+    "fit",
     "line_chart",
     "page",
     "pick",
+    "shown",
 ]
 
 #: The Content Security Policy of every page: nothing from any host, inline
@@ -96,6 +99,16 @@ def _shown(match: re.Match[str]) -> str:
     return f"\\x{cp:02x}" if cp < 0x100 else f"\\u{cp:04x}"
 
 
+def shown(value: object) -> str:
+    r"""``value`` as text for people, before any markup escaping.
+
+    Personal identifiers masked first, then controls, bidirectional overrides
+    and invisible characters shown as escapes (``\u202e``). :func:`esc` is this,
+    HTML-escaped; the Markdown duty lists escape it their own way.
+    """
+    return _HIDDEN.sub(_shown, redact(str(value)))
+
+
 def esc(value: object) -> str:
     r"""``value`` as HTML text: ``&``, ``<``, ``>`` and both quotes escaped.
 
@@ -104,8 +117,46 @@ def esc(value: object) -> str:
     around it on the page; personal identifiers (identity, mobile and card
     numbers, however written) are masked (:func:`smartstd.identifiers.redact`),
     so no page shows one, wherever in the data it was (an organisation's name).
+    Masking comes first: a number with a zero-width space or a bidi control
+    inside is still found and masked, not shown whole around an escape.
     """
-    return escape(redact(_HIDDEN.sub(_shown, str(value))), quote=True)
+    return escape(shown(value), quote=True)
+
+
+def _em(ch: str) -> float:
+    """About how wide ``ch`` is, in ems, in the widest common sans-serif (DejaVu Sans).
+
+    Erring wide: a label cut a little early reads better than one clipped.
+    """
+    if unicodedata.combining(ch):
+        return 0.0
+    if unicodedata.east_asian_width(ch) in "WF":  # Chinese, full-width forms, emoji
+        return 1.0
+    if ch in "MWmw@%":
+        return 1.0
+    if ch.isupper():
+        return 0.8
+    if ch in " .,:;'!|()[]iljtfr-":
+        return 0.42
+    return 0.64
+
+
+def fit(value: object, width: float, font_size: float = 13) -> str:
+    """``value`` as :func:`esc` shows it, cut with ``…`` to fit ``width`` pixels.
+
+    SVG text does not wrap: a chart's label longer than its room would run out
+    of the chart and be clipped, so only its end showed (a grid's long name
+    read as its last characters, two grids alike). The start is kept; the
+    whole value stays in the bar's ``<title>``.
+    """
+    text = shown(value)
+    room = width / font_size - 1.0  # ems, keeping one for the ellipsis
+    used = 0.0
+    for i, ch in enumerate(text):
+        used += _em(ch)
+        if used > room:
+            return escape(text[:i].rstrip() + "…", quote=True)
+    return escape(text, quote=True)
 
 
 def _wrap_tables(body: str) -> str:
@@ -247,7 +298,7 @@ def bar_chart(
         text = fmt.format(bar.value) if bar.value == bar.value else "—"
         out.append(
             f'<text x="{label_w - 6}" y="{y + bar_height * 0.7:.1f}" text-anchor="end" '
-            f'font-size="13">{esc(bar.label)}</text>'
+            f'font-size="13">{fit(bar.label, label_w - 8)}</text>'
         )
         out.append(
             f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_height}" '
@@ -368,7 +419,8 @@ def line_chart(
         if last is not None:  # the legend: one line per series, with its last value
             out.append(
                 f'<text x="{left + plot_w + 8}" y="{top + 12 + 16 * k}" font-size="12" '
-                f'fill="{color}" class="value">{esc(name)} {esc(fmt.format(last[1]))}</text>'
+                f'fill="{color}" class="value">{fit(name, right - 50, 12)} '
+                f"{esc(fmt.format(last[1]))}</text>"
             )
     out.append("</svg>")
     return "".join(p for p in out if p)

@@ -119,16 +119,24 @@ def reference_index() -> str:
         " expressions, as JSON Schema says: `$` ends the text. Python's `re`, which the"
         " `jsonschema` package uses, also lets `$` match before a final line end, so that"
         ' package alone accepts an id such as `"abc\\n"`; ajv, pydantic and `smartstd check`'
-        " refuse it. Structure (SC103) is what `smartstd check` says. The tests run Ajv 8 in"
+        " refuse it, and so does `smartstd.schemas.validator_for`, a `jsonschema` validator"
+        " that reads patterns as ECMA-262 and checks formats. From 1.1.0 no pattern says `\\s`,"
+        " whose meaning differs from one engine to another (1.0.0's email pattern, frozen, does)."
+        " Structure (SC103) is what `smartstd check` says. The tests run Ajv 8 in"
         " strict mode on the schemas of every version: it gives the models' verdict on the"
-        " bundled example and on thousands of mutated records and documents."
+        " bundled example, on thousands of mutated records and documents, and on records one"
+        " edge away from valid (patterns, bounds, timestamps, extension keys) that Hypothesis"
+        " draws from the schemas; every schema, a profile's too, compiles in Ajv's strictest mode."
         " · 模式只使用 2020-12 词表中的关键字，可在严格模式的校验器（如 ajv strict）中编译。"
         "正则表达式按 JSON Schema 的规定采用 ECMA-262 语法，`$` 表示文本结尾；"
         "Python `re`（`jsonschema` 包所用）的 `$` 也匹配末尾换行之前，"
         '因此仅该包会接受 `"abc\\n"` 这样的标识，ajv、pydantic 与'
-        " `smartstd check` 均拒绝。结构是否合规以 `smartstd check` 为准。"
-        "测试以严格模式的 Ajv 8 校验每个版本的模式：对随附示例及数千条变异记录和文档，"
-        "其判定与模型一致。",
+        " `smartstd check` 均拒绝；`smartstd.schemas.validator_for`（按 ECMA-262 解释正则并检查"
+        "格式的 `jsonschema` 校验器）同样拒绝。自 1.1.0 起模式中不再使用含义因引擎而异的 `\\s`"
+        "（已冻结的 1.0.0 邮箱模式仍保留）。结构是否合规以 `smartstd check` 为准。"
+        "测试以严格模式的 Ajv 8 校验每个版本的模式：对随附示例、数千条变异记录和文档，"
+        "以及由 Hypothesis 按模式生成的边界记录（正则、数值界限、时间戳、扩展字段名），"
+        "其判定与模型一致；所有模式（含地方配置的模式）均能在 Ajv 最严格模式下编译。",
         "",
     ]
     files = [*ENTITY_TYPES, "envelope", "entity", "dataset", "report"]

@@ -17,7 +17,7 @@ from smartstd.assessment.model import Assessment, Breakdown, Result
 from smartstd.assessment.wording import COMPARATORS, STATUSES, fmt_value, scope, target_sentence
 from smartstd.webpage import BarItem, bar_chart, data_script, esc, line_chart, page, pick
 
-__all__ = ["to_html"]
+__all__ = ["CHART_BARS", "to_html"]
 
 #: The badge colour of a target's status: green met, red missed, grey no data.
 _BADGE = {"met": "ok", "missed": "error"}
@@ -38,16 +38,42 @@ def _r(group: Breakdown, code: str) -> Result | None:
     return next((r for r in group.results if r.code == code and r.n), None)
 
 
+#: The most bars a chart draws: a district's 5,000 grids made charts 130,000
+#: pixels tall (a 9.5 MB page); the groups with the most records are drawn.
+CHART_BARS = 30
+
+
+def _most(items: list[tuple[int, BarItem]], lang: str) -> tuple[list[BarItem], str]:
+    """At most :data:`CHART_BARS` of ``(n, bar)``, those of the largest n, in their order.
+
+    Returns the bars and a note saying how many were left out ("" if none).
+    """
+    if len(items) <= CHART_BARS:
+        return [bar for _, bar in items], ""
+    ranked = sorted(range(len(items)), key=lambda i: -items[i][0])[:CHART_BARS]
+    kept = [items[i][1] for i in sorted(ranked)]
+    total = len(items)
+    note = pick(
+        lang,
+        f"共 {total:,} 组，图中为记录最多的 {CHART_BARS} 组；"
+        "各组数值见 --format\u00a0csv 或 json。",
+        f"{total:,} groups; the {CHART_BARS} with the most records are drawn; "
+        "every group's values are in --format\u00a0csv or json.",
+    )
+    return kept, note
+
+
 def _bars(a: Assessment, groups: tuple[Breakdown, ...], code: str, lang: str) -> str:
     key = pick(lang, "zh-CN", "en")
     unit = a.indicator(code)["unit"]
-    items = []
+    found = []
     for g in groups:
         r = _r(g, code)
         if r is not None and r.value is not None:
-            items.append(BarItem(g.label[key], r.value, f"n={r.n}"))
-    if not items:
+            found.append((r.n, BarItem(g.label[key], r.value, f"n={r.n}")))
+    if not found:
         return ""
+    items, note = _most(found, lang)
     target = next((t.target for t in a.targets if t.indicator == code), None)
     title = a.indicator(code)["title"][key]
     chart = bar_chart(
@@ -58,7 +84,8 @@ def _bars(a: Assessment, groups: tuple[Breakdown, ...], code: str, lang: str) ->
         target=target,
         width=440,
     )
-    return f"<figure><figcaption>{esc(title)}</figcaption>{chart}</figure>"
+    more = f'<p class="meta">{esc(note)}</p>' if note else ""
+    return f"<figure><figcaption>{esc(title)}</figcaption>{chart}{more}</figure>"
 
 
 def to_html(a: Assessment, lang: str = "zh-CN") -> str:
@@ -182,17 +209,19 @@ def _indicator_table(a: Assessment, lang: str) -> str:
 
 def _needs(a: Assessment, lang: str) -> str:
     key = pick(lang, "zh-CN", "en")
-    items = []
+    found = []
     for g in a.breakdowns.get("category", ()):
         r = _r(g, "need_coverage")
         if r is not None and r.denominator:
             unmet = (r.denominator or 0) - (r.numerator or 0)
-            items.append(BarItem(g.label[key], unmet, f"{unmet:g} / {r.denominator:g}"))
-    if not items:
+            found.append((r.n, BarItem(g.label[key], unmet, f"{unmet:g} / {r.denominator:g}")))
+    if not found:
         return ""
+    items, note = _most(found, lang)
     title = pick(lang, "未满足需求（按服务类别）", "Unmet needs by service category")
     chart = bar_chart(items, title=title, fmt="{:,.0f}", color="#b3261e")
-    return f"<h2>{esc(title)}</h2><figure>{chart}</figure>"
+    more = f'<p class="meta">{esc(note)}</p>' if note else ""
+    return f"<h2>{esc(title)}</h2><figure>{chart}{more}</figure>"
 
 
 def _trend_chart(a: Assessment, codes: tuple[str, ...], lang: str) -> str:

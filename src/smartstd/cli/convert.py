@@ -128,7 +128,11 @@ _report_options = option_group(
 )
 @_envelope_options
 @click.option(
-    "--type", "entity_type", default=None, help="The entity type of a CSV or GeoJSON file."
+    "--type",
+    "entity_type",
+    default=None,
+    help="The entity type of a CSV or GeoJSON file, or of a workbook's sheets (Sheet1, 工单) "
+    "when none is named after a type.",
 )
 @click.option(
     "--language", default="zh-CN", show_default=True, help="The language of the source's text."

@@ -110,7 +110,7 @@ def _unknown_keys(raw: Any, model: type[BaseModel]) -> list[str]:
     return [
         k
         for k in raw
-        if isinstance(k, str) and k not in known and k not in skip and not _EXT_KEY.match(k)
+        if isinstance(k, str) and k not in known and k not in skip and not _EXT_KEY.fullmatch(k)
     ]
 
 
@@ -394,7 +394,7 @@ def extension_prefixes(raw: Any, text: str | None = None) -> list[tuple[str, Pat
         if isinstance(value, dict):
             for k, v in value.items():
                 # a key without a colon, nearly every key, is no extension's
-                m = _EXT_KEY.match(k) if isinstance(k, str) and ":" in k else None
+                m = _EXT_KEY.fullmatch(k) if isinstance(k, str) and ":" in k else None
                 if m:
                     out.append((m.group(1), (*path, k)))
                 elif isinstance(v, (dict, list)):
@@ -405,7 +405,7 @@ def extension_prefixes(raw: Any, text: str | None = None) -> list[tuple[str, Pat
             )
     if isinstance(raw, dict):
         for path, _list_name, value in code_values(raw):
-            m = _NS_CODE.match(value) if ":" in value else None
+            m = _NS_CODE.fullmatch(value) if ":" in value else None
             if m:
                 out.append((m.group(1), path))
     out.sort(key=lambda item: [str(p) for p in item[1]])

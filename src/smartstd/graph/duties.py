@@ -20,8 +20,10 @@ Chinese by default, English on request.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
 from smartstd.errors import UsageError
@@ -29,7 +31,7 @@ from smartstd.graph.index import RACI_ROLES
 from smartstd.graph.model import Charter, GraphSource, as_charter
 from smartstd.graph.validity import in_force_under
 from smartstd.standard.codes import CODE_LISTS
-from smartstd.webpage import esc, page, pick
+from smartstd.webpage import esc, page, pick, shown
 
 __all__ = ["DutyList", "OrganizationDuties", "duties"]
 
@@ -111,6 +113,22 @@ class OrganizationDuties:
         }
 
 
+#: How many characters of an organisation's name the page's contents show.
+_NAV = 60
+
+# Punctuation with a meaning somewhere in Markdown (emphasis, code, links,
+# tables, headings): backslash-escaped; "&", "<" and ">" as entities, which
+# every Markdown reads as text, so a name shows as written and never as HTML.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()|#~!$])")
+_MD_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def _md(value: object) -> str:
+    """A value from the data as Markdown text: masked, made visible, escaped, one line."""
+    text = _MD_SPECIAL.sub(r"\\\1", shown(value)).translate(_MD_ENTITIES)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+
+
 @dataclass(frozen=True)
 class DutyList:
     """The duty lists of a charter's organisations on a date.
@@ -133,7 +151,7 @@ class DutyList:
             "organizations": [o.to_dict() for o in self.organizations],
         }
 
-    # -- Markdown
+    # -- Markdown (every value from the data through _md)
 
     def to_markdown(self, lang: str = "zh-CN") -> str:
         """The lists as Markdown, one section per organisation (``lang``: zh-CN or en)."""
@@ -141,8 +159,9 @@ class DutyList:
         out = [f"# {_say(self.title, lang)}", "", t.on(self.on), ""]
         for org in self.organizations:
             other = org.name["en"] if t.zh else org.name["zh-CN"]
-            out += [f"## {_say(org.name, lang)}", ""]
-            out.append(f"{other} · `{org.id}` · {_code('organization_kind', org.kind, lang)}")
+            out += [f"## {_md(_say(org.name, lang))}", ""]
+            kind = _code("organization_kind", org.kind, lang)
+            out.append(f"{_md(other)} · {_md(org.id)} · {_md(kind)}")
             out.append("")
             for title, header, rows in t.sections(org):
                 out += [f"### {title}", ""]
@@ -152,7 +171,7 @@ class DutyList:
                 out.append("| " + " | ".join(header) + " |")
                 out.append("|" + "---|" * len(header))
                 for row in rows:
-                    out.append("| " + " | ".join(c.replace("|", "\\|") for c in row) + " |")
+                    out.append("| " + " | ".join(_md(c) for c in row) + " |")
                 out.append("")
         return "\n".join(out).rstrip("\n") + "\n"
 
@@ -164,8 +183,13 @@ class DutyList:
         title = _say(self.title, lang)
         body = [f"<h1>{esc(title)}</h1>", f'<p class="meta">{esc(t.on(self.on))}</p>']
         body.append('<nav class="noprint"><ul>')
-        for org in self.organizations:
-            body.append(f'<li><a href="#{esc(org.id)}">{esc(_say(org.name, lang))}</a></li>')
+        for org in self.organizations:  # the contents: a long name cut, whole in its tooltip
+            name = shown(_say(org.name, lang))
+            cut = f"{name[: _NAV - 1]}…" if len(name) > _NAV else name
+            body.append(
+                f'<li><a href="#{esc(org.id)}" title="{escape(name, quote=True)}">'
+                f"{escape(cut, quote=True)}</a></li>"
+            )
         body.append("</ul></nav>")
         for org in self.organizations:
             other = org.name["en"] if t.zh else org.name["zh-CN"]
@@ -188,7 +212,7 @@ class DutyList:
                 body.append("</tbody></table>")
             body.append("</section>")
         css = (
-            "nav ul{columns:3;padding-left:1.2rem}"
+            "nav ul{columns:3 16rem;padding-left:1.2rem}"
             "section.org{break-before:page}section.org:first-of-type{break-before:auto}"
             "@media print{nav{display:none}}"
         )

@@ -155,8 +155,14 @@ def _open311(conv: Conversion, p: Path, xml: bool) -> None:
 
 
 def _ngsi(conv: Conversion, p: Path) -> None:
+    from smartstd.interchange._observed import OBSERVED
     from smartstd.interchange.fiware import from_ngsi
-    from smartstd.interchange.ngsi import TooManyRecords, iter_entities, parse_entity
+    from smartstd.interchange.ngsi import (
+        TooManyRecords,
+        iter_entities,
+        parse_entity,
+        split_temporal,
+    )
 
     data = _bytes(conv, p)
     if data is None:
@@ -169,12 +175,18 @@ def _ngsi(conv: Conversion, p: Path) -> None:
                 conv.issue("CV103", place, expected="an NGSI entity", reason=problem)
                 conv.drop(place, "entity", problem)
                 continue
-            ent = parse_entity(obj, place)
-            if isinstance(ent, str):
-                conv.issue("CV201", place, missing=ent)
-                conv.drop(place, "entity", f"no {ent}", obj)
-                continue
-            from_ngsi(conv, ent)
+            readings = obj.get("type") in OBSERVED or obj.get("type") == "DeviceMeasurement"
+            instants, varying = split_temporal(obj) if readings else ([obj], [])
+            if varying:  # a temporal answer: one entity per instant, each its readings
+                attrs = ", ".join(varying)
+                conv.issue("CV131", place, count=len(instants), attributes=attrs)
+            for one in instants:
+                ent = parse_entity(one, place)
+                if isinstance(ent, str):
+                    conv.issue("CV201", place, missing=ent)
+                    conv.drop(place, "entity", f"no {ent}", one)
+                    break
+                from_ngsi(conv, ent)
     except TooManyRecords:
         conv.too_many(p.name, "the number of entities", f"> {limit}")
     except (ValueError, UnicodeDecodeError) as exc:

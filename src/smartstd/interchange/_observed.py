@@ -521,7 +521,9 @@ def _reading(
             d,
         )
     if a.more:
-        conv.drop(place, name, f"{a.more} further instance(s) of a multi-attribute", None, d)
+        conv.drop(
+            place, name, f"{a.more} further instance(s) of a multi-attribute", a.others or None, d
+        )
     return d
 
 

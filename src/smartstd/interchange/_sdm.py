@@ -194,6 +194,6 @@ def drop_metadata(conv: Conversion, d: Draft, ent: NgsiEntity, name: str, a: Att
             f"{ent.place}/{name}",
             name,
             f"{a.more} further instance(s) of a multi-attribute",
-            None,
+            a.others or None,
             d,
         )

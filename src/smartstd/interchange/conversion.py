@@ -69,7 +69,8 @@ class ConvertOptions:
             by point-in-polygon.
         crosswalk: a crosswalk file or object (default: the Guangzhou defaults).
         language: the language tag of source text (names, addresses).
-        entity_type: the entity type of a CSV file (default: from its name).
+        entity_type: the entity type of a CSV or GeoJSON file (default: from its name), or
+            of a workbook's sheets when none is named after an entity type.
         generated_at: the envelope's ``generated_at`` (default: now).
         limits: input bounds.
     """

@@ -576,6 +576,17 @@ def _ref_field(name: str, a: Attr, fields: Mapping[str, Any]) -> str | None:
     return snake if snake in fields else None
 
 
+def _unwritable_time(written: Any, kept: Any) -> bool:
+    """A kept source time the model replaced by an RFC 3339 one (``2016-03-15T11:00:00``).
+
+    NGSI's ``DateTime`` is RFC 3339 (upstream schemas say ``format: date-time``):
+    a source time without an offset is not written back over the time read.
+    """
+    from smartstd.interchange.values import is_timestamp
+
+    return is_timestamp(written) and not is_timestamp(kept)
+
+
 def _plain(a: Attr, is_ref: bool) -> Any:
     if a.kind == "relationship" and isinstance(a.value, str):
         return plain_id(a.value)
@@ -611,7 +622,10 @@ def to_ngsi(rec: dict[str, Any], crosswalk: Crosswalk, form: str) -> dict[str, A
         if key in ("id", "type") or key == f"{PREFIX}:type":
             continue
         if key.startswith(f"{PREFIX}:"):
-            out[key[len(PREFIX) + 1 :]] = value
+            name = key[len(PREFIX) + 1 :]
+            if name in own and name in out and _unwritable_time(out[name], value):
+                continue  # the source wrote no offset: the time read (with one) goes out
+            out[name] = value
         elif key not in mapped and key not in own:
             out[key] = value
     rels = {k: refs[k] for k in refs if k in out}

@@ -34,6 +34,7 @@ __all__ = [
     "iter_entities",
     "ld_id",
     "plain_id",
+    "split_temporal",
     "write_entity",
 ]
 
@@ -43,8 +44,33 @@ CORE_CONTEXT_URL = "https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context.jsonld"
 CONTEXT_URL = "https://smartstd.org/ns/scds/context.jsonld"
 
 _URN = re.compile(r"^urn:ngsi-ld:([^:]+):(.+)$")
-_LD_TYPES = frozenset({"Property", "Relationship", "GeoProperty", "LanguageProperty"})
-_GEO_TYPES = frozenset({"Point", "Polygon", "MultiPolygon", "LineString", "MultiPoint"})
+_LD_TYPES = frozenset(
+    {
+        "Property",
+        "Relationship",
+        "GeoProperty",
+        "LanguageProperty",
+        "VocabProperty",
+        "ListProperty",
+        "ListRelationship",
+        "JsonProperty",
+    }
+)
+_GEO_TYPES = frozenset(
+    {"Point", "Polygon", "MultiPolygon", "LineString", "MultiPoint", "MultiLineString"}
+)
+#: What an NGSI-LD broker writes beside the attributes (``options=sysAttrs``), never one of them.
+_ENTITY_MEMBERS = frozenset({"createdAt", "modifiedAt", "deletedAt", "scope"})
+#: The member holding an attribute's value in each NGSI-LD attribute type, normalized or concise.
+_VALUE_MEMBERS = (
+    ("object", "relationship"),
+    ("objectList", "relationship"),
+    ("languageMap", "language"),
+    ("value", "property"),
+    ("vocab", "property"),
+    ("valueList", "property"),
+    ("json", "property"),
+)
 
 
 @dataclass(slots=True)
@@ -56,12 +82,14 @@ class Attr:
         kind: ``"property"``, ``"relationship"``, ``"geo"`` or ``"language"``.
         extra: metadata (v2) or sub-attributes (LD) that have no place in SCDS.
         more: further instances of a multi-attribute (LD ``datasetId``).
+        others: those further instances, as written (so that what is dropped is said whole).
     """
 
     value: Any
     kind: str = "property"
     extra: dict[str, Any] = field(default_factory=dict)
     more: int = 0
+    others: list[Any] = field(default_factory=list)
 
 
 @dataclass
@@ -123,29 +151,46 @@ def ld_id(value: str, type_name: str) -> str:
 
 
 def _is_geo(value: Any) -> bool:
-    return isinstance(value, dict) and value.get("type") in _GEO_TYPES and "coordinates" in value
+    if not isinstance(value, dict):
+        return False
+    kind = value.get("type")
+    if kind == "GeometryCollection":
+        return isinstance(value.get("geometries"), list)
+    return kind in _GEO_TYPES and "coordinates" in value
 
 
 def _ld_attr(raw: Any) -> Attr:
-    more = 0
+    more, others = 0, []
     if isinstance(raw, list):
-        more, raw = len(raw) - 1, raw[0]
+        more, others, raw = len(raw) - 1, raw[1:], raw[0]
     kind = raw.get("type")
-    if kind == "Relationship":
-        attr = Attr(raw.get("object"), "relationship")
-        rest = {k: v for k, v in raw.items() if k not in ("type", "object")}
-    elif kind == "LanguageProperty":
-        attr = Attr(raw.get("languageMap"), "language")
-        rest = {k: v for k, v in raw.items() if k not in ("type", "languageMap")}
+    member = next((m for m, _ in _VALUE_MEMBERS if m in raw), "value")
+    if kind in ("Relationship", "ListRelationship") or (
+        kind is None and member in ("object", "objectList")
+    ):
+        member = "objectList" if "objectList" in raw and "object" not in raw else "object"
+        attr = Attr(raw.get(member), "relationship")
+    elif kind == "LanguageProperty" or (kind is None and member == "languageMap"):
+        member = "languageMap"
+        attr = Attr(raw.get(member), "language")
     else:
-        value = raw.get("value")
+        value = raw.get(member)
         if isinstance(value, dict) and "@value" in value:  # a JSON-LD typed value
             value = value["@value"]
         value = _terms(value)
         attr = Attr(value, "geo" if kind == "GeoProperty" or _is_geo(value) else "property")
-        rest = {compact(k): v for k, v in raw.items() if k not in ("type", "value")}
-    attr.extra, attr.more = rest, more
+    rest = {compact(k): v for k, v in raw.items() if k not in ("type", member)}
+    attr.extra, attr.more, attr.others = rest, more, others
     return attr
+
+
+def _is_concise_attr(v: Any) -> bool:
+    """An NGSI-LD concise attribute written as an object: its value under a member, or typed."""
+    if isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
+        v = v[0]  # a multi-attribute: one object per datasetId
+    if not isinstance(v, dict) or _is_geo(v):
+        return False
+    return v.get("type") in _LD_TYPES or any(m in v for m, _ in _VALUE_MEMBERS)
 
 
 def _v2_attr(raw: dict[str, Any]) -> Attr:
@@ -154,7 +199,43 @@ def _v2_attr(raw: dict[str, Any]) -> Attr:
     meta = raw.get("metadata") or {}
     if kind == "Relationship":
         return Attr(value, "relationship", dict(meta))
+    if kind in _V2_SIMPLE_GEO:
+        geometry = _simple_geo(str(kind), value)
+        if geometry is not None:
+            return Attr(geometry, "geo", dict(meta))
     return Attr(value, "geo" if kind == "geo:json" or _is_geo(value) else "property", dict(meta))
+
+
+#: NGSI-v2's simple location formats and the GeoJSON geometry each stands for.
+_V2_SIMPLE_GEO = {"geo:point": "Point", "geo:line": "LineString", "geo:polygon": "Polygon"}
+
+
+def _simple_geo(kind: str, value: Any) -> dict[str, Any] | None:
+    """A ``geo:point`` (``"40.41, -3.70"``, latitude first), ``geo:line`` or ``geo:polygon``.
+
+    As GeoJSON (longitude first); ``None`` when the value is not written so
+    (then it is kept as written).
+    """
+    texts = [value] if kind == "geo:point" else value
+    if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
+        return None
+    positions = []
+    for text in texts:
+        parts = text.split(",")
+        if len(parts) != 2:
+            return None
+        try:
+            lat, lon = (float(p) for p in parts)
+        except ValueError:
+            return None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            return None
+        positions.append([lon, lat])
+    if kind == "geo:point":
+        return {"type": "Point", "coordinates": positions[0]}
+    if kind == "geo:line":
+        return {"type": "LineString", "coordinates": positions}
+    return {"type": "Polygon", "coordinates": [positions]}
 
 
 def _terms(value: Any) -> Any:
@@ -183,15 +264,74 @@ def parse_entity(raw: dict[str, Any], place: str) -> NgsiEntity | str:
         return " and ".join(missing)
     ld = "@context" in raw or str(raw["id"]).startswith("urn:ngsi-ld:")
     body = {compact(k): v for k, v in raw.items() if k not in ("id", "type", "@context")}
-    values = list(body.values())
+    # a broker's createdAt, modifiedAt and scope sit beside the attributes: they are no
+    # attribute and do not decide the form (with them, a normalized entity read as concise)
+    members = {k for k in body if k in _ENTITY_MEMBERS} if ld else set()
+    values = [v for k, v in body.items() if k not in members]
     if ld and values and all(_is_ld_attr(v) for v in values):
-        form, attrs = "ngsi-ld", {k: _ld_attr(v) for k, v in body.items()}
+        form = "ngsi-ld"
+        attrs = {k: Attr(v) if k in members else _ld_attr(v) for k, v in body.items()}
     elif values and all(isinstance(v, dict) and "value" in v and "type" in v for v in values):
         form, attrs = "ngsi-v2-normalized", {k: _v2_attr(v) for k, v in body.items()}
+    elif ld:  # concise: a plain value, or an object with its value under a member
+        form = "ngsi-ld-concise"
+        attrs = {
+            k: _ld_attr(v) if k not in members and _is_concise_attr(v) else _plain_attr(v)
+            for k, v in body.items()
+        }
     else:
-        form = "ngsi-ld-concise" if ld else "ngsi-v2-keyvalues"
-        attrs = {k: _plain_attr(v) for k, v in body.items()}
+        form, attrs = "ngsi-v2-keyvalues", {k: _plain_attr(v) for k, v in body.items()}
     return NgsiEntity(str(raw["id"]), compact(str(raw["type"])), attrs, form, place)
+
+
+def split_temporal(raw: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """A temporal entity (``GET /temporal/entities``) as one entity per instant, and its attributes.
+
+    In the NGSI-LD temporal representation each attribute is a list of
+    instances with their ``observedAt`` (or, with ``options=temporalValues``,
+    ``{"type": "Property", "values": [[value, time], ...]}``). Each instant
+    becomes an entity holding the instances of that time and the attributes
+    that do not vary; its id is the entity's with the instant
+    (``...:m1:20240305T080000Z``). An entity that is not temporal comes back
+    alone, with no attribute named.
+    """
+    temporal: dict[str, list[dict[str, Any]]] = {}
+    for name, value in raw.items():
+        instances = _instances(value)
+        if instances is not None:
+            temporal[name] = instances
+    if not temporal:
+        return [raw], []
+    times = sorted({i["observedAt"] for insts in temporal.values() for i in insts})
+    fixed = {k: v for k, v in raw.items() if k not in temporal}
+    out = []
+    for t in times:
+        ent = dict(fixed)
+        for name, insts in temporal.items():
+            at = next((i for i in insts if i["observedAt"] == t), None)
+            if at is not None:
+                ent[name] = at
+        ent["id"] = f"{raw.get('id')}:{re.sub(r'[^0-9A-Za-z.]', '', t)}"
+        out.append(ent)
+    return out, sorted(temporal)
+
+
+def _instances(value: Any) -> list[dict[str, Any]] | None:
+    """An attribute's temporal instances (two or more, each with its time), or ``None``."""
+    if isinstance(value, dict) and isinstance(value.get("values"), list):  # temporalValues
+        pairs = value["values"]
+        if not all(isinstance(p, list) and len(p) == 2 and isinstance(p[1], str) for p in pairs):
+            return None
+        kind = {"type": value.get("type", "Property")}
+        value = [{**kind, "value": v, "observedAt": t} for v, t in pairs]
+    if not isinstance(value, list) or len(value) < 2:
+        return None
+    if not all(
+        isinstance(i, dict) and isinstance(i.get("observedAt"), str) and "datasetId" not in i
+        for i in value
+    ):
+        return None
+    return value
 
 
 def _is_ld_attr(v: Any) -> bool:
@@ -239,15 +379,51 @@ def iter_entities(
         return
     doc = _json.loads(text, name)
     del stripped
-    if isinstance(doc, dict) and isinstance(doc.get("entities"), list):
-        doc = doc["entities"]
+    key = ""
+    if isinstance(doc, dict):
+        key = next(
+            (k for k in ("entities", "@graph", "features") if isinstance(doc.get(k), list)), ""
+        )
+    if key == "features" and doc.get("type") == "FeatureCollection":
+        yield from _features(doc, name, max_records)
+        return
+    if key:  # {"entities": [...]}, a JSON-LD {"@context": ..., "@graph": [...]}
+        context = doc.get("@context")
+        doc = doc[key]
+        if context is not None:  # the document's context is each entity's
+            doc = [{**e, "@context": context} if isinstance(e, dict) else e for e in doc]
     if isinstance(doc, list):
         if len(doc) > max_records:
             raise TooManyRecords(len(doc))
+        prefix = f"{name}#/{key}/" if key else f"{name}#/"
         for i, item in enumerate(doc):
-            yield from _items(item, f"{name}#/{i}")
+            yield from _items(item, f"{prefix}{i}")
     else:
         yield from _items(doc, f"{name}#")
+
+
+def _features(
+    doc: dict[str, Any], name: str, max_records: int
+) -> Iterator[tuple[str, dict[str, Any] | None, str]]:
+    """The entities of an NGSI-LD GeoJSON answer (``Accept: application/geo+json``).
+
+    Each Feature's ``properties`` hold the entity's type and attributes (the
+    geometry repeats one of them), its ``id`` the entity's id.
+    """
+    features = doc["features"]
+    if len(features) > max_records:
+        raise TooManyRecords(len(features))
+    context = doc.get("@context")
+    for i, feat in enumerate(features):
+        place = f"{name}#/features/{i}"
+        props = feat.get("properties") if isinstance(feat, dict) else None
+        if not isinstance(props, dict):
+            yield place, None, "no properties"
+            continue
+        entity: dict[str, Any] = {"id": feat.get("id"), **props}
+        if context is not None or "@context" in feat:
+            entity["@context"] = feat.get("@context", context)
+        yield place, entity, ""
 
 
 def _items(obj: Any, place: str) -> Iterator[tuple[str, dict[str, Any] | None, str]]:

@@ -134,6 +134,7 @@ def _read_times(
         if how is None:
             used.add(name)
         else:
+            d.issue("CV123", field, where, value=str(raw), offset=cw.timezone, result=out)
             d.mark(field, "default", f"{name} {raw!r} has no offset; {cw.timezone} assumed", where)
 
 
@@ -155,13 +156,20 @@ def _read_location(
     if _present(lat) and _present(lon) and "location" not in taken:
         try:
             point = [values.real(lon), values.real(lat)]
-        except ValueError:
+            if not (-90 <= point[1] <= 90 and -180 <= point[0] <= 180):
+                raise ValueError("a latitude from -90 to 90 and a longitude from -180 to 180")
+        except ValueError as exc:
+            said = (
+                values.DECIMAL_COMMA,
+                "a latitude from -90 to 90 and a longitude from -180 to 180",
+            )
+            expected = str(exc) if str(exc) in said else "a latitude and longitude"
             d.issue(
                 "CV120",
                 "location",
                 f"{place}/lat",
-                value=f"{lat},{lon}",
-                expected="a latitude and longitude",
+                value=f"lat {lat}; long {lon}",
+                expected=expected,
             )
         else:
             loc["geometry"] = {"type": "Point", "coordinates": point}
@@ -331,21 +339,53 @@ def _label(code: Any) -> Any:
 # ----------------------------------------------------------------------------- documents
 
 
+_XML_DEPTH = 50  # elements inside a request's field (no real document nests so deep)
+
+
+def _xml_fields(children: list[Element], depth: int = 0) -> dict[str, Any]:
+    """Elements as fields; an element given twice (two ``media_url``) is a list, nothing lost."""
+    by_tag: dict[str, list[Element]] = {}
+    for el in children:
+        by_tag.setdefault(el.tag, []).append(el)
+    return {
+        tag: [_xml_value(e, depth) for e in els] if len(els) > 1 else _xml_value(els[0], depth)
+        for tag, els in by_tag.items()
+    }
+
+
+def _xml_value(el: Element, depth: int = 0) -> Any:
+    """An element's value: its text, or, when it holds elements, those as an object or a list.
+
+    ``<photos><photo>a</photo><photo>b</photo></photos>`` is ``["a", "b"]``;
+    ``<attribute><code>A</code><value>1</value></attribute>`` is
+    ``{"code": "A", "value": "1"}``.
+
+    Raises:
+        ValueError: elements nested deeper than any request's field.
+    """
+    if not el.children:
+        return el.text.strip()
+    if depth >= _XML_DEPTH:
+        raise ValueError(f"line {el.line}, column 1: elements nested more than {_XML_DEPTH} deep")
+    fields = _xml_fields(el.children, depth + 1)
+    if len(el.children) > 1 and len(fields) == 1:  # a list of one kind of element
+        (only,) = fields.values()
+        return only
+    return fields
+
+
 def _xml_records(root: Element) -> list[tuple[dict[str, Any], int]]:
     out = []
     for child in root.children:
-        fields: dict[str, Any] = {}
-        for el in child.children:
+        special = [el for el in child.children if el.tag in ("extended_attributes", "keywords")]
+        fields = _xml_fields([el for el in child.children if el not in special])
+        for el in special:
             if el.tag == "extended_attributes":
                 try:
                     fields[el.tag] = json.loads(el.text) if el.text.strip() else {}
                 except (ValueError, RecursionError):  # elements, or text that is no JSON
-                    fields[el.tag] = (
-                        {sub.tag: sub.text for sub in el.children}
-                        if el.children
-                        else el.text.strip()
-                    )
-            elif el.tag == "keywords" and el.children:
+                    fields[el.tag] = _xml_fields(el.children) if el.children else el.text.strip()
+            elif el.children:
                 fields[el.tag] = ",".join(sub.text for sub in el.children)
             else:
                 fields[el.tag] = el.text.strip()
@@ -404,14 +444,21 @@ class TooManyRequests(Exception):
     """More requests than the limit; ``args[0]`` is how many were counted."""
 
 
+#: The fields of an Open311 error answer (GeoReport v2 "Errors").
+_ERROR_FIELDS = frozenset({"code", "description"})
+
+
 def from_document(conv: Conversion, records: list[tuple[dict[str, Any], str]]) -> None:
     """Convert Open311 requests into drafts of the conversion."""
     for fields, place in records:
         conv.read += 1
         if not isinstance(fields, dict) or not ({"service_request_id", "token"} & set(fields)):
-            conv.issue(
-                "CV103", place, expected="an Open311 request", reason="no service_request_id"
-            )
+            reason = "no service_request_id"
+            if isinstance(fields, dict) and "code" in fields and set(fields) <= _ERROR_FIELDS:
+                # a server's error answer saved as the export (<errors><error>, [{"code": 403}])
+                text = " ".join(str(fields.get("description", "")).split())
+                reason = f"an Open311 error answer (code {fields['code']}): {text}"
+            conv.issue("CV103", place, expected="an Open311 request", reason=reason)
             conv.drop(place, "request", "not an Open311 request", fields)
             continue
         d = conv.draft("ServiceRequest", place, _PREFIX)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -62,8 +63,15 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s*＊:：()（）]+", "", text).lower()
 
 
-def _header_index(cols: tuple[Column, ...], aliases: Mapping[str, str]) -> dict[str, Column]:
-    """Header text -> column: field keys, titles in either language, then the crosswalk's."""
+def _header_index(
+    cols: tuple[Column, ...], aliases: Mapping[str, str], language: str | None = None
+) -> dict[str, Column]:
+    """Header text -> column: field keys, titles in either language, then the crosswalk's.
+
+    With ``language``, a text in several languages is also found by its
+    bare name (``名称``, ``Name``, ``name``, ``地址``): the column of that
+    language, as everyone's spreadsheet but the template heads it.
+    """
     out: dict[str, Column] = {}
     for c in cols:
         for name in (c.key, c.zh, c.en, c.zh + c.en):
@@ -71,6 +79,15 @@ def _header_index(cols: tuple[Column, ...], aliases: Mapping[str, str]) -> dict[
     by_key = {c.key: c for c in cols}
     for header, key in aliases.items():  # a system's own names (工单编号 -> id)
         out.setdefault(_norm(header), by_key[key])
+    for c in cols:
+        if language is not None and c.key.endswith(f".{language}"):
+            bare = (
+                c.key[: -len(language) - 1],
+                re.sub(r"（[^（）]*）$", "", c.zh),
+                re.sub(r" \([^()]*\)$", "", c.en),
+            )
+            for name in bare:
+                out.setdefault(_norm(name), c)
     return out
 
 
@@ -99,7 +116,8 @@ def _read_rows(
     conv: Conversion, sheet: str, type_name: str, rows: Iterable[tuple[Any, ...]], prefix: str
 ) -> None:
     cols = columns_for(type_name)
-    index = _header_index(cols, conv.crosswalk.columns.get(type_name, {}))
+    aliases = conv.crosswalk.columns.get(type_name, {})
+    index = _header_index(cols, aliases, conv.options.language)
     it = iter(enumerate(rows, 1))
     headers: list[tuple[int, tuple[Any, ...]]] = []
     pending: list[tuple[int, tuple[Any, ...]]] = []
@@ -226,6 +244,22 @@ def _put(d: Draft, path: tuple[str, ...], value: Any, place: str) -> None:
 
 def _cell(conv: Conversion, d: Draft, col: Column, value: Any, place: str) -> None:
     ptr = "/" + "/".join(col.path)
+    tidy = values.identifier(col.path[-1], value) if col.kind == "text" else None
+    if tidy is not None:  # ９１４４ 0101-ma59…: the code it is, said
+        d.issue(
+            "CV130",
+            ptr,
+            place,
+            value=str(value),
+            result=tidy,
+            title_zh=col.zh,
+            title_en=col.en,
+        )
+        d.mark(ptr, "derived", f"{value!r} written as {tidy}", place)
+        value = tidy
+    if col.kind == "text" and _lost_digits(value):
+        # an 18-digit number typed into a General cell: Excel kept 15 digits, the rest are gone
+        d.issue("CV120", ptr, place, value=_text(value), expected=_LOST_DIGITS)
     try:
         if col.kind == "text":
             _put(d, col.path, value.strip() if isinstance(value, str) else _text(value), place)
@@ -312,6 +346,20 @@ def _coordinate(d: Draft, col: Column, value: Any, place: str) -> None:
     d.fields["/" + "/".join(col.path)] = place
 
 
+_LOST_DIGITS = (
+    "text: a number cell keeps only 15 significant digits, so the last digits of a longer "
+    "number are lost; set the column's format to Text and type the values again"
+)
+
+
+def _lost_digits(value: Any) -> bool:
+    """A number cell standing for a code longer than a spreadsheet keeps (15 digits).
+
+    Only a float: a JSON integer (a GeoJSON property) keeps every digit.
+    """
+    return isinstance(value, float) and value.is_integer() and abs(value) >= 1e15
+
+
 def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -370,6 +418,12 @@ def read_workbook(conv: Conversion, path: Path) -> None:
         return
     try:
         known = [(ws.title, type_of_sheet(ws.title)) for ws in wb.worksheets]
+        given = conv.options.entity_type
+        if given is not None and not any(t for _, t in known):
+            _known_type(given)
+            # a system's export (Sheet1, 工单, 1月 ...) of the type given with --type
+            skip = _SKIP_SHEETS
+            known = [(n, None if n.strip().lower() in skip else given) for n, _ in known]
         if not any(t for _, t in known):
             from smartstd.interchange.columns import sheet_name as plural
 
@@ -459,13 +513,7 @@ def read_csv(conv: Conversion, path: Path) -> None:
         from smartstd.errors import UsageError
 
         raise UsageError(key="csv_needs_type", file=path)
-    from smartstd.standard import ENTITY_TYPES
-
-    if type_name not in ENTITY_TYPES:  # --type Nowhere: a usage error, not a KeyError
-        from smartstd.errors import UnknownNameError
-
-        known = ", ".join(sorted(ENTITY_TYPES))
-        raise UnknownNameError(key="unknown_entity_type", name=type_name, known=known)
+    _known_type(type_name)
     encoding = _encoding(path)
     if encoding is None:
         conv.issue("CV100", path.name, reason="neither UTF-8 nor GB18030 text")
@@ -477,7 +525,8 @@ def read_csv(conv: Conversion, path: Path) -> None:
     previous = csv.field_size_limit(max(csv.field_size_limit(), conv.options.limits.max_bytes))
     try:
         with path.open(encoding=encoding, newline="") as fh:
-            reader = csv.reader(fh)
+            reader = csv.reader(fh, delimiter=_delimiter(fh.read(_SNIFF)))
+            fh.seek(0)
             try:
                 _read_rows(conv, path.stem, type_name, (tuple(r) for r in reader), "csv")
             except csv.Error as exc:
@@ -486,9 +535,67 @@ def read_csv(conv: Conversion, path: Path) -> None:
         csv.field_size_limit(previous)
 
 
+_SNIFF = 1 << 16  # characters looked at for the delimiter
+_DELIMITERS = (",", "\t", ";", "|")
+
+
+def _delimiter(sample: str) -> str:
+    """The delimiter of a CSV file: the one that splits most of its first rows alike.
+
+    Excel's "Unicode text" and many hotline systems write tabs; a European
+    Excel writes ``;``. A title line above the header (one field whatever
+    the delimiter) and commas inside a cell's text do not decide: the most
+    rows with the same number of fields (two or more) does; a tie is ``,``.
+    """
+    import io
+    from collections import Counter
+
+    best, best_score = ",", (0, 0)
+    lines = sample.splitlines(keepends=True)[:-1] or [sample]  # the last line may be cut
+    text = "".join(lines)
+    for delim in _DELIMITERS:
+        try:
+            rows = [
+                len(r) for r in itertools.islice(csv.reader(io.StringIO(text), delimiter=delim), 20)
+            ]
+        except csv.Error:
+            continue
+        counts = Counter(n for n in rows if n >= 2)
+        if not counts:
+            continue
+        width, rows_alike = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if (rows_alike, width) > best_score:
+            best, best_score = delim, (rows_alike, width)
+    return best
+
+
+def _known_type(type_name: str) -> None:
+    """Raise a usage error for ``--type Nowhere`` (not a ``KeyError`` later)."""
+    from smartstd.standard import ENTITY_TYPES
+
+    if type_name not in ENTITY_TYPES:
+        from smartstd.errors import UnknownNameError
+
+        known = ", ".join(sorted(ENTITY_TYPES))
+        raise UnknownNameError(key="unknown_entity_type", name=type_name, known=known)
+
+
 def _encoding(path: Path) -> str | None:
-    """``utf-8-sig`` or ``gb18030``, whichever decodes the whole file (streamed), or ``None``."""
-    for encoding in ("utf-8-sig", "gb18030"):
+    """The file's encoding: by its byte order mark (UTF-16, UTF-8), else UTF-8 or GB18030.
+
+    Excel's "Unicode text" (and many a hotline system's export) is UTF-16
+    with a byte order mark; without a mark, ``utf-8-sig`` or ``gb18030``,
+    whichever decodes the whole file (streamed), or ``None``.
+    """
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        candidates: tuple[str, ...] = ("utf-32",)
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ("utf-16",)
+    else:
+        candidates = ("utf-8-sig", "gb18030")
+    for encoding in candidates:
         decoder = codecs.getincrementaldecoder(encoding)()
         try:
             with path.open("rb") as fh:

@@ -24,19 +24,41 @@ from smartstd.pointer import leaves
 from smartstd.standard._base import DATE_PATTERN, TIMESTAMP_PATTERN
 from smartstd.standard.codes import CODE_LISTS
 
-__all__ = ["boolean", "code", "date", "excel_serial", "number", "suggest", "timestamp"]
+__all__ = [
+    "boolean",
+    "code",
+    "date",
+    "excel_serial",
+    "is_timestamp",
+    "number",
+    "suggest",
+    "timestamp",
+]
 
 _TS = re.compile(TIMESTAMP_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 _CN_DATE = re.compile(
     r"^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?"
-    r"(?:\s*[T ]?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*(?:[:：分]\s*(\d{1,2})\s*秒?)?\s*分?)?\s*$"
+    r"(?:\s*[T ]?\s*(上午|下午|AM|PM)?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})"
+    r"\s*(?:[:：分]\s*(\d{1,2})\s*秒?)?\s*分?\s*(AM|PM)?)?\s*$",
+    re.IGNORECASE,
 )
+# yyyyMMddHHmmss and yyyyMMdd, as many a Chinese government system writes times
+_COMPACT = re.compile(r"^\s*(\d{4})(\d\d)(\d\d)(?:(\d\d)(\d\d)(\d\d))?\s*$")
 _SHORT_OFFSET = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?)([+-]\d\d)(\d\d)?$")
+# a clock without seconds, or a space for the T, with its offset: the same time, written fully
+_SHORT_CLOCK = re.compile(
+    r"^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d)(:\d\d(?:\.\d{1,9})?)?\s?(Z|[+-]\d\d:\d\d)$"
+)
 _NAIVE = re.compile(r"^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?)$")
 _SPACE = re.compile(r"\s+")
 _TRUE = frozenset({"true", "yes", "y", "1", "是", "有", "√", "✓", "对"})
 _FALSE = frozenset({"false", "no", "n", "0", "否", "无", "×", "✗", "错"})
+
+
+def is_timestamp(value: object) -> bool:
+    """Whether ``value`` is an RFC 3339 timestamp as the standard writes one (with its offset)."""
+    return isinstance(value, str) and _TS.match(value) is not None
 
 
 def timestamp(value: object, offset: str) -> tuple[str, str | None]:
@@ -57,6 +79,9 @@ def timestamp(value: object, offset: str) -> tuple[str, str | None]:
     m = _SHORT_OFFSET.match(text)  # +0800 (Java's Z pattern), +08: the same time, written fully
     if m and _TS.match(f"{m.group(1)}{m.group(2)}:{m.group(3) or '00'}"):
         return f"{m.group(1)}{m.group(2)}:{m.group(3) or '00'}", None
+    m = _SHORT_CLOCK.match(text)
+    if m and _TS.match(f"{m.group(1)}T{m.group(2)}{m.group(3) or ':00'}{m.group(4)}"):
+        return f"{m.group(1)}T{m.group(2)}{m.group(3) or ':00'}{m.group(4)}", None
     m = _NAIVE.match(text)
     if m:
         clock = m.group(2) if m.group(2).count(":") == 2 else m.group(2) + ":00"
@@ -65,13 +90,32 @@ def timestamp(value: object, offset: str) -> tuple[str, str | None]:
             return out, "offset"
     m = _CN_DATE.match(text)
     if m:
-        y, mo, d, h, mi, s = m.groups()
+        y, mo, d, before, h, mi, s, after = m.groups()
+        hour = _twelve_hour(int(h or 0), before or after)
         try:
-            when = dt.datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+            when = dt.datetime(int(y), int(mo), int(d), hour, int(mi or 0), int(s or 0))
+        except ValueError:
+            raise ValueError("a real date and time") from None
+        return when.isoformat() + offset, "chinese"
+    m = _COMPACT.match(text)
+    if m:
+        try:
+            y, mo, d, h, mi, s = (int(g or 0) for g in m.groups())
+            when = dt.datetime(y, mo, d, h, mi, s)
         except ValueError:
             raise ValueError("a real date and time") from None
         return when.isoformat() + offset, "chinese"
     raise ValueError("a date and time, e.g. 2026-05-01T09:30:00+08:00 or 2026年5月1日 9:30")
+
+
+def _twelve_hour(hour: int, half: str | None) -> int:
+    """The hour of a 12-hour clock (上午/下午, AM/PM) on the 24-hour one (99: no such hour)."""
+    if half is None:
+        return hour
+    if not 1 <= hour <= 12:
+        return 99  # 下午 13:05 is no time: said as not a real date and time
+    pm = half.upper() in ("下午", "PM")
+    return hour % 12 + (12 if pm else 0)
 
 
 _SERIAL_TEXT = re.compile(r"^\s*\d{5}(?:\.\d+)?\s*$")
@@ -106,8 +150,8 @@ def date(value: object) -> tuple[str, str | None]:
     text = str(value).strip()
     if _DATE.match(text):
         return text, None
-    m = _CN_DATE.match(text)
-    if m and m.group(4) is None:
+    m = _CN_DATE.match(text) or _COMPACT.match(text)
+    if m and m.group(5 if m.re is _CN_DATE else 4) is None:
         y, mo, d = (int(x) for x in m.groups()[:3])
         try:
             return dt.date(y, mo, d).isoformat(), "chinese"
@@ -116,10 +160,52 @@ def date(value: object) -> tuple[str, str | None]:
     raise ValueError("a date, e.g. 2026-05-01 or 2026年5月1日")
 
 
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―－_·.]+")
+
+
+def identifier(field: str, value: object) -> str | None:
+    """An identifier written another way, as the standard writes it; ``None`` if not one.
+
+    A unified social credit code (``credit_code``), a division code
+    (``division_code``) or a statistical code (``statistical_code``)
+    written with full-width characters (``９１４４…``), spaces or hyphens
+    between groups (``9144 0101 MA59 TQX3 83``), or in lower case, is read
+    as its canonical form, but only when that form is a valid code (the
+    credit code's check character included): anything else is left for the
+    check to report.
+    """
+    import unicodedata
+
+    from smartstd.identifiers import credit_code_problem, division_code_problem
+
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    text = str(value)
+    tidy = _SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).upper()
+    if tidy == text or not tidy.isascii():
+        return None
+    if field == "credit_code":
+        ok = credit_code_problem(tidy) is None
+    elif field == "division_code":
+        ok = division_code_problem(tidy) is None
+    else:
+        ok = field == "statistical_code" and re.fullmatch(r"[0-9]{12}", tidy) is not None
+    return tidy if ok else None
+
+
 def preview(value: object) -> str:
     """A value as short text for a message (at most 60 characters)."""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+#: Thousands grouped by commas (``1,234``, ``12,345.5``), the only commas a number may hold.
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$")
+#: What a number written with a decimal comma (``37,76``) should have been.
+DECIMAL_COMMA = (
+    "a number with a decimal point (37.76), not a decimal comma; "
+    "commas only group thousands (1,234)"
+)
 
 
 def number(value: object, integer: bool) -> int | float:
@@ -129,7 +215,12 @@ def number(value: object, integer: bool) -> int | float:
     if isinstance(value, (int, float)):
         num: int | float = value
     else:
-        text = str(value).strip().replace(",", "").replace("，", "")
+        text = str(value).strip()
+        if ("," in text or "，" in text) and not _GROUPED.match(text):
+            # "37,76" is no 3776: a decimal comma is said, never read as thousands
+            decimal = re.fullmatch(r"[+-]?\d+[,，]\d+", text) is not None
+            raise ValueError(DECIMAL_COMMA if decimal else "a number")
+        text = text.replace(",", "").replace("，", "")
         try:
             num = float(text) if any(c in text for c in ".eE") else int(text)
         except ValueError:

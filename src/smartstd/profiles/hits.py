@@ -6,18 +6,24 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
 from smartstd.conformance.rule import Hit
 from smartstd.profiles.effective import merged_bbox
-from smartstd.profiles.model import EXT_FIELD, NS_CODE, Profile, ProfileSet
+from smartstd.profiles.model import NS_CODE, Profile, ProfileSet
 from smartstd.report import Path
 from smartstd.schemas._jsonschema import is_number
 from smartstd.schemas._regex import linear_validator
 
 __all__ = ["deprecated_hits", "profile_hits"]
+
+#: An extension key in data, with its prefix: the widest of any version (1.1.0's
+#: names keep a source's spelling, ``gz:streamURL``; the core refuses in 1.0.0 data
+#: what 1.0.0 does not allow), matched whole, as the effective schemas match it.
+_DATA_KEY = re.compile(r"([a-z][a-z0-9]{0,15}):[A-Za-z][A-Za-z0-9_]{0,63}")
 
 
 @cache
@@ -58,12 +64,19 @@ def _positions(value: Any, path: Path = ()) -> Iterator[tuple[Path, list[Any]]]:
                     for j, pos in enumerate(ring if isinstance(ring, list) else []):
                         if isinstance(pos, list):
                             yield (*p, "coordinates", i, j), pos
+            elif v.get("type") == "MultiPolygon" and isinstance(coords, list):
+                # 1.1.0's footprints: the effective schema bounds these positions too
+                for i, polygon in enumerate(coords):
+                    for j, ring in enumerate(polygon if isinstance(polygon, list) else []):
+                        for k, pos in enumerate(ring if isinstance(ring, list) else []):
+                            if isinstance(pos, list):
+                                yield (*p, "coordinates", i, j, k), pos
             else:
                 stack.extend(
                     ((*p, k), sub)
                     for k, sub in v.items()
                     if isinstance(sub, (dict, list))
-                    and not (isinstance(k, str) and EXT_FIELD.match(k))
+                    and not (isinstance(k, str) and _DATA_KEY.fullmatch(k))
                 )
         elif isinstance(v, list):
             stack.extend(((*p, i), sub) for i, sub in enumerate(v) if isinstance(sub, (dict, list)))
@@ -193,7 +206,7 @@ def _undeclared_hits(raw: Mapping[str, Any], etype: str, ps: ProfileSet, add: _A
 
     declared_fields = {f.name for f in ps.fields_for(etype)}
     for key in raw:
-        m = EXT_FIELD.match(key) if isinstance(key, str) else None
+        m = _DATA_KEY.fullmatch(key) if isinstance(key, str) else None
         if m and m.group(1) in ps.prefixes and key not in declared_fields:
             owner = next(q.ref for q in ps.profiles if q.prefix == m.group(1))
             known = sorted(
@@ -201,7 +214,7 @@ def _undeclared_hits(raw: Mapping[str, Any], etype: str, ps: ProfileSet, add: _A
             )
             add(_hit((key,), owner, key, "declared-field", known, key))
     for at_code, list_name, value in code_values(dict(raw)):
-        m = NS_CODE.match(value)
+        m = NS_CODE.fullmatch(value)
         if (
             m
             and m.group(1) in ps.prefixes

@@ -48,11 +48,24 @@ from smartstd.reporters.base import Reporter, ReporterOptions
 from smartstd.responsibility import Responsible, ResponsibleIndex, responsible_index
 from smartstd.webpage import BarItem, bar_chart, esc, page, pick
 
-__all__ = ["PAGE_ROWS", "REPORTER", "HtmlReporter", "render_html"]
+__all__ = ["ORG_SECTIONS", "PAGE_ROWS", "REPORTER", "HtmlReporter", "render_html"]
 
 #: How many findings the page lists unless told otherwise: a page of 20,000
 #: rows weighs 13 MB and takes half a minute to open; one of 1,000, under 1 MB.
 PAGE_ROWS = 1000
+
+#: How many characters of an id, a file name, a pointer or an organisation's
+#: name a cell of the findings list shows (the rest is the cell's tooltip).
+_LONG = 120
+
+#: How many input paths the page names (the summary, the commands): 5,000 files
+#: named three times made a page of 1.4 MB.
+_INPUTS = 10
+
+#: How many organisations get a section of the rectification list unless told
+#: otherwise (``max_findings``, when larger): 20,000 findings, each for another
+#: organisation, made 20,000 sections (13 MB); the rest are counted in one line.
+ORG_SECTIONS = 200
 
 _CSS = """
 .filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:.5rem 0;
@@ -86,12 +99,15 @@ var rows=Array.prototype.slice.call(document.querySelectorAll('#findings tbody t
 var texts=rows.map(function(r){return r.textContent.toLowerCase();});
 var tpl=shown.getAttribute('data-template');
 document.getElementById('filters').hidden=false;
+// the first option is "all"; a later one may have the value "" too (the dataset, nobody)
+function on(s,v){return s.selectedIndex<1||v===s.value;}
+function choose(s,v){for(var i=1;i<s.options.length;i++){if(s.options[i].value===v){
+ s.selectedIndex=i;return;}}s.selectedIndex=0;}
 function apply(){
  var text=q.value.trim().toLowerCase(),n=0;
  rows.forEach(function(r,i){
-  var ok=(!sev.value||r.dataset.sev===sev.value)&&(!rule.value||r.dataset.rule===rule.value)&&
-   (!file.value||r.dataset.file===file.value)&&(!org.value||r.dataset.org===org.value)&&
-   (!text||texts[i].indexOf(text)>=0);
+  var ok=on(sev,r.dataset.sev)&&on(rule,r.dataset.rule)&&on(file,r.dataset.file)&&
+   on(org,r.dataset.org)&&(!text||texts[i].indexOf(text)>=0);
   r.hidden=!ok;if(ok)n++;
  });
  shown.textContent=tpl.replace('{n}',n).replace('{total}',rows.length);
@@ -99,9 +115,9 @@ function apply(){
 [q,sev,rule,file,org].forEach(function(el){el.addEventListener('input',apply);
  el.addEventListener('change',apply);});
 document.querySelectorAll('[data-filter-org]').forEach(function(a){
- a.addEventListener('click',function(){org.value=a.getAttribute('data-filter-org');apply();});});
+ a.addEventListener('click',function(){choose(org,a.getAttribute('data-filter-org'));apply();});});
 document.querySelectorAll('[data-filter-rule]').forEach(function(a){
- a.addEventListener('click',function(){rule.value=a.getAttribute('data-filter-rule');apply();});});
+ a.addEventListener('click',function(){choose(rule,a.getAttribute('data-filter-rule'));apply();});});
 apply();
 })();
 """
@@ -118,6 +134,27 @@ def _t(lang: str, zh: str, en: str) -> str:
     return pick(lang, zh, en)
 
 
+def _text(value: str) -> str:
+    """``value`` from the data as one line to show: masked first, then made visible.
+
+    Masking comes first, so a number with a zero-width space or a bidi control
+    inside is still found (the escapes :func:`visible` writes would hide it).
+    """
+    return visible(redact(value))
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` (already masked and made visible) as a cell shows it, ``…`` past ``limit``.
+
+    A cell of the findings list holding a 10,000-character id, file name or an
+    organisation's name made each of its rows thousands of pixels tall; the
+    whole text is the cell's ``title`` (and the organisation's heading above).
+    """
+    if len(text) <= limit:
+        return f"{esc(text)}"
+    return f'<span title="{esc(text)}">{esc(text[: limit - 1])}…</span>'
+
+
 def _value(f: Finding) -> str:
     """The finding's value from the data, masked, or ``""``."""
     if "value" not in f.params:
@@ -126,7 +163,7 @@ def _value(f: Finding) -> str:
     text = value if isinstance(value, str) else _json(value)
     if len(text) > 120:
         text = text[:117] + "..."
-    return redact(visible(text))
+    return _text(text)
 
 
 def _json(value: Any) -> str:
@@ -174,7 +211,10 @@ def _summary(report: Report, lang: str) -> list[str]:
     )
     if report.inputs:
         files = "、" if lang != "en" else ", "
-        inputs = files.join(f"<code>{esc(visible(i))}</code>" for i in report.inputs)
+        inputs = files.join(f"<code>{esc(_text(i))}</code>" for i in report.inputs[:_INPUTS])
+        if len(report.inputs) > _INPUTS:
+            n = len(report.inputs)
+            inputs += esc(_t(lang, f" 等，共 {n:,} 个", f" and {n - _INPUTS:,} more"))
         lines.append(f"{esc(_t(lang, '输入', 'Inputs'))}{colon}{inputs}")
     if report.profiles:
         profiles = ", ".join(esc(p) for p in report.profiles)
@@ -216,18 +256,25 @@ def _per_rule(report: Report, lang: str) -> list[str]:
     return out
 
 
-def _by_file(report: Report, lang: str) -> list[str]:
+def _by_file(report: Report, lang: str, rows: int = ORG_SECTIONS) -> list[str]:
     out = [f'<h2 id="files">{esc(_t(lang, "按文件", "By file"))}</h2>']
     head = [_t(lang, "文件", "File")] + [severity_label(s, lang) for s in Severity]
     out.append(
         "<table><thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr></thead><tbody>"
     )
     listed = [f for f in report.findings if f.code != LEFT_OUT]
-    for file, findings in group_by_file(listed):
+    files = group_by_file(listed)
+    for file, findings in files[:rows]:
         c = Counter(f.severity for f in findings)
-        name = visible(file) if file is not None else _t(lang, "（数据集）", "(dataset)")
+        name = _text(file) if file is not None else _t(lang, "（数据集）", "(dataset)")
         cells = "".join(f'<td class="num">{c.get(s, 0)}</td>' for s in Severity)
         out.append(f"<tr><td><code>{esc(name)}</code></td>{cells}</tr>")
+    if len(files) > rows:  # a folder of 20,000 files: one row for the rest
+        c = Counter(f.severity for _, fs in files[rows:] for f in fs)
+        cells = "".join(f'<td class="num">{c.get(s, 0)}</td>' for s in Severity)
+        n = len(files) - rows
+        label = _t(lang, f"其余 {n:,} 个文件", f"{n:,} more files")
+        out.append(f"<tr><td>{esc(label)}</td>{cells}</tr>")
     left_out: Counter[Severity] = Counter()
     for (_, severity), n in (rule_counts(report) - rule_counts_listed(report)).items():
         left_out[severity] += n
@@ -248,7 +295,9 @@ def _org_key(r: Responsible) -> str:
     return r.org_id or ""
 
 
-def _by_org(report: Report, lang: str, owners: list[Responsible]) -> list[str]:
+def _by_org(
+    report: Report, lang: str, owners: list[Responsible], sections: int = ORG_SECTIONS
+) -> list[str]:
     groups: dict[str, list[tuple[Finding, Responsible]]] = defaultdict(list)
     for f, r in zip(report.findings, owners, strict=True):
         if f.code != LEFT_OUT:  # a notice of what a limit left out is nobody's to rectify
@@ -284,7 +333,7 @@ def _by_org(report: Report, lang: str, owners: list[Responsible]) -> list[str]:
         _t(lang, "数量", "Count"),
         _t(lang, "涉及记录（示例）", "Records (examples)"),
     ]
-    for key in order:
+    for key in order[:sections]:
         items = groups[key]
         r = items[0][1]
         c = Counter(f.severity for f, _ in items)
@@ -313,15 +362,35 @@ def _by_org(report: Report, lang: str, owners: list[Responsible]) -> list[str]:
         for (code, severity), fs in sorted(
             per_rule.items(), key=lambda kv: (-kv[0][1].rank, kv[0][0])
         ):
-            ids = sorted({redact(visible(f.entity_id)) for f in fs if f.entity_id})
-            shown = "、".join(ids[:5]) + (f" … (+{len(ids) - 5})" if len(ids) > 5 else "")
+            ids = sorted({_text(f.entity_id) for f in fs if f.entity_id})
+            shown = "、".join(_cut(i, _LONG) for i in ids[:5])
+            shown += esc(f" … (+{len(ids) - 5})") if len(ids) > 5 else ""
             out.append(
                 f"<tr><td><code>{esc(code)}</code></td><td>{esc(_rule_title(code, lang))}</td>"
                 f'<td>{_sev_badge(severity, lang)}</td><td class="num">{len(fs)}</td>'
-                f"<td>{esc(shown)}</td></tr>"
+                f"<td>{shown}</td></tr>"
             )
         out.append("</tbody></table></section>")
+    if len(order) > sections:
+        out.append(_orgs_left_out(report, lang, [groups[k] for k in order[sections:]]))
     return out
+
+
+def _orgs_left_out(report: Report, lang: str, rest: list[list[Any]]) -> str:
+    """The organisations the list has no section for: how many, and how to list them all."""
+    findings = sum(len(items) for items in rest)
+    total = sum(report.counts.values())
+    inputs = _command_inputs(report)
+    command = f"smartstd check {inputs} --max-findings {total} --format html -o all.html"
+    text = _t(
+        lang,
+        f"另有 {len(rest):,} 个责任单位（共 {findings:,} 条问题）未在此单独列出，"
+        "可在下方全部问题中按责任单位筛选。生成为每个单位列出一节的页面（文件较大）：",
+        f"{len(rest):,} more organisations ({findings:,} findings) have no section here; "
+        "the findings below can be filtered by organisation. A page with a section for "
+        "each (a large file):",
+    )
+    return f'<p class="left-out" id="orgs-left-out">{esc(text)} <code>{esc(command)}</code></p>'
 
 
 def _left_out_notice(report: Report, lang: str, listed: int) -> str:
@@ -332,7 +401,7 @@ def _left_out_notice(report: Report, lang: str, listed: int) -> str:
     rest = total - shown
     if rest <= 0:
         return ""
-    inputs = " ".join(_shell_word(p) for p in report.inputs) or "…"
+    inputs = _command_inputs(report)
     everything = f"smartstd check {inputs} --max-findings {total} --format json -o findings.json"
     whole_page = f"smartstd check {inputs} --max-findings {total} --format html -o all.html"
     if in_report == total:
@@ -367,6 +436,18 @@ def _left_out_notice(report: Report, lang: str, listed: int) -> str:
     )
 
 
+def _command_inputs(report: Report) -> str:
+    """The inputs as a command names them: all, or the first few and ``…`` past :data:`_INPUTS`.
+
+    5,000 input files written whole into each command the page shows made
+    three quarters of a 1.4 MB page.
+    """
+    words = [_shell_word(p) for p in report.inputs[:_INPUTS]]
+    if len(report.inputs) > _INPUTS:
+        words.append("…")
+    return " ".join(words) or "…"
+
+
 def _shell_word(text: str) -> str:
     """``text`` quoted for a POSIX shell when it needs quoting."""
     import shlex
@@ -395,12 +476,13 @@ def _findings(
 
     severities = [(s.value, severity_label(s, lang)) for s in Severity if report.counts[s.value]]
     rules = [(c, f"{c} {_rule_title(c, lang)}") for c in report.code_counts]
+    # the filters only see the listed rows: so many options, no more
     files = [
-        (f or "", visible(f) if f else _t(lang, "（数据集）", "(dataset)"))
-        for f, _ in group_by_file(report.findings)
+        (f or "", _text(f) if f else _t(lang, "（数据集）", "(dataset)"))
+        for f, _ in group_by_file(report.findings[:listed])
     ]
     orgs: dict[str, str] = {}
-    for r in owners:
+    for r in owners[:listed]:
         orgs.setdefault(_org_key(r), r.name(lang))
     placeholder = _t(
         lang, "搜索：代码、字段、记录、说明……", "Search: code, field, record, message…"
@@ -435,15 +517,15 @@ def _findings(
         + "</tr></thead><tbody>"
     )
     for f, r in zip(report.findings[:listed], owners[:listed], strict=True):
-        where = visible(f.file) if f.file else _t(lang, "（数据集）", "(dataset)")
+        where = _text(f.file) if f.file else _t(lang, "（数据集）", "(dataset)")
         pos = position(f)
-        place = f"<code>{esc(where)}{':' + esc(pos) if pos else ''}</code>"
+        place = f"<code>{_cut(where, _LONG)}{':' + esc(pos) if pos else ''}</code>"
         if f.path:
-            place += f"<br><code>{esc(visible(f.pointer))}</code>"
+            place += f"<br><code>{_cut(_text(f.pointer), _LONG)}</code>"
         record = ""
         if f.entity_type or f.entity_id:
-            record = esc(visible(f.entity_type or "")) + (
-                f"<br><code>{esc(redact(visible(f.entity_id)))}</code>" if f.entity_id else ""
+            record = _cut(_text(f.entity_type or ""), _LONG) + (
+                f"<br><code>{_cut(_text(f.entity_id), _LONG)}</code>" if f.entity_id else ""
             )
         value = _value(f)
         out.append(
@@ -455,8 +537,8 @@ def _findings(
             f"<code>{esc(f.code)}</code></a></td>"
             f'<td class="pos">{place}</td><td>{record}</td>'
             f'<td class="val">{"<code>" + esc(value) + "</code>" if value else ""}</td>'
-            f'<td class="msg">{esc(redact(visible(f.message(lang))))}</td>'
-            f"<td>{esc(r.name(lang))}</td></tr>"
+            f'<td class="msg">{esc(_text(f.message(lang)))}</td>'
+            f"<td>{_cut(_text(r.name(lang)), _LONG)}</td></tr>"
         )
     out.append("</tbody></table>")
     return out
@@ -499,9 +581,10 @@ def render_html(
         + "</nav>"
     )
     if report.findings:
+        sections = ORG_SECTIONS if max_findings is None else max(ORG_SECTIONS, max_findings)
         body += _per_rule(report, lang)
-        body += _by_file(report, lang)
-        body += _by_org(report, lang, owners)
+        body += _by_file(report, lang, sections)
+        body += _by_org(report, lang, owners, sections)
     limit = PAGE_ROWS if max_findings is None else max_findings
     body += _findings(report, lang, owners, limit)
     script = _SCRIPT if report.findings else ""

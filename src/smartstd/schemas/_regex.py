@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from typing import Any
 
+from smartstd._ecma import ecma_source
+
 
 def narrowed_from(pattern: str, others: Mapping[str, Any]) -> str | None:
     """The pattern of ``others`` that ``pattern`` is, but for names it leaves out first.
@@ -95,6 +97,15 @@ def _class_chars(atom: str) -> frozenset[str] | None:
     return None
 
 
+def same_meaning(a: str, b: str) -> bool:
+    r"""Whether two patterns are one written two ways, as ECMA-262 reads them.
+
+    ``[^@\s]`` and ``[^@\t-\r \u00a0…\ufeff]`` (ECMA-262's white space
+    written out, as SCDS 1.1.0 writes the email pattern) are one pattern.
+    """
+    return a == b or ecma_source(a, end="$") == ecma_source(b, end="$")
+
+
 def widens(old: str, new: str) -> bool:
     """Whether pattern ``new`` provably matches every name ``old`` matches.
 
@@ -120,11 +131,19 @@ def widened_to(pattern: str, others: Mapping[str, Any]) -> str | None:
     return next((other for other in others if widens(pattern, other)), None)
 
 
-def search(pattern: str, name: str) -> bool:
+@lru_cache(maxsize=4096)
+def _python(pattern: str) -> re.Pattern[str] | None:
+    """``pattern`` compiled for :mod:`re`, meaning what ECMA-262 says (:mod:`smartstd._ecma`)."""
     try:
-        return re.search(pattern, name) is not None
+        return re.compile(ecma_source(pattern))
     except re.error:
-        return False
+        return None
+
+
+def search(pattern: str, name: str) -> bool:
+    """Whether ``pattern`` matches somewhere in ``name``, as ECMA-262 (JSON Schema) reads it."""
+    compiled = _python(pattern)
+    return compiled is not None and compiled.search(name) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -134,7 +153,8 @@ def _linear(pattern: str) -> tuple[Callable[[Any], bool] | None, str]:
 
     try:
         validator = SchemaValidator(
-            core_schema.str_schema(pattern=pattern, strict=True),
+            # ECMA-262's meaning of $, \s, \d, \w and . (Rust's differs): smartstd._ecma
+            core_schema.str_schema(pattern=ecma_source(pattern, end="$"), strict=True),
             CoreConfig(regex_engine="rust-regex"),
         )
     except SchemaError as exc:

@@ -16,6 +16,7 @@ from smartstd.schemas._jsonschema import (
     number,
     types_of,
 )
+from smartstd.schemas._regex import same_meaning
 from smartstd.schemas._walker import _Walker
 from smartstd.schemas.change import ChangeKind
 
@@ -222,7 +223,7 @@ class _Scalars(_Walker):
 
     def pattern(self, old: dict[str, Any], new: dict[str, Any], path: tuple[str, ...]) -> None:
         po, pn = old.get("pattern"), new.get("pattern")
-        if po == pn:
+        if po == pn or (isinstance(po, str) and isinstance(pn, str) and same_meaning(po, pn)):
             return
         if po is None:
             self.add(ChangeKind.PATTERN_TIGHTENED, path, False, True, "pattern", None, pn)

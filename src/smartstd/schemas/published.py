@@ -73,7 +73,22 @@ def registry(version: str = STANDARD_VERSION) -> Any:
 
 
 def validator_for(name: str = "dataset", version: str = STANDARD_VERSION) -> Any:
-    """A ``jsonschema`` Draft 2020-12 validator for a published schema, offline."""
+    r"""A ``jsonschema`` Draft 2020-12 validator for a published schema, offline.
+
+    It gives the models' verdict: ``format`` is checked (``date``, and
+    ``date-time`` when ``rfc3339-validator`` is installed; the schemas' own
+    patterns say the same), and ``pattern`` means what ECMA-262 says, as JSON
+    Schema requires: plain ``jsonschema`` matches with Python's :mod:`re`,
+    whose ``$`` also matches before a final newline (it would accept the id
+    ``"c1\n"``) and whose ``\s`` is not ECMA-262's
+    (:mod:`smartstd._ecma`).
+    """
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(load_schema(name, version), registry=registry(version))
+    from smartstd.schemas._regex import linear_validator
+
+    return linear_validator()(
+        load_schema(name, version),
+        registry=registry(version),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )

@@ -99,6 +99,8 @@ TIMESTAMP_PATTERN = (
 #: An ISO 8601 calendar date.
 DATE_PATTERN = rf"^{_CALENDAR}$"
 
+# Python's ``$`` also matches before a final newline, JSON Schema's (ECMA-262)
+# does not: every pattern of the standard is matched whole, with ``fullmatch``.
 _EXT = re.compile(EXTENSION_FIELD_PATTERN)
 #: Python 3.11's ``fromisoformat`` reads any number of fraction digits.
 _FROMISO_ANY_FRACTION = sys.version_info >= (3, 11)
@@ -162,8 +164,8 @@ def _parse_timestamp(value: Any) -> Any:
             )
         return value
     if isinstance(value, str):
-        if not _TS.match(value):
-            if _TS.match(value + "Z") or _TS.match(value.replace(" ", "T", 1) + "Z"):
+        if not _TS.fullmatch(value):
+            if _TS.fullmatch(value + "Z") or _TS.fullmatch(value.replace(" ", "T", 1) + "Z"):
                 raise PydanticCustomError(
                     "naive_timestamp",
                     "a timestamp needs an offset, e.g. 2026-05-01T09:30:00+08:00",
@@ -209,7 +211,7 @@ def _parse_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        if not _DATE.match(value):
+        if not _DATE.fullmatch(value):
             raise PydanticCustomError("date_format", "not an ISO 8601 date, e.g. 2026-05-01")
         try:
             return dt.date.fromisoformat(value)
@@ -331,7 +333,7 @@ class SCDSModel(BaseModel):
         extra = self.__pydantic_extra__
         if extra:
             key = type(self).__extension_key__
-            bad = [k for k in extra if not key.match(k)]
+            bad = [k for k in extra if not key.fullmatch(k)]
             if bad:
                 raise PydanticCustomError(
                     "unknown_field",

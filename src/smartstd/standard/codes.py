@@ -30,6 +30,7 @@ __all__ = [
 
 #: An extension code of an open list: ``prefix:code``.
 NAMESPACED_CODE_PATTERN = r"^[a-z][a-z0-9]{0,15}:[a-z0-9][a-z0-9_]{0,63}$"
+#: Matched whole (``fullmatch``): Python's ``$`` also matches before a final newline.
 _NS = re.compile(NAMESPACED_CODE_PATTERN)
 
 
@@ -81,7 +82,7 @@ class CodeList:
         """Whether ``code`` is allowed: a listed code, or a namespaced one in an open list."""
         if code in self.values or (extra is not None and code in extra):
             return True
-        return (not self.closed) and bool(_NS.match(code))
+        return (not self.closed) and bool(_NS.fullmatch(code))
 
     def json_schema(self) -> dict[str, Any]:
         """The JSON Schema of a field taking a code of this list."""
@@ -768,7 +769,7 @@ def code_type(list_name: str) -> Any:
     closed = cl.closed
 
     def check(value: str) -> str:
-        if value in values or (not closed and _NS.match(value)):
+        if value in values or (not closed and _NS.fullmatch(value)):
             return value
         hint = "" if closed else " (or a namespaced extension code such as gz:my_code)"
         raise PydanticCustomError(

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
+from smartstd._ecma import ECMA_SPACE
 from smartstd.standard._base import Entity, F, Id, LocalizedText, PostalAddress, SCDSModel, refs
 from smartstd.standard.codes import code_type
 
-__all__ = ["Contact", "Organization"]
+__all__ = ["EMAIL_PATTERN", "Contact", "Organization"]
+
+#: An email address: something, ``@``, something with a dot, none of it white
+#: space. White space is ECMA-262's (what ``\s`` means in a JSON Schema
+#: pattern), written out: Python's and Rust's ``\s`` differ from it (U+0085,
+#: U+FEFF, U+001C to U+001F).
+EMAIL_PATTERN = rf"^[^@{ECMA_SPACE}]+@[^@{ECMA_SPACE}]+\.[^@{ECMA_SPACE}]+$"
+#: The same, as SCDS 1.0.0 published it (its schemas are frozen; ECMA-262 reads both alike).
+_EMAIL_1_0_0 = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
 class Contact(SCDSModel):
@@ -20,11 +29,19 @@ class Contact(SCDSModel):
         "An organisation's public contact details.",
     )
     phone: str | None = F("电话", "Phone", max_length=32, default=None)
-    email: str | None = F(
-        "电子邮箱", "Email", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254, default=None
-    )
+    email: str | None = F("电子邮箱", "Email", pattern=EMAIL_PATTERN, max_length=254, default=None)
     address: LocalizedText | None = F("地址", "Address", default=None)
     url: str | None = F("网址", "Website", pattern=r"^https?://", max_length=2048, default=None)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        if cls.__standard_version__ == "1.0.0":
+            target = handler.resolve_ref_schema(schema)
+            for branch in target["properties"]["email"]["anyOf"]:
+                if "pattern" in branch:
+                    branch["pattern"] = _EMAIL_1_0_0
+        return schema
 
 
 class Organization(Entity):
