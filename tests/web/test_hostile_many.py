@@ -209,3 +209,20 @@ def test_an_assessment_of_many_grids_draws_the_largest_and_says_so(
         assert view.overflow() == 0 and view.console_errors == []
     assert max(charts) == CHART_BARS == 30
     assert "网格77号" in labels
+
+
+def test_five_thousand_input_files_are_named_in_short() -> None:
+    # each command on the page named all 5,000 inputs, as did the summary (1.4 MB)
+    inputs = tuple(f"/data/2026/district-{i:05d}/requests.ndjson" for i in range(5000))
+    findings = tuple(
+        Finding("SC202", Severity.ERROR, ("x",), inputs[i], 1, 1, "Device", f"d{i}", {})
+        for i in range(3000)
+    )
+    report = Report(findings=findings, inputs=inputs)
+    html = render_html(report, "zh-CN", ResponsibleIndex())
+    assert len(html.encode("utf-8")) < 700_000
+    assert "district-00009/requests.ndjson</code> 等，共 5,000 个" in html
+    assert "district-00010/requests.ndjson</code>" not in html.split('id="rules"')[0]
+    assert "district-00009/requests.ndjson … --max-findings 3000 --format json" in html
+    english = render_html(report, "en", ResponsibleIndex())
+    assert "requests.ndjson</code> and 4,990 more" in english

@@ -276,3 +276,32 @@ def test_the_duty_lists_contents_stay_one_readable_column_on_a_phone(
     assert len({round(left) for left, _, _ in boxes}) == 1  # one column
     assert max(height for _, height, _ in boxes) < 120
     assert max(whole for _, _, whole in boxes) > 600  # the whole name, as its tooltip
+
+
+def test_every_label_of_a_chart_stays_inside_it(browser: OfflineBrowser, tmp_path: Path) -> None:
+    # a bar's long label ran out of the left edge; a line's legend out of the right one
+    # (the English assessment's "On-time response rate (24 hours) 100.0%" among them)
+    from smartstd.webpage import BarItem, bar_chart, line_chart, page
+
+    names = [
+        "o" * 60,
+        "d" * 60,
+        "W" * 60,
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 2,
+        "番禺区钟村街榕溪社区第一网格（东区）" * 2,
+        "On-time response rate (24 hours)",
+        "社区🏘️ é\u0301\u0301 Z\u0337\u0322a\u0338" * 8,
+        PAYLOAD,
+    ]
+    bars = bar_chart([BarItem(n, 0.5) for n in names], width=440)
+    lines = "".join(line_chart(["2026Q1", "2026Q2"], [(n, [0.5, 1.0])], width=560) for n in names)
+    path = tmp_path / "charts.html"
+    path.write_text(page("charts", bars + lines), "utf-8")
+    with browser.open(path.as_uri()) as view:
+        boxes = view.page.eval_on_selector_all(
+            "svg.chart text",
+            """els => els.map(t => { const b = t.getBBox();
+                 return [t.textContent, b.x, b.x + b.width, t.ownerSVGElement.viewBox.baseVal.width]; })""",
+        )
+    outside = [(t, left, right) for t, left, right, width in boxes if left < 0 or right > width]
+    assert boxes and outside == []
