@@ -27,7 +27,7 @@ from smartstd.conformance.structure import (
 )
 from smartstd.standard.codes import CODE_LISTS
 from smartstd.standard.dataset import ENTITY_TYPES, entity_adapter
-from smartstd.standard.introspect import code_fields
+from smartstd.standard.introspect import code_fields, object_fields
 
 _validate = entity_adapter().validate_json
 
@@ -56,6 +56,31 @@ def _variants(raw: dict[str, Any]) -> list[dict[str, Any]]:
             out.append({**raw, name: {**value, "gz:src": "gps"}})
         elif isinstance(value, list) and value and isinstance(value[0], dict):
             out.append({**raw, name: [{**value[0], "gz:x": 1}, *value[1:]]})
+    # and in every object nested at any depth (most fail validation; the rest must be seen)
+    out.extend(_with_key_at_each_depth(raw))
+    return out
+
+
+def _with_key_at_each_depth(raw: dict[str, Any]) -> list[dict[str, Any]]:
+    """A copy of ``raw`` per object nested in it, with an extension field added to that object."""
+    out = []
+    paths: list[tuple[Any, ...]] = []
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), raw)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            if path:
+                paths.append(path)
+            stack.extend(((*path, k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, i), v) for i, v in enumerate(value))
+    for path in paths:
+        copy = json.loads(json.dumps(raw))
+        node = copy
+        for step in path:
+            node = node[step]
+        node["gz:deep"] = {"v": 1}
+        out.append(copy)
     return out
 
 
@@ -103,6 +128,32 @@ def test_plain_records_mostly_hold_no_prefix(all_record_lines: list[str]) -> Non
             answers.append(may_hold_prefixes(model))
     assert len(answers) > 1000
     assert not any(answers)
+
+
+def _colon_in_text(value: Any) -> bool:
+    """Whether a key or a string inside ``value`` (a model's dump, times as times) has a colon."""
+    if isinstance(value, str):
+        return ":" in value
+    if isinstance(value, dict):
+        return any(":" in str(k) or _colon_in_text(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_colon_in_text(v) for v in value)
+    return False
+
+
+def test_nested_records_without_a_colon_hold_no_prefix(all_record_lines: list[str]) -> None:
+    """Records with nested objects are walked, not answered True: without a colon, False."""
+    nested = []
+    for line in all_record_lines:
+        model = _model(line)
+        if model is None or model.__pydantic_extra__:
+            continue
+        if object_fields(model.__class__).isdisjoint(model.__pydantic_fields_set__):
+            continue
+        no_colon = not _colon_in_text(model.model_dump(mode="python"))
+        nested.append((no_colon, may_hold_prefixes(model)))
+    assert sum(1 for no_colon, _ in nested if no_colon) > 100
+    assert all(not answer for no_colon, answer in nested if no_colon)
 
 
 _OBSERVATION = {

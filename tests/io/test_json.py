@@ -310,13 +310,63 @@ def test_long_exponents_that_fit_are_no_finding(limits: Limits) -> None:
     assert findings == [] and value["b"] == 1e300
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="0123456789eE+-. x", max_size=400), st.integers(0, 2))
-def test_the_overflow_screen_is_the_plain_pattern(text: str, long_run: int) -> None:
-    import re
+_NUMBERS = st.one_of(
+    st.from_regex(
+        r"-?(0|[1-9][0-9]{0,4})(\.[0-9]{1,4})?([eE][+-]?0{0,2}[0-9]{1,4})?", fullmatch=True
+    ),
+    st.integers(0, 2).map(lambda n: "7" * (309 * n) or "7"),
+)
+_LOOKALIKES = st.text(alphabet="0123456789abcdefE+-.", max_size=40)
 
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_NUMBERS, _LOOKALIKES, st.sampled_from(["", " ", "\n", "\t"])), max_size=8),
+)
+def test_the_overflow_screen_finds_every_number_too_large(
+    parts: list[tuple[str, str, str]],
+) -> None:
+    """Sound: every number token too large for a float is seen, among strings that look alike."""
     from smartstd.io.jsonreader import _may_overflow
 
-    text = text + "7" * (309 * long_run) + text[:5]
-    plain = re.search(r"[0-9][eE]\+?0*[1-9][0-9]{2,}|[0-9]{309,}", text) is not None
-    assert _may_overflow(text) is plain
+    items = [f'{space}{number}{space},{space}"{look}"' for number, look, space in parts]
+    text = "[" + ",".join(items) + "]"
+    value = json.loads(text)
+    overflows = any(isinstance(v, float) and math.isinf(v) for v in value) or any(
+        len(n.lstrip("-").split(".")[0].split("e")[0]) >= 309 for n, _, _ in parts
+    )
+    if overflows:
+        assert _may_overflow(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"h": "06116949c3c9542f7343e23af05e8be7c9c64e641695ca1f"}', False),
+        ('{"h": "x1e999"}', False),
+        ('{"h": "1e999"}', False),
+        ('{"n": 1e999}', True),
+        ('{"n": -2.5E+0400 }', True),
+        ("[1e999]", True),
+        ("1e999", True),
+        ('{"n": 1e-999}', False),
+        ('{"n": ' + "9" * 309 + "}", True),
+        ('{"s": "' + "9" * 309 + '"}', True),  # a run of digits: a screen, not a parser
+    ],
+)
+def test_the_overflow_screen_looks_at_number_tokens(text: str, expected: bool) -> None:
+    from smartstd.io.jsonreader import _may_overflow
+
+    assert _may_overflow(text) is expected
+
+
+@pytest.mark.parametrize("offset", [0, 1, 308, 309, 1000])
+def test_a_run_of_digits_across_the_screens_pieces_is_seen(
+    offset: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smartstd.io import jsonreader
+
+    monkeypatch.setattr(jsonreader, "_SCREEN_CHARS", 1024)
+    text = "[" + " " * (1024 - offset) + "9" * 309 + "]"
+    assert jsonreader._may_overflow(text)
+    assert not jsonreader._may_overflow(text.replace("9" * 309, "9" * 308))

@@ -51,6 +51,7 @@ from smartstd.conformance.structure import (
     codes_may_hold_prefixes,
     data_may_hold_prefixes,
     extension_prefixes,
+    may_hold_prefixes,
     open_code_fields,
     text_may_hold_prefixes,
     validate_entity,
@@ -531,7 +532,13 @@ class _Checker:
         self.records += 1
         if where.entity_type:
             self.counts[where.entity_type] += 1
-        if self._check_prefixes and (raw is not None or text_may_hold_prefixes(text or "")):
+        # a record of a JSON or YAML document comes parsed and without its text: its
+        # model, when valid, says whether a walk can find a prefix
+        if self._check_prefixes and (
+            text_may_hold_prefixes(text or "")
+            if raw is None
+            else model is None or may_hold_prefixes(model)
+        ):
             if raw is None and text is not None:
                 raw = json.loads(text)
             declared = self.ctx.extension_prefixes

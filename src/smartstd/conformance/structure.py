@@ -19,7 +19,7 @@ from smartstd.conformance.rule import Hit
 from smartstd.report import Path
 from smartstd.standard.codes import CODE_LISTS
 from smartstd.standard.dataset import ENTITY_TYPES, STANDARD_VERSION, Envelope
-from smartstd.standard.introspect import code_fields, code_values, object_fields
+from smartstd.standard.introspect import code_fields, code_values, object_fields, text_fields
 from smartstd.standard.modelset import ModelSet, judged_version, models_for
 
 __all__ = [
@@ -341,17 +341,42 @@ def data_may_hold_prefixes(data: bytes) -> bool:
 def may_hold_prefixes(model: BaseModel) -> bool:
     """False only when a validated entity certainly holds no namespaced name or code.
 
-    Namespaced names are extension fields (the model's own, or inside a
-    nested object) and codes of open code lists. Answers True for any entity
-    with extension fields or a nested object set, so that
-    :func:`extension_prefixes` then looks (it finds what is there); otherwise
-    True only when a top-level code of an open list has a colon.
+    Namespaced names are extension fields (kept in the extras of the model or
+    of a nested one, or keys of a free-form object) and codes of open code
+    lists (strings): every one has a colon. A flat entity (no extension
+    field, no nested object set) is answered from its top-level codes of
+    open lists; any other from a walk of its values that stops at the first
+    extension field, key with a colon or string with a colon. The walk is
+    far cheaper than :func:`extension_prefixes` over the parsed record, and
+    most records pass it (a record of a JSON or YAML document has no text to
+    screen).
     """
-    if model.__pydantic_extra__:
+    extra = model.__pydantic_extra__
+    if not extra and object_fields(model.__class__).isdisjoint(model.__pydantic_fields_set__):
+        return codes_may_hold_prefixes(model)
+    if extra:
         return True
-    if not object_fields(model.__class__).isdisjoint(model.__pydantic_fields_set__):
-        return True
-    return codes_may_hold_prefixes(model)
+    stack: list[Any] = [model]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is str or isinstance(value, str):  # a code may be a str enum's member
+            if ":" in value:
+                return True
+        elif kind is list or isinstance(value, tuple | set | frozenset):
+            stack.extend(value)
+        elif kind is dict:
+            for k, v in value.items():
+                if not isinstance(k, str) or ":" in k:
+                    return True
+                stack.append(v)
+        elif isinstance(value, BaseModel):
+            if value.__pydantic_extra__:
+                return True
+            values = value.__dict__
+            # the fields that may hold text (a polygon's numbers are not visited)
+            stack.extend(values[name] for name in text_fields(value.__class__))
+    return False
 
 
 def extension_prefixes(raw: Any, text: str | None = None) -> list[tuple[str, Path]]:
@@ -368,7 +393,8 @@ def extension_prefixes(raw: Any, text: str | None = None) -> list[tuple[str, Pat
         path, value = stack.pop()
         if isinstance(value, dict):
             for k, v in value.items():
-                m = _EXT_KEY.fullmatch(k) if isinstance(k, str) else None
+                # a key without a colon, nearly every key, is no extension's
+                m = _EXT_KEY.fullmatch(k) if isinstance(k, str) and ":" in k else None
                 if m:
                     out.append((m.group(1), (*path, k)))
                 elif isinstance(v, (dict, list)):
@@ -379,7 +405,7 @@ def extension_prefixes(raw: Any, text: str | None = None) -> list[tuple[str, Pat
             )
     if isinstance(raw, dict):
         for path, _list_name, value in code_values(raw):
-            m = _NS_CODE.fullmatch(value)
+            m = _NS_CODE.fullmatch(value) if ":" in value else None
             if m:
                 out.append((m.group(1), path))
     out.sort(key=lambda item: [str(p) for p in item[1]])

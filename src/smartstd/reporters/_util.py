@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from smartstd.catalogue import RuleInfo, get_rule
 from smartstd.report import LEFT_OUT, Finding, Report, Severity
+from smartstd.reporters._indented import write_indented
 
 # C0 and C1 controls and DEL, lone surrogates, the XML non-characters U+FFFE and
 # U+FFFF, line and paragraph separators, and the bidirectional controls that
@@ -84,23 +85,11 @@ def dump_json(document: Any, out: TextIO, *, indent: int | None = 2) -> None:
     from ``"\ud800"``) are written as ``\uXXXX`` escapes: the same JSON
     value, but the text always encodes as UTF-8 and displays as it is.
     """
-    separators = (",", ": ") if indent is not None else (",", ":")
-    encoder = json.JSONEncoder(
-        ensure_ascii=False, indent=indent, separators=separators, allow_nan=False
-    )
     if indent is None:  # the C encoder, which only writes the whole text at once
+        encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         _write_escaped(encoder.encode(document), out)
     else:  # piece by piece: a report with many findings is never one huge string
-        pieces: list[str] = []
-        size = 0
-        for piece in encoder.iterencode(document):
-            pieces.append(piece)
-            size += len(piece)
-            if size >= _WRITE_CHARS:
-                _write_escaped("".join(pieces), out)
-                pieces.clear()
-                size = 0
-        _write_escaped("".join(pieces), out)
+        write_indented(document, lambda text: _write_escaped(text, out), indent)
     out.write("\n")
 
 

@@ -182,6 +182,45 @@ def _may_hold_objects(annotation: Any) -> bool:
     return not (isinstance(annotation, type) and issubclass(annotation, (dt.date, dt.time)))
 
 
+def _may_hold_text(annotation: Any) -> bool:
+    """Whether a field's values can contain a string (or a key: a model or a dict)."""
+    if annotation in (int, float, bool, type(None)) or annotation is None:
+        return False
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return any(isinstance(a, str) for a in typing.get_args(annotation))
+    if origin is typing.Annotated:
+        return _may_hold_text(typing.get_args(annotation)[0])
+    if origin in (list, tuple, set, frozenset, typing.Union) or (
+        origin is not None and getattr(origin, "__name__", "") == "UnionType"
+    ):
+        return any(_may_hold_text(a) for a in typing.get_args(annotation) if a is not ...)
+    if isinstance(annotation, type) and issubclass(annotation, str):
+        return True
+    # numbers, int enums, dates and times hold none; models, dicts and Any may hold anything
+    return not (
+        isinstance(annotation, type) and issubclass(annotation, (int, float, dt.date, dt.time))
+    )
+
+
+#: :func:`text_fields` by class, as far as asked.
+_TEXT_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def text_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class whose values may contain a string or an object key.
+
+    Numbers, booleans, dates, times and lists of those (a polygon's
+    coordinates) are left out: a walk looking for text need not visit them.
+    """
+    found = _TEXT_FIELDS.get(cls)
+    if found is None:
+        found = _TEXT_FIELDS[cls] = tuple(
+            name for name, info in cls.model_fields.items() if _may_hold_text(info.annotation)
+        )
+    return found
+
+
 #: :func:`object_fields` by class, as far as asked.
 _OBJECT_FIELDS: dict[type[BaseModel], frozenset[str]] = {}
 

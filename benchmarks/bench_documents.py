@@ -1,0 +1,128 @@
+"""`smartstd check` on a JSON document against the same records as NDJSON, in the same run.
+
+A district's data often comes as one JSON document (``{"entities": [...]}``,
+what `smartstd generate --format json` and most exports write), which the
+engine reads whole, rather than as NDJSON, which it streams. This measures
+what that costs on the data `smartstd generate` makes with a fixed seed:
+
+* **district**: `smartstd generate --scale district --seed 1` (about 448k
+  records, 89% observations), once as NDJSON and once as a JSON document;
+* **rich**: the same without its observations.
+
+For each, in a fresh process per run (medians of ``--repeat``): the CPU
+seconds of ``check`` at L1 and L2 with ``--jobs 1`` through the Python API
+(validators built before the clock starts) and the process's peak resident
+memory. It prints the document's time as a multiple of NDJSON's (1.00: no
+cost for being a document) and its peak memory as a multiple of its size
+(``max_file_bytes``, 256 MiB by default, keeps that bounded), and checks that
+the two reports list the same findings (paths differ: ``/entities/12/id``
+against line 13).
+
+    python benchmarks/bench_documents.py            # the district scale (about 5 minutes)
+    python benchmarks/bench_documents.py --tiny     # CI: a tiny dataset, one repeat
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+_CHECK = """
+import hashlib, sys, time
+from smartstd.conformance.engine import check
+import smartstd.conformance.rules  # the rules' import is start-up, not checking
+from smartstd.assessment.definition import core_indicators
+from smartstd.standard import models_for
+models_for("1.1.0").build()
+core_indicators()
+t = time.process_time()
+r = check([sys.argv[1]], jobs=1, level=sys.argv[2])
+cpu = time.process_time() - t
+# this process's own high-water mark (ru_maxrss keeps the forking parent's across exec)
+with open("/proc/self/status") as fh:
+    peak = int(fh.read().split("VmHWM:")[1].split()[0]) * 1024
+codes = sorted(f"{f.code}:{f.entity_id}" for f in r.findings)
+print(cpu, peak, len(r.findings), hashlib.sha256("\\n".join(codes).encode()).hexdigest()[:12])
+"""
+
+
+def _run(*args: str) -> list[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", _CHECK, *args], capture_output=True, text=True, check=False
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"benchmark step failed:\n{out.stderr}")
+    return out.stdout.split()
+
+
+def measure(path: Path, level: str, repeat: int) -> tuple[float, float, str]:
+    """Median CPU seconds, median peak bytes and a digest of the findings (code and entity)."""
+    cpus, peaks, digest = [], [], ""
+    for _ in range(repeat):
+        cpu, peak, count, codes = _run(str(path), level)
+        cpus.append(float(cpu))
+        peaks.append(float(peak))
+        digest = f"{count}:{codes}"
+    return statistics.median(cpus), statistics.median(peaks), digest
+
+
+def make_pairs(folder: Path, scale: str, seed: int, tiny: bool) -> dict[str, tuple[Path, Path]]:
+    """The mixes as (NDJSON, JSON document) pairs of the same records."""
+    from smartstd import generate as gen
+
+    counts = gen.counts_for("community", observations=1_500) if tiny else None
+    district = folder / "district.ndjson"
+    gen.write(district, fmt="ndjson", scale=scale, counts=counts, seed=seed, charter="include")
+    rich = folder / "rich.ndjson"
+    with district.open("rb") as src, rich.open("wb") as out:
+        out.write(next(src))
+        for line in src:
+            if json.loads(line).get("type") != "Observation":
+                out.write(line)
+    pairs = {}
+    for name, ndjson in (("district", district), ("rich", rich)):
+        with ndjson.open("rb") as src:
+            document = json.loads(next(src))
+            document["entities"] = [json.loads(line) for line in src]
+        as_document = folder / f"{name}.json"
+        with as_document.open("w", encoding="utf-8") as out:
+            json.dump(document, out, ensure_ascii=False, indent=2)
+        pairs[name] = (ndjson, as_document)
+    return pairs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--scale", default="district", choices=["community", "district"])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--tiny", action="store_true", help="a tiny run for CI")
+    args = parser.parse_args()
+    repeat = 1 if args.tiny else args.repeat
+    with tempfile.TemporaryDirectory() as tmp:
+        pairs = make_pairs(Path(tmp), args.scale, args.seed, args.tiny)
+        print(
+            f"{'mix':<10}{'level':>6}{'doc MB':>8}{'NDJSON s':>10}{'doc s':>8}"
+            f"{'doc/NDJSON':>11}{'doc peak MB':>12}{'peak/size':>10}  same findings"
+        )
+        for name, (ndjson, document) in pairs.items():
+            size = document.stat().st_size
+            for level in ("L1", "L2"):
+                lines_cpu, _, lines_found = measure(ndjson, level, repeat)
+                doc_cpu, doc_peak, doc_found = measure(document, level, repeat)
+                print(
+                    f"{name:<10}{level:>6}{size / 1e6:>8.1f}{lines_cpu:>10.2f}{doc_cpu:>8.2f}"
+                    f"{doc_cpu / lines_cpu:>11.2f}{doc_peak / 1e6:>12.0f}"
+                    f"{doc_peak / size:>10.1f}  {'yes' if lines_found == doc_found else 'NO'}"
+                )
+
+
+if __name__ == "__main__":
+    main()
