@@ -23,7 +23,6 @@ def _geometry() -> list[str]:
 
 def reference_index() -> str:
     """``reference/index.md``: the reference's pages and the conventions of the standard."""
-    from smartstd.schemas import DEFAULT_BASE_URI, DRAFT
     from smartstd.standard._base import (
         DATE_PATTERN,
         EXTENSION_FIELD_PATTERN,
@@ -105,6 +104,16 @@ def reference_index() -> str:
         " Extension fields are kept on every round trip."
         " · 对象是封闭的；扩展字段须带命名空间前缀且前缀已声明；开放代码表可使用带前缀的代码。",
         "",
+    ]
+    return page_text(lines + _schemas())
+
+
+def _schemas() -> list[str]:
+    """The section on the JSON Schemas: where they are, how validators read them."""
+    from smartstd.schemas import DEFAULT_BASE_URI, DRAFT
+    from smartstd.standard.dataset import ENTITY_TYPES, STANDARD_VERSION
+
+    lines = [
         "## JSON Schemas · 模式文件",
         "",
         f"The schemas are JSON Schema {code_span(DRAFT)},"
@@ -148,4 +157,4 @@ def reference_index() -> str:
     ]
     files = [*ENTITY_TYPES, "envelope", "entity", "dataset", "report"]
     lines += [", ".join(f"[`{n}`](../{schema_rel(n)})" for n in files), ""]
-    return page_text(lines)
+    return lines
