@@ -691,8 +691,7 @@ def run_on_cluster(
                 with _exact_ids():
                     if d.unreadable:
                         local.lost(None, Where(d.file, None, ()))
-                    for rec in d.records():
-                        local.record(rec)
+                    local.documents(d.records())
                 split = _split_result(local.result(), index, buckets, joins)
                 pieces.append(client.scatter([split], hash=False)[0])
         settled: list[Any] = []

@@ -214,8 +214,7 @@ class Engine:
             else:
                 if d.unreadable:  # none of its records can be known
                     checker.lost(None, Where(d.file, None, ()))
-                for rec in d.records():
-                    checker.record(rec)
+                checker.documents(d.records())
             done += size
             if opts.progress is not None:
                 opts.progress(done, total)
