@@ -19,6 +19,9 @@ valid Luhn check digit) in any text, the way people actually write them:
   text as written, and masking replaces exactly what was written;
 * format characters (zero-width space, joiners, bidi controls, soft hyphen,
   variation selectors) are ignored wherever they are;
+* ASCII brackets separate too (``+86 (138) 1234-5678``, a landline habit);
+  full-width ones do not: they are everywhere in Chinese text, and the batch
+  screen of the NDJSON fast path leaves them out;
 * digit groups may be split by one to three separators (``440106 19900101
   1234``, ``4401 0619 9001 0112 34``, ``138-1234-5678``, ``138.1234.5678``);
   every group but the last has at least three digits, so a date
@@ -102,7 +105,7 @@ def derive_tables() -> tuple[dict[int, str], str]:
         table[ord(ch)] = " "
     for ch in _EXTRA_IGNORED:
         table[ord(ch)] = "\x00"
-    for ch in "-.":
+    for ch in "-.()":  # ASCII brackets split groups too: (138) 1234-5678
         table[ord(ch)] = " "
     table[0] = "\x01"  # a NUL in the text is not an ignorable character
     special = "".join(chr(cp) for cp in sorted(table) if cp >= 0x80)
@@ -206,7 +209,7 @@ _RANGES: Final[tuple[tuple[int, int, str, bool], ...]] = (
 
 def _tables() -> tuple[dict[int, str], str]:
     """The one-to-one normalisation table, and every non-ASCII character it maps."""
-    table: dict[int, str] = {ord(c): " " for c in "-.\t"}
+    table: dict[int, str] = {ord(c): " " for c in "-.\t()"}
     table[0] = "\x01"  # a NUL in the text is not an ignorable character
     for first, last, target, counting in _RANGES:
         for cp in range(first, last + 1):
@@ -234,8 +237,8 @@ def _class(chars: str) -> str:
 
 #: A run of eleven characters that are all digits, separators or ignorable
 #: characters: every identifier's written form holds one.
-_QUICK: Final = re.compile("[0-9 .\\-\t" + _class(_SPECIAL) + "]{11}")
-_QUICK_ASCII: Final = re.compile("[0-9 .\\-\t]{11}")
+_QUICK: Final = re.compile("[0-9 .\\-\t()" + _class(_SPECIAL) + "]{11}")
+_QUICK_ASCII: Final = re.compile("[0-9 .\\-\t()]{11}")
 
 # In normalised text: a group is digits with ignorable characters (\x00)
 # between them; groups are split by one to three separators (each with
@@ -273,7 +276,7 @@ _SCREEN_SPECIAL: Final = _screen_pattern()
 
 def _byte_classes() -> bytes:
     table = bytearray(b"." * 256)
-    for c in b"0123456789 -.\t":
+    for c in b"0123456789 -.\t()":
         table[c] = ord("0")
     table[ord("\n")] = ord("\n")
     return bytes(table)

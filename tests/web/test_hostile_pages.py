@@ -170,6 +170,7 @@ def test_hostile_data_runs_nothing_and_reads_as_text(
                  [...e.attributes].filter(a => a.name.startsWith('on')).map(a => a.name))"""
         )
         title = page.title()
+        ids = page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
         data = ""
         if kind == "assess":  # the data it carries parses, the payload in it as written
             data = page.evaluate(
@@ -183,6 +184,7 @@ def test_hostile_data_runs_nothing_and_reads_as_text(
             view.screenshot(_shots(tmp_path) / f"hostile-{kind}-375.png", full_page=False)
         assert (view.dialogs, view.console_errors, view.blocked) == ([], [], [])
     assert pwned is None and handlers == []
+    assert len(ids) == len(set(ids))  # h2 and table were both id="findings"
     assert all(h.startswith("#") for h in hrefs), hrefs  # no javascript: or file link
     for piece in SHOWN:
         assert piece in text, (kind, lang, piece)
