@@ -17,7 +17,7 @@ import itertools
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -239,25 +239,6 @@ class _ChunkResult:
     states: list[Any]
     counts: Counter[str]
     records: int
-
-
-#: Records of a document screened together (:meth:`_Checker.documents`).
-_DOCUMENT_BATCH = 1024
-
-
-def _batches(records: Iterable[Record]) -> Iterator[tuple[Record, ...]]:
-    """``records`` in tuples of :data:`_DOCUMENT_BATCH` (``itertools.batched`` from Python 3.12)."""
-    it = iter(records)
-    while batch := tuple(itertools.islice(it, _DOCUMENT_BATCH)):
-        yield batch
-
-
-def _json_text(raw: Any) -> str:
-    """A parsed record written back as compact JSON text (any value that is not JSON as text)."""
-    try:
-        return json.dumps(raw, ensure_ascii=False, separators=(",", ":"), default=str)
-    except (ValueError, TypeError, RecursionError):  # a circular or odd value: screen its repr
-        return "\\u" + repr(raw)  # "\\u": the screen flags it
 
 
 class _Checker:
@@ -489,34 +470,12 @@ class _Checker:
         self.records += len(types)
         counts.update(types)
 
-    def documents(self, records: Iterable[Record]) -> None:
-        """:meth:`record` for the parsed records of a JSON or YAML document, a batch at a time.
-
-        A document's records come without their text, so the batch screen of
-        the identifier rules (:mod:`smartstd.conformance.screen`) reads each
-        record written back as compact JSON: the same strings, as a JSON text
-        of the same value (escapes aside, which the screen flags), so a record
-        it finds clean holds no identifier, as with an NDJSON line.
-        """
-        if not self._screens:
-            for rec in records:
-                self.record(rec)
-            return
-        for batch in _batches(records):
-            texts = [_json_text(rec.raw) for rec in batch]
-            # a lone surrogate becomes a \u escape, which the screen flags
-            data = "\n".join(texts).encode("utf-8", "backslashreplace")
-            runs = screen(data).digit_runs
-            for i, rec in enumerate(batch):
-                self.record(rec, screened=i in runs)
-
-    def record(self, rec: Record, *, fast: bool = True, screened: bool | None = None) -> None:
+    def record(self, rec: Record, *, fast: bool = True) -> None:
         """Check one record: structure, extension prefixes, entity rules, dataset rules.
 
         With ``fast`` (and no parsed value), a record read from NDJSON is first
         validated straight from its text when :func:`no_duplicate_keys` proves
-        that safe. ``screened`` is what the batch screen said of the record
-        (:meth:`documents`), ``None`` when it did not see it.
+        that safe.
         """
         raw, where, text = rec.raw, rec.where, rec.text
         model = None
@@ -560,7 +519,7 @@ class _Checker:
             )
             if hits:
                 self.add_hits(hits, where, text)
-        self._checked(model, raw, where, text, screened)
+        self._checked(model, raw, where, text)
 
     def _checked(
         self, model: Any, raw: Any, where: Where, text: str | None, screened: bool | None = None

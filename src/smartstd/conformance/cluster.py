@@ -691,7 +691,8 @@ def run_on_cluster(
                 with _exact_ids():
                     if d.unreadable:
                         local.lost(None, Where(d.file, None, ()))
-                    local.documents(d.records())
+                    for rec in d.records():
+                        local.record(rec)
                 split = _split_result(local.result(), index, buckets, joins)
                 pieces.append(client.scatter([split], hash=False)[0])
         settled: list[Any] = []

@@ -214,7 +214,8 @@ class Engine:
             else:
                 if d.unreadable:  # none of its records can be known
                     checker.lost(None, Where(d.file, None, ()))
-                checker.documents(d.records())
+                for rec in d.records():
+                    checker.record(rec)
             done += size
             if opts.progress is not None:
                 opts.progress(done, total)
