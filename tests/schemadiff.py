@@ -257,6 +257,59 @@ ARRAYS = (
     ["a", "b"],
 )
 _ANY = (None, [], {}, "x", 1, True, {"a": 1}, {"gz:x": 1})
+#: Keys of localized text at the edges of a BCP 47 tag (case, a final newline, other scripts).
+LANG_KEYS = (
+    "zh",
+    "ZH",
+    "zh-CN",
+    "zh-cn\n",
+    "zh-Hant-HK",
+    "en-GB-oxendict",
+    "zh-CN-",
+    "x",
+    "abcd",
+    "zh-\u212a\u212a",
+    "zh-\u0131\u0131",
+    "z\u0127",
+    "yue-\u0661\u0662\u0663",
+)
+#: GeoJSON positions at the edges: bounds, altitude, too short or long, not numbers.
+POSITIONS = (
+    [180, 90],
+    [-180, -90],
+    [180.0000001, 0],
+    [0, -90.0000001],
+    [113.3, 23.0, 5],
+    [113.3, 23.0, 5, 1],
+    [113.3],
+    [],
+    [True, 0],
+    ["113.3", 23.0],
+    [1e308, 0],
+    [-0.0, -0.0],
+)
+_RING = [[113.3, 23.0], [113.31, 23.0], [113.31, 23.01], [113.3, 23.0]]
+#: GeoJSON geometries at the edges: short or open rings, empty lists, the wrong type.
+GEOMETRIES = (
+    {"type": "Point", "coordinates": [113.3, 23.0]},
+    {"type": "Point", "coordinates": [113.3, 23.0, 1.5]},
+    {"type": "Point", "coordinates": [181, 23.0]},
+    {"type": "Point", "coordinates": [113.3, 23.0], "bbox": []},
+    {"type": "Point", "coordinates": [113.3, 23.0], "bbox": [1, 2, 3, 4]},
+    {"type": "Point", "coordinates": [113.3, 23.0], "gz:x": 1},
+    {"type": "point", "coordinates": [113.3, 23.0]},
+    {"coordinates": [113.3, 23.0]},
+    {"type": "Polygon", "coordinates": [_RING]},
+    {"type": "Polygon", "coordinates": [_RING[:3]]},
+    {"type": "Polygon", "coordinates": [[*_RING[:3], [113.3, 23.02]]]},
+    {"type": "Polygon", "coordinates": []},
+    {"type": "Polygon", "coordinates": [[]]},
+    {"type": "MultiPolygon", "coordinates": [[_RING]]},
+    {"type": "MultiPolygon", "coordinates": []},
+    {"type": "MultiPolygon", "coordinates": [[]]},
+    {"type": "MultiPolygon", "coordinates": [[_RING[:3]]]},
+    {"type": "MultiPolygon", "coordinates": [_RING]},
+)
 
 
 def deref(node: Any, root: dict[str, Any]) -> Any:
@@ -287,6 +340,11 @@ def edges(node: Any, root: dict[str, Any], depth: int = 0) -> list[Any]:
         for branch in node.get(key, []):
             out += edges(branch, root, depth + 1)
     kind = node.get("type")
+    props = node.get("properties", {})
+    if kind == "object" and "coordinates" in props:
+        out += [copy.deepcopy(g) for g in GEOMETRIES]
+    if kind == "object" and "propertyNames" in node:
+        out += [{key: "x"} for key in LANG_KEYS] + [{"zh": "x", "en": ""}]
     if node.get("format") == "date-time":
         out += TIMESTAMPS
     elif node.get("format") == "date":
@@ -305,6 +363,8 @@ def edges(node: Any, root: dict[str, Any], depth: int = 0) -> list[Any]:
                 out += ["\U0001f600" * (n + 1)]
     elif kind in ("number", "integer"):
         out += _numbers(node)
+    elif kind == "array" and "prefixItems" in node:
+        out += [copy.deepcopy(p) for p in POSITIONS]
     elif kind == "array":
         out += [copy.deepcopy(a) for a in ARRAYS]
         n = node.get("minItems")

@@ -30,7 +30,7 @@ from pydantic import ValidationError
 import smartstd
 from schemadiff import ROOT, VERSIONS, ajv_compile, ajv_verdicts, model_verdict
 from smartstd import schemas
-from smartstd._ecma import ECMA_SPACE, ecma_source
+from smartstd._ecma import ECMA_SPACE, ecma_problem, ecma_source
 from smartstd.cli import main
 from smartstd.schemas._regex import linear_search, same_meaning
 from smartstd.standard import models_for
@@ -254,3 +254,74 @@ def test_a_profiles_effective_schemas_compile_in_ajvs_strictest_mode(tmp_path: P
     said = ajv_compile(files)
     refused = {name: why for name, why in said.items() if why != "ok"}
     assert not refused, refused
+
+
+# ----------------------------------------------------------- a profile's patterns
+
+#: Patterns Python's ``re`` compiles; some ECMA-262 (``u`` flag, as Ajv) refuses.
+PATTERNS = (
+    r"^4401(0[3-6]|1[1-578])$",
+    r"^4401\:(0[3-6])$",
+    r"^4401\-0[3-6]$",
+    r"^[a-z\-]+$",
+    r"^(?P<a>4401)$",
+    r"^4401\_$",
+    r"a{,3}",
+    r"a{2,3}",
+    r"a{2,}",
+    r"a}",
+    r"(?i)abc",
+    r"(?:ab)+",
+    r"^\d{6}$",
+    r"^[\w.]+@[\w.]+$",
+    r"\.\/\(\)\[\]\{\}\|\?\*\+\^\$",
+    r"\Aabc\Z",
+    r"^[^@\s]+$",
+    r"^\x41\u0042$",
+    r"^\t\n\r\f\v$",
+)
+
+
+def test_ecma_problem_says_what_ajvs_engine_says(tmp_path: Path) -> None:
+    """:func:`smartstd._ecma.ecma_problem` refuses exactly what JavaScript's ``RegExp(p, "u")`` does."""
+    import subprocess
+
+    from schemadiff import node
+
+    for p in PATTERNS:
+        re.compile(p)
+    script = tmp_path / "re.js"
+    script.write_text(
+        "const ps = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+        "console.log(JSON.stringify(ps.map((p) => { try { new RegExp(p, 'u'); return true; }"
+        " catch (e) { return false; } })));\n",
+        "utf-8",
+    )
+    run = subprocess.run(
+        [node(), str(script)],
+        input=json.dumps(PATTERNS),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    theirs = json.loads(run.stdout)
+    ours = [ecma_problem(p) is None for p in PATTERNS]
+    assert ours == theirs, [p for p, a, b in zip(PATTERNS, ours, theirs, strict=True) if a != b]
+    assert not all(ours) and any(ours)
+
+
+@pytest.mark.parametrize("pattern", [r"^4401\:(0[3-6])$", r"^(?P<a>4401)(0[3-6])$", r"^4401\_$"])
+def test_profile_check_refuses_a_pattern_json_schemas_engines_refuse(
+    pattern: str, tmp_path: Path
+) -> None:
+    text = (ROOT / "examples" / "guangzhou-panyu" / "profile.yaml").read_text("utf-8")
+    good = 'division_code: {pattern: "^4401(0[3-6]|1[1-578])$"}'
+    assert good in text
+    path = tmp_path / "profile.yaml"
+    path.write_text(text.replace(good, f"division_code: {{pattern: '{pattern}'}}"), "utf-8")
+    result = CliRunner().invoke(main, ["profile", "check", str(path), "--lang", "en"])
+    assert result.exit_code == 1, result.output
+    assert "not an ECMA-262 regular expression" in result.output
+    zh = CliRunner().invoke(main, ["profile", "check", str(path), "--lang", "zh-CN"])
+    assert "不是 JSON Schema 所用的 ECMA-262 正则表达式" in zh.output

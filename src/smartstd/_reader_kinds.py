@@ -278,6 +278,38 @@ READER_KINDS: dict[str, Kind] = {
         "正则表达式须能以线性时间匹配，不得使用环视或反向引用：{why}",
         "a pattern must be matchable in linear time, without look-around or back-references: {why}",
     ),
+    "profile_not_ecma_pattern": kind(
+        r"not an ECMA-262 regular expression, as JSON Schema needs: (?P<why>.*)",
+        "不是 JSON Schema 所用的 ECMA-262 正则表达式：{why}",
+        "not an ECMA-262 regular expression, as JSON Schema needs: {why}",
+    ),
+    # ---- smartstd._ecma.ecma_problem: why a pattern is no ECMA-262 regular expression
+    "ecma_escape": kind(
+        r"\\(?P<char>.) is no escape in ECMA-262: write (?P=char) alone",
+        "ECMA-262 中 \\{char} 不是转义：直接写 {char}",
+        "\\{char} is no escape in ECMA-262: write {char} alone",
+    ),
+    "ecma_group": kind(
+        r"(?P<group>\(\?.{0,2})\.\.\. is no group of ECMA-262 \(it has \(\?:, \(\?=, \(\?!,"
+        r" \(\?<=, \(\?<! and \(\?<name>\)",
+        "{group}… 不是 ECMA-262 的分组（它只有 (?:、(?=、(?!、(?<=、(?<! 与 (?<name>）",
+        "{group}... is no group of ECMA-262 (it has (?:, (?=, (?!, (?<=, (?<! and (?<name>)",
+    ),
+    "ecma_quantifier": kind(
+        r"\{ starts no quantifier \(\{n\}, \{n,\} or \{n,m\}\): write \\\{ for the character",
+        "{{ 未构成量词（{{n}}、{{n,}} 或 {{n,m}}）：字符本身请写 \\{{",
+        "{{ starts no quantifier ({{n}}, {{n,}} or {{n,m}}): write \\{{ for the character",
+    ),
+    "ecma_brace": kind(
+        r"a lone \}: write \\\} for the character",
+        "单独的 }}：字符本身请写 \\}}",
+        "a lone }}: write \\}} for the character",
+    ),
+    "ecma_backslash": kind(
+        r"a pattern cannot end with a backslash",
+        "正则表达式不能以反斜杠结尾",
+        "a pattern cannot end with a backslash",
+    ),
     "profile_not_regex": kind(
         r"not a regular expression(?:: (?P<why>.*))?",
         "不是有效的正则表达式{why}",

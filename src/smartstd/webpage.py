@@ -123,22 +123,29 @@ def esc(value: object) -> str:
     return escape(shown(value), quote=True)
 
 
-def _em(ch: str) -> float:
-    """About how wide ``ch`` is, in ems, in the widest common sans-serif (DejaVu Sans).
+# The width of each printable ASCII character (space to "~") in hundredths of
+# an em: the wider of DejaVu Sans and Noto Sans CJK SC, measured in Chromium.
+# fmt: off
+_ASCII_WIDTHS = (
+    32, 40, 47, 84, 64, 95, 78, 28, 39, 39, 50, 84, 32, 36, 32, 39, 64, 64, 64,
+    64, 64, 64, 64, 64, 64, 64, 34, 34, 84, 84, 84, 53, 100, 68, 69, 70, 77, 63,
+    58, 77, 75, 29, 53, 66, 56, 86, 75, 79, 63, 79, 69, 63, 61, 73, 68, 99, 69,
+    61, 69, 39, 39, 39, 84, 56, 61, 61, 63, 55, 63, 62, 35, 63, 63, 28, 28, 58,
+    28, 97, 63, 61, 63, 63, 41, 52, 39, 63, 59, 82, 59, 59, 52, 64, 34, 64, 84,
+)
+# fmt: on
 
-    Erring wide: a label cut a little early reads better than one clipped.
-    """
+
+def _em(ch: str) -> float:
+    """About how wide ``ch`` is, in ems, erring wide: cut a little early, never clipped."""
+    cp = ord(ch)
+    if 0x20 <= cp < 0x7F:
+        return _ASCII_WIDTHS[cp - 0x20] / 100
     if unicodedata.combining(ch):
         return 0.0
-    if unicodedata.east_asian_width(ch) in "WF":  # Chinese, full-width forms, emoji
+    if unicodedata.east_asian_width(ch) in "WFA":  # Chinese, emoji, full-width forms, “…”
         return 1.0
-    if ch in "MWmw@%":
-        return 1.0
-    if ch.isupper():
-        return 0.8
-    if ch in " .,:;'!|()[]iljtfr-":
-        return 0.42
-    return 0.64
+    return 0.8
 
 
 def fit(value: object, width: float, font_size: float = 13) -> str:

@@ -142,6 +142,13 @@ EXAMPLES = {
     "regex_backreference": "backreferences are not supported",
     "regex_error": "missing ), unterminated subpattern at position 1",
     "profile_not_regex": "not a regular expression: nothing to repeat at position 0",
+    "profile_not_ecma_pattern": "not an ECMA-262 regular expression, as JSON Schema needs: "
+    "\\: is no escape in ECMA-262: write : alone",
+    "ecma_escape": "\\_ is no escape in ECMA-262: write _ alone",
+    "ecma_group": "(?P<... is no group of ECMA-262 (it has (?:, (?=, (?!, (?<=, (?<! and (?<name>)",
+    "ecma_quantifier": "{ starts no quantifier ({n}, {n,} or {n,m}): write \\{ for the character",
+    "ecma_brace": "a lone }: write \\} for the character",
+    "ecma_backslash": "a pattern cannot end with a backslash",
     "profile_inherited_field": "gz@1.0.0 defines gz:x differently; a profile cannot redefine an "
     "inherited field",
     "profile_no_field": "no field a.b in Building (SCDS 1.0.0)",

@@ -110,11 +110,11 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             result = CliRunner().invoke(main, [*args, "--lang", lang, "-o", str(path)])
             assert result.exit_code in (0, 1), result.output
             out[f"{kind}-{lang}"] = path
-    # no --lang at all: Chinese
-    path = folder / "check-default.html"
-    result = CliRunner().invoke(main, [*commands["check"], "-o", str(path)])
-    assert result.exit_code in (0, 1), result.output
-    out["check-default"] = path
+    for kind in ("assess", "duties"):  # no --lang at all: Chinese (the check page's in test_html)
+        path = folder / f"{kind}-default.html"
+        result = CliRunner().invoke(main, [*commands[kind], "-o", str(path)])
+        assert result.exit_code in (0, 1), result.output
+        out[f"{kind}-default"] = path
     return out
 
 
@@ -170,6 +170,7 @@ def test_hostile_data_runs_nothing_and_reads_as_text(
                  [...e.attributes].filter(a => a.name.startsWith('on')).map(a => a.name))"""
         )
         title = page.title()
+        ids = page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
         data = ""
         if kind == "assess":  # the data it carries parses, the payload in it as written
             data = page.evaluate(
@@ -183,6 +184,7 @@ def test_hostile_data_runs_nothing_and_reads_as_text(
             view.screenshot(_shots(tmp_path) / f"hostile-{kind}-375.png", full_page=False)
         assert (view.dialogs, view.console_errors, view.blocked) == ([], [], [])
     assert pwned is None and handlers == []
+    assert len(ids) == len(set(ids))  # h2 and table were both id="findings"
     assert all(h.startswith("#") for h in hrefs), hrefs  # no javascript: or file link
     for piece in SHOWN:
         assert piece in text, (kind, lang, piece)
@@ -196,9 +198,10 @@ def test_hostile_data_runs_nothing_and_reads_as_text(
     assert (wide, narrow) == (0, 0)
 
 
-def test_chinese_is_the_default_of_the_check_page(pages: dict[str, Path]) -> None:
-    html = pages["check-default"].read_text("utf-8")
-    assert '<html lang="zh-CN">' in html and "整改清单" in html
+@pytest.mark.parametrize("kind", ["assess", "duties"])
+def test_chinese_is_the_default(pages: dict[str, Path], kind: str) -> None:
+    html = pages[f"{kind}-default"].read_text("utf-8")
+    assert '<html lang="zh-CN">' in html and f"<title>{_TITLES[kind][0]}" in html
 
 
 def test_fit_keeps_the_start_of_a_long_label() -> None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from smartstd._ecma import ecma_problem
 from smartstd.profiles.core import core_node, core_schema
 from smartstd.profiles.model import EXT_FIELD, CodeDef, Constraint, FieldDef, Profile, ProfileSet
 from smartstd.profiles.problems import Problems
@@ -27,6 +28,18 @@ from smartstd.schemas._regex import linear_problem, patterns_in
 _SLOW_PATTERN = (
     "a pattern must be matchable in linear time, without look-around or back-references: {why}"
 )
+#: A pattern JSON Schema's engines (ECMA-262: Ajv, browsers) refuse, though Python's reads it:
+#: the profile's effective schemas would not compile there.
+_NOT_ECMA = "not an ECMA-262 regular expression, as JSON Schema needs: {why}"
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    """Why a profile's pattern cannot be used: not linear, or not ECMA-262 (``None`` if it can)."""
+    why = linear_problem(pattern)
+    if why is not None:
+        return _SLOW_PATTERN.format(why=why)
+    why = ecma_problem(pattern)
+    return None if why is None else _NOT_ECMA.format(why=why)
 
 
 def bilingual(value: Any) -> dict[str, str]:
@@ -150,10 +163,10 @@ class Builder:
                 slow = [
                     (at, why)
                     for at, patrn in patterns_in(schema)
-                    if (why := linear_problem(patrn)) is not None
+                    if (why := _pattern_problem(patrn)) is not None
                 ]
                 for at, why in slow:
-                    self.p.add([*where, "schema", *at], _SLOW_PATTERN.format(why=why))
+                    self.p.add([*where, "schema", *at], why)
                 if slow:
                     continue
                 for q in self.parents.profiles:
@@ -372,9 +385,9 @@ class Builder:
             except re.error as exc:
                 self.p.add(where, f"not a regular expression: {exc}")
                 return False
-            why = linear_problem(value)
+            why = _pattern_problem(value)
             if why is not None:
-                self.p.add(where, _SLOW_PATTERN.format(why=why))
+                self.p.add(where, why)
                 return False
             return True
         if kw == "enum":

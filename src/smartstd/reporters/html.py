@@ -246,7 +246,7 @@ def _per_rule(report: Report, lang: str) -> list[str]:
         rule = rule_or_none(code)
         explanation = rule.text("explanation", lang) if rule is not None else ""
         out.append(
-            f'<tr id="rule-{esc(code)}"><td class="code"><a href="#findings" '
+            f'<tr id="rule-{esc(code)}"><td class="code"><a href="#all-findings" '
             f'data-filter-rule="{esc(code)}"><code>{esc(code)}</code></a></td>'
             f"<td>{esc(_rule_title(code, lang))}</td><td>{_sev_badge(severity, lang)}</td>"
             f'<td class="num">{n}</td><td><details><summary>{esc(_t(lang, "展开", "Show"))}'
@@ -348,7 +348,7 @@ def _by_org(
         out.append(
             f'<p class="basis">{esc(_t(lang, "依据", "Basis"))}{colon}'
             f"{esc(sep.join(bases))} · {esc(counts)} · "
-            f'<a href="#findings" data-filter-org="{esc(key)}">'
+            f'<a href="#all-findings" data-filter-org="{esc(key)}">'
             f"{esc(_t(lang, '查看全部问题', 'show all its findings'))}</a></p>"
         )
         per_rule: dict[tuple[str, Severity], list[Finding]] = defaultdict(list)
@@ -458,7 +458,8 @@ def _shell_word(text: str) -> str:
 def _findings(
     report: Report, lang: str, owners: list[Responsible], limit: int = PAGE_ROWS
 ) -> list[str]:
-    out = [f'<h2 id="findings">{esc(_t(lang, "全部问题", "All findings"))}</h2>']
+    # the heading's id is not the table's (#findings): ids are unique on a page
+    out = [f'<h2 id="all-findings">{esc(_t(lang, "全部问题", "All findings"))}</h2>']
     if not report.findings:
         out.append(f"<p>{esc(_t(lang, '未发现问题。', 'No findings.'))}</p>")
         return out
@@ -574,9 +575,9 @@ def render_html(
                 ("rules", _t(lang, "按规则", "By rule")),
                 ("files", _t(lang, "按文件", "By file")),
                 ("orgs", _t(lang, "整改清单", "Rectification list")),
-                ("findings", _t(lang, "全部问题", "All findings")),
+                ("all-findings", _t(lang, "全部问题", "All findings")),
             )
-            if report.findings or anchor == "findings"  # only the sections on the page
+            if report.findings or anchor == "all-findings"  # only the sections on the page
         )
         + "</nav>"
     )
