@@ -110,11 +110,11 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             result = CliRunner().invoke(main, [*args, "--lang", lang, "-o", str(path)])
             assert result.exit_code in (0, 1), result.output
             out[f"{kind}-{lang}"] = path
-    # no --lang at all: Chinese
-    path = folder / "check-default.html"
-    result = CliRunner().invoke(main, [*commands["check"], "-o", str(path)])
-    assert result.exit_code in (0, 1), result.output
-    out["check-default"] = path
+    for kind in ("assess", "duties"):  # no --lang at all: Chinese (the check page's in test_html)
+        path = folder / f"{kind}-default.html"
+        result = CliRunner().invoke(main, [*commands[kind], "-o", str(path)])
+        assert result.exit_code in (0, 1), result.output
+        out[f"{kind}-default"] = path
     return out
 
 
@@ -198,9 +198,10 @@ def test_hostile_data_runs_nothing_and_reads_as_text(
     assert (wide, narrow) == (0, 0)
 
 
-def test_chinese_is_the_default_of_the_check_page(pages: dict[str, Path]) -> None:
-    html = pages["check-default"].read_text("utf-8")
-    assert '<html lang="zh-CN">' in html and "整改清单" in html
+@pytest.mark.parametrize("kind", ["assess", "duties"])
+def test_chinese_is_the_default(pages: dict[str, Path], kind: str) -> None:
+    html = pages[f"{kind}-default"].read_text("utf-8")
+    assert '<html lang="zh-CN">' in html and f"<title>{_TITLES[kind][0]}" in html
 
 
 def test_fit_keeps_the_start_of_a_long_label() -> None:
