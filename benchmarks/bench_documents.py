@@ -72,20 +72,13 @@ def measure(path: Path, level: str, repeat: int) -> tuple[float, float, str]:
 
 
 def make_pairs(folder: Path, scale: str, seed: int, tiny: bool) -> dict[str, tuple[Path, Path]]:
-    """The mixes as (NDJSON, JSON document) pairs of the same records."""
-    from smartstd import generate as gen
+    """The district and rich mixes (``bench_mixes.make_mixes``) as (NDJSON, JSON document) pairs."""
+    from bench_mixes import make_mixes
 
-    counts = gen.counts_for("community", observations=1_500) if tiny else None
-    district = folder / "district.ndjson"
-    gen.write(district, fmt="ndjson", scale=scale, counts=counts, seed=seed, charter="include")
-    rich = folder / "rich.ndjson"
-    with district.open("rb") as src, rich.open("wb") as out:
-        out.write(next(src))
-        for line in src:
-            if json.loads(line).get("type") != "Observation":
-                out.write(line)
+    mixes = make_mixes(folder, scale, seed, tiny)
     pairs = {}
-    for name, ndjson in (("district", district), ("rich", rich)):
+    for name in ("district", "rich"):
+        ndjson = mixes[name]
         with ndjson.open("rb") as src:
             document = json.loads(next(src))
             document["entities"] = [json.loads(line) for line in src]
