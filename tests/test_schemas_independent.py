@@ -22,10 +22,7 @@ skipped with the command that installs what they need; in CI they must run.
 from __future__ import annotations
 
 import json
-import os
 import random
-import shutil
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -33,6 +30,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from schemadiff import ajv_verdicts, node
 from smartstd.standard import models_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,33 +39,9 @@ EXAMPLE = ROOT / "examples" / "guangzhou-panyu"
 VERSIONS = ("1.0.0", "1.1.0")
 
 
-def _node() -> str:
-    node = shutil.which("node")
-    ready = node is not None and (TOOL / "node_modules" / "ajv" / "package.json").is_file()
-    if not ready:
-        how = "install Node.js, then: npm ci --prefix tools/ajv"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run the independent schema check: {how}")
-        pytest.skip(f"needs Ajv: {how}")
-    assert node is not None
-    return node
-
-
 def ajv(version: str, checks: list[tuple[str, Any]], tmp_path: Path) -> list[bool]:
     """Ajv's verdict on each ``(schema file, value)``, against ``schemas/VERSION``: one run."""
-    data = tmp_path / f"values-{version}.ndjson"
-    data.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in checks), "utf-8")
-    run = subprocess.run(
-        [_node(), str(TOOL / "validate.js"), str(ROOT / "schemas" / version), str(data)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    verdicts = [line.split(" ", 1)[0] == "1" for line in run.stdout.splitlines()]
-    assert len(verdicts) == len(checks)
-    return verdicts
+    return ajv_verdicts(version, checks, tmp_path)
 
 
 def _pydantic(validate: Callable[[str], Any], values: list[Any]) -> list[bool]:
@@ -199,7 +173,7 @@ class Verdicts:
 
 @pytest.fixture(scope="module", params=VERSIONS)
 def verdicts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Verdicts:
-    _node()
+    node()
     return Verdicts(request.param, tmp_path_factory.mktemp("ajv"))
 
 
