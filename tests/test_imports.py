@@ -68,6 +68,8 @@ NEVER = (
     "smartstd.cli.schema",
     # waivers, when none are given
     "smartstd.conformance.waivers",
+    # YAML, for JSON and NDJSON
+    "smartstd.io.yamlreader",
     # worker processes and clusters, for one record
     "concurrent.futures",
     "multiprocessing",
@@ -81,6 +83,8 @@ NOT_AT_L1 = (
     "smartstd.rules.sc5.checks",
     "smartstd.rules.sc7.checks",
     "smartstd.rules.sc8.checks",
+    # the versions' table, for data of the latest version (SC7's deprecations need it at L2)
+    "smartstd.versions",
 )
 
 _CLI_RUN = """

@@ -8,6 +8,8 @@ import smartstd.io
 def test_all_is_sorted_and_complete() -> None:
     names = smartstd.io.__all__
     assert names == sorted(names)
+    for name in names:  # the lazy ones (parse_yaml) load on first use
+        getattr(smartstd.io, name)
     public = {
         name
         for name, obj in vars(smartstd.io).items()

@@ -348,6 +348,8 @@ class Engine:
         return [self._place_doc(h, where, doc) for h in hits if h.code in self.enabled]
 
     def _version_findings(self, version: str, doc: InputFile | None) -> tuple[list[Finding], bool]:
+        if version == STANDARD_VERSION:  # the latest known version: nothing to say
+            return [], False
         from smartstd.versions import compare_to_library
 
         verdict = compare_to_library(version)

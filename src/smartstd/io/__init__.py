@@ -17,6 +17,9 @@ Parsing keeps no positions; :func:`locate` (JSON) and :class:`PositionMap`
 (YAML) find them afterwards, for the records that need them.
 """
 
+import typing
+
+from smartstd import _lazy
 from smartstd.io.document import Document, read_document, read_file
 from smartstd.io.encoding import decode
 from smartstd.io.jsonreader import parse_json
@@ -24,7 +27,6 @@ from smartstd.io.limits import Limits
 from smartstd.io.ndjson import NdjsonLine, iter_ndjson
 from smartstd.io.positions import PositionMap, locate
 from smartstd.io.sniff import sniff_format
-from smartstd.io.yamlreader import parse_yaml
 
 __all__ = [
     "Document",
@@ -40,3 +42,10 @@ __all__ = [
     "read_file",
     "sniff_format",
 ]
+
+#: Loaded on first use: a check of JSON or NDJSON never reads YAML.
+_LAZY = {"parse_yaml": "smartstd.io.yamlreader"}
+__getattr__, __dir__ = _lazy.lazy_names(__name__, globals(), _LAZY, __all__)
+
+if typing.TYPE_CHECKING:
+    from smartstd.io.yamlreader import parse_yaml

@@ -13,7 +13,6 @@ from smartstd.io.encoding import decode
 from smartstd.io.jsonreader import parse_json
 from smartstd.io.limits import Limits
 from smartstd.io.positions import PositionMap, locate
-from smartstd.io.yamlreader import parse_yaml
 from smartstd.report import Finding, Path
 
 __all__ = ["Document", "read_document"]
@@ -103,6 +102,8 @@ def read_document(
     if text is None:
         return Document(None, tuple(findings), None, fmt, file)
     if fmt == "yaml":
+        from smartstd.io.yamlreader import parse_yaml  # a JSON or NDJSON check never needs it
+
         value, found, positions = parse_yaml(text, file=file, limits=limits)
         return Document(value, tuple(found), text, fmt, file, positions)
     value, found = parse_json(text, file=file, limits=limits)

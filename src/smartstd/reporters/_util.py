@@ -13,7 +13,6 @@ from urllib.parse import quote
 
 from smartstd.catalogue import RuleInfo, get_rule
 from smartstd.report import LEFT_OUT, Finding, Report, Severity
-from smartstd.reporters._indented import write_indented
 
 # C0 and C1 controls and DEL, lone surrogates, the XML non-characters U+FFFE and
 # U+FFFF, line and paragraph separators, and the bidirectional controls that
@@ -89,6 +88,8 @@ def dump_json(document: Any, out: TextIO, *, indent: int | None = 2) -> None:
         encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         _write_escaped(encoder.encode(document), out)
     else:  # piece by piece: a report with many findings is never one huge string
+        from smartstd.reporters._indented import write_indented  # JSON reports only
+
         write_indented(document, lambda text: _write_escaped(text, out), indent)
     out.write("\n")
 
