@@ -61,12 +61,18 @@ def node() -> str:
     return found
 
 
-def ajv_verdicts(version: str, checks: Sequence[tuple[str, Any]], tmp: Path) -> list[bool]:
-    """Ajv's verdict on each ``(schema file, value)`` against ``schemas/VERSION``, in one run."""
+def ajv_verdicts(
+    version: str, checks: Sequence[tuple[str, Any]], tmp: Path, folder: Path | None = None
+) -> list[bool]:
+    """Ajv's verdict on each ``(schema file, value)``, in one run.
+
+    Against ``schemas/VERSION``, or the schemas in ``folder`` (a profile's bundle).
+    """
     data = tmp / f"ajv-{version}.ndjson"
     data.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in checks), "utf-8")
+    schemas = folder if folder is not None else ROOT / "schemas" / version
     run = subprocess.run(
-        [node(), str(TOOL / "validate.js"), str(ROOT / "schemas" / version), str(data)],
+        [node(), str(TOOL / "validate.js"), str(schemas), str(data)],
         capture_output=True,
         text=True,
         timeout=300,

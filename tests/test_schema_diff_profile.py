@@ -15,7 +15,6 @@ bounding box.
 from __future__ import annotations
 
 import json
-import subprocess
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from schemadiff import ROOT, TOOL, for_version, model_verdict, near, node
+from schemadiff import ROOT, ajv_verdicts, for_version, model_verdict, near
 from smartstd.profiles.effective import effective_schemas
 from smartstd.profiles.hits import profile_hits
 from smartstd.profiles.load import load_profile
@@ -108,17 +107,8 @@ def test_ajv_reads_the_effective_schemas_as_sc702_does(panyu: ProfileSet, tmp_pa
         _building({"type": "MultiPolygon", "coordinates": [[RING]]}),
         _building({"type": "MultiPolygon", "coordinates": [[INSIDE]]}),
     ]
-    data = tmp_path / "values.ndjson"
-    data.write_text("".join(json.dumps(["Building.schema.json", r]) + "\n" for r in records))
-    run = subprocess.run(
-        [node(), str(TOOL / "validate.js"), str(folder), str(data)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    theirs = [line.split(" ", 1)[0] == "1" for line in run.stdout.splitlines()]
+    checks = [("Building.schema.json", r) for r in records]
+    theirs = ajv_verdicts("profile", checks, tmp_path, folder)
     ours = [not profile_hits(r, panyu) for r in records]
     assert theirs == ours == [False, True]
 
