@@ -263,3 +263,16 @@ def test_schema_check_checks_both_versions() -> None:
     assert result.exit_code == 0, result.output
     assert "schemas/1.0.0" in result.output
     assert "schemas/1.1.0" in result.output
+
+
+def test_the_latest_version_needs_no_versions_table() -> None:
+    """The engine says nothing of data of ``STANDARD_VERSION`` without loading the versions' table.
+
+    That shortcut (``Engine._version_findings``) holds only while the latest
+    known version is the standard's own and the table has nothing to say of it.
+    """
+    from smartstd.standard.dataset import STANDARD_VERSION
+    from smartstd.versions import KNOWN_VERSIONS, compare_to_library
+
+    assert KNOWN_VERSIONS[-1] == STANDARD_VERSION
+    assert compare_to_library(STANDARD_VERSION) is None

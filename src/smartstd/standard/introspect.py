@@ -21,8 +21,6 @@ from smartstd.standard.dataset import ENTITY_TYPES, Envelope
 
 __all__ = ["code_fields", "code_values", "iter_objects", "iter_path", "object_fields"]
 
-_SCALARS = (str, int, float, bool, type(None))
-
 
 def _walk_schema(
     schema: dict[str, Any],
@@ -164,43 +162,33 @@ def code_values(raw: dict[str, Any]) -> Iterator[tuple[Path, str, str]]:
                 yield path, list_name, value
 
 
-def _may_hold_objects(annotation: Any) -> bool:
-    """Whether a field's values can contain a JSON object (a model or a dict)."""
-    if annotation in _SCALARS or annotation is None:
+def _may_hold(annotation: Any, *, text: bool) -> bool:
+    """Whether a field's values can contain an object (``text``: a string or an object key).
+
+    An object is a model or a dict. Numbers, booleans, dates, times and ``None`` hold neither; strings,
+    string enums and literals of strings hold text only; containers and
+    unions hold what any of their arguments holds; anything else (a model,
+    a dict, ``Any``) may hold both.
+    """
+    if annotation is None or annotation in (int, float, bool, type(None)):
         return False
+    if annotation is str:
+        return text
     origin = typing.get_origin(annotation)
     if origin is typing.Literal:
-        return False
+        return text and any(isinstance(a, str) for a in typing.get_args(annotation))
     if origin is typing.Annotated:
-        return _may_hold_objects(typing.get_args(annotation)[0])
+        return _may_hold(typing.get_args(annotation)[0], text=text)
     if origin in (list, tuple, set, frozenset, typing.Union) or (
         origin is not None and getattr(origin, "__name__", "") == "UnionType"
     ):
-        return any(_may_hold_objects(a) for a in typing.get_args(annotation) if a is not ...)
-    if isinstance(annotation, type) and issubclass(annotation, (str, int, float)):
-        return False  # enums, str subclasses, dates are not objects
-    return not (isinstance(annotation, type) and issubclass(annotation, (dt.date, dt.time)))
-
-
-def _may_hold_text(annotation: Any) -> bool:
-    """Whether a field's values can contain a string (or a key: a model or a dict)."""
-    if annotation in (int, float, bool, type(None)) or annotation is None:
-        return False
-    origin = typing.get_origin(annotation)
-    if origin is typing.Literal:
-        return any(isinstance(a, str) for a in typing.get_args(annotation))
-    if origin is typing.Annotated:
-        return _may_hold_text(typing.get_args(annotation)[0])
-    if origin in (list, tuple, set, frozenset, typing.Union) or (
-        origin is not None and getattr(origin, "__name__", "") == "UnionType"
-    ):
-        return any(_may_hold_text(a) for a in typing.get_args(annotation) if a is not ...)
-    if isinstance(annotation, type) and issubclass(annotation, str):
-        return True
-    # numbers, int enums, dates and times hold none; models, dicts and Any may hold anything
-    return not (
-        isinstance(annotation, type) and issubclass(annotation, (int, float, dt.date, dt.time))
-    )
+        return any(_may_hold(a, text=text) for a in typing.get_args(annotation) if a is not ...)
+    if isinstance(annotation, type):
+        if issubclass(annotation, str):  # string enums and other str subclasses
+            return text
+        if issubclass(annotation, (int, float, dt.date, dt.time)):  # int enums, dates
+            return False
+    return True
 
 
 #: :func:`text_fields` by class, as far as asked.
@@ -216,7 +204,7 @@ def text_fields(cls: type[BaseModel]) -> tuple[str, ...]:
     found = _TEXT_FIELDS.get(cls)
     if found is None:
         found = _TEXT_FIELDS[cls] = tuple(
-            name for name, info in cls.model_fields.items() if _may_hold_text(info.annotation)
+            name for name, info in cls.model_fields.items() if _may_hold(info.annotation, text=True)
         )
     return found
 
@@ -234,6 +222,8 @@ def object_fields(cls: type[BaseModel]) -> frozenset[str]:
     found = _OBJECT_FIELDS.get(cls)
     if found is None:
         found = _OBJECT_FIELDS[cls] = frozenset(
-            name for name, info in cls.model_fields.items() if _may_hold_objects(info.annotation)
+            name
+            for name, info in cls.model_fields.items()
+            if _may_hold(info.annotation, text=False)
         )
     return found
