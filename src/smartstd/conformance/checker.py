@@ -28,6 +28,7 @@ from smartstd.conformance.counting import count_batch, reader_would_pass
 from smartstd.conformance.inputs import (
     Batch,
     Record,
+    Unstreamable,
     iter_ndjson_batches,
 )
 from smartstd.conformance.keys import (
@@ -418,14 +419,21 @@ class _Checker:
         types: list[str] = []  # of the records checked here, counted at the end
         first = batch.first_line
         lines = batch.lines
+        # the elements of a JSON document's array: placed by path, their lines found later
+        elements = batch.index
+        base: Path = ()
+        line: int | None = None
         for index, data in enumerate(lines) if picks is None else ((i, lines[i]) for i in picks):
-            line = first + index
+            if elements is None:
+                line = first + index
+            else:
+                base = ("entities", elements + index)
             try:
                 model = validate(data)
             except ValidationError:
                 model = None
             if model is None:
-                self.record(Record(None, Where(file, line, ()), data.decode()), fast=False)
+                self.record(Record(None, Where(file, line, base), data.decode()), fast=False)
                 continue
             etype = model.type
             plan = plans.get(etype)
@@ -439,10 +447,10 @@ class _Checker:
                 if flat
                 else model_proves_unique_keys(model, data) and reader_would_pass(data, max_depth)
             ):
-                self.record(Record(None, Where(file, line, ()), data.decode()), fast=False)
+                self.record(Record(None, Where(file, line, base), data.decode()), fast=False)
                 continue
             # a named tuple made the quick way (Where.__new__ is a Python function)
-            where = _new_tuple(Where, (file, line, (), etype, model.id))
+            where = _new_tuple(Where, (file, line, base, etype, model.id))
             # extension prefixes: a nested record whose bytes show no hint of one
             # has none (and stays on this path)
             if check_prefixes and (
@@ -496,6 +504,10 @@ class _Checker:
                     text, file=where.file, limits=self.limits, line_offset=(where.line or 1) - 1
                 )
                 if problems:
+                    if where.line is None:
+                        # an element of a streamed JSON document: the whole-document
+                        # reader reports this (the engine reads the document again)
+                        raise Unstreamable(where.file)
                     self.add_findings(problems, where)
                     if raw is None:
                         self.records += 1  # a record, though not one that can be checked

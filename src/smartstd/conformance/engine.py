@@ -36,6 +36,7 @@ from smartstd.conformance.checker import (
 )
 from smartstd.conformance.inputs import (
     InputFile,
+    Unstreamable,
     expand_paths,
     may_mention,
     open_document,
@@ -113,6 +114,8 @@ class Engine:
         self.standard_version = STANDARD_VERSION
         self.waived: list[Finding] = []
         self._docs: dict[str, InputFile] = {}
+        #: JSON documents read whole after their stream met what only that reports
+        self._whole: set[str] = set()
         #: (code, severity) -> findings of dataset rules over ``max_findings``, never made
         self._over: Counter[tuple[str, str]] = Counter()
 
@@ -135,9 +138,38 @@ class Engine:
     # -- the run
 
     def run(self) -> Iterator[Finding]:
-        """Every finding of the check (placed, filtered, before waivers), in input order."""
+        """Every finding of the check (placed, filtered, before waivers), in input order.
+
+        A large JSON document is streamed (:func:`open_document` with
+        ``stream``); when one holds something only the whole-document
+        reader reports as it should (:class:`Unstreamable`: a syntax error,
+        a repeated key, ...), the check starts again with it read whole.
+        """
+        options = self.options
+        while True:
+            try:
+                pending = self._collect()
+            except Unstreamable as exc:
+                if exc.file is None or exc.file in self._whole:
+                    raise
+                self._whole.add(exc.file)
+                self.options = options  # before the dataset's profiles were applied
+                self.counts.clear()
+                self._over.clear()
+                self.charter_present = False
+                self.standard_version = STANDARD_VERSION
+                continue
+            break
+        yield from self._finalize(pending)
+
+    def _collect(self) -> list[Finding]:
+        """Read and check every input: the findings to finalise."""
         opts = self.options
-        docs = [open_document(f, opts.limits) for f in self.files]
+        stream = opts.engine != "dask"  # a cluster reads JSON documents whole, on its client
+        docs = [
+            open_document(f, opts.limits, stream=stream and f not in self._whole)
+            for f in self.files
+        ]
         self._docs = {d.file: d for d in docs}
         pending: list[Finding] = []
         for d in docs:
@@ -146,8 +178,7 @@ class Engine:
         opts = self.options  # the dataset's own profiles may have tightened them
         pending.extend(env_findings)
         if refuse:
-            yield from self._finalize(pending)
-            return
+            return pending
         # on a cluster the workers check the NDJSON streams; the client the rest
         here = [d for d in docs if opts.engine != "dask" or not d.streamed]
         if sum(_size(d) for d in here) >= _UNION_BYTES:
@@ -183,7 +214,7 @@ class Engine:
                 room -= 1
                 where = hit.where or Where(None, None, ())
                 pending.append(checker.place(hit, where, None))
-        yield from self._finalize(pending)
+        return pending
 
     def _listable(self, f: Finding) -> bool:
         """Whether a finding counts towards ``max_findings`` (an SC903 notice does not)."""
@@ -211,6 +242,9 @@ class Engine:
                         checker.absorb(part)
                 else:
                     checker.ndjson(d.file)
+            elif d.outline is not None:  # a large JSON document, element by element
+                for batch in d.batches():
+                    checker.lines(d.file, batch)
             else:
                 if d.unreadable:  # none of its records can be known
                     checker.lost(None, Where(d.file, None, ()))
@@ -432,7 +466,9 @@ class Engine:
             elif doc.fmt != "ndjson":
                 if f.column is None:
                     doc_missing.setdefault(file, []).append(i)
-                out.append(_with_entity(f, _doc_entity(doc, f.path)))
+                out.append(
+                    f if f.entity_type is not None else _with_entity(f, _doc_entity(doc, f.path))
+                )
             elif f.line is not None:
                 ndjson_missing.setdefault(file, {}).setdefault(f.line, []).append(i)
                 out.append(f)
@@ -559,9 +595,7 @@ def _loads_quietly(text: str) -> Any:
 
 def _doc_entity(doc: InputFile, path: Path) -> Any:
     if len(path) >= 2 and path[0] == "entities" and isinstance(path[1], int):
-        ents = doc.entities or []
-        if 0 <= path[1] < len(ents):
-            return ents[path[1]]
+        return doc.entity(path[1])
     return None
 
 
