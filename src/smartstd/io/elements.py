@@ -66,6 +66,8 @@ _SEP = re.compile(rb"[ \t\r\n]*,[ \t\r\n]*")
 _CLOSE = re.compile(rb"\}(?=[ \t\r\n]*[,\]])")
 #: The tail of a document whose array is its last member.
 _LAST_MEMBER = re.compile(rb"\][ \t\r\n]*\}[ \t\r\n]*\Z")
+#: A member whose value is an array: its key, up to the "[".
+_KEY_ARRAY = re.compile(rb'"((?:[^"\\]|\\.)*)"[ \t\r\n]*:[ \t\r\n]*\[')
 #: Bytes that continue a UTF-8 character (not counted as characters).
 _NOT_CONTINUATION = bytes(range(0x80)) + bytes(range(0xC0, 0x100))
 
@@ -317,7 +319,7 @@ def outline(file: str, size: int, limits: Limits) -> Outline | None:
             fh.seek(max(start + 1, size - 4096))
             last = fh.read()
             m = _LAST_MEMBER.search(last)
-            if m is not None:
+            if m is not None and _closes_entities(last, m.start()):
                 end = size - len(last) + m.start() + 1
             else:  # members after the array: cut it once to find its end
                 cutter = _Cutter(fh, start, limits.max_depth)
@@ -340,6 +342,23 @@ def outline(file: str, size: int, limits: Limits) -> Outline | None:
         return None
     header = {k: v for k, v in value.items() if k != "entities"}
     return Outline(file, header, skeleton, bom, start, end, close=len(head_text))
+
+
+def _closes_entities(last: bytes, close: int) -> bool:
+    """Whether the ``]`` at ``last[close]``, the document's last, may close ``entities``.
+
+    False when an array of another member starts in ``last`` and ends there
+    (``"profiles": ["a"]`` after the array): its ``[`` follows its key.
+    """
+    for m in reversed(list(_KEY_ARRAY.finditer(last, 0, close))):
+        try:
+            text = last[m.end() - 1 :].decode("utf-8")
+            _, end = _scan_once(text, 0)
+        except (UnicodeDecodeError, StopIteration, ValueError, RecursionError):
+            continue
+        if m.end() - 1 + len(text[:end].encode("utf-8")) == close + 1:
+            return m.group(1) == b"entities"
+    return True
 
 
 class _Cutter:
@@ -451,15 +470,27 @@ class _Cutter:
             return None
         stop = k + self.close_ws + 1  # just after the "}" of the last element before it
         region = buf[i:stop]
+        if region.count(sep[:-1]) != region.count(sep):
+            # an element that is not an object follows one: one by one, up to the next block
+            self.miss = (self.base, len(buf))
+            return None
         cut = len(sep) - 1  # an element's "}" is at this offset of a separator
         gap = cut - self.close_ws - 1  # from an element's end to the next one's "{"
+        count = region.count(sep)
         if 10 in sep or 13 in sep:
             flat, flat_sep = _flat(region), _flat(sep)
-            if flat is region or flat.count(flat_sep) == region.count(sep):
+            if flat is region or flat.count(flat_sep) == count:
                 # the separators, each split after its "}": one line an element
                 closer = flat_sep[: self.close_ws + 1]
                 lines = flat.replace(flat_sep, closer + b"\n{").split(b"\n")
-                return self._offsets(i, lines, gap), lines, stop
+                # one record a line: every line end is in a separator, none in an element
+                plain = region.count(b"\n") == count * sep.count(b"\n") and region.count(
+                    b"\r"
+                ) == count * sep.count(b"\r")
+                if plain or all(map(_brackets_pair, lines)):
+                    return self._offsets(i, lines, gap), lines, stop
+        # a separator may stand inside an element: the pieces that do not
+        # pair are joined to the next ones until they do
         pieces = region.split(sep)
         closer = sep[: self.close_ws + 1]
         between = sep[self.close_ws + 1 : -1]
@@ -467,26 +498,24 @@ class _Cutter:
         lines[0] = pieces[0] + closer
         lines[-1] = lines[-1][: -len(closer)]
         offsets = self._offsets(i, lines, gap)
-        if 10 not in sep and 13 not in sep:
-            joined: list[bytes] = []
-            starts: list[int] = []
-            acc: bytes | None = None
-            for offset, line in zip(offsets, lines, strict=True):
-                if acc is None:
-                    acc = line
-                    starts.append(offset)
-                else:
-                    acc = acc + between + line
-                if _pairs(acc):
-                    joined.append(acc)
-                    acc = None
-            if acc is not None:  # the last one goes on after the block's last separator
-                starts.pop()
-                if not joined:
-                    return None
-                stop = starts[-1] - self.base + len(joined[-1])
-            lines, offsets = joined, starts
-        return offsets, [_flat(line) for line in lines], stop
+        joined: list[bytes] = []
+        starts: list[int] = []
+        acc: bytes | None = None
+        for offset, line in zip(offsets, lines, strict=True):
+            if acc is None:
+                acc = line
+                starts.append(offset)
+            else:
+                acc = acc + between + line
+            if _pairs(acc):
+                joined.append(acc)
+                acc = None
+        if acc is not None:  # the last one goes on after the block's last separator
+            starts.pop()
+            if not joined:
+                return None
+            stop = starts[-1] - self.base + len(joined[-1])
+        return starts, [_flat(line) for line in joined], stop
 
     def _offsets(self, i: int, lines: list[bytes], gap: int) -> list[int]:
         """The file offsets of consecutive elements from ``buf[i]``, ``gap`` bytes apart."""
@@ -501,7 +530,7 @@ class _Cutter:
         squares = buf.count(b"[", s, e)
         if squares != buf.count(b"]", s, e):
             return False
-        if buf.count(b'"', s, e) & 1 and buf.find(b"\\", s, e) < 0:
+        if not _pairs(buf[s:e]):
             return False  # the "}" is inside a string
         self.opens = opens + squares
         return True
@@ -510,13 +539,7 @@ class _Cutter:
         """Where the element at ``buf[s]`` ends, or ``None`` when the block ends first."""
         buf = self.buf
         if buf[s] == 0x7B:  # "{"
-            sep = self.sep
-            if sep is not None:
-                k = buf.find(sep, s)
-                if k >= 0:
-                    e = k + self.close_ws + 1
-                    if self._balanced(buf, s, e):
-                        return e
+            # the first "}" where the brackets pair is the element's end (bar brackets in strings)
             for tried, m in enumerate(_CLOSE.finditer(buf, s), 1):
                 e = m.end()
                 if self._balanced(buf, s, e):
@@ -555,13 +578,19 @@ def _flat(line: bytes) -> bytes:
     return line
 
 
+def _brackets_pair(line: bytes) -> bool:
+    """Whether the brackets of ``line`` pair (strings not told apart)."""
+    return line.count(b"{") == line.count(b"}") and line.count(b"[") == line.count(b"]")
+
+
 def _pairs(line: bytes) -> bool:
-    """Whether the brackets and (when there is no escape) the quotes of ``line`` pair."""
-    return (
-        line.count(b"{") == line.count(b"}")
-        and line.count(b"[") == line.count(b"]")
-        and (not line.count(b'"') & 1 or 92 in line)
-    )
+    """Whether the brackets and the unescaped quotes of ``line`` pair (strings not told apart)."""
+    if not _brackets_pair(line):
+        return False
+    quotes = line.count(b'"')
+    if 92 in line:  # a backslash: less the escaped quotes
+        quotes -= line.replace(b"\\\\", b"").count(b'\\"')
+    return not quotes & 1
 
 
 def _text(data: bytes) -> str:
