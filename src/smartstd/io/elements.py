@@ -8,12 +8,12 @@ array and after it (the *skeleton*, the document with an empty array), which
 then reads the array a block at a time and cuts it into its elements' bytes,
 which the checker validates like NDJSON lines.
 
-Cutting honours strings without parsing them: an element ends where the
-separator between the first two elements occurs again (``"\n    },\n    {"``
-in an indented document, ``"},\n{"`` with one record a line) or, failing
-that, at a ``}`` followed by a comma or the array's ``]``, and only where the
-brackets and quotes before it balance; an element that cannot be cut so is
-read by :mod:`json`'s scanner. A cut is proved afterwards: each element is
+Cutting honours strings: the separator between the first two elements
+(``"\n    },\n    {"`` in an indented document, ``"},\n{"`` with one record
+a line, ``"},{"`` on one line) cuts a block of elements at once, where the
+pieces' brackets and quotes pair (pieces that do not are joined to the next);
+the elements around a block's end or an element that is not an object are
+cut by :mod:`json`'s scanner. A cut is proved afterwards: each element is
 validated as exactly one JSON value (by pydantic, or by the careful reader),
 which only the true element can be.
 
@@ -55,17 +55,18 @@ _HEAD_BYTES = 1 << 16
 _MAX_ENVELOPE_BYTES = 1 << 24
 #: The bytes read at a time, and about the size of a batch of elements.
 BLOCK_BYTES = 1 << 20
-#: Candidate ends tried before an element is read by :mod:`json`'s scanner.
-_CANDIDATES = 16
+#: The first window of text in which :mod:`json`'s scanner looks for an element's end.
+_WINDOW = 1 << 14
+#: A syntax error this close to the window's end may be a token the window cuts.
+_TOKEN = 16
 
 # Always matches (possibly nothing), so the match is never None.
 _WS: Callable[[bytes, int], re.Match[bytes]] = re.compile(rb"[ \t\r\n]*").match  # type: ignore[assignment]
 _WS_STR: Callable[[str, int], re.Match[str]] = re.compile(r"[ \t\r\n]*").match  # type: ignore[assignment]
 _SEP = re.compile(rb"[ \t\r\n]*,[ \t\r\n]*")
-#: A ``}`` that may close an element: a comma or the array's end follows.
-_CLOSE = re.compile(rb"\}(?=[ \t\r\n]*[,\]])")
 #: The tail of a document whose array is its last member.
 _LAST_MEMBER = re.compile(rb"\][ \t\r\n]*\}[ \t\r\n]*\Z")
+_NEVER = re.compile(rb"(?!)")
 #: A member whose value is an array: its key, up to the "[".
 _KEY_ARRAY = re.compile(rb'"((?:[^"\\]|\\.)*)"[ \t\r\n]*:[ \t\r\n]*\[')
 #: Bytes that continue a UTF-8 character (not counted as characters).
@@ -200,8 +201,6 @@ def _index(path: Path, count: int) -> int | None:
     if len(path) < 2 or path[0] != "entities":
         return None
     step = path[1]
-    if isinstance(step, str) and step.isascii() and step.isdigit():
-        step = int(step)
     if isinstance(step, int) and 0 <= step < count:
         return step
     return None
@@ -316,10 +315,10 @@ def outline(file: str, size: int, limits: Limits) -> Outline | None:
                 want *= 4
             head_text = text[: at + 1]
             start = bom + len(head_text.encode("utf-8")) - 1
-            fh.seek(max(start + 1, size - 4096))
+            fh.seek(max(start, size - 4096))
             last = fh.read()
             m = _LAST_MEMBER.search(last)
-            if m is not None and _closes_entities(last, m.start()):
+            if m is not None and _closes_entities(last, m.start(), start - (size - len(last))):
                 end = size - len(last) + m.start() + 1
             else:  # members after the array: cut it once to find its end
                 cutter = _Cutter(fh, start, limits.max_depth)
@@ -344,11 +343,12 @@ def outline(file: str, size: int, limits: Limits) -> Outline | None:
     return Outline(file, header, skeleton, bom, start, end, close=len(head_text))
 
 
-def _closes_entities(last: bytes, close: int) -> bool:
+def _closes_entities(last: bytes, close: int, start: int) -> bool:
     """Whether the ``]`` at ``last[close]``, the document's last, may close ``entities``.
 
-    False when an array of another member starts in ``last`` and ends there
-    (``"profiles": ["a"]`` after the array): its ``[`` follows its key.
+    ``start`` is where the ``[`` of ``entities`` is, counted from the start of
+    ``last`` (negative: before it). False when an array that starts in ``last``
+    anywhere else ends there (``"profiles": ["a"]`` after the array).
     """
     for m in reversed(list(_KEY_ARRAY.finditer(last, 0, close))):
         try:
@@ -357,7 +357,7 @@ def _closes_entities(last: bytes, close: int) -> bool:
         except (UnicodeDecodeError, StopIteration, ValueError, RecursionError):
             continue
         if m.end() - 1 + len(text[:end].encode("utf-8")) == close + 1:
-            return m.group(1) == b"entities"
+            return m.end() - 1 == start
     return True
 
 
@@ -381,7 +381,9 @@ class _Cutter:
         self.eof = False
         self.sep: bytes | None = None  # the separator between elements, once seen
         self.close_ws = 0  # the white space before an element's "}" in it
-        self.opens = 0
+        self._other = _NEVER
+        self.checked = False  # whether a block cut by a separator with a line end paired
+        self.irregular = False  # whether one did not: pieces are paired one by one
         self.miss = (-1, -1)  # (base, size) of a block with no separator left
 
     def _more(self, keep: int) -> int:
@@ -434,6 +436,9 @@ class _Cutter:
             if self.sep is None and state == 2 and last >= 0 and close_ws >= 0 and c == 0x7B:
                 self.sep = buf[last - 1 - close_ws : j + 1]
                 self.close_ws = close_ws
+                # within a line, "}," and "}, " also end nested objects: the elements
+                # that are not objects (but strings) show by what follows
+                self._other = re.compile(re.escape(self.sep[:-1]) + rb"[\[0-9\-ntf]")
             e = self._cut(j)
             if e is None:
                 if self.eof:
@@ -470,14 +475,19 @@ class _Cutter:
             return None
         stop = k + self.close_ws + 1  # just after the "}" of the last element before it
         region = buf[i:stop]
-        if region.count(sep[:-1]) != region.count(sep):
+        lined = 10 in sep or 13 in sep
+        if (
+            region.count(sep[:-1]) != region.count(sep)
+            if lined
+            else self._other.search(region) is not None
+        ):
             # an element that is not an object follows one: one by one, up to the next block
             self.miss = (self.base, len(buf))
             return None
         cut = len(sep) - 1  # an element's "}" is at this offset of a separator
         gap = cut - self.close_ws - 1  # from an element's end to the next one's "{"
         count = region.count(sep)
-        if 10 in sep or 13 in sep:
+        if lined and not self.irregular:
             flat, flat_sep = _flat(region), _flat(sep)
             if flat is region or flat.count(flat_sep) == count:
                 # the separators, each split after its "}": one line an element
@@ -487,8 +497,15 @@ class _Cutter:
                 plain = region.count(b"\n") == count * sep.count(b"\n") and region.count(
                     b"\r"
                 ) == count * sep.count(b"\r")
-                if plain or all(map(_brackets_pair, lines)):
+                if plain or self.checked:
                     return self._offsets(i, lines, gap), lines, stop
+                # a layout whose first block of elements pairs (a pretty printer's)
+                # is trusted after it: a separator that still stands inside an
+                # element makes a piece that does not validate (then read whole)
+                self.checked = True
+                if all(map(_brackets_pair, lines)):
+                    return self._offsets(i, lines, gap), lines, stop
+                self.irregular = True
         # a separator may stand inside an element: the pieces that do not
         # pair are joined to the next ones until they do
         pieces = region.split(sep)
@@ -522,53 +539,40 @@ class _Cutter:
         ends = accumulate(map(len, lines[:-1]), initial=self.base + i)
         return list(map(add, ends, range(0, len(lines) * gap, gap)))
 
-    def _balanced(self, buf: bytes, s: int, e: int) -> bool:
-        """Whether ``buf[s:e]`` may be one element: its brackets and (unescaped) quotes pair."""
-        opens = buf.count(b"{", s, e)
-        if opens != buf.count(b"}", s, e):
-            return False
-        squares = buf.count(b"[", s, e)
-        if squares != buf.count(b"]", s, e):
-            return False
-        if not _pairs(buf[s:e]):
-            return False  # the "}" is inside a string
-        self.opens = opens + squares
-        return True
-
     def _cut(self, s: int) -> int | None:
-        """Where the element at ``buf[s]`` ends, or ``None`` when the block ends first."""
-        buf = self.buf
-        if buf[s] == 0x7B:  # "{"
-            # the first "}" where the brackets pair is the element's end (bar brackets in strings)
-            for tried, m in enumerate(_CLOSE.finditer(buf, s), 1):
-                e = m.end()
-                if self._balanced(buf, s, e):
-                    return e
-                if tried >= _CANDIDATES:
-                    break
-            else:
-                if not self.eof:
-                    return None  # the element may go on in the next block
-        return self._scan(s)
+        """Where the element at ``buf[s]`` ends (:mod:`json`'s scanner), ``None``: read on.
 
-    def _scan(self, s: int) -> int | None:
-        """The end of the element at ``buf[s]`` found by :mod:`json`'s scanner."""
-        text = _decode_head(self.buf[s:], self.eof)
-        if text is None:
-            raise Unstreamable(None)
-        try:
-            _, end = _scan_once(text, 0)
-        except (StopIteration, ValueError):
-            if self.eof:
-                raise Unstreamable(None) from None
-            return None
-        except RecursionError:
-            raise Unstreamable(None) from None
-        if end == len(text) and not self.eof:
-            return None  # a number may go on
-        e = s + len(text[:end].encode("utf-8"))
-        self.opens = self.buf.count(b"{", s, e) + self.buf.count(b"[", s, e)
-        return e
+        The scanner reads a window of the block, four times larger each time
+        the element goes on past it.
+        """
+        buf = self.buf
+        window = _WINDOW
+        while True:
+            final = s + window >= len(buf)
+            text = _decode_head(buf[s : s + window], final and self.eof)
+            if text is None:
+                raise Unstreamable(None)  # not UTF-8
+            try:
+                _, end = _scan_once(text, 0)
+            except StopIteration as exc:
+                end = -1 if exc.value < len(text) - _TOKEN else -2
+            except json.JSONDecodeError as exc:
+                # a string or a token may be cut by the window's end: read on
+                cut = exc.msg.startswith("Unterminated string") or exc.pos >= len(text) - _TOKEN
+                end = -2 if cut else -1
+            except (ValueError, RecursionError):
+                raise Unstreamable(None) from None  # too many digits, too deep
+            if end == -1:
+                raise Unstreamable(None)  # a syntax error
+            if end >= 0 and (end < len(text) or (final and self.eof)):
+                return s + len(text[:end].encode("utf-8"))
+            # the element (or a number) may go on after the window
+            if not final:
+                window *= 4
+            elif self.eof:
+                raise Unstreamable(None)
+            else:
+                return None
 
 
 def _flat(line: bytes) -> bytes:
