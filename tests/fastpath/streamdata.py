@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from smartstd.conformance import engine, inputs
+from smartstd.io import elements as elements_module
 
 
 @dataclass
@@ -37,8 +38,8 @@ class Seen:
 def streaming(monkeypatch: pytest.MonkeyPatch, on: bool) -> Iterator[Seen]:
     """Stream every JSON document (``on``) or none of them; see what happened."""
     seen = Seen()
-    outline = inputs.outline
-    elements = inputs.elements
+    outline = elements_module.outline
+    elements = elements_module.elements
     open_document = inputs.open_document
 
     def spy_outline(file: str, size: int, limits: Any) -> Any:

@@ -26,6 +26,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamdata import both
 
+from smartstd.io import Limits
+
 
 class Raw(str):
     """A value written as it is (a number token JSON cannot hold as a float)."""
@@ -291,6 +293,7 @@ def _standard_layout(layout: str, members: list[tuple[str, Any]]) -> str:
     doc_defects=st.lists(st.sampled_from(DOCUMENT_DEFECTS), max_size=2, unique=True),
     escapes=st.sampled_from([0.0, 0.0, 0.3, 1.0]),
     level=st.sampled_from([None, "L1"]),
+    most=st.sampled_from([None, 3, 12]),
 )
 def test_streamed_report_is_the_whole_document_report(
     layout: str,
@@ -299,13 +302,20 @@ def test_streamed_report_is_the_whole_document_report(
     doc_defects: list[str],
     escapes: float,
     level: str | None,
+    most: int | None,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     path = tmp_path_factory.mktemp("doc") / "dataset.json"
     path.write_bytes(document(layout, seed, record_defects, doc_defects, escapes))
     monkeypatch = pytest.MonkeyPatch()
     try:
-        options = {"level": level} if level else {}
+        options: dict[str, Any] = {"level": level} if level else {}
+        if most is not None:  # the limits cut the same findings
+            options["limits"] = Limits(
+                max_findings=most,
+                max_findings_per_record=most // 3 + 1,
+                max_findings_per_rule_per_record=2,
+            )
         whole, streamed, _ = both(monkeypatch, path, **options)
     finally:
         monkeypatch.undo()

@@ -67,6 +67,15 @@ _SEP = re.compile(rb"[ \t\r\n]*,[ \t\r\n]*")
 #: The tail of a document whose array is its last member.
 _LAST_MEMBER = re.compile(rb"\][ \t\r\n]*\}[ \t\r\n]*\Z")
 _NEVER = re.compile(rb"(?!)")
+#: Characters of numbers and words to "w", the line end kept, everything else to ".".
+_WORD_BYTES = bytes(
+    119
+    if (48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122 or b in b".+-")
+    else 10
+    if b == 10
+    else 46
+    for b in range(256)
+)
 #: A member whose value is an array: its key, up to the "[".
 _KEY_ARRAY = re.compile(rb'"((?:[^"\\]|\\.)*)"[ \t\r\n]*:[ \t\r\n]*\[')
 #: Bytes that continue a UTF-8 character (not counted as characters).
@@ -452,7 +461,7 @@ class _Cutter:
                 close_ws = -1
                 if element[-1:] == b"}":
                     close_ws = len(element) - 1 - len(element[:-1].rstrip(b" \t\r\n"))
-            yield [self.base + j], [_flat(element)]
+            yield [self.base + j], [_compact(element)]
             i = last = e
             state = 1
 
@@ -487,24 +496,28 @@ class _Cutter:
         cut = len(sep) - 1  # an element's "}" is at this offset of a separator
         gap = cut - self.close_ws - 1  # from an element's end to the next one's "{"
         count = region.count(sep)
-        if lined and not self.irregular:
-            flat, flat_sep = _flat(region), _flat(sep)
-            if flat is region or flat.count(flat_sep) == count:
-                # the separators, each split after its "}": one line an element
-                closer = flat_sep[: self.close_ws + 1]
-                lines = flat.replace(flat_sep, closer + b"\n{").split(b"\n")
+        if lined and not self.irregular and 0 not in region:
+            # each separator made "}" NUL "{" (NUL is never in JSON text), then split there
+            marked = region.replace(sep, b"}\x00{")
+            pieces = marked.split(b"\x00")
+            if len(pieces) == count + 1:
+                lens = list(map(len, pieces))
+                for n in range(count):
+                    lens[n] += self.close_ws  # the white space before its "}"
+                offsets = list(accumulate((n + gap for n in lens[:-1]), initial=self.base + i))
+                lines = _compact(marked).split(b"\x00")
                 # one record a line: every line end is in a separator, none in an element
                 plain = region.count(b"\n") == count * sep.count(b"\n") and region.count(
                     b"\r"
                 ) == count * sep.count(b"\r")
                 if plain or self.checked:
-                    return self._offsets(i, lines, gap), lines, stop
+                    return offsets, lines, stop
                 # a layout whose first block of elements pairs (a pretty printer's)
                 # is trusted after it: a separator that still stands inside an
                 # element makes a piece that does not validate (then read whole)
                 self.checked = True
                 if all(map(_brackets_pair, lines)):
-                    return self._offsets(i, lines, gap), lines, stop
+                    return offsets, lines, stop
                 self.irregular = True
         # a separator may stand inside an element: the pieces that do not
         # pair are joined to the next ones until they do
@@ -532,7 +545,7 @@ class _Cutter:
             if not joined:
                 return None
             stop = starts[-1] - self.base + len(joined[-1])
-        return starts, [_flat(line) for line in joined], stop
+        return starts, [_compact(line) for line in joined], stop
 
     def _offsets(self, i: int, lines: list[bytes], gap: int) -> list[int]:
         """The file offsets of consecutive elements from ``buf[i]``, ``gap`` bytes apart."""
@@ -580,6 +593,32 @@ def _flat(line: bytes) -> bytes:
     if 10 in line or 13 in line:
         return line.replace(b"\n", b" ").replace(b"\r", b" ")
     return line
+
+
+def _compact(data: bytes) -> bytes:
+    r"""``data`` without its line ends and the indentation after them, when that joins no tokens.
+
+    An indented element comes out as one line with no white space where a
+    line ended (``"x"}`` rather than ``"x"   }``), as compact NDJSON has
+    it: the checker's duplicate-key proofs and identifier screen then work
+    as they do on NDJSON. Where a line end stands between two characters
+    of numbers or words (``1\n2``, which is not JSON, would read as 12), or
+    with carriage returns or tabs, the line ends become spaces instead.
+    """
+    if 10 not in data:
+        return _flat(data)
+    if 13 in data or 9 in data:
+        return _flat(data)
+    words = data.translate(_WORD_BYTES, b" ")
+    if b"w\nw" in words or b"w\n\n" in words:
+        return _flat(data)
+    for n in (32, 16, 8, 4, 2, 1):
+        needle = b"\n" + b" " * n
+        if needle in data:
+            data = data.replace(needle, b"\n")
+    while b"\n " in data:
+        data = data.replace(b"\n ", b"\n")
+    return data.replace(b"\n", b"")
 
 
 def _brackets_pair(line: bytes) -> bool:
