@@ -47,8 +47,8 @@ def streaming(monkeypatch: pytest.MonkeyPatch, on: bool) -> Iterator[Seen]:
         seen.outlines.append(found)
         return found
 
-    def spy_elements(doc: Any, limits: Any) -> Iterator[Any]:
-        for batch in elements(doc, limits):
+    def spy_elements(doc: Any, limits: Any, *, compact: bool = False) -> Iterator[Any]:
+        for batch in elements(doc, limits, compact=compact):
             seen.streamed += 1
             yield batch
 

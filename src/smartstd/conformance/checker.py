@@ -286,6 +286,15 @@ class _Checker:
         self._screens = any(getattr(r, "screened_by_digit_runs", False) for r in self.dataset_rules)
         self._structural = enabled.intersection({"SC103", "SC104", "SC106", "SC108"})
 
+    @property
+    def counting(self) -> bool:
+        """Whether batches go to :func:`~smartstd.conformance.counting.count_batch` first.
+
+        True while no rule looks at every type (at L1, for one): most records
+        are then only validated and counted.
+        """
+        return self._counting
+
     def severity(self, code: str) -> Severity:
         sev = self.severities.get(code)
         if sev is not None:

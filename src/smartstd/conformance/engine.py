@@ -243,7 +243,8 @@ class Engine:
                 else:
                     checker.ndjson(d.file)
             elif d.outline is not None:  # a large JSON document, element by element
-                for batch in d.batches():
+                # indented elements made compact where rules look at most records
+                for batch in d.batches(compact=not checker.counting):
                     checker.lines(d.file, batch)
             else:
                 if d.unreadable:  # none of its records can be known

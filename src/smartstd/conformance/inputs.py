@@ -124,8 +124,11 @@ class InputFile:
         """
         return self.fmt == "ndjson" and self.header is not None
 
-    def batches(self) -> Iterator[Batch]:
+    def batches(self, *, compact: bool = False) -> Iterator[Batch]:
         """The elements of a streamed JSON document, a MiB at a time (see :attr:`outline`).
+
+        ``compact`` removes an indented element's indentation too (worth it
+        when rules look at most records: :func:`smartstd.io.elements.elements`).
 
         Raises:
             Unstreamable: the document must be read whole to be reported as
@@ -133,7 +136,8 @@ class InputFile:
         """
         if self.outline is None:
             return
-        for index, lines, data in elements(self.outline, self._limits or Limits()):
+        limits = self._limits or Limits()
+        for index, lines, data in elements(self.outline, limits, compact=compact):
             yield Batch(0, lines, data, index)
 
     def entity(self, index: int) -> Any:

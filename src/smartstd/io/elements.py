@@ -380,10 +380,11 @@ class _Cutter:
     than ``max_depth`` allows, text that ends first).
     """
 
-    def __init__(self, fh: Any, start: int, max_depth: int) -> None:
+    def __init__(self, fh: Any, start: int, max_depth: int, compact: bool = False) -> None:
         self.fh = fh
         self.start = start
         self.max_depth = max_depth - 2  # the document and its array hold every element
+        self.flat = _compact if compact else _flat  # how an element becomes one line
         self.end = -1
         self.buf = b""
         self.base = start + 1  # the file offset of buf[0]
@@ -461,7 +462,7 @@ class _Cutter:
                 close_ws = -1
                 if element[-1:] == b"}":
                     close_ws = len(element) - 1 - len(element[:-1].rstrip(b" \t\r\n"))
-            yield [self.base + j], [_compact(element)]
+            yield [self.base + j], [self.flat(element)]
             i = last = e
             state = 1
 
@@ -505,7 +506,7 @@ class _Cutter:
                 for n in range(count):
                     lens[n] += self.close_ws  # the white space before its "}"
                 offsets = list(accumulate((n + gap for n in lens[:-1]), initial=self.base + i))
-                lines = _compact(marked).split(b"\x00")
+                lines = self.flat(marked).split(b"\x00")
                 # one record a line: every line end is in a separator, none in an element
                 plain = region.count(b"\n") == count * sep.count(b"\n") and region.count(
                     b"\r"
@@ -545,7 +546,7 @@ class _Cutter:
             if not joined:
                 return None
             stop = starts[-1] - self.base + len(joined[-1])
-        return starts, [_compact(line) for line in joined], stop
+        return starts, list(map(self.flat, joined)), stop
 
     def _offsets(self, i: int, lines: list[bytes], gap: int) -> list[int]:
         """The file offsets of consecutive elements from ``buf[i]``, ``gap`` bytes apart."""
@@ -640,13 +641,18 @@ def _text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
-def elements(doc: Outline, limits: Limits) -> Iterator[tuple[int, list[bytes], bytes]]:
+def elements(
+    doc: Outline, limits: Limits, *, compact: bool = False
+) -> Iterator[tuple[int, list[bytes], bytes]]:
     r"""The elements of a document's ``entities`` array, in batches of about a MiB.
 
     Yields ``(index, lines, data)``: the index of the batch's first element,
     each element's bytes on one line (its line ends turned into spaces,
     which JSON allows only between tokens) and the lines joined by ``\n``.
-    Fills :attr:`Outline.starts`.
+    Fills :attr:`Outline.starts`. With ``compact``, an indented element also
+    loses its indentation (:func:`_compact`: it costs a few passes over the
+    bytes, and saves the checker's careful path for records that rules look
+    at; a check that only validates and counts does without).
 
     Raises:
         Unstreamable: the document must be read whole: its array is not
@@ -656,7 +662,7 @@ def elements(doc: Outline, limits: Limits) -> Iterator[tuple[int, list[bytes], b
     starts = doc.starts
     del starts[:]
     with open(doc.file, "rb") as fh:
-        cutter = _Cutter(fh, doc.start, limits.max_depth)
+        cutter = _Cutter(fh, doc.start, limits.max_depth, compact)
         lines: list[bytes] = []
         size = 0
         first = 0
