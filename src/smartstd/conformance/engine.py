@@ -5,7 +5,9 @@ The flow (ARCHITECTURE.md)::
     files --read--> records + positions --structure--> typed entities
           --rules--> hits --place--> findings --> Report
 
-JSON and YAML documents are read whole; NDJSON is streamed line by line and,
+YAML documents and small JSON documents are read whole; a large JSON
+document's ``entities`` array is streamed element by element
+(:mod:`smartstd.io.elements`); NDJSON is streamed line by line and,
 with ``jobs > 1``, split into byte ranges checked in worker processes. Only
 the compact state that cross-record rules need travels back; the report is
 the same as with one process. Line and column are worked out only for

@@ -5,7 +5,9 @@ recursively, in name order; profile and configuration files are skipped),
 local or URLs with a protocol (``s3://bucket/data.ndjson``, a folder
 ``s3://bucket/district/``), which are read through fsspec
 (:mod:`smartstd.io.files`); findings name a URL's file by its URL.
-JSON and YAML documents are read whole; NDJSON is streamed line by line.
+YAML documents and small JSON documents are read whole; a large JSON
+document is read as its envelope, its ``entities`` array streamed
+(:func:`open_document` with ``stream``); NDJSON is streamed line by line.
 
 输入：哪些文件组成一个数据集，以及如何把每个文件读成记录。
 """
