@@ -68,6 +68,9 @@ class RuleInfo:
             named after the finding's parameters).
         explanation: one paragraph, by language.
         params: the rule's parameters.
+        variants: message templates of one kind of finding, by the value of
+            its ``reason`` parameter, each by language (a kind the
+            main template does not say well).
         example_given: the examples, when given in code (a test's rule);
             ``None`` reads them from the rule's examples file.
 
@@ -84,6 +87,7 @@ class RuleInfo:
     message: Mapping[str, str]
     explanation: Mapping[str, str]
     params: tuple[Param, ...] = field(default=())
+    variants: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     example_given: Example | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -112,6 +116,13 @@ class RuleInfo:
         texts: Mapping[str, str] = getattr(self, what)
         return str(texts.get(normalize_lang(lang)) or texts["en"])
 
+    def message_for(self, reason: object, lang: str) -> str:
+        """The message template of a finding whose ``reason`` parameter is ``reason``."""
+        texts = self.variants.get(reason) if isinstance(reason, str) else None
+        if texts is None:
+            return self.text("message", lang)
+        return str(texts.get(normalize_lang(lang)) or texts["en"])
+
     @property
     def family(self) -> str:
         """The hundred the rule belongs to, e.g. ``"SC2xx"``."""
@@ -138,6 +149,7 @@ def rule(
     message: tuple[str, str],
     explanation: tuple[str, str],
     params: tuple[Param, ...] = (),
+    variants: Mapping[str, tuple[str, str]] | None = None,
 ) -> RuleInfo:
     """Build a :class:`RuleInfo`; each text pair is ``(zh-CN, en)``."""
     return RuleInfo(
@@ -149,4 +161,5 @@ def rule(
         message={"zh-CN": message[0], "en": message[1]},
         explanation={"zh-CN": explanation[0], "en": explanation[1]},
         params=params,
+        variants={k: {"zh-CN": zh, "en": en} for k, (zh, en) in (variants or {}).items()},
     )
