@@ -152,9 +152,11 @@ class Engine:
             try:
                 pending = self._collect()
             except Unstreamable as exc:
-                if exc.file is None or exc.file in self._whole:
-                    raise
-                self._whole.add(exc.file)
+                streamed = {f for f, d in self._docs.items() if d.outline is not None}
+                files = {exc.file} & streamed if exc.file is not None else streamed
+                if not files - self._whole:
+                    raise  # not a streamed document's (a bug): never met
+                self._whole |= files
                 self.options = options  # before the dataset's profiles were applied
                 self.counts.clear()
                 self._over.clear()
