@@ -167,7 +167,14 @@ def _plain_fields(
             tuple(name for name, codes in own[1] if not CODE_LISTS[codes].closed),
         )
     )
+    if found is not None and not any(found):
+        _LEAVES.add(cls)
     return found
+
+
+#: The classes whose fields hold no object and no code of an open list:
+#: their instances are counted where they are met, not walked.
+_LEAVES: set[type[BaseModel]] = set()
 
 
 def plain_key_count(model: BaseModel) -> int:
@@ -224,9 +231,14 @@ def plain_key_count(model: BaseModel) -> int:
                 continue
             if type(value) is list:
                 for item in value:
-                    if not isinstance(item, BaseModel):
+                    if item.__class__ in _LEAVES:  # the common case: events, needs...
+                        if item.__pydantic_extra__:
+                            return -1
+                        count += len(item.__pydantic_fields_set__)
+                    elif isinstance(item, BaseModel):
+                        push(item)
+                    else:
                         return -1
-                    push(item)
             elif isinstance(value, BaseModel):
                 push(value)
             else:
