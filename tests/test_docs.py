@@ -83,7 +83,9 @@ def test_python_m_docgen_checks_the_pages() -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    count = len([*REF.rglob("*.md")]) - len([*REF.rglob("*.zh.md")])
+    # the hand-written Chinese twins are not generated (cli.zh.md is)
+    hand = [p for p in REF.rglob("*.zh.md") if not p.read_text("utf-8").startswith(_docgen.HEADER)]
+    count = len([*REF.rglob("*.md")]) - len(hand)
     assert proc.stdout == f"{count} generated pages are up to date\n"
 
 

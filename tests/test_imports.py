@@ -66,6 +66,9 @@ NEVER = (
     "smartstd.cli.rules",
     "smartstd.cli.graph",
     "smartstd.cli.schema",
+    # the Chinese help and its layout (only for --help and usage errors)
+    "smartstd.cli.helptext",
+    "smartstd.cli.help_zh",
     # waivers, when none are given
     "smartstd.conformance.waivers",
     # YAML, for JSON and NDJSON

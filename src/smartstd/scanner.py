@@ -242,14 +242,21 @@ _QUICK_ASCII: Final = re.compile("[0-9 .\\-\t()]{11}")
 
 # In normalised text: a group is digits with ignorable characters (\x00)
 # between them; groups are split by one to three separators (each with
-# ignorable characters around it). Possessive quantifiers: no backtracking.
+# ignorable characters around it). A chain may end with an X (an identity
+# number's check character), written right after the digits or, as people
+# who group the number write it, after a separator (``440106 19900101 123 x``).
+# Possessive quantifiers: no backtracking.
 _GROUP = r"[0-9](?:\x00*+[0-9])*+"
 _CHAIN: Final = re.compile(
-    _GROUP + r"(?:\x00*+(?: \x00*+){1,3}" + _GROUP + r")*+(?:\x00*+[Xx](?![A-Za-z0-9]))?"
+    _GROUP
+    + r"(?:\x00*+(?: \x00*+){1,3}"
+    + _GROUP
+    + r")*+(?:\x00*+(?: \x00*+){0,3}[Xx](?![A-Za-z0-9]))?"
 )
-_GROUPS: Final = re.compile(r"[0-9](?:\x00*+[0-9])*+(?:\x00*+[Xx]$)?")
-# the groups of a chain without ignorable characters (an X can only end a chain)
-_PLAIN_GROUPS: Final = re.compile(r"[0-9]++[Xx]?")
+_GROUPS: Final = re.compile(r"[0-9](?:\x00*+[0-9])*+(?:\x00*+[Xx]$)?|[Xx]$")
+# the groups of a chain without ignorable characters (an X can only end a
+# chain: with the last digits, or as a group of its own after a separator)
+_PLAIN_GROUPS: Final = re.compile(r"[0-9]++[Xx]?|[Xx]")
 # in such a chain: a group that is not eleven digits (or an X)
 _NOT_ELEVEN: Final = re.compile(r"(?<![0-9])(?:[0-9]{1,10}+|[0-9]{12,}+)(?![0-9])|[Xx]")
 # in a chain of groups of eleven digits: those that are mobile numbers
@@ -520,7 +527,12 @@ def _match_at(groups: list[tuple[int, int, str]], i: int) -> tuple[Kind, int, st
     first = groups[i][2]
     for j in range(i, len(groups)):
         g = groups[j][2]
-        if sizes and sizes[-1] < 3 and not (j == i + 1 and first in ("86", "0086")):
+        if (
+            sizes
+            and sizes[-1] < 3
+            and not (j == i + 1 and first in ("86", "0086"))
+            and g not in ("X", "x")  # a check character of its own ends the number
+        ):
             break  # only the last group may be shorter than three digits
         digits += g
         sizes.append(len(g))

@@ -18,9 +18,26 @@ ENTITIES = (None, "e0", "e1")
 FILES = (None, "d.json", "sub/d.json", "other.json")
 
 
+def _ambiguous(findings: list[Finding], waivers: list[Waiver]) -> set[int]:
+    """The active waivers with a pointer and no entity that match findings of several records."""
+    return {
+        i
+        for i, w in enumerate(waivers)
+        if w.expires >= DAY
+        and w.pointer is not None
+        and w.entity_id is None
+        and len({(f.file, f.entity_id, f.line) for f in findings if w.matches(f)}) > 1
+    }
+
+
 def _linear(findings: list[Finding], waivers: list[Waiver]) -> list[int | None]:
-    """What each finding is waived by, trying every active waiver in file order."""
-    active = [(i, w) for i, w in enumerate(waivers) if w.expires >= DAY]
+    """What each finding is waived by, trying every active waiver in file order.
+
+    A waiver naming a pointer and no entity waives nothing when findings of
+    several records are at that pointer (it would hide more than one finding).
+    """
+    ambiguous = _ambiguous(findings, waivers)
+    active = [(i, w) for i, w in enumerate(waivers) if w.expires >= DAY and i not in ambiguous]
     return [next((i for i, w in active if w.matches(f)), None) for f in findings]
 
 
@@ -74,6 +91,8 @@ def test_the_index_waives_what_trying_each_waiver_in_order_waives(
     ]  # reported as SC902, each once, in file order
     sc902 = [f for f in kept if f.code == "SC902"]
     assert len(sc902) == len(unused)
+    ambiguous = _ambiguous(findings, waivers)
+    assert len([f for f in sc902 if f.params.get("problem") == "ambiguous"]) == len(ambiguous)
 
 
 def test_a_large_file_of_waivers_is_applied_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -43,6 +43,7 @@ def pages(root: Path | str = ".") -> dict[str, str]:
         f"{REFERENCE}/governance.md": governance_page(Path(root)),
         f"{REFERENCE}/report-format.md": report_format_page(),
         f"{REFERENCE}/cli.md": cli_page(),
+        f"{REFERENCE}/cli.zh.md": cli_page("zh-CN"),
     }
     for name in ENTITY_TYPES:
         out[f"{REFERENCE}/entities/{name}.md"] = entity_page(name, examples)

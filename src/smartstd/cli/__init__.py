@@ -22,6 +22,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from smartstd._version import __version__
+from smartstd.cli.command import Group
 
 __all__ = ["main"]
 
@@ -140,7 +141,7 @@ _COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-class _Group(click.Group):
+class _Group(Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [*_COMMANDS, *(name for name in self.commands if name not in _COMMANDS)]
 
@@ -157,63 +158,20 @@ class _Group(click.Group):
         return found
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the CLI; click's usage errors are shown in the CLI's language."""
-        if kwargs.get("standalone_mode", True) is False:
-            return super().main(*args, **kwargs)
-        kwargs["standalone_mode"] = False
+        """Run the CLI (click's usage errors in the CLI's language: :meth:`Command.main`)."""
         # A run of the command line is its own process: pydantic's plugins
         # (found through the entry points of every installed distribution) are
         # not loaded, so a check's result does not depend on what else is
         # installed, and a one-record check does not pay for the search.
-        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-        try:
-            return super().main(*args, **kwargs)
-        except click.exceptions.Exit as exc:
-            sys.exit(exc.exit_code)
-        except click.Abort:
-            from smartstd.cli.messages import t
-
-            click.echo(t("aborted", _argv_lang(args, kwargs)), err=True)
-            sys.exit(1)
-        except click.ClickException as exc:
-            _show_click_error(exc, _argv_lang(args, kwargs))
-            sys.exit(exc.exit_code)
-
-
-def _argv_lang(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
-    """``--lang`` from the command line even when parsing failed, else the default."""
-    argv = kwargs.get("args") if "args" in kwargs else (args[0] if args else None)
-    words = list(argv) if argv is not None else sys.argv[1:]
-    for i, word in enumerate(words):
-        if word == "--lang" and i + 1 < len(words):
-            return str(words[i + 1])
-        if isinstance(word, str) and word.startswith("--lang="):
-            return word.split("=", 1)[1]
-    return default_lang()
-
-
-def _show_click_error(exc: click.ClickException, lang: str) -> None:
-    """Print one of click's errors as click would, but in ``lang``."""
-    from smartstd.cli.messages import click_message, t
-
-    ctx = getattr(exc, "ctx", None)
-    if isinstance(exc, click.UsageError) and ctx is not None:
-        usage = ctx.get_usage().removeprefix("Usage: ")
-        if not lang.startswith("en"):
-            usage = usage.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]", "命令 [参数]")
-        click.echo(t("usage", lang, usage=usage), err=True)
-        if ctx.command.get_help_option(ctx) is not None:
-            click.echo(t("try_help", lang, command=ctx.command_path), err=True)
-        click.echo("", err=True)
-    if isinstance(exc, click.FileError):
-        message = t("file_error", lang, file=exc.ui_filename, reason=exc.message)
-    else:
-        message = click_message(exc.format_message(), lang)
-    click.echo(t("usage_error", lang, message=message), err=True)
+        if kwargs.get("standalone_mode", True) is not False:
+            os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+        return super().main(*args, **kwargs)
 
 
 @click.group(
-    cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+    "smartstd",  # also the program's name where there is no sys.argv[0] (click's test runner)
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(__version__, "-V", "--version", prog_name="smartstd")
 def main() -> None:

@@ -13,6 +13,7 @@ import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, default_lang, guard
 from smartstd.cli._options import InputPath, config_option
+from smartstd.cli.command import Command
 from smartstd.cli.messages import t
 from smartstd.errors import UsageError
 
@@ -21,8 +22,14 @@ __all__ = ["assess_command"]
 _DIMS = ("community", "grid", "month", "quarter", "category", "channel")
 
 
-@click.command("assess")
-@click.argument("paths", nargs=-1, required=True, type=InputPath(exists=True, readable=False))
+@click.command("assess", cls=Command)
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    type=InputPath(exists=True, readable=False),
+    help="Files or folders (or URLs) of one dataset, with its Pilot when targets are judged.",
+)
 @click.option(
     "--by",
     "by",
@@ -49,6 +56,7 @@ _DIMS = ("community", "grid", "month", "quarter", "category", "channel")
     type=click.Choice(["text", "json", "csv", "markdown", "html"]),
     default="text",
     show_default=True,
+    help="Report format (html: one self-contained page to print or post).",
 )
 @click.option(
     "--lang",

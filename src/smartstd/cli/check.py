@@ -25,6 +25,7 @@ from smartstd.cli._options import (
     profile_option,
     waivers_option,
 )
+from smartstd.cli.command import Command
 from smartstd.cli.messages import t
 from smartstd.report import LEFT_OUT, Level, Report, Severity
 
@@ -235,9 +236,13 @@ _where_options = option_group(
 )
 
 
-@click.command("check")
+@click.command("check", cls=Command)
 @click.argument(
-    "paths", nargs=-1, required=True, type=InputPath(exists=True, dir_okay=True, readable=False)
+    "paths",
+    nargs=-1,
+    required=True,
+    type=InputPath(exists=True, dir_okay=True, readable=False),
+    help="Files, folders or URLs of one dataset: JSON, NDJSON, YAML (a folder: every such file).",
 )
 @format_option
 @output_option

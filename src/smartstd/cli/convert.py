@@ -21,6 +21,7 @@ import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
 from smartstd.cli._options import option_group
+from smartstd.cli.command import Command
 from smartstd.cli.messages import t
 
 __all__ = ["COMMAND", "convert_command"]
@@ -109,8 +110,12 @@ _report_options = option_group(
 )
 
 
-@click.command("convert")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.command("convert", cls=Command)
+@click.argument(
+    "source",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The file to convert.",
+)
 @click.option("--from", "fmt", required=True, type=click.Choice(_FROM), help="The source's format.")
 @click.option(
     "-o",

@@ -8,12 +8,14 @@ from pathlib import Path
 import click
 
 from smartstd.cli import EXIT_OK, default_lang, guard
+from smartstd.cli._options import lang_option
+from smartstd.cli.command import Command
 from smartstd.cli.messages import t
 
 __all__ = ["COMMAND", "example_command"]
 
 
-@click.command("example")
+@click.command("example", cls=Command)
 @click.option(
     "--out",
     "out",
@@ -22,7 +24,7 @@ __all__ = ["COMMAND", "example_command"]
     help="Folder to write the example to (created; must be empty unless --force).",
 )
 @click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
-@click.option("--lang", type=click.Choice(["zh-CN", "en"]), default=None)
+@lang_option
 @guard
 def example_command(out: Path, force: bool, lang: str | None) -> None:
     """Write the example community (Rongxi, Panyu, Guangzhou) to OUT, to check it.

@@ -11,12 +11,17 @@ import click
 
 from smartstd.cli import guard
 from smartstd.cli._options import lang_option
+from smartstd.cli.command import Command
 
 __all__ = ["COMMAND", "export_command"]
 
 
-@click.command("export")
-@click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.command("export", cls=Command)
+@click.argument(
+    "data",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The SCDS dataset to write out.",
+)
 @click.option(
     "--to",
     "target",

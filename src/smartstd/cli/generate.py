@@ -10,12 +10,13 @@ from typing import Literal, cast
 import click
 
 from smartstd.cli import EXIT_OK, default_lang, guard
+from smartstd.cli.command import Command
 from smartstd.cli.messages import t
 
 __all__ = ["generate_command"]
 
 
-@click.command("generate")
+@click.command("generate", cls=Command)
 @click.option(
     "--seed", type=int, default=0, show_default=True, help="Random seed (same seed, same bytes)."
 )
@@ -24,6 +25,7 @@ __all__ = ["generate_command"]
     type=click.Choice(["community", "district", "city"]),
     default="community",
     show_default=True,
+    help="How much data: one community, a district or a city.",
 )
 @click.option(
     "--observations",
@@ -43,6 +45,7 @@ __all__ = ["generate_command"]
     type=click.Choice(["json", "ndjson", "yaml"]),
     default="ndjson",
     show_default=True,
+    help="Output format.",
 )
 @click.option(
     "--charter",

@@ -42,6 +42,7 @@ from smartstd.cli._options import (
     profile_option,
     waivers_option,
 )
+from smartstd.cli.command import Group
 from smartstd.cli.messages import t
 from smartstd.errors import UsageError
 from smartstd.report import Level, Report, Severity
@@ -161,7 +162,11 @@ def _render_report(
 # --------------------------------------------------------------------------- group
 
 _paths = click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True, readable=False)
+    "paths",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, dir_okay=True, readable=False),
+    help="Files or folders of the dataset that holds the charter.",
 )
 _lang_opt = click.option(
     "--lang",
@@ -181,12 +186,9 @@ _out_opt = click.option(
 )
 
 
-@click.group("graph")
+@click.group("graph", cls=Group)
 def graph() -> None:
-    """The stakeholder-responsibility graph: check, ask, test, compare and draw a charter.
-
-    利益相关方—职责图：检查、问答、测试、比较和绘制治理章程。
-    """
+    """The stakeholder-responsibility graph: check, ask, test, compare and draw a charter."""
 
 
 @graph.command("check")
@@ -281,7 +283,12 @@ def check_cmd(
 )
 @_on_opt
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text"
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    help="Output format.",
 )
 @_lang_opt
 @_out_opt
@@ -368,7 +375,12 @@ def _table_limit(config: Path | None, max_cells: int | None) -> tuple[Any, int, 
 @_paths
 @_on_opt
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["text", "markdown", "csv", "json"]), default="text"
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "csv", "json"]),
+    default="text",
+    help="Output format.",
 )
 @_domain_filter
 @click.option(
@@ -441,7 +453,12 @@ def raci_cmd(
 @click.option("--purpose", default=None, help="The purpose's id (default: any).")
 @_on_opt
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text"
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    help="Output format.",
 )
 @_lang_opt
 @_out_opt
@@ -499,7 +516,12 @@ def explain_cmd(
     default="text",
     help="Report format: text, json, junit, sarif, github, markdown.",
 )
-@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    help="Exit 1 on findings this severe.",
+)
 @_lang_opt
 @_out_opt
 @color_option
@@ -557,11 +579,24 @@ def test_cmd(
 
 
 @graph.command("diff")
-@click.argument("old", type=click.Path(exists=True, dir_okay=True, readable=False))
-@click.argument("new", type=click.Path(exists=True, dir_okay=True, readable=False))
+@click.argument(
+    "old",
+    type=click.Path(exists=True, dir_okay=True, readable=False),
+    help="The charter before: a file or folder.",
+)
+@click.argument(
+    "new",
+    type=click.Path(exists=True, dir_okay=True, readable=False),
+    help="The charter after: a file or folder.",
+)
 @_on_opt
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text"
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    help="Output format.",
 )
 @click.option(
     "--fail-on",
@@ -614,6 +649,7 @@ def diff_cmd(
     type=click.Choice(["html", "markdown", "json"]),
     default="markdown",
     show_default=True,
+    help="Output format (html: a page to print and post).",
 )
 @click.option(
     "--organization",
@@ -686,6 +722,7 @@ def duties_cmd(
     "fmt",
     type=click.Choice(["mermaid", "dot", "graphml", "json"]),
     default="mermaid",
+    help="Output format.",
 )
 @click.option(
     "--isolated/--no-isolated",

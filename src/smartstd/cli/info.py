@@ -10,15 +10,23 @@ from pathlib import Path
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
+from smartstd.cli._options import lang_option
+from smartstd.cli.command import Command
 from smartstd.cli.messages import t as msg
 
 __all__ = ["info_command"]
 
 
-@click.command("info")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, readable=False))
+@click.command("info", cls=Command)
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, readable=False),
+    help="Files or folders of one dataset.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-@click.option("--lang", type=click.Choice(["zh-CN", "en"]), default=None)
+@lang_option
 @guard
 def info_command(paths: tuple[str, ...], as_json: bool, lang: str | None) -> None:
     """Load PATHS as one dataset and summarise it.

@@ -56,7 +56,6 @@ _CLI_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "os_error": ("{file}：{reason}", "{file}: {reason}"),
     # click's own usage errors (translated by type, see click_message)
-    "usage": ("用法：{usage}", "Usage: {usage}"),
     "try_help": ("请运行 “{command} -h” 查看帮助。", "Try '{command} -h' for help."),
     "usage_error": ("错误：{message}", "Error: {message}"),
     "no_such_option": ("没有选项 {option}", "No such option: {option}"),

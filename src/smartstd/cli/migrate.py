@@ -13,14 +13,17 @@ import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
 from smartstd.cli._options import config_option, lang_option
+from smartstd.cli.command import Command
 from smartstd.cli.messages import t
 
 __all__ = ["COMMAND", "migrate_command"]
 
 
-@click.command("migrate")
+@click.command("migrate", cls=Command)
 @click.argument(
-    "path", type=click.Path(exists=True, dir_okay=False, readable=False, path_type=Path)
+    "path",
+    type=click.Path(exists=True, dir_okay=False, readable=False, path_type=Path),
+    help="The dataset to migrate.",
 )
 @click.option("--to", "to", required=True, help="The version to migrate to.")
 @click.option(

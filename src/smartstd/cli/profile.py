@@ -19,6 +19,7 @@ import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
 from smartstd.cli._options import lang_option
+from smartstd.cli.command import Group
 from smartstd.cli.messages import t
 
 
@@ -42,16 +43,22 @@ _SEARCH = click.option(
 )
 
 
-@click.group("profile")
+@click.group("profile", cls=Group)
 def profile_group() -> None:
     """Check, build and document local profiles (YAML files)."""
 
 
 @profile_group.command("check")
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1, required=True, help="Profile YAML files or name@version.")
 @_SEARCH
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
 )
 @lang_option
 @guard
@@ -113,7 +120,7 @@ def check_command(
 
 
 @profile_group.command("build")
-@click.argument("file")
+@click.argument("file", help="The profile: a YAML file or name@version.")
 @click.option(
     "--out",
     "out",
@@ -140,7 +147,7 @@ def build_command(
 
 
 @profile_group.command("docs")
-@click.argument("file")
+@click.argument("file", help="The profile: a YAML file or name@version.")
 @click.option(
     "-o",
     "--output",
@@ -149,7 +156,11 @@ def build_command(
     help="Write the Markdown to a file.",
 )
 @click.option(
-    "--lang", type=click.Choice(["both", "zh-CN", "en"]), default="both", show_default=True
+    "--lang",
+    type=click.Choice(["both", "zh-CN", "en"]),
+    default="both",
+    show_default=True,
+    help="Language of the documentation: both (Chinese, then English), zh-CN or en.",
 )
 @_SEARCH
 @guard

@@ -20,6 +20,7 @@ import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
 from smartstd.cli._options import lang_option
+from smartstd.cli.command import Group
 from smartstd.cli.messages import t
 
 
@@ -49,7 +50,7 @@ _BUNDLE_FILES = (
 )
 
 
-@click.group("schema")
+@click.group("schema", cls=Group)
 def schema_group() -> None:
     """Publish, check and compare the standard's JSON Schemas."""
 
@@ -287,8 +288,10 @@ def _check_folder(target: Path, version: str, uri: str, lang: str) -> tuple[int,
 
 
 @schema_group.command("diff")
-@click.argument("old")
-@click.argument("new")
+@click.argument(
+    "old", help="The older side: a bundle folder, a version, a profile or a schema file."
+)
+@click.argument("new", help="The newer side, of the same kind.")
 @click.option(
     "--mode",
     type=click.Choice(["backward", "forward", "full", "none"]),
@@ -304,6 +307,7 @@ def _check_folder(target: Path, version: str, uri: str, lang: str) -> tuple[int,
     type=click.Choice(["text", "json", "markdown"]),
     default="text",
     show_default=True,
+    help="Report format.",
 )
 @click.option(
     "-o",

@@ -10,13 +10,16 @@ from pathlib import Path
 import click
 
 from smartstd.cli import default_lang, guard
+from smartstd.cli.command import Command
 from smartstd.cli.messages import t
 
 __all__ = ["COMMAND", "template_command"]
 
 
-@click.command("template")
-@click.argument("types", nargs=-1, required=True)
+@click.command("template", cls=Command)
+@click.argument(
+    "types", nargs=-1, required=True, help="Entity types, one sheet each (Resident, Building ...)."
+)
 @click.option(
     "--format",
     "fmt",

@@ -3,8 +3,12 @@
 A waiver names a rule code and either a JSON Pointer (optionally with the
 file) or an entity id. An expired waiver waives nothing and is itself a
 finding (SC901); a waiver that matched nothing is reported as SC902 (info),
-so stale waivers get cleaned up. A waiver never hides a reading problem
-(SC100, SC101, SC109).
+so stale waivers get cleaned up. A waiver that names a pointer and no entity
+id waives the findings of one record: when the pointer names findings of
+several records (NDJSON pointers start at each record; a pointer without a
+file may be in several files), it waives none and is reported as SC902 with
+the problem ``ambiguous``. A waiver never hides a reading problem (SC100,
+SC101, SC109).
 
 豁免：按规则代码加 JSON 指针或实体标识豁免单个结果，须写明理由和到期日；过期豁免本身即为一条结果。
 
@@ -220,7 +224,9 @@ def apply_waivers(
     kept: list[Finding] = []
     waived: list[Finding] = []
     used: set[int] = set()
-    active = _Index(w for w in enumerate(waivers) if w[1].expires >= day)
+    live = [(i, w) for i, w in enumerate(waivers) if w.expires >= day]
+    ambiguous = _ambiguous(findings, live)
+    active = _Index((i, w) for i, w in live if i not in ambiguous)
     for f in findings:
         hit = active.first_match(f)
         if hit is None:
@@ -238,6 +244,9 @@ def apply_waivers(
         }
         if w.expires < day:
             code, severity = "SC901", Severity.WARNING
+        elif i in ambiguous:
+            code, severity = "SC902", Severity.INFO
+            params |= {"problem": "ambiguous", "records": ambiguous[i]}
         elif i not in used:
             code, severity = "SC902", Severity.INFO
         else:
@@ -246,3 +255,30 @@ def apply_waivers(
             Finding(code, severity, file=w.source, line=w.line, column=w.column, params=params)
         )
     return kept, waived
+
+
+def _record(f: Finding) -> tuple[str | None, str | None, int | None]:
+    """The record a finding is about: its file and entity (or line, for a record without id)."""
+    return f.file, f.entity_id, f.line if f.entity_id is None else None
+
+
+def _ambiguous(findings: list[Finding], live: list[tuple[int, Waiver]]) -> dict[int, int]:
+    """The waivers that name a pointer but no entity and match findings of several records.
+
+    In an NDJSON file every record's pointers start at the record
+    (``/phone``), and a pointer without ``file`` may be in several files: such
+    a waiver would hide every record's finding at that pointer, not one. It
+    waives none of them; the value is the number of records it names.
+    """
+    by_key: dict[tuple[str, str], list[tuple[int, Waiver]]] = {}
+    for i, w in live:
+        if w.pointer is not None and w.entity_id is None:
+            by_key.setdefault((w.code, w.pointer), []).append((i, w))
+    if not by_key:
+        return {}
+    records: dict[int, set[tuple[str | None, str | None, int | None]]] = {}
+    for f in findings:
+        for i, w in by_key.get((f.code, f.pointer), ()):
+            if w.matches(f):
+                records.setdefault(i, set()).add(_record(f))
+    return {i: len(found) for i, found in records.items() if len(found) > 1}

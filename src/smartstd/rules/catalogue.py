@@ -230,7 +230,7 @@ def render_message(finding: _Coded, lang: str = "en") -> str:
     except KeyError:
         return f"{finding.code} {dict(finding.params)}"
     lang = normalize_lang(lang)
-    template = rule.text("message", lang)
+    template = rule.message_for(finding.params, lang)
     params = _localized(finding, lang)
     if params.get("suggestion") and finding.code in _SUGGESTION:
         zh, en = _SUGGESTION[finding.code]

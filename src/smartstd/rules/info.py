@@ -68,6 +68,10 @@ class RuleInfo:
             named after the finding's parameters).
         explanation: one paragraph, by language.
         params: the rule's parameters.
+        variants: message templates of one kind of finding, by the value of
+            its :attr:`variant_param` parameter, each by language (a kind the
+            main template does not say well).
+        variant_param: the parameter that names a finding's kind (``reason``).
         example_given: the examples, when given in code (a test's rule);
             ``None`` reads them from the rule's examples file.
 
@@ -84,6 +88,8 @@ class RuleInfo:
     message: Mapping[str, str]
     explanation: Mapping[str, str]
     params: tuple[Param, ...] = field(default=())
+    variants: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    variant_param: str = "reason"
     example_given: Example | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -112,6 +118,14 @@ class RuleInfo:
         texts: Mapping[str, str] = getattr(self, what)
         return str(texts.get(normalize_lang(lang)) or texts["en"])
 
+    def message_for(self, params: Mapping[str, Any], lang: str) -> str:
+        """The message template of a finding with these parameters, in ``lang``."""
+        kind = params.get(self.variant_param) if self.variants else None
+        texts = self.variants.get(kind) if isinstance(kind, str) else None
+        if texts is None:
+            return self.text("message", lang)
+        return str(texts.get(normalize_lang(lang)) or texts["en"])
+
     @property
     def family(self) -> str:
         """The hundred the rule belongs to, e.g. ``"SC2xx"``."""
@@ -138,6 +152,8 @@ def rule(
     message: tuple[str, str],
     explanation: tuple[str, str],
     params: tuple[Param, ...] = (),
+    variants: Mapping[str, tuple[str, str]] | None = None,
+    variant_param: str = "reason",
 ) -> RuleInfo:
     """Build a :class:`RuleInfo`; each text pair is ``(zh-CN, en)``."""
     return RuleInfo(
@@ -149,4 +165,6 @@ def rule(
         message={"zh-CN": message[0], "en": message[1]},
         explanation={"zh-CN": explanation[0], "en": explanation[1]},
         params=params,
+        variants={k: {"zh-CN": zh, "en": en} for k, (zh, en) in (variants or {}).items()},
+        variant_param=variant_param,
     )

@@ -17,14 +17,24 @@ RULES = (
         ),
         (
             "诉求的办理记录（events）是一段历史，须按发生时间先后排列；"
-            "任何办理记录和答复都不能早于诉求的提交时间 submitted_at。"
-            "时间倒置通常是时区写错、补录时填错时间或系统导出时打乱了顺序，"
+            "任何办理记录和答复都不能早于诉求的提交时间 submitted_at，"
+            "提交时间、办理记录和答复也都不能晚于数据集的生成时间 generated_at"
+            "（原因代码 after-generated-at，每条诉求只报第一个这样的时间）。"
+            "时间倒置通常是时区写错、年份写错、补录时填错时间或系统导出时打乱了顺序，"
             "会使响应时长、办结时长等指标出错。",
             "A request's events are its history: they are listed in the order they happened, "
-            "and no event or response is earlier than submitted_at. Times out of order usually "
-            "come from a wrong offset, a back-filled event or an export that shuffled the list, "
-            "and they corrupt response and resolution times.",
+            "no event or response is earlier than submitted_at, and neither submitted_at nor "
+            "any event or response is later than the dataset's generated_at (reason code "
+            "after-generated-at, reported once per request, at the first such time). Times out "
+            "of order usually come from a wrong offset, a wrong year, a back-filled event or an "
+            "export that shuffled the list, and they corrupt response and resolution times.",
         ),
+        variants={
+            "after-generated-at": (
+                "时间 {at} 晚于数据集的生成时间 {later}（{later_at}）",
+                "The time {at} is later than the dataset's {later} ({later_at})",
+            ),
+        },
     ),
     rule(
         "SC302",

@@ -4,7 +4,8 @@ Every rule of this family looks at one record, so all are entity rules and
 stream. Deadline rules take the envelope's ``generated_at`` as now
 (:attr:`Context.now`) and say nothing when the envelope has none.
 
-* SC301 the history is listed in time order and nothing happens before submission;
+* SC301 the history is listed in time order, nothing happens before submission
+  and nothing after the dataset was generated;
 * SC302 a resolved, closed or rejected request carries a response;
 * SC303 an open request is past its ``due_at``;
 * SC304 the first response came later than the SLA (by channel and category);
@@ -29,6 +30,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from smartstd.conformance.rule import Context, Hit, entity_rule
+from smartstd.pointer import Path
 from smartstd.scanner import scan
 from smartstd.standard.lifecycle import (
     INITIAL_STATUS,
@@ -95,11 +97,20 @@ def _sorted_events(e: Any) -> list[tuple[int, Any]]:
 
 @entity_rule("SC301", types=("ServiceRequest",))
 def request_history_out_of_order(e: Any, ctx: Context) -> Iterator[Hit]:
-    """SC301: events listed in time order, none (and no response) before submission."""
+    """SC301: events in time order, none (and no response) before submission or after generation.
+
+    When ``submitted_at`` itself is later than ``generated_at``, it is the
+    wrong time: the events are then compared with each other only, not with it.
+    """
     submitted = e.submitted_at
+    late = _after_generation(e, ctx.now) if ctx.now is not None else None
+    if late is not None:
+        yield late
+    # a submission after the dataset was made is the one wrong time, not every event before it
+    check_submitted = late is None or late.path != ("submitted_at",)
     previous: Any = None
     for i, ev in enumerate(e.events or ()):
-        if ev.at < submitted:
+        if check_submitted and ev.at < submitted:
             yield Hit(
                 "SC301",
                 ("events", i, "at"),
@@ -116,12 +127,39 @@ def request_history_out_of_order(e: Any, ctx: Context) -> Iterator[Hit]:
                 },
             )
         previous = ev
-    if e.response is not None and e.response.at < submitted:
+    if check_submitted and e.response is not None and e.response.at < submitted:
         yield Hit(
             "SC301",
             ("response", "at"),
             {"at": _iso(e.response.at), "earlier": "submitted_at", "earlier_at": _iso(submitted)},
         )
+
+
+def _after_generation(e: Any, now: dt.datetime) -> Hit | None:
+    """SC301 at the first time of a request (as listed) later than the dataset's ``generated_at``.
+
+    A dataset cannot hold what happened after it was made: such a time is a
+    wrong year, a wrong offset or a test record. The times listed after it
+    are then later too (or out of order, reported as such), so the request
+    gets one finding of this kind.
+    """
+    times: list[tuple[Path, dt.datetime]] = [(("submitted_at",), e.submitted_at)]
+    times += [(("events", i, "at"), ev.at) for i, ev in enumerate(e.events or ())]
+    if e.response is not None:
+        times.append((("response", "at"), e.response.at))
+    for path, value in times:
+        if value > now:
+            return Hit(
+                "SC301",
+                path,
+                {
+                    "at": _iso(value),
+                    "reason": "after-generated-at",
+                    "later": "generated_at",
+                    "later_at": _iso(now),
+                },
+            )
+    return None
 
 
 # --------------------------------------------------------------------------- SC302

@@ -31,9 +31,29 @@ RULES = (
             "Waiver #{waiver} ({code} {target}) matched no finding and can be removed",
         ),
         (
-            "未匹配任何结果的豁免通常说明问题已修复或指针写错。删除它，让豁免文件保持准确。",
-            "A waiver that matches nothing usually means the problem was fixed or the pointer is wrong. Remove it to keep the waivers file honest.",
+            "未匹配任何结果的豁免通常说明问题已修复或指针写错。删除它，让豁免文件保持准确。"
+            "只写指针、不写 entity_id 的豁免只豁免一条记录的结果：NDJSON 文件中每条记录的指针"
+            "都从该记录算起（如 /phone），不写 file 的指针也可能出现在多个文件中；"
+            "若该指针在多条记录中都有结果，这条豁免一个也不豁免，并以问题 ambiguous（参数 problem）报告，"
+            "请加上 entity_id（或 file）。",
+            "A waiver that matches nothing usually means the problem was fixed or the pointer is"
+            " wrong. Remove it to keep the waivers file honest. A waiver that names a pointer"
+            " and no entity_id waives the findings of one record: in an NDJSON file every"
+            " record's pointers start at the record (such as /phone), and a pointer without a"
+            " file may be in several files. When the pointer names findings of several"
+            " records, the waiver waives none of them and is reported with the problem"
+            " ambiguous (parameter problem): add entity_id (or file).",
         ),
+        variants={
+            "ambiguous": (
+                "第 {waiver} 条豁免（{code} {target}）在 {records} 条记录中都有结果；"
+                "一条豁免只豁免一条记录的结果，因此未豁免任何结果：请加上 entity_id（或 file）",
+                "Waiver #{waiver} ({code} {target}) names findings of {records} records; a"
+                " waiver covers one record's findings, so it waived none: add entity_id (or"
+                " file)",
+            ),
+        },
+        variant_param="problem",
     ),
     rule(
         "SC903",
