@@ -82,29 +82,39 @@ def count_batch(checker: Counting, file: str, batch: Batch) -> list[int] | None:
     pick = picks.append
     keys = 0  # of the counted lines' models
     others = 0  # the ":  of the picked lines
-    index = -1
-    for line in batch.lines:
-        index += 1
+    # by type, when no rule looks at it and it has no open code to screen:
+    # its fields that may hold objects (a flat record is then only counted)
+    quiet: dict[str, frozenset[str]] = {}
+    for index, line in enumerate(batch.lines):
         try:
             model = validate(line)
         except ValidationError:
             pick(index)
             others += line.count(b'":')
             continue
-        plan = plans.get(model.type)
-        if plan is None:
-            plan = checker._plan(model.type)
+        etype = model.type
         fields_set = model.__pydantic_fields_set__
+        objects = quiet.get(etype)
+        if objects is not None and not model.__pydantic_extra__ and objects.isdisjoint(fields_set):
+            keys += len(fields_set)  # the common case, in as few steps as it takes
+            add_type(etype)
+            continue
+        plan = plans.get(etype)
+        if plan is None:
+            plan = checker._plan(etype)
         if plan.busy:
             pick(index)
             others += line.count(b'":')
-        elif model.__pydantic_extra__ or not plan.objects.isdisjoint(fields_set):
+            continue
+        if not (check_prefixes and plan.open_codes):
+            quiet[etype] = plan.objects
+        if model.__pydantic_extra__ or not plan.objects.isdisjoint(fields_set):
             # nested objects: counted from the model when it holds declared
             # fields only (nothing then for the text screens below to find)
             plain = plain_key_count(model) if plan.plain else -1
             if plain >= 0:
                 keys += plain
-                add_type(model.type)
+                add_type(etype)
             elif (check_prefixes and data_may_hold_prefixes(line)) or not reader_would_pass(
                 line, max_depth
             ):
@@ -112,13 +122,13 @@ def count_batch(checker: Counting, file: str, batch: Batch) -> list[int] | None:
                 others += line.count(b'":')
             else:
                 keys += model_key_count(model)
-                add_type(model.type)
+                add_type(etype)
         elif check_prefixes and plan.open_codes and codes_may_hold_prefixes(model):
             pick(index)
             others += line.count(b'":')
         else:
             keys += len(fields_set)
-            add_type(model.type)
+            add_type(etype)
     if data.count(b'":') - others != keys:
         return None
     checker.records += len(types)
