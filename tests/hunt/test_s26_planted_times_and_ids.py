@@ -258,3 +258,33 @@ def test_the_variants_run_through_the_harness_unchanged() -> None:
     """This module's plants keep the harness's own shape (a guard on the import above)."""
     v = planted.Variant("SC301", "future-submitted", "json", _submitted_in_the_future)
     assert dataclasses.replace(v, fmt="yaml").id == "SC301-future-submitted-yaml"
+
+
+def test_a_request_from_the_future_is_found_the_same_in_worker_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--jobs 2``: the byte ranges' workers know ``generated_at`` as the one process does."""
+    from smartstd.conformance import engine
+
+    monkeypatch.setattr(engine, "_MIN_SPLIT_BYTES", 0)
+    c = planted.Copy.fresh()
+    _submitted_in_the_future(c)
+    _last_event_in_the_future(c)  # the same request: its submission is the one reported
+    later = [r for r in c.entities if r["type"] == "ServiceRequest"][-1]
+    later["events"][-1]["at"] = _after(c, days=2)
+    files = c.write(tmp_path, "ndjson")
+
+    def found(jobs: int) -> list[tuple[str, str | None, str, int | None, int | None]]:
+        report = smartstd.check(files, jobs=jobs)
+        return [
+            (f.code, f.entity_id, f.pointer, f.line, f.column)
+            for f in report.findings
+            if f.code == "SC301"
+        ]
+
+    one = found(1)
+    assert [(code, pointer) for code, _, pointer, _, _ in one] == [
+        ("SC301", "/submitted_at"),
+        ("SC301", f"/events/{len(later['events']) - 1}/at"),
+    ]
+    assert found(2) == one
