@@ -81,7 +81,7 @@ def test_check_help_in_chinese_says_everything_in_chinese() -> None:
     assert "\n参数：\n  PATHS...  同一数据集的文件、文件夹或 URL" in out
     assert "  -o, --output 文件 " in out  # a metavar that is a word
     assert "  --level [L1|L2|L3] " in out  # choices stay as they are typed
-    assert "[默认：local]" in out and "[x>=1]" in out
+    assert "[默认：local]" in out and "[x>=1]" in out  # never broken inside
     assert "-h, --help" in out and "显示本帮助并退出。" in out
 
 
@@ -195,3 +195,8 @@ def test_wrap_keeps_words_and_spaces_between_latin_and_cjk() -> None:
     joined = " ".join(lines.splitlines())
     assert "--engine" in joined and "NDJSON" in joined and "64 MiB" in joined
     assert all(text_width(line) <= 24 for line in lines.splitlines())
+
+
+def test_wrap_never_breaks_inside_brackets() -> None:
+    text = "信封的 classification（密级）。 [默认：internal]"
+    assert wrap(text, 34).splitlines()[-1] == "[默认：internal]"

@@ -94,7 +94,7 @@ def test_click_messages_are_translated(english: str, chinese: str) -> None:
 def test_usage_errors_in_chinese_end_to_end(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["check", "--lang", "zh-CN", "--fromat", "x", "."])
     assert res.exit_code == 2
-    assert "用法：main check [选项]" in res.stderr and "没有选项" in res.stderr
+    assert "用法：smartstd check [选项]" in res.stderr and "没有选项" in res.stderr
     empty = tmp_path / "empty"
     empty.mkdir()
     res = CliRunner().invoke(main, ["check", "--lang", "zh-CN", str(empty)])

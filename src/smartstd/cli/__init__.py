@@ -169,7 +169,9 @@ class _Group(Group):
 
 
 @click.group(
-    cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+    "smartstd",  # also the program's name where there is no sys.argv[0] (click's test runner)
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(__version__, "-V", "--version", prog_name="smartstd")
 def main() -> None:

@@ -180,7 +180,9 @@ def text_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-_TOKENS = re.compile(r"\s+|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+|.", re.S)
+#: What a line may not break inside: click's ``[默认：local]`` and other brackets, a run of
+#: Latin letters, digits and signs; or one CJK character (a line may break before any).
+_TOKENS = re.compile(r"\[[^\[\]\n]*\]|\s+|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+|.", re.S)
 
 
 def _wide(ch: str) -> bool:
