@@ -12,11 +12,12 @@ what that costs on the data `smartstd generate` makes with a fixed seed:
 For each, in a fresh process per run (medians of ``--repeat``): the CPU
 seconds of ``check`` at L1 and L2 with ``--jobs 1`` through the Python API
 (validators built before the clock starts) and the process's peak resident
-memory. It prints the document's time as a multiple of NDJSON's (1.00: no
-cost for being a document) and its peak memory as a multiple of its size
-(``max_file_bytes``, 256 MiB by default, keeps that bounded), and checks that
-the two reports list the same findings (paths differ: ``/entities/12/id``
-against line 13).
+memory. The document is checked twice: read whole (as before it was
+streamed: ``STREAM_BYTES`` set out of reach) and streamed (the default,
+:mod:`smartstd.io.elements`). It prints each one's time as a multiple of
+NDJSON's (1.00: no cost for being a document), the peaks in MB and as a
+multiple of the document's size, and checks that the three reports list the
+same findings (paths differ: ``/entities/12/id`` against line 13).
 
     python benchmarks/bench_documents.py            # the district scale (about 5 minutes)
     python benchmarks/bench_documents.py --tiny     # CI: a tiny dataset, one repeat
@@ -34,7 +35,10 @@ from pathlib import Path
 
 _CHECK = """
 import hashlib, sys, time
+from smartstd.conformance import inputs
 from smartstd.conformance.engine import check
+if sys.argv[3] == "whole":
+    inputs.STREAM_BYTES = 1 << 62  # the document read whole, as before it was streamed
 import smartstd.conformance.rules  # the rules' import is start-up, not checking
 from smartstd.assessment.definition import core_indicators
 from smartstd.standard import models_for
@@ -60,11 +64,15 @@ def _run(*args: str) -> list[str]:
     return out.stdout.split()
 
 
-def measure(path: Path, level: str, repeat: int) -> tuple[float, float, str]:
-    """Median CPU seconds, median peak bytes and a digest of the findings (code and entity)."""
+def measure(path: Path, level: str, repeat: int, how: str = "stream") -> tuple[float, float, str]:
+    """Median CPU seconds, median peak bytes and a digest of the findings (code and entity).
+
+    ``how`` is ``"whole"`` to read a JSON document whole (the way before it
+    was streamed), ``"stream"`` for the default.
+    """
     cpus, peaks, digest = [], [], ""
     for _ in range(repeat):
-        cpu, peak, count, codes = _run(str(path), level)
+        cpu, peak, count, codes = _run(str(path), level, how)
         cpus.append(float(cpu))
         peaks.append(float(peak))
         digest = f"{count}:{codes}"
@@ -102,19 +110,29 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         pairs = make_pairs(Path(tmp), args.scale, args.seed, args.tiny)
         print(
-            f"{'mix':<10}{'level':>6}{'doc MB':>8}{'NDJSON s':>10}{'doc s':>8}"
-            f"{'doc/NDJSON':>11}{'doc peak MB':>12}{'peak/size':>10}  same findings"
+            f"{'mix':<10}{'level':>6}{'doc MB':>8}{'NDJSON s':>10}{'whole s':>9}{'ratio':>7}"
+            f"{'stream s':>10}{'ratio':>7}{'NDJSON peak':>13}{'whole peak':>12}"
+            f"{'stream peak':>13}  same findings"
         )
         for name, (ndjson, document) in pairs.items():
             size = document.stat().st_size
             for level in ("L1", "L2"):
-                lines_cpu, _, lines_found = measure(ndjson, level, repeat)
+                lines_cpu, lines_peak, lines_found = measure(ndjson, level, repeat)
+                whole_cpu, whole_peak, whole_found = measure(document, level, repeat, "whole")
                 doc_cpu, doc_peak, doc_found = measure(document, level, repeat)
+                same = lines_found == doc_found == whole_found
                 print(
-                    f"{name:<10}{level:>6}{size / 1e6:>8.1f}{lines_cpu:>10.2f}{doc_cpu:>8.2f}"
-                    f"{doc_cpu / lines_cpu:>11.2f}{doc_peak / 1e6:>12.0f}"
-                    f"{doc_peak / size:>10.1f}  {'yes' if lines_found == doc_found else 'NO'}"
+                    f"{name:<10}{level:>6}{size / 1e6:>8.1f}{lines_cpu:>10.2f}"
+                    f"{whole_cpu:>9.2f}{whole_cpu / lines_cpu:>7.2f}"
+                    f"{doc_cpu:>10.2f}{doc_cpu / lines_cpu:>7.2f}"
+                    f"{_peak(lines_peak, size):>13}{_peak(whole_peak, size):>12}"
+                    f"{_peak(doc_peak, size):>13}  {'yes' if same else 'NO'}"
                 )
+
+
+def _peak(peak: float, size: int) -> str:
+    """A peak in MB and as a multiple of the document's size."""
+    return f"{peak / 1e6:.0f} ({peak / size:.1f}x)"
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ def code_lines(report: Report) -> set[tuple[str, int | None]]:
 
 
 def run(path: Path, **kwargs: Any) -> Report:
-    return smartstd.check(str(path), level="L2", **kwargs)
+    return smartstd.check(str(path), **{"level": "L2", **kwargs})
 
 
 def run_careful(path: Path, monkeypatch: pytest.MonkeyPatch, **kwargs: Any) -> Report:

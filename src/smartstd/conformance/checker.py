@@ -28,12 +28,14 @@ from smartstd.conformance.counting import count_batch, reader_would_pass
 from smartstd.conformance.inputs import (
     Batch,
     Record,
+    Unstreamable,
     iter_ndjson_batches,
 )
 from smartstd.conformance.keys import (
     flat_proves_unique_keys,
     model_proves_unique_keys,
     no_duplicate_keys,
+    plain_key_count,
 )
 from smartstd.conformance.rule import (
     APPLIES,
@@ -60,7 +62,7 @@ from smartstd.io import Limits, locate, parse_json
 from smartstd.io.files import file_size, open_binary
 from smartstd.masking import mask_finding
 from smartstd.report import LEFT_OUT, Finding, Path, Severity
-from smartstd.standard.introspect import object_fields
+from smartstd.standard.introspect import fixed_depth, object_fields
 from smartstd.standard.modelset import judged_version, models_for
 
 __all__: list[str] = []
@@ -109,6 +111,10 @@ class _Plan:
         objects: the type's fields that may hold nested objects
             (:func:`~smartstd.standard.introspect.object_fields`).
         open_codes: whether the type has top-level fields of open code lists.
+        plain: whether its records nest no deeper than ``max_depth`` when
+            they hold declared fields only, so that
+            :func:`~smartstd.conformance.keys.plain_key_count` can vouch
+            for them.
         rules: the dataset rules, with their states.
         unscreened: the dataset rules that look at every record.
         screened: the dataset rules that only need records in which the
@@ -123,6 +129,7 @@ class _Plan:
     objects: frozenset[str]
     open_codes: bool
     busy: bool
+    plain: bool
 
 
 #: How the notices name each limit: key, zh-CN, en.
@@ -285,6 +292,15 @@ class _Checker:
         self._screens = any(getattr(r, "screened_by_digit_runs", False) for r in self.dataset_rules)
         self._structural = enabled.intersection({"SC103", "SC104", "SC106", "SC108"})
 
+    @property
+    def counting(self) -> bool:
+        """Whether batches go to :func:`~smartstd.conformance.counting.count_batch` first.
+
+        True while no rule looks at every type (at L1, for one): most records
+        are then only validated and counted.
+        """
+        return self._counting
+
     def severity(self, code: str) -> Severity:
         sev = self.severities.get(code)
         if sev is not None:
@@ -418,37 +434,48 @@ class _Checker:
         types: list[str] = []  # of the records checked here, counted at the end
         first = batch.first_line
         lines = batch.lines
+        # the elements of a JSON document's array: placed by path, their lines found later
+        elements = batch.index
+        base: Path = ()
+        line: int | None = None
         for index, data in enumerate(lines) if picks is None else ((i, lines[i]) for i in picks):
-            line = first + index
+            if elements is None:
+                line = first + index
+            else:
+                base = ("entities", elements + index)
             try:
                 model = validate(data)
             except ValidationError:
                 model = None
             if model is None:
-                self.record(Record(None, Where(file, line, ()), data.decode()), fast=False)
+                self.record(Record(None, Where(file, line, base), data.decode()), fast=False)
                 continue
             etype = model.type
             plan = plans.get(etype)
             if plan is None:
                 plan = self._plan(etype)
             fields_set = model.__pydantic_fields_set__
-            # flat: no extension field and no nested object set (the common case)
+            # flat: no extension field and no nested object set (the common case);
+            # plain: nested objects of declared fields only, counted from the model
             flat = not model.__pydantic_extra__ and plan.objects.isdisjoint(fields_set)
+            plain = -1 if flat or not plan.plain else plain_key_count(model)
             if not (
                 flat_proves_unique_keys(data, len(fields_set)) and flat_depth_ok
                 if flat
+                else flat_proves_unique_keys(data, plain)
+                if plain >= 0
                 else model_proves_unique_keys(model, data) and reader_would_pass(data, max_depth)
             ):
-                self.record(Record(None, Where(file, line, ()), data.decode()), fast=False)
+                self.record(Record(None, Where(file, line, base), data.decode()), fast=False)
                 continue
             # a named tuple made the quick way (Where.__new__ is a Python function)
-            where = _new_tuple(Where, (file, line, (), etype, model.id))
-            # extension prefixes: a nested record whose bytes show no hint of one
-            # has none (and stays on this path)
+            where = _new_tuple(Where, (file, line, base, etype, model.id))
+            # extension prefixes: a plain record has none; another nested record
+            # whose bytes show no hint of one has none (and stays on this path)
             if check_prefixes and (
-                data_may_hold_prefixes(data)
-                if not flat
-                else plan.open_codes and codes_may_hold_prefixes(model)
+                (plan.open_codes and codes_may_hold_prefixes(model))
+                if flat
+                else plain < 0 and data_may_hold_prefixes(data)
             ):
                 screened = index in digit_runs if self._screens else None
                 self._checked(model, None, where, data.decode(), screened)
@@ -496,6 +523,10 @@ class _Checker:
                     text, file=where.file, limits=self.limits, line_offset=(where.line or 1) - 1
                 )
                 if problems:
+                    if where.line is None:
+                        # an element of a streamed JSON document: the whole-document
+                        # reader reports this (the engine reads the document again)
+                        raise Unstreamable(where.file)
                     self.add_findings(problems, where)
                     if raw is None:
                         self.records += 1  # a record, though not one that can be checked
@@ -656,6 +687,7 @@ class _Checker:
             object_fields(cls),
             any(open_code_fields(cls)),
             bool(fns or rules),
+            fixed_depth(cls) <= self.limits.max_depth,
         )
 
         self._plans[etype] = plan

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
 
-from smartstd.conformance.keys import colons_follow_keys, model_key_count
+from smartstd.conformance.keys import colons_follow_keys, model_key_count, plain_key_count
 from smartstd.conformance.structure import codes_may_hold_prefixes, data_may_hold_prefixes
 
 if TYPE_CHECKING:
@@ -99,7 +99,13 @@ def count_batch(checker: Counting, file: str, batch: Batch) -> list[int] | None:
             pick(index)
             others += line.count(b'":')
         elif model.__pydantic_extra__ or not plan.objects.isdisjoint(fields_set):
-            if (check_prefixes and data_may_hold_prefixes(line)) or not reader_would_pass(
+            # nested objects: counted from the model when it holds declared
+            # fields only (nothing then for the text screens below to find)
+            plain = plain_key_count(model) if plan.plain else -1
+            if plain >= 0:
+                keys += plain
+                add_type(model.type)
+            elif (check_prefixes and data_may_hold_prefixes(line)) or not reader_would_pass(
                 line, max_depth
             ):
                 pick(index)

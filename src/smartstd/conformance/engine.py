@@ -5,7 +5,9 @@ The flow (ARCHITECTURE.md)::
     files --read--> records + positions --structure--> typed entities
           --rules--> hits --place--> findings --> Report
 
-JSON and YAML documents are read whole; NDJSON is streamed line by line and,
+YAML documents and small JSON documents are read whole; a large JSON
+document's ``entities`` array is streamed element by element
+(:mod:`smartstd.io.elements`); NDJSON is streamed line by line and,
 with ``jobs > 1``, split into byte ranges checked in worker processes. Only
 the compact state that cross-record rules need travels back; the report is
 the same as with one process. Line and column are worked out only for
@@ -36,6 +38,7 @@ from smartstd.conformance.checker import (
 )
 from smartstd.conformance.inputs import (
     InputFile,
+    Unstreamable,
     expand_paths,
     may_mention,
     open_document,
@@ -113,6 +116,8 @@ class Engine:
         self.standard_version = STANDARD_VERSION
         self.waived: list[Finding] = []
         self._docs: dict[str, InputFile] = {}
+        #: JSON documents read whole after their stream met what only that reports
+        self._whole: set[str] = set()
         #: (code, severity) -> findings of dataset rules over ``max_findings``, never made
         self._over: Counter[tuple[str, str]] = Counter()
 
@@ -135,9 +140,40 @@ class Engine:
     # -- the run
 
     def run(self) -> Iterator[Finding]:
-        """Every finding of the check (placed, filtered, before waivers), in input order."""
+        """Every finding of the check (placed, filtered, before waivers), in input order.
+
+        A large JSON document is streamed (:func:`open_document` with
+        ``stream``); when one holds something only the whole-document
+        reader reports as it should (:class:`Unstreamable`: a syntax error,
+        a repeated key, ...), the check starts again with it read whole.
+        """
+        options = self.options
+        while True:
+            try:
+                pending = self._collect()
+            except Unstreamable as exc:
+                streamed = {f for f, d in self._docs.items() if d.outline is not None}
+                files = {exc.file} & streamed if exc.file is not None else streamed
+                if not files - self._whole:
+                    raise  # not a streamed document's (a bug): never met
+                self._whole |= files
+                self.options = options  # before the dataset's profiles were applied
+                self.counts.clear()
+                self._over.clear()
+                self.charter_present = False
+                self.standard_version = STANDARD_VERSION
+                continue
+            break
+        yield from self._finalize(pending)
+
+    def _collect(self) -> list[Finding]:
+        """Read and check every input: the findings to finalise."""
         opts = self.options
-        docs = [open_document(f, opts.limits) for f in self.files]
+        stream = opts.engine != "dask"  # a cluster reads JSON documents whole, on its client
+        docs = [
+            open_document(f, opts.limits, stream=stream and f not in self._whole)
+            for f in self.files
+        ]
         self._docs = {d.file: d for d in docs}
         pending: list[Finding] = []
         for d in docs:
@@ -146,8 +182,7 @@ class Engine:
         opts = self.options  # the dataset's own profiles may have tightened them
         pending.extend(env_findings)
         if refuse:
-            yield from self._finalize(pending)
-            return
+            return pending
         # on a cluster the workers check the NDJSON streams; the client the rest
         here = [d for d in docs if opts.engine != "dask" or not d.streamed]
         if sum(_size(d) for d in here) >= _UNION_BYTES:
@@ -183,7 +218,7 @@ class Engine:
                 room -= 1
                 where = hit.where or Where(None, None, ())
                 pending.append(checker.place(hit, where, None))
-        yield from self._finalize(pending)
+        return pending
 
     def _listable(self, f: Finding) -> bool:
         """Whether a finding counts towards ``max_findings`` (an SC903 notice does not)."""
@@ -211,6 +246,10 @@ class Engine:
                         checker.absorb(part)
                 else:
                     checker.ndjson(d.file)
+            elif d.outline is not None:  # a large JSON document, element by element
+                # indented elements made compact where rules look at most records
+                for batch in d.batches(compact=not checker.counting):
+                    checker.lines(d.file, batch)
             else:
                 if d.unreadable:  # none of its records can be known
                     checker.lost(None, Where(d.file, None, ()))
@@ -432,7 +471,9 @@ class Engine:
             elif doc.fmt != "ndjson":
                 if f.column is None:
                     doc_missing.setdefault(file, []).append(i)
-                out.append(_with_entity(f, _doc_entity(doc, f.path)))
+                out.append(
+                    f if f.entity_type is not None else _with_entity(f, _doc_entity(doc, f.path))
+                )
             elif f.line is not None:
                 ndjson_missing.setdefault(file, {}).setdefault(f.line, []).append(i)
                 out.append(f)
@@ -559,9 +600,7 @@ def _loads_quietly(text: str) -> Any:
 
 def _doc_entity(doc: InputFile, path: Path) -> Any:
     if len(path) >= 2 and path[0] == "entities" and isinstance(path[1], int):
-        ents = doc.entities or []
-        if 0 <= path[1] < len(ents):
-            return ents[path[1]]
+        return doc.entity(path[1])
     return None
 
 

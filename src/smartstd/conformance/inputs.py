@@ -5,13 +5,16 @@ recursively, in name order; profile and configuration files are skipped),
 local or URLs with a protocol (``s3://bucket/data.ndjson``, a folder
 ``s3://bucket/district/``), which are read through fsspec
 (:mod:`smartstd.io.files`); findings name a URL's file by its URL.
-JSON and YAML documents are read whole; NDJSON is streamed line by line.
+YAML documents and small JSON documents are read whole; a large JSON
+document is read as its envelope, its ``entities`` array streamed
+(:func:`open_document` with ``stream``); NDJSON is streamed line by line.
 
 输入：哪些文件组成一个数据集，以及如何把每个文件读成记录。
 """
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -23,6 +26,7 @@ from smartstd.conformance.rule import Where
 from smartstd.errors import UsageError
 from smartstd.io import Limits, iter_ndjson, read_document, sniff_format
 from smartstd.io._findings import limit
+from smartstd.io.elements import Outline, Unstreamable, elements, outline
 from smartstd.io.files import entries, file_size, is_url, kind_of, not_regular, open_binary
 from smartstd.report import Finding, Path, Severity
 
@@ -31,6 +35,7 @@ __all__ = [
     "Batch",
     "InputFile",
     "Record",
+    "Unstreamable",
     "expand_paths",
     "iter_ndjson_batches",
     "iter_ndjson_records",
@@ -67,11 +72,17 @@ class Batch:
         lines: the lines (valid UTF-8), without line ends.
         data: ``lines`` joined by line ends, for screens that run on the
             whole batch at once.
+        index: for the elements of a JSON document's ``entities`` array
+            (:meth:`InputFile.batches`), the index of ``lines[0]``; each line
+            is then an element on one line, its path ``/entities/<index>``,
+            and its line and column are found afterwards (``first_line`` is
+            not used).
     """
 
     first_line: int
     lines: list[bytes]
     data: bytes = b""
+    index: int | None = None
 
 
 @dataclass
@@ -92,6 +103,10 @@ class InputFile:
         entities: for JSON/YAML, the ``entities`` array (or ``None``).
         doc: for JSON/YAML, the :class:`smartstd.io.Document` read (positions
             of values come from it); ``None`` for NDJSON.
+        outline: for a large JSON document read as a stream
+            (``open_document(..., stream=True)``), its envelope and where its
+            elements are; ``doc`` and ``entities`` are then ``None`` and the
+            records come from :meth:`batches`.
     """
 
     file: str
@@ -100,6 +115,8 @@ class InputFile:
     findings: list[Finding] = field(default_factory=list)
     entities: list[Any] | None = None
     doc: Any = None
+    outline: Outline | None = None
+    _limits: Limits | None = field(default=None, repr=False)
 
     @property
     def streamed(self) -> bool:
@@ -109,21 +126,52 @@ class InputFile:
         """
         return self.fmt == "ndjson" and self.header is not None
 
+    def batches(self, *, compact: bool = False) -> Iterator[Batch]:
+        """The elements of a streamed JSON document, a MiB at a time (see :attr:`outline`).
+
+        ``compact`` removes an indented element's indentation too (worth it
+        when rules look at most records: :func:`smartstd.io.elements.elements`).
+
+        Raises:
+            Unstreamable: the document must be read whole to be reported as
+                it should (the engine then reads it so).
+        """
+        if self.outline is None:
+            return
+        limits = self._limits or Limits()
+        for index, lines, data in elements(self.outline, limits, compact=compact):
+            yield Batch(0, lines, data, index)
+
+    def entity(self, index: int) -> Any:
+        """The element ``index`` of the ``entities`` array (``None`` when there is none)."""
+        if self.outline is not None:
+            return self.outline.element(index)
+        ents = self.entities or []
+        return ents[index] if 0 <= index < len(ents) else None
+
     def records(self) -> Iterator[Record]:
         """The entity records of a JSON or YAML document."""
+        if self.outline is not None:
+            for batch in self.batches():
+                for i, line in enumerate(batch.lines, batch.index or 0):
+                    yield self._record(i, json.loads(line))
+            return
         for i, raw in enumerate(self.entities or ()):
-            etype = raw.get("type") if isinstance(raw, dict) else None
-            eid = raw.get("id") if isinstance(raw, dict) else None
-            yield Record(
-                raw,
-                Where(
-                    self.file,
-                    None,
-                    ("entities", i),
-                    etype if isinstance(etype, str) else None,
-                    eid if isinstance(eid, str) else None,
-                ),
-            )
+            yield self._record(i, raw)
+
+    def _record(self, i: int, raw: Any) -> Record:
+        etype = raw.get("type") if isinstance(raw, dict) else None
+        eid = raw.get("id") if isinstance(raw, dict) else None
+        return Record(
+            raw,
+            Where(
+                self.file,
+                None,
+                ("entities", i),
+                etype if isinstance(etype, str) else None,
+                eid if isinstance(eid, str) else None,
+            ),
+        )
 
     @property
     def unreadable(self) -> bool:
@@ -139,6 +187,8 @@ class InputFile:
 
     def position(self, path: Path) -> tuple[int | None, int | None]:
         """Line and column of a path in the document (``None`` when unknown)."""
+        if self.outline is not None:
+            return self.positions([path])[tuple(path)]
         if self.doc is None:
             return None, None
         line, col = self.doc.position(path)
@@ -147,6 +197,8 @@ class InputFile:
     def positions(self, paths: Iterable[Path]) -> dict[Path, tuple[int | None, int | None]]:
         """:meth:`position` of many paths, found in one pass over the document."""
         wanted = [tuple(p) for p in paths]
+        if self.outline is not None:
+            return dict(self.outline.positions(wanted))
         if self.doc is None:
             return dict.fromkeys(wanted, (None, None))
         return dict(self.doc.positions(wanted))
@@ -247,8 +299,20 @@ def _format_of(file: str, head: bytes) -> Format:
     return fmt if fmt is not None else "json"
 
 
-def open_document(file: str, limits: Limits) -> InputFile:
+#: JSON documents from this size on are streamed when the caller asks
+#: (``open_document(..., stream=True)``); smaller ones are read whole, which
+#: costs them less.
+STREAM_BYTES = 1 << 20
+
+
+def open_document(file: str, limits: Limits, *, stream: bool = False) -> InputFile:
     """Read a file's head: the whole document for JSON/YAML, line 1 for NDJSON.
+
+    With ``stream``, a local JSON document of :data:`STREAM_BYTES` or more
+    that is plainly an object with an ``entities`` array is read as its
+    envelope only (:attr:`InputFile.outline`); its records come from
+    :meth:`InputFile.batches`, which may raise :class:`Unstreamable` (the
+    caller then reads it again without ``stream``).
 
     Only regular files are opened: anything else (a named pipe, which would
     wait for a writer forever; a device; a folder that cannot be listed; a
@@ -299,6 +363,10 @@ def open_document(file: str, limits: Limits) -> InputFile:
     if size > limits.max_file_bytes:  # refused before it is read
         finding = limit("max_file_bytes", size, limits.max_file_bytes, file=file)
         return InputFile(file, fmt, findings=[finding])
+    if stream and fmt == "json" and size >= STREAM_BYTES and not is_url(file):
+        found = outline(file, size, limits)
+        if found is not None:
+            return InputFile(file, fmt, header=found.header, outline=found, _limits=limits)
     with open_binary(file) as fh:
         data = fh.read()
     parsed = read_document(data, file=file, limits=limits, fmt="yaml" if fmt == "yaml" else "json")

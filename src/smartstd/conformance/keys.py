@@ -32,7 +32,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from smartstd.standard.introspect import object_fields
+from smartstd.standard.codes import CODE_LISTS
+from smartstd.standard.introspect import object_fields, own_code_fields, string_maps
 
 __all__ = [
     "colons_follow_keys",
@@ -40,6 +41,7 @@ __all__ = [
     "model_key_count",
     "model_proves_unique_keys",
     "no_duplicate_keys",
+    "plain_key_count",
 ]
 
 #: White space between a key and its colon (rare; such lines take the careful path).
@@ -137,6 +139,110 @@ def model_key_count(model: BaseModel) -> int:
             count += model_key_count(value)
         elif kind is dict:
             count += _json_key_count(value)
+    return count
+
+
+#: By class: the fields that may hold objects (other than objects of strings),
+#: the objects of strings (localised texts), and the fields taking one code or
+#: a list of codes of an open list; ``None`` when :func:`plain_key_count`
+#: cannot answer for the class.
+_PLAIN: dict[
+    type[BaseModel],
+    tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...]] | None,
+] = {}
+
+
+def _plain_fields(
+    cls: type[BaseModel],
+) -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...]] | None:
+    own = own_code_fields(cls)
+    maps = string_maps(cls)
+    found = _PLAIN[cls] = (
+        None
+        if own is None
+        else (
+            object_fields(cls) - maps,
+            maps,
+            tuple(name for name, codes in own[0] if not CODE_LISTS[codes].closed),
+            tuple(name for name, codes in own[1] if not CODE_LISTS[codes].closed),
+        )
+    )
+    if found is not None and not any(found):
+        _LEAVES.add(cls)
+    return found
+
+
+#: The classes whose fields hold no object and no code of an open list:
+#: their instances are counted where they are met, not walked.
+_LEAVES: set[type[BaseModel]] = set()
+
+
+def plain_key_count(model: BaseModel) -> int:
+    """:func:`model_key_count` of an entity holding declared fields only; else -1.
+
+    Answers -1 (no answer) when the entity, or an object nested in it, has
+    an extension field, a free-form value (an object or a list that is not a
+    model or an object of strings, in an ``Any`` field), a key with a colon
+    in an object of strings, or a code of an open list with a colon (a
+    namespaced code). Any other answer also says that the input
+    held no namespaced name or code (SC107 has nothing to see), no ``NaN``
+    or ``Infinity`` (typed numbers refuse them) and no nesting deeper than
+    :func:`~smartstd.standard.introspect.fixed_depth` of its class: what a
+    record's text is otherwise screened for, line by line. The keys are
+    counted as :func:`model_key_count` counts them, so the batch proof of
+    :mod:`smartstd.conformance.counting` holds with either.
+    """
+    count = 0
+    stack = [model]
+    pop = stack.pop
+    push = stack.append
+    while stack:
+        current = pop()
+        if current.__pydantic_extra__:
+            return -1
+        fields_set = current.__pydantic_fields_set__
+        count += len(fields_set)
+        cls = current.__class__
+        plain = _PLAIN[cls] if cls in _PLAIN else _plain_fields(cls)
+        if plain is None:
+            return -1
+        objects, maps, singles, lists = plain
+        values = current.__dict__
+        for name in singles:
+            value = values.get(name)
+            if isinstance(value, str) and ":" in value:
+                return -1
+        for name in lists:
+            items = values.get(name)
+            if items and any(isinstance(v, str) and ":" in v for v in items):
+                return -1
+        if not maps.isdisjoint(fields_set):
+            for name in maps & fields_set:
+                value = values[name]
+                if value:  # an object of strings (a localised text): keys, nothing nested
+                    if any(":" in key for key in value):
+                        return -1
+                    count += len(value)
+        if objects.isdisjoint(fields_set):
+            continue
+        for name in objects & fields_set:
+            value = values[name]
+            if value is None:
+                continue
+            if type(value) is list:
+                for item in value:
+                    if item.__class__ in _LEAVES:  # the common case: events, needs...
+                        if item.__pydantic_extra__:
+                            return -1
+                        count += len(item.__pydantic_fields_set__)
+                    elif isinstance(item, BaseModel):
+                        push(item)
+                    else:
+                        return -1
+            elif isinstance(value, BaseModel):
+                push(value)
+            else:
+                return -1
     return count
 
 

@@ -19,7 +19,16 @@ from smartstd.pointer import Path
 from smartstd.standard._base import Entity
 from smartstd.standard.dataset import ENTITY_TYPES, Envelope
 
-__all__ = ["code_fields", "code_values", "iter_objects", "iter_path", "object_fields"]
+__all__ = [
+    "code_fields",
+    "code_values",
+    "fixed_depth",
+    "iter_objects",
+    "iter_path",
+    "object_fields",
+    "own_code_fields",
+    "string_maps",
+]
 
 
 def _walk_schema(
@@ -115,6 +124,129 @@ def code_fields(type_name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     out: list[tuple[tuple[str, ...], str]] = []
     _walk_model(cls, (), out, 0)
     return tuple(dict.fromkeys(out))
+
+
+def own_code_fields(
+    cls: type[BaseModel],
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] | None:
+    """The fields of any model class that take codes themselves: (field, code list).
+
+    Returns the fields holding one code and the fields holding a list of
+    codes; codes further down belong to the nested model classes, which
+    answer for themselves. ``None`` when a code sits where no nested model
+    holds it (a list of lists of codes, or a field whose JSON Schema is
+    written by hand), so a caller cannot find every code model by model.
+    """
+    if cls in _OWN_CODES:
+        return _OWN_CODES[cls]
+    out: list[tuple[tuple[str, ...], str]] = []
+    _walk_model(cls, (), out, 0)
+    singles = [(p[0], name) for p, name in out if len(p) == 1]
+    lists = [(p[0], name) for p, name in out if len(p) == 2 and p[1] == "*"]
+    nested = {p[0] for p, _name in out if len(p) > 2 or (len(p) == 2 and p[1] != "*")}
+    fields = cls.model_fields
+    whole = all(
+        _schema_override(fields[name].metadata) is None and _model_holds(fields[name].annotation)
+        for name in nested
+    )
+    found = _OWN_CODES[cls] = (
+        (tuple(dict.fromkeys(singles)), tuple(dict.fromkeys(lists))) if whole else None
+    )
+    return found
+
+
+#: :func:`own_code_fields` by class, as far as asked.
+_OWN_CODES: dict[
+    type[BaseModel], tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] | None
+] = {}
+
+
+def _model_holds(annotation: Any) -> bool:
+    """Whether every object a field's values can hold is a model (models, lists of models)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _schema_override(annotation.__metadata__) is None and _model_holds(
+            typing.get_args(annotation)[0]
+        )
+    if origin is typing.Union or origin is types.UnionType:
+        return all(_model_holds(a) for a in typing.get_args(annotation) if a is not type(None))
+    if origin is list:
+        (item,) = typing.get_args(annotation)
+        return isinstance(item, type) and issubclass(item, BaseModel)
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def string_maps(cls: type[BaseModel]) -> frozenset[str]:
+    """The fields of a model class whose values are objects of strings (localised texts).
+
+    Their keys and values are strings and nothing nests in them.
+    """
+    found = _STRING_MAPS.get(cls)
+    if found is None:
+        found = _STRING_MAPS[cls] = frozenset(
+            name for name, info in cls.model_fields.items() if _is_string_map(info.annotation)
+        )
+    return found
+
+
+#: :func:`string_maps` by class, as far as asked.
+_STRING_MAPS: dict[type[BaseModel], frozenset[str]] = {}
+
+
+def _is_string_map(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _is_string_map(typing.get_args(annotation)[0])
+    if origin is typing.Union or origin is types.UnionType:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return len(args) == 1 and _is_string_map(args[0])
+    if origin is dict:
+        return all(_is_string(a) for a in typing.get_args(annotation))
+    return False
+
+
+def _is_string(annotation: Any) -> bool:
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _is_string(typing.get_args(annotation)[0])
+    return isinstance(annotation, type) and issubclass(annotation, str)
+
+
+def fixed_depth(cls: type[BaseModel]) -> int:
+    """How deeply the JSON of a model's declared fields can nest (the object itself is 1).
+
+    Free-form values (``Any`` values, extension fields) are not counted:
+    they nest as deeply as their writer likes. A model that holds
+    itself, however deep, answers a depth over any limit.
+    """
+    found = _DEPTHS.get(cls)
+    if found is None:
+        _DEPTHS[cls] = _UNBOUNDED  # a model met again inside itself
+        found = _DEPTHS[cls] = 1 + max(
+            (_type_depth(info.annotation) for info in cls.model_fields.values()), default=0
+        )
+    return found
+
+
+#: :func:`fixed_depth` by class, as far as asked.
+_DEPTHS: dict[type[BaseModel], int] = {}
+#: The depth answered for a model that holds itself.
+_UNBOUNDED = 1 << 20
+
+
+def _type_depth(annotation: Any) -> int:
+    """:func:`fixed_depth` of a field's type: 0 for scalars and free-form values."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _type_depth(typing.get_args(annotation)[0])
+    if origin is typing.Union or origin is types.UnionType:
+        return max((_type_depth(a) for a in typing.get_args(annotation)), default=0)
+    if origin in (list, tuple, set, frozenset, dict):
+        return 1 + max(
+            (_type_depth(a) for a in typing.get_args(annotation) if a is not ...), default=0
+        )
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return fixed_depth(annotation)
+    return 0
 
 
 def iter_path(
