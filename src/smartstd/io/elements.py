@@ -63,7 +63,6 @@ _TOKEN = 16
 # Always matches (possibly nothing), so the match is never None.
 _WS: Callable[[bytes, int], re.Match[bytes]] = re.compile(rb"[ \t\r\n]*").match  # type: ignore[assignment]
 _WS_STR: Callable[[str, int], re.Match[str]] = re.compile(r"[ \t\r\n]*").match  # type: ignore[assignment]
-_SEP = re.compile(rb"[ \t\r\n]*,[ \t\r\n]*")
 #: The tail of a document whose array is its last member.
 _LAST_MEMBER = re.compile(rb"\][ \t\r\n]*\}[ \t\r\n]*\Z")
 _NEVER = re.compile(rb"(?!)")
@@ -196,7 +195,10 @@ class Outline:
         for path, (line, col) in found.items():
             if (line, col) > (close_line, close_col):
                 if moved is None:
-                    moved = _line_columns(self.file, [self.end - 1], self.bom)[self.end - 1]
+                    try:
+                        moved = _line_columns(self.file, [self.end - 1], self.bom)[self.end - 1]
+                    except OSError:  # the file is gone: where the skeleton has it
+                        moved = (close_line, close_col)
                 if line == close_line:
                     line, col = moved[0], moved[1] + col - close_col
                 else:
