@@ -658,6 +658,27 @@ def _sc206_transposed(c: Copy) -> list[E]:
     return [E("SC206", "org-data-bureau", ("credit_code",))]
 
 
+@variant("SC207", "observation-a-year-ahead", "ndjson")
+def _sc207_observation(c: Copy) -> list[E]:
+    obs = c.first("Observation")
+    obs["observed_at"] = _shift(obs["observed_at"], days=365)  # a wrong year
+    return [E("SC207", obs["id"], ("observed_at",))]
+
+
+@variant("SC207", "service-delivered-tomorrow", "yaml")
+def _sc207_record(c: Copy) -> list[E]:
+    rec = c.first("ServiceRecord")
+    rec["delivered_at"] = _shift(c.envelope["generated_at"], days=1)
+    return [E("SC207", rec["id"], ("delivered_at",))]
+
+
+@variant("SC207", "needs-assessed-after-generation", "json")
+def _sc207_profile(c: Copy) -> list[E]:
+    prof = c.first("ServiceProfile", lambda e: e.get("needs"))
+    prof["needs"][0]["assessed_at"] = _shift(c.envelope["generated_at"], hours=2)
+    return [E("SC207", prof["id"], ("needs", 0, "assessed_at"))]
+
+
 # -- SC3xx participation
 
 

@@ -16,7 +16,12 @@ took the X only when it touched the digits: such a number was no identity
 number, and eleven of its digits (``19850312 102``, a birth date and a
 sequence number) were reported as a mobile number (SC402 instead of SC401).
 
-埋点缺陷：诉求时间晚于数据集生成时间（SC301）；身份证号校验位 X 与数字之间有分隔符时仍须识别为身份证号，
+What else a record says happened (an observation, a service delivered, a
+needs assessment, a device's last contact, a consent, a birth year ...) had no
+rule at all; it is now SC207 (``time-after-generation``), also when an NGSI
+``dateObserved`` from the future is converted.
+
+埋点缺陷：诉求时间晚于数据集生成时间（SC301），其他记录的时间晚于生成时间（SC207）；身份证号校验位 X 与数字之间有分隔符时仍须识别为身份证号，
 且不得误报为手机号。
 """
 
@@ -258,3 +263,84 @@ def test_the_variants_run_through_the_harness_unchanged() -> None:
     """This module's plants keep the harness's own shape (a guard on the import above)."""
     v = planted.Variant("SC301", "future-submitted", "json", _submitted_in_the_future)
     assert dataclasses.replace(v, fmt="yaml").id == "SC301-future-submitted-yaml"
+
+
+def test_a_request_from_the_future_is_found_the_same_in_worker_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--jobs 2``: the byte ranges' workers know ``generated_at`` as the one process does."""
+    from smartstd.conformance import engine
+
+    monkeypatch.setattr(engine, "_MIN_SPLIT_BYTES", 0)
+    c = planted.Copy.fresh()
+    _submitted_in_the_future(c)
+    _last_event_in_the_future(c)  # the same request: its submission is the one reported
+    later = [r for r in c.entities if r["type"] == "ServiceRequest"][-1]
+    later["events"][-1]["at"] = _after(c, days=2)
+    files = c.write(tmp_path, "ndjson")
+
+    def found(jobs: int) -> list[tuple[str, str | None, str, int | None, int | None]]:
+        report = smartstd.check(files, jobs=jobs)
+        return [
+            (f.code, f.entity_id, f.pointer, f.line, f.column)
+            for f in report.findings
+            if f.code == "SC301"
+        ]
+
+    one = found(1)
+    assert [(code, pointer) for code, _, pointer, _, _ in one] == [
+        ("SC301", "/submitted_at"),
+        ("SC301", f"/events/{len(later['events']) - 1}/at"),
+    ]
+    assert found(2) == one
+
+
+def test_an_ngsi_observation_from_the_future_points_at_date_observed(tmp_path: Path) -> None:
+    entity = {
+        "id": "urn:ngsi-ld:AirQualityObserved:1",
+        "type": "AirQualityObserved",
+        "dateObserved": "2099-01-01T00:00:00Z",
+        "location": {"type": "Point", "coordinates": [113.36, 22.94]},
+        "temperature": 12.2,
+    }
+    source = tmp_path / "aq.json"
+    source.write_text(json.dumps([entity]), "utf-8")
+    lines = _convert_lines(source, "ngsi-v2", tmp_path)
+    found = [line for line in lines if " SC207 " in line]
+    assert found and all(
+        line.startswith("aq.json#/0/dateObserved: error SC207 observed_at is 2099-01-01")
+        for line in found
+    ), lines
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_times_after_generation_in_other_records(
+    jobs: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SC207 on each planted time (dates and years too), the same in worker processes."""
+    from smartstd.conformance import engine
+
+    monkeypatch.setattr(engine, "_MIN_SPLIT_BYTES", 0)
+    c = planted.Copy.fresh()
+    made = dt.datetime.fromisoformat(c.envelope["generated_at"])
+    device = c.first("Device", lambda e: e.get("last_seen_at"))
+    device["last_seen_at"] = _after(c, minutes=5)
+    household = c.first("Household")
+    household["moved_in_on"] = (made.date() + dt.timedelta(days=1)).isoformat()
+    resident = c.first("Resident")
+    resident["birth_year"] = made.year + 1
+    record = c.first("ServiceRecord")
+    record["delivered_at"] = _after(c, days=-1)  # before: quiet
+    files = c.write(tmp_path, "ndjson")
+    found = sorted(
+        (f.entity_id, f.pointer)
+        for f in smartstd.check(files, jobs=jobs).findings
+        if f.code == "SC207"
+    )
+    assert found == sorted(
+        [
+            (device["id"], "/last_seen_at"),
+            (household["id"], "/moved_in_on"),
+            (resident["id"], "/birth_year"),
+        ]
+    )

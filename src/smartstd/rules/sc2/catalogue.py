@@ -143,4 +143,41 @@ RULES = (
             "the code to write (an O that should be 0, say).",
         ),
     ),
+    rule(
+        "SC207",
+        "time-after-generation",
+        "error",
+        "L2",
+        ("时间晚于数据集生成时间", "Time after generation"),
+        (
+            "{field} 为 {value}，晚于数据集的生成时间 generated_at（{generated_at}）",
+            "{field} is {value}, later than the dataset's generated_at ({generated_at})",
+        ),
+        (
+            "数据集只能记录生成之前已经发生的事：观测时间（Observation.observed_at）、设备安装与"
+            "最近在线时间（Device.installed_at、last_seen_at）、服务提供时间"
+            "（ServiceRecord.delivered_at）、服务档案的更新与需求评估时间"
+            "（ServiceProfile.updated_at、needs.*.assessed_at）、"
+            "居民出生年份和同意的给出与撤回时间（Resident.birth_year、consents.*.given_at、"
+            "withdrawn_at）、入住日期（Household.moved_in_on）、建成年份（Building.built_year）"
+            "和协商决定时间（Consultation.decision.decided_at）都不能晚于信封的 generated_at"
+            "（日期按生成时间所在日、年份按生成年份比较）。晚于生成时间的值通常是年份写错、"
+            "时区写错或测试数据。诉求的时间由 SC301 判断，告警的时间由 SC406 判断；"
+            "协商的起止时间、办理期限、服务的纳入与结束时间和章程的有效期是计划，可以晚于生成时间。"
+            "信封没有 generated_at 时不检查。",
+            "A dataset records only what happened before it was made: an observation's time"
+            " (Observation.observed_at), a device's installation and last contact"
+            " (Device.installed_at, last_seen_at), a service's delivery"
+            " (ServiceRecord.delivered_at), a service profile's update and needs assessments"
+            " (ServiceProfile.updated_at, needs.*.assessed_at), a resident's birth year and consents given or"
+            " withdrawn (Resident.birth_year, consents.*.given_at, withdrawn_at), a move-in"
+            " date (Household.moved_in_on), a building's year (Building.built_year) and a"
+            " consultation's decision (Consultation.decision.decided_at) are never later than"
+            " the envelope's generated_at (a date is compared with generated_at's day, a year"
+            " with its year). Such a value is usually a wrong year, a wrong offset or test"
+            " data. A request's times are SC301's, an alert's SC406's; a consultation's window,"
+            " a due date, an enrolment's start and end and a charter's validity are plans and may be"
+            " later. Without generated_at nothing is checked.",
+        ),
+    ),
 )

@@ -10,6 +10,7 @@ community checks that could not be settled yet (forward references).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -664,3 +665,56 @@ def invalid_credit_code(e: Any, ctx: Context) -> Iterator[Hit]:
     if problem is not None:
         hint = credit_code_hint(e.credit_code) or {}
         yield Hit("SC206", ("credit_code",), {"value": e.credit_code, "reason": problem, **hint})
+
+
+#: What happened to a record, by entity type: the paths of times (and dates and
+#: years) that cannot be later than the dataset's ``generated_at``. Requests
+#: (SC301) and alerts (SC406) are judged by their own rules; planned times (a
+#: consultation's window, a due date, an enrolment that has not started yet
+#: (SC502 counts it as not serving), a charter's validity) may be later.
+_HAPPENED: dict[str, tuple[tuple[str, ...], ...]] = {
+    "Observation": (("observed_at",),),
+    "Device": (("installed_at",), ("last_seen_at",)),
+    "ServiceRecord": (("delivered_at",),),
+    "ServiceProfile": (("updated_at",), ("needs", "*", "assessed_at")),
+    "Resident": (
+        ("birth_year",),
+        ("consents", "*", "given_at"),
+        ("consents", "*", "withdrawn_at"),
+    ),
+    "Household": (("moved_in_on",),),
+    "Building": (("built_year",),),
+    "Consultation": (("decision", "decided_at"),),
+}
+
+
+def _later(value: Any, now: dt.datetime) -> bool:
+    """Whether a time, a date or a year is later than ``now`` (at ``now``'s offset)."""
+    if isinstance(value, dt.datetime):
+        return value.tzinfo is not None and value > now
+    if isinstance(value, dt.date):
+        return value > now.date()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value > now.year
+    return False
+
+
+@entity_rule("SC207", types=tuple(_HAPPENED))
+def time_after_generation(e: Any, ctx: Context) -> Iterator[Hit]:
+    """SC207: what a record says happened did not happen after the dataset was made."""
+    now = ctx.now
+    if now is None:
+        return
+    for pattern in _HAPPENED.get(e.type, ()):
+        for path, value in iter_path(e, pattern):
+            if _later(value, now):
+                written = value.isoformat() if isinstance(value, dt.date) else value
+                yield Hit(
+                    "SC207",
+                    path,
+                    {
+                        "field": "/".join(map(str, path)),
+                        "value": written,
+                        "generated_at": now.isoformat(),
+                    },
+                )
