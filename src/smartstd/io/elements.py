@@ -63,7 +63,6 @@ _TOKEN = 16
 # Always matches (possibly nothing), so the match is never None.
 _WS: Callable[[bytes, int], re.Match[bytes]] = re.compile(rb"[ \t\r\n]*").match  # type: ignore[assignment]
 _WS_STR: Callable[[str, int], re.Match[str]] = re.compile(r"[ \t\r\n]*").match  # type: ignore[assignment]
-_SEP = re.compile(rb"[ \t\r\n]*,[ \t\r\n]*")
 #: The tail of a document whose array is its last member.
 _LAST_MEMBER = re.compile(rb"\][ \t\r\n]*\}[ \t\r\n]*\Z")
 _NEVER = re.compile(rb"(?!)")
@@ -196,7 +195,10 @@ class Outline:
         for path, (line, col) in found.items():
             if (line, col) > (close_line, close_col):
                 if moved is None:
-                    moved = _line_columns(self.file, [self.end - 1], self.bom)[self.end - 1]
+                    try:
+                        moved = _line_columns(self.file, [self.end - 1], self.bom)[self.end - 1]
+                    except OSError:  # the file is gone: where the skeleton has it
+                        moved = (close_line, close_col)
                 if line == close_line:
                     line, col = moved[0], moved[1] + col - close_col
                 else:
@@ -486,32 +488,30 @@ class _Cutter:
         stop = k + self.close_ws + 1  # just after the "}" of the last element before it
         region = buf[i:stop]
         lined = 10 in sep or 13 in sep
-        if (
-            region.count(sep[:-1]) != region.count(sep)
-            if lined
-            else self._other.search(region) is not None
-        ):
+        count = region.count(sep)
+        if region.count(sep[:-1]) != count if lined else self._other.search(region) is not None:
             # an element that is not an object follows one: one by one, up to the next block
             self.miss = (self.base, len(buf))
             return None
         cut = len(sep) - 1  # an element's "}" is at this offset of a separator
         gap = cut - self.close_ws - 1  # from an element's end to the next one's "{"
-        count = region.count(sep)
         if lined and not self.irregular and 0 not in region:
             # each separator made "}" NUL "{" (NUL is never in JSON text), then split there
             marked = region.replace(sep, b"}\x00{")
-            pieces = marked.split(b"\x00")
-            if len(pieces) == count + 1:
-                lens = list(map(len, pieces))
-                for n in range(count):
-                    lens[n] += self.close_ws  # the white space before its "}"
-                offsets = list(accumulate((n + gap for n in lens[:-1]), initial=self.base + i))
-                lines = self.flat(marked).split(b"\x00")
+            lines = self.flat(marked).split(b"\x00")
+            if len(lines) == count + 1:
+                # flattening keeps lengths; compacting does not: then the pieces' own
+                pieces = lines if self.flat is _flat else marked.split(b"\x00")
+                # each element but the last: its piece, the white space before its "}"
+                step = self.close_ws + gap
+                ends = accumulate(map(len, pieces[:-1]), initial=self.base + i)
+                offsets = list(map(add, ends, range(0, (count + 1) * step, step)))
+                if self.checked:
+                    return offsets, lines, stop
                 # one record a line: every line end is in a separator, none in an element
-                plain = region.count(b"\n") == count * sep.count(b"\n") and region.count(
+                if region.count(b"\n") == count * sep.count(b"\n") and region.count(
                     b"\r"
-                ) == count * sep.count(b"\r")
-                if plain or self.checked:
+                ) == count * sep.count(b"\r"):
                     return offsets, lines, stop
                 # a layout whose first block of elements pairs (a pretty printer's)
                 # is trusted after it: a separator that still stands inside an
@@ -714,6 +714,8 @@ _NOT_OPENING = bytes(b for b in range(256) if b not in b"{[\n")
 _NUMBER_BYTES = bytes(
     48 if 48 <= b <= 57 else 101 if b in (69, 101) else 43 if b == 43 else 46 for b in range(256)
 )
+# Always matches (possibly nothing), so the match is never None.
+_ZEROS: Callable[[bytes, int], re.Match[bytes]] = re.compile(rb"0*").match  # type: ignore[assignment]
 _BEFORE_NUMBER = frozenset(b":[, \t\r\n")
 _AFTER_NUMBER = frozenset(b",]} \t\r\n")
 _MANTISSA = frozenset(b"0123456789.-")
@@ -733,15 +735,13 @@ def _may_overflow(data: bytes) -> bool:
     for pattern in (b"0e000", b"0e+000"):
         at = classes.find(pattern)
         while at >= 0:
-            i = at
-            while i >= 0 and data[i] in _MANTISSA:
-                i -= 1
-            j = at + len(pattern)
-            while j < size and classes[j] == 48:
-                j += 1
-            if (i < 0 or data[i] in _BEFORE_NUMBER or data[i] == 10) and (
-                j == size or data[j] in _AFTER_NUMBER
-            ):
-                return True
+            # the exponent's end first: in a hexadecimal digest a letter follows
+            j = _ZEROS(classes, at + len(pattern)).end()
+            if j == size or data[j] in _AFTER_NUMBER:
+                i = at
+                while i >= 0 and data[i] in _MANTISSA:
+                    i -= 1
+                if i < 0 or data[i] in _BEFORE_NUMBER:
+                    return True
             at = classes.find(pattern, j)
     return False
