@@ -197,6 +197,10 @@ _DEFECTS = {
     ),
     "NaN inside an extension value": _HEAD + '"id":"sp-d5","needs":[{"category":"elderly_care",'
     '"gz:v":NaN,"need_level":"safety",' + _TAIL,
+    "huge number inside an extension value": _HEAD + '"id":"sp-d7","gz:reading":1e999,'
+    '"needs":[{"category":"elderly_care","need_level":"safety",' + _TAIL,
+    "huge number nested in an extension value": _HEAD + '"id":"sp-d8","needs":[{'
+    '"category":"elderly_care","gz:v":{"r":[-2E+400]},"need_level":"safety",' + _TAIL,
     "spaced colon": _HEAD + '"id":"sp-d6","needs":[{"category" :"elderly_care",'
     '"category":"housing_repair","need_level":"safety",' + _TAIL,
     "valid": dump({**_PROFILE, "id": "sp-ok"}),
@@ -230,6 +234,10 @@ def test_nested_defects_found_as_the_careful_path_finds_them(
     assert ("SC107", "sp-d3") in codes  # the escape spells zz:y
     assert ("SC107", "sp-d4") in codes
     assert ("SC102", "sp-d6") in codes
+    big = [
+        f for f in found.findings if f.code == "SC100" and f.params.get("reason") == "big-number"
+    ]
+    assert len(big) == 2, [(f.code, f.entity_id, f.params) for f in found.findings]
     assert not {c for c, e in codes if e == "sp-ok" and c.startswith("SC1")}
     with monkeypatch.context() as m:  # the shortcut off: the text screens answer
         m.setattr(checker, "fixed_depth", lambda cls: 1 << 30)

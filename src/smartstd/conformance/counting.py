@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from smartstd.conformance.keys import colons_follow_keys, model_key_count, plain_key_count
 from smartstd.conformance.structure import codes_may_hold_prefixes, data_may_hold_prefixes
+from smartstd.io.elements import may_overflow
 
 if TYPE_CHECKING:
     from smartstd.conformance.inputs import Batch
@@ -47,13 +48,14 @@ class Counting(Protocol):
 def reader_would_pass(data: bytes, max_depth: int) -> bool:
     """Whether the careful reader would find nothing wrong in a line pydantic accepted.
 
-    Pydantic's JSON parser takes ``NaN`` and ``Infinity`` (the models refuse
-    them in numbers, not in extension values) and has its own nesting limit.
-    The number of ``{`` and ``[`` bounds the nesting depth from above.
+    Pydantic's JSON parser takes ``NaN`` and ``Infinity``, and reads a number
+    too large for a float (``1e999``) as infinity (the models refuse them in
+    numbers, not in extension values), and has its own nesting limit. The
+    number of ``{`` and ``[`` bounds the nesting depth from above.
     """
     if b"NaN" in data or b"Infinity" in data:
         return False
-    return data.count(b"{") + data.count(b"[") <= max_depth
+    return data.count(b"{") + data.count(b"[") <= max_depth and not may_overflow(data)
 
 
 def count_batch(checker: Counting, file: str, batch: Batch) -> list[int] | None:

@@ -46,7 +46,7 @@ from smartstd.io.limits import Limits
 from smartstd.io.positions import locate
 from smartstd.report import Path
 
-__all__ = ["Outline", "Unstreamable", "elements", "outline"]
+__all__ = ["Outline", "Unstreamable", "elements", "may_overflow", "outline"]
 
 _BOM = b"\xef\xbb\xbf"
 #: How much of the file's start is read at first to find the array (grown as needed).
@@ -701,7 +701,7 @@ def _joined(lines: list[bytes], limits: Limits, file: str) -> bytes:
             data.decode("utf-8")
         except UnicodeDecodeError:
             raise Unstreamable(file) from None
-    if _may_overflow(data):
+    if may_overflow(data):
         for line in lines:
             if parse_json(line.decode("utf-8"), file=None, limits=limits)[1]:
                 raise Unstreamable(file)
@@ -721,7 +721,7 @@ _AFTER_NUMBER = frozenset(b",]} \t\r\n")
 _MANTISSA = frozenset(b"0123456789.-")
 
 
-def _may_overflow(data: bytes) -> bool:
+def may_overflow(data: bytes) -> bool:
     """Whether a number in the lines ``data`` may be too large for a float (sound, cheap).
 
     The screen of :func:`smartstd.io.jsonreader._may_overflow` on bytes: 309
