@@ -25,9 +25,9 @@ import pytest
 from fastpathdata import dump
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from test_engine_fastpath import keys, run_careful
-from test_prefixes import _variants
+from test_prefixes import _model, _validate, _variants
 
 import smartstd
 from smartstd.conformance import checker
@@ -35,17 +35,7 @@ from smartstd.conformance.keys import model_key_count, plain_key_count
 from smartstd.conformance.structure import extension_prefixes
 from smartstd.io import Limits
 from smartstd.standard import models_for
-from smartstd.standard.dataset import entity_adapter
 from smartstd.standard.introspect import _walk_schema, fixed_depth, own_code_fields
-
-_validate = entity_adapter().validate_json
-
-
-def _model(text: str) -> Any:
-    try:
-        return _validate(text)
-    except ValidationError:
-        return None
 
 
 def _depth(value: Any) -> int:

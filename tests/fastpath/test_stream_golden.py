@@ -12,27 +12,14 @@ is checked as a JSON document in three layouts against the whole-document path.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from streamdata import both, streaming
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+from test_golden import GOLDEN, REGEN, SUBJECTS
 
-
-def _regen() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("_stream_golden_regen", GOLDEN / "regen.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-REGEN = _regen()
-SUBJECTS = REGEN.subjects()
 #: The golden files made from JSON documents (not the generator's digests nor the NDJSON district).
 DOCUMENT_SUBJECTS = sorted(n for n in SUBJECTS if n.startswith(("cases/", "example")))
 
