@@ -189,6 +189,11 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "no data files ({suffixes}) in folder {folder}",
     ),
     "no_such_path": ("文件或文件夹不存在：{path}", "no such file or folder: {path}"),
+    "no_glob_match": (
+        "没有与通配模式 {pattern} 匹配的文件或文件夹（* 匹配一层中的任意名称，** 匹配任意多层）",
+        "no file or folder matches the pattern {pattern} (* matches any name in one folder,"
+        " ** any number of folders)",
+    ),
     "fsspec_missing": (
         "{url} 需要通过 fsspec 读取，但未安装 fsspec：pip install 'smartstd[cloud]'"
         "（以及该协议自己的包，例如 s3fs）",

@@ -25,13 +25,23 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class InputPath(click.Path):
-    """A file or folder that exists, or a URL with a protocol (read through fsspec)."""
+    """A file or folder that exists, a URL with a protocol (read through fsspec) or a pattern.
+
+    A wildcard pattern no shell expanded (``"data/*.ndjson"``, in quotes or
+    on Windows) is passed on as written: the engine expands it, or says in
+    the command's language that nothing matches.
+    """
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        import glob
+        import os
+
         from smartstd.io.files import is_url
 
         if isinstance(value, str) and is_url(value):
             return value  # whether it exists is said when it is read
+        if isinstance(value, str) and glob.has_magic(value) and not os.path.lexists(value):
+            return value
         return super().convert(value, param, ctx)
 
 

@@ -35,6 +35,7 @@ import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, default_lang, guard, use_color
 from smartstd.cli._options import (
+    InputPath,
     color_option,
     config_option,
     fail_on_option,
@@ -165,7 +166,7 @@ _paths = click.argument(
     "paths",
     nargs=-1,
     required=True,
-    type=click.Path(exists=True, dir_okay=True, readable=False),
+    type=InputPath(exists=True, dir_okay=True, readable=False),
     help="Files or folders of the dataset that holds the charter.",
 )
 _lang_opt = click.option(

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
-from smartstd.cli._options import lang_option
+from smartstd.cli._options import InputPath, lang_option
 from smartstd.cli.command import Command
 from smartstd.cli.messages import t as msg
 
@@ -22,7 +22,7 @@ __all__ = ["info_command"]
     "paths",
     nargs=-1,
     required=True,
-    type=click.Path(exists=True, readable=False),
+    type=InputPath(exists=True, readable=False),
     help="Files or folders of one dataset.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")

@@ -14,6 +14,7 @@ document is read as its envelope, its ``entities`` array streamed
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import stat
@@ -205,7 +206,7 @@ class InputFile:
 
 
 def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
-    """Files to read, in a stable order: files as given, folders expanded.
+    """Files to read, in a stable order: files as given, folders and wildcard patterns expanded.
 
     A folder contributes every entry named like a data file that is not a
     folder itself: a broken symbolic link, a named pipe or a device among them
@@ -214,7 +215,9 @@ def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
     for the same reason.
 
     Raises:
-        UsageError: when a path does not exist or a folder holds no data file.
+        UsageError: when a path does not exist, a wildcard pattern (``*``,
+            ``?``, ``[...]``, ``**``) matches nothing, or a folder holds no
+            data file.
     """
     out: list[str] = []
     for p in paths:
@@ -242,9 +245,25 @@ def expand_paths(paths: list[str] | tuple[str, ...]) -> list[str]:
             out.extend(found)
         elif fs.exists() or p == "-":
             out.append(p)
+        elif glob.has_magic(p):
+            out.extend(_expand_pattern(p))
         else:
             raise UsageError(key="no_such_path", path=p)
     return list(dict.fromkeys(out))
+
+
+def _expand_pattern(pattern: str) -> list[str]:
+    """:func:`expand_paths` of a wildcard pattern no shell expanded (``"data/*.ndjson"``).
+
+    A pattern in quotes, or on Windows, reaches the program as it was
+    written. It is expanded as a POSIX shell would (``**`` for any number
+    of folders, names starting with a dot left out), in name order, and a
+    folder it matches is expanded like any folder given.
+    """
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        raise UsageError(key="no_glob_match", pattern=pattern)
+    return expand_paths(matches)
 
 
 def _expand_url(url: str) -> list[str]:
