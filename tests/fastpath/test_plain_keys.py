@@ -246,6 +246,11 @@ def test_shallow_depth_limit_turns_the_shortcut_off(
         assert any(
             f.code == "SC109" or f.params.get("limit") == "max_depth" for f in found.findings
         )
+    # at the types' own depths the shortcut is on: the limit is met, never crossed
+    for depth in (4, 5, 6):
+        reference = run_careful(path, monkeypatch, level="L1", limits=Limits(max_depth=depth))
+        found = smartstd.check(str(path), level="L1", limits=Limits(max_depth=depth))
+        assert keys(found) == keys(reference), depth
 
 
 _KEY = st.sampled_from(["category", "need_level", "source", "assessed_at", "gz:x", "zz:y"])
