@@ -25,7 +25,6 @@ same findings (paths differ: ``/entities/12/id`` against line 13).
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import subprocess
@@ -98,14 +97,9 @@ def make_pairs(folder: Path, scale: str, seed: int, tiny: bool) -> dict[str, tup
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--scale", default="district", choices=["community", "district"])
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--tiny", action="store_true", help="a tiny run for CI")
-    args = parser.parse_args()
+    from bench_mixes import mix_arguments
+
+    args = mix_arguments(__doc__, "a tiny run for CI")
     repeat = 1 if args.tiny else args.repeat
     with tempfile.TemporaryDirectory() as tmp:
         pairs = make_pairs(Path(tmp), args.scale, args.seed, args.tiny)

@@ -145,15 +145,20 @@ def records_in(path: Path) -> int:
         return sum(1 for _ in fh) - 1
 
 
-def main() -> None:
+def mix_arguments(description: str | None, tiny: str) -> argparse.Namespace:
+    """The command line of a benchmark on the standard mixes: scale, seed, repeats, --tiny."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--scale", default="district", choices=["community", "district"])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--tiny", action="store_true", help="a tiny run for CI (no targets)")
-    args = parser.parse_args()
+    parser.add_argument("--tiny", action="store_true", help=tiny)
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = mix_arguments(__doc__, "a tiny run for CI (no targets)")
     repeat = 1 if args.tiny else args.repeat
     with tempfile.TemporaryDirectory() as tmp:
         mixes = make_mixes(Path(tmp), args.scale, args.seed, args.tiny)

@@ -10,6 +10,7 @@ import click
 
 __all__ = [
     "InputPath",
+    "choice_format_option",
     "color_option",
     "config_option",
     "fail_on_option",
@@ -63,6 +64,23 @@ format_option = click.option(
     default=None,
     help="Report format: text, json, junit, sarif, github, markdown, html.",
 )
+
+
+def choice_format_option(
+    *choices: str, default: str = "text", help: str = "Output format.", show_default: bool = False
+) -> Callable[[F], F]:
+    """``-f/--format`` for a command that writes one of a few formats (``fmt``)."""
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=default,
+        show_default=show_default,
+        help=help,
+    )
+
+
 output_option = click.option(
     "-o",
     "--output",

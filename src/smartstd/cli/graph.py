@@ -36,6 +36,7 @@ import click
 from smartstd.cli import EXIT_FAIL, EXIT_OK, EXIT_USAGE, default_lang, guard, use_color
 from smartstd.cli._options import (
     InputPath,
+    choice_format_option,
     color_option,
     config_option,
     fail_on_option,
@@ -283,14 +284,7 @@ def check_cmd(
     help="One role (default: all four).",
 )
 @_on_opt
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    help="Output format.",
-)
+@choice_format_option("text", "json", "markdown")
 @_lang_opt
 @_out_opt
 @guard
@@ -375,14 +369,7 @@ def _table_limit(config: Path | None, max_cells: int | None) -> tuple[Any, int, 
 @graph.command("raci")
 @_paths
 @_on_opt
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "csv", "json"]),
-    default="text",
-    help="Output format.",
-)
+@choice_format_option("text", "markdown", "csv", "json")
 @_domain_filter
 @click.option(
     "--organization",
@@ -453,14 +440,7 @@ def raci_cmd(
 @click.option("--category", required=True, help="The data category's id.")
 @click.option("--purpose", default=None, help="The purpose's id (default: any).")
 @_on_opt
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    help="Output format.",
-)
+@choice_format_option("text", "json", "markdown")
 @_lang_opt
 @_out_opt
 @guard
@@ -591,14 +571,7 @@ def test_cmd(
     help="The charter after: a file or folder.",
 )
 @_on_opt
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    help="Output format.",
-)
+@choice_format_option("text", "json", "markdown")
 @click.option(
     "--fail-on",
     "policy",
@@ -643,14 +616,13 @@ def diff_cmd(
 @graph.command("duties")
 @_paths
 @_on_opt
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["html", "markdown", "json"]),
+@choice_format_option(
+    "html",
+    "markdown",
+    "json",
     default="markdown",
-    show_default=True,
     help="Output format (html: a page to print and post).",
+    show_default=True,
 )
 @click.option(
     "--organization",
@@ -717,14 +689,7 @@ def duties_cmd(
 
 @graph.command("export")
 @_paths
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["mermaid", "dot", "graphml", "json"]),
-    default="mermaid",
-    help="Output format.",
-)
+@choice_format_option("mermaid", "dot", "graphml", "json", default="mermaid")
 @click.option(
     "--isolated/--no-isolated",
     default=False,

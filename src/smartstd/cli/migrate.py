@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
-from smartstd.cli._options import config_option, lang_option
+from smartstd.cli._options import choice_format_option, config_option, lang_option
 from smartstd.cli.command import Command
 from smartstd.cli.messages import t
 
@@ -41,15 +41,7 @@ __all__ = ["COMMAND", "migrate_command"]
     is_flag=True,
     help="Write the result even when some values cannot be carried (they are still listed).",
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Format of the summary.",
-)
+@choice_format_option("text", "json", help="Format of the summary.", show_default=True)
 @lang_option
 @config_option
 @guard

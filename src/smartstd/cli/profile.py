@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from smartstd.cli import EXIT_FAIL, EXIT_OK, default_lang, guard
-from smartstd.cli._options import lang_option
+from smartstd.cli._options import choice_format_option, lang_option
 from smartstd.cli.command import Group
 from smartstd.cli.messages import t
 
@@ -51,15 +51,7 @@ def profile_group() -> None:
 @profile_group.command("check")
 @click.argument("files", nargs=-1, required=True, help="Profile YAML files or name@version.")
 @_SEARCH
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@choice_format_option("text", "json", show_default=True)
 @lang_option
 @guard
 def check_command(

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from smartstd.cli import EXIT_OK, EXIT_USAGE, default_lang
-from smartstd.cli._options import lang_option
+from smartstd.cli._options import choice_format_option, lang_option
 from smartstd.cli.command import Command
 from smartstd.cli.messages import t
 from smartstd.rules.info import Param, RuleInfo
@@ -20,14 +20,7 @@ __all__ = ["rule_markdown", "rule_text", "rules_command"]
 
 @click.command("rules", cls=Command)
 @click.argument("code", required=False, help="A rule's code (SC202) or name; none: list them all.")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    help="Output format.",
-)
+@choice_format_option("text", "json", "markdown")
 @lang_option
 @click.option(
     "--example-dir",
